@@ -1,0 +1,220 @@
+import { ConflictError, InputError, NotFoundError } from '../errors.js';
+import type { Database, Queryable, Transaction } from '../db/database.js';
+import type { LocalizedText } from '../i18n/localized-text.js';
+import type { Actor } from '../plugins/context.js';
+import { MIN_PASSWORD_LENGTH, hashPassword } from './passwords.js';
+
+export const OWNER_ROLE = 'owner';
+/** The wildcard permission the owner role holds. */
+export const ALL_PERMISSIONS = '*';
+
+export interface UserRecord {
+  id: number;
+  username: string;
+  displayName: string;
+  locale: string | null;
+  disabled: boolean;
+  roles: string[];
+  createdAt: string;
+  version: number;
+}
+
+export interface RoleRecord {
+  id: string;
+  name: LocalizedText;
+  permissions: string[];
+  builtin: boolean;
+  version: number;
+}
+
+interface UserRow {
+  id: number;
+  username: string;
+  display_name: string;
+  locale: string | null;
+  disabled: number;
+  created_at: string;
+  version: number;
+  roles: string | null;
+}
+
+const USER_COLUMNS = `u.id, u.username, u.display_name, u.locale, u.disabled, u.created_at, u.version,
+  (SELECT group_concat(role_id) FROM core_user_roles r WHERE r.user_id = u.id) AS roles`;
+
+function toUser(row: UserRow): UserRecord {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    locale: row.locale,
+    disabled: row.disabled === 1,
+    roles: row.roles ? row.roles.split(',').sort() : [],
+    createdAt: row.created_at,
+    version: row.version,
+  };
+}
+
+function checkPassword(password: string): void {
+  if (password.length < MIN_PASSWORD_LENGTH) {
+    throw new InputError(
+      { 'zh-CN': `密码至少 ${MIN_PASSWORD_LENGTH} 位`, en: `The password needs at least ${MIN_PASSWORD_LENGTH} characters` },
+      { errors: [{ path: '/password', in: 'body', message: `≥ ${MIN_PASSWORD_LENGTH}` }] },
+    );
+  }
+}
+
+/**
+ * Staff accounts and roles. A role is a named set of permission ids; the owner role holds all.
+ * `generation` changes whenever anything here changes, so cached actors know to reload.
+ */
+export class Accounts {
+  private gen = 0;
+
+  constructor(
+    private readonly db: Database,
+    private readonly now: () => string,
+  ) {}
+
+  get generation(): number {
+    return this.gen;
+  }
+
+  async count(): Promise<number> {
+    return this.db.read(async (q) => (await q.get<{ n: number }>('SELECT COUNT(*) AS n FROM core_users'))?.n ?? 0);
+  }
+
+  /** Creates an account; the caller runs this inside a transaction with whatever else belongs to it. */
+  async create(tx: Transaction, input: { username: string; displayName: string; password: string; roles: string[]; locale?: string }): Promise<UserRecord> {
+    checkPassword(input.password);
+    const username = input.username.trim();
+    const exists = await tx.get('SELECT 1 FROM core_users WHERE username = ?', [username]);
+    if (exists) throw new ConflictError({ 'zh-CN': `账号“${username}”已经有人用了`, en: `The user name "${username}" is taken` });
+    await this.checkRoles(tx, input.roles);
+    const hash = await hashPassword(input.password);
+    const at = this.now();
+    const { lastId } = await tx.run(
+      'INSERT INTO core_users (username, display_name, password_hash, locale, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+      [username, input.displayName.trim(), hash, input.locale ?? null, at, at],
+    );
+    for (const role of input.roles) await tx.run('INSERT INTO core_user_roles (user_id, role_id) VALUES (?, ?)', [lastId, role]);
+    this.gen++;
+    return (await this.get(lastId, tx))!;
+  }
+
+  /** Creates an account in a transaction of its own. */
+  createInTransaction(input: { username: string; displayName: string; password: string; roles: string[]; locale?: string }): Promise<UserRecord> {
+    return this.db.transaction((tx) => this.create(tx, input));
+  }
+
+  async get(id: number, q?: Queryable): Promise<UserRecord | undefined> {
+    const run = (r: Queryable) => r.get<UserRow>(`SELECT ${USER_COLUMNS} FROM core_users u WHERE u.id = ?`, [id]);
+    const row = q ? await run(q) : await this.db.read(run);
+    return row ? toUser(row) : undefined;
+  }
+
+  /** The account and its password hash, for login. */
+  async findForLogin(username: string): Promise<(UserRecord & { passwordHash: string }) | undefined> {
+    const row = await this.db.read((q) =>
+      q.get<UserRow & { password_hash: string }>(`SELECT ${USER_COLUMNS}, u.password_hash FROM core_users u WHERE u.username = ?`, [username.trim()]),
+    );
+    return row ? { ...toUser(row), passwordHash: row.password_hash } : undefined;
+  }
+
+  async list(): Promise<UserRecord[]> {
+    const rows = await this.db.read((q) => q.all<UserRow>(`SELECT ${USER_COLUMNS} FROM core_users u ORDER BY u.id`));
+    return rows.map(toUser);
+  }
+
+  async update(
+    id: number,
+    input: { version: number; displayName?: string; roles?: string[]; disabled?: boolean; password?: string; locale?: string | null },
+  ): Promise<UserRecord> {
+    if (input.password !== undefined) checkPassword(input.password);
+    const hash = input.password !== undefined ? await hashPassword(input.password) : undefined;
+    return this.db.transaction(async (tx) => {
+      const current = await this.get(id, tx);
+      if (!current) throw new NotFoundError({ 'zh-CN': '没有这个账号', en: 'No such account' });
+      if (input.roles) await this.checkRoles(tx, input.roles);
+      const losesOwner = (input.roles && !input.roles.includes(OWNER_ROLE)) || input.disabled === true;
+      if (current.roles.includes(OWNER_ROLE) && losesOwner && (await this.activeOwners(tx)) <= 1) {
+        throw new ConflictError({ 'zh-CN': '这是唯一的店长账号，不能取消店长角色或停用', en: 'This is the only owner account; it must stay an active owner' });
+      }
+      const changes: Record<string, string | number | null> = { updated_at: this.now() };
+      if (input.displayName !== undefined) changes.display_name = input.displayName.trim();
+      if (input.disabled !== undefined) changes.disabled = input.disabled ? 1 : 0;
+      if (hash !== undefined) changes.password_hash = hash;
+      if (input.locale !== undefined) changes.locale = input.locale;
+      await tx.updateVersioned('core_users', { id, version: input.version }, changes);
+      if (input.roles) {
+        await tx.run('DELETE FROM core_user_roles WHERE user_id = ?', [id]);
+        for (const role of input.roles) await tx.run('INSERT INTO core_user_roles (user_id, role_id) VALUES (?, ?)', [id, role]);
+      }
+      if (input.disabled || hash !== undefined) await tx.run('DELETE FROM core_sessions WHERE user_id = ?', [id]);
+      this.gen++;
+      return (await this.get(id, tx))!;
+    });
+  }
+
+  async roles(): Promise<RoleRecord[]> {
+    const rows = await this.db.read((q) => q.all<{ id: string; name: string; permissions: string; builtin: number; version: number }>('SELECT * FROM core_roles ORDER BY builtin DESC, rowid'));
+    return rows.map((r) => ({ id: r.id, name: JSON.parse(r.name) as LocalizedText, permissions: JSON.parse(r.permissions) as string[], builtin: r.builtin === 1, version: r.version }));
+  }
+
+  async createRole(input: { id: string; name: LocalizedText; permissions: string[] }): Promise<RoleRecord> {
+    await this.db.transaction(async (tx) => {
+      if (await tx.get('SELECT 1 FROM core_roles WHERE id = ?', [input.id])) {
+        throw new ConflictError({ 'zh-CN': `角色“${input.id}”已存在`, en: `The role "${input.id}" exists already` });
+      }
+      await tx.run('INSERT INTO core_roles (id, name, permissions, builtin) VALUES (?, ?, ?, 0)', [input.id, JSON.stringify(input.name), JSON.stringify(input.permissions)]);
+    });
+    this.gen++;
+    return (await this.roles()).find((r) => r.id === input.id)!;
+  }
+
+  async updateRole(id: string, input: { version: number; name?: LocalizedText; permissions?: string[] }): Promise<RoleRecord> {
+    if (id === OWNER_ROLE && input.permissions) {
+      throw new ConflictError({ 'zh-CN': '店长角色总是拥有全部权限，不能修改', en: 'The owner role always holds every permission' });
+    }
+    await this.db.transaction(async (tx) => {
+      const changes: Record<string, string> = {};
+      if (input.name) changes.name = JSON.stringify(input.name);
+      if (input.permissions) changes.permissions = JSON.stringify([...new Set(input.permissions)].sort());
+      await tx.updateVersioned('core_roles', { id, version: input.version }, changes);
+    });
+    this.gen++;
+    return (await this.roles()).find((r) => r.id === id)!;
+  }
+
+  /** Roles and permissions of one account, as an Actor. */
+  async actor(userId: number): Promise<Actor | undefined> {
+    const user = await this.get(userId);
+    if (!user || user.disabled) return undefined;
+    const roles = await this.roles();
+    const permissions = new Set(roles.filter((r) => user.roles.includes(r.id)).flatMap((r) => r.permissions));
+    const all = permissions.has(ALL_PERMISSIONS);
+    return {
+      id: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      roles: user.roles,
+      permissions,
+      can: (permission: string) => all || permissions.has(permission),
+    };
+  }
+
+  private async activeOwners(tx: Transaction): Promise<number> {
+    const row = await tx.get<{ n: number }>(
+      `SELECT COUNT(*) AS n FROM core_users u JOIN core_user_roles r ON r.user_id = u.id WHERE r.role_id = ? AND u.disabled = 0`,
+      [OWNER_ROLE],
+    );
+    return row?.n ?? 0;
+  }
+
+  private async checkRoles(q: Queryable, roles: string[]): Promise<void> {
+    for (const role of roles) {
+      if (!(await q.get('SELECT 1 FROM core_roles WHERE id = ?', [role]))) {
+        throw new InputError({ 'zh-CN': `没有“${role}”这个角色`, en: `There is no role "${role}"` }, { errors: [{ path: '/roles', in: 'body', message: role }] });
+      }
+    }
+  }
+}

@@ -1,0 +1,188 @@
+import { ConflictError, ForbiddenError, TooManyRequestsError, UnauthorizedError } from '../errors.js';
+import type { Database } from '../db/database.js';
+import type { DemoData } from '../contributions/demo-data.js';
+import type { Logger } from '../log/logger.js';
+import type { Actor } from '../plugins/context.js';
+import { jsonWithSession } from '../http/cookies.js';
+import type { CoreRouteAdder } from '../http/core-route.js';
+import { OWNER_ROLE, type Accounts } from './accounts.js';
+import type { LoginLimiter } from './login-limiter.js';
+import { verifyAgainstDummy, verifyPassword } from './passwords.js';
+import { hashToken, type Sessions } from './sessions.js';
+import type { SetupGate } from './setup-gate.js';
+
+export interface AuthRouteDeps {
+  add: CoreRouteAdder;
+  db: Database;
+  accounts: Accounts;
+  sessions: Sessions;
+  limiter: LoginLimiter;
+  setup: SetupGate;
+  demo: DemoData;
+  activationOrder: () => string[];
+  log: Logger;
+  now: () => string;
+}
+
+const credentials = {
+  username: { type: 'string', minLength: 1, maxLength: 64, pattern: '^[^\\s]+$' },
+  password: { type: 'string', minLength: 1, maxLength: 256 },
+};
+
+const meSchema = {
+  type: 'object',
+  properties: {
+    id: { type: 'integer' },
+    username: { type: 'string' },
+    displayName: { type: 'string' },
+    roles: { type: 'array', items: { type: 'string' } },
+    permissions: { type: 'array', items: { type: 'string' } },
+    locale: { type: ['string', 'null'] },
+  },
+  required: ['id', 'username', 'displayName', 'roles', 'permissions'],
+};
+
+async function me(accounts: Accounts, actor: Actor) {
+  const user = await accounts.get(actor.id);
+  return { id: actor.id, username: actor.username, displayName: actor.displayName, roles: actor.roles, permissions: [...actor.permissions].sort(), locale: user?.locale ?? null };
+}
+
+/** First-run setup, login, logout, and the current person. */
+export function registerAuthRoutes(d: AuthRouteDeps): void {
+  d.add({
+    method: 'post',
+    path: '/auth/setup',
+    public: true,
+    action: 'setup',
+    summary: { 'zh-CN': '首次设置：创建店长账号', en: 'First-run setup: create the owner account' },
+    body: {
+      type: 'object',
+      properties: {
+        token: { type: 'string', minLength: 1 },
+        ...credentials,
+        password: { type: 'string', minLength: 8, maxLength: 256 },
+        displayName: { type: 'string', minLength: 1, maxLength: 64 },
+        shopName: { type: 'string', minLength: 1, maxLength: 64 },
+        locale: { enum: ['zh-CN', 'en'] },
+        demo: { type: 'boolean', default: false },
+      },
+      required: ['token', 'username', 'password', 'displayName'],
+      additionalProperties: false,
+    },
+    status: 201,
+    handler: async ({ body, locale }) => {
+      const b = body as { token: string; username: string; password: string; displayName: string; shopName?: string; locale?: 'zh-CN' | 'en'; demo: boolean };
+      if (!d.setup.isOpen && (await d.accounts.count()) > 0) {
+        throw new ConflictError({ 'zh-CN': '工作台已经设置过了，请直接登录', en: 'The workbench is already set up; please log in' });
+      }
+      if (!d.setup.matches(b.token)) {
+        throw new ForbiddenError({ 'zh-CN': '设置链接无效，请使用控制台最新打印的链接', en: 'This setup link is not valid; use the newest link printed on the console' });
+      }
+      const user = await d.db.transaction(async (tx) => {
+        const existing = await tx.get<{ n: number }>('SELECT COUNT(*) AS n FROM core_users');
+        if ((existing?.n ?? 0) > 0) throw new ConflictError({ 'zh-CN': '工作台已经设置过了，请直接登录', en: 'The workbench is already set up; please log in' });
+        const created = await d.accounts.create(tx, { username: b.username, displayName: b.displayName, password: b.password, roles: [OWNER_ROLE], locale: b.locale });
+        if (b.shopName) await tx.run("INSERT INTO core_shop (key, value) VALUES ('name', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [b.shopName]);
+        return created;
+      });
+      d.setup.close();
+      let demo: { filled: string[] } | { failed: string } | null = null;
+      if (b.demo) {
+        try {
+          demo = { filled: await d.demo.fill(d.db, d.activationOrder(), { locale: b.locale ?? locale, now: d.now() }) };
+        } catch (error) {
+          d.log.error('the demo shop could not be filled', { error });
+          demo = { failed: error instanceof Error ? error.message : String(error) };
+        }
+      }
+      const token = await d.sessions.create(user.id);
+      return jsonWithSession({ id: user.id, username: user.username, displayName: user.displayName, demo }, token, 201);
+    },
+  });
+
+  d.add({
+    method: 'post',
+    path: '/auth/login',
+    public: true,
+    action: 'login',
+    summary: { 'zh-CN': '登录', en: 'Log in' },
+    body: { type: 'object', properties: credentials, required: ['username', 'password'], additionalProperties: false },
+    response: meSchema,
+    handler: async ({ body }) => {
+      const { username, password } = body as { username: string; password: string };
+      const wait = d.limiter.retryAfterSeconds(username);
+      if (wait > 0) {
+        throw new TooManyRequestsError({ 'zh-CN': `密码错误次数太多，请 ${wait} 秒后再试`, en: `Too many wrong passwords; try again in ${wait} s` }, wait);
+      }
+      const user = await d.accounts.findForLogin(username);
+      const ok = user && !user.disabled ? await verifyPassword(password, user.passwordHash) : await verifyAgainstDummy(password);
+      if (!ok || !user) {
+        d.limiter.recordFailure(username);
+        throw new UnauthorizedError({ 'zh-CN': '账号或密码不对', en: 'Wrong user name or password' });
+      }
+      d.limiter.recordSuccess(username);
+      const token = await d.sessions.create(user.id);
+      const actor = await d.accounts.actor(user.id);
+      return jsonWithSession(await me(d.accounts, actor!), token);
+    },
+  });
+
+  d.add({
+    method: 'post',
+    path: '/auth/logout',
+    authenticated: true,
+    action: 'logout',
+    summary: { 'zh-CN': '退出登录', en: 'Log out' },
+    handler: async ({ raw }) => {
+      const hash = sessionHash(raw);
+      if (hash) await d.sessions.destroy(hash);
+      return jsonWithSession({ ok: true }, null);
+    },
+  });
+
+  d.add({
+    method: 'get',
+    path: '/auth/me',
+    authenticated: true,
+    summary: { 'zh-CN': '当前登录的人', en: 'The person logged in' },
+    response: meSchema,
+    handler: ({ actor }) => me(d.accounts, actor!),
+  });
+
+  d.add({
+    method: 'patch',
+    path: '/auth/me',
+    authenticated: true,
+    action: 'update own profile',
+    summary: { 'zh-CN': '修改自己的显示名、语言或密码', en: 'Change own display name, language or password' },
+    body: {
+      type: 'object',
+      properties: {
+        displayName: { type: 'string', minLength: 1, maxLength: 64 },
+        locale: { enum: ['zh-CN', 'en', null] },
+        currentPassword: { type: 'string' },
+        newPassword: { type: 'string', minLength: 8, maxLength: 256 },
+      },
+      dependentRequired: { newPassword: ['currentPassword'] },
+      additionalProperties: false,
+    },
+    response: meSchema,
+    handler: async ({ body, actor }) => {
+      const b = body as { displayName?: string; locale?: 'zh-CN' | 'en' | null; currentPassword?: string; newPassword?: string };
+      const user = await d.accounts.findForLogin(actor!.username);
+      if (!user) throw new UnauthorizedError({ 'zh-CN': '请重新登录', en: 'Please log in again' });
+      if (b.newPassword !== undefined && !(await verifyPassword(b.currentPassword ?? '', user.passwordHash))) {
+        throw new ForbiddenError({ 'zh-CN': '当前密码不对', en: 'The current password is wrong' }, { errors: [{ path: '/currentPassword', in: 'body', message: '×' }] });
+      }
+      await d.accounts.update(user.id, { version: user.version, displayName: b.displayName, locale: b.locale, password: b.newPassword });
+      return me(d.accounts, (await d.accounts.actor(user.id))!);
+    },
+  });
+}
+
+function sessionHash(raw: Request): string | undefined {
+  const cookie = raw.headers.get('cookie') ?? '';
+  const match = /(?:^|;\s*)wb_session=([^;]+)/.exec(cookie);
+  if (!match) return undefined;
+  return hashToken(decodeURIComponent(match[1]!));
+}

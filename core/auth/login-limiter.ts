@@ -1,0 +1,44 @@
+/**
+ * Counts failed logins per account name: after `maxFailures` within `windowMs`, the account is
+ * locked for `lockMs`, even for the right password, so guessing stays slow.
+ */
+export class LoginLimiter {
+  private readonly failures = new Map<string, number[]>();
+  private readonly lockedUntil = new Map<string, number>();
+
+  constructor(
+    private readonly options: { maxFailures: number; windowMs: number; lockMs: number } = { maxFailures: 5, windowMs: 60_000, lockMs: 5 * 60_000 },
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  /** Seconds until the account may try again; 0 when it may try now. */
+  retryAfterSeconds(username: string): number {
+    const until = this.lockedUntil.get(key(username)) ?? 0;
+    const left = until - this.clock();
+    if (left <= 0) {
+      this.lockedUntil.delete(key(username));
+      return 0;
+    }
+    return Math.ceil(left / 1000);
+  }
+
+  recordFailure(username: string): void {
+    const k = key(username);
+    const now = this.clock();
+    const recent = (this.failures.get(k) ?? []).filter((t) => now - t < this.options.windowMs);
+    recent.push(now);
+    this.failures.set(k, recent);
+    if (recent.length >= this.options.maxFailures) {
+      this.lockedUntil.set(k, now + this.options.lockMs);
+      this.failures.delete(k);
+    }
+  }
+
+  recordSuccess(username: string): void {
+    this.failures.delete(key(username));
+  }
+}
+
+function key(username: string): string {
+  return username.trim().toLowerCase();
+}

@@ -1,0 +1,27 @@
+import type { Locale } from '../i18n/localized-text.js';
+import type { LogLevel } from '../log/logger.js';
+
+/** config.yaml after validation, with defaults filled and paths made absolute. */
+export interface WorkbenchConfig {
+  /** Absolute path of the config file it was read from (or would have been). */
+  file: string;
+  server: {
+    host: string;
+    port: number;
+    allowedHosts: string[];
+    bodyLimitBytes: number;
+    uploadLimitBytes: number;
+    sessionIdleMinutes: number;
+  };
+  /** Absolute path. */
+  dataDir: string;
+  locale: Locale;
+  timeZone: string;
+  logLevel: LogLevel;
+  plugins: {
+    enabled: 'all' | string[];
+    /** Absolute paths. */
+    folders: string[];
+  };
+  settings: Record<string, Record<string, unknown>>;
+}

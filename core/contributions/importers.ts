@@ -1,0 +1,145 @@
+import { streamSSE } from 'hono/streaming';
+import { Hono } from 'hono';
+import { InputError, NotFoundError } from '../errors.js';
+import { problemFromError } from '../http/problem.js';
+import { DisposableStore, type Disposable } from '../lifecycle/disposable.js';
+import type { AuditLog } from '../audit/audit-log.js';
+import type { Logger } from '../log/logger.js';
+import type { ImportRequest } from '../plugins/context.js';
+import type { PluginManifest } from '../plugins/manifest.js';
+import type { RouteTable } from './route-table.js';
+import { ImportRuns, type ImportEvent } from './import-runs.js';
+
+export type ImportHandler = (request: ImportRequest) => Promise<unknown>;
+
+/**
+ * Importers declared in a manifest get three routes under their plugin, all guarded by the
+ * importer's permission:
+ * - `POST /api/<plugin>/importers/<id>` (multipart field `file`) → 202 `{ runId }`; the work runs on
+ * - `GET  /api/<plugin>/importers/<id>/runs/<runId>/events` — server-sent events
+ *   `progress` `{done,total,message}`, then `done` `{result}` or `failed` `{problem}`
+ * - `GET  /api/<plugin>/importers/<id>/runs/<runId>` — the run's state and last event, as JSON
+ */
+export class Importers {
+  private readonly runs = new ImportRuns();
+
+  constructor(
+    private readonly routes: RouteTable,
+    private readonly audit: AuditLog,
+    private readonly log: Logger,
+  ) {}
+
+  register(manifest: PluginManifest, id: string, handler: ImportHandler, permissions: ReadonlySet<string>): Disposable {
+    const declared = manifest.contributes.importers.find((i) => i.id === id);
+    if (!declared) throw new Error(`importer "${id}" is not declared under contributes.importers in plugin.yaml`);
+    const base = `/api/${manifest.id}`;
+    const store = new DisposableStore();
+    const runPath = `/importers/${id}/runs/:runId`;
+    store.add(
+      this.routes.add(manifest.id, base, {
+        method: 'post',
+        path: `/importers/${id}`,
+        permission: declared.permission,
+        summary: declared.title,
+        bodyKind: 'upload',
+        status: 202,
+        action: `import ${id}`,
+        handler: async ({ raw, body, actor, locale }) => {
+          const form = await new Response(body as Uint8Array<ArrayBuffer>, { headers: { 'content-type': raw.headers.get('content-type') ?? '' } }).formData().catch(() => undefined);
+          const file = form?.get('file');
+          if (!(file instanceof Blob)) {
+            throw new InputError({ 'zh-CN': '请选择要导入的文件', en: 'Choose a file to import' }, { errors: [{ path: '/file', in: 'body', message: 'file' }] });
+          }
+          const name = (file as File).name ?? 'upload';
+          const run = this.runs.start(manifest.id, id, name, actor!.id);
+          const report = this.runs.progress(run);
+          const bytes = new Uint8Array(await file.arrayBuffer());
+          void Promise.resolve()
+            .then(() => handler({ file: { name, type: file.type, bytes }, actor: actor!, locale, progress: { report } }))
+            .then(
+              (result) => {
+                this.runs.finish(run, { type: 'done', result });
+                return this.audit.record({ actorId: actor!.id, actorName: actor!.username, plugin: manifest.id, action: `import ${id} finished`, target: name, outcome: 'ok' });
+              },
+              (error: unknown) => {
+                this.runs.finish(run, { type: 'failed', problem: problemFromError(error, locale, this.log, `${base}/importers/${id}`) });
+                return this.audit.record({
+                  actorId: actor!.id,
+                  actorName: actor!.username,
+                  plugin: manifest.id,
+                  action: `import ${id} failed`,
+                  target: name,
+                  outcome: 'error',
+                  detail: error instanceof Error ? error.message : String(error),
+                });
+              },
+            )
+            .catch((error: unknown) => this.log.error('could not record the end of an import', { error }));
+          return { runId: run.id, events: `${base}${runPath.replace(':runId', run.id)}/events` };
+        },
+      }, permissions),
+    );
+    store.add(
+      this.routes.add(manifest.id, base, {
+        method: 'get',
+        path: runPath,
+        permission: declared.permission,
+        summary: { 'zh-CN': '导入进度与结果', en: 'Import progress and result' },
+        handler: ({ params }) => {
+          const run = this.find(String(params.runId));
+          return { runId: run.id, state: run.state, fileName: run.fileName, last: run.events.at(-1) ?? null };
+        },
+      }, permissions),
+    );
+    store.add(
+      this.routes.add(manifest.id, base, {
+        method: 'get',
+        path: `${runPath}/events`,
+        permission: declared.permission,
+        summary: { 'zh-CN': '导入进度（服务器推送事件）', en: 'Import progress (server-sent events)' },
+        hidden: true,
+        handler: ({ params, raw }) => this.stream(this.find(String(params.runId)), raw),
+      }, permissions),
+    );
+    return store;
+  }
+
+  private find(runId: string) {
+    const run = this.runs.get(runId);
+    if (!run) throw new NotFoundError({ 'zh-CN': '找不到这次导入（可能已过期）', en: 'This import run is unknown or has expired' });
+    return run;
+  }
+
+  private stream(run: NonNullable<ReturnType<ImportRuns['get']>>, raw: Request): Promise<Response> {
+    // streamSSE needs a Hono context; a throwaway app gives one for this single response.
+    const app = new Hono();
+    app.get('*', (c) =>
+      streamSSE(c, async (stream) => {
+        const queue: ImportEvent[] = [...run.events];
+        let wake: (() => void) | undefined;
+        const listener = (event: ImportEvent) => {
+          queue.push(event);
+          wake?.();
+        };
+        if (run.state === 'running') run.listeners.add(listener);
+        stream.onAbort(() => {
+          run.listeners.delete(listener);
+          wake?.();
+        });
+        for (;;) {
+          const event = queue.shift();
+          if (!event) {
+            if (run.state !== 'running' || stream.aborted) break;
+            await new Promise<void>((resolve) => (wake = resolve));
+            continue;
+          }
+          const { type, ...data } = event;
+          await stream.writeSSE({ event: type, data: JSON.stringify(data) });
+          if (type !== 'progress') break;
+        }
+        run.listeners.delete(listener);
+      }),
+    );
+    return Promise.resolve(app.fetch(raw));
+  }
+}

@@ -1,0 +1,212 @@
+import type { Context, Hono, Next } from 'hono';
+import type { ValidateFunction } from 'ajv';
+import { ForbiddenError, InputError, PayloadTooLargeError, UnauthorizedError, isWorkbenchError } from '../errors.js';
+import { toDisposable, type Disposable } from '../lifecycle/disposable.js';
+import { check, type SchemaRegistry } from '../schemas/schema-registry.js';
+import type { AuditLog } from '../audit/audit-log.js';
+import type { Logger } from '../log/logger.js';
+import type { WorkbenchEnv } from '../http/request-context.js';
+import type { HttpMethod, RouteDefinition, RouteRequest } from '../plugins/context.js';
+
+type AnyRequest = RouteRequest<Record<string, unknown>, Record<string, unknown>, unknown>;
+
+/**
+ * A route as the table stores it. Besides what plugins may declare, core routes may ask only for
+ * a logged-in person (`authenticated`), and upload routes read the body as bytes under the upload
+ * limit instead of as JSON.
+ */
+export type TableRoute = Omit<RouteDefinition, 'handler' | 'permission' | 'public'> & {
+  permission?: string;
+  public?: boolean;
+  authenticated?: boolean;
+  bodyKind?: 'json' | 'upload';
+  /** Leave out of /api/openapi.json (e.g. the SSE stream of a run). */
+  hidden?: boolean;
+  handler: (request: AnyRequest) => unknown;
+};
+
+export interface RegisteredRoute {
+  owner: string;
+  fullPath: string;
+  route: TableRoute;
+}
+
+interface Compiled {
+  params?: ValidateFunction;
+  query?: ValidateFunction;
+  body?: ValidateFunction;
+  response?: ValidateFunction;
+}
+
+export interface RouteTableOptions {
+  bodyLimitBytes: number;
+  uploadLimitBytes: number;
+}
+
+/**
+ * Every HTTP route of the workbench, core and plugins alike, goes through here: access check,
+ * validation of params, query and body, the handler, response check, and the audit record of a
+ * mutation. The table also feeds the OpenAPI document.
+ */
+export class RouteTable {
+  private readonly routes = new Set<RegisteredRoute>();
+
+  constructor(
+    private readonly app: Hono<WorkbenchEnv>,
+    private readonly schemas: SchemaRegistry,
+    private readonly audit: AuditLog,
+    private readonly log: Logger,
+    private readonly options: RouteTableOptions,
+  ) {}
+
+  list(): RegisteredRoute[] {
+    return [...this.routes];
+  }
+
+  /**
+   * Adds a route under `basePath`. Throws when the route declares no access, or a permission the
+   * owner does not know, or a schema that does not compile, so the owning plugin fails to start.
+   */
+  add(owner: string, basePath: string, route: TableRoute, knownPermissions: ReadonlySet<string>): Disposable {
+    const declared = [route.public === true, route.authenticated === true, typeof route.permission === 'string'].filter(Boolean).length;
+    if (declared !== 1) {
+      throw new Error(`route ${route.method.toUpperCase()} ${route.path} must declare exactly one of: permission, public: true`);
+    }
+    if (route.permission !== undefined && !knownPermissions.has(route.permission)) {
+      throw new Error(`route ${route.method.toUpperCase()} ${route.path} uses permission "${route.permission}", which plugin.yaml does not declare`);
+    }
+    if (!route.path.startsWith('/') && route.path !== '') throw new Error(`route path "${route.path}" must start with /`);
+    const compiled: Compiled = {
+      params: route.params ? this.schemas.compile(route.params, { coerce: true }) : undefined,
+      query: route.query ? this.schemas.compile(route.query, { coerce: true }) : undefined,
+      body: route.body ? this.schemas.compile(route.body) : undefined,
+      response: route.response ? this.schemas.compile(route.response) : undefined,
+    };
+    const entry: RegisteredRoute = { owner, fullPath: basePath + route.path, route };
+    let active = true;
+    this.app.on(route.method.toUpperCase(), entry.fullPath, async (c: Context<WorkbenchEnv>, next: Next) => {
+      if (!active) return next();
+      return this.handle(c, entry, compiled);
+    });
+    this.routes.add(entry);
+    return toDisposable(() => {
+      active = false;
+      this.routes.delete(entry);
+    });
+  }
+
+  private async handle(c: Context<WorkbenchEnv>, entry: RegisteredRoute, compiled: Compiled): Promise<Response> {
+    const { route } = entry;
+    const locale = c.get('locale');
+    const actor = c.get('actor');
+    if (!route.public) {
+      if (!actor) throw new UnauthorizedError({ 'zh-CN': '请先登录', en: 'Please log in first' });
+      if (route.permission && !actor.can(route.permission)) {
+        throw new ForbiddenError({
+          'zh-CN': `你的角色没有“${route.permission}”权限，请找店长开通`,
+          en: `Your role lacks the permission "${route.permission}"; ask the shop owner to grant it`,
+        });
+      }
+    }
+    const mutation = route.method !== 'get';
+    let target: string | undefined = c.req.param('id');
+    try {
+      const params = compiled.params ? check<Record<string, unknown>>(compiled.params, { ...c.req.param() }, locale, 'params') : c.req.param();
+      const query = compiled.query ? check<Record<string, unknown>>(compiled.query, c.req.queries(), locale, 'query') : c.req.query();
+      const body = await this.readBody(c, route, compiled);
+      const result = await route.handler({ params, query, body, actor, locale, raw: c.req.raw });
+      if (result instanceof Response) {
+        if (mutation) await this.record(entry, c, target, 'ok', result.status);
+        return result;
+      }
+      if (compiled.response && !compiled.response(result)) {
+        this.log.error('a route answered data that does not match its response schema', {
+          route: `${route.method.toUpperCase()} ${entry.fullPath}`,
+          errors: compiled.response.errors,
+        });
+        throw new Error('response schema mismatch');
+      }
+      const status = route.status ?? 200;
+      if (mutation) {
+        const resultId = typeof result === 'object' && result !== null ? (result as { id?: unknown }).id : undefined;
+        target ??= resultId === undefined ? undefined : String(resultId);
+        await this.record(entry, c, target, 'ok', status);
+      }
+      if (status === 204) return c.body(null, 204);
+      return c.json(result ?? null, status as 200);
+    } catch (error) {
+      if (mutation) {
+        const status = isWorkbenchError(error) ? error.status : 500;
+        await this.record(entry, c, target, 'error', status, error instanceof Error ? error.message : String(error)).catch((e: unknown) =>
+          this.log.error('could not write the audit record', { error: e }),
+        );
+      }
+      throw error;
+    }
+  }
+
+  private async readBody(c: Context<WorkbenchEnv>, route: TableRoute, compiled: Compiled): Promise<unknown> {
+    if (route.bodyKind === 'upload') return readLimited(c.req.raw, this.options.uploadLimitBytes);
+    if (!compiled.body) return undefined;
+    const bytes = await readLimited(c.req.raw, this.options.bodyLimitBytes);
+    const text = new TextDecoder().decode(bytes);
+    let data: unknown;
+    try {
+      data = text.trim() === '' ? undefined : JSON.parse(text);
+    } catch {
+      throw new InputError({ 'zh-CN': '请求内容不是有效的 JSON', en: 'The request body is not valid JSON' });
+    }
+    return check(compiled.body, data, c.get('locale'), 'body');
+  }
+
+  private record(entry: RegisteredRoute, c: Context<WorkbenchEnv>, target: string | undefined, outcome: 'ok' | 'error', status: number, detail?: string): Promise<void> {
+    const actor = c.get('actor');
+    return this.audit.record({
+      actorId: actor?.id,
+      actorName: actor?.username,
+      plugin: entry.owner,
+      action: entry.route.action ?? `${entry.route.method.toUpperCase()} ${entry.route.path || '/'}`,
+      target,
+      outcome,
+      status,
+      detail,
+    });
+  }
+}
+
+/** Reads a request body, refusing with 413 as soon as it passes `limit` bytes. */
+export async function readLimited(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {
+  const declared = Number(request.headers.get('content-length') ?? '0');
+  if (declared > limit) throw tooLarge(limit);
+  if (!request.body) return new Uint8Array();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = request.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge(limit);
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+}
+
+function tooLarge(limit: number): PayloadTooLargeError {
+  const mb = (limit / 1024 / 1024).toFixed(limit >= 1024 * 1024 ? 0 : 2);
+  return new PayloadTooLargeError({
+    'zh-CN': `提交的内容超过了 ${mb} MB 的上限`,
+    en: `The request is larger than the ${mb} MB limit`,
+  });
+}
+
+export type { HttpMethod };

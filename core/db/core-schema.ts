@@ -1,0 +1,74 @@
+import type { Migration } from './migrations.js';
+
+/**
+ * The core's own tables. Like plugin migrations, these are append-only: change the schema by
+ * adding a migration, never by editing one that shops have already applied.
+ */
+export const CORE_MIGRATIONS: Migration[] = [
+  {
+    name: '001-accounts-audit-settings.sql',
+    sql: `
+CREATE TABLE core_users (
+  id INTEGER PRIMARY KEY,
+  username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  display_name TEXT NOT NULL,
+  password_hash TEXT NOT NULL,
+  locale TEXT,
+  disabled INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  version INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE core_roles (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  permissions TEXT NOT NULL DEFAULT '[]',
+  builtin INTEGER NOT NULL DEFAULT 0,
+  version INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE core_user_roles (
+  user_id INTEGER NOT NULL REFERENCES core_users(id) ON DELETE CASCADE,
+  role_id TEXT NOT NULL REFERENCES core_roles(id) ON DELETE CASCADE,
+  PRIMARY KEY (user_id, role_id)
+);
+CREATE TABLE core_sessions (
+  token_hash TEXT PRIMARY KEY,
+  user_id INTEGER NOT NULL REFERENCES core_users(id) ON DELETE CASCADE,
+  created_at TEXT NOT NULL,
+  last_seen_ms INTEGER NOT NULL
+);
+CREATE INDEX core_sessions_user ON core_sessions(user_id);
+CREATE TABLE core_audit (
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  actor_id INTEGER,
+  actor_name TEXT,
+  plugin TEXT NOT NULL,
+  action TEXT NOT NULL,
+  target TEXT,
+  outcome TEXT NOT NULL CHECK (outcome IN ('ok', 'error')),
+  status INTEGER,
+  detail TEXT
+);
+CREATE INDEX core_audit_plugin ON core_audit(plugin, id);
+CREATE TABLE core_settings (
+  plugin TEXT PRIMARY KEY,
+  value TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  updated_by INTEGER,
+  version INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE core_shop (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+INSERT INTO core_roles (id, name, permissions, builtin) VALUES
+  ('owner', '{"zh-CN":"店长","en":"Owner"}', '["*"]', 1),
+  ('operations', '{"zh-CN":"运营","en":"Operations"}', '[]', 1),
+  ('customer-service', '{"zh-CN":"客服","en":"Customer service"}', '[]', 1),
+  ('warehouse', '{"zh-CN":"仓管","en":"Warehouse"}', '[]', 1),
+  ('purchasing', '{"zh-CN":"采购","en":"Purchasing"}', '[]', 1),
+  ('finance', '{"zh-CN":"财务","en":"Finance"}', '[]', 1);
+`,
+  },
+];

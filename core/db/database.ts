@@ -1,0 +1,156 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { ConflictError, NotFoundError } from '../errors.js';
+import { Connection, type RunResult, type SqlParams, type SqlValue } from './sqlite.js';
+
+/** What both reads and transactions can do. */
+export interface Queryable {
+  get<T>(sql: string, params?: SqlParams): Promise<T | undefined>;
+  all<T>(sql: string, params?: SqlParams): Promise<T[]>;
+}
+
+/** A write transaction: its reads see its own writes; nobody else sees them until commit. */
+export interface Transaction extends Queryable {
+  run(sql: string, params?: SqlParams): Promise<RunResult>;
+  /**
+   * Updates one row only if it still has the version the caller read, and bumps the version.
+   * Answers the new version; a stale version is a ConflictError (409), a missing row NotFoundError.
+   *
+   * @example
+   * const version = await tx.updateVersioned('example_notes', { id: 7, version: 3 }, { text: '改好了' });
+   */
+  updateVersioned(table: string, key: { id: SqlValue; version: number }, changes: Record<string, SqlValue>): Promise<number>;
+  /** Marks the transaction so that it rolls back whatever its callback does afterwards. */
+  setRollbackOnly(reason: unknown): void;
+}
+
+interface TxState {
+  tx: Transaction;
+  depth: number;
+  rollbackReason?: unknown;
+}
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * One SQLite file: a writer connection whose transactions are serialized, and a separate reader
+ * connection. sqlite3 shares one connection between all callbacks, so without the queue two
+ * requests awaiting inside their transactions would interleave statements on it (sqlite3 #1761);
+ * with WAL the reader only ever sees committed rows.
+ */
+export class Database {
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly current = new AsyncLocalStorage<TxState>();
+  private closed = false;
+
+  private constructor(
+    readonly file: string,
+    private readonly writer: Connection,
+    private readonly reader: Connection,
+  ) {}
+
+  static async open(file: string, options: { busyTimeoutMs?: number } = {}): Promise<Database> {
+    const busy = options.busyTimeoutMs ?? 5000;
+    const writer = await Connection.open(file);
+    await writer.exec(`PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = ${busy};`);
+    const reader = await Connection.open(file, { readOnly: true });
+    await reader.exec(`PRAGMA foreign_keys = ON; PRAGMA busy_timeout = ${busy};`);
+    return new Database(file, writer, reader);
+  }
+
+  /**
+   * Reads committed data. Inside a transaction it reads through that transaction instead, so code
+   * sees its own writes.
+   */
+  read<T>(fn: (q: Queryable) => Promise<T>): Promise<T> {
+    const state = this.current.getStore();
+    return fn(state ? state.tx : this.reader);
+  }
+
+  /**
+   * Runs `fn` in a write transaction, after every transaction queued before it has finished.
+   * Throwing rolls everything back. Called inside another transaction it becomes a savepoint.
+   */
+  transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
+    const outer = this.current.getStore();
+    if (outer) return this.savepoint(outer, fn);
+    const run = this.queue.then(() => this.runTransaction(fn));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** The transaction of the current async context, if any (used by events). */
+  currentTransaction(): Transaction | undefined {
+    return this.current.getStore()?.tx;
+  }
+
+  /** Writes a consistent copy of the database to `target` while others keep working. */
+  async backupTo(target: string): Promise<void> {
+    await this.reader.run('VACUUM INTO ?', [target]);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.queue;
+    await this.reader.close();
+    await this.writer.exec('PRAGMA wal_checkpoint(TRUNCATE)').catch(() => undefined);
+    await this.writer.close();
+  }
+
+  private async runTransaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
+    const state: TxState = { tx: this.makeTx(() => state), depth: 0 };
+    await this.writer.exec('BEGIN IMMEDIATE');
+    try {
+      const result = await this.current.run(state, () => fn(state.tx));
+      if (state.rollbackReason !== undefined) throw state.rollbackReason;
+      await this.writer.exec('COMMIT');
+      return result;
+    } catch (error) {
+      await this.writer.exec('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+  }
+
+  private async savepoint<T>(state: TxState, fn: (tx: Transaction) => Promise<T>): Promise<T> {
+    const name = `sp_${++state.depth}`;
+    await this.writer.exec(`SAVEPOINT ${name}`);
+    try {
+      const result = await fn(state.tx);
+      await this.writer.exec(`RELEASE ${name}`);
+      return result;
+    } catch (error) {
+      await this.writer.exec(`ROLLBACK TO ${name}; RELEASE ${name}`);
+      throw error;
+    } finally {
+      state.depth--;
+    }
+  }
+
+  private makeTx(state: () => TxState): Transaction {
+    const writer = this.writer;
+    return {
+      get: (sql, params) => writer.get(sql, params),
+      all: (sql, params) => writer.all(sql, params),
+      run: (sql, params) => writer.run(sql, params),
+      setRollbackOnly(reason) {
+        state().rollbackReason ??= reason;
+      },
+      async updateVersioned(table, key, changes) {
+        const columns = Object.keys(changes);
+        for (const name of [table, ...columns]) {
+          if (!IDENTIFIER.test(name)) throw new Error(`updateVersioned: "${name}" is not a plain SQL identifier`);
+        }
+        const assignments = columns.map((c) => `${c} = ?`).concat('version = version + 1').join(', ');
+        const values = columns.map((c) => changes[c] as SqlValue);
+        const result = await writer.run(`UPDATE ${table} SET ${assignments} WHERE id = ? AND version = ?`, [...values, key.id, key.version]);
+        if (result.changes === 1) return key.version + 1;
+        const row = await writer.get<{ version: number }>(`SELECT version FROM ${table} WHERE id = ?`, [key.id]);
+        if (!row) throw new NotFoundError({ 'zh-CN': '要修改的记录已不存在', en: 'The record to change no longer exists' });
+        throw new ConflictError({
+          'zh-CN': '这条记录刚被别人修改过，请刷新后再改',
+          en: 'Someone else changed this record in the meantime; reload it and try again',
+        });
+      },
+    };
+  }
+}

@@ -1,0 +1,72 @@
+import { createHash } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build, type Plugin } from 'esbuild';
+import * as pluginApi from '../plugin-api.js';
+import type { PluginModule } from './context.js';
+
+const API_SPECIFIER = '@workbench/plugin-api';
+const API_GLOBAL = Symbol.for('shop-workbench.plugin-api');
+
+/**
+ * Plugins import `@workbench/plugin-api`. They are compiled separately from the core, so instead
+ * of bundling a second copy of the API (whose error classes would then not be the core's), the
+ * import is bound to the one live copy the core puts on a global symbol.
+ */
+const apiBinding: Plugin = {
+  name: 'workbench-plugin-api',
+  setup(b) {
+    b.onResolve({ filter: /^@workbench\/plugin-api$/ }, () => ({ path: API_SPECIFIER, namespace: 'workbench' }));
+    b.onLoad({ filter: /.*/, namespace: 'workbench' }, () => ({
+      loader: 'js',
+      contents:
+        `const api = globalThis[Symbol.for('shop-workbench.plugin-api')];\n` +
+        Object.keys(pluginApi)
+          .map((name) => `export const ${name} = api.${name};`)
+          .join('\n'),
+    }));
+  },
+};
+
+export class PluginCompileError extends Error {}
+
+/**
+ * Compiles a plugin's TypeScript entry (and everything it imports) with esbuild into one ES module
+ * in `cacheDir`, then imports it. A third party can therefore drop a TypeScript plugin folder in
+ * place without a build step of its own.
+ */
+export async function loadPluginModule(entry: string, pluginDir: string, cacheDir: string, id: string): Promise<PluginModule> {
+  (globalThis as Record<symbol, unknown>)[API_GLOBAL] = pluginApi;
+  let code: string;
+  try {
+    const result = await build({
+      entryPoints: [entry],
+      absWorkingDir: pluginDir,
+      bundle: true,
+      write: false,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      sourcemap: 'inline',
+      logLevel: 'silent',
+      plugins: [apiBinding],
+      banner: { js: "import { createRequire as __wbRequire } from 'node:module'; const require = __wbRequire(import.meta.url);" },
+    });
+    code = result.outputFiles[0]!.text;
+  } catch (error) {
+    const errors = (error as { errors?: { text: string; location?: { file: string; line: number; column: number } | null }[] }).errors;
+    const first = errors?.[0];
+    const where = first?.location ? `${first.location.file}:${first.location.line}:${first.location.column} ` : '';
+    throw new PluginCompileError(first ? `${where}${first.text}` : String(error));
+  }
+  await mkdir(cacheDir, { recursive: true });
+  const hash = createHash('sha256').update(code).digest('hex').slice(0, 12);
+  const file = join(cacheDir, `${id}.${hash}.mjs`);
+  await writeFile(file, code);
+  const mod = (await import(pathToFileURL(file).href)) as Partial<PluginModule>;
+  if (typeof mod.activate !== 'function') {
+    throw new PluginCompileError(`${entry} does not export a function activate(ctx)`);
+  }
+  return mod as PluginModule;
+}

@@ -1,0 +1,246 @@
+import type { Disposable } from '../lifecycle/disposable.js';
+import type { Locale, LocalizedText } from '../i18n/localized-text.js';
+import type { Queryable, Transaction } from '../db/database.js';
+import type { JsonSchema } from '../schemas/schema-registry.js';
+import type { Logger } from '../log/logger.js';
+import type { PluginManifest } from './manifest.js';
+
+/** The person making a request, as plugins see them. */
+export interface Actor {
+  id: number;
+  username: string;
+  displayName: string;
+  roles: string[];
+  /** Permission ids granted through the roles; the owner role grants all. */
+  permissions: ReadonlySet<string>;
+  /** True when the actor holds `permission` (the owner holds every one). */
+  can(permission: string): boolean;
+}
+
+export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+/** What a route handler receives: validated input, the actor and the locale. */
+export interface RouteRequest<P = Record<string, string>, Q = Record<string, unknown>, B = unknown> {
+  params: P;
+  query: Q;
+  body: B;
+  /** Undefined only on public routes when nobody is logged in. */
+  actor: Actor | undefined;
+  locale: Locale;
+  /** The raw request, for headers or streaming. */
+  raw: Request;
+}
+
+/** A route's declared permission: a permission id from the manifest, or explicitly public. */
+export type RouteAccess = { permission: string; public?: never } | { public: true; permission?: never };
+
+/**
+ * One HTTP route of a plugin, mounted under `/api/<plugin-id>`. The schemas validate the request
+ * (ajv, draft 2020-12), document it in `/api/openapi.json`, and may `$ref` any registered schema.
+ *
+ * @example
+ * ctx.routes.add<{ id: string }, {}, { note: string }>({
+ *   method: 'post', path: '/items/:id/notes', permission: 'example.items.edit',
+ *   summary: { 'zh-CN': '添加备注', en: 'Add a note' },
+ *   params: { type: 'object', properties: { id: { type: 'integer' } }, required: ['id'] },
+ *   body: { type: 'object', properties: { note: { type: 'string', minLength: 1 } }, required: ['note'], additionalProperties: false },
+ *   status: 201,
+ *   handler: async ({ params, body, actor }) => addNote(params.id, body.note, actor!),
+ * });
+ */
+export type RouteDefinition<P = Record<string, string>, Q = Record<string, unknown>, B = unknown, R = unknown> = RouteAccess & {
+  method: HttpMethod;
+  /** Hono path syntax relative to the plugin's base, e.g. `/orders/:id`. */
+  path: string;
+  summary: LocalizedText;
+  description?: LocalizedText;
+  params?: JsonSchema;
+  query?: JsonSchema;
+  body?: JsonSchema;
+  response?: JsonSchema;
+  /** Success status; 200 by default. */
+  status?: number;
+  /** Name written to the audit log for mutations; defaults to `METHOD path`. */
+  action?: string;
+  /** Answer a value (sent as JSON), or a Response for anything else. */
+  handler: (request: RouteRequest<P, Q, B>) => Promise<R | Response> | R | Response;
+};
+
+/** Routes of one plugin. */
+export interface RouteRegistry {
+  add<P = Record<string, string>, Q = Record<string, unknown>, B = unknown, R = unknown>(route: RouteDefinition<P, Q, B, R>): Disposable;
+}
+
+/** Schemas shared by `$id`, so routes and other plugins can `$ref` them. */
+export interface SchemaAccess {
+  /**
+   * Registers a schema. Its `$id` should be `https://workbench.local/schemas/<plugin>/<name>`.
+   * Core definitions live at `https://workbench.local/schemas/defs` (`#/$defs/money`, `id`,
+   * `timestamp`, `page`, `pageQuery`, `localizedText`).
+   */
+  add(schema: JsonSchema & { $id: string }): Disposable;
+  /** Validates data against a registered schema; throws InputError listing the fields. */
+  validate<T>(schemaId: string, data: unknown): T;
+}
+
+/** The plugin's own tables (names start with `<plugin id with _>_`). */
+export interface PluginDatabase {
+  /** Reads committed rows (or the current transaction's rows when called inside one). */
+  read<T>(fn: (q: Queryable) => Promise<T>): Promise<T>;
+  /** A serialized write transaction; throwing rolls it back. */
+  transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T>;
+  /** Migrations applied for this plugin, oldest first. */
+  migrations(): Promise<{ name: string; appliedAt: string }[]>;
+}
+
+/** A name for a service with the type it carries. */
+export interface ServiceToken<T> {
+  readonly name: string;
+  /** Never set; carries the type. */
+  readonly __type?: T;
+}
+
+export interface ServiceAccess {
+  /** Offers a service named in the manifest's `provides`. */
+  provide<T>(token: ServiceToken<T> | string, implementation: T): Disposable;
+  /** A service from a plugin named in `requires`; throws with the reason when it is not there. */
+  get<T>(token: ServiceToken<T> | string): T;
+  /** A service from a plugin named in `optional`; undefined when that plugin is not running. */
+  optional<T>(token: ServiceToken<T> | string): T | undefined;
+}
+
+export interface EventContext {
+  /** The transaction the event was emitted in; write through it so effects commit together. */
+  tx: Transaction;
+  /** The plugin that emitted the event. */
+  source: string;
+}
+
+export interface EventAccess {
+  /**
+   * Emits `<this plugin>.<entity>.<verb>` inside the current transaction; every handler runs in
+   * that transaction before `emit` resolves. A handler that throws rolls the whole transaction
+   * back, and `emit` rejects with its error.
+   */
+  emit(name: string, payload: unknown): Promise<void>;
+  on<T = unknown>(name: string, handler: (payload: T, context: EventContext) => Promise<void> | void): Disposable;
+}
+
+export interface SettingsAccess<T = Record<string, unknown>> {
+  /** Current values: schema defaults, then config.yaml, then values saved in the settings UI. */
+  get(): T;
+  onDidChange(listener: (value: T) => void): Disposable;
+}
+
+export interface JobContext {
+  /** When this run started. */
+  startedAt: string;
+  log: Logger;
+}
+
+/** `every` is milliseconds or a duration like `30s`, `5m`, `2h`; `cron` has five fields (min hour dom month dow) in shop time. */
+export type JobSchedule = { every: number | string; cron?: never } | { cron: string; every?: never };
+
+export interface JobDefinition {
+  id: string;
+  title: LocalizedText;
+  schedule: JobSchedule;
+  run: (context: JobContext) => Promise<void> | void;
+}
+
+export interface JobAccess {
+  /** Schedules work; a failing run is logged and recorded, and the next run still happens. */
+  schedule(job: JobDefinition): Disposable;
+}
+
+export interface ImportProgress {
+  /** Reports progress to everyone watching the import. */
+  report(progress: { done: number; total?: number; message?: LocalizedText }): void;
+}
+
+export interface ImportFile {
+  name: string;
+  type: string;
+  bytes: Uint8Array;
+}
+
+export interface ImportRequest {
+  file: ImportFile;
+  actor: Actor;
+  locale: Locale;
+  progress: ImportProgress;
+}
+
+export interface ImporterAccess {
+  /** Handles uploads to an importer declared in the manifest's `contributes.importers`. */
+  register(id: string, handler: (request: ImportRequest) => Promise<unknown>): Disposable;
+}
+
+export interface PrintRequest {
+  query: Record<string, string>;
+  actor: Actor;
+  locale: Locale;
+}
+
+/** Printable HTML; build `body` with the `html` tag so values are escaped. */
+export interface PrintableDocument {
+  title: string;
+  body: SafeHtml;
+}
+
+export interface PrintableAccess {
+  register(id: string, render: (request: PrintRequest) => Promise<PrintableDocument> | PrintableDocument): Disposable;
+}
+
+export interface DemoDataAccess {
+  /** Fills this plugin's tables with a small demo shop when the owner asks for one at setup. */
+  register(fill: (tx: Transaction, context: { locale: Locale; now: string }) => Promise<void>): Disposable;
+}
+
+export interface I18nAccess {
+  /** Looks a key up in the plugin's `i18n/<locale>.json`, with `{name}` placeholders. */
+  t(key: string, params?: Record<string, unknown>, locale?: Locale): string;
+}
+
+export interface PermissionAccess {
+  /** The permissions the manifest declares. */
+  declared(): { id: string; name: LocalizedText }[];
+}
+
+/** HTML whose interpolated values were escaped. */
+export interface SafeHtml {
+  readonly __html: string;
+}
+
+/**
+ * The one door into the core. Everything registered through it is disposed when the plugin stops.
+ */
+export interface PluginContext {
+  readonly id: string;
+  readonly manifest: PluginManifest;
+  /** The shop's time zone, e.g. `Asia/Shanghai`. */
+  readonly timeZone: string;
+  /** Now, as ISO 8601 with the shop's offset. */
+  now(): string;
+  routes: RouteRegistry;
+  schemas: SchemaAccess;
+  db: PluginDatabase;
+  services: ServiceAccess;
+  events: EventAccess;
+  settings: SettingsAccess;
+  permissions: PermissionAccess;
+  jobs: JobAccess;
+  importers: ImporterAccess;
+  printables: PrintableAccess;
+  demo: DemoDataAccess;
+  i18n: I18nAccess;
+  log: Logger;
+  /** Registers anything else that must be undone when the plugin stops. */
+  onDispose(fn: () => void): Disposable;
+}
+
+/** What a plugin's `server/index.ts` exports. */
+export interface PluginModule {
+  activate(ctx: PluginContext): void | Promise<void>;
+  deactivate?(): void | Promise<void>;
+}

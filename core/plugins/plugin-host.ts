@@ -1,0 +1,208 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { inject, injectable } from 'tsyringe';
+import { isWorkbenchError } from '../errors.js';
+import { localize, type LocalizedText } from '../i18n/localized-text.js';
+import type { DisposableStore } from '../lifecycle/disposable.js';
+import { applyMigrations, MigrationChangedError, readMigrationFolder } from '../db/migrations.js';
+import type { WorkbenchConfig } from '../config/config.js';
+import type { Logger } from '../log/logger.js';
+import type { SchemaRegistry } from '../schemas/schema-registry.js';
+import type { SettingsStore } from '../contributions/settings-store.js';
+import { TOKENS } from '../container/tokens.js';
+import { loadPluginModule } from './compile-plugin.js';
+import { createPluginContext, type ContextDeps } from './create-context.js';
+import { discoverPlugins } from './discover.js';
+import { loadManifest } from './load-manifest.js';
+import type { PluginManifest } from './manifest.js';
+import type { PluginModule } from './context.js';
+import { resolveOrder } from './resolve-order.js';
+import { foreignObject, tablePrefix } from './table-prefix.js';
+
+export type PluginState = 'running' | 'failed' | 'disabled';
+
+export interface PluginRecord {
+  id: string;
+  dir: string;
+  manifest?: PluginManifest;
+  state: PluginState;
+  reason?: LocalizedText;
+  activationMs?: number;
+  activatedAt?: string;
+  store?: DisposableStore;
+  module?: PluginModule;
+}
+
+/** How long `activate` may take before the plugin is marked failed. */
+const ACTIVATE_TIMEOUT_MS = 30_000;
+
+const text = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, en });
+
+/**
+ * Discovers, checks, orders and activates plugins. A plugin that cannot start is marked failed
+ * with a reason a person can act on, and the others carry on; only a changed migration (which
+ * means the database and the code disagree) stops start-up.
+ */
+@injectable()
+export class PluginHost {
+  private readonly records = new Map<string, PluginRecord>();
+  private order: string[] = [];
+
+  constructor(
+    @inject(TOKENS.Config) private readonly config: WorkbenchConfig,
+    @inject(TOKENS.RootDir) private readonly rootDir: string,
+    @inject(TOKENS.Schemas) private readonly schemas: SchemaRegistry,
+    @inject(TOKENS.Settings) private readonly settings: SettingsStore,
+    @inject(TOKENS.ContextDeps) private readonly deps: ContextDeps,
+    @inject(TOKENS.Logger) private readonly log: Logger,
+  ) {}
+
+  get(id: string): PluginRecord | undefined {
+    return this.records.get(id);
+  }
+
+  all(): PluginRecord[] {
+    return [...this.records.values()].sort((a, b) => a.id.localeCompare(b.id));
+  }
+
+  /** Ids of running plugins, dependencies first. */
+  activationOrder(): string[] {
+    return this.order.filter((id) => this.records.get(id)?.state === 'running');
+  }
+
+  isRunning(id: string): boolean {
+    return this.records.get(id)?.state === 'running';
+  }
+
+  manifests(): PluginManifest[] {
+    return [...this.records.values()].flatMap((r) => (r.manifest ? [r.manifest] : []));
+  }
+
+  async start(): Promise<void> {
+    const roots = [join(this.rootDir, 'plugins'), ...this.config.plugins.folders];
+    const { found, missingRoots } = await discoverPlugins(roots);
+    for (const root of missingRoots) this.log.warn('plugin folder not found', { folder: root });
+
+    const settingsSchemas = new Map<string, Record<string, unknown>>();
+    for (const { dir, folderName } of found) {
+      const result = await loadManifest(dir, this.schemas);
+      const id = result.ok ? result.manifest.id : (result.id ?? folderName);
+      if (this.records.has(id)) {
+        this.log.error('two plugins share one id; the second is ignored', { id, first: this.records.get(id)!.dir, second: dir });
+        continue;
+      }
+      if (!result.ok) {
+        this.records.set(id, { id, dir, state: 'failed', reason: result.reason });
+        continue;
+      }
+      if (result.settingsSchema) settingsSchemas.set(id, result.settingsSchema);
+      const enabled = this.config.plugins.enabled === 'all' || this.config.plugins.enabled.includes(id);
+      this.records.set(id, { id, dir, manifest: result.manifest, state: enabled ? 'running' : 'disabled' });
+    }
+    if (Array.isArray(this.config.plugins.enabled)) {
+      for (const id of this.config.plugins.enabled) {
+        if (!this.records.has(id)) this.log.warn('config.yaml enables a plugin that is not installed', { id });
+      }
+    }
+
+    const candidates = [...this.records.values()].filter((r) => r.state === 'running' && r.manifest);
+    const { order, cycles } = resolveOrder(candidates.map((r) => ({ id: r.id, requires: r.manifest!.requires, optional: r.manifest!.optional })));
+    this.order = order;
+    for (const id of order) {
+      const record = this.records.get(id)!;
+      const cycle = cycles.get(id);
+      if (cycle) {
+        this.fail(record, text(`插件之间循环依赖：${cycle.join(' → ')}。请去掉其中一个 requires`, `dependency cycle: ${cycle.join(' → ')}; remove one of these requires`));
+        continue;
+      }
+      const blocker = this.blockingDependency(record.manifest!);
+      if (blocker) {
+        this.fail(record, blocker);
+        continue;
+      }
+      await this.activate(record, settingsSchemas.get(id));
+    }
+  }
+
+  /** Stops plugins in reverse order: `deactivate`, then everything they registered. */
+  async stop(): Promise<void> {
+    for (const id of [...this.order].reverse()) {
+      const record = this.records.get(id);
+      if (!record || record.state !== 'running') continue;
+      try {
+        await record.module?.deactivate?.();
+        record.store?.dispose();
+      } catch (error) {
+        this.log.error('plugin did not stop cleanly', { plugin: id, error });
+      }
+    }
+  }
+
+  private blockingDependency(manifest: PluginManifest): LocalizedText | undefined {
+    for (const dep of manifest.requires) {
+      const r = this.records.get(dep);
+      if (!r) return text(`需要插件“${dep}”，但没有安装它`, `requires the plugin "${dep}", which is not installed`);
+      if (r.state === 'disabled') {
+        return text(`需要插件“${dep}”，但它没有启用（在 config.yaml 的 plugins.enabled 中加上它）`, `requires the plugin "${dep}", which is disabled (add it to plugins.enabled in config.yaml)`);
+      }
+      if (r.state === 'failed') {
+        return text(
+          `需要插件“${dep}”，但它启动失败：${localize(r.reason ?? '', 'zh-CN')}`,
+          `requires the plugin "${dep}", which failed: ${localize(r.reason ?? '', 'en')}`,
+        );
+      }
+    }
+    return undefined;
+  }
+
+  private async activate(record: PluginRecord, settingsSchema: Record<string, unknown> | undefined): Promise<void> {
+    const manifest = record.manifest!;
+    const started = performance.now();
+    const { ctx, store } = createPluginContext(manifest, record.dir, this.deps);
+    try {
+      const migrations = await readMigrationFolder(join(record.dir, 'migrations'));
+      for (const m of migrations) {
+        const foreign = foreignObject(m.sql, tablePrefix(manifest.id));
+        if (foreign) {
+          throw new Error(`migration ${m.name} touches "${foreign}"; a plugin's tables must start with "${tablePrefix(manifest.id)}"`);
+        }
+      }
+      await applyMigrations(this.deps.db, manifest.id, migrations, this.deps.now);
+      if (settingsSchema) store.add(await this.settings.register(manifest.id, settingsSchema));
+      const entry = join(record.dir, manifest.main);
+      if (existsSync(entry)) {
+        record.module = await loadPluginModule(entry, record.dir, join(this.config.dataDir, 'cache', 'plugins'), manifest.id);
+        await withTimeout(Promise.resolve(record.module.activate(ctx)), ACTIVATE_TIMEOUT_MS);
+      }
+      record.store = store;
+      record.activationMs = Math.round((performance.now() - started) * 10) / 10;
+      record.activatedAt = this.deps.now();
+      this.log.info('plugin running', { plugin: manifest.id, version: manifest.version, ms: record.activationMs });
+    } catch (error) {
+      if (error instanceof MigrationChangedError) throw error;
+      try {
+        store.dispose();
+      } catch (disposeError) {
+        this.log.error('cleaning up a failed plugin failed too', { plugin: manifest.id, error: disposeError });
+      }
+      const reason = isWorkbenchError(error)
+        ? error.text
+        : text(`启动时出错：${error instanceof Error ? error.message : String(error)}`, `failed to start: ${error instanceof Error ? error.message : String(error)}`);
+      this.fail(record, reason, error);
+    }
+  }
+
+  private fail(record: PluginRecord, reason: LocalizedText, error?: unknown): void {
+    record.state = 'failed';
+    record.reason = reason;
+    this.log.error('plugin failed', { plugin: record.id, reason: localize(reason, this.deps.locale), ...(error instanceof Error && !isWorkbenchError(error) ? { stack: error.stack } : {}) });
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`activate() did not finish within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

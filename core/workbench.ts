@@ -1,0 +1,166 @@
+import 'reflect-metadata';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Hono } from 'hono';
+import { serve, type ServerType } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { container as rootContainer } from 'tsyringe';
+import type { WorkbenchConfig } from './config/config.js';
+import { TOKENS } from './container/tokens.js';
+import { Database } from './db/database.js';
+import { CORE_MIGRATIONS } from './db/core-schema.js';
+import { applyMigrations, ensureMigrationTable } from './db/migrations.js';
+import { formatTimestamp } from './i18n/time.js';
+import { createLogger, type Logger } from './log/logger.js';
+import { SchemaRegistry } from './schemas/schema-registry.js';
+import { AuditLog } from './audit/audit-log.js';
+import { Accounts } from './auth/accounts.js';
+import { registerAuthRoutes } from './auth/auth-routes.js';
+import { CORE_PERMISSION_IDS } from './auth/core-permissions.js';
+import { LoginLimiter } from './auth/login-limiter.js';
+import { Sessions } from './auth/sessions.js';
+import { SetupGate } from './auth/setup-gate.js';
+import { registerUserRoutes } from './auth/user-routes.js';
+import { DemoData } from './contributions/demo-data.js';
+import { Importers } from './contributions/importers.js';
+import { RouteTable } from './contributions/route-table.js';
+import { ServiceRegistry } from './contributions/services.js';
+import { SettingsStore } from './contributions/settings-store.js';
+import { EventBus } from './events/event-bus.js';
+import { csrfCheck } from './http/csrf.js';
+import { hostCheck } from './http/host-check.js';
+import { pluginGate } from './http/plugin-gate.js';
+import { problemFromError, problemResponse } from './http/problem.js';
+import type { WorkbenchEnv } from './http/request-context.js';
+import { securityHeaders } from './http/security-headers.js';
+import { sessionMiddleware } from './http/session.js';
+import { serveUi } from './http/static-ui.js';
+import { registerSystemRoutes } from './http/system-routes.js';
+import { JobScheduler } from './jobs/scheduler.js';
+import type { ContextDeps } from './plugins/create-context.js';
+import { PluginHost } from './plugins/plugin-host.js';
+import { isWorkbenchError, TooManyRequestsError } from './errors.js';
+
+export interface RunningWorkbench {
+  url: string;
+  app: Hono<WorkbenchEnv>;
+  db: Database;
+  host: PluginHost;
+  log: Logger;
+  /** The first-run setup link while no account exists. */
+  setupUrl?: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Builds the whole server from a validated config, in the order things depend on each other:
+ * database → core tables → services → HTTP middleware → core routes → plugins → UI → listen.
+ */
+export async function startWorkbench(config: WorkbenchConfig, rootDir: string, log?: Logger): Promise<RunningWorkbench> {
+  const now = () => formatTimestamp(new Date(), config.timeZone);
+  log ??= createLogger({ level: config.logLevel, now });
+  await mkdir(config.dataDir, { recursive: true });
+  const db = await Database.open(join(config.dataDir, 'workbench.db'));
+  try {
+    await ensureMigrationTable(db);
+    await applyMigrations(db, 'core', CORE_MIGRATIONS, now);
+
+    const schemas = new SchemaRegistry();
+    const audit = new AuditLog(db, now);
+    const accounts = new Accounts(db, now);
+    const sessions = new Sessions(db, config.server.sessionIdleMinutes, now);
+    const setup = new SetupGate();
+    const demo = new DemoData();
+    const jobs = new JobScheduler({ timeZone: config.timeZone, log: log.child('jobs') });
+    const settings = new SettingsStore(db, schemas, config.settings, now);
+
+    const app = new Hono<WorkbenchEnv>();
+    const routes = new RouteTable(app, schemas, audit, log.child('http'), {
+      bodyLimitBytes: config.server.bodyLimitBytes,
+      uploadLimitBytes: config.server.uploadLimitBytes,
+    });
+    const importers = new Importers(routes, audit, log.child('import'));
+
+    const container = rootContainer.createChildContainer();
+    container.register(TOKENS.Config, { useValue: config });
+    container.register(TOKENS.RootDir, { useValue: rootDir });
+    container.register(TOKENS.Logger, { useValue: log });
+    container.register(TOKENS.Database, { useValue: db });
+    container.register(TOKENS.Schemas, { useValue: schemas });
+    container.register(TOKENS.Settings, { useValue: settings });
+    let host: PluginHost | undefined;
+    const services = new ServiceRegistry(
+      () => host?.manifests() ?? [],
+      (id) => host?.isRunning(id) ?? false,
+    );
+    const events = new EventBus(db);
+    const contextDeps: ContextDeps = { db, schemas, routes, events, services, settings, jobs, importers, demo, log, timeZone: config.timeZone, locale: config.locale, now };
+    container.register(TOKENS.ContextDeps, { useValue: contextDeps });
+    host = container.resolve(PluginHost);
+    const plugins = host;
+
+    app.onError((error, c) => {
+      const locale = c.get('locale') ?? config.locale;
+      const headers: Record<string, string> = error instanceof TooManyRequestsError ? { 'retry-after': String(error.retryAfterSeconds) } : {};
+      if (!isWorkbenchError(error)) headers['cache-control'] = 'no-store';
+      return problemResponse(problemFromError(error, locale, log!.child('http'), c.req.path), headers);
+    });
+    app.use('*', hostCheck({ allowedHosts: config.server.allowedHosts, fallbackLocale: config.locale }));
+    app.use('*', securityHeaders());
+    app.use('/api/*', sessionMiddleware({ sessions, accounts, fallbackLocale: config.locale }));
+    app.use('/api/*', csrfCheck());
+    app.use('/api/:plugin/*', pluginGate(plugins));
+    app.use('/api/:plugin', pluginGate(plugins));
+
+    const add = (route: Parameters<RouteTable['add']>[2]) => routes.add('core', '/api', route, CORE_PERMISSION_IDS);
+    registerSystemRoutes({ add, config, db, host: plugins, routes, schemas, settings, jobs, audit, accounts });
+    registerAuthRoutes({ add, db, accounts, sessions, limiter: new LoginLimiter(), setup, demo, activationOrder: () => plugins.activationOrder(), log, now });
+    registerUserRoutes(add, accounts, () => plugins.manifests());
+
+    await plugins.start();
+    serveUi(app, join(rootDir, 'dist', 'ui'));
+
+    const server = await listen(app, config.server.host, config.server.port);
+    const address = server.address() as AddressInfo;
+    const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+    const url = `http://${shownHost}:${address.port}`;
+    log.info(`listening on ${url}`);
+
+    let setupUrl: string | undefined;
+    if ((await accounts.count()) === 0) {
+      setupUrl = `${url.replace('0.0.0.0', '127.0.0.1')}/setup?token=${setup.open()}`;
+      log.info(config.locale === 'zh-CN' ? `首次使用：请在浏览器中打开 ${setupUrl} 创建店长账号` : `First run: open ${setupUrl} in a browser to create the owner account`);
+    }
+
+    let stopped = false;
+    return {
+      url,
+      app,
+      db,
+      host: plugins,
+      log,
+      setupUrl,
+      async stop() {
+        if (stopped) return;
+        stopped = true;
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+        });
+        await jobs.stop();
+        await plugins.stop();
+        await db.close();
+      },
+    };
+  } catch (error) {
+    await db.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+function listen(app: Hono<WorkbenchEnv>, hostname: string, port: number): Promise<ServerType> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, hostname, port }, () => resolve(server));
+    server.once('error', reject);
+  });
+}
