@@ -23,8 +23,9 @@ async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
   return body as T;
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]) {
-  const node = Object.assign(document.createElement(tag), props);
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, unknown> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  Object.assign(node, props);
   node.append(...children);
   return node;
 }
@@ -34,7 +35,7 @@ function field(label: string, name: string, type = 'text', required = true) {
 }
 
 function form(title: string, fields: HTMLElement[], submit: string, onSubmit: (data: Record<string, string>) => Promise<void>) {
-  const error = el('p', { className: 'error', role: 'alert' } as Partial<HTMLParagraphElement>);
+  const error = el('p', { className: 'error', role: 'alert' });
   const f = el('form', {}, ...fields, el('button', { type: 'submit' }, submit), error);
   f.addEventListener('submit', (event) => {
     event.preventDefault();

@@ -34,6 +34,8 @@ export class ServiceRegistry {
     const name = nameOf(token);
     const providers = this.manifests().filter((m) => m.provides.includes(name)).map((m) => m.id);
     const allowed = providers.filter((p) => user.requires.includes(p) || user.optional.includes(p));
+    // Nobody installed offers it: for an optional use that simply means the provider is absent.
+    if (providers.length === 0 && soft) return undefined;
     if (allowed.length === 0) {
       const who = providers.length ? providers.join(', ') : 'no installed plugin';
       throw new Error(

@@ -70,8 +70,8 @@ export function registerSystemRoutes(d: SystemRouteDeps): void {
     handler: ({ locale }) => ({
       items: d.host.all().map((r) => ({
         id: r.id,
-        name: r.manifest ? localize(r.manifest.name, locale) : r.id,
-        version: r.manifest?.version ?? null,
+        name: localize(r.manifest?.name ?? r.name ?? r.id, locale),
+        version: r.manifest?.version ?? r.version ?? null,
         state: r.state,
         reason: r.reason ? localize(r.reason, locale) : null,
         activationMs: r.activationMs ?? null,

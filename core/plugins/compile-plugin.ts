@@ -42,6 +42,8 @@ export async function loadPluginModule(entry: string, pluginDir: string, cacheDi
   try {
     const result = await build({
       entryPoints: [entry],
+      // Not written (write: false); it only anchors the source map's relative paths to cacheDir.
+      outfile: join(cacheDir, `${id}.mjs`),
       absWorkingDir: pluginDir,
       bundle: true,
       write: false,

@@ -11,12 +11,24 @@ import manifestSchema from '../../schemas/plugin-manifest.schema.json' with { ty
 
 export type ManifestResult =
   | { ok: true; manifest: PluginManifest; settingsSchema?: JsonSchema }
-  | { ok: false; id?: string; reason: LocalizedText };
+  | { ok: false; id?: string; name?: LocalizedText; version?: string; reason: LocalizedText };
 
 let validator: ValidateFunction | undefined;
 
-function fail(zh: string, en: string, id?: string): ManifestResult {
-  return { ok: false, id, reason: { 'zh-CN': zh, en } };
+function fail(zh: string, en: string, raw?: unknown): ManifestResult {
+  return failWith({ 'zh-CN': zh, en }, raw);
+}
+
+function failWith(reason: LocalizedText, raw?: unknown): ManifestResult {
+  const r = (raw ?? {}) as { id?: unknown; name?: unknown; version?: unknown };
+  const name = typeof r.name === 'string' || (typeof r.name === 'object' && r.name !== null && typeof (r.name as Record<string, unknown>)['zh-CN'] === 'string') ? (r.name as LocalizedText) : undefined;
+  return {
+    ok: false,
+    id: typeof r.id === 'string' ? r.id : undefined,
+    name,
+    version: typeof r.version === 'string' ? r.version : undefined,
+    reason,
+  };
 }
 
 /**
@@ -36,35 +48,34 @@ export async function loadManifest(dir: string, schemas: SchemaRegistry): Promis
     return fail(`plugin.yaml 有 YAML 语法错误：${first.message}`, `plugin.yaml has a YAML syntax error: ${first.message}`);
   }
   const data: unknown = doc.toJS() ?? {};
-  const id = typeof (data as { id?: unknown }).id === 'string' ? (data as { id: string }).id : undefined;
   validator ??= schemas.compile(manifestSchema as JsonSchema);
   if (!validator(data)) {
     const list = (locale: 'zh-CN' | 'en') =>
       toFieldProblems(validator!.errors ?? [], locale, 'plugin.yaml')
         .map((p) => `${p.path} ${p.message}`)
         .join('; ');
-    return fail(`plugin.yaml 不符合格式：${list('zh-CN')}`, `plugin.yaml is not valid: ${list('en')}`, id);
+    return fail(`plugin.yaml 不符合格式：${list('zh-CN')}`, `plugin.yaml is not valid: ${list('en')}`, data);
   }
   const manifest = data as PluginManifest;
   if (!semver.validRange(manifest.engine)) {
-    return fail(`engine “${manifest.engine}” 不是有效的版本范围（例如 ^1.0.0）`, `engine "${manifest.engine}" is not a valid version range (e.g. ^1.0.0)`, id);
+    return fail(`engine “${manifest.engine}” 不是有效的版本范围（例如 ^1.0.0）`, `engine "${manifest.engine}" is not a valid version range (e.g. ^1.0.0)`, data);
   }
   if (!semver.satisfies(PLUGIN_API_VERSION, manifest.engine)) {
     return fail(
       `插件需要插件接口 ${manifest.engine}，本工作台提供的是 ${PLUGIN_API_VERSION}；请换用与本工作台匹配的插件版本`,
       `the plugin needs plugin API ${manifest.engine}, but this workbench offers ${PLUGIN_API_VERSION}; use a plugin version made for this workbench`,
-      id,
+      data,
     );
   }
   const problem = checkIds(manifest);
-  if (problem) return { ok: false, id, reason: problem };
+  if (problem) return failWith(problem, data);
   if (manifest.settings === undefined) return { ok: true, manifest };
   try {
     const settingsSchema = JSON.parse(await readFile(join(dir, manifest.settings), 'utf8')) as JsonSchema;
     schemas.compile(settingsSchema);
     return { ok: true, manifest, settingsSchema };
   } catch (error) {
-    return fail(`设置的 JSON Schema（${manifest.settings}）有误：${String(error)}`, `the settings schema (${manifest.settings}) is not valid: ${String(error)}`, id);
+    return fail(`设置的 JSON Schema（${manifest.settings}）有误：${String(error)}`, `the settings schema (${manifest.settings}) is not valid: ${String(error)}`, data);
   }
 }
 

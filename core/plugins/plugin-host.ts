@@ -13,7 +13,7 @@ import { TOKENS } from '../container/tokens.js';
 import { loadPluginModule } from './compile-plugin.js';
 import { createPluginContext, type ContextDeps } from './create-context.js';
 import { discoverPlugins } from './discover.js';
-import { loadManifest } from './load-manifest.js';
+import { loadManifest, type ManifestResult } from './load-manifest.js';
 import type { PluginManifest } from './manifest.js';
 import type { PluginModule } from './context.js';
 import { resolveOrder } from './resolve-order.js';
@@ -25,6 +25,9 @@ export interface PluginRecord {
   id: string;
   dir: string;
   manifest?: PluginManifest;
+  /** Name and version as far as they could be read, for plugins whose manifest is not valid. */
+  name?: LocalizedText;
+  version?: string;
   state: PluginState;
   reason?: LocalizedText;
   activationMs?: number;
@@ -85,14 +88,17 @@ export class PluginHost {
 
     const settingsSchemas = new Map<string, Record<string, unknown>>();
     for (const { dir, folderName } of found) {
-      const result = await loadManifest(dir, this.schemas);
+      const result: ManifestResult = await loadManifest(dir, this.schemas).catch((error: unknown) => ({
+        ok: false as const,
+        reason: text(`读取 plugin.yaml 时出错：${String(error)}`, `reading plugin.yaml failed: ${String(error)}`),
+      }));
       const id = result.ok ? result.manifest.id : (result.id ?? folderName);
       if (this.records.has(id)) {
         this.log.error('two plugins share one id; the second is ignored', { id, first: this.records.get(id)!.dir, second: dir });
         continue;
       }
       if (!result.ok) {
-        this.records.set(id, { id, dir, state: 'failed', reason: result.reason });
+        this.records.set(id, { id, dir, name: result.name, version: result.version, state: 'failed', reason: result.reason });
         continue;
       }
       if (result.settingsSchema) settingsSchemas.set(id, result.settingsSchema);

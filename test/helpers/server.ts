@@ -1,0 +1,123 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { stringify } from 'yaml';
+
+export const ROOT = resolve(import.meta.dirname, '..', '..');
+export const FIXTURE_PLUGINS = join(ROOT, 'test', 'fixtures', 'plugins');
+export const WORKBENCH = join(ROOT, 'dist', 'workbench.js');
+
+export interface TestServer {
+  url: string;
+  /** The token of the one-time setup link, while no account exists. */
+  setupToken?: string;
+  dir: string;
+  dataDir: string;
+  configFile: string;
+  /** Everything the server printed so far. */
+  output(): string;
+  waitFor(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
+  /** Stops the server (SIGTERM) and waits for it to exit. */
+  stop(): Promise<number | null>;
+  /** Stops it and removes its folder. */
+  dispose(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** config.yaml content; `plugins.folders` defaults to the fixture plugins. */
+  config?: Record<string, unknown>;
+  /** Reuse an existing folder (and its data) instead of a new one. */
+  dir?: string;
+  env?: Record<string, string>;
+}
+
+/** Runs `node dist/workbench.js CMD …` to completion with the same config/data env. */
+export function runCli(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolvePromise) => {
+    const child = spawn(process.execPath, [WORKBENCH, ...args], { cwd: ROOT, env: { ...process.env, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('exit', (code) => resolvePromise({ code, stdout, stderr }));
+  });
+}
+
+export async function writeConfig(dir: string, config: Record<string, unknown> = {}): Promise<string> {
+  const file = join(dir, 'config.yaml');
+  const plugins = (config.plugins as Record<string, unknown> | undefined) ?? {};
+  await writeFile(file, stringify({ logLevel: 'info', ...config, plugins: { folders: [FIXTURE_PLUGINS], ...plugins } }));
+  return file;
+}
+
+/** Starts the built workbench on port 0 with its own folder, and waits until it listens. */
+export async function startServer(options: StartOptions = {}): Promise<TestServer> {
+  const dir = options.dir ?? (await mkdtemp(join(tmpdir(), 'workbench-test-')));
+  const configFile = await writeConfig(dir, options.config);
+  const dataDir = join(dir, 'data');
+  const child: ChildProcess = spawn(process.execPath, ['--enable-source-maps', WORKBENCH], {
+    cwd: ROOT,
+    env: { ...process.env, WORKBENCH_CONFIG: configFile, WORKBENCH_DATA_DIR: dataDir, WORKBENCH_PORT: '0', ...options.env },
+  });
+  let out = '';
+  const waiters = new Set<() => void>();
+  const onData = (d: Buffer) => {
+    out += d.toString();
+    for (const w of waiters) w();
+  };
+  child.stdout!.on('data', onData);
+  child.stderr!.on('data', onData);
+  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+
+  const waitFor = (pattern: RegExp, timeoutMs = 20_000) =>
+    new Promise<RegExpMatchArray>((resolveMatch, reject) => {
+      const check = () => {
+        const m = out.match(pattern);
+        if (m) {
+          waiters.delete(check);
+          clearTimeout(timer);
+          resolveMatch(m);
+        }
+      };
+      const timer = setTimeout(() => {
+        waiters.delete(check);
+        reject(new Error(`server did not print ${pattern} within ${timeoutMs} ms; output:\n${out}`));
+      }, timeoutMs);
+      waiters.add(check);
+      void exited.then((code) => {
+        if (waiters.has(check)) {
+          waiters.delete(check);
+          clearTimeout(timer);
+          reject(new Error(`server exited (${code}) before printing ${pattern}; output:\n${out}`));
+        }
+      });
+      check();
+    });
+
+  const [, url] = (await waitFor(/listening on (http:\/\/[^\s]+)/)) as RegExpMatchArray & [string, string];
+  await new Promise((r) => setTimeout(r, 20));
+  const setup = out.match(/setup\?token=([A-Za-z0-9_-]+)/);
+  let stopped: Promise<number | null> | undefined;
+  const stop = () => {
+    stopped ??= (async () => {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      return exited;
+    })();
+    return stopped;
+  };
+  return {
+    url: url!,
+    setupToken: setup?.[1],
+    dir,
+    dataDir,
+    configFile,
+    output: () => out,
+    waitFor,
+    stop,
+    async dispose() {
+      await stop();
+      if (!options.dir) await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
