@@ -125,6 +125,9 @@ export async function startWorkbench(config: WorkbenchConfig, rootDir: string, l
     const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
     const url = `http://${shownHost}:${address.port}`;
     log.info(`listening on ${url}`);
+    if (!['127.0.0.1', 'localhost', '::1'].includes(config.server.host) && config.server.allowedHosts.length === 0) {
+      log.warn('the workbench listens beyond this PC, but server.allowedHosts is empty: other PCs will be refused until their host name is listed there');
+    }
 
     let setupUrl: string | undefined;
     if ((await accounts.count()) === 0) {

@@ -99,18 +99,19 @@ export class RouteTable {
     const { route } = entry;
     const locale = c.get('locale');
     const actor = c.get('actor');
-    if (!route.public) {
-      if (!actor) throw new UnauthorizedError({ 'zh-CN': '请先登录', en: 'Please log in first' });
-      if (route.permission && !actor.can(route.permission)) {
-        throw new ForbiddenError({
-          'zh-CN': `你的角色没有“${route.permission}”权限，请找店长开通`,
-          en: `Your role lacks the permission "${route.permission}"; ask the shop owner to grant it`,
-        });
-      }
-    }
     const mutation = route.method !== 'get';
     let target: string | undefined = c.req.param('id');
     try {
+      // Inside the try so that refused mutations are audited too.
+      if (!route.public) {
+        if (!actor) throw new UnauthorizedError({ 'zh-CN': '请先登录', en: 'Please log in first' });
+        if (route.permission && !actor.can(route.permission)) {
+          throw new ForbiddenError({
+            'zh-CN': `你的角色没有“${route.permission}”权限，请找店长开通`,
+            en: `Your role lacks the permission "${route.permission}"; ask the shop owner to grant it`,
+          });
+        }
+      }
       const params = compiled.params ? check<Record<string, unknown>>(compiled.params, { ...c.req.param() }, locale, 'params') : c.req.param();
       const query = compiled.query ? check<Record<string, unknown>>(compiled.query, c.req.queries(), locale, 'query') : c.req.query();
       const body = await this.readBody(c, route, compiled);

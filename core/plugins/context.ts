@@ -216,26 +216,89 @@ export interface SafeHtml {
  * The one door into the core. Everything registered through it is disposed when the plugin stops.
  */
 export interface PluginContext {
+  /** The plugin's id from plugin.yaml, e.g. `fulfillment`. */
   readonly id: string;
+  /** The validated manifest, with defaults filled in. */
   readonly manifest: PluginManifest;
   /** The shop's time zone, e.g. `Asia/Shanghai`. */
   readonly timeZone: string;
-  /** Now, as ISO 8601 with the shop's offset. */
+  /**
+   * Now, as ISO 8601 with the shop's offset.
+   * @example ctx.now() // '2026-11-23T19:30:00.000+08:00'
+   */
   now(): string;
+  /**
+   * HTTP routes under `/api/<id>`; see {@link RouteDefinition}.
+   * @example ctx.routes.add({ method: 'get', path: '/orders', permission: 'fulfillment.orders.read', summary: '订单列表', handler: () => list() });
+   */
   routes: RouteRegistry;
+  /**
+   * Schemas by `$id`, shared with other plugins and the OpenAPI document.
+   * @example ctx.schemas.add({ $id: 'https://workbench.local/schemas/listings/sku', type: 'object', … });
+   */
   schemas: SchemaAccess;
+  /**
+   * The plugin's tables; migrations in `migrations/NNN-name.sql` are applied before `activate`.
+   * @example const rows = await ctx.db.read((q) => q.all('SELECT * FROM listings_products LIMIT 20'));
+   * @example await ctx.db.transaction((tx) => tx.run('UPDATE listings_skus SET price = ? WHERE id = ?', [9900, 7]));
+   */
   db: PluginDatabase;
+  /**
+   * Services between plugins, as the manifests declare them.
+   * @example ctx.services.provide('inventory', inventory);  // provides: [inventory]
+   * @example const catalog = ctx.services.get<Catalog>('catalog');  // requires: [listings]
+   */
   services: ServiceAccess;
+  /**
+   * Domain events inside the emitting transaction.
+   * @example await ctx.events.emit('fulfillment.order.shipped', { orderId });  // inside ctx.db.transaction
+   * @example ctx.events.on('fulfillment.order.shipped', async (p, { tx }) => { … });
+   */
   events: EventAccess;
+  /**
+   * The plugin's settings (schema in plugin.yaml `settings`).
+   * @example const threshold = Number(ctx.settings.get().lowStockThreshold);
+   */
   settings: SettingsAccess;
+  /**
+   * The permissions plugin.yaml declares.
+   * @example ctx.permissions.declared().map((p) => p.id);
+   */
   permissions: PermissionAccess;
+  /**
+   * Scheduled work; failures are logged and never stop the server.
+   * @example ctx.jobs.schedule({ id: 'stocktake', title: '盘点提醒', schedule: { cron: '0 9 28 * *' }, run: remind });
+   */
   jobs: JobAccess;
+  /**
+   * File imports with progress streamed to the browser.
+   * @example ctx.importers.register('taobao-orders', async ({ file, progress }) => { … return report; });
+   */
   importers: ImporterAccess;
+  /**
+   * Printable HTML pages, served at `/api/<id>/printables/<printable>`.
+   * @example ctx.printables.register('pick-list', async ({ query }) => ({ title: '拣货单', body: html`…` }));
+   */
   printables: PrintableAccess;
+  /**
+   * Demo data filled at first-run setup when the owner asks for a demo shop.
+   * @example ctx.demo.register(async (tx, { now }) => { await tx.run('INSERT INTO …', […]); });
+   */
   demo: DemoDataAccess;
+  /**
+   * Strings from the plugin's `i18n/<locale>.json`.
+   * @example ctx.i18n.t('stock.low', { sku: 'A-1', count: 3 }, request.locale);
+   */
   i18n: I18nAccess;
+  /**
+   * A logger whose lines carry `[<id>]`.
+   * @example ctx.log.warn('courier statement has unknown numbers', { count: 3 });
+   */
   log: Logger;
-  /** Registers anything else that must be undone when the plugin stops. */
+  /**
+   * Registers anything else that must be undone when the plugin stops.
+   * @example const timer = setInterval(poll, 60_000); ctx.onDispose(() => clearInterval(timer));
+   */
   onDispose(fn: () => void): Disposable;
 }
 

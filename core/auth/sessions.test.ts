@@ -1,0 +1,61 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import { Database } from '../db/database.js';
+import { CORE_MIGRATIONS } from '../db/core-schema.js';
+import { applyMigrations, ensureMigrationTable } from '../db/migrations.js';
+import { hashToken, Sessions } from './sessions.js';
+
+let dir: string;
+let db: Database;
+let clock = 0;
+const now = () => '2026-11-23T10:00:00.000+08:00';
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'sessions-'));
+  db = await Database.open(join(dir, 'test.db'));
+  await ensureMigrationTable(db);
+  await applyMigrations(db, 'core', CORE_MIGRATIONS, now);
+  await db.transaction((tx) =>
+    tx.run("INSERT INTO core_users (id, username, display_name, password_hash, created_at, updated_at) VALUES (1, 'kefu1', '一号客服', 'x', ?, ?)", [now(), now()]),
+  );
+  clock = 1_000_000;
+});
+afterEach(async () => {
+  await db.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+test('a session token is random, long, and stored only as its hash', async () => {
+  const sessions = new Sessions(db, 30, now, () => clock);
+  const a = await sessions.create(1);
+  const b = await sessions.create(1);
+  expect(a).not.toBe(b);
+  expect(Buffer.from(a, 'base64url').length).toBeGreaterThanOrEqual(16);
+  const stored = await db.read((q) => q.all<{ token_hash: string }>('SELECT token_hash FROM core_sessions'));
+  expect(stored.map((s) => s.token_hash).sort()).toEqual([hashToken(a), hashToken(b)].sort());
+  expect(JSON.stringify(stored)).not.toContain(a);
+});
+
+test('a session ends after the idle timeout, and use keeps it alive', async () => {
+  const sessions = new Sessions(db, 30, now, () => clock);
+  const token = await sessions.create(1);
+  clock += 20 * 60_000;
+  expect(await sessions.resolve(hashToken(token))).toBe(1);
+  // Used 20 minutes in, so 29 more minutes are still within 30 minutes of the last use.
+  clock += 29 * 60_000;
+  expect(await sessions.resolve(hashToken(token))).toBe(1);
+  clock += 31 * 60_000;
+  expect(await sessions.resolve(hashToken(token))).toBeUndefined();
+  const left = await db.read((q) => q.get<{ n: number }>('SELECT COUNT(*) AS n FROM core_sessions'));
+  expect(left?.n).toBe(0);
+});
+
+test('an unknown or destroyed token resolves to nobody', async () => {
+  const sessions = new Sessions(db, 30, now, () => clock);
+  const token = await sessions.create(1);
+  expect(await sessions.resolve(hashToken('made-up'))).toBeUndefined();
+  await sessions.destroy(hashToken(token));
+  expect(await sessions.resolve(hashToken(token))).toBeUndefined();
+});
