@@ -105,8 +105,8 @@ export async function startWorkbench(config: WorkbenchConfig, rootDir: string, l
       if (!isWorkbenchError(error)) headers['cache-control'] = 'no-store';
       return problemResponse(problemFromError(error, locale, log!.child('http'), c.req.path), headers);
     });
-    app.use('*', hostCheck({ allowedHosts: config.server.allowedHosts, fallbackLocale: config.locale }));
     app.use('*', securityHeaders());
+    app.use('*', hostCheck({ allowedHosts: config.server.allowedHosts, fallbackLocale: config.locale }));
     app.use('/api/*', sessionMiddleware({ sessions, accounts, fallbackLocale: config.locale }));
     app.use('/api/*', csrfCheck());
     app.use('/api/:plugin/*', pluginGate(plugins));

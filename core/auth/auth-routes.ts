@@ -54,6 +54,7 @@ export function registerAuthRoutes(d: AuthRouteDeps): void {
     path: '/auth/setup',
     public: true,
     action: 'setup',
+    auditTarget: ({ body }) => (body as { username: string }).username,
     summary: { 'zh-CN': '首次设置：创建店长账号', en: 'First-run setup: create the owner account' },
     body: {
       type: 'object',
@@ -105,6 +106,7 @@ export function registerAuthRoutes(d: AuthRouteDeps): void {
     path: '/auth/login',
     public: true,
     action: 'login',
+    auditTarget: ({ body }) => (body as { username: string }).username,
     summary: { 'zh-CN': '登录', en: 'Log in' },
     body: { type: 'object', properties: credentials, required: ['username', 'password'], additionalProperties: false },
     response: meSchema,

@@ -22,6 +22,8 @@ export type TableRoute = Omit<RouteDefinition, 'handler' | 'permission' | 'publi
   bodyKind?: 'json' | 'upload';
   /** Leave out of /api/openapi.json (e.g. the SSE stream of a run). */
   hidden?: boolean;
+  /** What the audit record names as target when it is not the `:id` parameter (e.g. the user name of a login). */
+  auditTarget?: (request: AnyRequest) => string | undefined;
   handler: (request: AnyRequest) => unknown;
 };
 
@@ -115,7 +117,9 @@ export class RouteTable {
       const params = compiled.params ? check<Record<string, unknown>>(compiled.params, { ...c.req.param() }, locale, 'params') : c.req.param();
       const query = compiled.query ? check<Record<string, unknown>>(compiled.query, c.req.queries(), locale, 'query') : c.req.query();
       const body = await this.readBody(c, route, compiled);
-      const result = await route.handler({ params, query, body, actor, locale, raw: c.req.raw });
+      const request = { params, query, body, actor, locale, raw: c.req.raw };
+      target ??= route.auditTarget?.(request);
+      const result = await route.handler(request);
       if (result instanceof Response) {
         if (mutation) await this.record(entry, c, target, 'ok', result.status);
         return result;

@@ -6,8 +6,14 @@ export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (ch) => ESCAPES[ch]!);
 }
 
+/**
+ * Only values made by `html` count as safe: a look-alike object such as parsed JSON
+ * `{"__html": "<script>…"}` is escaped like any other value.
+ */
+const made = new WeakSet<object>();
+
 function isSafe(value: unknown): value is SafeHtml {
-  return typeof value === 'object' && value !== null && typeof (value as SafeHtml).__html === 'string';
+  return typeof value === 'object' && value !== null && made.has(value);
 }
 
 function render(value: unknown): string {
@@ -30,5 +36,12 @@ export function html(strings: TemplateStringsArray, ...values: unknown[]): SafeH
   values.forEach((value, i) => {
     out += render(value) + (strings[i + 1] ?? '');
   });
-  return { __html: out };
+  const result = { __html: out };
+  made.add(result);
+  return result;
+}
+
+/** True when `value` was made by `html` (for the printable page, which trusts only those). */
+export function isSafeHtml(value: unknown): value is SafeHtml {
+  return isSafe(value);
 }

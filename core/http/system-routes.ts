@@ -185,7 +185,8 @@ export function registerSystemRoutes(d: SystemRouteDeps): void {
         pageSize: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
         plugin: { type: 'string' },
         actorId: { type: 'integer', minimum: 1 },
-        outcome: { enum: ['ok', 'error'] },
+        // A type is needed: query values arrive as arrays, and ajv coerces them only towards a declared type.
+        outcome: { type: 'string', enum: ['ok', 'error'] },
       },
     },
     response: { $ref: 'https://workbench.local/schemas/defs#/$defs/page' },

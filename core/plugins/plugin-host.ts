@@ -168,7 +168,8 @@ export class PluginHost {
     try {
       const migrations = await readMigrationFolder(join(record.dir, 'migrations'));
       for (const m of migrations) {
-        const foreign = foreignObject(m.sql, tablePrefix(manifest.id));
+        const others = [...this.records.keys()].filter((id) => id !== manifest.id).map(tablePrefix);
+        const foreign = foreignObject(m.sql, tablePrefix(manifest.id), others);
         if (foreign) {
           throw new Error(`migration ${m.name} touches "${foreign}"; a plugin's tables must start with "${tablePrefix(manifest.id)}"`);
         }

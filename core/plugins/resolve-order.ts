@@ -33,6 +33,20 @@ export function resolveOrder(nodes: Node[]): { order: string[]; cycles: Map<stri
   };
   for (const n of nodes) if (!state.has(n.id)) visitHard(n.id);
 
+  const reaches = (from: string, to: string): boolean => {
+    const seen = new Set<string>();
+    const stack = [from];
+    while (stack.length) {
+      const id = stack.pop()!;
+      if (id === to) return true;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const n = byId.get(id);
+      if (n) stack.push(...n.requires, ...n.optional);
+    }
+    return false;
+  };
+
   const order: string[] = [];
   const placed = new Set<string>();
   const onStack = new Set<string>();
@@ -40,7 +54,10 @@ export function resolveOrder(nodes: Node[]): { order: string[]; cycles: Map<stri
     if (placed.has(id) || onStack.has(id)) return;
     onStack.add(id);
     const node = byId.get(id)!;
-    for (const dep of [...node.requires, ...node.optional]) if (byId.has(dep)) place(dep);
+    for (const dep of node.requires) if (byId.has(dep)) place(dep);
+    // Following an optional edge that leads back here would let the DFS skip a hard edge further
+    // down (its target would be on the stack), placing a plugin before one it requires.
+    for (const dep of node.optional) if (byId.has(dep) && !reaches(dep, id)) place(dep);
     onStack.delete(id);
     placed.add(id);
     order.push(id);

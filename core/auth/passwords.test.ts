@@ -1,0 +1,76 @@
+import { beforeAll, expect, test } from 'vitest';
+import { hashPassword, MIN_PASSWORD_LENGTH, verifyAgainstDummy, verifyPassword } from './passwords.js';
+
+const PASSWORD = 'correct-horse-42';
+let stored: string;
+
+// Each hash costs ~0.3 s and 128 MiB, so one shared hash serves most tests.
+beforeAll(async () => {
+  stored = await hashPassword(PASSWORD);
+});
+
+test('a hash is scrypt N=2^17 r=8 p=1 with a 16-byte salt and a 32-byte key, and hides the password', () => {
+  const parts = stored.split('$');
+  expect(parts.slice(0, 4)).toEqual(['scrypt', '131072', '8', '1']);
+  expect(parts).toHaveLength(6);
+  expect(Buffer.from(parts[4]!, 'base64url')).toHaveLength(16);
+  expect(Buffer.from(parts[5]!, 'base64url')).toHaveLength(32);
+  expect(stored).not.toContain(PASSWORD);
+});
+
+test('the right password verifies, a wrong one does not', async () => {
+  expect(await verifyPassword(PASSWORD, stored)).toBe(true);
+  expect(await verifyPassword('correct-horse-43', stored)).toBe(false);
+  expect(await verifyPassword('Correct-horse-42', stored)).toBe(false);
+  expect(await verifyPassword('', stored)).toBe(false);
+});
+
+test('the same password hashed twice gets a different salt and key', async () => {
+  const again = await hashPassword(PASSWORD);
+  expect(again).not.toBe(stored);
+  expect(again.split('$')[4]).not.toBe(stored.split('$')[4]);
+  expect(await verifyPassword(PASSWORD, again)).toBe(true);
+});
+
+test('passwords are compared after NFKC, so full-width input from a Chinese IME matches', async () => {
+  // What a Chinese input method in full-width mode types for "correct-horse-42".
+  const fullWidth = 'ｃｏｒｒｅｃｔ－ｈｏｒｓｅ－４２';
+  expect(fullWidth).not.toBe(PASSWORD);
+  expect(fullWidth.normalize('NFKC')).toBe(PASSWORD);
+  expect(await verifyPassword(fullWidth, stored)).toBe(true);
+
+  // Composed and decomposed accents are the same password as well.
+  const composed = 'caf\u00e9-latte-99';
+  const decomposed = 'cafe\u0301-latte-99';
+  const hash = await hashPassword(decomposed);
+  expect(await verifyPassword(composed, hash)).toBe(true);
+  expect(await verifyPassword('cafe-latte-99', hash)).toBe(false);
+});
+
+test('a stored value that is not a scrypt hash never verifies', async () => {
+  const [, n, r, p, salt, key] = stored.split('$');
+  expect(await verifyPassword(PASSWORD, '')).toBe(false);
+  expect(await verifyPassword(PASSWORD, PASSWORD)).toBe(false);
+  expect(await verifyPassword(PASSWORD, ['bcrypt', n, r, p, salt, key].join('$'))).toBe(false);
+  expect(await verifyPassword(PASSWORD, ['scrypt', n, r, p, salt].join('$'))).toBe(false);
+  expect(await verifyPassword(PASSWORD, ['scrypt', n, r, p, salt, ''].join('$'))).toBe(false);
+});
+
+test('a tampered key or salt does not verify', async () => {
+  const parts = stored.split('$');
+  const key = Buffer.from(parts[5]!, 'base64url');
+  key[0] = key[0]! ^ 1;
+  expect(await verifyPassword(PASSWORD, [...parts.slice(0, 5), key.toString('base64url')].join('$'))).toBe(false);
+  const salt = Buffer.from(parts[4]!, 'base64url');
+  salt[0] = salt[0]! ^ 1;
+  expect(await verifyPassword(PASSWORD, [...parts.slice(0, 4), salt.toString('base64url'), parts[5]].join('$'))).toBe(false);
+});
+
+test('the dummy check used for unknown accounts always refuses', async () => {
+  expect(await verifyAgainstDummy('not-a-real-password')).toBe(false);
+  expect(await verifyAgainstDummy(PASSWORD)).toBe(false);
+});
+
+test('the minimum password length is 8', () => {
+  expect(MIN_PASSWORD_LENGTH).toBe(8);
+});
