@@ -1,4 +1,5 @@
-import { copyFile, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdir, rename, rm, stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { Connection } from './sqlite.js';
 
 export class BackupError extends Error {}
@@ -60,6 +61,8 @@ export async function restoreDatabase(backup: string, target: string, stamp: str
       if (await exists(target + suffix)) await rename(target + suffix, kept + suffix);
     }
   }
+  // Restoring onto a new PC happens before the first start, when the data folder does not exist yet.
+  await mkdir(dirname(target), { recursive: true });
   await copyFile(backup, target);
   await rm(`${target}-wal`, { force: true });
   await rm(`${target}-shm`, { force: true });

@@ -27,6 +27,12 @@ interface TxState {
   tx: Transaction;
   depth: number;
   rollbackReason?: unknown;
+  /**
+   * False once the callback has settled. Timers and promises started inside a transaction keep its
+   * async context; without this flag their later reads and transactions would run on the writer in
+   * whatever transaction holds it then, seeing and joining someone else's uncommitted work.
+   */
+  open: boolean;
 }
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -62,7 +68,7 @@ export class Database {
    * sees its own writes.
    */
   read<T>(fn: (q: Queryable) => Promise<T>): Promise<T> {
-    const state = this.current.getStore();
+    const state = this.active();
     return fn(state ? state.tx : this.reader);
   }
 
@@ -71,7 +77,7 @@ export class Database {
    * Throwing rolls everything back. Called inside another transaction it becomes a savepoint.
    */
   transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
-    const outer = this.current.getStore();
+    const outer = this.active();
     if (outer) return this.savepoint(outer, fn);
     const run = this.queue.then(() => this.runTransaction(fn));
     this.queue = run.catch(() => undefined);
@@ -80,7 +86,12 @@ export class Database {
 
   /** The transaction of the current async context, if any (used by events). */
   currentTransaction(): Transaction | undefined {
-    return this.current.getStore()?.tx;
+    return this.active()?.tx;
+  }
+
+  private active(): TxState | undefined {
+    const state = this.current.getStore();
+    return state?.open ? state : undefined;
   }
 
   /** Writes a consistent copy of the database to `target` while others keep working. */
@@ -98,10 +109,15 @@ export class Database {
   }
 
   private async runTransaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
-    const state: TxState = { tx: this.makeTx(() => state), depth: 0 };
+    const state: TxState = { tx: this.makeTx(() => state), depth: 0, open: true };
     await this.writer.exec('BEGIN IMMEDIATE');
     try {
-      const result = await this.current.run(state, () => fn(state.tx));
+      let result: T;
+      try {
+        result = await this.current.run(state, () => fn(state.tx));
+      } finally {
+        state.open = false;
+      }
       if (state.rollbackReason !== undefined) throw state.rollbackReason;
       await this.writer.exec('COMMIT');
       return result;
