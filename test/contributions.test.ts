@@ -463,6 +463,16 @@ describe('OpenAPI', () => {
     expect(doc.paths['/api/example/importers/notes-text'].post.requestBody.content['multipart/form-data']).toBeDefined();
   });
 
+  test('query parameters are listed even when the query schema is a $ref or an allOf', () => {
+    const list = doc.paths['/api/example/notes'].get.parameters.filter((p: any) => p.in === 'query');
+    expect(list.map((p: any) => p.name).sort()).toEqual(['page', 'pageSize', 'q', 'sort']);
+    expect(list.find((p: any) => p.name === 'page').schema).toMatchObject({ type: 'integer', minimum: 1 });
+
+    const audit = doc.paths['/api/audit'].get.parameters.filter((p: any) => p.in === 'query');
+    expect(audit.map((p: any) => p.name)).toEqual(expect.arrayContaining(['page', 'pageSize', 'q', 'plugin', 'actorId', 'outcome']));
+    expect(audit.find((p: any) => p.name === 'outcome').schema.enum).toEqual(['ok', 'error']);
+  });
+
   test('registered schemas are components, and route references resolve to them', () => {
     const schemas = doc.components.schemas;
     expect(Object.keys(schemas)).toEqual(expect.arrayContaining(['example.note', 'defs', 'Problem']));

@@ -43,9 +43,46 @@ const PROBLEM_SCHEMA = {
   required: ['title', 'status', 'detail'],
 };
 
-function parameters(schema: JsonSchema | undefined, where: 'path' | 'query', known: ReadonlySet<string>, pathNames: string[]) {
-  const props = (schema?.properties ?? {}) as Record<string, JsonSchema>;
-  const required = new Set((schema?.required as string[] | undefined) ?? []);
+/** Follows a `$ref` (with an optional JSON-pointer fragment) to a registered schema. */
+function deref(schema: JsonSchema, schemas: ReadonlyMap<string, JsonSchema>): JsonSchema | undefined {
+  const ref = schema.$ref;
+  if (typeof ref !== 'string') return schema;
+  const [id = '', fragment = ''] = ref.split('#');
+  let target: unknown = schemas.get(id);
+  for (const part of fragment.split('/').filter(Boolean)) {
+    target = (target as Record<string, unknown> | undefined)?.[part.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  return typeof target === 'object' && target !== null ? (target as JsonSchema) : undefined;
+}
+
+interface ObjectShape {
+  props: Record<string, JsonSchema>;
+  required: Set<string>;
+}
+
+/**
+ * The named properties of an object schema, looking through `$ref` and `allOf`, so a query written
+ * as `{ $ref: defs#/$defs/pageQuery }` still lists page, pageSize, sort and q as parameters.
+ */
+function objectShape(schema: JsonSchema | undefined, schemas: ReadonlyMap<string, JsonSchema>, into: ObjectShape, depth = 0): ObjectShape {
+  if (!schema || depth > 8) return into;
+  const target = deref(schema, schemas);
+  if (target && target !== schema) objectShape(target, schemas, into, depth + 1);
+  for (const part of (schema.allOf as JsonSchema[] | undefined) ?? []) objectShape(part, schemas, into, depth + 1);
+  // The schema's own properties come last, so a route may narrow what a shared part says.
+  Object.assign(into.props, schema.properties ?? {});
+  for (const name of (schema.required as string[] | undefined) ?? []) into.required.add(name);
+  return into;
+}
+
+function parameters(
+  schema: JsonSchema | undefined,
+  where: 'path' | 'query',
+  schemas: ReadonlyMap<string, JsonSchema>,
+  pathNames: string[],
+) {
+  const known = new Set(schemas.keys());
+  const { props, required } = objectShape(schema, schemas, { props: {}, required: new Set() });
   const names = where === 'path' ? pathNames : Object.keys(props);
   return names.map((name) => ({
     name,
@@ -85,7 +122,7 @@ export function buildOpenApi(routes: RegisteredRoute[], schemas: ReadonlyMap<str
       ...(route.description ? { description: localize(route.description, locale) } : {}),
       'x-permission': route.permission ?? (route.public ? 'public' : 'authenticated'),
       'x-access': access,
-      parameters: [...parameters(route.params, 'path', known, pathNames), ...parameters(route.query, 'query', known, [])],
+      parameters: [...parameters(route.params, 'path', schemas, pathNames), ...parameters(route.query, 'query', schemas, [])],
       ...(route.body
         ? { requestBody: { required: true, content: { 'application/json': { schema: rewriteRefs(route.body, known) } } } }
         : route.bodyKind === 'upload'
