@@ -64,3 +64,19 @@ export class Connection {
 export function isSqliteError(error: unknown, code: string): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === code;
 }
+
+export type ConstraintKind = 'unique' | 'foreign-key' | 'not-null' | 'check' | 'other';
+
+/**
+ * Which constraint a `SQLITE_CONSTRAINT` error broke, read from its message (sqlite3 reports the
+ * extended result code only in the text), or undefined when the error is not a constraint error.
+ */
+export function constraintKind(error: unknown): ConstraintKind | undefined {
+  if (!isSqliteError(error, 'SQLITE_CONSTRAINT')) return undefined;
+  const message = String((error as { message?: unknown }).message ?? '');
+  if (/\b(UNIQUE|PRIMARY KEY) constraint failed/.test(message)) return 'unique';
+  if (/\bFOREIGN KEY constraint failed/.test(message)) return 'foreign-key';
+  if (/\bNOT NULL constraint failed/.test(message)) return 'not-null';
+  if (/\bCHECK constraint failed/.test(message)) return 'check';
+  return 'other';
+}

@@ -1,7 +1,7 @@
 import { HTTPException } from 'hono/http-exception';
 import { isWorkbenchError, type FieldProblem } from '../errors.js';
 import { localize, type Locale, type LocalizedText } from '../i18n/localized-text.js';
-import { isSqliteError } from '../db/sqlite.js';
+import { constraintKind, type ConstraintKind } from '../db/sqlite.js';
 import type { Logger } from '../log/logger.js';
 
 /** The body of an `application/problem+json` response (RFC 9457). */
@@ -37,6 +37,21 @@ const DETAILS: Record<number, LocalizedText> = {
   },
 };
 
+/** What a clerk is told when the database itself refuses a change. */
+const CONSTRAINTS: Record<ConstraintKind, { status: number; detail: LocalizedText }> = {
+  unique: { status: 409, detail: DETAILS[409]! },
+  'foreign-key': {
+    status: 409,
+    detail: {
+      'zh-CN': '这条记录还被其他记录用着，或者它引用的记录不存在',
+      en: 'Other records still use this one, or the record it refers to does not exist',
+    },
+  },
+  'not-null': { status: 400, detail: { 'zh-CN': '缺少必填的内容', en: 'A required value is missing' } },
+  check: { status: 400, detail: { 'zh-CN': '有一项内容不符合要求', en: 'A value is not allowed' } },
+  other: { status: 409, detail: { 'zh-CN': '这个改动和现有记录冲突', en: 'This change conflicts with existing records' } },
+};
+
 function kindOf(status: number): string {
   return { 400: 'input', 401: 'unauthorized', 403: 'forbidden', 404: 'not-found', 409: 'conflict', 413: 'payload-too-large', 429: 'too-many-requests', 503: 'unavailable' }[status] ?? 'server-error';
 }
@@ -68,8 +83,12 @@ export function problemFromError(error: unknown, locale: Locale, log: Logger, in
   if (error instanceof SyntaxError) {
     return problem(400, { 'zh-CN': '请求内容不是有效的 JSON', en: 'The request body is not valid JSON' }, locale, { instance });
   }
-  if (isSqliteError(error, 'SQLITE_CONSTRAINT')) {
-    return problem(409, undefined, locale, { instance });
+  const constraint = constraintKind(error);
+  if (constraint) {
+    const { status, detail } = CONSTRAINTS[constraint];
+    // Route schemas should have caught a missing or impossible value; the database is the last line.
+    if (status === 400) log.warn('the database refused a value the route schema let through', { instance, error });
+    return problem(status, detail, locale, { instance });
   }
   log.error('request failed', { instance, error });
   return problem(500, undefined, locale, { instance });
