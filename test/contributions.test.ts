@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { Client, setupOwner, staffClient, type Reply } from './helpers/client.js';
+import { Client, OWNER, setupOwner, staffClient, type Reply } from './helpers/client.js';
 import { startServer, type TestServer } from './helpers/server.js';
 
 interface Note {
@@ -359,8 +359,17 @@ describe('importers', () => {
     const done = events.at(-1)!;
     expect(done.event).toBe('done');
     expect(done.data.result.imported).toBe(0);
-    expect(done.data.result.rejected).toEqual([{ row: 2, reason: expect.any(String) }]);
+    expect(done.data.result.rejected).toEqual([{ row: 2, reason: expect.stringMatching(/[\u4e00-\u9fff]/) }]);
     expect(await noteTotal()).toBe(before);
+  });
+
+  test("rows are checked with ctx.schemas.validate in the uploader's language", async () => {
+    const english = new Client(server.url, { 'accept-language': 'en' });
+    await english.login(OWNER.username, OWNER.password);
+    const reply = await english.post('/api/example/importers/notes-text', upload(`fine\n${'长'.repeat(201)}\n`));
+    expect(reply.status, reply.text).toBe(202);
+    const done = (await readEvents(server, english, reply.body.events)).events.at(-1)!;
+    expect(done.data.result.rejected).toEqual([{ row: 2, reason: expect.stringMatching(/must NOT have more than 200 characters/) }]);
   });
 
   test('an upload without a file is a 400 naming the field', async () => {

@@ -79,8 +79,14 @@ export interface SchemaAccess {
    * `timestamp`, `page`, `pageQuery`, `localizedText`).
    */
   add(schema: JsonSchema & { $id: string }): Disposable;
-  /** Validates data against a registered schema; throws InputError listing the fields. */
-  validate<T>(schemaId: string, data: unknown): T;
+  /**
+   * Validates data against a registered schema and fills in defaults; throws InputError listing
+   * the fields, its messages in `locale` (default zh-CN; pass the handler's or importer's locale).
+   *
+   * @example
+   * const row = ctx.schemas.validate<NoteLine>('https://workbench.local/schemas/example/note-line', { text }, locale);
+   */
+  validate<T>(schemaId: string, data: unknown, locale?: Locale): T;
 }
 
 /** The plugin's own tables (names start with `<plugin id with _>_`). */

@@ -69,7 +69,7 @@ export function createPluginContext(manifest: PluginManifest, dir: string, deps:
         const remove = deps.schemas.add(schema, manifest.id);
         return store.add(toDisposable(remove));
       },
-      validate: (schemaId, data) => deps.schemas.validate(schemaId, data),
+      validate: (schemaId, data, locale) => deps.schemas.validate(schemaId, data, locale),
     },
     db: {
       read: (fn) => deps.db.read(fn),
