@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Plugin } from 'esbuild';
@@ -66,6 +66,12 @@ export async function loadPluginModule(entry: string, pluginDir: string, cacheDi
   const hash = createHash('sha256').update(code).digest('hex').slice(0, 12);
   const file = join(cacheDir, `${id}.${hash}.mjs`);
   await writeFile(file, code);
+  // Each change to a plugin's code gives a new file name; earlier builds would otherwise pile up.
+  for (const name of await readdir(cacheDir)) {
+    if (name.startsWith(`${id}.`) && /^[0-9a-f]{12}\.mjs$/.test(name.slice(id.length + 1)) && join(cacheDir, name) !== file) {
+      await rm(join(cacheDir, name), { force: true });
+    }
+  }
   const mod = (await import(pathToFileURL(file).href)) as Partial<PluginModule>;
   if (typeof mod.activate !== 'function') {
     throw new PluginCompileError(`${entry} does not export a function activate(ctx)`);

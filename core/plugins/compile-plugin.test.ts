@@ -1,0 +1,63 @@
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadPluginModule, PluginCompileError } from './compile-plugin.js';
+
+let dir: string;
+let pluginDir: string;
+let cacheDir: string;
+let entry: string;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'workbench-compile-'));
+  pluginDir = join(dir, 'stock-alerts');
+  cacheDir = join(dir, 'cache');
+  entry = join(pluginDir, 'server', 'index.ts');
+  await mkdir(join(pluginDir, 'server'), { recursive: true });
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const source = (threshold: number) => `
+import { InputError, type PluginContext } from '@workbench/plugin-api';
+export const THRESHOLD: number = ${threshold};
+export const apiErrorClass = InputError;
+export function activate(_ctx: PluginContext): void {}
+`;
+
+describe('loadPluginModule', () => {
+  it("compiles TypeScript and binds @workbench/plugin-api to the core's own copy", async () => {
+    await writeFile(entry, source(10));
+    const mod = (await loadPluginModule(entry, pluginDir, cacheDir, 'stock-alerts')) as unknown as Record<string, unknown>;
+    expect(mod.THRESHOLD).toBe(10);
+    const { InputError } = await import('../errors.js');
+    expect(mod.apiErrorClass).toBe(InputError);
+  });
+
+  it("keeps only the newest build of a plugin in the cache and leaves other plugins' builds alone", async () => {
+    await mkdir(cacheDir, { recursive: true });
+    await writeFile(join(cacheDir, 'stock.0123456789ab.mjs'), 'export {}');
+    for (const threshold of [10, 20, 30]) {
+      await writeFile(entry, source(threshold));
+      const mod = (await loadPluginModule(entry, pluginDir, cacheDir, 'stock-alerts')) as unknown as Record<string, unknown>;
+      expect(mod.THRESHOLD).toBe(threshold);
+    }
+    const files = await readdir(cacheDir);
+    expect(files.filter((f) => f.startsWith('stock-alerts.'))).toHaveLength(1);
+    expect(files).toContain('stock.0123456789ab.mjs');
+  });
+
+  it('a syntax error names the file, line and column', async () => {
+    await writeFile(entry, 'export function activate( {\n');
+    const error = await loadPluginModule(entry, pluginDir, cacheDir, 'stock-alerts').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PluginCompileError);
+    expect((error as Error).message).toMatch(/server[\\/]index\.ts:\d+:\d+ /);
+  });
+
+  it('an entry without activate is refused with a message saying so', async () => {
+    await writeFile(entry, 'export const nothing = 1;\n');
+    await expect(loadPluginModule(entry, pluginDir, cacheDir, 'stock-alerts')).rejects.toThrow(/does not export a function activate/);
+  });
+});
