@@ -78,6 +78,12 @@ describe('applyMigrations', () => {
     expect(index).toBeUndefined();
   });
 
+  it('throws MigrationChangedError when the file of an applied migration is gone', async () => {
+    await applyMigrations(db, 'shop', [ORDERS, ORDER_NOTE], now);
+    const attempt = applyMigrations(db, 'shop', [ORDERS], now);
+    await expect(attempt).rejects.toMatchObject({ owner: 'shop', migration: '002-order-note.sql', kind: 'missing', message: expect.stringContaining('file is gone') });
+  });
+
   it('does not count a change of line endings as a change', async () => {
     await applyMigrations(db, 'shop', [ORDERS, ORDER_NOTE], now);
     const windows: Migration = { ...ORDER_NOTE, sql: ORDER_NOTE.sql.replace(/\n/g, '\r\n') };

@@ -9,12 +9,22 @@ export interface Migration {
   sql: string;
 }
 
-/** An applied migration whose text changed: start-up must stop rather than guess. */
+/**
+ * An applied migration whose file changed or disappeared: the tables no longer match what the
+ * files describe, so start-up must stop rather than guess.
+ */
 export class MigrationChangedError extends Error {
-  constructor(readonly owner: string, readonly migration: string) {
+  constructor(
+    readonly owner: string,
+    readonly migration: string,
+    readonly kind: 'changed' | 'missing' = 'changed',
+  ) {
     super(
-      `migration ${owner}/${migration} was already applied to this database, but its file has changed since. ` +
-        `Restore the original file, or add the change as a new migration with a higher number.`,
+      kind === 'changed'
+        ? `migration ${owner}/${migration} was already applied to this database, but its file has changed since. ` +
+            `Restore the original file, or add the change as a new migration with a higher number.`
+        : `migration ${owner}/${migration} was already applied to this database, but its file is gone. ` +
+            `Put the file back (a migration is never removed; undo it with a new migration with a higher number).`,
     );
   }
 }
@@ -50,7 +60,7 @@ export async function ensureMigrationTable(db: Database): Promise<void> {
 
 /**
  * Applies the migrations of one owner (the core or a plugin) that are not applied yet, each in its
- * own transaction, recording a checksum. Throws MigrationChangedError if an applied one changed.
+ * own transaction, recording a checksum. Throws MigrationChangedError if an applied one changed or is gone.
  * Answers the names applied now.
  */
 export async function applyMigrations(db: Database, owner: string, migrations: Migration[], now: () => string): Promise<string[]> {
@@ -62,6 +72,9 @@ export async function applyMigrations(db: Database, owner: string, migrations: M
     const sum = known.get(m.name);
     if (sum !== undefined && sum !== checksum(m.sql)) throw new MigrationChangedError(owner, m.name);
   }
+  const present = new Set(migrations.map((m) => m.name));
+  const missing = applied.find((m) => !present.has(m.name));
+  if (missing) throw new MigrationChangedError(owner, missing.name, 'missing');
   const done: string[] = [];
   for (const m of migrations) {
     if (known.has(m.name)) continue;
