@@ -85,7 +85,6 @@ export async function startWorkbench(config: WorkbenchConfig, rootDir: string, l
     container.register(TOKENS.Config, { useValue: config });
     container.register(TOKENS.RootDir, { useValue: rootDir });
     container.register(TOKENS.Logger, { useValue: log });
-    container.register(TOKENS.Database, { useValue: db });
     container.register(TOKENS.Schemas, { useValue: schemas });
     container.register(TOKENS.Settings, { useValue: settings });
     let host: PluginHost | undefined;

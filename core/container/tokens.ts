@@ -8,8 +8,6 @@ export const TOKENS = {
   Config: Symbol('Config'),
   RootDir: Symbol('RootDir'),
   Logger: Symbol('Logger'),
-  Now: Symbol('Now'),
-  Database: Symbol('Database'),
   Schemas: Symbol('Schemas'),
   Settings: Symbol('Settings'),
   ContextDeps: Symbol('ContextDeps'),

@@ -94,16 +94,12 @@ export class Database {
     return state?.open ? state : undefined;
   }
 
-  /** Writes a consistent copy of the database to `target` while others keep working. */
-  async backupTo(target: string): Promise<void> {
-    await this.reader.run('VACUUM INTO ?', [target]);
-  }
-
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     await this.queue;
     await this.reader.close();
+    // Folding the WAL back into the main file only tidies up: if it fails, the next open replays the WAL.
     await this.writer.exec('PRAGMA wal_checkpoint(TRUNCATE)').catch(() => undefined);
     await this.writer.close();
   }
