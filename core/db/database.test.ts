@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConflictError, NotFoundError } from '../errors.js';
-import { Database } from './database.js';
+import { Database, type Transaction } from './database.js';
 
 let dir: string;
 let db: Database;
@@ -143,6 +143,25 @@ describe('Database.transaction', () => {
     await late;
     expect(seenLate).toEqual(['first']);
     expect(await texts()).toEqual(['first', 'late']);
+  });
+
+  it('refuses statements on a transaction object kept after its callback ended', async () => {
+    let kept: Transaction | undefined;
+    await db.transaction(async (tx) => {
+      kept = tx;
+      await tx.run("INSERT INTO items (text) VALUES ('inside')");
+    });
+    const hold = gate();
+    const other = db.transaction(async (tx) => {
+      await tx.run("INSERT INTO items (text) VALUES ('other')");
+      await hold.opened;
+    });
+    await pause();
+    await expect(kept!.run("INSERT INTO items (text) VALUES ('smuggled')")).rejects.toThrow(/already ended/);
+    await expect(kept!.updateVersioned('items', { id: 1, version: 1 }, { text: 'changed' })).rejects.toThrow(/already ended/);
+    hold.open();
+    await other;
+    expect(await texts()).toEqual(['inside', 'other']);
   });
 
   it('keeps the first reason when setRollbackOnly is called twice', async () => {

@@ -139,11 +139,16 @@ export class Database {
   }
 
   private makeTx(state: () => TxState): Transaction {
-    const writer = this.writer;
+    // A transaction object kept past its callback would write into whichever transaction holds the
+    // writer then; refuse instead.
+    const live = () => {
+      if (!state().open) throw new Error('this transaction has already ended; use the transaction object only inside its callback');
+      return this.writer;
+    };
     return {
-      get: (sql, params) => writer.get(sql, params),
-      all: (sql, params) => writer.all(sql, params),
-      run: (sql, params) => writer.run(sql, params),
+      get: async (sql, params) => live().get(sql, params),
+      all: async (sql, params) => live().all(sql, params),
+      run: async (sql, params) => live().run(sql, params),
       setRollbackOnly(reason) {
         state().rollbackReason ??= reason;
       },
@@ -154,6 +159,7 @@ export class Database {
         }
         const assignments = columns.map((c) => `${c} = ?`).concat('version = version + 1').join(', ');
         const values = columns.map((c) => changes[c] as SqlValue);
+        const writer = live();
         const result = await writer.run(`UPDATE ${table} SET ${assignments} WHERE id = ? AND version = ?`, [...values, key.id, key.version]);
         if (result.changes === 1) return key.version + 1;
         const row = await writer.get<{ version: number }>(`SELECT version FROM ${table} WHERE id = ?`, [key.id]);
