@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { appendFile, cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -6,7 +5,7 @@ import { join } from 'node:path';
 import sqlite3 from 'sqlite3';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Client, OWNER, setupOwner, type Reply } from './helpers/client.js';
-import { FIXTURE_PLUGINS, ROOT, runCli, startServer, WORKBENCH, writeConfig, type TestServer } from './helpers/server.js';
+import { FIXTURE_PLUGINS, runCli, startServer, writeConfig, type TestServer } from './helpers/server.js';
 
 const CHINESE = /[\u4e00-\u9fff]/;
 
@@ -41,21 +40,6 @@ function createForeignDatabase(file: string): Promise<void> {
 const sha256 = async (file: string) => createHash('sha256').update(await readFile(file)).digest('hex');
 const dbFile = (server: TestServer) => join(server.dataDir, 'workbench.db');
 const cliEnv = (server: TestServer) => ({ WORKBENCH_CONFIG: server.configFile, WORKBENCH_DATA_DIR: server.dataDir });
-
-/** Runs the server command to its end, killing it if it starts serving instead of exiting. */
-function serveUntilExit(env: Record<string, string>, timeoutMs = 15_000): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [WORKBENCH], { cwd: ROOT, env: { ...process.env, WORKBENCH_PORT: '0', ...env } });
-    let output = '';
-    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, output });
-    });
-  });
-}
 
 async function createNote(client: Client, text: string): Promise<number> {
   const reply = await client.post('/api/example/notes', { text });
@@ -198,7 +182,7 @@ describe('migrations', () => {
       expect(await server.stop()).toBe(0);
       await appendFile(join(plugins, 'example', 'migrations', '001-notes.sql'), '\nCREATE INDEX example_notes_text ON example_notes(text);\n');
 
-      const result = await serveUntilExit(cliEnv(server));
+      const result = await runCli([], cliEnv(server));
       expect(result.code, result.output).toBe(3);
       expect(result.output).toContain('example/001-notes.sql');
       expect(result.output).toMatch(/changed/);

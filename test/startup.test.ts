@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Client } from './helpers/client.js';
-import { ROOT, startServer, WORKBENCH, type TestServer } from './helpers/server.js';
+import { runCli, startServer, type TestServer } from './helpers/server.js';
 
 const CHINESE = /[\u4e00-\u9fff]/;
 
@@ -17,22 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
-
-/** Runs `node dist/workbench.js` to its end; a server that starts listening instead is killed. */
-function runWorkbench(env: Record<string, string>, timeoutMs = 15_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [WORKBENCH], { cwd: ROOT, env: { ...process.env, WORKBENCH_PORT: '0', ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
 
 let configCount = 0;
 /** Writes a config file of its own and answers it with a data folder that does not exist yet. */
@@ -46,7 +30,7 @@ async function badConfig(yaml: string): Promise<{ file: string; dataDir: string 
 
 async function startWith(yaml: string) {
   const { file, dataDir } = await badConfig(yaml);
-  const result = await runWorkbench({ WORKBENCH_CONFIG: file, WORKBENCH_DATA_DIR: dataDir });
+  const result = await runCli([], { WORKBENCH_CONFIG: file, WORKBENCH_DATA_DIR: dataDir });
   // Refusing to start must not leave anything behind, not even the data folder.
   expect(existsSync(dataDir)).toBe(false);
   return { ...result, file, lines: result.stderr.trimEnd().split('\n') };
@@ -95,7 +79,7 @@ describe('configuration problems at start-up', () => {
 
   test('a bad WORKBENCH_PORT is a configuration problem too', async () => {
     const { file, dataDir } = await badConfig('server:\n  port: 7410\n');
-    const result = await runWorkbench({ WORKBENCH_CONFIG: file, WORKBENCH_DATA_DIR: dataDir, WORKBENCH_PORT: 'eighty' });
+    const result = await runCli([], { WORKBENCH_CONFIG: file, WORKBENCH_DATA_DIR: dataDir, WORKBENCH_PORT: 'eighty' });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/WORKBENCH_PORT server\.port: .*eighty/);
     expect(existsSync(dataDir)).toBe(false);
@@ -136,7 +120,7 @@ describe('running servers', () => {
 
       const pid = (await readFile(join(first.dataDir, 'workbench.pid'), 'utf8')).trim();
       expect(pid).toMatch(/^\d+$/);
-      const intruder = await runWorkbench({ WORKBENCH_CONFIG: first.configFile, WORKBENCH_DATA_DIR: first.dataDir });
+      const intruder = await runCli([], { WORKBENCH_CONFIG: first.configFile, WORKBENCH_DATA_DIR: first.dataDir });
       expect(intruder.code).not.toBe(0);
       expect(intruder.stdout).not.toMatch(/listening on/);
       expect(intruder.stderr).toContain(`another workbench (pid ${pid}) is using ${first.dataDir}`);

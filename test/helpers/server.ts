@@ -32,15 +32,30 @@ export interface StartOptions {
   env?: Record<string, string>;
 }
 
-/** Runs `node dist/workbench.js CMD …` to completion with the same config/data env. */
-export function runCli(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  /** stdout and stderr as they came. */
+  output: string;
+}
+
+/**
+ * Runs `node dist/workbench.js CMD …` to completion with the given config/data env (port 0 unless
+ * set). Without a command that is the server itself: used to check that it refuses to start, so
+ * one that starts serving instead is killed after `timeoutMs`.
+ */
+export function runCli(args: string[], env: Record<string, string>, timeoutMs = 15_000): Promise<CliResult> {
   return new Promise((resolvePromise) => {
-    const child = spawn(process.execPath, [WORKBENCH, ...args], { cwd: ROOT, env: { ...process.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('exit', (code) => resolvePromise({ code, stdout, stderr }));
+    const child = spawn(process.execPath, [WORKBENCH, ...args], { cwd: ROOT, env: { ...process.env, WORKBENCH_PORT: '0', ...env } });
+    const result: CliResult = { code: null, stdout: '', stderr: '', output: '' };
+    child.stdout.on('data', (d: Buffer) => ((result.stdout += d.toString()), (result.output += d.toString())));
+    child.stderr.on('data', (d: Buffer) => ((result.stderr += d.toString()), (result.output += d.toString())));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolvePromise({ ...result, code });
+    });
   });
 }
 
