@@ -235,6 +235,16 @@ describe('binding, errors and limits', () => {
   test('the server listens on 127.0.0.1 by default', () => {
     expect(server.output()).toMatch(/listening on http:\/\/127\.0\.0\.1:\d+/);
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(server.output()).not.toMatch(/allowedHosts is empty/);
+  });
+
+  test('listening beyond this PC with no allowedHosts warns that other PCs will be refused', async () => {
+    const lan = await startServer({ config: { server: { host: '0.0.0.0' } } });
+    try {
+      await lan.waitFor(/WARN .*server\.allowedHosts is empty/);
+    } finally {
+      await lan.dispose();
+    }
   });
 
   test('an unknown API path is a 404 problem, in Chinese by default and in English on request', async () => {

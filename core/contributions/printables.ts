@@ -3,7 +3,7 @@ import type { Disposable } from '../lifecycle/disposable.js';
 import type { PrintRequest, PrintableDocument } from '../plugins/context.js';
 import type { PluginManifest } from '../plugins/manifest.js';
 import type { RouteTable } from './route-table.js';
-import { escapeHtml, isSafeHtml } from './safe-html.js';
+import { escapeHtml, markupOf } from './safe-html.js';
 
 export type PrintRenderer = (request: PrintRequest) => Promise<PrintableDocument> | PrintableDocument;
 
@@ -24,7 +24,7 @@ export function printPage(doc: PrintableDocument, locale: Locale): string {
   return `<!doctype html>
 <html lang="${locale}"><head><meta charset="utf-8"><title>${escapeHtml(doc.title)}</title>
 <style>${PRINT_CSS}</style></head>
-<body>${isSafeHtml(doc.body) ? doc.body.__html : escapeHtml(String((doc.body as { __html?: unknown }).__html ?? ''))}</body></html>`;
+<body>${markupOf(doc.body)}</body></html>`;
 }
 
 /** Printables declared in a manifest are served as `GET /api/<plugin>/printables/<id>?…` (HTML). */

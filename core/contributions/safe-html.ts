@@ -41,7 +41,10 @@ export function html(strings: TemplateStringsArray, ...values: unknown[]): SafeH
   return result;
 }
 
-/** True when `value` was made by `html` (for the printable page, which trusts only those). */
-export function isSafeHtml(value: unknown): value is SafeHtml {
-  return isSafe(value);
+/**
+ * The markup of a printable's body: as is when `html` made it, escaped as text when a plugin
+ * handed over a look-alike object instead.
+ */
+export function markupOf(body: SafeHtml): string {
+  return isSafe(body) ? body.__html : escapeHtml(String((body as { __html?: unknown }).__html ?? ''));
 }

@@ -79,9 +79,9 @@ function parameters(
   schema: JsonSchema | undefined,
   where: 'path' | 'query',
   schemas: ReadonlyMap<string, JsonSchema>,
+  known: ReadonlySet<string>,
   pathNames: string[],
 ) {
-  const known = new Set(schemas.keys());
   const { props, required } = objectShape(schema, schemas, { props: {}, required: new Set() });
   const names = where === 'path' ? pathNames : Object.keys(props);
   return names.map((name) => ({
@@ -122,7 +122,7 @@ export function buildOpenApi(routes: RegisteredRoute[], schemas: ReadonlyMap<str
       ...(route.description ? { description: localize(route.description, locale) } : {}),
       'x-permission': route.permission ?? (route.public ? 'public' : 'authenticated'),
       'x-access': access,
-      parameters: [...parameters(route.params, 'path', schemas, pathNames), ...parameters(route.query, 'query', schemas, [])],
+      parameters: [...parameters(route.params, 'path', schemas, known, pathNames), ...parameters(route.query, 'query', schemas, known, [])],
       ...(route.body
         ? { requestBody: { required: true, content: { 'application/json': { schema: rewriteRefs(route.body, known) } } } }
         : route.bodyKind === 'upload'

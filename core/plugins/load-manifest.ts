@@ -21,7 +21,9 @@ function fail(zh: string, en: string, raw?: unknown): ManifestResult {
 
 function failWith(reason: LocalizedText, raw?: unknown): ManifestResult {
   const r = (raw ?? {}) as { id?: unknown; name?: unknown; version?: unknown };
-  const name = typeof r.name === 'string' || (typeof r.name === 'object' && r.name !== null && typeof (r.name as Record<string, unknown>)['zh-CN'] === 'string') ? (r.name as LocalizedText) : undefined;
+  // Kept only when it has the shape of a name, so the plugins list can show at least that.
+  const named = typeof r.name === 'string' || typeof (r.name as { 'zh-CN'?: unknown } | null)?.['zh-CN'] === 'string';
+  const name = named ? (r.name as LocalizedText) : undefined;
   return {
     ok: false,
     id: typeof r.id === 'string' ? r.id : undefined,

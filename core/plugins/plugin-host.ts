@@ -167,8 +167,8 @@ export class PluginHost {
     const { ctx, store } = createPluginContext(manifest, record.dir, this.deps);
     try {
       const migrations = await readMigrationFolder(join(record.dir, 'migrations'));
+      const others = [...this.records.keys()].filter((id) => id !== manifest.id).map(tablePrefix);
       for (const m of migrations) {
-        const others = [...this.records.keys()].filter((id) => id !== manifest.id).map(tablePrefix);
         const foreign = foreignObject(m.sql, tablePrefix(manifest.id), others);
         if (foreign) {
           throw new Error(`migration ${m.name} touches "${foreign}"; a plugin's tables must start with "${tablePrefix(manifest.id)}"`);
