@@ -13,6 +13,7 @@ import { applyMigrations, ensureMigrationTable } from './db/migrations.js';
 import { formatTimestamp } from './i18n/time.js';
 import { createLogger, type Logger } from './log/logger.js';
 import { SchemaRegistry } from './schemas/schema-registry.js';
+import { BrowserValidators } from './schemas/browser-validator.js';
 import { AuditLog } from './audit/audit-log.js';
 import { Accounts } from './auth/accounts.js';
 import { registerAuthRoutes } from './auth/auth-routes.js';
@@ -24,6 +25,7 @@ import { registerUserRoutes } from './auth/user-routes.js';
 import { DemoData } from './contributions/demo-data.js';
 import { Importers } from './contributions/importers.js';
 import { RouteTable } from './contributions/route-table.js';
+import { SearchProviders } from './contributions/search.js';
 import { ServiceRegistry } from './contributions/services.js';
 import { SettingsStore } from './contributions/settings-store.js';
 import { EventBus } from './events/event-bus.js';
@@ -34,6 +36,8 @@ import { problemFromError, problemResponse } from './http/problem.js';
 import type { WorkbenchEnv } from './http/request-context.js';
 import { securityHeaders } from './http/security-headers.js';
 import { sessionMiddleware } from './http/session.js';
+import { servePluginUi } from './http/plugin-ui.js';
+import { registerShellRoutes } from './http/shell-routes.js';
 import { serveUi } from './http/static-ui.js';
 import { registerSystemRoutes } from './http/system-routes.js';
 import { JobScheduler } from './jobs/scheduler.js';
@@ -71,6 +75,7 @@ export async function startWorkbench(config: WorkbenchConfig, rootDir: string, l
     const sessions = new Sessions(db, config.server.sessionIdleMinutes, now);
     const setup = new SetupGate();
     const demo = new DemoData();
+    const search = new SearchProviders(log.child('search'));
     const jobs = new JobScheduler({ timeZone: config.timeZone, log: log.child('jobs') });
     const settings = new SettingsStore(db, schemas, config.settings, now);
 
@@ -93,7 +98,7 @@ export async function startWorkbench(config: WorkbenchConfig, rootDir: string, l
       (id) => host?.isRunning(id) ?? false,
     );
     const events = new EventBus(db);
-    const contextDeps: ContextDeps = { db, schemas, routes, events, services, settings, jobs, importers, demo, log, timeZone: config.timeZone, locale: config.locale, now };
+    const contextDeps: ContextDeps = { db, schemas, routes, events, services, settings, jobs, importers, demo, search, log, timeZone: config.timeZone, locale: config.locale, now };
     container.register(TOKENS.ContextDeps, { useValue: contextDeps });
     host = container.resolve(PluginHost);
     const plugins = host;
@@ -115,8 +120,10 @@ export async function startWorkbench(config: WorkbenchConfig, rootDir: string, l
     registerSystemRoutes({ add, config, db, host: plugins, routes, schemas, settings, jobs, audit, accounts });
     registerAuthRoutes({ add, db, accounts, sessions, limiter: new LoginLimiter(), setup, demo, activationOrder: () => plugins.activationOrder(), log, now });
     registerUserRoutes(add, accounts, () => plugins.manifests());
+    registerShellRoutes({ add, host: plugins, schemas, settings, search, validators: new BrowserValidators(schemas, rootDir) });
 
     await plugins.start();
+    servePluginUi(app, plugins);
     serveUi(app, join(rootDir, 'dist', 'ui'));
 
     const server = await listen(app, config.server.host, config.server.port);

@@ -1,7 +1,8 @@
 import type { ValidateFunction } from 'ajv';
 import { ConflictError, InputError, NotFoundError } from '../errors.js';
 import { toDisposable, type Disposable } from '../lifecycle/disposable.js';
-import { check, toFieldProblems, type JsonSchema, type SchemaRegistry } from '../schemas/schema-registry.js';
+import { check, type JsonSchema, type SchemaRegistry } from '../schemas/schema-registry.js';
+import { toFieldProblems } from '../schemas/field-problems.js';
 import type { Database } from '../db/database.js';
 import type { Locale } from '../i18n/localized-text.js';
 

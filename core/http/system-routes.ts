@@ -29,7 +29,7 @@ export interface SystemRouteDeps {
 
 const pageQuery = { $ref: 'https://workbench.local/schemas/defs#/$defs/pageQuery' };
 
-/** Health, the API description, plugin states, UI contributions, settings, jobs and the audit log. */
+/** Health, the API description, plugin states, settings, jobs and the audit log. */
 export function registerSystemRoutes(d: SystemRouteDeps): void {
   d.add({
     method: 'get',
@@ -80,31 +80,6 @@ export function registerSystemRoutes(d: SystemRouteDeps): void {
         optional: r.manifest?.optional ?? [],
         provides: r.manifest?.provides ?? [],
       })),
-    }),
-  });
-
-  d.add({
-    method: 'get',
-    path: '/workbench/contributions',
-    authenticated: true,
-    summary: { 'zh-CN': '正在运行的插件向界面贡献的视图、编辑器、命令、小部件和状态栏项', en: 'Views, editors, commands, widgets and status items of running plugins' },
-    handler: ({ actor }) => ({
-      plugins: d.host.activationOrder().map((id) => {
-        const m = d.host.get(id)!.manifest!;
-        const visible = <T extends { permission?: string }>(items: T[]) => items.filter((i) => !i.permission || actor!.can(i.permission));
-        return {
-          id,
-          name: m.name,
-          version: m.version,
-          views: visible(m.contributes.views),
-          editors: visible(m.contributes.editors),
-          commands: visible(m.contributes.commands),
-          widgets: visible(m.contributes.widgets),
-          status: visible(m.contributes.status),
-          importers: visible(m.contributes.importers),
-          printables: visible(m.contributes.printables),
-        };
-      }),
     }),
   });
 

@@ -31,6 +31,14 @@ const apiBinding: Plugin = {
 
 export class PluginCompileError extends Error {}
 
+/** esbuild's first message, with file:line:column, as the reason a plugin failed. */
+export function compileError(error: unknown): PluginCompileError {
+  const errors = (error as { errors?: { text: string; location?: { file: string; line: number; column: number } | null }[] }).errors;
+  const first = errors?.[0];
+  const where = first?.location ? `${first.location.file}:${first.location.line}:${first.location.column} ` : '';
+  return new PluginCompileError(first ? `${where}${first.text}` : String(error));
+}
+
 /**
  * Compiles a plugin's TypeScript entry (and everything it imports) with esbuild into one ES module
  * in `cacheDir`, then imports it. A third party can therefore drop a TypeScript plugin folder in
@@ -57,10 +65,7 @@ export async function loadPluginModule(entry: string, pluginDir: string, cacheDi
     });
     code = result.outputFiles[0]!.text;
   } catch (error) {
-    const errors = (error as { errors?: { text: string; location?: { file: string; line: number; column: number } | null }[] }).errors;
-    const first = errors?.[0];
-    const where = first?.location ? `${first.location.file}:${first.location.line}:${first.location.column} ` : '';
-    throw new PluginCompileError(first ? `${where}${first.text}` : String(error));
+    throw compileError(error);
   }
   await mkdir(cacheDir, { recursive: true });
   const hash = createHash('sha256').update(code).digest('hex').slice(0, 12);

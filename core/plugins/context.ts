@@ -198,6 +198,26 @@ export interface PrintableAccess {
   register(id: string, render: (request: PrintRequest) => Promise<PrintableDocument> | PrintableDocument): Disposable;
 }
 
+/** One record quick open (Ctrl+P) offers; choosing it opens the editor that `opens` this kind. */
+export interface SearchResult {
+  title: string;
+  /** A second line, e.g. the SKU code or the buyer. */
+  detail?: string;
+  /** The record kind, as an editor contribution's `opens`. */
+  opens: string;
+  id: string | number;
+}
+
+export interface SearchProvider {
+  /** Only people holding this permission get this provider's results. */
+  permission: string;
+  search(request: { text: string; limit: number; actor: Actor; locale: Locale }): Promise<SearchResult[]> | SearchResult[];
+}
+
+export interface SearchAccess {
+  provide(provider: SearchProvider): Disposable;
+}
+
 export interface DemoDataAccess {
   /** Fills this plugin's tables with a small demo shop when the owner asks for one at setup. */
   register(fill: (tx: Transaction, context: { locale: Locale; now: string }) => Promise<void>): Disposable;
@@ -286,6 +306,11 @@ export interface PluginContext {
    * @example ctx.printables.register('pick-list', async ({ query }) => ({ title: '拣货单', body: html`…` }));
    */
   printables: PrintableAccess;
+  /**
+   * Records for quick open (Ctrl+P): the shell asks every provider as the user types.
+   * @example ctx.search.provide({ permission: 'listings.products.read', search: ({ text, limit }) => findProducts(text, limit) });
+   */
+  search: SearchAccess;
   /**
    * Demo data filled at first-run setup when the owner asks for a demo shop.
    * @example ctx.demo.register(async (tx, { now }) => { await tx.run('INSERT INTO …', […]); });

@@ -10,6 +10,7 @@ import type { DemoData } from '../contributions/demo-data.js';
 import type { Importers } from '../contributions/importers.js';
 import { registerPrintable } from '../contributions/printables.js';
 import type { RouteTable, TableRoute } from '../contributions/route-table.js';
+import type { SearchProviders } from '../contributions/search.js';
 import type { ServiceRegistry } from '../contributions/services.js';
 import type { SettingsStore } from '../contributions/settings-store.js';
 import type { JobScheduler } from '../jobs/scheduler.js';
@@ -26,6 +27,7 @@ export interface ContextDeps {
   jobs: JobScheduler;
   importers: Importers;
   demo: DemoData;
+  search: SearchProviders;
   log: Logger;
   timeZone: string;
   locale: Locale;
@@ -106,6 +108,9 @@ export function createPluginContext(manifest: PluginManifest, dir: string, deps:
     },
     printables: {
       register: (id, render) => store.add(registerPrintable(deps.routes, manifest, id, render, permissions)),
+    },
+    search: {
+      provide: (provider) => store.add(deps.search.provide(manifest.id, permissions, provider)),
     },
     demo: {
       register: (fill) => store.add(deps.demo.register(manifest.id, fill)),

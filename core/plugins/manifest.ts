@@ -41,6 +41,8 @@ export interface PluginManifest {
   name: LocalizedText;
   description?: LocalizedText;
   main: string;
+  /** Browser entry; the plugin has no UI when the file does not exist. */
+  ui: string;
   requires: string[];
   optional: string[];
   provides: string[];

@@ -11,6 +11,7 @@ import type { SchemaRegistry } from '../schemas/schema-registry.js';
 import type { SettingsStore } from '../contributions/settings-store.js';
 import { TOKENS } from '../container/tokens.js';
 import { loadPluginModule } from './compile-plugin.js';
+import { compilePluginUi, type PluginUiModule } from './compile-plugin-ui.js';
 import { createPluginContext, type ContextDeps } from './create-context.js';
 import { discoverPlugins } from './discover.js';
 import { loadManifest, type ManifestResult } from './load-manifest.js';
@@ -34,6 +35,8 @@ export interface PluginRecord {
   activatedAt?: string;
   store?: DisposableStore;
   module?: PluginModule;
+  /** The compiled browser module, when the plugin has a UI. */
+  ui?: PluginUiModule;
 }
 
 /** How long `activate` may take before the plugin is marked failed. */
@@ -176,6 +179,8 @@ export class PluginHost {
       }
       await applyMigrations(this.deps.db, manifest.id, migrations, this.deps.now);
       if (settingsSchema) store.add(await this.settings.register(manifest.id, settingsSchema));
+      const uiEntry = join(record.dir, manifest.ui);
+      if (existsSync(uiEntry)) record.ui = await compilePluginUi(uiEntry, record.dir);
       const entry = join(record.dir, manifest.main);
       if (existsSync(entry)) {
         record.module = await loadPluginModule(entry, record.dir, join(this.config.dataDir, 'cache', 'plugins'), manifest.id);
@@ -201,6 +206,7 @@ export class PluginHost {
 
   private fail(record: PluginRecord, reason: LocalizedText, error?: unknown): void {
     record.state = 'failed';
+    record.ui = undefined;
     record.reason = reason;
     this.log.error('plugin failed', { plugin: record.id, reason: localize(reason, this.deps.locale), ...(error instanceof Error && !isWorkbenchError(error) ? { stack: error.stack } : {}) });
   }

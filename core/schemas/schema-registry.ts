@@ -1,7 +1,7 @@
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import localizeZh from 'ajv-i18n/localize/zh/index.js';
-import { InputError, type FieldProblem } from '../errors.js';
+import { InputError } from '../errors.js';
+import { toFieldProblems } from './field-problems.js';
 import type { Locale } from '../i18n/localized-text.js';
 import defs from '../../schemas/defs.schema.json' with { type: 'json' };
 
@@ -33,6 +33,8 @@ export class SchemaRegistry {
   private readonly coercing = createAjv(true);
   private readonly owners = new Map<string, string>();
   private readonly schemas = new Map<string, JsonSchema>();
+  /** Counts additions and removals, so caches built from the schemas know when they are stale. */
+  generation = 0;
 
   constructor() {
     this.add(defs as JsonSchema & { $id: string }, 'core');
@@ -47,7 +49,9 @@ export class SchemaRegistry {
     this.coercing.addSchema(schema);
     this.owners.set(id, owner);
     this.schemas.set(id, schema);
+    this.generation++;
     return () => {
+      this.generation++;
       this.strict.removeSchema(id);
       this.coercing.removeSchema(id);
       this.owners.delete(id);
@@ -81,34 +85,4 @@ export function check<T>(validate: ValidateFunction, data: unknown, locale: Loca
     { 'zh-CN': '提交的内容有误，请按提示修改', en: 'Some fields are not valid; see the details' },
     { errors },
   );
-}
-
-/**
- * Turns ajv errors into `{path, in, message}` in the reader's language. The path points at the
- * field itself (for `required` and unknown keys too), so a form can put the message beside it.
- */
-export function toFieldProblems(errors: ErrorObject[], locale: Locale, part: string): FieldProblem[] {
-  const copies = errors.map((e) => ({ ...e }));
-  if (locale === 'zh-CN') localizeZh(copies);
-  const seen = new Set<string>();
-  const out: FieldProblem[] = [];
-  for (const e of copies) {
-    let path = e.instancePath;
-    let message = e.message ?? '';
-    const params = e.params as Record<string, unknown>;
-    if (e.keyword === 'required' && typeof params.missingProperty === 'string') {
-      path += `/${params.missingProperty}`;
-      message = locale === 'zh-CN' ? '必填' : 'is required';
-    } else if (e.keyword === 'additionalProperties' && typeof params.additionalProperty === 'string') {
-      path += `/${params.additionalProperty}`;
-      message = locale === 'zh-CN' ? `不认识的字段“${params.additionalProperty}”` : `unknown field "${params.additionalProperty}"`;
-    } else if (e.keyword === 'enum' && Array.isArray(params.allowedValues)) {
-      message += `: ${params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
-    }
-    const key = `${path}|${message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push({ path: path || '/', in: part, message });
-  }
-  return out;
 }
