@@ -1,0 +1,34 @@
+// The shell's initial JavaScript: everything the browser loads before the first plugin panel —
+// dist/ui/main.js and the chunks it imports statically (dynamic imports, kit.js for plugins and
+// plugin modules come later). Sizes as served and gzipped; the budget is 80 KB gzipped.
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { pathToFileURL } from 'node:url';
+
+const BUDGET_KB = 80;
+
+export async function runUiSize() {
+  const meta = JSON.parse(readFileSync('dist/ui/meta.json', 'utf8'));
+  const seen = new Set();
+  const visit = (file) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const i of meta.outputs[file]?.imports ?? []) if (i.kind === 'import-statement') visit(i.path);
+  };
+  visit('dist/ui/main.js');
+  let raw = 0;
+  let gzipped = 0;
+  for (const file of seen) {
+    const bytes = readFileSync(file);
+    raw += bytes.length;
+    gzipped += gzipSync(bytes, { level: 9 }).length;
+  }
+  const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+  return [
+    ['ui', `shell initial JS (${seen.size} files)`, `${kb(gzipped)} gz`, `${kb(raw)} raw; ${((gzipped / (BUDGET_KB * 1024)) * 100).toFixed(0)}% of the ${BUDGET_KB} KB budget`],
+  ];
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  for (const row of await runUiSize()) console.log(row.join('  '));
+}
