@@ -147,9 +147,14 @@ describe('the workbench shell in Chromium', () => {
   it('keeps the open tabs and sizes across a reload', async () => {
     const before = await page.locator('wb-editor-area .tab').allTextContents();
     expect(before.length).toBeGreaterThanOrEqual(4);
+    const sidebar = page.locator('wb-workbench aside.sidebar');
+    const width = (await sidebar.boundingBox())!.width;
+    await page.locator('wb-workbench .sash.vertical').focus();
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
     await page.reload();
     await page.locator('wb-editor-area .tab').first().waitFor();
     expect(await page.locator('wb-editor-area .tab').allTextContents()).toEqual(before);
+    expect((await sidebar.boundingBox())!.width).toBe(width + 30);
     await expect(page.locator('wb-editor-area .tab[aria-selected=true]').textContent()).resolves.toContain('插件');
   });
 

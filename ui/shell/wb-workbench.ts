@@ -80,8 +80,8 @@ export class WbWorkbench extends WbElement {
       showPalette: (mode: 'commands' | 'records') => this.palette.show(mode),
       openPage: (page: NonNullable<TabState['page']>) => this.openTab({ key: `page:${page}`, kind: 'page', page, title: this.i18n.t(`page.${page}`) }),
       can: (p: string) => this.service.can(p),
-      toggleSidebar: () => this.update_({ sidebarVisible: !this.layout.sidebarVisible }),
-      togglePanel: () => this.update_({ panelVisible: !this.layout.panelVisible }),
+      toggleSidebar: () => this.setLayout({ sidebarVisible: !this.layout.sidebarVisible }),
+      togglePanel: () => this.setLayout({ panelVisible: !this.layout.panelVisible }),
       closeActiveTab: () => this.layout.activeTab && this.closeTab(this.layout.activeTab),
       logout: async () => {
         await this.api.post('/auth/logout');
@@ -107,7 +107,7 @@ export class WbWorkbench extends WbElement {
         for (const c of p.commands) this.disposables.push(this.commands.declare({ ...c, category: p.name, plugin: p.id }));
       }
       const views = this.viewItems();
-      if (this.layout.view !== 'manage' && !views.some((v) => v.id === this.layout.view)) this.update_({ view: views[0]?.id ?? 'manage' });
+      if (this.layout.view !== 'manage' && !views.some((v) => v.id === this.layout.view)) this.setLayout({ view: views[0]?.id ?? 'manage' });
       if (!this.layout.tabs.length) this.shellActions().openPage('home');
       if (this.service.can('core.users.manage')) {
         const roles = await this.api.get<{ items: { id: string; name: string | Record<string, string> }[] }>('/roles');
@@ -124,14 +124,14 @@ export class WbWorkbench extends WbElement {
     return this.plugins.flatMap((p) => p.views.map((v) => ({ id: `${p.id}:${v.id}`, title: this.i18n.text(v.title), icon: v.icon, plugin: p.id, element: v.element })));
   }
 
-  private update_(patch: Partial<LayoutState>): void {
+  private setLayout(patch: Partial<LayoutState>): void {
     this.layout = { ...this.layout, ...patch };
     saveLayout(this.user.id, this.layout);
   }
 
   private openTab(tab: TabState): void {
     const tabs = this.layout.tabs.some((t) => t.key === tab.key) ? this.layout.tabs : [...this.layout.tabs, tab];
-    this.update_({ tabs, activeTab: tab.key });
+    this.setLayout({ tabs, activeTab: tab.key });
   }
 
   private openEditor(input: EditorInput): void {
@@ -147,13 +147,13 @@ export class WbWorkbench extends WbElement {
     const index = this.layout.tabs.findIndex((t) => t.key === key);
     const tabs = this.layout.tabs.filter((t) => t.key !== key);
     const activeTab = this.layout.activeTab === key ? (tabs[Math.min(index, tabs.length - 1)]?.key ?? null) : this.layout.activeTab;
-    this.update_({ tabs, activeTab });
+    this.setLayout({ tabs, activeTab });
   }
 
   private moveTab(key: string, to: number): void {
     const tabs = this.layout.tabs.filter((t) => t.key !== key);
     tabs.splice(to, 0, this.layout.tabs.find((t) => t.key === key)!);
-    this.update_({ tabs });
+    this.setLayout({ tabs });
   }
 
   private readonly onKeyDown = (event: KeyboardEvent) => {
@@ -178,7 +178,7 @@ export class WbWorkbench extends WbElement {
     const sidebar = this.layout.sidebarVisible;
     return html`<div class="main">
         <wb-activity-bar .items=${views} .bottom=${[{ id: 'manage', title: t('shell.manage'), icon: 'gear' }]} selected=${(sidebar && this.layout.view) || ''} label=${t('shell.activityBar')}
-          @view-select=${(e: CustomEvent<{ id: string }>) => this.update_(this.layout.view === e.detail.id && sidebar ? { sidebarVisible: false } : { view: e.detail.id, sidebarVisible: true })}></wb-activity-bar>
+          @view-select=${(e: CustomEvent<{ id: string }>) => this.setLayout(this.layout.view === e.detail.id && sidebar ? { sidebarVisible: false } : { view: e.detail.id, sidebarVisible: true })}></wb-activity-bar>
         ${sidebar
           ? html`<aside class="sidebar" aria-label=${current?.title ?? t('shell.manage')}>
                 <h2>${current?.title ?? t('shell.manage')}</h2>
@@ -190,18 +190,18 @@ export class WbWorkbench extends WbElement {
         <div class="center">
           <wb-editor-area .tabs=${this.layout.tabs} active=${this.layout.activeTab ?? ''} .renderTab=${(tab: TabState) => this.renderTab(tab)}
             emptyText=${t('shell.empty')} closeLabel=${t('shell.closeTab')} label=${t('shell.editors')}
-            @tab-select=${(e: CustomEvent<{ key: string }>) => this.update_({ activeTab: e.detail.key })}
+            @tab-select=${(e: CustomEvent<{ key: string }>) => this.setLayout({ activeTab: e.detail.key })}
             @tab-close=${(e: CustomEvent<{ key: string }>) => this.closeTab(e.detail.key)}
             @tab-move=${(e: CustomEvent<{ key: string; to: number }>) => this.moveTab(e.detail.key, e.detail.to)}></wb-editor-area>
           ${this.layout.panelVisible
             ? html`<div class="sash horizontal" role="separator" aria-orientation="horizontal" aria-label=${t('shell.resizePanel')} tabindex="0" aria-valuenow=${this.layout.panelHeight}
                   @pointerdown=${(e: PointerEvent) => this.drag(e, 'panel')} @keydown=${(e: KeyboardEvent) => this.nudge(e, 'panel')}></div>
                 <wb-bottom-panel aria-label=${t('panel.label')} role="region" tab=${this.layout.panelTab} .plugins=${this.states}
-                  @panel-tab=${(e: CustomEvent<{ tab: LayoutState['panelTab'] }>) => this.update_({ panelTab: e.detail.tab })}></wb-bottom-panel>`
+                  @panel-tab=${(e: CustomEvent<{ tab: LayoutState['panelTab'] }>) => this.setLayout({ panelTab: e.detail.tab })}></wb-bottom-panel>`
             : nothing}
         </div>
       </div>
-      <wb-status-bar .plugins=${this.plugins} .states=${this.states} .roleNames=${this.roleNames} @toggle-panel=${() => this.update_({ panelVisible: !this.layout.panelVisible, panelTab: 'problems' })}></wb-status-bar>
+      <wb-status-bar .plugins=${this.plugins} .states=${this.states} .roleNames=${this.roleNames} @toggle-panel=${() => this.setLayout({ panelVisible: !this.layout.panelVisible, panelTab: 'problems' })}></wb-status-bar>
       <wb-command-palette></wb-command-palette>`;
   }
 
@@ -236,7 +236,7 @@ export class WbWorkbench extends WbElement {
     const origin = what === 'sidebar' ? event.clientX : event.clientY;
     const move = (e: PointerEvent) => {
       const size = what === 'sidebar' ? clamp(start + e.clientX - origin, 160, 800) : clamp(start - (e.clientY - origin), 80, innerHeight - 160);
-      this.update_(what === 'sidebar' ? { sidebarWidth: size } : { panelHeight: size });
+      this.setLayout(what === 'sidebar' ? { sidebarWidth: size } : { panelHeight: size });
     };
     sash.addEventListener('pointermove', move);
     sash.addEventListener('pointerup', () => sash.removeEventListener('pointermove', move), { once: true });
@@ -247,8 +247,8 @@ export class WbWorkbench extends WbElement {
     const delta = { ArrowLeft: -step, ArrowRight: step, ArrowUp: step, ArrowDown: -step }[event.key];
     if (delta === undefined) return;
     event.preventDefault();
-    if (what === 'sidebar') this.update_({ sidebarWidth: clamp(this.layout.sidebarWidth + delta, 160, 800) });
-    else this.update_({ panelHeight: clamp(this.layout.panelHeight + delta, 80, innerHeight - 160) });
+    if (what === 'sidebar') this.setLayout({ sidebarWidth: clamp(this.layout.sidebarWidth + delta, 160, 800) });
+    else this.setLayout({ panelHeight: clamp(this.layout.panelHeight + delta, 80, innerHeight - 160) });
   }
 }
 
