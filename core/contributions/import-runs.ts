@@ -17,6 +17,8 @@ export interface ImportRun {
   state: 'running' | 'done' | 'failed';
   events: ImportEvent[];
   listeners: Set<(event: ImportEvent) => void>;
+  /** The newest figure reported, sent or held back by the throttle. */
+  latest?: { done: number; total?: number; message?: LocalizedText };
 }
 
 /** Keep finished runs this long, so a page reloaded after an import can still read its report. */
@@ -44,13 +46,18 @@ export class ImportRuns {
     let last = 0;
     return (p) => {
       const now = Date.now();
-      if (run.state !== 'running' || now - last < PROGRESS_EVERY_MS) return;
+      if (run.state !== 'running') return;
+      run.latest = p;
+      if (now - last < PROGRESS_EVERY_MS) return;
       last = now;
       this.push(run, { type: 'progress', ...p });
     };
   }
 
   finish(run: ImportRun, event: Extract<ImportEvent, { type: 'done' | 'failed' }>): void {
+    // The throttle may have held back the last figure; watchers should end on the true count.
+    const sent = run.events.find((e) => e.type === 'progress');
+    if (run.latest && (!sent || sent.done !== run.latest.done)) this.push(run, { type: 'progress', ...run.latest });
     run.state = event.type;
     this.push(run, event);
     run.listeners.clear();

@@ -144,6 +144,27 @@ describe('the workbench shell in Chromium', () => {
     expect(owner.dialogs).toEqual([]);
   });
 
+  it('follows a long import with the progress element, mirrored in the bottom panel', async () => {
+    await page.evaluate(async () => {
+      const form = new FormData();
+      const lines = Array.from({ length: 120 }, (_, i) => `第 ${i + 1} 条备货记录`).join('\n');
+      form.append('file', new Blob([lines], { type: 'text/plain' }), '备货.txt');
+      const res = await fetch('/api/example/importers/notes-text', { method: 'POST', headers: { 'x-workbench-request': '1' }, body: form });
+      const run = (await res.json()) as { events: string };
+      const progress = document.createElement('wb-progress');
+      progress.heading = '导入笔记';
+      progress.src = run.events;
+      document.querySelector('wb-app')!.shadowRoot!.querySelector('wb-workbench')!.shadowRoot!.append(progress);
+    });
+    await page.locator('wb-progress [role=status]', { hasText: '已完成' }).waitFor();
+    await expect(page.locator('wb-progress [role=progressbar]').getAttribute('aria-valuenow')).resolves.toBe('120');
+    await page.keyboard.press('Control+J');
+    await page.locator('wb-bottom-panel [role=tab]', { hasText: '任务进度' }).click();
+    await page.locator('wb-bottom-panel li', { hasText: '导入笔记' }).waitFor();
+    await page.keyboard.press('Control+J');
+    await page.evaluate(() => document.querySelector('wb-app')!.shadowRoot!.querySelector('wb-workbench')!.shadowRoot!.querySelector('wb-progress')!.remove());
+  });
+
   it('keeps the open tabs and sizes across a reload', async () => {
     const before = await page.locator('wb-editor-area .tab').allTextContents();
     expect(before.length).toBeGreaterThanOrEqual(4);

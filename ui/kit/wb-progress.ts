@@ -48,7 +48,8 @@ export class WbProgress extends WbElement {
   private listen(): void {
     this.source?.close();
     this.phase = 'running';
-    const source = new EventSource(this.api.url(this.src));
+    // The importer answers the full path (`events: '/api/…'`); a path below /api works too.
+    const source = new EventSource(this.src.startsWith('/api/') ? this.src : this.api.url(this.src));
     this.source = source;
     source.addEventListener('progress', (e) => {
       const data = JSON.parse((e as MessageEvent<string>).data) as { done: number; total?: number; message?: LocalizedText };
