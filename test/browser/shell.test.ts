@@ -95,6 +95,26 @@ describe('the workbench shell in Chromium', () => {
     await page.locator('wb-editor-area .tab[aria-selected=true]', { hasText: '新款卫衣到货后先拍照' }).waitFor();
   });
 
+  it('selects rows by keyboard in the data table, runs a bulk action, and lets the user choose columns', async () => {
+    const table = page.locator('wb-example-notes wb-data-table');
+    await table.locator('[role=row]', { hasText: '周一例会' }).click();
+    await page.keyboard.press('Space');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Space');
+    await table.locator('.bar', { hasText: '已选 2 条' }).waitFor();
+    await table.locator('.bar button', { hasText: '发布' }).click();
+    await table.locator('[role=gridcell]', { hasText: '周一例会：讨论双十二备货 ✓' }).waitFor();
+    await table.locator('[role=gridcell]', { hasText: '申通下午四点来取件 ✓' }).waitFor();
+    expect(await table.locator('[role=gridcell]', { hasText: '新款卫衣到货后先拍照 ✓' }).count()).toBe(0);
+
+    expect(await table.locator('[role=columnheader]', { hasText: '创建时间' }).count()).toBe(0);
+    await table.locator('button', { hasText: '列' }).click();
+    await table.locator('.menu-list label', { hasText: '创建时间' }).locator('input').check();
+    await table.locator('[role=columnheader]', { hasText: '创建时间' }).waitFor();
+    await table.locator('.menu-list label', { hasText: '创建时间' }).locator('input').uncheck();
+    await table.locator('button', { hasText: '列' }).click();
+  });
+
   it('checks settings in the browser with the server’s schema, in Chinese, and saves good values', async () => {
     await page.keyboard.press('Control+Shift+P');
     await page.keyboard.type('打开设置');
