@@ -102,7 +102,16 @@ describe('the workbench shell in Chromium', () => {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Space');
     await table.locator('.bar', { hasText: '已选 2 条' }).waitFor();
-    await table.locator('.bar button', { hasText: '发布' }).click();
+    // The bulk action asks first: Esc says no and nothing changes; 确定 goes ahead.
+    const publish = table.locator('.bar button', { hasText: '发布' });
+    const dialog = page.locator('wb-example-notes wb-dialog dialog[open]');
+    await publish.click();
+    await expect(dialog.locator('h2').textContent()).resolves.toBe('发布 2 条笔记？');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await table.locator('[role=gridcell]', { hasText: '✓' }).count()).toBe(0);
+    await publish.click();
+    await page.locator('wb-example-notes wb-dialog button', { hasText: '确定' }).click();
     await table.locator('[role=gridcell]', { hasText: '周一例会：讨论双十二备货 ✓' }).waitFor();
     await table.locator('[role=gridcell]', { hasText: '申通下午四点来取件 ✓' }).waitFor();
     expect(await table.locator('[role=gridcell]', { hasText: '新款卫衣到货后先拍照 ✓' }).count()).toBe(0);

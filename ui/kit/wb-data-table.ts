@@ -25,6 +25,7 @@ export interface BulkAction<T> {
   id: string;
   label: LocalizedText;
   danger?: boolean;
+  /** Resolve to `false` when nothing was done (e.g. the user cancelled) to keep the selection. */
   run: (rows: T[]) => unknown;
 }
 
@@ -318,7 +319,8 @@ export class WbDataTable<T extends Record<string, unknown> = Record<string, unkn
 
   private async runBulk(action: BulkAction<T>) {
     try {
-      await action.run(this.selectedRows());
+      // `false` means the action did nothing (the user said no): keep the selection as it is.
+      if ((await action.run(this.selectedRows())) === false) return;
       this.setSelection(new Map());
       await this.reload();
     } catch (error) {
