@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -7,6 +8,13 @@ import { stringify } from 'yaml';
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const FIXTURE_PLUGINS = join(ROOT, 'test', 'fixtures', 'plugins');
 export const WORKBENCH = join(ROOT, 'dist', 'workbench.js');
+
+/** Ids of the business plugins in the repository's own plugins/ folder, which every server loads. */
+export const REPO_PLUGIN_IDS: ReadonlySet<string> = new Set(
+  readdirSync(join(ROOT, 'plugins'), { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(ROOT, 'plugins', d.name, 'plugin.yaml')))
+    .map((d) => d.name),
+);
 
 export interface TestServer {
   url: string;

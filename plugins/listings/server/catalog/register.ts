@@ -1,0 +1,5 @@
+import type { PluginContext } from '@workbench/plugin-api';
+
+export function registerCatalog(ctx: PluginContext): void {
+  void ctx;
+}

@@ -1,0 +1,5 @@
+import type { PluginContext } from '@workbench/plugin-api';
+
+export function registerDemoShop(ctx: PluginContext): void {
+  void ctx;
+}
