@@ -126,6 +126,8 @@ export async function startWorkbench(config: WorkbenchConfig, rootDir: string, l
     servePluginUi(app, plugins);
     serveUi(app, join(rootDir, 'dist', 'ui'));
 
+    // Counted before listening, so the setup link is printed right after the listening line.
+    const needsSetup = (await accounts.count()) === 0;
     const server = await listen(app, config.server.host, config.server.port);
     const address = server.address() as AddressInfo;
     const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
@@ -136,7 +138,7 @@ export async function startWorkbench(config: WorkbenchConfig, rootDir: string, l
     }
 
     let setupUrl: string | undefined;
-    if ((await accounts.count()) === 0) {
+    if (needsSetup) {
       setupUrl = `${url.replace('0.0.0.0', '127.0.0.1')}/setup?token=${setup.open()}`;
       log.info(config.locale === 'zh-CN' ? `首次使用：请在浏览器中打开 ${setupUrl} 创建店长账号` : `First run: open ${setupUrl} in a browser to create the owner account`);
     }

@@ -16,6 +16,8 @@ export const REPO_PLUGIN_IDS: ReadonlySet<string> = new Set(
     .map((d) => d.name),
 );
 
+const SETUP_LINK = /setup\?token=([A-Za-z0-9_-]+)/;
+
 export interface TestServer {
   url: string;
   /** The token of the one-time setup link, while no account exists. */
@@ -119,8 +121,8 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     });
 
   const [, url] = (await waitFor(/listening on (http:\/\/[^\s]+)/)) as RegExpMatchArray & [string, string];
-  await new Promise((r) => setTimeout(r, 20));
-  const setup = out.match(/setup\?token=([A-Za-z0-9_-]+)/);
+  // A new folder has no accounts, so its server prints the setup link; a reused one may not.
+  const setup = options.dir ? (await new Promise((r) => setTimeout(r, 20)), out.match(SETUP_LINK)) : await waitFor(SETUP_LINK, 5_000);
   let stopped: Promise<number | null> | undefined;
   const stop = () => {
     stopped ??= (async () => {
