@@ -1,5 +1,22 @@
 import type { PluginContext } from '@workbench/plugin-api';
+import { CatalogToken } from '../tokens.js';
+import { createCatalogService } from './catalog-service.js';
+import { addExportRoute } from './csv-export.js';
+import { registerProductImporter } from './csv-import.js';
+import { addCategoryRoutes } from './category-routes.js';
+import { addProductRoutes } from './product-routes.js';
+import { provideProductSearch } from './quick-open.js';
+import { addSkuRoutes } from './sku-routes.js';
+import { registerCatalogSchemas } from './schemas.js';
 
+/** The catalog: categories, products, SKUs, CSV import/export, the `catalog` service and quick open. */
 export function registerCatalog(ctx: PluginContext): void {
-  void ctx;
+  registerCatalogSchemas(ctx);
+  addCategoryRoutes(ctx);
+  addExportRoute(ctx);
+  addProductRoutes(ctx);
+  addSkuRoutes(ctx);
+  ctx.services.provide(CatalogToken, createCatalogService(ctx));
+  provideProductSearch(ctx);
+  registerProductImporter(ctx);
 }

@@ -1,0 +1,124 @@
+import { parse } from 'csv-parse/sync';
+import type { LocalizedText } from '@workbench/plugin-api';
+import { columnOf, unwrapCell, type CsvColumn } from './csv-columns.js';
+import { parseYuan, type MoneyProblem } from './money.js';
+
+/** A row the import refused: `row` as Excel numbers it (the header is row 1). */
+export interface Rejection {
+  row: number;
+  column: string;
+  reason: LocalizedText;
+}
+
+/** The product-level cells of a row; absent means the cell was empty (keep what is stored). */
+export interface ProductCells {
+  title?: string;
+  category?: string;
+  fabric?: string;
+  description?: string;
+  shippingTemplate?: string;
+}
+
+export interface SkuCells {
+  code: string;
+  color?: string;
+  size?: string;
+  price?: number;
+  cost?: number;
+  barcode?: string;
+  weightGrams?: number;
+  lowStockThreshold?: number;
+}
+
+/** One readable data row: its product's 货号 and cells, and the SKU it describes, if any. */
+export interface CsvRow {
+  row: number;
+  itemCode: string;
+  product: ProductCells;
+  sku?: SkuCells;
+}
+
+const MONEY_REASONS: Record<MoneyProblem, (cell: string) => LocalizedText> = {
+  'not-a-number': (cell) => ({ 'zh-CN': `“${cell}”不是金额，请写成 129.00 这样的元`, en: `“${cell}” is not an amount; write yuan like 129.00` }),
+  negative: (cell) => ({ 'zh-CN': `金额不能是负数（${cell}）`, en: `The amount cannot be negative (${cell})` }),
+  'too-precise': (cell) => ({ 'zh-CN': `金额最多两位小数（${cell}）`, en: `Amounts have at most two decimals (${cell})` }),
+  'too-large': (cell) => ({ 'zh-CN': `金额太大了（${cell}）`, en: `The amount is too large (${cell})` }),
+};
+
+const LIMITS: Partial<Record<CsvColumn, number>> = { 货号: 64, 商家编码: 64, 条形码: 64, 标题: 200, 分类: 81, 面料: 200, 颜色: 200, 尺码: 200, 运费模板: 100, 描述: 50000 };
+
+/**
+ * Reads the CSV text into rows, by header name. Cells that cannot be read become rejections naming
+ * the row and column; rows with nothing in them are skipped but still counted, so the row numbers
+ * stay those Excel shows.
+ */
+export function readCsvRows(text: string): { rows: CsvRow[]; rejected: Rejection[] } {
+  const records = parse(text, { relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true }) as string[][];
+  const [header = [], ...data] = records;
+  const index = new Map<CsvColumn, number>();
+  header.forEach((cell, i) => {
+    const column = columnOf(cell);
+    if (column && !index.has(column)) index.set(column, i);
+  });
+  const rejected: Rejection[] = [];
+  for (const required of ['货号', '商家编码'] as const) {
+    if (!index.has(required)) {
+      rejected.push({ row: 1, column: required, reason: { 'zh-CN': `表头里没有“${required}”这一列`, en: `The header has no “${required}” column` } });
+    }
+  }
+  if (rejected.length > 0) return { rows: [], rejected };
+
+  const rows: CsvRow[] = [];
+  data.forEach((record, i) => {
+    const row = i + 2;
+    const cell = (column: CsvColumn): string | undefined => {
+      const at = index.get(column);
+      const value = at === undefined ? '' : unwrapCell(record[at] ?? '');
+      return value === '' ? undefined : value;
+    };
+    if (record.every((c) => unwrapCell(c) === '')) return;
+    const problems: Rejection[] = [];
+    const refuse = (column: CsvColumn, reason: LocalizedText) => problems.push({ row, column, reason });
+    for (const [column, max] of Object.entries(LIMITS) as [CsvColumn, number][]) {
+      const value = cell(column);
+      if (value !== undefined && value.length > max) refuse(column, { 'zh-CN': `${column}太长了（最多 ${max} 个字）`, en: `${column} is too long (at most ${max} characters)` });
+      else if (value !== undefined && column !== '描述' && /[\r\n]/.test(value)) refuse(column, { 'zh-CN': `${column}里不能换行`, en: `${column} cannot contain line breaks` });
+    }
+    const money = (column: '价格' | '成本'): number | undefined => {
+      const value = cell(column);
+      if (value === undefined) return undefined;
+      const parsed = parseYuan(value);
+      if ('problem' in parsed) return void refuse(column, MONEY_REASONS[parsed.problem](value));
+      return parsed.fen;
+    };
+    const count = (column: '重量(克)' | '预警线'): number | undefined => {
+      const value = cell(column);
+      if (value === undefined) return undefined;
+      if (!/^\d{1,7}$/.test(value)) return void refuse(column, { 'zh-CN': `${column}要填不小于 0 的整数（“${value}”）`, en: `${column} must be a whole number, 0 or more (“${value}”)` });
+      return Number(value);
+    };
+    const itemCode = cell('货号');
+    if (itemCode === undefined) refuse('货号', { 'zh-CN': '没有填货号', en: 'The item code (货号) is empty' });
+    const code = cell('商家编码');
+    const sku = {
+      color: cell('颜色'),
+      size: cell('尺码'),
+      price: money('价格'),
+      cost: money('成本'),
+      barcode: cell('条形码'),
+      weightGrams: count('重量(克)'),
+      lowStockThreshold: count('预警线'),
+    };
+    if (code === undefined && Object.values(sku).some((v) => v !== undefined)) {
+      refuse('商家编码', { 'zh-CN': '填了 SKU 的内容却没有商家编码', en: 'SKU cells are filled in but the outer SKU code is empty' });
+    }
+    if (problems.length > 0) return void rejected.push(...problems);
+    rows.push({
+      row,
+      itemCode: itemCode!,
+      product: { title: cell('标题'), category: cell('分类'), fabric: cell('面料'), description: cell('描述'), shippingTemplate: cell('运费模板') },
+      ...(code === undefined ? {} : { sku: { code, ...sku } }),
+    });
+  });
+  return { rows, rejected };
+}
