@@ -1,5 +1,108 @@
 import type { PluginContext } from '@workbench/plugin-api';
+import { InventoryToken } from '../tokens.js';
+import { checkStock } from './stock-check.js';
+import { defaultThreshold } from './stock-settings.js';
+import { NEEDS_FULFILLMENT, readStockWarnings, type StockWarningsAnswer } from './stock-warnings.js';
 
+const DEFS = 'https://workbench.local/schemas/defs#/$defs';
+const WARNINGS = 'https://workbench.local/schemas/listings/stock-warnings';
+
+/** The payload fulfillment sends with `fulfillment.stock.changed`. */
+interface StockChanged {
+  skuIds: number[];
+}
+
+function isStockChanged(payload: unknown): payload is StockChanged {
+  const ids = (payload as { skuIds?: unknown } | null)?.skuIds;
+  return Array.isArray(ids) && ids.every((id) => Number.isInteger(id) && id > 0);
+}
+
+/**
+ * 库存预警: listed SKUs below their threshold. The stock comes from fulfillment's `inventory`
+ * service, looked up each time it is needed — fulfillment activates after listings, and may be
+ * disabled while the workbench runs — so without it every answer says why there is nothing.
+ */
 export function registerStockWarnings(ctx: PluginContext): void {
-  void ctx;
+  const inventory = () => ctx.services.optional(InventoryToken);
+  const unavailable = (): StockWarningsAnswer => ({ available: false, reason: NEEDS_FULFILLMENT, threshold: defaultThreshold(ctx), checkedAt: null, items: [] });
+
+  ctx.schemas.add({
+    $id: WARNINGS,
+    type: 'object',
+    properties: {
+      available: { type: 'boolean' },
+      reason: { $ref: `${DEFS}/localizedText` },
+      threshold: { type: 'integer', minimum: 0 },
+      checkedAt: { anyOf: [{ $ref: `${DEFS}/timestamp` }, { type: 'null' }] },
+      items: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: {
+            skuId: { $ref: `${DEFS}/id` },
+            code: { type: 'string' },
+            productId: { $ref: `${DEFS}/id` },
+            productTitle: { type: 'string' },
+            stock: { type: 'integer' },
+            threshold: { type: 'integer', minimum: 0 },
+          },
+          required: ['skuId', 'code', 'productId', 'productTitle', 'stock', 'threshold'],
+          additionalProperties: false,
+        },
+      },
+    },
+    required: ['available', 'threshold', 'checkedAt', 'items'],
+    additionalProperties: false,
+  });
+
+  ctx.routes.add({
+    method: 'get',
+    path: '/stock-warnings',
+    permission: 'listings.products.read',
+    summary: { 'zh-CN': '库存预警', en: 'Low-stock warnings' },
+    description: { 'zh-CN': '上次检查时低于预警线的在售 SKU', en: 'Listed SKUs below their threshold at the last check' },
+    response: { $ref: WARNINGS },
+    handler: () => (inventory() ? ctx.db.read((q) => readStockWarnings(q, defaultThreshold(ctx))) : unavailable()),
+  });
+
+  ctx.routes.add({
+    method: 'post',
+    path: '/stock-warnings/check',
+    permission: 'listings.products.read',
+    summary: { 'zh-CN': '立即检查库存', en: 'Check stock now' },
+    description: { 'zh-CN': '重新读取库存并更新预警（每 5 分钟也会自动检查）', en: 'Reads the stock again and updates the warnings (also done every 5 minutes)' },
+    response: { $ref: WARNINGS },
+    action: 'check stock',
+    handler: async () => {
+      const service = inventory();
+      if (!service) return unavailable();
+      return ctx.db.transaction(async (tx) => {
+        await checkStock(ctx, tx, service);
+        return readStockWarnings(tx, defaultThreshold(ctx));
+      });
+    },
+  });
+
+  ctx.jobs.schedule({
+    id: 'stock-check',
+    title: { 'zh-CN': '库存预警检查', en: 'Low-stock check' },
+    schedule: { every: '5m' },
+    run: async ({ log }) => {
+      const service = inventory();
+      if (!service) return;
+      const crossed = await ctx.db.transaction((tx) => checkStock(ctx, tx, service));
+      if (crossed.length) log.info('SKUs went below their stock threshold', { count: crossed.length });
+    },
+  });
+
+  // Fulfillment emits this inside the transaction that changed the stock, so the warning and its
+  // cause commit together, and the inventory service already sees the new figures.
+  ctx.events.on('fulfillment.stock.changed', async (payload, { tx }) => {
+    if (!isStockChanged(payload)) {
+      throw new Error('fulfillment.stock.changed must carry { skuIds: number[] } (positive integer SKU ids)');
+    }
+    const service = inventory();
+    if (!service || payload.skuIds.length === 0) return;
+    await checkStock(ctx, tx, service, [...new Set(payload.skuIds)]);
+  });
 }

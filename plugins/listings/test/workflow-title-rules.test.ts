@@ -1,0 +1,66 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { disallowedPromotionWords } from '../server/workflow/promotion-words.js';
+import { inShopTime } from '../server/workflow/shop-time.js';
+import { titleBytes, titleFits, titleLength } from '../server/workflow/title-length.js';
+
+describe('title length, counted the platform way', () => {
+  test('a Chinese character counts one, two Latin letters or digits count one', () => {
+    expect(titleLength('纯棉T恤')).toBe(4); // 3 × 2 bytes + 1 byte = 7 bytes → 4
+    expect(titleLength('ABCD')).toBe(2);
+    expect(titleLength('夏季 2024')).toBe(5); // 4 + 1 + 4 = 9 bytes
+    expect(titleBytes('，')).toBe(2); // full-width punctuation is double width too
+  });
+
+  test('the limit is twice as many bytes as characters', () => {
+    expect(titleFits('汉'.repeat(30), 30)).toBe(true);
+    expect(titleFits('汉'.repeat(31), 30)).toBe(false);
+    expect(titleFits('a'.repeat(60), 30)).toBe(true);
+    expect(titleFits('a'.repeat(61), 30)).toBe(false);
+    expect(titleFits('汉'.repeat(29) + 'AB', 30)).toBe(true);
+    expect(titleFits('汉'.repeat(29) + 'ABC', 30)).toBe(false);
+  });
+
+  test('fitting agrees with the shown length for any mix of scripts', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('汉', '字', 'a', '7', ' ', '！')), fc.integer({ min: 5, max: 40 }), (chars, max) => {
+        const title = chars.join('');
+        expect(titleFits(title, max)).toBe(titleLength(title) <= max);
+      }),
+    );
+  });
+});
+
+describe('promotion words in titles', () => {
+  const allowed = ['包邮', '特价', '限时打折', '新品', '热卖', '清仓'];
+
+  test('allowed words pass, also when they contain words that alone are not allowed', () => {
+    expect(disallowedPromotionWords('限时打折 纯棉T恤 包邮', allowed)).toEqual([]);
+  });
+
+  test('promotion-like words outside the allowed list are named', () => {
+    expect(disallowedPromotionWords('秒杀 纯棉T恤 买一送一', allowed).sort()).toEqual(['买一送一', '秒杀'].sort());
+    expect(disallowedPromotionWords('限时 纯棉T恤', allowed)).toEqual(['限时']);
+  });
+
+  test('a word the shop allows is never flagged, even one on the built-in list', () => {
+    expect(disallowedPromotionWords('秒杀 纯棉T恤', [...allowed, '秒杀'])).toEqual([]);
+  });
+
+  test('ordinary product words are not mistaken for promotions', () => {
+    expect(disallowedPromotionWords('纯棉圆领短袖T恤 夏季新款 宽松', allowed)).toEqual([]);
+  });
+});
+
+describe('times stored in shop time', () => {
+  test('the same instant, written with the shop offset', () => {
+    const shop = inShopTime('2026-11-23T11:30:05.120Z', 'Asia/Shanghai');
+    expect(shop).toBe('2026-11-23T19:30:05.120+08:00');
+    expect(Date.parse(shop)).toBe(Date.parse('2026-11-23T11:30:05.120Z'));
+  });
+
+  test('zones behind UTC get a negative offset', () => {
+    const shop = inShopTime('2026-01-10T03:00:00.000Z', 'America/New_York');
+    expect(shop).toBe('2026-01-09T22:00:00.000-05:00');
+  });
+});
