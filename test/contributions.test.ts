@@ -202,6 +202,16 @@ describe('settings', () => {
     expect((await new Client(server.url).get('/api/example/hello', { 'accept-language': 'en' })).body.greeting).toBe('Hello');
   });
 
+  test('ctx.shopTime writes any instant in the shop time zone, with its offset', async () => {
+    const at = encodeURIComponent('2026-11-23T23:30:05.250Z');
+    const reply = await new Client(server.url).get(`/api/example/shop-time?at=${at}`);
+    expect(reply.status).toBe(200);
+    // Asia/Shanghai is the default zone: 23:30 UTC is 07:30 the next morning there.
+    expect(reply.body.shopTime).toBe('2026-11-24T07:30:05.250+08:00');
+    expect(reply.body.now).toMatch(/\+08:00$/);
+    expect((await new Client(server.url).get('/api/example/shop-time?at=yesterday')).status).toBe(400);
+  });
+
   test('config.yaml overrides a default: at 50 characters, a 60-character note is refused', async () => {
     const settings = await demoOwner.get('/api/settings/example');
     expect(settings.body.value.maxNoteLength).toBe(50);

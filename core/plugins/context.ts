@@ -254,6 +254,14 @@ export interface PluginContext {
    */
   now(): string;
   /**
+   * Any instant written as ISO 8601 in the shop's time zone, as `now()` writes it: store times in
+   * this form whatever offset a client sent, so they read as shop time and sort within one offset.
+   * Throws RangeError for a string that is not a time (validate with `$defs/timestamp` first).
+   * @example ctx.shopTime('2026-11-23T11:30:00Z') // '2026-11-23T19:30:00.000+08:00'
+   * @example ctx.shopTime(Date.parse(order.paidAt) + 15 * 86_400_000) // fifteen days later
+   */
+  shopTime(instant: string | number | Date): string;
+  /**
    * HTTP routes under `/api/<id>`; see {@link RouteDefinition}.
    * @example ctx.routes.add({ method: 'get', path: '/orders', permission: 'fulfillment.orders.read', summary: '订单列表', handler: () => list() });
    */

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DisposableStore, toDisposable } from '../lifecycle/disposable.js';
 import { format, isLocale, type Locale } from '../i18n/localized-text.js';
+import { formatTimestamp } from '../i18n/time.js';
 import type { Database } from '../db/database.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { Logger } from '../log/logger.js';
@@ -62,6 +63,7 @@ export function createPluginContext(manifest: PluginManifest, dir: string, deps:
     manifest,
     timeZone: deps.timeZone,
     now: deps.now,
+    shopTime: (instant) => formatTimestamp(new Date(instant), deps.timeZone),
     log,
     routes: {
       add: (route) => store.add(deps.routes.add(manifest.id, base, route as unknown as TableRoute, permissions)),
