@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { disallowedPromotionWords } from '../server/workflow/promotion-words.js';
-import { inShopTime } from '../server/workflow/shop-time.js';
 import { titleBytes, titleFits, titleLength } from '../server/workflow/title-length.js';
 
 describe('title length, counted the platform way', () => {
@@ -49,18 +48,5 @@ describe('promotion words in titles', () => {
 
   test('ordinary product words are not mistaken for promotions', () => {
     expect(disallowedPromotionWords('纯棉圆领短袖T恤 夏季新款 宽松', allowed)).toEqual([]);
-  });
-});
-
-describe('times stored in shop time', () => {
-  test('the same instant, written with the shop offset', () => {
-    const shop = inShopTime('2026-11-23T11:30:05.120Z', 'Asia/Shanghai');
-    expect(shop).toBe('2026-11-23T19:30:05.120+08:00');
-    expect(Date.parse(shop)).toBe(Date.parse('2026-11-23T11:30:05.120Z'));
-  });
-
-  test('zones behind UTC get a negative offset', () => {
-    const shop = inShopTime('2026-01-10T03:00:00.000Z', 'America/New_York');
-    expect(shop).toBe('2026-01-09T22:00:00.000-05:00');
   });
 });

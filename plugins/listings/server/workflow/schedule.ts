@@ -2,7 +2,6 @@ import { ConflictError, InputError, type Actor, type PluginContext } from '@work
 import { requireProduct, requireProductDetail, type ProductDetail } from '../catalog/product-store.js';
 import type { Product } from '../types.js';
 import { delistProduct, listProduct, moveProduct, requireVersion } from './moves.js';
-import { inShopTime } from './shop-time.js';
 import { isApprovedAwaitingSchedule } from './states.js';
 
 /** The reason a scheduled 下架 carries in history and in `listings.product.delisted`. */
@@ -31,7 +30,7 @@ export function setSchedule(ctx: PluginContext, actor: Actor, id: number, body: 
   return ctx.db.transaction(async (tx) => {
     const product = await requireProduct(tx, id);
     requireVersion(product, body.version);
-    const pick = (given: string | null | undefined, current: string | null) => (given === undefined ? current : given === null ? null : inShopTime(given, ctx.timeZone));
+    const pick = (given: string | null | undefined, current: string | null) => (given === undefined ? current : given === null ? null : ctx.shopTime(given));
     const listAt = pick(body.listAt, product.scheduledListAt);
     const delistAt = pick(body.delistAt, product.scheduledDelistAt);
     if (listAt !== null && product.status === 'listed') {
