@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { describe, expect, test } from 'vitest';
-import { columnOf, csvLine, excelText, unwrapCell } from '../server/catalog/csv-columns.js';
+import { columnOf, csvLine, excelText, plainText, unwrapCell } from '../server/catalog/csv-columns.js';
 import { decodeCsv, encodeCsv } from '../server/catalog/csv-decode.js';
 import { readCsvRows } from '../server/catalog/csv-rows.js';
 
@@ -115,6 +115,16 @@ describe('cells', () => {
     expect(excelText('0123')).toBe('="0123"');
     expect(excelText('T100-BK')).toBe('T100-BK');
     expect(unwrapCell(excelText('0123'))).toBe('0123');
+  });
+
+  test('text that Excel would run as a formula is defused on export and read back as written', () => {
+    for (const risky of ['=HYPERLINK("http://x","点我")', '+1 件', '-20% 特价', '@SUM(A1)']) {
+      expect(plainText(risky)).toBe(`'${risky}`);
+      expect(unwrapCell(plainText(risky))).toBe(risky);
+    }
+    expect(plainText('纯棉T恤')).toBe('纯棉T恤');
+    // A quote the clerk typed in front of ordinary text stays.
+    expect(unwrapCell("'90后")).toBe("'90后");
   });
 
   test('csvLine quotes only where needed', () => {

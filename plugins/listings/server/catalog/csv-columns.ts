@@ -15,11 +15,20 @@ export function columnOf(header: string): CsvColumn | undefined {
   return KNOWN.has(name) ? (name as CsvColumn) : undefined;
 }
 
-/** A cell as written, without Excel's `="…"` wrapper (used to keep long digit strings as text). */
+/** A cell as written, without Excel's `="…"` wrapper (used to keep long digit strings as text) or the quote {@link plainText} adds. */
 export function unwrapCell(value: string): string {
   const trimmed = value.trim();
   const wrapped = /^="(.*)"$/s.exec(trimmed);
-  return (wrapped ? wrapped[1]! : trimmed).trim();
+  return (wrapped ? wrapped[1]! : trimmed.replace(/^'(?=[=+\-@])/, '')).trim();
+}
+
+/**
+ * Free text for Excel: a cell starting with `=`, `+`, `-` or `@` would run as a formula when the
+ * file is opened (a product titled `=HYPERLINK(…)`), so it gets a leading `'`, which Excel hides
+ * and {@link unwrapCell} removes again on import.
+ */
+export function plainText(value: string): string {
+  return /^[=+\-@]/.test(value) ? `'${value}` : value;
 }
 
 /**

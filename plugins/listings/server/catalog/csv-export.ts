@@ -1,13 +1,13 @@
 import type { PluginContext, Queryable } from '@workbench/plugin-api';
 import { categoryPaths } from './category-store.js';
-import { CSV_COLUMNS, csvLine, excelText } from './csv-columns.js';
+import { CSV_COLUMNS, csvLine, excelText, plainText } from './csv-columns.js';
 import { encodeCsv } from './csv-decode.js';
 import { formatYuan } from './money.js';
 import { productWhere, type ProductFilter } from './product-list.js';
 import type { ProductRow, SkuRow } from './product-store.js';
 import { exportQuery } from './query-schemas.js';
 
-const cellOf = (value: string | number | null | undefined) => (value === null || value === undefined ? '' : String(value));
+const cellOf = (value: string | number | null | undefined) => (value === null || value === undefined ? '' : plainText(String(value)));
 
 /** The CSV text of the products the filter selects: one row per SKU, a product without SKUs on a row of its own. */
 export async function productsCsv(q: Queryable, filter: ProductFilter): Promise<string> {
@@ -22,10 +22,10 @@ export async function productsCsv(q: Queryable, filter: ProductFilter): Promise<
     const attributes = JSON.parse(p.attributes) as Record<string, string>;
     const head = [
       excelText(p.item_code),
-      p.title,
-      p.category_id === null ? '' : (paths.get(p.category_id) ?? ''),
+      plainText(p.title),
+      p.category_id === null ? '' : plainText(paths.get(p.category_id) ?? ''),
       cellOf(attributes.面料),
-      p.description,
+      plainText(p.description),
       cellOf(p.shipping_template),
     ];
     const rows = byProduct.get(p.id) ?? [];
