@@ -4,6 +4,7 @@
 import { cpus, platform, release, totalmem } from 'node:os';
 import { runDb } from './db.mjs';
 import { runHttp } from './http.mjs';
+import { runPricing } from './pricing.mjs';
 import { runUiSize } from './ui-size.mjs';
 import { formatTable, installCleanup } from './lib.mjs';
 
@@ -13,6 +14,7 @@ const started = performance.now();
 const benchmarks = [
   { name: 'http', run: runHttp, right: [2] },
   { name: 'db', run: runDb, right: [2] },
+  { name: 'pricing', run: runPricing, right: [2] },
   { name: 'ui', run: runUiSize, right: [2] },
 ];
 const sections = [];

@@ -1,0 +1,41 @@
+// The `pricing` service: the cart priced from the database, and coupons redeemed and returned.
+// `POST /price` answers exactly what `price()` answers.
+import type { PluginContext } from '@workbench/plugin-api';
+import type { CartInput, PriceResult } from '../types.js';
+import type { PricingService } from '../tokens.js';
+import { redeemCode, releaseOrder } from './coupon-lifecycle.js';
+import { priceCart } from './engine.js';
+import { loadPricingInputs } from './pricing-inputs.js';
+import { stackingPolicy } from './settings.js';
+import { reasons } from './texts.js';
+import { toShopTime } from './shop-time.js';
+
+/** Prices a cart at `cart.at` (default now) under the promotions live then and the settings' policy. */
+export async function priceFromDatabase(ctx: PluginContext, cart: CartInput): Promise<PriceResult> {
+  const at = cart.at ? toShopTime(cart.at, ctx.timeZone) : ctx.now();
+  const inputs = await ctx.db.read((q) => loadPricingInputs(q, cart, at));
+  const result = priceCart({
+    cart: { ...cart, at },
+    skus: inputs.skus,
+    promotions: inputs.promotions,
+    ...(inputs.coupon ? { coupon: inputs.coupon } : {}),
+    policy: stackingPolicy(ctx),
+    at,
+  });
+  if (inputs.unknownCoupon !== undefined) {
+    // A mistyped code must not fail the whole price: the buyer pays without it, and is told why.
+    result.explanation.push({ kind: 'coupon', couponCode: inputs.unknownCoupon, name: inputs.unknownCoupon, outcome: 'not-eligible', amount: 0, reason: reasons.couponUnknown() });
+  }
+  return result;
+}
+
+/** The implementation other plugins get with `ctx.services.get(PricingToken)`. */
+export function createPricingService(ctx: PluginContext): PricingService {
+  return {
+    price: (cart) => priceFromDatabase(ctx, cart),
+    redeemCoupon: async (code, orderRef) => {
+      await ctx.db.transaction((tx) => redeemCode(tx, code, orderRef, ctx.now()));
+    },
+    releaseCoupon: (orderRef) => ctx.db.transaction((tx) => releaseOrder(tx, orderRef, ctx.now())),
+  };
+}

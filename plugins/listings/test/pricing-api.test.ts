@@ -1,0 +1,222 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createProduct, staffClient, startListings, type Client, type ListingsServer } from './api.js';
+
+// A stand-in for fulfillment: it checks out through the `pricing` service and emits
+// `fulfillment.order.closed`, the two ways other plugins reach this area.
+const FULFILLMENT_YAML = `id: fulfillment
+version: 0.0.1
+engine: ^1.0.0
+name: { zh-CN: 测试订单, en: Test orders }
+requires: [listings]
+permissions:
+  - { id: fulfillment.orders.ship, name: { zh-CN: 下单, en: Check out } }
+`;
+const FULFILLMENT_TS = `import type { PluginContext } from '@workbench/plugin-api';
+interface Pricing {
+  price(cart: unknown): Promise<unknown>;
+  redeemCoupon(code: string, orderRef: string): Promise<void>;
+}
+export function activate(ctx: PluginContext): void {
+  ctx.routes.add({
+    method: 'post', path: '/checkout', permission: 'fulfillment.orders.ship', summary: { 'zh-CN': '下单', en: 'Check out' },
+    body: { type: 'object' },
+    handler: async ({ body }) => {
+      const b = body as { cart: { couponCode?: string }; orderRef: string };
+      const pricing = ctx.services.get<Pricing>('pricing');
+      const priced = await pricing.price(b.cart);
+      if (b.cart.couponCode) await pricing.redeemCoupon(b.cart.couponCode, b.orderRef);
+      return priced;
+    },
+  });
+  ctx.routes.add({
+    method: 'post', path: '/orders/:ref/close', permission: 'fulfillment.orders.ship', summary: { 'zh-CN': '关闭订单', en: 'Close an order' },
+    handler: ({ params }) => ctx.db.transaction(async () => {
+      await ctx.events.emit('fulfillment.order.closed', { orderRef: (params as { ref: string }).ref });
+      return { closed: true };
+    }),
+  });
+}
+`;
+
+let ls: ListingsServer;
+let owner: Client;
+let reviewer: Client;
+let pricer: Client;
+let operator: Client;
+let folder: string;
+let listed: { id: number; skus: { id: number }[] };
+let unlisted: { id: number; skus: { id: number }[] };
+
+const API = '/api/listings';
+const hour = 3_600_000;
+const iso = (offsetMs: number) => new Date(Date.now() + offsetMs).toISOString();
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function list(productId: number) {
+  const draft = (await owner.get(`${API}/products/${productId}`)).body;
+  const submitted = await owner.post(`${API}/products/${productId}/submit`, { version: draft.version, reason: '测试商品，图片以后补' });
+  expect(submitted.status, submitted.text).toBe(200);
+  const approved = await reviewer.post(`${API}/products/${productId}/review`, { version: submitted.body.version, decision: 'approve' });
+  expect(approved.body.status, approved.text).toBe('listed');
+}
+
+async function coupon(body: Record<string, unknown>) {
+  const created = await owner.post(`${API}/coupons`, { name: '新客券', faceValue: 1000, ...body });
+  expect(created.status, created.text).toBe(201);
+  const issued = await owner.post(`${API}/coupons/${created.body.id}/issue`, { count: 2 });
+  expect(issued.status, issued.text).toBe(200);
+  return { coupon: created.body, codes: (issued.body.codes as { code: string }[]).map((c) => c.code) };
+}
+
+beforeAll(async () => {
+  folder = await mkdtemp(join(tmpdir(), 'listings-pricing-'));
+  await mkdir(join(folder, 'fulfillment', 'server'), { recursive: true });
+  await writeFile(join(folder, 'fulfillment', 'plugin.yaml'), FULFILLMENT_YAML);
+  await writeFile(join(folder, 'fulfillment', 'server', 'index.ts'), FULFILLMENT_TS);
+  ls = await startListings({ enabled: ['listings', 'fulfillment'], folders: [folder] });
+  owner = ls.owner;
+  await owner.post('/api/roles', { id: 'reviewer', name: '审核', permissions: ['listings.products.review'] });
+  await owner.post('/api/roles', { id: 'pricer', name: '客服', permissions: ['listings.price'] });
+  await owner.post('/api/roles', { id: 'operator', name: '运营', permissions: ['listings.campaigns.run'] });
+  reviewer = await staffClient(ls.server, owner, 'shenhe2', ['reviewer']);
+  operator = await staffClient(ls.server, owner, 'yunying2', ['operator']);
+  pricer = await staffClient(ls.server, owner, 'kefu2', ['pricer']);
+  listed = await createProduct(owner);
+  unlisted = await createProduct(owner, { skus: [{ code: `${Date.now()}-HAT`, price: 5000, cost: 1000 }] });
+  await list(listed.id);
+});
+afterAll(async () => {
+  await ls?.server.dispose();
+  if (folder) await rm(folder, { recursive: true, force: true });
+});
+
+describe('campaign prices', () => {
+  // First in the file, so no promotion or coupon of the later tests disturbs the campaign's checks.
+  test('while a campaign runs its price replaces the SKU’s price', async () => {
+    const startsAt = iso(3_000);
+    const created = await owner.post(`${API}/campaigns`, { name: '限时秒杀', startsAt, endsAt: iso(hour), productIds: [listed.id] });
+    expect(created.status, created.text).toBe(201);
+    const priced = await owner.put(`${API}/campaigns/${created.body.id}/prices`, { version: created.body.version, prices: listed.skus.map((s) => ({ skuId: s.id, price: 9900 })) });
+    expect(priced.status, priced.text).toBe(200);
+    const checked = await operator.post(`${API}/campaigns/${created.body.id}/prices/confirm-all`, { version: priced.body.version });
+    expect(checked.body.status, checked.text).toBe('checked');
+    const scheduled = await owner.post(`${API}/campaigns/${created.body.id}/schedule`, { version: checked.body.version });
+    expect(scheduled.status, scheduled.text).toBe(200);
+    const cart = { lines: [{ skuId: listed.skus[0]!.id, qty: 2 }] };
+    expect((await pricer.post(`${API}/price`, cart)).body.total).toBe(25800);
+    await sleep(Date.parse(startsAt) - Date.now() + 100);
+    const started = await owner.post(`${API}/campaigns/run-schedule`);
+    expect(started.body.started, started.text).toContain(created.body.id);
+    const during = (await pricer.post(`${API}/price`, cart)).body;
+    expect(during.lines[0]).toMatchObject({ unitPrice: 9900, subtotal: 19800 });
+    // Priced at a moment before the campaign, the everyday price applies again.
+    expect((await pricer.post(`${API}/price`, { ...cart, at: iso(-hour) })).body.total).toBe(25800);
+    const current = (await owner.get(`${API}/campaigns/${created.body.id}`)).body;
+    expect((await owner.post(`${API}/campaigns/${created.body.id}/end`, { version: current.version })).status).toBe(200);
+    expect((await pricer.post(`${API}/price`, cart)).body.total).toBe(25800);
+  });
+});
+
+describe('POST /price', () => {
+  test('prices listed goods under the live promotions; an unlisted product keeps its price and is named', async () => {
+    const sale = (await owner.post(`${API}/promotions`, { name: '全店 8 折', kind: 'percent', rule: { kind: 'percent', percent: 80 }, startsAt: iso(-hour), endsAt: iso(hour) })).body;
+    const reply = await pricer.post(`${API}/price`, { lines: [{ skuId: listed.skus[0]!.id, qty: 2 }, { skuId: unlisted.skus[0]!.id, qty: 1 }], shipping: 1000 });
+    expect(reply.status, reply.text).toBe(200);
+    expect(reply.body).toMatchObject({ goodsTotal: 25800 + 5000, discountTotal: 5160, shipping: 1000, total: 20640 + 5000 + 1000, belowCost: false });
+    expect(reply.body.lines[1]).toMatchObject({ total: 5000, discounts: [] });
+    expect(reply.body.explanation).toEqual([expect.objectContaining({ promotionId: sale.id, outcome: 'applied', amount: 5160, reason: expect.objectContaining({ 'zh-CN': expect.stringContaining('未上架') }) })]);
+    // Ended, it no longer applies.
+    await owner.post(`${API}/promotions/${sale.id}/end`, { version: sale.version });
+    expect((await pricer.post(`${API}/price`, { lines: [{ skuId: listed.skus[0]!.id, qty: 2 }] })).body.total).toBe(25800);
+  });
+
+  test('an unknown SKU is a 400 naming its line', async () => {
+    const reply = await pricer.post(`${API}/price`, { lines: [{ skuId: listed.skus[0]!.id, qty: 1 }, { skuId: 987654, qty: 1 }] });
+    expect(reply.status).toBe(400);
+    expect(reply.body.errors).toEqual([expect.objectContaining({ path: '/lines/1/skuId' })]);
+  });
+
+  test('needs the listings.price permission; the stacking policy is the settings’ default', async () => {
+    expect((await reviewer.post(`${API}/price`, { lines: [{ skuId: listed.skus[0]!.id, qty: 1 }] })).status).toBe(403);
+    const policy = await pricer.get(`${API}/stacking-policy`);
+    expect(policy.body.order).toEqual(['bundle', 'member', 'percent', 'full-reduction', 'full-gift', 'coupon']);
+    expect(policy.body.combinable).toContain('member+full-reduction');
+    expect(policy.body.combinable.some((p: string) => p.includes('coupon'))).toBe(false);
+  });
+
+  test('a mistyped coupon code does not fail the price; the explanation says so', async () => {
+    const reply = await pricer.post(`${API}/price`, { lines: [{ skuId: listed.skus[0]!.id, qty: 1 }], couponCode: 'NOSUCHCODE' });
+    expect(reply.status).toBe(200);
+    expect(reply.body.total).toBe(12900);
+    expect(reply.body.explanation).toEqual([expect.objectContaining({ kind: 'coupon', outcome: 'not-eligible', reason: expect.objectContaining({ 'zh-CN': '没有找到这张优惠券，请核对券码' }) })]);
+  });
+});
+
+describe('coupons', () => {
+  test('a coupon is valid 15 days by default; its codes price, redeem once, one per order, and come back when the order closes', async () => {
+    const { coupon: design, codes } = await coupon({ productIds: [listed.id] });
+    expect(Date.parse(design.validUntil) - Date.parse(design.validFrom)).toBe(15 * 24 * hour);
+    const [first, second] = codes as [string, string];
+    expect((await pricer.get(`${API}/coupon-codes/${first.toLowerCase()}`)).body).toMatchObject({ code: first, status: 'issued', coupon: { id: design.id } });
+    const cart = { lines: [{ skuId: listed.skus[0]!.id, qty: 1 }], couponCode: first, shipping: 800 };
+    const priced = (await pricer.post(`${API}/price`, cart)).body;
+    expect(priced.total).toBe(12900 - 1000 + 800);
+
+    expect((await owner.post(`${API}/coupon-codes/${first}/redeem`, { orderRef: 'TB1001' })).body).toMatchObject({ status: 'used', orderRef: 'TB1001' });
+    expect((await owner.post(`${API}/coupon-codes/${first}/redeem`, { orderRef: 'TB1002' })).status).toBe(409);
+    const secondForSameOrder = await owner.post(`${API}/coupon-codes/${second}/redeem`, { orderRef: 'TB1001' });
+    expect(secondForSameOrder.status).toBe(409);
+    expect(secondForSameOrder.body.detail).toContain('每个订单只能用一张券');
+    const usedPrice = (await pricer.post(`${API}/price`, cart)).body;
+    expect(usedPrice.total).toBe(12900 + 800);
+    expect(usedPrice.explanation[0].reason['zh-CN']).toContain('TB1001');
+
+    expect((await owner.post(`${API}/coupon-orders/TB1001/close`)).body).toEqual({ returned: [first] });
+    expect((await pricer.get(`${API}/coupon-codes/${first}`)).body).toMatchObject({ status: 'returned', orderRef: null });
+    expect((await owner.post(`${API}/coupon-orders/TB1001/close`)).body).toEqual({ returned: [] });
+    expect((await pricer.post(`${API}/price`, cart)).body.total).toBe(12900 - 1000 + 800);
+  });
+
+  test('a coupon whose validity ran out stays used when its order closes', async () => {
+    const { codes } = await coupon({ validFrom: iso(-hour), validUntil: iso(2_500) });
+    expect((await owner.post(`${API}/coupon-codes/${codes[0]}/redeem`, { orderRef: 'TB2001' })).status).toBe(200);
+    await sleep(2_700);
+    expect((await owner.post(`${API}/coupon-orders/TB2001/close`)).body).toEqual({ returned: [] });
+    expect((await pricer.get(`${API}/coupon-codes/${codes[0]}`)).body.status).toBe('used');
+    expect((await pricer.get(`${API}/coupon-codes/${codes[1]}`)).body.status).toBe('expired');
+    expect((await owner.post(`${API}/coupon-codes/${codes[1]}/redeem`, { orderRef: 'TB2002' })).status).toBe(409);
+  });
+
+  test('the face value must stay below the threshold, and unknown codes are 404', async () => {
+    const reply = await owner.post(`${API}/coupons`, { name: '满 50 减 50', faceValue: 5000, threshold: 5000 });
+    expect(reply.status).toBe(400);
+    expect(reply.body.errors).toContainEqual(expect.objectContaining({ path: '/faceValue' }));
+    expect((await pricer.get(`${API}/coupon-codes/NOSUCHCODE`)).status).toBe(404);
+    expect((await owner.post(`${API}/coupon-codes/NOSUCHCODE/redeem`, { orderRef: 'TB3' })).status).toBe(404);
+  });
+
+  test('does not combine with a promotion by default: the cheaper one is taken', async () => {
+    const { codes } = await coupon({});
+    const reduction = (await owner.post(`${API}/promotions`, { name: '满 200 减 30', kind: 'full-reduction', rule: { kind: 'full-reduction', tiers: [{ threshold: 20000, amount: 3000 }] }, startsAt: iso(-hour), endsAt: iso(hour) })).body;
+    const reply = (await pricer.post(`${API}/price`, { lines: [{ skuId: listed.skus[0]!.id, qty: 2 }], couponCode: codes[0] })).body;
+    expect(reply.total).toBe(25800 - 3000);
+    expect(reply.explanation.find((s: { kind: string }) => s.kind === 'coupon')).toMatchObject({ outcome: 'refused', reason: { 'zh-CN': expect.stringContaining('不能与满减同时使用') } });
+    await owner.post(`${API}/promotions/${reduction.id}/end`, { version: reduction.version });
+  });
+});
+
+describe('other plugins', () => {
+  test('the pricing service prices and redeems; fulfillment.order.closed gives the coupon back', async () => {
+    const { codes } = await coupon({});
+    const checkout = await owner.post('/api/fulfillment/checkout', { cart: { lines: [{ skuId: listed.skus[1]!.id, qty: 1 }], couponCode: codes[0] }, orderRef: 'TB3001' });
+    expect(checkout.status, checkout.text).toBe(200);
+    expect(checkout.body.total).toBe(11900);
+    expect((await pricer.get(`${API}/coupon-codes/${codes[0]}`)).body).toMatchObject({ status: 'used', orderRef: 'TB3001' });
+    expect((await owner.post('/api/fulfillment/checkout', { cart: { lines: [{ skuId: listed.skus[1]!.id, qty: 1 }], couponCode: codes[0] }, orderRef: 'TB3002' })).status).toBe(409);
+    expect((await owner.post('/api/fulfillment/orders/TB3001/close')).status).toBe(200);
+    expect((await pricer.get(`${API}/coupon-codes/${codes[0]}`)).body.status).toBe('returned');
+  });
+});
