@@ -37,3 +37,23 @@ CREATE TABLE listings_campaign_prices (
   confirmed_at TEXT,
   PRIMARY KEY (campaign_id, sku_id)
 );
+
+-- The coupons a campaign hands out or relies on; the coupons check looks at these.
+CREATE TABLE listings_campaign_coupons (
+  campaign_id INTEGER NOT NULL REFERENCES listings_campaigns (id) ON DELETE CASCADE,
+  coupon_id INTEGER NOT NULL REFERENCES listings_coupons (id) ON DELETE CASCADE,
+  PRIMARY KEY (campaign_id, coupon_id)
+);
+
+-- Stock per SKU when the campaign started, taken from fulfillment's inventory when it runs, so
+-- the close-out can reconcile sales against it.
+CREATE TABLE listings_campaign_stock (
+  campaign_id INTEGER NOT NULL REFERENCES listings_campaigns (id) ON DELETE CASCADE,
+  sku_id INTEGER NOT NULL REFERENCES listings_skus (id) ON DELETE CASCADE,
+  stock_at_start INTEGER NOT NULL,
+  PRIMARY KEY (campaign_id, sku_id)
+);
+
+-- Who closed the campaign out and when; the report itself is in listings_campaigns.report.
+ALTER TABLE listings_campaigns ADD COLUMN closed_at TEXT;
+ALTER TABLE listings_campaigns ADD COLUMN closed_by INTEGER;

@@ -1,0 +1,68 @@
+import type { Queryable } from '@workbench/plugin-api';
+import type { StackingPolicy } from '../../types.js';
+import type { Campaign, CampaignCheck, CheckDetail } from '../campaign-types.js';
+import { readCampaignSkus } from '../campaign-store.js';
+import { lowestPrice, type PricedCart } from '../lowest-price.js';
+import { yuan } from '../money-text.js';
+import { readCoupons, readLivePromotions, readPricedSkus } from '../pricing-inputs.js';
+import { windowsOverlap } from '../shop-time.js';
+
+function cartText(cart: PricedCart): { zh: string; en: string } {
+  const names = [...new Set(cart.discounts.filter((d) => d.amount > 0).map((d) => d.name))];
+  const level = cart.memberLevel ? `（会员 ${cart.memberLevel}）` : '';
+  const levelEn = cart.memberLevel ? ` (member ${cart.memberLevel})` : '';
+  return {
+    zh: `买 ${cart.qty} 件${level}${names.length ? `叠加「${names.join('」「')}」` : '不用其他优惠'}，实付 ${yuan(cart.net)}`,
+    en: `${cart.qty} piece(s)${levelEn}${names.length ? ` with ${names.join(', ')}` : ' with no other discount'} pay ${yuan(cart.net)}`,
+  };
+}
+
+/**
+ * 优惠叠加检查: for every SKU, the lowest price per piece a buyer can reach with the campaign
+ * price and whatever else may combine with it under the stacking policy, coupons included; a SKU
+ * whose goods (and gifts) then sell below cost fails, with the cart that does it.
+ */
+export async function stackingCheck(q: Queryable, campaign: Campaign, policy: StackingPolicy): Promise<CampaignCheck> {
+  const details: CheckDetail[] = [];
+  const promotions = (await readLivePromotions(q)).filter((p) => windowsOverlap(p.startsAt, p.endsAt, campaign.startsAt, campaign.endsAt));
+  const coupons = (await readCoupons(q)).filter((c) => windowsOverlap(c.validFrom, c.validUntil, campaign.startsAt, campaign.endsAt));
+  const giftIds = promotions.flatMap((p) => (p.rule.kind === 'full-gift' ? [p.rule.giftSkuId] : []));
+  const skus = await readCampaignSkus(q, campaign.productIds);
+  const priced = await readPricedSkus(q, [...skus.map((s) => s.skuId), ...giftIds]);
+  const campaignPrice = new Map(campaign.prices.map((p) => [p.skuId, p.price]));
+  let failed = false;
+  for (const sku of skus) {
+    const base = priced.get(sku.skuId);
+    if (!base) continue;
+    const price = campaignPrice.get(sku.skuId) ?? sku.price;
+    const { lowest, worst } = lowestPrice({ sku: { ...base, price }, others: priced, promotions, coupons, policy, from: campaign.startsAt, to: campaign.endsAt });
+    const figures = { campaignPrice: price, cost: sku.cost, lowestUnitPrice: lowest.unitPrice, qty: worst.qty, paid: worst.net, costTotal: worst.costTotal };
+    const priceNote = campaignPrice.has(sku.skuId) ? '' : '（还没有活动价，按日常价算）';
+    const priceNoteEn = campaignPrice.has(sku.skuId) ? '' : ' (no campaign price yet; the everyday price is used)';
+    if (worst.net < worst.costTotal) {
+      failed = true;
+      const cart = cartText(worst);
+      details.push({
+        skuId: sku.skuId,
+        productId: sku.productId,
+        figures,
+        message: {
+          'zh-CN': `${sku.code} 活动价 ${yuan(price)}${priceNote}：${cart.zh}，低于成本 ${yuan(worst.costTotal)}（每件最低 ${yuan(worst.unitPrice)}，成本 ${yuan(sku.cost)}）`,
+          en: `${sku.code} at ${yuan(price)}${priceNoteEn}: ${cart.en}, below the cost of ${yuan(worst.costTotal)} (lowest ${yuan(worst.unitPrice)} a piece, cost ${yuan(sku.cost)})`,
+        },
+      });
+    } else {
+      const cart = cartText(lowest);
+      details.push({
+        skuId: sku.skuId,
+        productId: sku.productId,
+        figures,
+        message: {
+          'zh-CN': `${sku.code} 活动价 ${yuan(price)}${priceNote}：最低每件 ${yuan(lowest.unitPrice)}（${cart.zh}），不低于成本 ${yuan(sku.cost)}`,
+          en: `${sku.code} at ${yuan(price)}${priceNoteEn}: lowest ${yuan(lowest.unitPrice)} a piece (${cart.en}), not below the cost of ${yuan(sku.cost)}`,
+        },
+      });
+    }
+  }
+  return { id: 'stacking', title: { 'zh-CN': '优惠叠加检查', en: 'Discount stacking' }, passed: !failed, details };
+}

@@ -1,0 +1,128 @@
+import { InputError, NotFoundError, type PluginContext, type SqlValue } from '@workbench/plugin-api';
+import { InventoryToken } from '../tokens.js';
+import { readCampaignRow, readCampaignSkus, readProductIds, requireCampaign } from './campaign-store.js';
+import { assertStatus } from './campaign-status.js';
+import { CAMPAIGN_SCHEMAS, def, ID_PARAMS, nullable, ref } from './campaign-schemas.js';
+import { buildReport, type CampaignReport, type SalesInput } from './close-out-report.js';
+
+const PERMISSION = 'listings.campaigns.run';
+const pieces = { type: 'integer', minimum: 0, maximum: 10_000_000 };
+
+interface CloseOutBody {
+  version: number;
+  sales?: SalesInput[];
+  forecastSales?: number | null;
+  samePeriodSales?: number | null;
+  cost?: number | null;
+}
+
+/** Refuses sales lines for SKUs outside the campaign, or the same SKU twice. */
+function checkSales(sales: readonly SalesInput[], skuIds: ReadonlySet<number>): void {
+  const seen = new Set<number>();
+  const wrong = sales.flatMap((s, i) => {
+    const problem = !skuIds.has(s.skuId) ? '不在这个活动里' : seen.has(s.skuId) ? '重复了' : null;
+    seen.add(s.skuId);
+    return problem ? [{ path: `/sales/${i}/skuId`, in: 'body', message: `#${s.skuId} ${problem}` }] : [];
+  });
+  if (wrong.length === 0) return;
+  throw new InputError(
+    { 'zh-CN': `销售数据有误：${wrong.map((w) => w.message).join('，')}`, en: 'Some sales lines name SKUs outside the campaign, or one SKU twice' },
+    { errors: wrong },
+  );
+}
+
+/** Close-out (复盘): ended → closed, keeping the report on the campaign. */
+export function addCloseOutRoutes(ctx: PluginContext): void {
+  ctx.routes.add<{ id: number }, Record<string, unknown>, CloseOutBody, CampaignReport>({
+    method: 'post',
+    path: '/campaigns/:id/close-out',
+    permission: PERMISSION,
+    summary: { 'zh-CN': '活动复盘：核对销量与库存，算投入产出比', en: 'Close out a campaign: sales against stock, and its return' },
+    description: {
+      'zh-CN': '销量和库存先从“订单与仓储”取；没有时用这里填的数字。预估销售额、同期销售额和费用不填就用活动上的。',
+      en: 'Stock comes from fulfillment when it runs, else from the figures given here. Forecast, same-period sales and cost default to the campaign’s own.',
+    },
+    params: ID_PARAMS,
+    body: {
+      type: 'object',
+      properties: {
+        version: def('version'),
+        sales: {
+          type: 'array',
+          maxItems: 2000,
+          items: {
+            type: 'object',
+            properties: { skuId: def('id'), qty: pieces, amount: def('price'), stockAtStart: pieces, leftover: pieces },
+            required: ['skuId', 'qty', 'amount'],
+            additionalProperties: false,
+          },
+        },
+        forecastSales: nullable(def('price')),
+        samePeriodSales: nullable(def('price')),
+        cost: nullable(def('price')),
+      },
+      required: ['version'],
+      additionalProperties: false,
+    },
+    response: ref(CAMPAIGN_SCHEMAS.report),
+    action: 'close out campaign',
+    handler: async ({ params, body, actor }) => {
+      const inventory = ctx.services.optional(InventoryToken);
+      // Asked before the transaction, so a slow inventory never holds up other writes.
+      const skuIds = await ctx.db.read(async (q) => (await readCampaignSkus(q, await readProductIds(q, params.id))).map((s) => s.skuId));
+      const inventoryNow = inventory ? await inventory.available(skuIds) : new Map<number, number>();
+      return ctx.db.transaction(async (tx) => {
+        const campaign = await requireCampaign(tx, params.id);
+        assertStatus(campaign, ['ended'], { 'zh-CN': '复盘', en: 'be closed out' });
+        const skus = await readCampaignSkus(tx, campaign.productIds);
+        const sales = body.sales ?? [];
+        checkSales(sales, new Set(skus.map((s) => s.skuId)));
+        const atStart = await tx.all<{ sku_id: number; stock_at_start: number }>('SELECT sku_id, stock_at_start FROM listings_campaign_stock WHERE campaign_id = ?', [campaign.id]);
+        const closedAt = ctx.now();
+        const report = buildReport({
+          campaignId: campaign.id,
+          closedAt,
+          closedBy: actor!.id,
+          skus,
+          campaignPrices: new Map(campaign.prices.map((p) => [p.skuId, p.price])),
+          sales,
+          inventoryAtStart: new Map(atStart.map((r) => [r.sku_id, r.stock_at_start])),
+          inventoryNow,
+          forecastSales: body.forecastSales !== undefined ? body.forecastSales : campaign.forecastSales,
+          samePeriodSales: body.samePeriodSales !== undefined ? body.samePeriodSales : campaign.samePeriodSales,
+          cost: body.cost !== undefined ? body.cost : campaign.cost,
+        });
+        const changes: Record<string, SqlValue> = {
+          status: 'closed',
+          report: JSON.stringify(report),
+          forecast_sales: report.forecastSales,
+          same_period_sales: report.samePeriodSales,
+          cost: report.cost,
+          closed_at: closedAt,
+          closed_by: actor!.id,
+          updated_at: closedAt,
+        };
+        await tx.updateVersioned('listings_campaigns', { id: campaign.id, version: body.version }, changes);
+        return report;
+      });
+    },
+  });
+
+  ctx.routes.add<{ id: number }, Record<string, unknown>, undefined, CampaignReport>({
+    method: 'get',
+    path: '/campaigns/:id/report',
+    permission: PERMISSION,
+    summary: { 'zh-CN': '活动复盘报告', en: 'A campaign’s close-out report' },
+    params: ID_PARAMS,
+    response: ref(CAMPAIGN_SCHEMAS.report),
+    handler: ({ params }) =>
+      ctx.db.read(async (q) => {
+        const row = await readCampaignRow(q, params.id);
+        if (!row) await requireCampaign(q, params.id);
+        if (!row?.report) {
+          throw new NotFoundError({ 'zh-CN': '这个活动还没有复盘，结束后先做复盘', en: 'This campaign has not been closed out yet; close it out once it has ended' });
+        }
+        return JSON.parse(row.report) as CampaignReport;
+      }),
+  });
+}
