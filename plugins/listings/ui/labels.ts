@@ -1,0 +1,62 @@
+import type { LocalizedText } from '@workbench/ui';
+import type { CouponCodeStatus, ExplanationOutcome, ListingStatus, PromotionKind, PromotionStatus } from '../server/types.js';
+
+/** Display names of the states and kinds the API sends as ids. */
+export const LISTING_STATUS: Record<ListingStatus, LocalizedText> = {
+  draft: { 'zh-CN': '草稿', en: 'Draft' },
+  submitted: { 'zh-CN': '待审核', en: 'Awaiting review' },
+  listed: { 'zh-CN': '已上架', en: 'Listed' },
+  delisted: { 'zh-CN': '已下架', en: 'Delisted' },
+};
+
+export const PROMOTION_KIND: Record<PromotionKind, LocalizedText> = {
+  'full-reduction': { 'zh-CN': '满减', en: 'Spend & save' },
+  'full-gift': { 'zh-CN': '满就送', en: 'Spend & get a gift' },
+  percent: { 'zh-CN': '店内折扣', en: 'Shop discount' },
+  member: { 'zh-CN': '会员折扣', en: 'Member discount' },
+  bundle: { 'zh-CN': '套餐搭配', en: 'Bundle' },
+  coupon: { 'zh-CN': '抵价券', en: 'Coupon' },
+};
+
+export const PROMOTION_STATUS: Record<PromotionStatus, LocalizedText> = {
+  active: { 'zh-CN': '进行中', en: 'Active' },
+  suspended: { 'zh-CN': '已暂停', en: 'Suspended' },
+  ended: { 'zh-CN': '已结束', en: 'Ended' },
+};
+
+export const COUPON_CODE_STATUS: Record<CouponCodeStatus, LocalizedText> = {
+  issued: { 'zh-CN': '已发放', en: 'Issued' },
+  used: { 'zh-CN': '已使用', en: 'Used' },
+  returned: { 'zh-CN': '已退回', en: 'Returned' },
+  expired: { 'zh-CN': '已过期', en: 'Expired' },
+};
+
+export const OUTCOME: Record<ExplanationOutcome, LocalizedText> = {
+  applied: { 'zh-CN': '已使用', en: 'Applied' },
+  refused: { 'zh-CN': '不能同用', en: 'Refused' },
+  'not-eligible': { 'zh-CN': '不满足条件', en: 'Not eligible' },
+};
+
+export type CampaignStatus = 'draft' | 'prices-set' | 'checked' | 'scheduled' | 'running' | 'ended' | 'closed';
+
+export const CAMPAIGN_STATUS: Record<CampaignStatus, LocalizedText> = {
+  draft: { 'zh-CN': '草稿', en: 'Draft' },
+  'prices-set': { 'zh-CN': '已定价', en: 'Prices set' },
+  checked: { 'zh-CN': '已核对', en: 'Checked' },
+  scheduled: { 'zh-CN': '已排期', en: 'Scheduled' },
+  running: { 'zh-CN': '进行中', en: 'Running' },
+  ended: { 'zh-CN': '已结束', en: 'Ended' },
+  closed: { 'zh-CN': '已复盘', en: 'Closed out' },
+};
+
+export const CAMPAIGN_CHECK: Record<string, LocalizedText> = {
+  'time-window': { 'zh-CN': '时限检查', en: 'Time window' },
+  pages: { 'zh-CN': '页面检查', en: 'Pages' },
+  coupons: { 'zh-CN': '优惠券检查', en: 'Coupons' },
+  stacking: { 'zh-CN': '优惠叠加检查', en: 'Discount stacking' },
+};
+
+/** Options for a data-table filter built from one of the maps above. */
+export function filterOptions<K extends string>(map: Record<K, LocalizedText>): { value: string; label: LocalizedText }[] {
+  return (Object.keys(map) as K[]).map((value) => ({ value, label: map[value] }));
+}

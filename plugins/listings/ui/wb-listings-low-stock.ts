@@ -1,0 +1,57 @@
+import { css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { controlStyles, type LocalizedText } from '@workbench/ui';
+import { ListingsElement } from './listings-element.js';
+import { listingsStyles } from './styles.js';
+
+interface StockWarnings {
+  available: boolean;
+  reason?: LocalizedText;
+  threshold: number;
+  items: { skuId: number; code: string; productId: number; productTitle: string; stock: number; threshold: number }[];
+}
+
+/** Dashboard card: listed SKUs below their stock threshold, or why there is nothing to show. */
+@customElement('wb-listings-low-stock')
+export class ListingsLowStock extends ListingsElement {
+  static override styles = [controlStyles, listingsStyles, css`:host { display: block; } .scroll { max-height: 240px; overflow: auto; }`];
+
+  @state() private data?: StockWarnings;
+  @state() private error = '';
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load('get');
+  }
+
+  private async load(how: 'get' | 'check'): Promise<void> {
+    try {
+      this.data = how === 'get' ? await this.api.get<StockWarnings>('/listings/stock-warnings') : await this.api.post<StockWarnings>('/listings/stock-warnings/check');
+      this.error = '';
+    } catch (error) {
+      this.error = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  override render() {
+    if (this.error) return html`<p class="error" role="alert">${this.error}</p>`;
+    const d = this.data;
+    if (!d) return html`<p class="hint">${this.t('加载中…', 'Loading…')}</p>`;
+    if (!d.available) return html`<p class="hint unavailable">${this.i18n.text(d.reason) || this.t('库存预警需要启用“订单与仓储”插件。', 'Stock warnings need the Fulfillment plugin.')}</p>`;
+    return html`${d.items.length
+        ? html`<div class="scroll"><table class="list" aria-label=${this.t('库存预警', 'Low stock')}>
+            <thead><tr><th>${this.t('商家编码', 'SKU')}</th><th>${this.t('商品', 'Product')}</th><th class="num">${this.t('库存', 'Stock')}</th><th class="num">${this.t('预警线', 'Alert below')}</th></tr></thead>
+            <tbody>${d.items.map((i) => html`<tr>
+              <td><button class="link" @click=${() => this.workbench.openEditor({ opens: 'product', id: String(i.productId), title: i.productTitle })}>${i.code}</button></td>
+              <td>${i.productTitle}</td><td class="num fail">${i.stock}</td><td class="num">${i.threshold}</td></tr>`)}</tbody>
+          </table></div>`
+        : html`<p class="pass">${this.t(`在售 SKU 库存都不低于 ${d.threshold} 件。`, `Every listed SKU has at least ${d.threshold} in stock.`)}</p>`}
+      ${this.workbench.can('listings.products.read') ? html`<div class="actions"><button @click=${() => void this.load('check')}>${this.t('重新检查', 'Check again')}</button></div>` : nothing}`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'wb-listings-low-stock': ListingsLowStock;
+  }
+}

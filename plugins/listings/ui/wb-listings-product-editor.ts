@@ -1,0 +1,189 @@
+import { css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { ApiError, controlStyles } from '@workbench/ui';
+import type { Category } from '../server/types.js';
+import { announce } from './changes.js';
+import { ListingsElement } from './listings-element.js';
+import { emptyDraft, productBody, skuBody, skuChanges, toDraft, type DraftProblem, type ProductDetail, type ProductDraft } from './product-draft.js';
+import { listingsStyles } from './styles.js';
+import { titleLength } from './title-length.js';
+import type { ChecklistResult } from './wb-listings-checklist.js';
+import './wb-listings-attribute-rows.js';
+import './wb-listings-checklist.js';
+import './wb-listings-image-rows.js';
+import './wb-listings-product-history.js';
+import './wb-listings-product-workflow.js';
+import './wb-listings-sku-table.js';
+
+/** `new`, an empty id or `new-…` (one per 新建商品) open a blank product. */
+const isNew = (id: string) => id === '' || id === 'new' || id.startsWith('new-');
+
+/**
+ * One product in a tab: its fields, SKUs, images and attributes; the listing checklist and the
+ * workflow beside them. Saving sends the version it read; a 409 reloads and says why.
+ */
+@customElement('wb-listings-product-editor')
+export class ListingsProductEditor extends ListingsElement {
+  static override styles = [
+    controlStyles,
+    listingsStyles,
+    css`
+      .layout { display: grid; grid-template-columns: minmax(0, 1fr) 280px; gap: 24px; align-items: start; }
+      @media (max-width: 900px) { .layout { grid-template-columns: minmax(0, 1fr); } }
+      aside { border-left: 1px solid var(--wb-border-soft, #ececec); padding-left: 16px; }
+      .title-row { display: flex; gap: 8px; align-items: center; }
+      .title-row input { flex: 1; }
+      .counter.over { color: var(--wb-danger, #b3261e); font-weight: 600; }
+      .problems { margin: 8px 0; }
+    `,
+  ];
+
+  @property() recordId = '';
+  @state() private product?: ProductDetail;
+  @state() private draft: ProductDraft = emptyDraft();
+  @state() private categories: Category[] = [];
+  @state() private checklist?: ChecklistResult;
+  @state() private problems: DraftProblem[] = [];
+  @state() private dirty = false;
+  @state() private busy = false;
+  @state() private titleMax = 30;
+  @state() private loadError = '';
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.api.get<{ items: Category[] }>('/listings/categories').then((r) => (this.categories = r.items), (e: unknown) => this.notifications.error(e));
+    // Staff without the settings page keep the shop's default of 30.
+    if (this.workbench.can('core.settings.read')) this.loadTitleLimit();
+  }
+
+  private loadTitleLimit(): void {
+    void this.settings
+      .get('listings')
+      .then((s) => (this.titleMax = (s.value as { checklist?: { titleMaxChars?: number } }).checklist?.titleMaxChars ?? 30))
+      .catch((e: unknown) => this.notifications.error(e));
+  }
+
+  protected override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('recordId')) {
+      if (isNew(this.recordId)) {
+        this.product = undefined;
+        this.draft = emptyDraft();
+      } else void this.load();
+    }
+  }
+
+  private async load(id = this.product?.id ?? Number(this.recordId)): Promise<void> {
+    try {
+      this.product = await this.api.get<ProductDetail>(`/listings/products/${id}`);
+      this.draft = toDraft(this.product);
+      this.dirty = false;
+      this.problems = [];
+      this.loadError = '';
+    } catch (error) {
+      this.loadError = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  override render() {
+    if (this.loadError) return html`<p class="error" role="alert">${this.loadError}</p>`;
+    if (!isNew(this.recordId) && !this.product) return html`<p class="hint">${this.t('加载中…', 'Loading…')}</p>`;
+    const edit = this.workbench.can('listings.products.edit');
+    const d = this.draft;
+    const length = titleLength(d.title);
+    const invalid = new Set(this.problems.map((p) => p.path));
+    const field = (path: string) => (invalid.has(path) ? 'true' : 'false');
+    const set = (patch: Partial<ProductDraft>) => ((this.draft = { ...this.draft, ...patch }), (this.dirty = true));
+    const input = (key: 'itemCode' | 'shippingTemplate' | 'showcaseSlot') => (e: Event) => set({ [key]: (e.target as HTMLInputElement).value });
+    return html`<div class="layout">
+      <div class="form">
+        <h2>${this.product ? this.product.title : this.t('新建商品', 'New product')}</h2>
+        <section class="grid">
+          <label for="title">${this.t('标题', 'Title')}</label>
+          <div class="title-row">
+            <input id="title" name="title" .value=${d.title} ?readonly=${!edit} aria-invalid=${field('/title')} aria-describedby="title-count" @input=${(e: Event) => set({ title: (e.target as HTMLInputElement).value })} />
+            <span id="title-count" class="counter ${length > this.titleMax ? 'over' : ''}" aria-live="polite">${length} / ${this.titleMax}</span>
+          </div>
+          <label for="itemCode">${this.t('货号', 'Item code')}</label>
+          <input id="itemCode" name="itemCode" .value=${d.itemCode} ?readonly=${!edit} aria-invalid=${field('/itemCode')} @input=${input('itemCode')} />
+          <label for="category">${this.t('分类', 'Category')}</label>
+          <select id="category" name="categoryId" ?disabled=${!edit} @change=${(e: Event) => set({ categoryId: (e.target as HTMLSelectElement).value })}>
+            <option value="" ?selected=${d.categoryId === ''}>${this.t('未分类', 'Uncategorised')}</option>
+            ${this.categories.map((c) => html`<option value=${String(c.id)} ?selected=${d.categoryId === String(c.id)}>${c.parentId === null ? '' : '　'}${c.name}</option>`)}
+          </select>
+          <label for="shipping">${this.t('运费模板', 'Shipping template')}</label>
+          <input id="shipping" name="shippingTemplate" .value=${d.shippingTemplate} ?readonly=${!edit} @input=${input('shippingTemplate')} />
+          <label for="showcase">${this.t('橱窗推荐位', 'Showcase slot')}</label>
+          <input id="showcase" name="showcaseSlot" inputmode="numeric" .value=${d.showcaseSlot} ?readonly=${!edit} aria-invalid=${field('/showcaseSlot')} placeholder=${this.t('不推荐则留空', 'Empty for none')} @input=${input('showcaseSlot')} />
+          <label for="description">${this.t('描述', 'Description')}</label>
+          <textarea id="description" name="description" .value=${d.description} ?readonly=${!edit} @input=${(e: Event) => set({ description: (e.target as HTMLTextAreaElement).value })}></textarea>
+        </section>
+        <h3>${this.t('属性', 'Attributes')}</h3>
+        <wb-listings-attribute-rows .pairs=${d.attributes} ?readonly=${!edit} @pairs-change=${(e: CustomEvent<{ pairs: [string, string][] }>) => set({ attributes: e.detail.pairs })}></wb-listings-attribute-rows>
+        <h3>${this.t('图片', 'Images')}</h3>
+        <wb-listings-image-rows .images=${d.images} ?readonly=${!edit} @images-change=${(e: CustomEvent<{ images: ProductDraft['images'] }>) => set({ images: e.detail.images })}></wb-listings-image-rows>
+        <h3>SKU</h3>
+        <wb-listings-sku-table .rows=${d.skus} ?readonly=${!edit} .invalid=${invalid} @rows-change=${(e: CustomEvent<{ rows: ProductDraft['skus'] }>) => set({ skus: e.detail.rows })}></wb-listings-sku-table>
+        ${this.problems.length ? html`<ul class="problems error" role="alert">${this.problems.map((p) => html`<li>${this.i18n.text(p.message)}</li>`)}</ul>` : nothing}
+        ${edit
+          ? html`<div class="actions">
+              <button class="primary save" ?disabled=${this.busy} @click=${() => void this.save()}>${this.t('保存', 'Save')}</button>
+              ${this.product && this.dirty ? html`<button @click=${() => void this.load()}>${this.t('放弃修改', 'Discard changes')}</button>` : nothing}
+            </div>`
+          : nothing}
+      </div>
+      <aside>${this.renderSide()}</aside>
+    </div>`;
+  }
+
+  private renderSide() {
+    const p = this.product;
+    return html`<h3>${this.t('上架流程', 'Listing workflow')}</h3>
+      ${p ? html`<wb-listings-product-workflow .product=${p} .checklist=${this.checklist} ?dirty=${this.dirty} @product-changed=${() => void this.load()}></wb-listings-product-workflow>` : nothing}
+      <h3>${this.t('上架检查', 'Listing checklist')}</h3>
+      <wb-listings-checklist productId=${p?.id ?? 0} stamp=${p?.version ?? 0} @checklist-change=${(e: CustomEvent<{ result: ChecklistResult }>) => (this.checklist = e.detail.result)}></wb-listings-checklist>
+      ${p
+        ? html`<details class="history-box"><summary>${this.t('历史记录', 'History')}</summary>
+            <wb-listings-product-history productId=${p.id} stamp=${p.version}></wb-listings-product-history></details>`
+        : nothing}`;
+  }
+
+  private async save(): Promise<void> {
+    const problems: DraftProblem[] = [];
+    const body = productBody(this.draft, problems);
+    const before = this.product;
+    const skus = before ? skuChanges(this.draft.skus, before.skus, problems) : undefined;
+    const created = before ? [] : this.draft.skus.map((s, i) => skuBody(s, i, problems));
+    this.problems = problems;
+    if (problems.length) return;
+    this.busy = true;
+    try {
+      if (!before) {
+        this.product = await this.api.post<ProductDetail>('/listings/products', { ...body, skus: created });
+      } else {
+        await this.api.patch(`/listings/products/${before.id}`, { ...body, version: before.version });
+        for (const id of skus!.remove) await this.api.delete(`/listings/skus/${id}`);
+        for (const u of skus!.update) await this.api.patch(`/listings/skus/${u.id}`, u.body);
+        for (const c of skus!.create) await this.api.post(`/listings/products/${before.id}/skus`, c);
+      }
+      await this.load(this.product!.id);
+      this.notifications.notify('success', this.t('已保存', 'Saved'));
+      announce('products');
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 409 && before) {
+        await this.load(before.id);
+        this.notifications.notify('warning', this.t('别人刚改过这个商品，已载入最新内容，请再改一次。', 'Someone else changed this product; the latest version is loaded — make your change again.'));
+      } else {
+        if (error instanceof ApiError) this.problems = error.fields.map((f) => ({ path: f.path, message: { 'zh-CN': `${f.path} ${f.message}`, en: `${f.path} ${f.message}` } }));
+        this.notifications.error(error);
+      }
+    } finally {
+      this.busy = false;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'wb-listings-product-editor': ListingsProductEditor;
+  }
+}

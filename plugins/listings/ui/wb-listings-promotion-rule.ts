@@ -1,0 +1,110 @@
+import { html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { controlStyles } from '@workbench/ui';
+import { ListingsElement } from './listings-element.js';
+import type { RuleDraft, RuleKind } from './promotion-draft.js';
+import { listingsStyles } from './styles.js';
+import type { SkuHit } from './wb-listings-sku-picker.js';
+import './wb-listings-sku-picker.js';
+
+/**
+ * The fields of one promotion kind: tiers for 满减, threshold and gift SKU for 满就送, the percent
+ * of 店内折扣, member levels of 会员折扣, the SKUs and price of 套餐搭配. Money is typed in 元.
+ *
+ * @fires rule-change - detail: `{ rule: RuleDraft }`
+ */
+@customElement('wb-listings-promotion-rule')
+export class ListingsPromotionRule extends ListingsElement {
+  static override styles = [controlStyles, listingsStyles];
+
+  @property() kind: RuleKind = 'full-reduction';
+  @property({ attribute: false }) rule!: RuleDraft;
+  @property({ type: Boolean }) readonly = false;
+
+  override render() {
+    switch (this.kind) {
+      case 'full-reduction': return this.renderTiers();
+      case 'full-gift': return this.renderGift();
+      case 'percent':
+        return html`<div class="grid"><label for="percent">${this.t('折扣（%，95 即 95 折）', 'Pay (%; 95 = 5 % off)')}</label>
+          <input id="percent" name="percent" inputmode="decimal" .value=${this.rule.percent} ?readonly=${this.readonly} @input=${(e: Event) => this.set({ percent: this.value(e) })} /></div>`;
+      case 'member': return this.renderLevels();
+      case 'bundle': return this.renderBundle();
+    }
+  }
+
+  private renderTiers() {
+    const tiers = this.rule.tiers;
+    const edit = (i: number, key: 'threshold' | 'amount') => (e: Event) => this.set({ tiers: tiers.map((t, j) => (j === i ? { ...t, [key]: this.value(e) } : t)) });
+    return html`<table class="edit tiers" aria-label=${this.t('满减档位', 'Tiers')}>
+        <thead><tr><th>${this.t('满（元）', 'Spend (¥)')}</th><th>${this.t('减（元）', 'Save (¥)')}</th><th></th></tr></thead>
+        <tbody>${tiers.map((t, i) => html`<tr>
+          <td><input name="threshold" inputmode="decimal" aria-label="${this.t('满', 'Spend')} ${i + 1}" .value=${t.threshold} ?readonly=${this.readonly} @input=${edit(i, 'threshold')} /></td>
+          <td><input name="amount" inputmode="decimal" aria-label="${this.t('减', 'Save')} ${i + 1}" .value=${t.amount} ?readonly=${this.readonly} @input=${edit(i, 'amount')} /></td>
+          <td>${this.readonly ? '' : html`<button class="link" aria-label="${this.t('删除档位', 'Remove tier')} ${i + 1}" @click=${() => this.set({ tiers: tiers.filter((_, j) => j !== i) })}>✕</button>`}</td>
+        </tr>`)}</tbody>
+      </table>
+      ${this.readonly ? '' : html`<div class="actions"><button @click=${() => this.set({ tiers: [...tiers, { threshold: '', amount: '' }] })}>${this.t('添加一档', 'Add a tier')}</button></div>`}
+      <p class="hint">${this.t('达到的最高一档生效。', 'The highest tier reached applies.')}</p>`;
+  }
+
+  private renderGift() {
+    const r = this.rule;
+    return html`<div class="grid">
+      <label for="gthreshold">${this.t('满（元）', 'Spend (¥)')}</label>
+      <input id="gthreshold" inputmode="decimal" .value=${r.giftThreshold} ?readonly=${this.readonly} @input=${(e: Event) => this.set({ giftThreshold: this.value(e) })} />
+      <label>${this.t('赠品 SKU', 'Gift SKU')}</label>
+      <div>${r.gift ? html`<span class="badge">${r.gift.code}</span>` : html`<span class="hint">${this.t('未选择', 'None yet')}</span>`}
+        ${this.readonly ? '' : html`<wb-listings-sku-picker label=${this.t('找赠品 SKU', 'Find the gift SKU')} @sku-pick=${(e: CustomEvent<{ sku: SkuHit }>) => this.set({ gift: { id: e.detail.sku.id, code: e.detail.sku.code } })}></wb-listings-sku-picker>`}</div>
+      <label for="gqty">${this.t('送几件', 'Gift quantity')}</label>
+      <input id="gqty" inputmode="numeric" .value=${r.giftQty} ?readonly=${this.readonly} @input=${(e: Event) => this.set({ giftQty: this.value(e) })} />
+    </div>
+    <p class="hint">${this.t('门槛别定得太高，也别太低：让多数顾客凑一凑就能拿到。', 'Set the threshold so most buyers reach it by adding a little.')}</p>`;
+  }
+
+  private renderLevels() {
+    const levels = this.rule.levels;
+    const edit = (i: number, part: 0 | 1) => (e: Event) => this.set({ levels: levels.map((l, j) => (j === i ? (part === 0 ? [this.value(e), l[1]] : [l[0], this.value(e)]) : l)) });
+    return html`<table class="edit levels" aria-label=${this.t('会员等级', 'Member levels')}>
+        <thead><tr><th>${this.t('等级', 'Level')}</th><th>${this.t('折扣（%）', 'Pay (%)')}</th><th></th></tr></thead>
+        <tbody>${levels.map((l, i) => html`<tr>
+          <td><input aria-label="${this.t('等级', 'Level')} ${i + 1}" .value=${l[0]} ?readonly=${this.readonly} @input=${edit(i, 0)} /></td>
+          <td><input inputmode="decimal" aria-label="${this.t('折扣', 'Pay')} ${l[0]}" .value=${l[1]} ?readonly=${this.readonly} @input=${edit(i, 1)} /></td>
+          <td>${this.readonly ? '' : html`<button class="link" aria-label="${this.t('删除等级', 'Remove level')} ${l[0]}" @click=${() => this.set({ levels: levels.filter((_, j) => j !== i) })}>✕</button>`}</td>
+        </tr>`)}</tbody>
+      </table>
+      ${this.readonly ? '' : html`<div class="actions"><button @click=${() => this.set({ levels: [...levels, [`V${levels.length + 1}`, '']] })}>${this.t('添加等级', 'Add a level')}</button></div>`}`;
+  }
+
+  private renderBundle() {
+    const r = this.rule;
+    return html`<div class="grid">
+      <label>${this.t('套餐内 SKU', 'SKUs in the bundle')}</label>
+      <div>${r.bundle.map((s) => html`<span class="badge">${s.code} ${this.readonly ? '' : html`<button class="link" aria-label="${this.t('去掉', 'Remove')} ${s.code}" @click=${() => this.set({ bundle: r.bundle.filter((x) => x.id !== s.id) })}>✕</button>`}</span> `)}
+        ${this.readonly ? '' : html`<wb-listings-sku-picker label=${this.t('加入 SKU', 'Add a SKU')} @sku-pick=${(e: CustomEvent<{ sku: SkuHit }>) => this.addBundle(e.detail.sku)}></wb-listings-sku-picker>`}</div>
+      <label for="bprice">${this.t('套餐价（元）', 'Bundle price (¥)')}</label>
+      <input id="bprice" inputmode="decimal" .value=${r.bundlePrice} ?readonly=${this.readonly} @input=${(e: Event) => this.set({ bundlePrice: this.value(e) })} />
+    </div>
+    <p class="hint">${this.t('最多 5 件；同一款的不同颜色不要放进一个套餐。', 'At most 5 items; never one product in two colours.')}</p>`;
+  }
+
+  private addBundle(sku: SkuHit): void {
+    if (this.rule.bundle.some((s) => s.id === sku.id)) return;
+    this.set({ bundle: [...this.rule.bundle, { id: sku.id, code: sku.code }] });
+  }
+
+  private value(event: Event): string {
+    return (event.target as HTMLInputElement).value;
+  }
+
+  private set(patch: Partial<RuleDraft>): void {
+    this.rule = { ...this.rule, ...patch };
+    this.dispatchEvent(new CustomEvent('rule-change', { detail: { rule: this.rule }, bubbles: true, composed: true }));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'wb-listings-promotion-rule': ListingsPromotionRule;
+  }
+}
