@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { existsSync, readFileSync } from 'node:fs';
-import { rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatConfigProblems, loadConfig } from './config/load-config.js';
@@ -61,10 +61,30 @@ async function serve(): Promise<void> {
   }
   const log = createLogger({ level: cfg.logLevel, now: () => formatTimestamp(new Date(), cfg.timeZone) });
   const pidFile = join(cfg.dataDir, 'workbench.pid');
-  let wb;
+  // Signals are handled from the start: a stop requested while plugins are still starting (the
+  // listening line is already out) waits for the start to finish, then shuts down cleanly.
+  let started: Promise<Awaited<ReturnType<typeof startWorkbench>> | undefined> = Promise.resolve(undefined);
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info('stopping', { signal });
+    const running = await started.catch(() => undefined);
+    await running?.stop().catch((error: unknown) => log.error('stopping failed', { error }));
+    await rm(pidFile, { force: true });
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  // The pid file claims the data folder before anything is opened, and is in place by the time
+  // the listening line is printed.
+  await mkdir(cfg.dataDir, { recursive: true });
+  await writeFile(pidFile, String(process.pid));
+  started = startWorkbench(cfg, findRoot(), log);
   try {
-    wb = await startWorkbench(cfg, findRoot(), log);
+    await started;
   } catch (error) {
+    await rm(pidFile, { force: true });
     if (error instanceof MigrationChangedError) {
       log.error(error.message);
       process.exit(EXIT.migration);
@@ -72,19 +92,6 @@ async function serve(): Promise<void> {
     log.error('the workbench could not start', { error });
     process.exit(EXIT.failed);
   }
-  await writeFile(pidFile, String(process.pid));
-  const running = wb;
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info('stopping', { signal });
-    await running.stop().catch((error: unknown) => log.error('stopping failed', { error }));
-    await rm(pidFile, { force: true });
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('unhandledRejection', (error) => log.error('unhandled rejection', { error }));
 }
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Client, OWNER, setupOwner, staffClient, type Reply } from './helpers/client.js';
-import { REPO_PLUGIN_IDS, startServer, type TestServer } from './helpers/server.js';
+import { startServer, type TestServer } from './helpers/server.js';
 
 interface Note {
   id: number;
@@ -186,8 +186,7 @@ describe('settings', () => {
     expect(reply.body.value).toEqual({ maxNoteLength: 200, signature: '1号客服', courier: '申通' });
     expect(reply.body.version).toBe(0);
     const list = await owner.get('/api/settings');
-    // The repository's own plugins run beside the fixtures; only the fixtures' settings are asserted here.
-    expect(list.body.items.map((i: { plugin: string }) => i.plugin).filter((id: string) => !REPO_PLUGIN_IDS.has(id))).toEqual(['example']);
+    expect(list.body.items.map((i: { plugin: string }) => i.plugin)).toEqual(['example']);
   });
 
   test('a plugin without settings, or a plugin that is not running, has none to show', async () => {
@@ -444,9 +443,9 @@ describe('UI contributions', () => {
   test('lists running plugins only, with their views, editors, commands, widgets and status items', async () => {
     const reply = await owner.get('/api/workbench/contributions');
     expect(reply.status).toBe(200);
-    const fixtures = reply.body.plugins.filter((p: { id: string }) => !REPO_PLUGIN_IDS.has(p.id));
-    expect(fixtures.map((p: { id: string }) => p.id)).toEqual(['example', 'example-consumer']);
-    const example = fixtures[0];
+    const ids = reply.body.plugins.map((p: { id: string }) => p.id);
+    expect(ids).toEqual(['example', 'example-consumer']);
+    const example = reply.body.plugins[0];
     expect(example.version).toBe('1.2.0');
     expect(example.views).toEqual([expect.objectContaining({ id: 'notes', element: 'wb-example-notes', icon: 'note' })]);
     expect(example.editors).toEqual([expect.objectContaining({ id: 'note', element: 'wb-example-note-editor', opens: 'note' })]);

@@ -1,20 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { stringify } from 'yaml';
+import { basename, join, resolve } from 'node:path';
+import { parse, stringify } from 'yaml';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const FIXTURE_PLUGINS = join(ROOT, 'test', 'fixtures', 'plugins');
 export const WORKBENCH = join(ROOT, 'dist', 'workbench.js');
-
-/** Ids of the business plugins in the repository's own plugins/ folder, which every server loads. */
-export const REPO_PLUGIN_IDS: ReadonlySet<string> = new Set(
-  readdirSync(join(ROOT, 'plugins'), { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(join(ROOT, 'plugins', d.name, 'plugin.yaml')))
-    .map((d) => d.name),
-);
 
 const SETUP_LINK = /setup\?token=([A-Za-z0-9_-]+)/;
 
@@ -69,10 +62,37 @@ export function runCli(args: string[], env: Record<string, string>, timeoutMs = 
   });
 }
 
+/** The ids of the plugins in `folders`: each entry is a plugin folder or a folder of plugin folders. */
+function pluginIds(folders: string[]): string[] {
+  const idIn = (dir: string) => {
+    try {
+      const manifest = parse(readFileSync(join(dir, 'plugin.yaml'), 'utf8')) as { id?: unknown } | null;
+      return typeof manifest?.id === 'string' ? manifest.id : basename(dir);
+    } catch {
+      return basename(dir);
+    }
+  };
+  return folders.flatMap((folder) => {
+    if (existsSync(join(folder, 'plugin.yaml'))) return [idIn(folder)];
+    if (!existsSync(folder)) return [];
+    return readdirSync(folder, { withFileTypes: true })
+      .filter((d) => d.isDirectory() && existsSync(join(folder, d.name, 'plugin.yaml')))
+      .map((d) => idIn(join(folder, d.name)));
+  });
+}
+
+/**
+ * Writes config.yaml. Unless the test says which plugins to enable, only the plugins of
+ * `plugins.folders` (the fixtures by default) run: the repository's business plugins are
+ * installed but disabled, since each would add its start-up (compiling its code and schemas) to
+ * every core test. Their own tests enable them.
+ */
 export async function writeConfig(dir: string, config: Record<string, unknown> = {}): Promise<string> {
   const file = join(dir, 'config.yaml');
-  const plugins = (config.plugins as Record<string, unknown> | undefined) ?? {};
-  await writeFile(file, stringify({ logLevel: 'info', ...config, plugins: { folders: [FIXTURE_PLUGINS], ...plugins } }));
+  const given = (config.plugins as { folders?: string[]; enabled?: unknown } | undefined) ?? {};
+  const folders = given.folders ?? [FIXTURE_PLUGINS];
+  const plugins = { ...given, folders, enabled: given.enabled ?? pluginIds(folders.map((f) => resolve(dir, f))) };
+  await writeFile(file, stringify({ logLevel: 'info', ...config, plugins }));
   return file;
 }
 
