@@ -152,6 +152,22 @@ describe('stacking check', () => {
     expect(stacking.details[0]!.figures).toMatchObject({ campaignPrice: 5900, lowestUnitPrice: 4900 });
   });
 
+  test('a percent promotion on the parent category counts: 八折 on 上衣 takes a T恤 below cost', async () => {
+    const tops = await owner.post('/api/listings/categories', { name: '上衣' });
+    expect(tops.status, tops.text).toBe(201);
+    const tees = await owner.post('/api/listings/categories', { name: 'T恤', parentId: tops.body.id });
+    expect(tees.status, tees.text).toBe(201);
+    const product = await createProduct(owner, { categoryId: tees.body.id });
+    await submitAndApprove(product);
+    await promotion({ name: '上衣八折', kind: 'percent', rule: { kind: 'percent', percent: 80 }, scope: { categoryIds: [tops.body.id] } });
+    // 55 元 is above the cost of 45 元 on its own; 八折 makes it 44 元.
+    const campaign = await pricedCampaign([product], 5500);
+    const stacking = (await checks(campaign.id)).stacking;
+    expect(stacking.passed).toBe(false);
+    expect(stacking.details[0]!.figures).toMatchObject({ campaignPrice: 5500, cost: 4500, qty: 1, paid: 4400, lowestUnitPrice: 4400 });
+    expect(stacking.details[0]!.message['zh-CN']).toMatch(/上衣八折.*低于成本/);
+  });
+
   test('the best coupon counts: a 15 元 coupon on one piece at 59 元 is below cost', async () => {
     const product = await createProduct(owner);
     await submitAndApprove(product);

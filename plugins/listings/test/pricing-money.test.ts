@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { divideHalfUp, payPercent, spread, yuan, yuanShort } from '../server/promotions/money.js';
+import { divideHalfUp, payPercent, spread } from '../server/promotions/money.js';
 import { combinableTest, fullOrder, policyFromSettings } from '../server/promotions/policy.js';
 
 describe('money', () => {
@@ -34,13 +34,6 @@ describe('money', () => {
     expect(spread(100, [500, 500, 800], [500, 500, 800], [1, 2, 3])).toEqual([27, 27, 46]);
     // Equal lines: 3 each, the 1 分 left to the line with the smallest key (the SKU id), wherever it sits.
     expect(spread(10, [5, 5, 5], [5, 5, 5], [9, 4, 7])).toEqual([3, 4, 3]);
-  });
-
-  test('yuan', () => {
-    expect(yuan(8000)).toBe('80.00');
-    expect(yuan(5)).toBe('0.05');
-    expect(yuanShort(19900)).toBe('199');
-    expect(yuanShort(19950)).toBe('199.50');
   });
 });
 

@@ -1,6 +1,8 @@
 // Stock warnings with fulfillment running (the stand-in in fixtures/fulfillment-stub).
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { LowStockEvent } from '../server/stock/stock-check.js';
+import type { StockWarning, StockWarningsAnswer } from '../server/stock/stock-warnings.js';
 import { createProduct, startListings, staffClient, unique, type Client, type TestServer } from './api.js';
 
 const STUB = join(import.meta.dirname, 'fixtures', 'fulfillment-stub');
@@ -13,15 +15,6 @@ const goodImages = [
   { url: 'https://img.example/main.jpg', kind: 'main', width: 800, watermark: true },
   ...Array.from({ length: 5 }, (_, i) => ({ url: `https://img.example/d${i}.jpg`, kind: 'detail', watermark: true })),
 ];
-
-interface Warning {
-  skuId: number;
-  code: string;
-  productId: number;
-  productTitle: string;
-  stock: number;
-  threshold: number;
-}
 
 /** A product with two SKUs: the first uses the shop threshold (10), the second its own (3). */
 async function product() {
@@ -52,14 +45,14 @@ async function setStock(levels: [number, number][], notify = true) {
 }
 
 async function lowEvents(skuId: number) {
-  const items = (await owner.get('/api/fulfillment/heard?name=listings.sku.low-stock')).body.items as { payload: Warning }[];
+  const items = (await owner.get('/api/fulfillment/heard?name=listings.sku.low-stock')).body.items as { payload: LowStockEvent }[];
   return items.map((i) => i.payload).filter((p) => p.skuId === skuId);
 }
 
 async function warnings() {
   const reply = await owner.get('/api/listings/stock-warnings');
   expect(reply.status, reply.text).toBe(200);
-  return reply.body as { available: boolean; threshold: number; checkedAt: string | null; items: Warning[] };
+  return reply.body as StockWarningsAnswer;
 }
 
 beforeAll(async () => {
@@ -126,7 +119,7 @@ describe('only listed products count', () => {
     await list(draft);
     const checked = await owner.post('/api/listings/stock-warnings/check');
     expect(checked.status, checked.text).toBe(200);
-    expect(checked.body.items.map((w: Warning) => w.skuId)).toContain(a!.id);
+    expect(checked.body.items.map((w: StockWarning) => w.skuId)).toContain(a!.id);
     expect(await lowEvents(a!.id)).toHaveLength(1);
   });
 

@@ -2,9 +2,10 @@ import { ConflictError, type JsonSchema, type PluginContext, type SqlValue } fro
 import { listCampaigns, requireCampaign, type CampaignListQuery } from './campaign-store.js';
 import { assertStatus, PREPARING } from './campaign-status.js';
 import { assertWindowOrder, refreshPricingStatus, setCoupons, setProducts } from './campaign-writes.js';
-import { CAMPAIGN_SCHEMAS, def, ID_PARAMS, nullable, ref } from './campaign-schemas.js';
-import { toShopTime } from './shop-time.js';
+import { CAMPAIGN_SCHEMAS } from './campaign-schemas.js';
+import { def, ID_PARAMS, nullable, ref } from '../shared/schema-refs.js';
 import type { Campaign } from './campaign-types.js';
+import { listQuery } from '../shared/list-query.js';
 
 const PERMISSION = 'listings.campaigns.run';
 const name: JsonSchema = { type: 'string', minLength: 1, maxLength: 60, pattern: '\\S' };
@@ -30,25 +31,12 @@ const PLAN_FIELDS = ['startsAt', 'endsAt', 'productIds', 'couponIds'] as const;
 
 /** Campaign records: list, create, read, change, delete a draft. */
 export function addCampaignRoutes(ctx: PluginContext): void {
-  const shopTime = (iso: string) => toShopTime(iso, ctx.timeZone);
-
   ctx.routes.add<Record<string, string>, CampaignListQuery>({
     method: 'get',
     path: '/campaigns',
     permission: PERMISSION,
     summary: { 'zh-CN': '活动列表', en: 'Campaigns' },
-    // Query values arrive as arrays of text and are coerced only towards a declared type, so each is typed here.
-    query: {
-      allOf: [def('pageQuery')],
-      type: 'object',
-      properties: {
-        page: { type: 'integer', minimum: 1, default: 1 },
-        pageSize: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
-        sort: { type: 'string', pattern: '^-?[A-Za-z][A-Za-z0-9_]*$' },
-        q: { type: 'string', maxLength: 200 },
-        status: { type: 'string', enum: ['draft', 'prices-set', 'checked', 'scheduled', 'running', 'ended', 'closed'] },
-      },
-    },
+    query: listQuery({ status: { type: 'string', enum: ['draft', 'prices-set', 'checked', 'scheduled', 'running', 'ended', 'closed'] } }),
     response: ref(CAMPAIGN_SCHEMAS.page),
     handler: ({ query }) => ctx.db.read((q) => listCampaigns(q, query)),
   });
@@ -77,7 +65,7 @@ export function addCampaignRoutes(ctx: PluginContext): void {
         const { lastId } = await tx.run(
           `INSERT INTO listings_campaigns (name, kind, starts_at, ends_at, forecast_sales, same_period_sales, cost, created_at, updated_at, created_by)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          [body.name.trim(), body.kind?.trim() ?? '', shopTime(body.startsAt), shopTime(body.endsAt),
+          [body.name.trim(), body.kind?.trim() ?? '', ctx.shopTime(body.startsAt), ctx.shopTime(body.endsAt),
             body.forecastSales ?? null, body.samePeriodSales ?? null, body.cost ?? null, now, now, actor!.id],
         );
         await setProducts(tx, lastId, body.productIds ?? []);
@@ -133,8 +121,8 @@ export function addCampaignRoutes(ctx: PluginContext): void {
         const changes: Record<string, SqlValue> = { updated_at: ctx.now() };
         if (body.name !== undefined) changes.name = body.name.trim();
         if (body.kind !== undefined) changes.kind = body.kind.trim();
-        if (body.startsAt !== undefined) changes.starts_at = shopTime(body.startsAt);
-        if (body.endsAt !== undefined) changes.ends_at = shopTime(body.endsAt);
+        if (body.startsAt !== undefined) changes.starts_at = ctx.shopTime(body.startsAt);
+        if (body.endsAt !== undefined) changes.ends_at = ctx.shopTime(body.endsAt);
         if (body.forecastSales !== undefined) changes.forecast_sales = body.forecastSales;
         if (body.samePeriodSales !== undefined) changes.same_period_sales = body.samePeriodSales;
         if (body.cost !== undefined) changes.cost = body.cost;

@@ -1,6 +1,6 @@
 import type { JsonSchema, PluginContext } from '@workbench/plugin-api';
+import { def, nullable, ref } from '../shared/schema-refs.js';
 
-const DEFS = 'https://workbench.local/schemas/defs#/$defs';
 const BASE = 'https://workbench.local/schemas/listings';
 
 /** `$id`s of the campaigns area's record schemas (all prefixed `campaign-`). */
@@ -12,12 +12,6 @@ export const CAMPAIGN_SCHEMAS = {
   commission: `${BASE}/campaign-commission`,
   schedule: `${BASE}/campaign-schedule-run`,
 } as const;
-
-/** A `$ref` to a registered schema; `def` to a shared definition; `nullable` allows null too. */
-export const ref = (id: string): JsonSchema => ({ $ref: id });
-export const def = (name: string): JsonSchema => ({ $ref: `${DEFS}/${name}` });
-export const nullable = (schema: JsonSchema): JsonSchema => ({ anyOf: [schema, { type: 'null' }] });
-export const ID_PARAMS: JsonSchema = { type: 'object', properties: { id: def('id') }, required: ['id'] };
 
 const both: JsonSchema = {
   type: 'object',

@@ -2,7 +2,8 @@ import { InputError, NotFoundError, type PluginContext, type SqlValue } from '@w
 import { InventoryToken } from '../tokens.js';
 import { readCampaignRow, readCampaignSkus, readProductIds, requireCampaign } from './campaign-store.js';
 import { assertStatus } from './campaign-status.js';
-import { CAMPAIGN_SCHEMAS, def, ID_PARAMS, nullable, ref } from './campaign-schemas.js';
+import { CAMPAIGN_SCHEMAS } from './campaign-schemas.js';
+import { def, ID_PARAMS, nullable, ref } from '../shared/schema-refs.js';
 import { buildReport, type CampaignReport, type SalesInput } from './close-out-report.js';
 
 const PERMISSION = 'listings.campaigns.run';

@@ -1,13 +1,19 @@
 import { InputError, type PluginContext, type Queryable } from '@workbench/plugin-api';
 import { readSkus, requireProduct } from '../catalog/product-store.js';
-import { readCoupons, readLivePromotions, readPricedSkus } from './pricing-inputs.js';
+import { readCoupons } from '../promotions/coupon-store.js';
+import { readEngineSkus } from '../promotions/pricing-inputs.js';
+import { livePromotions } from '../promotions/promotion-store.js';
 import { lowestPrice } from './lowest-price.js';
 import { maxCommissionPercent, stackingPolicy } from './campaign-settings.js';
-import { CAMPAIGN_SCHEMAS, def, ID_PARAMS, ref } from './campaign-schemas.js';
-import { percentText, yuan } from './money-text.js';
-import { windowsOverlap } from './shop-time.js';
+import { CAMPAIGN_SCHEMAS } from './campaign-schemas.js';
+import { def, ID_PARAMS, ref } from '../shared/schema-refs.js';
+import { priceTag } from '../shared/money.js';
+import { windowsOverlap } from '../shared/time.js';
 
 const PERMISSION = 'listings.campaigns.run';
+
+/** A ratio in percent with at most one decimal (0.4567 → 45.7), as the answer and its message show it. */
+const percentOf = (ratio: number) => Math.round(ratio * 1000) / 10;
 
 export interface CommissionWarning {
   skuId: number;
@@ -43,12 +49,12 @@ interface Deepest {
  */
 async function deepestPrices(ctx: PluginContext, q: Queryable, productId: number): Promise<Map<number, Deepest>> {
   const now = ctx.now();
-  const promotions = (await readLivePromotions(q)).filter((p) => Date.parse(p.endsAt) > Date.parse(now));
+  const promotions = (await livePromotions(q)).filter((p) => Date.parse(p.endsAt) > Date.parse(now));
   const coupons = (await readCoupons(q)).filter((c) => Date.parse(c.validUntil) > Date.parse(now));
   const horizon = new Date(Math.max(Date.parse(now) + 1, ...promotions.map((p) => Date.parse(p.endsAt)), ...coupons.map((c) => Date.parse(c.validUntil)))).toISOString();
   const skus = await readSkus(q, productId);
   const giftIds = promotions.flatMap((p) => (p.rule.kind === 'full-gift' ? [p.rule.giftSkuId] : []));
-  const priced = await readPricedSkus(q, [...skus.map((s) => s.id), ...giftIds]);
+  const priced = await readEngineSkus(q, [...skus.map((s) => s.id), ...giftIds]);
   const campaignPrices = await q.all<{ sku_id: number; price: number; campaign_id: number; name: string; starts_at: string; ends_at: string }>(
     `SELECT cp.sku_id, cp.price, c.id AS campaign_id, c.name, c.starts_at, c.ends_at
        FROM listings_campaign_prices cp JOIN listings_campaigns c ON c.id = cp.campaign_id
@@ -105,13 +111,13 @@ async function commissionWarnings(ctx: PluginContext, q: Queryable, productId: n
       price: sku.price,
       cost: sku.cost,
       lowestPrice: d.lowest,
-      marginPercent: Math.round(margin * 1000) / 10,
-      discountPercent: Math.round(discount * 1000) / 10,
+      marginPercent: percentOf(margin),
+      discountPercent: percentOf(discount),
       commissionPercent: percent,
       campaignId: d.campaignId,
       message: {
-        'zh-CN': `${sku.code}：佣金 ${percent}% 加上最大折扣 ${percentText(discount)}（最低 ${yuan(d.lowest)}${via}）超过了毛利率 ${percentText(margin)}（售价 ${yuan(sku.price)}，成本 ${yuan(sku.cost)}）`,
-        en: `${sku.code}: a ${percent}% commission plus the deepest discount of ${percentText(discount)} (lowest ${yuan(d.lowest)}${viaEn}) exceeds the margin of ${percentText(margin)} (price ${yuan(sku.price)}, cost ${yuan(sku.cost)})`,
+        'zh-CN': `${sku.code}：佣金 ${percent}% 加上最大折扣 ${percentOf(discount)}%（最低 ${priceTag(d.lowest)}${via}）超过了毛利率 ${percentOf(margin)}%（售价 ${priceTag(sku.price)}，成本 ${priceTag(sku.cost)}）`,
+        en: `${sku.code}: a ${percent}% commission plus the deepest discount of ${percentOf(discount)}% (lowest ${priceTag(d.lowest)}${viaEn}) exceeds the margin of ${percentOf(margin)}% (price ${priceTag(sku.price)}, cost ${priceTag(sku.cost)})`,
       },
     });
   }

@@ -1,17 +1,17 @@
 // The lowest price a buyer can reach for one SKU over a window: every promotion and coupon that
 // could apply is left to the pricing engine, which applies the stacking policy; this file only
 // chooses the carts to try, so the search stays the engine's arithmetic and never a copy of it.
-import { priceCart } from '../promotions/engine.js';
-import type { AppliedDiscount, Coupon, CouponCode, PricedSku, Promotion, StackingPolicy } from '../types.js';
+import { priceCart, type EngineSku } from '../promotions/engine.js';
+import type { AppliedDiscount, Coupon, CouponCode, Promotion, StackingPolicy } from '../types.js';
 
 /** Never price more than this many pieces of one SKU in one cart: no buyer does, and it bounds the search. */
 const MAX_QTY = 200;
 
 export interface LowestPriceInput {
-  /** The SKU with `price` set to the price being tested (e.g. the campaign price). */
-  sku: PricedSku;
+  /** The SKU as `readEngineSkus` reads it, with `price` set to the price being tested (e.g. the campaign price). */
+  sku: EngineSku;
   /** Other SKUs the engine may need (gifts of 满就送), at their everyday prices. */
-  others: ReadonlyMap<number, PricedSku>;
+  others: ReadonlyMap<number, EngineSku>;
   promotions: readonly Promotion[];
   coupons: readonly Coupon[];
   policy: StackingPolicy;
@@ -99,7 +99,10 @@ function trialCode(coupon: Coupon, at: string): CouponCode {
  */
 export function lowestPrice(input: LowestPriceInput): LowestPrice {
   const skus = new Map(input.others);
-  skus.set(input.sku.skuId, input.sku);
+  // The question is what a buyer could pay, and only a listed SKU can be bought: a campaign
+  // requires its products listed before it starts (the pages check), and a commission is paid
+  // only on sales. So the SKU is priced as listed whatever its status today.
+  skus.set(input.sku.skuId, { ...input.sku, listed: true });
   const coupons = input.coupons.filter((c) => c.productIds.length === 0 || c.productIds.includes(input.sku.productId));
   const couponChoices: (Coupon | undefined)[] = [undefined, ...coupons];
   const counts = quantities(input);

@@ -2,7 +2,8 @@ import { ForbiddenError, InputError, NotFoundError, type Actor, type PluginConte
 import { readCampaignSkus, requireCampaign } from './campaign-store.js';
 import { assertStatus, PREPARING } from './campaign-status.js';
 import { refreshPricingStatus } from './campaign-writes.js';
-import { CAMPAIGN_SCHEMAS, def, ref } from './campaign-schemas.js';
+import { CAMPAIGN_SCHEMAS } from './campaign-schemas.js';
+import { def, ref } from '../shared/schema-refs.js';
 import type { Campaign, CampaignPrice } from './campaign-types.js';
 
 const PERMISSION = 'listings.campaigns.run';

@@ -1,9 +1,9 @@
 import type { PluginContext } from '@workbench/plugin-api';
 import type { Category } from '../types.js';
 import { createCategory, deleteCategory, listCategories, moveCategory, updateCategory } from './category-store.js';
-import { CATALOG_SCHEMAS, def, ref } from './schemas.js';
+import { CATALOG_SCHEMAS } from './schemas.js';
+import { def, ID_PARAMS, ref } from '../shared/schema-refs.js';
 
-const ID_PARAMS = { type: 'object', properties: { id: def('id') }, required: ['id'] };
 const LIST = { type: 'object', properties: { items: { type: 'array', items: ref(CATALOG_SCHEMAS.category) } }, required: ['items'], additionalProperties: false };
 const NAME = { type: 'string', minLength: 1, maxLength: 40 };
 const PARENT = { anyOf: [def('id'), { type: 'null' }] };

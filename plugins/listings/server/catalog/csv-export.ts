@@ -2,7 +2,7 @@ import type { PluginContext, Queryable } from '@workbench/plugin-api';
 import { categoryPaths } from './category-store.js';
 import { CSV_COLUMNS, csvLine, excelText, plainText } from './csv-columns.js';
 import { encodeCsv } from './csv-decode.js';
-import { formatYuan } from './money.js';
+import { yuan } from '../shared/money.js';
 import { productWhere, type ProductFilter } from './product-list.js';
 import type { ProductRow, SkuRow } from './product-store.js';
 import { exportQuery } from './query-schemas.js';
@@ -38,8 +38,8 @@ export async function productsCsv(q: Queryable, filter: ProductFilter): Promise<
           excelText(s.code),
           cellOf(skuAttributes.颜色),
           cellOf(skuAttributes.尺码),
-          formatYuan(s.price),
-          formatYuan(s.cost),
+          yuan(s.price),
+          yuan(s.cost),
           s.barcode === null ? '' : excelText(s.barcode),
           cellOf(s.weight_grams),
           cellOf(s.low_stock_threshold),

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import type { LocalizedText } from '@workbench/plugin-api';
 import { columnOf, unwrapCell, type CsvColumn } from './csv-columns.js';
-import { parseYuan, type MoneyProblem } from './money.js';
+import { parseYuan, type MoneyProblem } from '../shared/money.js';
 
 /** A row the import refused: `row` as Excel numbers it (the header is row 1). */
 export interface Rejection {

@@ -3,9 +3,8 @@ import { listProducts, type ProductListItem, type ProductListQuery } from './pro
 import { requireProductDetail, type ProductDetail } from './product-store.js';
 import { createProduct, updateProduct, type ProductInput, type ProductPatch } from './product-write.js';
 import { productListQuery } from './query-schemas.js';
-import { CATALOG_SCHEMAS, def, productInputProperties, ref } from './schemas.js';
-
-const ID_PARAMS = { type: 'object', properties: { id: def('id') }, required: ['id'] };
+import { CATALOG_SCHEMAS, productInputProperties } from './schemas.js';
+import { def, ID_PARAMS, ref } from '../shared/schema-refs.js';
 
 /** The number of 橱窗推荐 slots, read on every use so a change in the settings applies at once. */
 export const showcaseSlots = (ctx: PluginContext): number => Number(ctx.settings.get().showcaseSlots ?? 10);

@@ -1,20 +1,11 @@
 import { ConflictError, InputError, type Queryable, type SqlValue, type Transaction } from '@workbench/plugin-api';
-import type { ProductImage } from '../types.js';
+import type { Product } from '../types.js';
 import { readCategory } from './category-store.js';
 import { requireProductDetail, type ProductDetail } from './product-store.js';
 import { addSku, cleanCode, type SkuInput } from './sku-write.js';
 
 /** The product fields the catalog edits; status and the workflow's fields belong to the workflow area. */
-export interface ProductFields {
-  title: string;
-  itemCode: string;
-  categoryId: number | null;
-  description: string;
-  images: ProductImage[];
-  attributes: Record<string, string>;
-  shippingTemplate: string | null;
-  showcaseSlot: number | null;
-}
+export type ProductFields = Pick<Product, 'title' | 'itemCode' | 'categoryId' | 'description' | 'images' | 'attributes' | 'shippingTemplate' | 'showcaseSlot'>;
 
 export type ProductInput = Pick<ProductFields, 'title' | 'itemCode'> & Partial<Omit<ProductFields, 'title' | 'itemCode'>> & { skus?: SkuInput[] };
 export type ProductPatch = Partial<ProductFields> & { version: number };

@@ -1,14 +1,6 @@
 import type { JsonSchema } from '@workbench/plugin-api';
-import { def } from './schemas.js';
-
-// Query values arrive as arrays of text; ajv coerces them only towards a declared type, so every
-// property is declared here even where the shared pageQuery has it.
-const paging: Record<string, JsonSchema> = {
-  page: { type: 'integer', minimum: 1, default: 1 },
-  pageSize: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
-  sort: { type: 'string', pattern: '^-?[A-Za-z][A-Za-z0-9_]*$' },
-  q: { type: 'string', maxLength: 200 },
-};
+import { def } from '../shared/schema-refs.js';
+import { listQuery } from '../shared/list-query.js';
 
 /** The filters of `GET /products`, shared by the CSV export. */
 export const productFilterProperties: Record<string, JsonSchema> = {
@@ -18,23 +10,14 @@ export const productFilterProperties: Record<string, JsonSchema> = {
   needsCompleting: { type: 'boolean' },
 };
 
-export const productListQuery: JsonSchema = {
-  allOf: [def('pageQuery')],
-  type: 'object',
-  properties: { ...paging, ...productFilterProperties },
-};
+export const productListQuery: JsonSchema = listQuery(productFilterProperties);
 
-export const skuListQuery: JsonSchema = {
-  allOf: [def('pageQuery')],
-  type: 'object',
-  properties: {
-    ...paging,
-    code: { type: 'string', minLength: 1, maxLength: 64 },
-    barcode: { type: 'string', minLength: 1, maxLength: 64 },
-    productId: def('id'),
-    needsCompleting: { type: 'boolean' },
-  },
-};
+export const skuListQuery: JsonSchema = listQuery({
+  code: { type: 'string', minLength: 1, maxLength: 64 },
+  barcode: { type: 'string', minLength: 1, maxLength: 64 },
+  productId: def('id'),
+  needsCompleting: { type: 'boolean' },
+});
 
 export const exportQuery: JsonSchema = {
   type: 'object',

@@ -1,6 +1,6 @@
 import type { JsonSchema, PluginContext } from '@workbench/plugin-api';
+import { def, nullable, ref } from '../shared/schema-refs.js';
 
-const DEFS = 'https://workbench.local/schemas/defs#/$defs';
 const BASE = 'https://workbench.local/schemas/listings';
 
 /** `$ref`s to the catalog's record schemas, for route definitions in this area and others. */
@@ -15,9 +15,6 @@ export const CATALOG_SCHEMAS = {
   skuInput: `${BASE}/catalog-sku-input`,
 } as const;
 
-export const ref = (id: string): JsonSchema => ({ $ref: id });
-export const def = (name: string): JsonSchema => ({ $ref: `${DEFS}/${name}` });
-const nullable = (schema: JsonSchema): JsonSchema => ({ anyOf: [schema, { type: 'null' }] });
 const text = (max: number): JsonSchema => ({ type: 'string', maxLength: max });
 const attributeMap: JsonSchema = { type: 'object', additionalProperties: { type: 'string', maxLength: 200 }, maxProperties: 50 };
 

@@ -4,9 +4,8 @@ import { requireProduct } from './product-store.js';
 import { listSkus, type SkuListItem, type SkuListQuery } from './sku-list.js';
 import { addSku, deleteSku, updateSku, type SkuInput, type SkuPatch } from './sku-write.js';
 import { skuListQuery } from './query-schemas.js';
-import { CATALOG_SCHEMAS, def, ref } from './schemas.js';
-
-const ID_PARAMS = { type: 'object', properties: { id: def('id') }, required: ['id'] };
+import { CATALOG_SCHEMAS } from './schemas.js';
+import { def, ID_PARAMS, ref } from '../shared/schema-refs.js';
 
 /** SKUs (商家编码): look-up, add to a product, change, delete. */
 export function addSkuRoutes(ctx: PluginContext): void {

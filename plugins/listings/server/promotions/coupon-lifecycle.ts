@@ -4,8 +4,8 @@ import { randomInt } from 'node:crypto';
 import { ConflictError, InputError, type Transaction } from '@workbench/plugin-api';
 import type { CouponCode } from '../types.js';
 import { couponCodeFromRow, requireCode, requireCouponRow, usableUntil, type CouponCodeRow } from './coupon-store.js';
-import { yuan } from './money.js';
-import { addDays, earlier } from './shop-time.js';
+import { yuan } from '../shared/money.js';
+import { addDays, earlier, type ShopTime } from '../shared/time.js';
 
 export interface CouponDesign {
   name: string;
@@ -18,7 +18,7 @@ export interface CouponDesign {
 
 export interface Clock {
   now: string;
-  timeZone: string;
+  shopTime: ShopTime;
   validityDays: number;
 }
 
@@ -28,7 +28,7 @@ const bad = (zh: string, en: string, path: string, message: string) => new Input
 export async function createCoupon(tx: Transaction, design: CouponDesign, clock: Clock, actorId: number | null): Promise<number> {
   const name = design.name.trim();
   if (name === '') throw bad('请填写优惠券名称', 'Enter a name for the coupon', '/name', '不能为空');
-  const validUntil = design.validUntil ?? addDays(design.validFrom, clock.validityDays, clock.timeZone);
+  const validUntil = design.validUntil ?? addDays(design.validFrom, clock.validityDays, clock.shopTime);
   if (Date.parse(validUntil) <= Date.parse(design.validFrom)) throw bad('有效期的结束要晚于开始', 'The validity must end after it starts', '/validUntil', '早于或等于开始时间');
   if (design.threshold > 0 && design.faceValue >= design.threshold) {
     throw bad(`券面额 ${yuan(design.faceValue)} 元要小于使用门槛 ${yuan(design.threshold)} 元`, 'The face value must be below the threshold', '/faceValue', '不小于门槛');
@@ -58,7 +58,7 @@ export async function issueCodes(tx: Transaction, couponId: number, count: numbe
     throw new ConflictError({ 'zh-CN': `优惠券「${coupon.name}」已过了有效期，不能再发`, en: `The coupon “${coupon.name}” is past its validity; no more codes can be issued` });
   }
   const start = nowMs < Date.parse(coupon.valid_from) ? coupon.valid_from : clock.now;
-  const expiresAt = earlier(addDays(start, clock.validityDays, clock.timeZone), coupon.valid_until);
+  const expiresAt = earlier(addDays(start, clock.validityDays, clock.shopTime), coupon.valid_until);
   const codes: CouponCode[] = [];
   while (codes.length < count) {
     const code = newCode();

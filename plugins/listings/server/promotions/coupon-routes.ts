@@ -3,9 +3,10 @@ import type { JsonSchema, PluginContext } from '@workbench/plugin-api';
 import type { Coupon, CouponCode } from '../types.js';
 import { createCoupon, issueCodes, redeemCode, releaseOrder, type Clock } from './coupon-lifecycle.js';
 import { couponCodeFromRow, couponFromRow, listCoupons, requireCode, requireCouponRow } from './coupon-store.js';
-import { PROMOTION_SCHEMAS, def, ref } from './schemas.js';
+import { PROMOTION_SCHEMAS } from './schemas.js';
+import { def, ref } from '../shared/schema-refs.js';
 import { promotionSettings } from './settings.js';
-import { toShopTime } from './shop-time.js';
+import { listQuery } from '../shared/list-query.js';
 
 const MANAGE = 'listings.promotions.manage';
 const ORDER_REF: JsonSchema = { type: 'string', minLength: 1, maxLength: 64, pattern: '^\\S+$' };
@@ -22,19 +23,14 @@ interface CouponBody {
 
 /** Adds the coupon routes. */
 export function addCouponRoutes(ctx: PluginContext): void {
-  const clock = (): Clock => ({ now: ctx.now(), timeZone: ctx.timeZone, validityDays: promotionSettings(ctx).couponValidityDays });
-  const shopTime = (iso: string) => toShopTime(iso, ctx.timeZone);
+  const clock = (): Clock => ({ now: ctx.now(), shopTime: ctx.shopTime, validityDays: promotionSettings(ctx).couponValidityDays });
 
   ctx.routes.add<Record<string, string>, { page: number; pageSize: number; q?: string }>({
     method: 'get',
     path: '/coupons',
     permission: MANAGE,
     summary: { 'zh-CN': '优惠券列表（含已发、已用张数）', en: 'Coupons, with codes issued and used' },
-    query: {
-      allOf: [def('pageQuery')],
-      type: 'object',
-      properties: { page: { type: 'integer', minimum: 1, default: 1 }, pageSize: { type: 'integer', minimum: 1, maximum: 500, default: 50 }, q: { type: 'string', maxLength: 200 } },
-    },
+    query: listQuery(),
     response: { allOf: [def('page')], properties: { items: { type: 'array', items: ref(PROMOTION_SCHEMAS.couponItem) } } },
     handler: ({ query }) => ctx.db.read((q) => listCoupons(q, query)),
   });
@@ -65,8 +61,8 @@ export function addCouponRoutes(ctx: PluginContext): void {
         const c = clock();
         const design = {
           ...body,
-          validFrom: body.validFrom ? shopTime(body.validFrom) : c.now,
-          ...(body.validUntil ? { validUntil: shopTime(body.validUntil) } : {}),
+          validFrom: body.validFrom ? ctx.shopTime(body.validFrom) : c.now,
+          ...(body.validUntil ? { validUntil: ctx.shopTime(body.validUntil) } : {}),
         };
         const id = await createCoupon(tx, design, c, actor?.id ?? null);
         return couponFromRow(await requireCouponRow(tx, id));

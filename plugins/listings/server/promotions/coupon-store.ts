@@ -40,6 +40,15 @@ export function couponFromRow(row: CouponRow): Coupon {
   };
 }
 
+/** Every coupon design, or only those with the given ids, in id order. */
+export async function readCoupons(q: Queryable, ids?: readonly number[]): Promise<Coupon[]> {
+  if (ids && ids.length === 0) return [];
+  const rows = ids
+    ? await q.all<CouponRow>(`SELECT * FROM listings_coupons WHERE id IN (${ids.map(() => '?').join(', ')}) ORDER BY id`, [...ids])
+    : await q.all<CouponRow>('SELECT * FROM listings_coupons ORDER BY id');
+  return rows.map(couponFromRow);
+}
+
 /** The last instant a code can be used: its own expiry or its coupon's, whichever comes first. */
 export const usableUntil = (code: CouponCodeRow, coupon: CouponRow) => Math.min(Date.parse(code.expires_at), Date.parse(coupon.valid_until));
 

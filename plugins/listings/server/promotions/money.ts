@@ -52,15 +52,3 @@ export function spread(amount: number, weights: readonly number[], caps: readonl
   }
   return shares;
 }
-
-/** 19900 → "199", 19950 → "199.50": how a threshold reads in 满 X 元. */
-export function yuanShort(fen: number): string {
-  return fen % 100 === 0 ? String(fen / 100) : yuan(fen);
-}
-
-/** 8000 → "80.00": an amount of money with its 分. */
-export function yuan(fen: number): string {
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
-}

@@ -3,6 +3,7 @@
 // touch the cart, and the presented coupon.
 import { InputError, type Queryable } from '@workbench/plugin-api';
 import type { CartInput, Coupon, CouponCode, Promotion } from '../types.js';
+import type { SkuRow } from '../catalog/product-store.js';
 import type { EngineSku } from './candidates.js';
 import { couponCodeFromRow, couponFromRow, readCode } from './coupon-store.js';
 import { livePromotions } from './promotion-store.js';
@@ -15,19 +16,13 @@ export interface PricingInputs {
   unknownCoupon?: string;
 }
 
-interface SkuFacts {
-  id: number;
-  product_id: number | null;
-  code: string;
-  attributes: string;
-  price: number;
-  cost: number;
-  needs_completing: number;
+/** A SKU row with its product's and category's facts; those are null for a SKU without a product. */
+type SkuFacts = Pick<SkuRow, 'id' | 'product_id' | 'code' | 'attributes' | 'price' | 'cost' | 'needs_completing'> & {
   title: string | null;
   status: string | null;
   category_id: number | null;
   parent_id: number | null;
-}
+};
 
 const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
@@ -37,7 +32,7 @@ function titleOf(row: SkuFacts): string {
   return values.length ? `${row.title ?? row.code} ${values.join(' ')}` : (row.title ?? row.code);
 }
 
-async function readSkus(q: Queryable, ids: number[]): Promise<Map<number, SkuFacts>> {
+async function readSkus(q: Queryable, ids: readonly number[]): Promise<Map<number, SkuFacts>> {
   if (ids.length === 0) return new Map();
   const rows = await q.all<SkuFacts>(
     `SELECT s.id, s.product_id, s.code, s.attributes, s.price, s.cost, s.needs_completing, p.title, p.status, p.category_id, c.parent_id
@@ -45,9 +40,36 @@ async function readSkus(q: Queryable, ids: number[]): Promise<Map<number, SkuFac
      LEFT JOIN listings_products p ON p.id = s.product_id
      LEFT JOIN listings_categories c ON c.id = p.category_id
      WHERE s.id IN (${placeholders(ids.length)})`,
-    ids,
+    [...ids],
   );
   return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** The engine's view of a SKU that has a product, at `price`. */
+function engineSku(row: SkuFacts & { product_id: number }, price: number): EngineSku {
+  return {
+    skuId: row.id,
+    productId: row.product_id,
+    categoryId: row.category_id,
+    parentCategoryId: row.parent_id,
+    code: row.code,
+    title: titleOf(row),
+    price,
+    cost: row.cost,
+    listed: row.status === 'listed',
+  };
+}
+
+const hasProduct = (row: SkuFacts): row is SkuFacts & { product_id: number } => row.product_id !== null;
+
+/**
+ * The engine's view of these SKUs at their everyday prices, built as `POST /price` builds it;
+ * SKUs without a product are left out. For checks that price carts of their own.
+ */
+export async function readEngineSkus(q: Queryable, skuIds: readonly number[]): Promise<Map<number, EngineSku>> {
+  const skus = new Map<number, EngineSku>();
+  for (const row of (await readSkus(q, [...new Set(skuIds)])).values()) if (hasProduct(row)) skus.set(row.id, engineSku(row, row.price));
+  return skus;
 }
 
 /** The lowest campaign price per SKU among the campaigns running at `atMs`. */
@@ -107,20 +129,7 @@ export async function loadPricingInputs(q: Queryable, cart: CartInput, at: strin
   for (const [id, row] of await readSkus(q, [...new Set(extraIds)])) facts.set(id, row);
   const campaign = await campaignPrices(q, [...facts.keys()], atMs);
   const skus = new Map<number, EngineSku>();
-  for (const row of facts.values()) {
-    if (row.product_id === null) continue;
-    skus.set(row.id, {
-      skuId: row.id,
-      productId: row.product_id,
-      categoryId: row.category_id,
-      parentCategoryId: row.parent_id,
-      code: row.code,
-      title: titleOf(row),
-      price: campaign.get(row.id) ?? row.price,
-      cost: row.cost,
-      listed: row.status === 'listed',
-    });
-  }
+  for (const row of facts.values()) if (hasProduct(row)) skus.set(row.id, engineSku(row, campaign.get(row.id) ?? row.price));
   const result: PricingInputs = { skus, promotions };
   if (cart.couponCode !== undefined && cart.couponCode.trim() !== '') {
     const found = await readCode(q, cart.couponCode);

@@ -2,7 +2,8 @@
 import type { PluginContext } from '@workbench/plugin-api';
 import type { CartInput, PriceResult, StackingPolicy } from '../types.js';
 import { priceFromDatabase } from './pricing-service.js';
-import { PROMOTION_SCHEMAS, ref } from './schemas.js';
+import { PROMOTION_SCHEMAS } from './schemas.js';
+import { ref } from '../shared/schema-refs.js';
 import { stackingPolicy } from './settings.js';
 
 /** Adds the price calculator's routes. */

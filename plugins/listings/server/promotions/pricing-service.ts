@@ -8,11 +8,10 @@ import { priceCart } from './engine.js';
 import { loadPricingInputs } from './pricing-inputs.js';
 import { stackingPolicy } from './settings.js';
 import { reasons } from './texts.js';
-import { toShopTime } from './shop-time.js';
 
 /** Prices a cart at `cart.at` (default now) under the promotions live then and the settings' policy. */
 export async function priceFromDatabase(ctx: PluginContext, cart: CartInput): Promise<PriceResult> {
-  const at = cart.at ? toShopTime(cart.at, ctx.timeZone) : ctx.now();
+  const at = cart.at ? ctx.shopTime(cart.at) : ctx.now();
   const inputs = await ctx.db.read((q) => loadPricingInputs(q, cart, at));
   const result = priceCart({
     cart: { ...cart, at },

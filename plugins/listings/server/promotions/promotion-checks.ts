@@ -2,7 +2,7 @@
 // categories, campaigns exist) or the settings (how many items a bundle may hold).
 import { InputError, type Queryable } from '@workbench/plugin-api';
 import type { PromotionRule, PromotionScope } from '../types.js';
-import { yuan } from './money.js';
+import { yuan } from '../shared/money.js';
 
 const bad = (zh: string, en: string, path: string, message: string) => new InputError({ 'zh-CN': zh, en }, { errors: [{ path, in: 'body', message }] });
 

@@ -1,14 +1,14 @@
 // Promotions CRUD: list, create (one rule schema per kind), read, change, end.
-import { ConflictError, InputError, isWorkbenchError, type JsonSchema, type Locale, type PluginContext } from '@workbench/plugin-api';
+import { ConflictError, InputError, isWorkbenchError, type Locale, type PluginContext } from '@workbench/plugin-api';
 import type { Promotion, PromotionRule, PromotionScope } from '../types.js';
 import { checkCampaign, checkRule, checkScope, checkWindow } from './promotion-checks.js';
 import { insertPromotion, listPromotions, requirePromotion, type PromotionListQuery } from './promotion-store.js';
-import { PROMOTION_SCHEMAS, RULE_KINDS, def, promotionCreateBody, ref, type RuleKind } from './schemas.js';
+import { PROMOTION_SCHEMAS, RULE_KINDS, promotionCreateBody, type RuleKind } from './schemas.js';
+import { def, ID_PARAMS, ref } from '../shared/schema-refs.js';
 import { promotionSettings } from './settings.js';
-import { toShopTime } from './shop-time.js';
+import { listQuery } from '../shared/list-query.js';
 
 const PERMISSION = 'listings.promotions.manage';
-const ID_PARAMS: JsonSchema = { type: 'object', properties: { id: def('id') }, required: ['id'] };
 const PROMOTION = ref(PROMOTION_SCHEMAS.promotion);
 
 interface CreateBody {
@@ -37,8 +37,6 @@ const ended = () => new ConflictError({ 'zh-CN': '促销已经结束，不能再
 
 /** Adds the promotion routes. */
 export function addPromotionRoutes(ctx: PluginContext): void {
-  const shopTime = (iso: string) => toShopTime(iso, ctx.timeZone);
-
   /** A rule sent to PATCH is checked against the schema of the promotion's own kind. */
   const validateRule = (kind: RuleKind, rule: unknown, locale: Locale): PromotionRule => {
     try {
@@ -55,20 +53,11 @@ export function addPromotionRoutes(ctx: PluginContext): void {
     path: '/promotions',
     permission: PERMISSION,
     summary: { 'zh-CN': '促销列表', en: 'Promotions' },
-    query: {
-      allOf: [def('pageQuery')],
-      type: 'object',
-      properties: {
-        page: { type: 'integer', minimum: 1, default: 1 },
-        pageSize: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
-        sort: { type: 'string' },
-        q: { type: 'string', maxLength: 200 },
-        // Typed, so the query text is coerced before the enum is checked.
-        status: { type: 'string', enum: ['active', 'suspended', 'ended'] },
-        kind: { type: 'string', enum: RULE_KINDS },
-        campaignId: { type: 'integer', minimum: 1 },
-      },
-    },
+    query: listQuery({
+      status: { type: 'string', enum: ['active', 'suspended', 'ended'] },
+      kind: { type: 'string', enum: RULE_KINDS },
+      campaignId: { type: 'integer', minimum: 1 },
+    }),
     response: { allOf: [def('page')], properties: { items: { type: 'array', items: PROMOTION } } },
     handler: ({ query }) => ctx.db.read((q) => listPromotions(q, query)),
   });
@@ -94,8 +83,8 @@ export function addPromotionRoutes(ctx: PluginContext): void {
           rule,
           // A bundle's scope is its SKUs; a scope beside it would only mislead.
           scope: body.kind === 'bundle' ? {} : await checkScope(tx, body.scope ?? {}),
-          startsAt: shopTime(body.startsAt),
-          endsAt: shopTime(body.endsAt),
+          startsAt: ctx.shopTime(body.startsAt),
+          endsAt: ctx.shopTime(body.endsAt),
           campaignId: await checkCampaign(tx, body.campaignId),
         };
         const id = await insertPromotion(tx, input, actor?.id ?? null, ctx.now());
@@ -156,8 +145,8 @@ export function addPromotionRoutes(ctx: PluginContext): void {
         const endsAt = body.endsAt ?? current.endsAt;
         if (body.startsAt !== undefined || body.endsAt !== undefined) {
           checkWindow(startsAt, endsAt);
-          changes.starts_at = shopTime(startsAt);
-          changes.ends_at = shopTime(endsAt);
+          changes.starts_at = ctx.shopTime(startsAt);
+          changes.ends_at = ctx.shopTime(endsAt);
         }
         if (body.status === 'active') {
           changes.status = 'active';

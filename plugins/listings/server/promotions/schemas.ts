@@ -1,16 +1,10 @@
 // JSON Schemas of the promotions area: one rule schema per kind, the records the API sends, the
 // cart and the price result. Every $id starts with `promotions-` so no other area registers it.
 import type { JsonSchema, PluginContext } from '@workbench/plugin-api';
+import { def, nullable, ref } from '../shared/schema-refs.js';
 import type { PromotionKind } from '../types.js';
 
-const DEFS = 'https://workbench.local/schemas/defs#/$defs';
 const BASE = 'https://workbench.local/schemas/listings';
-
-/** A `$ref` to one of the core's shared definitions. */
-export const def = (name: string): JsonSchema => ({ $ref: `${DEFS}/${name}` });
-/** A `$ref` to a registered schema. */
-export const ref = (id: string): JsonSchema => ({ $ref: id });
-const nullable = (schema: JsonSchema): JsonSchema => ({ anyOf: [schema, { type: 'null' }] });
 
 export type RuleKind = Exclude<PromotionKind, 'coupon'>;
 export const RULE_KINDS: readonly RuleKind[] = ['bundle', 'member', 'percent', 'full-reduction', 'full-gift'];

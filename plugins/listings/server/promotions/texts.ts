@@ -2,7 +2,7 @@
 // a discount did or did not apply.
 import type { LocalizedText } from '@workbench/plugin-api';
 import type { PromotionKind } from '../types.js';
-import { yuan, yuanShort } from './money.js';
+import { yuan, yuanShort } from '../shared/money.js';
 
 export type Text = { 'zh-CN': string; en: string };
 

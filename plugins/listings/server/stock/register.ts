@@ -3,8 +3,8 @@ import { InventoryToken } from '../tokens.js';
 import { checkStock } from './stock-check.js';
 import { defaultThreshold } from './stock-settings.js';
 import { NEEDS_FULFILLMENT, readStockWarnings, type StockWarningsAnswer } from './stock-warnings.js';
+import { def, nullable } from '../shared/schema-refs.js';
 
-const DEFS = 'https://workbench.local/schemas/defs#/$defs';
 const WARNINGS = 'https://workbench.local/schemas/listings/stock-warnings';
 
 /** The payload fulfillment sends with `fulfillment.stock.changed`. */
@@ -31,17 +31,17 @@ export function registerStockWarnings(ctx: PluginContext): void {
     type: 'object',
     properties: {
       available: { type: 'boolean' },
-      reason: { $ref: `${DEFS}/localizedText` },
+      reason: def('localizedText'),
       threshold: { type: 'integer', minimum: 0 },
-      checkedAt: { anyOf: [{ $ref: `${DEFS}/timestamp` }, { type: 'null' }] },
+      checkedAt: nullable(def('timestamp')),
       items: {
         type: 'array',
         items: {
           type: 'object',
           properties: {
-            skuId: { $ref: `${DEFS}/id` },
+            skuId: def('id'),
             code: { type: 'string' },
-            productId: { $ref: `${DEFS}/id` },
+            productId: def('id'),
             productTitle: { type: 'string' },
             stock: { type: 'integer' },
             threshold: { type: 'integer', minimum: 0 },

@@ -7,13 +7,13 @@ import { readReviewQueue, type ReviewQueueQuery } from './review-queue.js';
 import { runDueSchedules, setSchedule, type ScheduleBody } from './schedule.js';
 import { WORKFLOW_CHECKLIST, WORKFLOW_HISTORY, WORKFLOW_PRODUCT, WORKFLOW_REVIEW_ITEM, WORKFLOW_SCHEDULE_RUN } from './schemas.js';
 import { delistByHand, reviewProduct, submitProduct } from './transitions.js';
+import { listQuery } from '../shared/list-query.js';
+import { def, ID_PARAMS, nullable, ref } from '../shared/schema-refs.js';
 
-const DEFS = 'https://workbench.local/schemas/defs#/$defs';
-const ID_PARAMS = { type: 'object', properties: { id: { $ref: `${DEFS}/id` } }, required: ['id'] };
-const VERSION = { $ref: `${DEFS}/version` };
+const VERSION = def('version');
 const PRODUCT = { $ref: WORKFLOW_PRODUCT };
 const NOTE = { type: 'string', maxLength: 500 };
-const AT = { anyOf: [{ $ref: `${DEFS}/timestamp` }, { type: 'null' }] };
+const AT = nullable(def('timestamp'));
 
 /** The listing workflow's HTTP routes (see the README, "Listing workflow"). */
 export function addWorkflowRoutes(ctx: PluginContext): void {
@@ -102,8 +102,8 @@ export function addWorkflowRoutes(ctx: PluginContext): void {
     path: '/review-queue',
     permission: 'listings.products.review',
     summary: { 'zh-CN': '待审核商品', en: 'Listings awaiting review' },
-    query: { $ref: `${DEFS}/pageQuery` },
-    response: { allOf: [{ $ref: `${DEFS}/page` }, { type: 'object', properties: { items: { type: 'array', items: { $ref: WORKFLOW_REVIEW_ITEM } } } }] },
+    query: listQuery(),
+    response: { allOf: [def('page'), { type: 'object', properties: { items: { type: 'array', items: ref(WORKFLOW_REVIEW_ITEM) } } }] },
     handler: ({ query }) => ctx.db.read((q) => readReviewQueue(q, query)),
   });
 

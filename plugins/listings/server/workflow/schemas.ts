@@ -1,6 +1,6 @@
 import type { JsonSchema, PluginContext } from '@workbench/plugin-api';
+import { def, nullable } from '../shared/schema-refs.js';
 
-const DEFS = 'https://workbench.local/schemas/defs#/$defs';
 const BASE = 'https://workbench.local/schemas/listings';
 export const WORKFLOW_PRODUCT = `${BASE}/workflow-product`;
 export const WORKFLOW_CHECKLIST = `${BASE}/workflow-checklist`;
@@ -14,7 +14,6 @@ const text: JsonSchema = {
   required: ['zh-CN', 'en'],
   additionalProperties: false,
 };
-const nullable = (ref: string): JsonSchema => ({ anyOf: [{ $ref: `${DEFS}/${ref}` }, { type: 'null' }] });
 const nullableString: JsonSchema = { type: ['string', 'null'] };
 const status: JsonSchema = { enum: ['draft', 'submitted', 'listed', 'delisted'] };
 
@@ -25,21 +24,21 @@ const SCHEMAS: (JsonSchema & { $id: string })[] = [
     description: 'A product after a workflow move: the catalog detail, of which the workflow fields are listed here.',
     type: 'object',
     properties: {
-      id: { $ref: `${DEFS}/id` },
+      id: def('id'),
       title: { type: 'string' },
       itemCode: { type: 'string' },
       status,
-      version: { $ref: `${DEFS}/version` },
-      scheduledListAt: nullable('timestamp'),
-      scheduledDelistAt: nullable('timestamp'),
+      version: def('version'),
+      scheduledListAt: nullable(def('timestamp')),
+      scheduledDelistAt: nullable(def('timestamp')),
       submittedBy: { type: ['integer', 'null'] },
-      submittedAt: nullable('timestamp'),
+      submittedAt: nullable(def('timestamp')),
       submitReason: nullableString,
       reviewedBy: { type: ['integer', 'null'] },
-      reviewedAt: nullable('timestamp'),
+      reviewedAt: nullable(def('timestamp')),
       reviewNote: nullableString,
-      listedAt: nullable('timestamp'),
-      delistedAt: nullable('timestamp'),
+      listedAt: nullable(def('timestamp')),
+      delistedAt: nullable(def('timestamp')),
       skus: { type: 'array', items: { type: 'object' } },
     },
     required: ['id', 'title', 'itemCode', 'status', 'version', 'scheduledListAt', 'scheduledDelistAt', 'submittedBy', 'submittedAt', 'submitReason', 'reviewedBy', 'reviewedAt', 'reviewNote', 'listedAt', 'delistedAt', 'skus'],
@@ -76,7 +75,7 @@ const SCHEMAS: (JsonSchema & { $id: string })[] = [
             toStatus: { anyOf: [status, { type: 'null' }] },
             actorId: { type: ['integer', 'null'] },
             actorName: { type: 'string' },
-            at: { $ref: `${DEFS}/timestamp` },
+            at: def('timestamp'),
             note: nullableString,
             failedRules: { type: 'array', items: { type: 'string' } },
           },
@@ -92,16 +91,16 @@ const SCHEMAS: (JsonSchema & { $id: string })[] = [
     $id: WORKFLOW_REVIEW_ITEM,
     type: 'object',
     properties: {
-      id: { $ref: `${DEFS}/id` },
+      id: def('id'),
       title: { type: 'string' },
       itemCode: { type: 'string' },
-      version: { $ref: `${DEFS}/version` },
+      version: def('version'),
       submittedBy: { type: ['integer', 'null'] },
       submitterName: nullableString,
-      submittedAt: nullable('timestamp'),
+      submittedAt: nullable(def('timestamp')),
       submitReason: nullableString,
       failedRules: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, title: text }, required: ['id', 'title'], additionalProperties: false } },
-      scheduledListAt: nullable('timestamp'),
+      scheduledListAt: nullable(def('timestamp')),
     },
     required: ['id', 'title', 'itemCode', 'version', 'submittedBy', 'submitterName', 'submittedAt', 'submitReason', 'failedRules', 'scheduledListAt'],
     additionalProperties: false,
@@ -110,11 +109,11 @@ const SCHEMAS: (JsonSchema & { $id: string })[] = [
     $id: WORKFLOW_SCHEDULE_RUN,
     type: 'object',
     properties: {
-      listed: { type: 'array', items: { $ref: `${DEFS}/id` } },
-      delisted: { type: 'array', items: { $ref: `${DEFS}/id` } },
+      listed: { type: 'array', items: def('id') },
+      delisted: { type: 'array', items: def('id') },
       failed: {
         type: 'array',
-        items: { type: 'object', properties: { productId: { $ref: `${DEFS}/id` }, message: { type: 'string' } }, required: ['productId', 'message'], additionalProperties: false },
+        items: { type: 'object', properties: { productId: def('id'), message: { type: 'string' } }, required: ['productId', 'message'], additionalProperties: false },
       },
     },
     required: ['listed', 'delisted', 'failed'],

@@ -1,6 +1,6 @@
 import type { Queryable } from '@workbench/plugin-api';
 import type { Campaign, CampaignCheck, CheckDetail } from '../campaign-types.js';
-import { readCoupons } from '../pricing-inputs.js';
+import { readCoupons } from '../../promotions/coupon-store.js';
 
 /**
  * 优惠券检查: every coupon the campaign uses is valid for the whole window, so no buyer holds a

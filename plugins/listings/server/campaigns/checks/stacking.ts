@@ -3,17 +3,19 @@ import type { StackingPolicy } from '../../types.js';
 import type { Campaign, CampaignCheck, CheckDetail } from '../campaign-types.js';
 import { readCampaignSkus } from '../campaign-store.js';
 import { lowestPrice, type PricedCart } from '../lowest-price.js';
-import { yuan } from '../money-text.js';
-import { readCoupons, readLivePromotions, readPricedSkus } from '../pricing-inputs.js';
-import { windowsOverlap } from '../shop-time.js';
+import { priceTag } from '../../shared/money.js';
+import { readCoupons } from '../../promotions/coupon-store.js';
+import { readEngineSkus } from '../../promotions/pricing-inputs.js';
+import { livePromotions } from '../../promotions/promotion-store.js';
+import { windowsOverlap } from '../../shared/time.js';
 
 function cartText(cart: PricedCart): { zh: string; en: string } {
   const names = [...new Set(cart.discounts.filter((d) => d.amount > 0).map((d) => d.name))];
   const level = cart.memberLevel ? `（会员 ${cart.memberLevel}）` : '';
   const levelEn = cart.memberLevel ? ` (member ${cart.memberLevel})` : '';
   return {
-    zh: `买 ${cart.qty} 件${level}${names.length ? `叠加「${names.join('」「')}」` : '不用其他优惠'}，实付 ${yuan(cart.net)}`,
-    en: `${cart.qty} piece(s)${levelEn}${names.length ? ` with ${names.join(', ')}` : ' with no other discount'} pay ${yuan(cart.net)}`,
+    zh: `买 ${cart.qty} 件${level}${names.length ? `叠加「${names.join('」「')}」` : '不用其他优惠'}，实付 ${priceTag(cart.net)}`,
+    en: `${cart.qty} piece(s)${levelEn}${names.length ? ` with ${names.join(', ')}` : ' with no other discount'} pay ${priceTag(cart.net)}`,
   };
 }
 
@@ -24,11 +26,11 @@ function cartText(cart: PricedCart): { zh: string; en: string } {
  */
 export async function stackingCheck(q: Queryable, campaign: Campaign, policy: StackingPolicy): Promise<CampaignCheck> {
   const details: CheckDetail[] = [];
-  const promotions = (await readLivePromotions(q)).filter((p) => windowsOverlap(p.startsAt, p.endsAt, campaign.startsAt, campaign.endsAt));
+  const promotions = (await livePromotions(q)).filter((p) => windowsOverlap(p.startsAt, p.endsAt, campaign.startsAt, campaign.endsAt));
   const coupons = (await readCoupons(q)).filter((c) => windowsOverlap(c.validFrom, c.validUntil, campaign.startsAt, campaign.endsAt));
   const giftIds = promotions.flatMap((p) => (p.rule.kind === 'full-gift' ? [p.rule.giftSkuId] : []));
   const skus = await readCampaignSkus(q, campaign.productIds);
-  const priced = await readPricedSkus(q, [...skus.map((s) => s.skuId), ...giftIds]);
+  const priced = await readEngineSkus(q, [...skus.map((s) => s.skuId), ...giftIds]);
   const campaignPrice = new Map(campaign.prices.map((p) => [p.skuId, p.price]));
   let failed = false;
   for (const sku of skus) {
@@ -47,8 +49,8 @@ export async function stackingCheck(q: Queryable, campaign: Campaign, policy: St
         productId: sku.productId,
         figures,
         message: {
-          'zh-CN': `${sku.code} 活动价 ${yuan(price)}${priceNote}：${cart.zh}，低于成本 ${yuan(worst.costTotal)}（每件最低 ${yuan(worst.unitPrice)}，成本 ${yuan(sku.cost)}）`,
-          en: `${sku.code} at ${yuan(price)}${priceNoteEn}: ${cart.en}, below the cost of ${yuan(worst.costTotal)} (lowest ${yuan(worst.unitPrice)} a piece, cost ${yuan(sku.cost)})`,
+          'zh-CN': `${sku.code} 活动价 ${priceTag(price)}${priceNote}：${cart.zh}，低于成本 ${priceTag(worst.costTotal)}（每件最低 ${priceTag(worst.unitPrice)}，成本 ${priceTag(sku.cost)}）`,
+          en: `${sku.code} at ${priceTag(price)}${priceNoteEn}: ${cart.en}, below the cost of ${priceTag(worst.costTotal)} (lowest ${priceTag(worst.unitPrice)} a piece, cost ${priceTag(sku.cost)})`,
         },
       });
     } else {
@@ -58,8 +60,8 @@ export async function stackingCheck(q: Queryable, campaign: Campaign, policy: St
         productId: sku.productId,
         figures,
         message: {
-          'zh-CN': `${sku.code} 活动价 ${yuan(price)}${priceNote}：最低每件 ${yuan(lowest.unitPrice)}（${cart.zh}），不低于成本 ${yuan(sku.cost)}`,
-          en: `${sku.code} at ${yuan(price)}${priceNoteEn}: lowest ${yuan(lowest.unitPrice)} a piece (${cart.en}), not below the cost of ${yuan(sku.cost)}`,
+          'zh-CN': `${sku.code} 活动价 ${priceTag(price)}${priceNote}：最低每件 ${priceTag(lowest.unitPrice)}（${cart.zh}），不低于成本 ${priceTag(sku.cost)}`,
+          en: `${sku.code} at ${priceTag(price)}${priceNoteEn}: lowest ${priceTag(lowest.unitPrice)} a piece (${cart.en}), not below the cost of ${priceTag(sku.cost)}`,
         },
       });
     }

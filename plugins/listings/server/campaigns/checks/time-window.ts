@@ -1,6 +1,6 @@
 import type { Queryable } from '@workbench/plugin-api';
 import type { Campaign, CampaignCheck, CheckDetail } from '../campaign-types.js';
-import { windowsOverlap } from '../shop-time.js';
+import { windowsOverlap } from '../../shared/time.js';
 
 interface Clash {
   id: number;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { formatYuan, parseYuan } from '../server/catalog/money.js';
+import { parseYuan, priceTag, yuan, yuanShort } from '../server/shared/money.js';
 
 describe('parseYuan', () => {
   test.each([
@@ -43,17 +43,30 @@ describe('parseYuan', () => {
   test('formatting and parsing are inverse for every amount in 分', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 10_000_000_000 }), (fen) => {
-        expect(parseYuan(formatYuan(fen))).toEqual({ fen });
+        expect(parseYuan(yuan(fen))).toEqual({ fen });
       }),
     );
   });
 });
 
-describe('formatYuan', () => {
+describe('yuan', () => {
   test('always writes two decimals', () => {
-    expect(formatYuan(12900)).toBe('129.00');
-    expect(formatYuan(5)).toBe('0.05');
-    expect(formatYuan(1999)).toBe('19.99');
-    expect(formatYuan(0)).toBe('0.00');
+    expect(yuan(12900)).toBe('129.00');
+    expect(yuan(5)).toBe('0.05');
+    expect(yuan(1999)).toBe('19.99');
+    expect(yuan(0)).toBe('0.00');
+    expect(yuan(8000)).toBe('80.00');
+    expect(yuan(-150)).toBe('-1.50');
+  });
+
+  test('yuanShort drops 分 only when there are none', () => {
+    expect(yuanShort(19900)).toBe('199');
+    expect(yuanShort(19950)).toBe('199.50');
+  });
+
+  test('priceTag puts the sign before ¥', () => {
+    expect(priceTag(8900)).toBe('¥89.00');
+    expect(priceTag(-150)).toBe('-¥1.50');
+    expect(priceTag(0)).toBe('¥0.00');
   });
 });

@@ -1,3 +1,23 @@
+// Money in 分 as people read and write it. Every area keeps prices as integer 分; this is the one
+// place that turns them into text (messages, explanations, the CSV) and reads a CSV cell back.
+
+/** 8000 → "80.00", −150 → "-1.50": 元 with their 分, as the CSV and the price explanations write it. */
+export function yuan(fen: number): string {
+  const sign = fen < 0 ? '-' : '';
+  const abs = Math.abs(fen);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** 19900 → "199", 19950 → "199.50": how a threshold reads in 满 X 元. */
+export function yuanShort(fen: number): string {
+  return fen % 100 === 0 ? String(fen / 100) : yuan(fen);
+}
+
+/** 8900 → "¥89.00", −150 → "-¥1.50": an amount standing alone in a clerk's message. */
+export function priceTag(fen: number): string {
+  return fen < 0 ? `-¥${yuan(-fen)}` : `¥${yuan(fen)}`;
+}
+
 /** Why a money cell could not be read, in words for the import report. */
 export type MoneyProblem = 'not-a-number' | 'negative' | 'too-precise' | 'too-large';
 
@@ -19,11 +39,4 @@ export function parseYuan(text: string): { fen: number } | { problem: MoneyProbl
   if (decimals.length > 2) return { problem: 'too-precise' };
   if (whole.length > MAX_YUAN_DIGITS) return { problem: 'too-large' };
   return { fen: Number(whole || '0') * 100 + Number(decimals.padEnd(2, '0')) };
-}
-
-/** 分 as 元 with two decimals (`12900` → `129.00`), the way the CSV writes prices. */
-export function formatYuan(fen: number): string {
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
