@@ -162,6 +162,8 @@ describe('listings in Chromium', () => {
     await calc.locator('button.calculate').click();
     const result = calc.locator('wb-listings-price-result');
     await result.locator('.explanation li.applied', { hasText: couponCode }).waitFor();
+    // An applied step reads 已享受; the others say why not in their own words.
+    await expect(result.locator('.explanation li.applied', { hasText: couponCode }).locator('.outcome').textContent()).resolves.toBe('已享受');
     // 2 × ¥129 = ¥258, less the ¥20 coupon, plus ¥8 shipping that the coupon never touches.
     await expect(result.locator('.goods-total').textContent()).resolves.toBe('¥258.00');
     await expect(result.locator('.discount-total').textContent()).resolves.toBe('−¥20.00');

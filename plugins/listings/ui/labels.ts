@@ -32,9 +32,9 @@ export const COUPON_CODE_STATUS: Record<CouponCodeStatus, LocalizedText> = {
 };
 
 export const OUTCOME: Record<ExplanationOutcome, LocalizedText> = {
-  applied: { 'zh-CN': '已使用', en: 'Applied' },
-  refused: { 'zh-CN': '不能同用', en: 'Refused' },
-  'not-eligible': { 'zh-CN': '不满足条件', en: 'Not eligible' },
+  applied: { 'zh-CN': '已享受', en: 'Applied' },
+  refused: { 'zh-CN': '未享受', en: 'Not applied' },
+  'not-eligible': { 'zh-CN': '不适用', en: 'Not eligible' },
 };
 
 export type CampaignStatus = 'draft' | 'prices-set' | 'checked' | 'scheduled' | 'running' | 'ended' | 'closed';

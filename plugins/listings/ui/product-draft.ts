@@ -25,6 +25,10 @@ export interface ImageDraft {
   url: string;
   kind: 'main' | 'detail';
   width: string;
+  /** The shop's watermark is on it (the checklist's 店铺水印 rule). */
+  watermark: boolean;
+  /** Kept as it came, so saving a product never drops it. */
+  height?: number;
 }
 
 /** The product form: every field as the inputs hold it. */
@@ -67,7 +71,7 @@ export function toDraft(p: ProductDetail): ProductDraft {
     categoryId: p.categoryId === null ? '' : String(p.categoryId),
     description: p.description,
     attributes: Object.entries(p.attributes),
-    images: p.images.map((i) => ({ url: i.url, kind: i.kind, width: i.width === undefined ? '' : String(i.width) })),
+    images: p.images.map((i) => ({ url: i.url, kind: i.kind, width: i.width === undefined ? '' : String(i.width), watermark: i.watermark === true, ...(i.height === undefined ? {} : { height: i.height }) })),
     shippingTemplate: p.shippingTemplate ?? '',
     showcaseSlot: p.showcaseSlot === null ? '' : String(p.showcaseSlot),
     skus: p.skus.map((s) => {
@@ -128,7 +132,7 @@ export function productBody(d: ProductDraft, problems: DraftProblem[]): Record<s
     if (!img.url.trim()) return;
     const width = whole(img.width);
     if (width === undefined) problems.push({ path: `/images/${i}/width`, message: { 'zh-CN': `第 ${i + 1} 张图的宽度请写整数像素`, en: `Image ${i + 1}: width in whole pixels` } });
-    images.push({ url: img.url.trim(), kind: img.kind, ...(typeof width === 'number' ? { width } : {}) });
+    images.push({ url: img.url.trim(), kind: img.kind, ...(typeof width === 'number' ? { width } : {}), ...(img.height === undefined ? {} : { height: img.height }), ...(img.watermark ? { watermark: true } : {}) });
   });
   const attributes = Object.fromEntries(d.attributes.map(([k, v]) => [k.trim(), v.trim()] as const).filter(([k, v]) => k && v));
   return {

@@ -43,9 +43,18 @@ export class ListingsCampaignChecks extends ListingsElement {
         (c) => html`<li data-check=${c.id} class=${c.passed ? 'pass' : 'fail'}>
           <strong>${c.passed ? '✓' : '✗'} ${this.i18n.text(c.title ?? CAMPAIGN_CHECK[c.id])}</strong>
           <span class="visually-hidden">${c.passed ? this.t('通过', 'passes') : this.t('未通过', 'fails')}</span>
-          ${c.details.length ? html`<ul>${c.details.map((d) => html`<li class="hint">${this.i18n.text(d.message)}</li>`)}</ul>` : nothing}
+          ${c.details.length ? (c.passed ? this.renderPassedDetails(c.details) : this.renderDetails(c.details)) : nothing}
         </li>`,
       )}</ul>`;
+  }
+
+  private renderDetails(details: CampaignChecks['checks'][number]['details']) {
+    return html`<ul>${details.map((d) => html`<li class="hint">${this.i18n.text(d.message)}</li>`)}</ul>`;
+  }
+
+  /** A passed check's notes (one per SKU for 优惠叠加) stay folded, so the failing ones stand out. */
+  private renderPassedDetails(details: CampaignChecks['checks'][number]['details']) {
+    return html`<details><summary class="hint">${this.t(`查看明细（${details.length} 条）`, `Details (${details.length})`)}</summary>${this.renderDetails(details)}</details>`;
   }
 }
 

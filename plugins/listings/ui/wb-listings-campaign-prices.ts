@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { controlStyles } from '@workbench/ui';
 import type { Campaign } from '../server/campaigns/campaign-types.js';
@@ -16,7 +16,18 @@ import type { SkuHit } from './wb-listings-sku-picker.js';
  */
 @customElement('wb-listings-campaign-prices')
 export class ListingsCampaignPrices extends ListingsElement {
-  static override styles = [controlStyles, listingsStyles];
+  static override styles = [
+    controlStyles,
+    listingsStyles,
+    css`
+      td.code { white-space: nowrap; font-family: var(--wb-font-mono, monospace); font-size: 12px; }
+      td.num, th.num { white-space: nowrap; }
+      td.price input { width: 88px; text-align: right; }
+      td.check { white-space: nowrap; }
+      /* A long list of SKUs scrolls sideways on a narrow screen instead of pushing the checks off it. */
+      .wrap { overflow-x: auto; }
+    `,
+  ];
 
   @property({ attribute: false }) campaign!: Campaign;
   @state() private skus: SkuHit[] = [];
@@ -45,7 +56,7 @@ export class ListingsCampaignPrices extends ListingsElement {
     const me = this.workbench.user.id;
     const open = c.prices.filter((p) => p.confirmedBy === null);
     if (!this.skus.length) return html`<p class="hint">${this.t('先在上面选活动商品。', 'Choose the campaign products above first.')}</p>`;
-    return html`<table class="list prices" aria-label=${this.t('活动价', 'Campaign prices')}>
+    return html`<div class="wrap"><table class="list prices" aria-label=${this.t('活动价', 'Campaign prices')}>
         <thead><tr><th>${this.t('商家编码', 'SKU')}</th><th>${this.t('商品', 'Product')}</th><th class="num">${this.t('日常价', 'Regular')}</th><th class="num">${this.t('成本', 'Cost')}</th>
           <th class="num">${this.t('活动价（元）', 'Campaign (¥)')}</th><th>${this.t('核对', 'Second check')}</th></tr></thead>
         <tbody>${this.skus.map((s) => {
@@ -53,12 +64,12 @@ export class ListingsCampaignPrices extends ListingsElement {
           const typed = this.typed.get(s.id) ?? '';
           const fen = yuanToFen(typed);
           return html`<tr data-sku=${s.code}>
-            <td>${s.code}</td><td>${s.productTitle ?? ''} ${Object.values(s.attributes).join(' ')}</td>
+            <td class="code">${s.code}</td><td>${s.productTitle ?? ''} ${Object.values(s.attributes).join(' ')}</td>
             <td class="num">${this.i18n.money(s.price)}</td><td class="num">${this.i18n.money(s.cost)}</td>
-            <td class="num"><input inputmode="decimal" aria-label="${this.t('活动价', 'Campaign price')} ${s.code}" .value=${typed} ?readonly=${!editable}
+            <td class="num price"><input inputmode="decimal" aria-label="${this.t('活动价', 'Campaign price')} ${s.code}" .value=${typed} ?readonly=${!editable}
               aria-invalid=${typed && fen === undefined ? 'true' : 'false'} @input=${(e: Event) => (this.typed = new Map(this.typed).set(s.id, (e.target as HTMLInputElement).value))} />
               ${fen !== undefined && fen < s.cost ? html`<div class="fail hint">${this.t('低于成本', 'Below cost')}</div>` : nothing}</td>
-            <td>${!price
+            <td class="check">${!price
               ? html`<span class="hint">${this.t('未定价', 'No price')}</span>`
               : price.confirmedBy !== null
                 ? html`<span class="pass">✓ ${this.t('已核对', 'Confirmed')}</span>`
@@ -67,7 +78,7 @@ export class ListingsCampaignPrices extends ListingsElement {
                   : html`<button class="confirm" @click=${() => void this.confirm(s.id)}>${this.t('核对无误', 'Confirm')}</button>`}</td>
           </tr>`;
         })}</tbody>
-      </table>
+      </table></div>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       <div class="actions">
         ${editable ? html`<button class="primary save-prices" @click=${() => void this.save()}>${this.t('保存活动价', 'Save prices')}</button>` : nothing}

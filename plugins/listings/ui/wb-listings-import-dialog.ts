@@ -19,17 +19,28 @@ interface ImportReport {
  */
 @customElement('wb-listings-import-dialog')
 export class ListingsImportDialog extends ListingsElement {
-  static override styles = [controlStyles, listingsStyles, css`.rejected { max-height: 220px; overflow: auto; }`];
+  static override styles = [controlStyles, listingsStyles, css`
+    .rejected { max-height: 220px; overflow: auto; }
+    /* The browser's own file button speaks the browser's language; this one speaks the shop's. */
+    .file input { position: absolute; width: 1px; height: 1px; opacity: 0; overflow: hidden; }
+    .file label { display: inline-block; border: 1px solid var(--wb-border, #c8c8c8); background: var(--wb-button-bg, #f3f3f3); border-radius: 4px; padding: 4px 10px; cursor: pointer; }
+    .file:focus-within label { outline: 2px solid var(--wb-focus, #0a64c8); outline-offset: 1px; }
+    .file input:disabled + label { opacity: 0.6; cursor: default; }
+    .file .name { margin-left: 8px; }
+    wb-progress { display: block; margin-top: 10px; }
+  `];
 
   @state() private opened = false;
   @state() private events = '';
   @state() private report?: ImportReport;
   @state() private busy = false;
+  @state() private fileName = '';
 
   /** Opens the dialog afresh. */
   show(): void {
     this.events = '';
     this.report = undefined;
+    this.fileName = '';
     this.opened = true;
   }
 
@@ -37,8 +48,10 @@ export class ListingsImportDialog extends ListingsElement {
     if (!this.opened) return nothing;
     return html`<wb-dialog heading=${this.t('导入商品（CSV）', 'Import products (CSV)')} open @close=${() => (this.opened = false)}>
       <p class="hint">${this.t('列与导出的 CSV 相同，每行一个 SKU；UTF-8 或 GBK 编码都可以。', 'The columns of the export, one row per SKU; UTF-8 or GBK.')}</p>
-      <div class="row">
-        <input type="file" accept=".csv,text/csv" aria-label=${this.t('CSV 文件', 'CSV file')} ?disabled=${this.busy} @change=${this.onFile} />
+      <div class="row file">
+        <input id="csv-file" type="file" accept=".csv,text/csv" ?disabled=${this.busy} @change=${this.onFile} />
+        <label for="csv-file">${this.t('选择 CSV 文件…', 'Choose a CSV file…')}</label>
+        <span class="name hint">${this.fileName || this.t('未选择文件', 'No file chosen')}</span>
       </div>
       ${this.events
         ? html`<wb-progress heading=${this.t('导入商品', 'Importing products')} src=${this.events}
@@ -51,7 +64,7 @@ export class ListingsImportDialog extends ListingsElement {
 
   private renderReport(r: ImportReport) {
     return html`<section class="report" role="status">
-      <p>${this.t(`新建 ${r.created} 个，更新 ${r.updated} 个，未变 ${r.unchanged} 个，退回 ${r.rejected.length} 行。`, `${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged, ${r.rejected.length} rows rejected.`)}</p>
+      <p>${this.t(`按行计：新建 ${r.created} 行，更新 ${r.updated} 行，未变 ${r.unchanged} 行，退回 ${r.rejected.length} 行。`, `In rows: ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged, ${r.rejected.length} rejected.`)}</p>
       ${r.rejected.length
         ? html`<div class="rejected"><table class="list">
             <thead><tr><th>${this.t('行', 'Row')}</th><th>${this.t('列', 'Column')}</th><th>${this.t('原因', 'Reason')}</th></tr></thead>
@@ -62,10 +75,13 @@ export class ListingsImportDialog extends ListingsElement {
   }
 
   private async onFile(event: Event): Promise<void> {
-    const file = (event.target as HTMLInputElement).files?.[0];
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
     if (!file) return;
+    this.fileName = file.name;
     const form = new FormData();
     form.append('file', file, file.name);
+    input.value = ''; // the same file may be chosen again after fixing it
     this.busy = true;
     this.report = undefined;
     try {

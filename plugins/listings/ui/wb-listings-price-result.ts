@@ -31,7 +31,7 @@ export class ListingsPriceResult extends ListingsElement {
           <td>${l.discounts.map((d) => html`<div>${d.name} −${this.i18n.money(d.amount)}</div>`)}</td><td class="num">${this.i18n.money(l.total)}</td>
         </tr>`)}</tbody>
       </table>
-      ${r.gifts.length ? html`<p>${this.t('赠品', 'Gifts')}：${r.gifts.map((g) => `SKU #${g.skuId} × ${g.qty}`).join('，')}</p>` : nothing}
+      ${r.gifts.length ? html`<p>${this.t('赠品', 'Gifts')}：${r.gifts.map((g) => `${this.giftName(r, g)} × ${g.qty}`).join('，')}</p>` : nothing}
       <div class="totals" role="group" aria-label=${this.t('合计', 'Totals')}>
         <span>${this.t('商品金额', 'Goods')}</span><span class="num goods-total">${this.i18n.money(r.goodsTotal)}</span>
         <span>${this.t('优惠合计', 'Discounts')}</span><span class="num discount-total">−${this.i18n.money(r.discountTotal)}</span>
@@ -48,6 +48,14 @@ export class ListingsPriceResult extends ListingsElement {
               <div class="hint">${this.i18n.text(s.reason)}</div></li>`,
           )}</ul>`
         : html`<p class="hint">${this.t('没有可用的优惠。', 'No discounts apply.')}</p>`}`;
+  }
+
+  /** A gift by its 商家编码 when the cart holds it, otherwise by the promotion that gives it: never a bare id. */
+  private giftName(r: PriceResult, gift: PriceResult['gifts'][number]): string {
+    const line = r.lines.find((l) => l.skuId === gift.skuId);
+    if (line) return line.code;
+    const step = r.explanation.find((s) => s.promotionId === gift.promotionId);
+    return step ? this.t(`「${step.name}」的赠品`, `the gift of “${step.name}”`) : this.t('赠品', 'a gift');
   }
 }
 

@@ -1,4 +1,4 @@
-import { html } from 'lit';
+import { css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { controlStyles } from '@workbench/ui';
 import { ListingsElement } from './listings-element.js';
@@ -15,7 +15,7 @@ import './wb-listings-sku-picker.js';
  */
 @customElement('wb-listings-promotion-rule')
 export class ListingsPromotionRule extends ListingsElement {
-  static override styles = [controlStyles, listingsStyles];
+  static override styles = [controlStyles, listingsStyles, css`table.tiers, table.levels { max-width: 420px; } td.remove { width: 28px; }`];
 
   @property() kind: RuleKind = 'full-reduction';
   @property({ attribute: false }) rule!: RuleDraft;
@@ -41,7 +41,7 @@ export class ListingsPromotionRule extends ListingsElement {
         <tbody>${tiers.map((t, i) => html`<tr>
           <td><input name="threshold" inputmode="decimal" aria-label="${this.t('满', 'Spend')} ${i + 1}" .value=${t.threshold} ?readonly=${this.readonly} @input=${edit(i, 'threshold')} /></td>
           <td><input name="amount" inputmode="decimal" aria-label="${this.t('减', 'Save')} ${i + 1}" .value=${t.amount} ?readonly=${this.readonly} @input=${edit(i, 'amount')} /></td>
-          <td>${this.readonly ? '' : html`<button class="link" aria-label="${this.t('删除档位', 'Remove tier')} ${i + 1}" @click=${() => this.set({ tiers: tiers.filter((_, j) => j !== i) })}>✕</button>`}</td>
+          <td class="remove">${this.readonly ? '' : html`<button class="link" aria-label="${this.t('删除档位', 'Remove tier')} ${i + 1}" @click=${() => this.set({ tiers: tiers.filter((_, j) => j !== i) })}>✕</button>`}</td>
         </tr>`)}</tbody>
       </table>
       ${this.readonly ? '' : html`<div class="actions"><button @click=${() => this.set({ tiers: [...tiers, { threshold: '', amount: '' }] })}>${this.t('添加一档', 'Add a tier')}</button></div>`}
@@ -70,7 +70,7 @@ export class ListingsPromotionRule extends ListingsElement {
         <tbody>${levels.map((l, i) => html`<tr>
           <td><input aria-label="${this.t('等级', 'Level')} ${i + 1}" .value=${l[0]} ?readonly=${this.readonly} @input=${edit(i, 0)} /></td>
           <td><input inputmode="decimal" aria-label="${this.t('折扣', 'Pay')} ${l[0]}" .value=${l[1]} ?readonly=${this.readonly} @input=${edit(i, 1)} /></td>
-          <td>${this.readonly ? '' : html`<button class="link" aria-label="${this.t('删除等级', 'Remove level')} ${l[0]}" @click=${() => this.set({ levels: levels.filter((_, j) => j !== i) })}>✕</button>`}</td>
+          <td class="remove">${this.readonly ? '' : html`<button class="link" aria-label="${this.t('删除等级', 'Remove level')} ${l[0]}" @click=${() => this.set({ levels: levels.filter((_, j) => j !== i) })}>✕</button>`}</td>
         </tr>`)}</tbody>
       </table>
       ${this.readonly ? '' : html`<div class="actions"><button @click=${() => this.set({ levels: [...levels, [`V${levels.length + 1}`, '']] })}>${this.t('添加等级', 'Add a level')}</button></div>`}`;

@@ -1,4 +1,5 @@
 import { css, html } from 'lit';
+import { tip } from './cell-tip.js';
 import { customElement } from 'lit/decorators.js';
 import { controlStyles, type Column, type LocalizedText } from '@workbench/ui';
 import type { Product } from '../server/types.js';
@@ -32,6 +33,10 @@ export class ListingsReviewQueue extends ListingsElement {
     this.stop?.();
   }
 
+  private submitter(row: QueueRow): string {
+    return row.submitterName ?? row.submittedByName ?? this.t('未知', 'Unknown');
+  }
+
   private failed(row: QueueRow): string {
     const rules = row.failedRules ?? row.checklist?.rules?.filter((r) => !r.passed) ?? [];
     if (!rules.length) return row.checklist?.passed === false ? this.t('有未通过', 'Some fail') : this.t('全部通过', 'All pass');
@@ -40,9 +45,9 @@ export class ListingsReviewQueue extends ListingsElement {
 
   override render() {
     const columns: Column<QueueRow>[] = [
-      { key: 'title', title: { 'zh-CN': '商品', en: 'Product' }, width: 'minmax(120px, 2fr)' },
-      { key: 'submitterName', title: { 'zh-CN': '提交人', en: 'Submitted by' }, width: '72px', render: (r) => r.submitterName ?? r.submittedByName ?? (r.submittedBy === null ? '' : `#${r.submittedBy}`) },
-      { key: 'failedRules', title: { 'zh-CN': '未通过规则', en: 'Failing rules' }, render: (r) => this.failed(r) },
+      { key: 'title', title: { 'zh-CN': '商品', en: 'Product' }, width: 'minmax(100px, 2fr)', render: (r) => tip(r.title) },
+      { key: 'submitterName', title: { 'zh-CN': '提交人', en: 'Submitted by' }, width: 'minmax(64px, 1fr)', render: (r) => tip(this.submitter(r)) },
+      { key: 'failedRules', title: { 'zh-CN': '未通过规则', en: 'Failing rules' }, width: 'minmax(64px, 1fr)', render: (r) => tip(this.failed(r)) },
       { key: 'submitReason', title: { 'zh-CN': '说明', en: 'Reason' }, hidden: true },
       { key: 'submittedAt', title: { 'zh-CN': '提交时间', en: 'Submitted' }, type: 'datetime', hidden: true },
     ];
