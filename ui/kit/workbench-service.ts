@@ -28,6 +28,15 @@ export interface WorkbenchService {
   readonly user: CurrentUser;
   can(permission: string): boolean;
   openEditor(input: EditorInput): void;
+  /**
+   * Points an open tab at another record or gives it a new title, in place: a new record's editor
+   * calls it once the record is saved and has its id. If a tab for `next` is already open, the old
+   * tab closes and that one comes to the front.
+   *
+   * @example
+   * this.workbench.replaceEditor({ opens: 'product', id: 'new-1' }, { opens: 'product', id: String(saved.id), title: saved.title });
+   */
+  replaceEditor(current: { opens: string; id: string }, next: EditorInput): void;
   /** Opens a printable of a plugin in a print tab (`query` is passed to the printable). */
   print(plugin: string, printable: string, query: Record<string, string>, title?: string): void;
 }

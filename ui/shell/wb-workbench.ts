@@ -59,6 +59,7 @@ export class WbWorkbench extends WbElement {
       user: this.user,
       can,
       openEditor: (input) => this.openEditor(input),
+      replaceEditor: (current, next) => this.replaceEditor(current, next),
       print: (plugin, printable, query, title) =>
         this.openTab({ key: `print:${plugin}:${printable}:${new URLSearchParams(query).toString()}`, kind: 'print', plugin, printable, query, title: title ?? printable }),
     };
@@ -141,6 +142,22 @@ export class WbWorkbench extends WbElement {
       return;
     }
     this.openTab({ key: `editor:${input.opens}:${input.id}`, kind: 'editor', plugin: plugin.id, opens: input.opens, id: input.id, title: input.title ?? `${input.opens} ${input.id}` });
+  }
+
+  private replaceEditor(current: { opens: string; id: string }, next: EditorInput): void {
+    const from = `editor:${current.opens}:${current.id}`;
+    const to = `editor:${next.opens}:${next.id}`;
+    const index = this.layout.tabs.findIndex((t) => t.key === from);
+    if (index < 0) return this.openEditor(next);
+    const front = this.layout.activeTab === from;
+    if (from !== to && this.layout.tabs.some((t) => t.key === to)) {
+      this.setLayout({ tabs: this.layout.tabs.filter((t) => t.key !== from), activeTab: front ? to : this.layout.activeTab });
+      return;
+    }
+    const tabs = [...this.layout.tabs];
+    const old = tabs[index]!;
+    tabs[index] = { ...old, key: to, opens: next.opens, id: next.id, title: next.title ?? old.title };
+    this.setLayout({ tabs, activeTab: front ? to : this.layout.activeTab });
   }
 
   private closeTab(key: string): void {

@@ -4,6 +4,8 @@ export const workbenchStyles = css`
   :host {
     display: grid;
     grid-template-rows: 1fr auto;
+    /* minmax(0, …): many open tabs scroll in their strip instead of widening the page. */
+    grid-template-columns: minmax(0, 1fr);
     height: 100%;
     overflow: hidden;
   }
