@@ -195,7 +195,8 @@ export function registerProductImporter(ctx: PluginContext): void {
     const parsed = readCsvRows(text);
     const groups = groupRows(parsed.rows);
     const total = parsed.rows.length;
-    const counted = (done: number) => ({ done, total, message: { 'zh-CN': `已处理 ${done} / ${total} 行`, en: `${done} of ${total} rows processed` } });
+    // The progress bar shows "done / total" itself; the message only names the unit.
+    const counted = (done: number) => ({ done, total, message: { 'zh-CN': '行已处理', en: 'rows processed' } });
     // Reported before the work starts, so even a file whose every row was refused shows its count.
     progress.report(counted(0));
     const run = await ctx.db.transaction(async (tx) => {
