@@ -89,6 +89,9 @@ describe('listings in Chromium', () => {
     await shot(page, 'editor-new');
     await editor.locator('button.save').click();
     await page.locator('wb-toasts', { hasText: '已保存' }).waitFor();
+    // The 新建商品 tab became the saved product's tab.
+    await page.locator('wb-editor-area .tab[aria-selected=true]', { hasText: TITLE }).waitFor();
+    expect(await page.locator('wb-editor-area .tab', { hasText: '新建商品' }).count()).toBe(0);
 
     // Saved: the checklist ran, and a fresh product misses its images, so some rules fail.
     await editor.locator('wb-listings-checklist li.fail').first().waitFor();
@@ -115,6 +118,10 @@ describe('listings in Chromium', () => {
     // The owner submitted it, so the owner is not offered 通过 on it.
     expect(await editor.locator('button.approve').count()).toBe(0);
     await page.locator('wb-listings-products wb-data-table [role=row]', { hasText: TITLE }).waitFor();
+    // Opening it from the list finds its tab instead of opening a second one.
+    await page.locator('wb-listings-products wb-data-table [role=row]', { hasText: TITLE }).dblclick();
+    await page.locator('wb-editor-area .tab[aria-selected=true]', { hasText: TITLE }).waitFor();
+    expect(await page.locator('wb-editor-area .tab', { hasText: TITLE }).count()).toBe(1);
     await shot(page, 'submitted');
   });
 

@@ -170,6 +170,32 @@ describe('SKUs', () => {
     const byText = await owner.get(`/api/listings/skus?q=${encodeURIComponent('碎花连衣')}`);
     expect(byText.body.total).toBe(2);
   });
+
+  test('GET /skus?ids= answers just those SKUs (unknown ids left out), and refuses more than 100 or a malformed list', async () => {
+    const p = await createProduct(owner);
+    const q = await createProduct(owner);
+    const [a, b] = p.skus as [typeof p.skus[0], typeof p.skus[0]];
+    const c = q.skus[1]!;
+    const reply = await owner.get(`/api/listings/skus?ids=${c.id},${a.id}, 999999 ,${a.id}`);
+    expect(reply.status, reply.text).toBe(200);
+    expect(reply.body.total).toBe(2);
+    expect(reply.body.items.map((s: { id: number }) => s.id)).toEqual([a.id, c.id]);
+    expect(reply.body.items[0]).toMatchObject({ code: a.code, attributes: { 颜色: '黑色', 尺码: 'M' }, productId: p.id, itemCode: p.itemCode });
+    // Combined with the other filters like any of them.
+    const both = await owner.get(`/api/listings/skus?ids=${a.id},${b.id},${c.id}&productId=${q.id}`);
+    expect(both.body.items.map((s: { id: number }) => s.id)).toEqual([c.id]);
+
+    const hundred = Array.from({ length: 100 }, (_, i) => i + 1).join(',');
+    expect((await owner.get(`/api/listings/skus?ids=${hundred}&pageSize=100`)).status).toBe(200);
+    const tooMany = await owner.get(`/api/listings/skus?ids=${hundred},101`);
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.detail).toContain('100');
+    expect(tooMany.body.errors).toContainEqual(expect.objectContaining({ path: '/ids' }));
+    for (const bad of ['', 'abc', '1,,2', '0', '-3', '1;2']) {
+      const refused = await owner.get(`/api/listings/skus?ids=${encodeURIComponent(bad)}`);
+      expect(refused.status, `ids=${bad}`).toBe(400);
+    }
+  });
 });
 
 describe('quick open and permissions', () => {

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { titleBytes, titleFits, titleLength } from '../shared/title-length.js';
 import { disallowedPromotionWords } from '../server/workflow/promotion-words.js';
-import { titleBytes, titleFits, titleLength } from '../server/workflow/title-length.js';
 
-describe('title length, counted the platform way', () => {
+describe('title length, counted the platform way (shared/title-length.ts, used by the checklist and the editor)', () => {
   test('a Chinese character counts one, two Latin letters or digits count one', () => {
     expect(titleLength('纯棉T恤')).toBe(4); // 3 × 2 bytes + 1 byte = 7 bytes → 4
     expect(titleLength('ABCD')).toBe(2);
@@ -27,6 +27,11 @@ describe('title length, counted the platform way', () => {
         expect(titleFits(title, max)).toBe(titleLength(title) <= max);
       }),
     );
+  });
+
+  test('characters outside the basic plane count as one wide character, not two', () => {
+    expect(titleBytes('𠀀')).toBe(2);
+    expect(titleLength('T恤👕')).toBe(3); // 1 + 2 + 2 bytes
   });
 });
 

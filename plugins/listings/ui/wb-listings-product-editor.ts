@@ -2,11 +2,11 @@ import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError, controlStyles } from '@workbench/ui';
 import type { Category } from '../server/types.js';
+import { titleLength } from '../shared/title-length.js';
 import { announce } from './changes.js';
 import { ListingsElement } from './listings-element.js';
 import { emptyDraft, productBody, skuBody, skuChanges, toDraft, type DraftProblem, type ProductDetail, type ProductDraft } from './product-draft.js';
 import { listingsStyles } from './styles.js';
-import { titleLength } from './title-length.js';
 import type { ChecklistResult } from './wb-listings-checklist.js';
 import './wb-listings-attribute-rows.js';
 import './wb-listings-checklist.js';
@@ -168,6 +168,9 @@ export class ListingsProductEditor extends ListingsElement {
       await this.load(this.product!.id);
       this.notifications.notify('success', this.t('已保存', 'Saved'));
       announce('products');
+      // A new product's tab becomes the saved product's (so opening it from the list finds this
+      // tab), and a renamed one shows its new title.
+      this.workbench.replaceEditor({ opens: 'product', id: this.recordId }, { opens: 'product', id: String(this.product!.id), title: this.product!.title });
     } catch (error) {
       if (error instanceof ApiError && error.status === 409 && before) {
         await this.load(before.id);

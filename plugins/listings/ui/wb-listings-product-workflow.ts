@@ -7,12 +7,14 @@ import { ListingsElement } from './listings-element.js';
 import type { ProductDetail } from './product-draft.js';
 import { listingsStyles } from './styles.js';
 import type { ChecklistResult } from './wb-listings-checklist.js';
+import './wb-listings-product-schedule.js';
 
 type Pending = 'submit' | 'delist' | null;
 
 /**
  * The listing workflow of one product, by its state: 提交审核 (a written reason is asked for when
  * checklist rules fail), 下架, and for a reviewer who did not submit it, 通过 / 驳回 with a note.
+ * Below them the scheduled 上架/下架 times (`wb-listings-product-schedule`).
  *
  * @fires product-changed - after a workflow step; the editor reloads the product
  */
@@ -42,13 +44,21 @@ export class ListingsProductWorkflow extends ListingsElement {
         ${edit && p.status === 'listed' ? html`<button class="danger delist" ?disabled=${this.busy || this.dirty} @click=${() => (this.pending = 'delist')}>${this.t('下架', 'Delist')}</button>` : nothing}
       </div>
       ${this.dirty ? html`<p class="hint">${this.t('请先保存修改，再提交或下架。', 'Save your changes before submitting or delisting.')}</p>` : nothing}
+      <wb-listings-product-schedule .product=${p} ?dirty=${this.dirty}></wb-listings-product-schedule>
       ${this.pending ? this.renderDialog(this.pending, failing.map((r) => this.i18n.text(r.title))) : nothing}`;
   }
 
   private renderSubmitted(p: ProductDetail) {
     const mine = p.submittedBy === this.workbench.user.id;
     const reviewer = this.workbench.can('listings.products.review');
-    return html`<p class="hint">${this.t('提交于', 'Submitted')} ${this.i18n.dateTime(p.submittedAt)}${p.submitReason ? html` · ${this.t('说明', 'Reason')}：${p.submitReason}` : nothing}</p>
+    const submitted = html`<p class="hint">${this.t('提交于', 'Submitted')} ${this.i18n.dateTime(p.submittedAt)}${p.submitReason ? html` · ${this.t('说明', 'Reason')}：${p.submitReason}` : nothing}</p>`;
+    // Approved with a listing time ahead: it waits for that time and is not reviewed again.
+    if (p.reviewedAt) {
+      return html`${submitted}<p class="hint approved">${p.scheduledListAt
+        ? this.t(`已通过审核，等定时上架（${this.i18n.dateTime(p.scheduledListAt)}）。`, `Approved; waiting for its listing time (${this.i18n.dateTime(p.scheduledListAt)}).`)
+        : this.t('已通过审核，下一次定时任务运行时上架。', 'Approved; it is listed at the next run of the schedule.')}</p>`;
+    }
+    return html`${submitted}
       ${reviewer && !mine
         ? html`<div class="review" role="group" aria-label=${this.t('上架审核', 'Listing review')}>
             <label for="note">${this.t('审核意见（驳回时必填）', 'Note (needed to reject)')}</label>

@@ -1,8 +1,8 @@
 import { css, html } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { controlStyles } from '@workbench/ui';
 import { ListingsElement } from './listings-element.js';
-import type { RuleDraft, RuleKind } from './promotion-draft.js';
+import type { RuleDraft, RuleKind, RuleSku } from './promotion-draft.js';
 import { listingsStyles } from './styles.js';
 import type { SkuHit } from './wb-listings-sku-picker.js';
 import './wb-listings-sku-picker.js';
@@ -10,16 +10,74 @@ import './wb-listings-sku-picker.js';
 /**
  * The fields of one promotion kind: tiers for 满减, threshold and gift SKU for 满就送, the percent
  * of 店内折扣, member levels of 会员折扣, the SKUs and price of 套餐搭配. Money is typed in 元.
+ * The gift and bundle SKUs show their 商家编码 and 颜色/尺码; a rule read from the server names
+ * them by id only, so those are looked up with `GET /skus?ids=`.
  *
  * @fires rule-change - detail: `{ rule: RuleDraft }`
  */
 @customElement('wb-listings-promotion-rule')
 export class ListingsPromotionRule extends ListingsElement {
-  static override styles = [controlStyles, listingsStyles, css`table.tiers, table.levels { max-width: 420px; } td.remove { width: 28px; }`];
+  static override styles = [
+    controlStyles,
+    listingsStyles,
+    css`
+      table.tiers, table.levels { max-width: 420px; }
+      td.remove { width: 28px; }
+      .skus { display: flex; flex-wrap: wrap; gap: 4px; margin-bottom: 4px; }
+      .sku .code { font-family: var(--wb-font-mono, monospace); }
+      .sku .variant { color: var(--wb-muted, #616161); margin-left: 4px; }
+      .sku.missing { background: var(--wb-danger-bg, #fde7e5); }
+    `,
+  ];
 
   @property() kind: RuleKind = 'full-reduction';
   @property({ attribute: false }) rule!: RuleDraft;
   @property({ type: Boolean }) readonly = false;
+  /** What is known of the SKUs the rule names, by id: from the picker, or looked up. */
+  @state() private skus = new Map<number, SkuHit>();
+  /** Ids looked up that the server does not have (deleted since the rule was written). */
+  @state() private notFound = new Set<number>();
+  /** Ids asked for already or on their way, so none is asked for twice. */
+  private asked = new Set<number>();
+
+  protected override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('rule') && this.rule) void this.lookUp([...(this.rule.gift ? [this.rule.gift] : []), ...this.rule.bundle]);
+  }
+
+  private async lookUp(named: RuleSku[]): Promise<void> {
+    const ids = [...new Set(named.map((s) => s.id))].filter((id) => id > 0 && !this.skus.has(id) && !this.asked.has(id));
+    if (!ids.length) return;
+    ids.forEach((id) => this.asked.add(id));
+    try {
+      const page = await this.api.get<{ items: SkuHit[] }>('/listings/skus', { ids: ids.join(','), pageSize: ids.length });
+      const known = new Map(this.skus);
+      for (const sku of page.items) known.set(sku.id, sku);
+      this.skus = known;
+      this.notFound = new Set([...this.notFound, ...ids.filter((id) => !known.has(id))]);
+    } catch (error) {
+      ids.forEach((id) => this.asked.delete(id));
+      this.notifications.error(error);
+    }
+  }
+
+  private remember(sku: SkuHit): void {
+    this.skus = new Map(this.skus).set(sku.id, sku);
+  }
+
+  /** 商家编码 and 颜色/尺码 of a SKU the rule names; its id until it is known. */
+  private skuLabel(named: RuleSku) {
+    const sku = this.skus.get(named.id);
+    if (!sku) {
+      return html`<span class="code">${named.code}</span>${this.notFound.has(named.id) ? html`<span class="variant">${this.t('（找不到这个 SKU）', '(SKU not found)')}</span>` : ''}`;
+    }
+    const variant = [sku.attributes['颜色'], sku.attributes['尺码']].filter((v) => v && v.trim()).join('/');
+    return html`<span class="code">${sku.code}</span>${variant ? html`<span class="variant">${variant}</span>` : ''}`;
+  }
+
+  private skuTitle(named: RuleSku): string {
+    const sku = this.skus.get(named.id);
+    return sku ? [sku.productTitle, sku.code, ...Object.entries(sku.attributes).map(([k, v]) => `${k}：${v}`)].filter(Boolean).join(' · ') : `#${named.id}`;
+  }
 
   override render() {
     switch (this.kind) {
@@ -54,8 +112,8 @@ export class ListingsPromotionRule extends ListingsElement {
       <label for="gthreshold">${this.t('满（元）', 'Spend (¥)')}</label>
       <input id="gthreshold" inputmode="decimal" .value=${r.giftThreshold} ?readonly=${this.readonly} @input=${(e: Event) => this.set({ giftThreshold: this.value(e) })} />
       <label>${this.t('赠品 SKU', 'Gift SKU')}</label>
-      <div>${r.gift ? html`<span class="badge">${r.gift.code}</span>` : html`<span class="hint">${this.t('未选择', 'None yet')}</span>`}
-        ${this.readonly ? '' : html`<wb-listings-sku-picker label=${this.t('找赠品 SKU', 'Find the gift SKU')} @sku-pick=${(e: CustomEvent<{ sku: SkuHit }>) => this.set({ gift: { id: e.detail.sku.id, code: e.detail.sku.code } })}></wb-listings-sku-picker>`}</div>
+      <div><div class="skus gift">${r.gift ? html`<span class="badge sku ${this.missing(r.gift) ? 'missing' : ''}" title=${this.skuTitle(r.gift)}>${this.skuLabel(r.gift)}</span>` : html`<span class="hint">${this.t('未选择', 'None yet')}</span>`}</div>
+        ${this.readonly ? '' : html`<wb-listings-sku-picker label=${this.t('找赠品 SKU', 'Find the gift SKU')} @sku-pick=${(e: CustomEvent<{ sku: SkuHit }>) => this.pickGift(e.detail.sku)}></wb-listings-sku-picker>`}</div>
       <label for="gqty">${this.t('送几件', 'Gift quantity')}</label>
       <input id="gqty" inputmode="numeric" .value=${r.giftQty} ?readonly=${this.readonly} @input=${(e: Event) => this.set({ giftQty: this.value(e) })} />
     </div>
@@ -80,7 +138,7 @@ export class ListingsPromotionRule extends ListingsElement {
     const r = this.rule;
     return html`<div class="grid">
       <label>${this.t('套餐内 SKU', 'SKUs in the bundle')}</label>
-      <div>${r.bundle.map((s) => html`<span class="badge">${s.code} ${this.readonly ? '' : html`<button class="link" aria-label="${this.t('去掉', 'Remove')} ${s.code}" @click=${() => this.set({ bundle: r.bundle.filter((x) => x.id !== s.id) })}>✕</button>`}</span> `)}
+      <div><div class="skus bundle">${r.bundle.map((s) => html`<span class="badge sku ${this.missing(s) ? 'missing' : ''}" title=${this.skuTitle(s)}>${this.skuLabel(s)} ${this.readonly ? '' : html`<button class="link" aria-label="${this.t('去掉', 'Remove')} ${this.skus.get(s.id)?.code ?? s.code}" @click=${() => this.set({ bundle: r.bundle.filter((x) => x.id !== s.id) })}>✕</button>`}</span>`)}</div>
         ${this.readonly ? '' : html`<wb-listings-sku-picker label=${this.t('加入 SKU', 'Add a SKU')} @sku-pick=${(e: CustomEvent<{ sku: SkuHit }>) => this.addBundle(e.detail.sku)}></wb-listings-sku-picker>`}</div>
       <label for="bprice">${this.t('套餐价（元）', 'Bundle price (¥)')}</label>
       <input id="bprice" inputmode="decimal" .value=${r.bundlePrice} ?readonly=${this.readonly} @input=${(e: Event) => this.set({ bundlePrice: this.value(e) })} />
@@ -88,7 +146,17 @@ export class ListingsPromotionRule extends ListingsElement {
     <p class="hint">${this.t('最多 5 件；同一款的不同颜色不要放进一个套餐。', 'At most 5 items; never one product in two colours.')}</p>`;
   }
 
+  private pickGift(sku: SkuHit): void {
+    this.remember(sku);
+    this.set({ gift: { id: sku.id, code: sku.code } });
+  }
+
+  private missing(named: RuleSku): boolean {
+    return !this.skus.has(named.id) && this.notFound.has(named.id);
+  }
+
   private addBundle(sku: SkuHit): void {
+    this.remember(sku);
     if (this.rule.bundle.some((s) => s.id === sku.id)) return;
     this.set({ bundle: [...this.rule.bundle, { id: sku.id, code: sku.code }] });
   }

@@ -12,7 +12,17 @@ export const productFilterProperties: Record<string, JsonSchema> = {
 
 export const productListQuery: JsonSchema = listQuery(productFilterProperties);
 
+/** The most SKU ids one `GET /skus?ids=` asks for (a promotion names a handful; a page holds 500). */
+export const MAX_SKU_IDS = 100;
+
 export const skuListQuery: JsonSchema = listQuery({
+  ids: {
+    type: 'string',
+    // Comma-separated ids; how many is counted in listSkus, which names the limit.
+    pattern: '^ *[1-9][0-9]{0,14} *(, *[1-9][0-9]{0,14} *)*$',
+    maxLength: 2000,
+    description: `SKU ids, comma-separated, at most ${MAX_SKU_IDS}`,
+  },
   code: { type: 'string', minLength: 1, maxLength: 64 },
   barcode: { type: 'string', minLength: 1, maxLength: 64 },
   productId: def('id'),

@@ -1,7 +1,8 @@
-import type { Queryable, SqlValue } from '@workbench/plugin-api';
+import { InputError, type Queryable, type SqlValue } from '@workbench/plugin-api';
 import type { Sku } from '../types.js';
 import { likePattern, orderBy } from './product-list.js';
 import { skuFromRow, type SkuRow } from './product-store.js';
+import { MAX_SKU_IDS } from './query-schemas.js';
 
 /** A row of `GET /skus`: the SKU with its product's title and 货号, and a stub's own name. */
 export type SkuListItem = Sku & { productTitle: string | null; itemCode: string | null; stubTitle: string | null };
@@ -11,6 +12,8 @@ export interface SkuListQuery {
   pageSize: number;
   sort?: string;
   q?: string;
+  /** Comma-separated SKU ids (at most MAX_SKU_IDS); unknown ones are simply not in the page. */
+  ids?: string;
   code?: string;
   barcode?: string;
   productId?: number;
@@ -33,10 +36,27 @@ const SORTS: Record<string, string> = {
   productTitle: 'p.title',
 };
 
-/** One page of SKUs: look-up by exact 商家编码 or barcode, or search by text. */
+/** The distinct ids of an `ids` filter the query schema let through; more than MAX_SKU_IDS is 400. */
+function skuIds(text: string): number[] {
+  const ids = [...new Set(text.split(',').map((part) => Number(part.trim())))];
+  if (ids.length > MAX_SKU_IDS) {
+    throw new InputError(
+      { 'zh-CN': `一次最多查 ${MAX_SKU_IDS} 个 SKU，这次有 ${ids.length} 个`, en: `At most ${MAX_SKU_IDS} SKU ids at a time; ${ids.length} were sent` },
+      { errors: [{ path: '/ids', in: 'query', message: `最多 ${MAX_SKU_IDS} 个` }] },
+    );
+  }
+  return ids;
+}
+
+/** One page of SKUs: look-up by ids, exact 商家编码 or barcode, or search by text. */
 export async function listSkus(q: Queryable, query: SkuListQuery): Promise<{ items: SkuListItem[]; total: number; page: number; pageSize: number }> {
   const clauses: string[] = [];
   const params: SqlValue[] = [];
+  if (query.ids !== undefined) {
+    const ids = skuIds(query.ids);
+    clauses.push(`s.id IN (${ids.map(() => '?').join(', ')})`);
+    params.push(...ids);
+  }
   if (query.code !== undefined) {
     clauses.push('s.code = ?');
     params.push(query.code.trim());

@@ -1,8 +1,8 @@
+import { titleFits, titleLength } from '../../shared/title-length.js';
 import type { ProductDetail } from '../catalog/product-store.js';
 import type { ChecklistSettings } from './checklist-settings.js';
 import { disallowedPromotionWords } from './promotion-words.js';
 import type { BilingualText } from './states.js';
-import { titleFits, titleLength } from './title-length.js';
 
 export type ChecklistRuleId = 'detail-images' | 'main-image' | 'title-length' | 'required-attributes' | 'forbidden-words' | 'promotion-words' | 'watermark' | 'sku-price';
 
