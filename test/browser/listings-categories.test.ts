@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser.js';
+import { launchChromium, logIn, openPage, showView, type WatchedPage } from '../helpers/browser.js';
 import { OWNER, setupOwner, staffClient, type Client } from '../helpers/client.js';
 import { ROOT, startServer, type TestServer } from '../helpers/server.js';
 
@@ -17,62 +17,18 @@ const TITLE = '水洗牛仔直筒裤 高腰';
 let server: TestServer;
 let api: Client;
 let browser: Browser;
-let owner: Watched;
+let owner: WatchedPage;
 let page: Page;
 let productId = 0;
 
-interface Watched {
-  page: Page;
-  errors: string[];
-  foreign: string[];
-  dialogs: string[];
-}
-
-/**
- * A page like the harness's `openPage`, but with the PC's clock in another zone than the shop's.
- * A refusal the test provokes (409, 400) is logged by Chromium as a failed resource; `errors`
- * keeps everything else.
- */
-async function openShopPage(b: Browser, baseUrl: string): Promise<Watched> {
-  const context = await b.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', timezoneId: 'Europe/Berlin', colorScheme: 'light' });
-  const p = await context.newPage();
-  const origin = new URL(baseUrl).origin;
-  const watched: Watched = { page: p, errors: [], foreign: [], dialogs: [] };
-  p.on('request', (r) => {
-    const url = r.url();
-    if (!url.startsWith(origin) && !/^(data|blob|about):/.test(url)) watched.foreign.push(url);
-  });
-  p.on('console', (m) => {
-    if (m.type() !== 'error') return;
-    if (/Failed to load resource: the server responded with a status of (400|401|409)/.test(m.text())) return;
-    watched.errors.push(m.text());
-  });
-  p.on('pageerror', (e) => watched.errors.push(e.message));
-  p.on('dialog', (d) => {
-    watched.dialogs.push(d.message());
-    void d.dismiss();
-  });
-  p.setDefaultTimeout(10_000);
-  return watched;
-}
+// The PC's clock runs in another zone than the shop's, and the refusals the test provokes are expected.
+const PAGE = { timezoneId: 'Europe/Berlin', expectedStatuses: [400, 401, 409] };
 
 async function shot(p: Page, name: string) {
   await p.screenshot({ path: join(SHOTS, `listings-categories${name ? `-${name}` : ''}.png`) });
 }
 
-/** Shows a view of the activity bar; clicking the one already shown would hide the side bar. */
-async function showView(p: Page, title: string) {
-  const tab = p.locator(`wb-activity-bar [role=tab][aria-label="${title}"]`);
-  if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
-}
 
-async function login(p: Page, username: string, password: string) {
-  await p.goto(server.url);
-  await p.locator('wb-login-page input[name=username]').fill(username);
-  await p.locator('wb-login-page input[name=password]').fill(password);
-  await p.locator('wb-login-page button[type=submit]').click();
-  await p.locator('wb-workbench').waitFor();
-}
 
 const list = () => page.locator('wb-listings-products wb-listings-category-list');
 const option = (name: string) => list().locator('[role=option]', { hasText: new RegExp(`^${name}$`) });
@@ -101,9 +57,10 @@ beforeAll(async () => {
   expect(role.status, role.text).toBe(201);
   await staffClient(server, api, VIEWER.username, ['catalog-viewer']);
   browser = await launchChromium();
-  owner = await openShopPage(browser, server.url);
+  owner = await openPage(browser, server.url, PAGE);
+  owner.page.setDefaultTimeout(10_000);
   page = owner.page;
-  await login(page, OWNER.username, OWNER.password);
+  await logIn(page, OWNER.username, OWNER.password, server.url);
 }, 60_000);
 
 afterAll(async () => {
@@ -315,9 +272,10 @@ describe('categories and scheduled listing in Chromium', () => {
   });
 
   it('shows someone without 编辑商品 the categories and the schedule, but no controls to change them', async () => {
-    const viewer = await openShopPage(browser, server.url);
+    const viewer = await openPage(browser, server.url, PAGE);
+    viewer.page.setDefaultTimeout(10_000);
     const p = viewer.page;
-    await login(p, VIEWER.username, VIEWER.password);
+    await logIn(p, VIEWER.username, VIEWER.password, server.url);
     await showView(p, '商品');
     const view = p.locator('wb-listings-products wb-listings-category-list');
     await view.locator('[role=option]', { hasText: 'T恤' }).waitFor();

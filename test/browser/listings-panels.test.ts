@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openPage, type WatchedPage } from '../helpers/browser.js';
+import { launchChromium, logIn, openPage, showView, type WatchedPage } from '../helpers/browser.js';
 import { OWNER, setupOwner, type Client } from '../helpers/client.js';
 import { ROOT, startServer, type TestServer } from '../helpers/server.js';
 
@@ -22,19 +22,7 @@ async function shot(p: Page, name: string) {
   await p.screenshot({ path: join(SHOTS, `listings-${name}.png`) });
 }
 
-/** Shows a view of the activity bar; clicking the one already shown would hide the side bar. */
-async function showView(p: Page, title: string) {
-  const tab = p.locator(`wb-activity-bar [role=tab][aria-label="${title}"]`);
-  if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
-}
 
-async function login(p: Page) {
-  await p.goto(server.url);
-  await p.locator('wb-login-page input[name=username]').fill(OWNER.username);
-  await p.locator('wb-login-page input[name=password]').fill(OWNER.password);
-  await p.locator('wb-login-page button[type=submit]').click();
-  await p.locator('wb-workbench').waitFor();
-}
 
 /** What has the keyboard focus, through shadow roots: `tag.class` plus its label or text. */
 function focused(p: Page): Promise<string> {
@@ -87,7 +75,7 @@ beforeAll(async () => {
   owner = await openPage(browser, server.url);
   page = owner.page;
   page.setDefaultTimeout(10_000);
-  await login(page);
+  await logIn(page, OWNER.username, OWNER.password, server.url);
 }, 60_000);
 
 afterAll(async () => {

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openPage, type WatchedPage } from '../helpers/browser.js';
+import { launchChromium, logIn, openPage, showView, type WatchedPage } from '../helpers/browser.js';
 import { OWNER, setupOwner, type Client } from '../helpers/client.js';
 import { ROOT, startServer, type TestServer } from '../helpers/server.js';
 
@@ -25,19 +25,7 @@ async function shot(p: Page, name: string) {
   await p.screenshot({ path: join(SHOTS, `listings-${name}.png`) });
 }
 
-/** Shows a view of the activity bar; clicking the one already shown would hide the side bar. */
-async function showView(p: Page, title: string) {
-  const tab = p.locator(`wb-activity-bar [role=tab][aria-label="${title}"]`);
-  if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
-}
 
-async function login(p: Page, username: string, password: string) {
-  await p.goto(server.url);
-  await p.locator('wb-login-page input[name=username]').fill(username);
-  await p.locator('wb-login-page input[name=password]').fill(password);
-  await p.locator('wb-login-page button[type=submit]').click();
-  await p.locator('wb-workbench').waitFor();
-}
 
 beforeAll(async () => {
   await mkdir(SHOTS, { recursive: true });
@@ -66,7 +54,7 @@ afterAll(async () => {
 
 describe('listings in Chromium', () => {
   it('lets the owner write up a product with two SKUs in the editor and submit it with a reason', async () => {
-    await login(page, OWNER.username, OWNER.password);
+    await logIn(page, OWNER.username, OWNER.password, server.url);
     ownerErrors = owner.errors.length;
     await showView(page, '商品');
     await page.locator('wb-listings-products wb-listings-category-list [role=option]', { hasText: '未分类宝贝' }).waitFor();
@@ -129,7 +117,7 @@ describe('listings in Chromium', () => {
     const reviewer = await openPage(browser, server.url);
     const p = reviewer.page;
     p.setDefaultTimeout(10_000);
-    await login(p, REVIEWER.username, REVIEWER.password);
+    await logIn(p, REVIEWER.username, REVIEWER.password, server.url);
     const before = reviewer.errors.length; // the login page's own 401 while nobody was signed in
     // Only what the role allows: the review view and the products view, no promotions or campaigns.
     await showView(p, '上架审核');

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openPage, type WatchedPage } from '../helpers/browser.js';
+import { launchChromium, logIn, openPage, type WatchedPage } from '../helpers/browser.js';
 import { Client, OWNER } from '../helpers/client.js';
 import { ROOT, startServer, type TestServer } from '../helpers/server.js';
 
@@ -19,12 +19,6 @@ async function shot(p: Page, name: string) {
   await p.screenshot({ path: join(SHOTS, `${name}.png`) });
 }
 
-async function login(p: Page, username: string, password: string) {
-  await p.locator('wb-login-page input[name=username]').fill(username);
-  await p.locator('wb-login-page input[name=password]').fill(password);
-  await p.locator('wb-login-page button[type=submit]').click();
-  await p.locator('wb-workbench').waitFor();
-}
 
 beforeAll(async () => {
   await mkdir(SHOTS, { recursive: true });
@@ -59,7 +53,7 @@ describe('the workbench shell in Chromium', () => {
     await page.keyboard.press('Enter');
     await page.locator('wb-login-page').waitFor();
     expect(new URL(page.url()).pathname).toBe('/login');
-    await login(page, OWNER.username, OWNER.password);
+    await logIn(page, OWNER.username, OWNER.password);
 
     await expect(page.locator('wb-activity-bar [role=tab][aria-label="笔记"]').getAttribute('aria-selected')).resolves.toBe('true');
     // The demo shop's notes, in the data table of the side bar view.
@@ -258,7 +252,7 @@ describe('the workbench shell in Chromium', () => {
     const staff = await openPage(browser, server.url);
     await staff.page.goto(server.url);
     await staff.page.locator('wb-login-page').waitFor();
-    await login(staff.page, 'xiaoli', 'staff-pass-123');
+    await logIn(staff.page, 'xiaoli', 'staff-pass-123');
     await staff.page.locator('wb-example-notes wb-data-table [role=row]', { hasText: '周一例会' }).waitFor();
     expect(await staff.page.locator('wb-example-notes button.new').count()).toBe(0);
 

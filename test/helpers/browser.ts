@@ -29,9 +29,26 @@ export interface WatchedPage {
   dialogs: string[];
 }
 
+export interface PageOptions {
+  colorScheme?: 'light' | 'dark';
+  locale?: string;
+  /** The PC's own time zone, e.g. one other than the shop's. */
+  timezoneId?: string;
+  /**
+   * HTTP statuses the test provokes on purpose (a 409 it expects the UI to show): Chromium logs
+   * each as "Failed to load resource", which then does not count as an error.
+   */
+  expectedStatuses?: number[];
+}
+
 /** A fresh page (own cookies and storage) that records what a test must not see happen. */
-export async function openPage(browser: Browser, baseUrl: string, options: { colorScheme?: 'light' | 'dark'; locale?: string } = {}): Promise<WatchedPage> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: options.locale ?? 'zh-CN', colorScheme: options.colorScheme ?? 'light' });
+export async function openPage(browser: Browser, baseUrl: string, options: PageOptions = {}): Promise<WatchedPage> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    locale: options.locale ?? 'zh-CN',
+    colorScheme: options.colorScheme ?? 'light',
+    ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
+  });
   const page = await context.newPage();
   const origin = new URL(baseUrl).origin;
   const watched: WatchedPage = { page, foreign: [], errors: [], dialogs: [] };
@@ -39,11 +56,29 @@ export async function openPage(browser: Browser, baseUrl: string, options: { col
     const url = r.url();
     if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:') && !url.startsWith('about:')) watched.foreign.push(url);
   });
-  page.on('console', (m) => m.type() === 'error' && watched.errors.push(m.text()));
+  const expected = options.expectedStatuses?.length ? new RegExp(`Failed to load resource: the server responded with a status of (${options.expectedStatuses.join('|')})`) : undefined;
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !expected?.test(m.text())) watched.errors.push(m.text());
+  });
   page.on('pageerror', (e) => watched.errors.push(e.message));
   page.on('dialog', (d) => {
     watched.dialogs.push(d.message());
     void d.dismiss();
   });
   return watched;
+}
+
+/** Logs in on the login page (opening `url` first, when given) and waits for the workbench. */
+export async function logIn(page: Page, username: string, password: string, url?: string): Promise<void> {
+  if (url) await page.goto(url);
+  await page.locator('wb-login-page input[name=username]').fill(username);
+  await page.locator('wb-login-page input[name=password]').fill(password);
+  await page.locator('wb-login-page button[type=submit]').click();
+  await page.locator('wb-workbench').waitFor();
+}
+
+/** Shows a view of the activity bar; clicking the one already shown would hide the side bar. */
+export async function showView(page: Page, title: string): Promise<void> {
+  const tab = page.locator(`wb-activity-bar [role=tab][aria-label="${title}"]`);
+  if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
 }
