@@ -273,6 +273,8 @@ describe('every listings panel in Chromium, over the demo shop', () => {
     // 上架审核: straight to the queue; Enter opens the oldest submission.
     stops = await intoRows('上架审核');
     expect(stops[0]).toMatch(/^input /);
+    // Enter opens the active row, so the rows must be there first (a busy machine loads them late).
+    await page.locator('wb-listings-review-queue wb-data-table [role=row]', { hasText: '方领泡泡袖连衣裙' }).waitFor();
     await page.keyboard.press('Enter');
     await page.locator('wb-listings-product-editor h2', { hasText: '方领泡泡袖连衣裙' }).waitFor();
 
@@ -290,6 +292,7 @@ describe('every listings panel in Chromium, over the demo shop', () => {
     // 活动: 新建活动 first, then the list; Enter opens the board, whose fields Tab in reading order.
     stops = await intoRows('活动');
     expect(stops[0]).toContain('新建活动');
+    await page.locator('wb-listings-campaigns wb-data-table [role=row]', { hasText: '双十二外套专场' }).waitFor();
     await page.keyboard.press('Enter');
     const board = page.locator('wb-listings-campaign-board');
     await board.locator('#cname').waitFor();
