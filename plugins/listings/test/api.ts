@@ -41,3 +41,21 @@ export async function createProduct(owner: Client, body: Record<string, unknown>
   if (reply.status !== 201) throw new Error(`could not create a product: ${reply.status} ${reply.text}`);
   return reply.body as { id: number; version: number; status: string; skus: { id: number; code: string; price: number; cost: number; version: number }[] } & Record<string, any>;
 }
+
+/** An ISO instant `ms` from now; with DAY, e.g. `fromNow(10 * DAY)`. */
+export const fromNow = (ms: number) => new Date(Date.now() + ms).toISOString();
+export const DAY = 86_400_000;
+
+/**
+ * Puts a product through review: `submitter` submits it (with a reason, since a fresh product fails
+ * some checklist rules) and `reviewer`, a different person, approves it. Answers the reviewed
+ * product: 已上架, or still 待审核 when a listing time later than now is set.
+ */
+export async function submitAndApprove(submitter: Client, reviewer: Client, product: { id: number }) {
+  const draft = await submitter.get(`/api/listings/products/${product.id}`);
+  const submitted = await submitter.post(`/api/listings/products/${product.id}/submit`, { version: draft.body.version, reason: '测试商品，图片以后补' });
+  if (submitted.status !== 200) throw new Error(`could not submit product ${product.id}: ${submitted.status} ${submitted.text}`);
+  const approved = await reviewer.post(`/api/listings/products/${product.id}/review`, { version: submitted.body.version, decision: 'approve' });
+  if (approved.status !== 200) throw new Error(`could not approve product ${product.id}: ${approved.status} ${approved.text}`);
+  return approved.body as { id: number; version: number; status: string } & Record<string, any>;
+}

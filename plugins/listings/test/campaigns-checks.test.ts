@@ -1,14 +1,13 @@
 // Pre-launch checks through a real server: pages, coupons and unintended stacking of discounts
 // that would sell below cost. The time-window check is covered in campaigns-flow.test.ts.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createProduct, startListings, staffClient, type Client, type ListingsServer } from './api.js';
+import { createProduct, DAY, fromNow, staffClient, startListings, submitAndApprove, type Client, type ListingsServer } from './api.js';
 
 let listings: ListingsServer;
 let owner: Client;
 let xiaoli: Client;
 
-const at = (msFromNow: number) => new Date(Date.now() + msFromNow).toISOString();
-const DAY = 86_400_000;
+const at = fromNow;
 const START = at(5 * DAY);
 const END = at(6 * DAY);
 
@@ -19,13 +18,7 @@ interface Check {
   details: { message: { 'zh-CN': string; en: string }; productId?: number; skuId?: number; couponId?: number; figures?: Record<string, number> }[];
 }
 
-async function submitAndApprove(product: { id: number; version: number }) {
-  const submitted = await owner.post(`/api/listings/products/${product.id}/submit`, { version: product.version, reason: '活动商品' });
-  expect(submitted.status, submitted.text).toBe(200);
-  const reviewed = await xiaoli.post(`/api/listings/products/${product.id}/review`, { version: submitted.body.version, decision: 'approve' });
-  expect(reviewed.status, reviewed.text).toBe(200);
-  return reviewed.body;
-}
+const approve = (product: { id: number }) => submitAndApprove(owner, xiaoli, product);
 
 /** A campaign in the shared window on these products, with every SKU at `price`. */
 async function pricedCampaign(products: Product[], price: number, extra: Record<string, unknown> = {}) {
@@ -76,8 +69,8 @@ describe('pages check', () => {
     const delisting = await createProduct(owner, { title: '纯棉睡衣 套装' });
     const timed = await owner.put(`/api/listings/products/${scheduledInTime.id}/schedule`, { version: scheduledInTime.version, listAt: at(4 * DAY) });
     expect(timed.status, timed.text).toBe(200);
-    expect((await submitAndApprove(timed.body)).status).toBe('submitted');
-    const listed = await submitAndApprove(delisting);
+    expect((await approve(timed.body)).status).toBe('submitted');
+    const listed = await approve(delisting);
     const leaving = await owner.put(`/api/listings/products/${delisting.id}/schedule`, { version: listed.version, delistAt: at(5.5 * DAY) });
     expect(leaving.status, leaving.text).toBe(200);
 
@@ -91,7 +84,7 @@ describe('pages check', () => {
 
   test('every product listed: the pages check passes', async () => {
     const product = await createProduct(owner);
-    await submitAndApprove(product);
+    await approve(product);
     const campaign = await pricedCampaign([product], 9900);
     const all = await checks(campaign.id);
     expect(all.pages).toMatchObject({ passed: true, details: [] });
@@ -101,7 +94,7 @@ describe('pages check', () => {
 describe('coupons check', () => {
   test('a coupon that lapses before the end is named; one valid throughout passes', async () => {
     const product = await createProduct(owner);
-    await submitAndApprove(product);
+    await approve(product);
     const lasting = await coupon({ name: '双十二 10 元券', faceValue: 1000, threshold: 20000, productIds: [product.id], validFrom: at(-DAY), validUntil: at(10 * DAY) });
     const lapsing = await coupon({ name: '店铺 5 元券', faceValue: 500, threshold: 20000, productIds: [product.id], validFrom: at(-DAY), validUntil: at(5.5 * DAY) });
     const campaign = await pricedCampaign([product], 9900, { couponIds: [lasting.id, lapsing.id] });
@@ -128,7 +121,7 @@ describe('stacking check', () => {
 
   test('店内折扣 and 满减 together take two pieces below cost, with the figures', async () => {
     const product = await createProduct(owner);
-    await submitAndApprove(product);
+    await approve(product);
     await promotion({ name: '全店九折', kind: 'percent', rule: { kind: 'percent', percent: 90 }, scope: { productIds: [product.id] } });
     await promotion({ name: '满 100 减 20', kind: 'full-reduction', rule: { kind: 'full-reduction', tiers: [{ threshold: 10000, amount: 2000 }] }, scope: { productIds: [product.id] } });
     // 59 元 each: two are 118 元, 九折 106.20 元, which reaches 满 100 减 20 → 86.20 元 for goods
@@ -143,7 +136,7 @@ describe('stacking check', () => {
 
   test('满减 alone keeps the same price above cost: the check passes and shows the lowest price', async () => {
     const product = await createProduct(owner);
-    await submitAndApprove(product);
+    await approve(product);
     await promotion({ name: '满 100 减 20', kind: 'full-reduction', rule: { kind: 'full-reduction', tiers: [{ threshold: 10000, amount: 2000 }] }, scope: { productIds: [product.id] } });
     const campaign = await pricedCampaign([product], 5900);
     const stacking = (await checks(campaign.id)).stacking;
@@ -158,7 +151,7 @@ describe('stacking check', () => {
     const tees = await owner.post('/api/listings/categories', { name: 'T恤', parentId: tops.body.id });
     expect(tees.status, tees.text).toBe(201);
     const product = await createProduct(owner, { categoryId: tees.body.id });
-    await submitAndApprove(product);
+    await approve(product);
     await promotion({ name: '上衣八折', kind: 'percent', rule: { kind: 'percent', percent: 80 }, scope: { categoryIds: [tops.body.id] } });
     // 55 元 is above the cost of 45 元 on its own; 八折 makes it 44 元.
     const campaign = await pricedCampaign([product], 5500);
@@ -170,7 +163,7 @@ describe('stacking check', () => {
 
   test('the best coupon counts: a 15 元 coupon on one piece at 59 元 is below cost', async () => {
     const product = await createProduct(owner);
-    await submitAndApprove(product);
+    await approve(product);
     await coupon({ name: '满 50 减 15', faceValue: 1500, threshold: 5000, productIds: [product.id], validFrom: at(-DAY), validUntil: at(10 * DAY) });
     const campaign = await pricedCampaign([product], 5900);
     const result = await checks(campaign.id);
@@ -181,7 +174,7 @@ describe('stacking check', () => {
 
   test('scheduling is refused while the stacking check fails, and the answer lists it', async () => {
     const product = await createProduct(owner);
-    await submitAndApprove(product);
+    await approve(product);
     const campaign = await pricedCampaign([product], 4000);
     const checked = await xiaoli.post(`/api/listings/campaigns/${campaign.id}/prices/confirm-all`, { version: campaign.version });
     expect(checked.body.status, checked.text).toBe('checked');

@@ -1,14 +1,13 @@
 // Close-out (复盘) through a real server: sales against stock, reorder suggestions and the
 // campaign return, on a small example worked out by hand below.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createProduct, startListings, staffClient, type Client, type ListingsServer } from './api.js';
+import { createProduct, DAY, fromNow, staffClient, startListings, submitAndApprove, type Client, type ListingsServer } from './api.js';
 
 let listings: ListingsServer;
 let owner: Client;
 let xiaoli: Client;
 
-const at = (msFromNow: number) => new Date(Date.now() + msFromNow).toISOString();
-const DAY = 86_400_000;
+const at = fromNow;
 
 type Product = Awaited<ReturnType<typeof createProduct>>;
 interface Ended {
@@ -17,16 +16,12 @@ interface Ended {
   product: Product;
 }
 
-async function listProduct(product: Product) {
-  const submitted = await owner.post(`/api/listings/products/${product.id}/submit`, { version: product.version, reason: '活动商品' });
-  const reviewed = await xiaoli.post(`/api/listings/products/${product.id}/review`, { version: submitted.body.version, decision: 'approve' });
-  expect(reviewed.body.status, reviewed.text).toBe('listed');
-}
+const list = (product: Product) => submitAndApprove(owner, xiaoli, product);
 
 /** A campaign at 99 元 a piece on a fresh listed product, scheduled to start `startIn` ms from now. */
 async function scheduledCampaign(startIn: number, figures: Record<string, unknown>) {
   const product = await createProduct(owner);
-  await listProduct(product);
+  await list(product);
   const created = await owner.post('/api/listings/campaigns', { name: '双十二大促', kind: '双十二', startsAt: at(startIn), endsAt: at(DAY), productIds: [product.id], ...figures });
   expect(created.status, created.text).toBe(201);
   const priced = await owner.put(`/api/listings/campaigns/${created.body.id}/prices`, { version: created.body.version, prices: product.skus.map((s) => ({ skuId: s.id, price: 9900 })) });

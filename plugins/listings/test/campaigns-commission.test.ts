@@ -1,13 +1,12 @@
 // 淘宝客 commission per product through a real server: the platform limit, and the warning when
 // commission plus the deepest discount a SKU can get eats its whole margin.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createProduct, startListings, type Client, type ListingsServer } from './api.js';
+import { createProduct, DAY, fromNow, startListings, type Client, type ListingsServer } from './api.js';
 
 let listings: ListingsServer;
 let owner: Client;
 
-const at = (msFromNow: number) => new Date(Date.now() + msFromNow).toISOString();
-const DAY = 86_400_000;
+const at = fromNow;
 
 beforeAll(async () => {
   listings = await startListings();

@@ -1,15 +1,14 @@
 // Campaign records and prices through a real server: draft → prices-set → checked, where the
 // second check (二次核对) must be a second person, and the refusals along the way.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createProduct, startListings, staffClient, type Client, type ListingsServer } from './api.js';
+import { createProduct, DAY, fromNow, staffClient, startListings, type Client, type ListingsServer } from './api.js';
 
 let listings: ListingsServer;
 let owner: Client;
 /** A colleague who runs campaigns: the second person of every check. */
 let xiaoli: Client;
 
-const at = (msFromNow: number) => new Date(Date.now() + msFromNow).toISOString();
-const DAY = 86_400_000;
+const at = fromNow;
 
 async function newCampaign(body: Record<string, unknown>) {
   const reply = await owner.post('/api/listings/campaigns', { name: '双十二大促', kind: '双十二', startsAt: at(10 * DAY), endsAt: at(11 * DAY), ...body });

@@ -1,27 +1,20 @@
 // Scheduling through a real server: checks gate scheduled, the schedule run starts and ends
 // campaigns on time, and the time-window check finds clashes.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createProduct, startListings, staffClient, type Client, type ListingsServer } from './api.js';
+import { createProduct, DAY, fromNow, staffClient, startListings, submitAndApprove, type Client, type ListingsServer } from './api.js';
 
 let listings: ListingsServer;
 let owner: Client;
 /** A colleague who runs campaigns and reviews listings: the second person of every check. */
 let xiaoli: Client;
 
-const at = (msFromNow: number) => new Date(Date.now() + msFromNow).toISOString();
-const DAY = 86_400_000;
+const at = fromNow;
 const sleepUntil = async (iso: string) => {
   const wait = Date.parse(iso) - Date.now() + 50;
   if (wait > 0) await new Promise((r) => setTimeout(r, wait));
 };
 
-async function listProduct(product: { id: number; version: number }) {
-  const submitted = await owner.post(`/api/listings/products/${product.id}/submit`, { version: product.version, reason: '活动商品，图片稍后补齐' });
-  expect(submitted.status, submitted.text).toBe(200);
-  const reviewed = await xiaoli.post(`/api/listings/products/${product.id}/review`, { version: submitted.body.version, decision: 'approve' });
-  expect(reviewed.status, reviewed.text).toBe(200);
-  expect(reviewed.body.status).toBe('listed');
-}
+const list = (product: { id: number }) => submitAndApprove(owner, xiaoli, product);
 
 async function newCampaign(body: Record<string, unknown>) {
   const reply = await owner.post('/api/listings/campaigns', { name: '双十二大促', kind: '双十二', startsAt: at(10 * DAY), endsAt: at(11 * DAY), ...body });
@@ -64,7 +57,7 @@ describe('scheduling and the schedule job', () => {
     expect(refused.body.detail).toMatch(/页面检查/);
     expect(refused.body.errors).toEqual([expect.objectContaining({ path: '/checks/pages', message: expect.stringContaining(`#${product.id}`) })]);
 
-    await listProduct(product);
+    await list(product);
     const scheduled = await owner.post(`/api/listings/campaigns/${campaign.id}/schedule`, { version: checked.body.version });
     expect(scheduled.status, scheduled.text).toBe(200);
     expect(scheduled.body.status).toBe('scheduled');
@@ -98,7 +91,7 @@ describe('scheduling and the schedule job', () => {
 
   test('an overlapping campaign on the same product fails the time-window check, naming both', async () => {
     const product = await createProduct(owner, { title: '加绒卫衣 冬季' });
-    await listProduct(product);
+    await list(product);
     const first = await newCampaign({ name: '聚划算专场', productIds: [product.id], startsAt: at(20 * DAY), endsAt: at(22 * DAY) });
     const second = await newCampaign({ name: '店庆', productIds: [product.id], startsAt: at(21 * DAY), endsAt: at(23 * DAY) });
     const checks = await owner.get(`/api/listings/campaigns/${second.id}/checks`);
@@ -127,7 +120,7 @@ describe('scheduling and the schedule job', () => {
 
   test('a scheduled campaign can be unscheduled before it starts, back to checked', async () => {
     const product = await createProduct(owner);
-    await listProduct(product);
+    await list(product);
     const campaign = await newCampaign({ productIds: [product.id], startsAt: at(40 * DAY), endsAt: at(41 * DAY) });
     const priced = await owner.put(`/api/listings/campaigns/${campaign.id}/prices`, { version: campaign.version, prices: product.skus.map((s) => ({ skuId: s.id, price: 9900 })) });
     const checked = await xiaoli.post(`/api/listings/campaigns/${campaign.id}/prices/confirm-all`, { version: priced.body.version });

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createProduct, staffClient, startListings, type Client, type ListingsServer } from './api.js';
+import { createProduct, staffClient, startListings, submitAndApprove, type Client, type ListingsServer } from './api.js';
 
 // A stand-in for fulfillment: it checks out through the `pricing` service and emits
 // `fulfillment.order.closed`, the two ways other plugins reach this area.
@@ -55,13 +55,6 @@ const hour = 3_600_000;
 const iso = (offsetMs: number) => new Date(Date.now() + offsetMs).toISOString();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function list(productId: number) {
-  const draft = (await owner.get(`${API}/products/${productId}`)).body;
-  const submitted = await owner.post(`${API}/products/${productId}/submit`, { version: draft.version, reason: '测试商品，图片以后补' });
-  expect(submitted.status, submitted.text).toBe(200);
-  const approved = await reviewer.post(`${API}/products/${productId}/review`, { version: submitted.body.version, decision: 'approve' });
-  expect(approved.body.status, approved.text).toBe('listed');
-}
 
 async function coupon(body: Record<string, unknown>) {
   const created = await owner.post(`${API}/coupons`, { name: '新客券', faceValue: 1000, ...body });
@@ -86,7 +79,7 @@ beforeAll(async () => {
   pricer = await staffClient(ls.server, owner, 'kefu2', ['pricer']);
   listed = await createProduct(owner);
   unlisted = await createProduct(owner, { skus: [{ code: `${Date.now()}-HAT`, price: 5000, cost: 1000 }] });
-  await list(listed.id);
+  await submitAndApprove(owner, reviewer, listed);
 });
 afterAll(async () => {
   await ls?.server.dispose();

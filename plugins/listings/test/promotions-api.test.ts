@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createProduct, staffClient, startListings, type Client, type ListingsServer } from './api.js';
+import { createProduct, staffClient, startListings, submitAndApprove, type Client, type ListingsServer } from './api.js';
 
 let ls: ListingsServer;
 let owner: Client;
@@ -16,16 +16,7 @@ async function role(id: string, permissions: string[]) {
   expect(reply.status, reply.text).toBe(201);
 }
 
-/** Submits as the owner and approves as the reviewer: the product is 已上架. */
-async function list(productId: number) {
-  const draft = (await owner.get(`${API}/products/${productId}`)).body;
-  const submitted = await owner.post(`${API}/products/${productId}/submit`, { version: draft.version, reason: '测试商品，图片以后补' });
-  expect(submitted.status, submitted.text).toBe(200);
-  const approved = await reviewer.post(`${API}/products/${productId}/review`, { version: submitted.body.version, decision: 'approve' });
-  expect(approved.status, approved.text).toBe(200);
-  expect(approved.body.status).toBe('listed');
-  return approved.body as { id: number; version: number };
-}
+const list = (productId: number) => submitAndApprove(owner, reviewer, { id: productId });
 
 beforeAll(async () => {
   ls = await startListings();

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { LowStockEvent } from '../server/stock/stock-check.js';
 import type { StockWarning, StockWarningsAnswer } from '../server/stock/stock-warnings.js';
-import { createProduct, startListings, staffClient, unique, type Client, type TestServer } from './api.js';
+import { createProduct, staffClient, startListings, submitAndApprove, unique, type Client, type TestServer } from './api.js';
 
 const STUB = join(import.meta.dirname, 'fixtures', 'fulfillment-stub');
 const P = '/api/listings/products';
@@ -31,13 +31,8 @@ async function product() {
 
 let reviewer: Client;
 
-/** Lists a product; the owner submits and a second account approves (nobody reviews their own). */
-async function list(p: { id: number; version: number }) {
-  const s = await owner.post(`${P}/${p.id}/submit`, { version: p.version });
-  const a = await reviewer.post(`${P}/${p.id}/review`, { version: s.body.version, decision: 'approve' });
-  expect(a.body.status, a.text).toBe('listed');
-  return a.body as { id: number; version: number };
-}
+/** The owner submits and a second account approves (nobody reviews their own). */
+const list = (p: { id: number }) => submitAndApprove(owner, reviewer, p);
 
 async function setStock(levels: [number, number][], notify = true) {
   const reply = await owner.put('/api/fulfillment/stock', { levels: levels.map(([skuId, stock]) => ({ skuId, stock })), notify });

@@ -1,7 +1,7 @@
 // The listing checklist through the API: each quality rule failing and passing, the settings it
 // reads, submitting with failures, and the review queue that shows them.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createProduct, startListings, staffClient, type Client, type TestServer } from './api.js';
+import { createProduct, staffClient, startListings, type Client, type TestServer } from './api.js';
 
 const P = '/api/listings/products';
 

@@ -1,7 +1,7 @@
 // Scheduled 上架/下架 through the API: setting times, how they meet review, and the job.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createProduct, startListings, staffClient, type Client, type TestServer } from './api.js';
+import { createProduct, staffClient, startListings, type Client, type TestServer } from './api.js';
 
 const STUB = join(import.meta.dirname, 'fixtures', 'fulfillment-stub');
 const P = '/api/listings/products';

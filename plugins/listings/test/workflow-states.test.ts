@@ -1,7 +1,7 @@
 // The listing workflow through the API: draft → 待审核 → 已上架 → 已下架, who may do what, and history.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createProduct, startListings, staffClient, type Client, type TestServer } from './api.js';
+import { createProduct, staffClient, startListings, type Client, type TestServer } from './api.js';
 
 const STUB = join(import.meta.dirname, 'fixtures', 'fulfillment-stub');
 const P = '/api/listings/products';
