@@ -69,6 +69,7 @@ function pluginIds(folders: string[]): string[] {
       const manifest = parse(readFileSync(join(dir, 'plugin.yaml'), 'utf8')) as { id?: unknown } | null;
       return typeof manifest?.id === 'string' ? manifest.id : basename(dir);
     } catch {
+      // A manifest that does not parse (a fixture that is broken on purpose) goes by its folder.
       return basename(dir);
     }
   };
