@@ -147,27 +147,61 @@ export function productBody(d: ProductDraft, problems: DraftProblem[]): Record<s
   };
 }
 
-/** What saving the SKU rows of an existing product takes: rows to add, rows to change, ids to delete. */
+/**
+ * The `skus` of a product save (`PATCH /products/:id`): rows to add, rows to change (with the
+ * version read), ids to delete. The server applies them with the product's fields in one
+ * transaction, so a refused row leaves the whole product as it was.
+ */
 export interface SkuChanges {
   create: Record<string, unknown>[];
-  update: { id: number; body: Record<string, unknown> }[];
+  update: ({ id: number } & Record<string, unknown>)[];
   remove: number[];
 }
 
+/** The SKU changes of a save, and the form row behind each create and update entry. */
+export interface SkuSave {
+  changes: SkuChanges;
+  /** `rows.update[1]` is the form row sent as `update[1]`: refusals name entries, the table marks rows. */
+  rows: { create: number[]; update: number[] };
+}
+
 /** Compares the rows with the SKUs the server sent, so only real changes are written. */
-export function skuChanges(rows: SkuDraft[], original: Sku[], problems: DraftProblem[]): SkuChanges {
-  const changes: SkuChanges = { create: [], update: [], remove: [] };
+export function skuChanges(rows: SkuDraft[], original: Sku[], problems: DraftProblem[]): SkuSave {
+  const save: SkuSave = { changes: { create: [], update: [], remove: [] }, rows: { create: [], update: [] } };
   const kept = new Set<number>();
   rows.forEach((row, i) => {
     const body = skuBody(row, i, problems);
-    if (row.id === undefined) return void changes.create.push(body);
+    if (row.id === undefined) {
+      save.changes.create.push(body);
+      save.rows.create.push(i);
+      return;
+    }
     kept.add(row.id);
     const before = original.find((s) => s.id === row.id);
     const same = before && JSON.stringify(sameShape(before)) === JSON.stringify(body);
-    if (!same) changes.update.push({ id: row.id, body: { ...body, version: row.version } });
+    if (same) return;
+    save.changes.update.push({ id: row.id, ...body, version: row.version });
+    save.rows.update.push(i);
   });
-  for (const s of original) if (!kept.has(s.id)) changes.remove.push(s.id);
-  return changes;
+  for (const s of original) if (!kept.has(s.id)) save.changes.remove.push(s.id);
+  return save;
+}
+
+/**
+ * The form's path for a field the server refused: `/skus/update/1/code` and `/skus/create/0/code`
+ * become the `/skus/<row>/code` the SKU table marks. Other paths are the form's already.
+ */
+export function formPath(path: string, rows: SkuSave['rows']): string {
+  const match = /^\/skus\/(create|update)\/(\d+)(\/.*)?$/.exec(path);
+  if (!match) return path;
+  const row = rows[match[1] as 'create' | 'update'][Number(match[2])];
+  return row === undefined ? path : `/skus/${row}${match[3] ?? ''}`;
+}
+
+/** The form row a refusal at `path` points at, if any. */
+export function problemRow(path: string): number | undefined {
+  const match = /^\/skus\/(\d+)(\/|$)/.exec(path);
+  return match ? Number(match[1]) : undefined;
 }
 
 function sameShape(s: Sku): Record<string, unknown> {

@@ -5,7 +5,7 @@ import type { Category } from '../server/types.js';
 import { titleLength } from '../shared/title-length.js';
 import { announce } from './changes.js';
 import { ListingsElement } from './listings-element.js';
-import { emptyDraft, productBody, skuBody, skuChanges, toDraft, type DraftProblem, type ProductDetail, type ProductDraft } from './product-draft.js';
+import { emptyDraft, formPath, problemRow, productBody, skuBody, skuChanges, toDraft, type DraftProblem, type ProductDetail, type ProductDraft } from './product-draft.js';
 import { listingsStyles } from './styles.js';
 import type { ChecklistResult } from './wb-listings-checklist.js';
 import './wb-listings-attribute-rows.js';
@@ -20,7 +20,8 @@ const isNew = (id: string) => id === '' || id === 'new' || id.startsWith('new-')
 
 /**
  * One product in a tab: its fields, SKUs, images and attributes; the listing checklist and the
- * workflow beside them. Saving sends the version it read; a 409 reloads and says why.
+ * workflow beside them. Saving is one request with the versions it read (the product's and each
+ * changed SKU's); a stale one reloads and says why, any other refusal keeps the draft and marks the field.
  */
 @customElement('wb-listings-product-editor')
 export class ListingsProductEditor extends ListingsElement {
@@ -157,32 +158,46 @@ export class ListingsProductEditor extends ListingsElement {
     if (problems.length) return;
     this.busy = true;
     try {
-      if (!before) {
-        this.product = await this.api.post<ProductDetail>('/listings/products', { ...body, skus: created });
-      } else {
-        await this.api.patch(`/listings/products/${before.id}`, { ...body, version: before.version });
-        for (const id of skus!.remove) await this.api.delete(`/listings/skus/${id}`);
-        for (const u of skus!.update) await this.api.patch(`/listings/skus/${u.id}`, u.body);
-        for (const c of skus!.create) await this.api.post(`/listings/products/${before.id}/skus`, c);
-      }
-      await this.load(this.product!.id);
+      // One request either way, so a refused SKU never leaves the product half saved.
+      this.product = before
+        ? await this.api.patch<ProductDetail>(`/listings/products/${before.id}`, { ...body, skus: skus!.changes, version: before.version })
+        : await this.api.post<ProductDetail>('/listings/products', { ...body, skus: created });
+      await this.load(this.product.id);
       this.notifications.notify('success', this.t('已保存', 'Saved'));
       announce('products');
       // A new product's tab becomes the saved product's (so opening it from the list finds this
       // tab), and a renamed one shows its new title.
       this.workbench.replaceEditor({ opens: 'product', id: this.recordId }, { opens: 'product', id: String(this.product!.id), title: this.product!.title });
     } catch (error) {
-      if (error instanceof ApiError && error.status === 409 && before) {
+      if (before && error instanceof ApiError && isStale(error)) {
         await this.load(before.id);
         this.notifications.notify('warning', this.t('别人刚改过这个商品，已载入最新内容，请再改一次。', 'Someone else changed this product; the latest version is loaded — make your change again.'));
       } else {
-        if (error instanceof ApiError) this.problems = error.fields.map((f) => ({ path: f.path, message: { 'zh-CN': `${f.path} ${f.message}`, en: `${f.path} ${f.message}` } }));
+        // Nothing was saved, so the draft stays as typed and the refused row is marked for correction.
+        if (error instanceof ApiError) this.problems = error.fields.map((f) => fieldProblem(formPath(f.path, skus?.rows ?? { create: [], update: [] }), f.message, error.message));
         this.notifications.error(error);
       }
     } finally {
       this.busy = false;
     }
   }
+}
+
+/**
+ * A refusal because what the editor read is out of date: a stale version of the product or of one
+ * of its SKUs (409 at a version, or with no field), or a SKU someone else deleted (404). Reloading
+ * is the way out; any other refusal (a 商家编码 in use, say) is fixed in the draft, which is kept.
+ */
+function isStale(error: ApiError): boolean {
+  if (error.status === 409) return error.fields.every((f) => f.path === '/version' || f.path.endsWith('/version'));
+  return error.status === 404 && error.fields.some((f) => f.path.startsWith('/skus/'));
+}
+
+function fieldProblem(path: string, message: string, detail: string): DraftProblem {
+  const row = problemRow(path);
+  return row === undefined
+    ? { path, message: { 'zh-CN': `${path} ${message}`, en: `${path} ${message}` } }
+    : { path, message: { 'zh-CN': `第 ${row + 1} 行 SKU：${detail}`, en: `SKU row ${row + 1}: ${detail}` } };
 }
 
 declare global {

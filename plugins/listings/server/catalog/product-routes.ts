@@ -3,13 +3,13 @@ import { listProducts, type ProductListItem, type ProductListQuery } from './pro
 import { requireProductDetail, type ProductDetail } from './product-store.js';
 import { createProduct, updateProduct, type ProductInput, type ProductPatch } from './product-write.js';
 import { productListQuery } from './query-schemas.js';
-import { CATALOG_SCHEMAS, productInputProperties } from './schemas.js';
+import { CATALOG_SCHEMAS, productInputProperties, skuChangesSchema } from './schemas.js';
 import { def, ID_PARAMS, ref } from '../shared/schema-refs.js';
 
 /** The number of 橱窗推荐 slots, read on every use so a change in the settings applies at once. */
 export const showcaseSlots = (ctx: PluginContext): number => Number(ctx.settings.get().showcaseSlots ?? 10);
 
-/** Products: list, create (with SKUs), read, change the catalog fields. */
+/** Products: list, create (with SKUs), read, change the catalog fields (with SKU changes, in one transaction). */
 export function addProductRoutes(ctx: PluginContext): void {
   ctx.routes.add<Record<string, string>, ProductListQuery, undefined, { items: ProductListItem[] }>({
     method: 'get',
@@ -53,9 +53,12 @@ export function addProductRoutes(ctx: PluginContext): void {
     method: 'patch',
     path: '/products/:id',
     permission: 'listings.products.edit',
-    summary: { 'zh-CN': '修改商品资料（须带版本号；上下架状态在审核流程里改）', en: 'Change a product (send the version; the listing state changes through the workflow)' },
+    summary: {
+      'zh-CN': '修改商品资料，可同时增、改、删 SKU，全部成功或全部不改（须带版本号；上下架状态在审核流程里改）',
+      en: 'Change a product, optionally adding, changing and deleting SKUs, all or nothing (send the version; the listing state changes through the workflow)',
+    },
     params: ID_PARAMS,
-    body: { type: 'object', properties: { ...productInputProperties, version: def('version') }, required: ['version'], additionalProperties: false },
+    body: { type: 'object', properties: { ...productInputProperties, skus: skuChangesSchema, version: def('version') }, required: ['version'], additionalProperties: false },
     response: ref(CATALOG_SCHEMAS.productDetail),
     action: 'update product',
     handler: ({ params, body }) => ctx.db.transaction((tx) => updateProduct(tx, params.id, body, { now: ctx.now(), showcaseSlots: showcaseSlots(ctx) })),

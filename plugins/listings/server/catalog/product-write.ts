@@ -2,13 +2,14 @@ import { ConflictError, InputError, type Queryable, type SqlValue, type Transact
 import type { Product } from '../types.js';
 import { readCategory } from './category-store.js';
 import { requireProductDetail, type ProductDetail } from './product-store.js';
-import { addSku, cleanCode, type SkuInput } from './sku-write.js';
+import { addSku, applySkuChanges, cleanCode, refuseRepeatedCodes, type SkuChanges, type SkuInput } from './sku-write.js';
 
 /** The product fields the catalog edits; status and the workflow's fields belong to the workflow area. */
 export type ProductFields = Pick<Product, 'title' | 'itemCode' | 'categoryId' | 'description' | 'images' | 'attributes' | 'shippingTemplate' | 'showcaseSlot'>;
 
 export type ProductInput = Pick<ProductFields, 'title' | 'itemCode'> & Partial<Omit<ProductFields, 'title' | 'itemCode'>> & { skus?: SkuInput[] };
-export type ProductPatch = Partial<ProductFields> & { version: number };
+/** A product save: its changed fields and, optionally, what happens to its SKUs, all in one transaction. */
+export type ProductPatch = Partial<ProductFields> & { version: number; skus?: SkuChanges };
 
 function cleanTitle(title: string): string {
   const clean = title.trim();
@@ -59,32 +60,6 @@ async function checkShowcase(q: Queryable, slot: number | null | undefined, slot
   }
 }
 
-function refuseRepeatedCodes(skus: SkuInput[]): void {
-  const seen = new Map<string, number>();
-  const barcodes = new Map<string, number>();
-  for (const [i, sku] of skus.entries()) {
-    const code = sku.code.trim();
-    const first = seen.get(code);
-    if (first !== undefined) {
-      throw new InputError(
-        { 'zh-CN': `商家编码“${code}”在第 ${first + 1} 个和第 ${i + 1} 个 SKU 里重复了`, en: `The outer SKU code “${code}” appears in SKU ${first + 1} and SKU ${i + 1}` },
-        { errors: [{ path: `/skus/${i}/code`, in: 'body', message: '重复' }] },
-      );
-    }
-    seen.set(code, i);
-    const barcode = sku.barcode?.trim();
-    if (!barcode) continue;
-    const firstBarcode = barcodes.get(barcode);
-    if (firstBarcode !== undefined) {
-      throw new InputError(
-        { 'zh-CN': `条形码 ${barcode} 在第 ${firstBarcode + 1} 个和第 ${i + 1} 个 SKU 里重复了`, en: `Barcode ${barcode} appears in SKU ${firstBarcode + 1} and SKU ${i + 1}` },
-        { errors: [{ path: `/skus/${i}/barcode`, in: 'body', message: '重复' }] },
-      );
-    }
-    barcodes.set(barcode, i);
-  }
-}
-
 /** Creates a product, and its SKUs when given, in the caller's transaction. */
 export async function createProduct(tx: Transaction, input: ProductInput, context: { now: string; actorId: number | null; showcaseSlots: number }): Promise<ProductDetail> {
   const title = cleanTitle(input.title);
@@ -115,7 +90,11 @@ export async function createProduct(tx: Transaction, input: ProductInput, contex
   return requireProductDetail(tx, lastId);
 }
 
-/** Changes a product's catalog fields with the version its editor read (stale → 409). */
+/**
+ * Changes a product's catalog fields with the version its editor read (stale → 409), then its SKUs
+ * when `skus` is given, in the caller's transaction: a refusal of any part leaves all of it unsaved.
+ * The product's version moves even when only SKUs change, so an editor holding the old detail is stale.
+ */
 export async function updateProduct(tx: Transaction, id: number, patch: ProductPatch, context: { now: string; showcaseSlots: number }): Promise<ProductDetail> {
   const changes: Record<string, SqlValue> = { updated_at: context.now };
   if (patch.title !== undefined) changes.title = cleanTitle(patch.title);
@@ -137,5 +116,6 @@ export async function updateProduct(tx: Transaction, id: number, patch: ProductP
   if (patch.attributes !== undefined) changes.attributes = JSON.stringify(patch.attributes);
   if (patch.shippingTemplate !== undefined) changes.shipping_template = patch.shippingTemplate?.trim() || null;
   await tx.updateVersioned('listings_products', { id, version: patch.version }, changes);
+  if (patch.skus) await applySkuChanges(tx, id, patch.skus, context.now);
   return requireProductDetail(tx, id);
 }

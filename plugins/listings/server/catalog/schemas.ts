@@ -100,19 +100,40 @@ const record = (id: string, properties: Record<string, JsonSchema>): JsonSchema 
   additionalProperties: false,
 });
 
+const skuInputProperties: Record<string, JsonSchema> = {
+  code: codeSchema,
+  attributes: attributeMap,
+  price: def('price'),
+  cost: def('price'),
+  barcode: nullable(codeSchema),
+  weightGrams: nullable({ type: 'integer', minimum: 0, maximum: 1000000 }),
+  lowStockThreshold: nullable({ type: 'integer', minimum: 0, maximum: 100000 }),
+};
+
 const skuInput: JsonSchema & { $id: string } = {
   $id: CATALOG_SCHEMAS.skuInput,
   type: 'object',
-  properties: {
-    code: codeSchema,
-    attributes: attributeMap,
-    price: def('price'),
-    cost: def('price'),
-    barcode: nullable(codeSchema),
-    weightGrams: nullable({ type: 'integer', minimum: 0, maximum: 1000000 }),
-    lowStockThreshold: nullable({ type: 'integer', minimum: 0, maximum: 100000 }),
-  },
+  properties: skuInputProperties,
   required: ['code', 'price', 'cost'],
+  additionalProperties: false,
+};
+
+/**
+ * `skus` of a product save (`PATCH /products/:id`): SKUs to add, the product's SKUs to change (each
+ * with the version read; the same fields as SkuInput, all optional) and ids to delete. The limits
+ * match the 600 SKUs a new product may bring.
+ */
+export const skuChangesSchema: JsonSchema = {
+  type: 'object',
+  properties: {
+    create: { type: 'array', items: ref(CATALOG_SCHEMAS.skuInput), maxItems: 600 },
+    update: {
+      type: 'array',
+      maxItems: 600,
+      items: { type: 'object', properties: { id: def('id'), ...skuInputProperties, version: def('version') }, required: ['id', 'version'], additionalProperties: false },
+    },
+    remove: { type: 'array', items: def('id'), maxItems: 600 },
+  },
   additionalProperties: false,
 };
 

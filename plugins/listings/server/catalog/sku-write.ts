@@ -98,19 +98,31 @@ export async function requireSkuRow(q: Queryable, id: number): Promise<SkuRow> {
 
 /**
  * Changes a SKU with the version its editor read. Completing a stub — giving it a product, a price
- * and a cost — clears its "needs completing" flag.
+ * and a cost — clears its "needs completing" flag. `path` prefixes the field paths of refusals, for
+ * a SKU changed inside a larger request (`/skus/update/1`).
  */
-export async function updateSku(tx: Transaction, id: number, patch: SkuPatch, now: string): Promise<Sku> {
+export async function updateSku(tx: Transaction, id: number, patch: SkuPatch, now: string, path = ''): Promise<Sku> {
   const current = await requireSkuRow(tx, id);
+  // Checked before anything else so a stale row is named (code and field path) rather than answered
+  // with the generic conflict of updateVersioned, which still guards the write itself.
+  if (current.version !== patch.version) {
+    throw new ConflictError(
+      {
+        'zh-CN': `SKU“${current.code}”刚被别人修改过（你看到的是第 ${patch.version} 版，现在是第 ${current.version} 版），请刷新后再改`,
+        en: `SKU “${current.code}” was changed by someone else (you saw version ${patch.version}, it is now ${current.version}); reload and try again`,
+      },
+      { errors: [{ path: `${path}/version`, in: 'body', message: '版本已过期' }] },
+    );
+  }
   const changes: Record<string, SqlValue> = { updated_at: now };
   if (patch.code !== undefined) {
-    const code = cleanCode(patch.code, '/code', { 'zh-CN': '商家编码', en: 'outer SKU code' });
-    if (code !== current.code) await checkCodeFree(tx, code, '/code', id);
+    const code = cleanCode(patch.code, `${path}/code`, { 'zh-CN': '商家编码', en: 'outer SKU code' });
+    if (code !== current.code) await checkCodeFree(tx, code, `${path}/code`, id);
     changes.code = code;
   }
   const barcode = cleanBarcode(patch.barcode);
   if (barcode !== undefined) {
-    if (barcode !== null) await checkBarcodeFree(tx, barcode, '/barcode', id);
+    if (barcode !== null) await checkBarcodeFree(tx, barcode, `${path}/barcode`, id);
     changes.barcode = barcode;
   }
   if (patch.attributes !== undefined) changes.attributes = JSON.stringify(patch.attributes);
@@ -123,7 +135,7 @@ export async function updateSku(tx: Transaction, id: number, patch: SkuPatch, no
     if (current.product_id !== null) {
       throw new ConflictError(
         { 'zh-CN': `SKU“${current.code}”已经属于${await owner(tx, current.product_id)}，不能改到别的商品下`, en: `SKU “${current.code}” already belongs to another product; it cannot move` },
-        { errors: [{ path: '/productId', in: 'body', message: '已有商品' }] },
+        { errors: [{ path: `${path}/productId`, in: 'body', message: '已有商品' }] },
       );
     }
     productId = (await requireProduct(tx, patch.productId)).id;
@@ -141,4 +153,98 @@ export async function updateSku(tx: Transaction, id: number, patch: SkuPatch, no
 export async function deleteSku(tx: Transaction, id: number): Promise<void> {
   await requireSkuRow(tx, id);
   await tx.run('DELETE FROM listings_skus WHERE id = ?', [id]);
+}
+
+/**
+ * Refuses a 商家编码 or barcode given twice among `skus` (400 at `${path}/i/code`), before any row is
+ * written, so the clerk hears about both rows instead of a 409 naming the request's own product.
+ */
+export function refuseRepeatedCodes(skus: SkuInput[], path = '/skus'): void {
+  const seen = new Map<string, number>();
+  const barcodes = new Map<string, number>();
+  for (const [i, sku] of skus.entries()) {
+    const code = sku.code.trim();
+    const first = seen.get(code);
+    if (first !== undefined) {
+      throw new InputError(
+        { 'zh-CN': `商家编码“${code}”在第 ${first + 1} 个和第 ${i + 1} 个 SKU 里重复了`, en: `The outer SKU code “${code}” appears in SKU ${first + 1} and SKU ${i + 1}` },
+        { errors: [{ path: `${path}/${i}/code`, in: 'body', message: '重复' }] },
+      );
+    }
+    seen.set(code, i);
+    const barcode = sku.barcode?.trim();
+    if (!barcode) continue;
+    const firstBarcode = barcodes.get(barcode);
+    if (firstBarcode !== undefined) {
+      throw new InputError(
+        { 'zh-CN': `条形码 ${barcode} 在第 ${firstBarcode + 1} 个和第 ${i + 1} 个 SKU 里重复了`, en: `Barcode ${barcode} appears in SKU ${firstBarcode + 1} and SKU ${i + 1}` },
+        { errors: [{ path: `${path}/${i}/barcode`, in: 'body', message: '重复' }] },
+      );
+    }
+    barcodes.set(barcode, i);
+  }
+}
+
+/** A change to one of the product's SKUs inside a product save; a SKU never changes product here. */
+export type SkuUpdate = Partial<SkuInput> & { id: number; version: number };
+
+/** What a product save does to its SKUs (`skus` of `PATCH /products/:id`). */
+export interface SkuChanges {
+  create?: SkuInput[];
+  update?: SkuUpdate[];
+  remove?: number[];
+}
+
+/**
+ * Refuses an id that is not one of the product's SKUs, or that is named twice (changed twice, or
+ * both changed and deleted), before anything is written, with the path of the offending entry.
+ */
+async function checkSkuIds(q: Queryable, productId: number, changes: SkuChanges, path: string): Promise<void> {
+  const named = [
+    ...(changes.update ?? []).map((u, i) => ({ id: u.id, at: `${path}/update/${i}/id` })),
+    ...(changes.remove ?? []).map((id, i) => ({ id, at: `${path}/remove/${i}` })),
+  ];
+  if (named.length === 0) return;
+  const rows = await q.all<{ id: number; product_id: number | null; code: string }>(
+    `SELECT id, product_id, code FROM listings_skus WHERE id IN (${named.map(() => '?').join(', ')})`,
+    named.map((n) => n.id),
+  );
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const seen = new Set<number>();
+  for (const { id, at } of named) {
+    const row = byId.get(id);
+    if (!row) {
+      throw new NotFoundError(
+        { 'zh-CN': `没有找到 SKU #${id}，可能已被别人删除；请刷新后再改`, en: `SKU #${id} was not found; someone may have deleted it. Reload and try again` },
+        { errors: [{ path: at, in: 'body', message: '不存在' }] },
+      );
+    }
+    if (row.product_id !== productId) {
+      throw new InputError(
+        { 'zh-CN': `SKU“${row.code}”不是这个商品的，不能在这里修改或删除`, en: `SKU “${row.code}” does not belong to this product; it cannot be changed or deleted here` },
+        { errors: [{ path: at, in: 'body', message: '不属于该商品' }] },
+      );
+    }
+    if (seen.has(id)) {
+      throw new InputError(
+        { 'zh-CN': `SKU“${row.code}”在这次保存里出现了两次，请只改一次`, en: `SKU “${row.code}” appears twice in this save; change it only once` },
+        { errors: [{ path: at, in: 'body', message: '重复' }] },
+      );
+    }
+    seen.add(id);
+  }
+}
+
+/**
+ * Applies a product save's SKU changes in the caller's transaction, so a refusal of any of them
+ * rolls back the rest. Deletions go first and changes before additions: a code or barcode freed by
+ * a deleted or renamed row may then be taken by another row of the same save.
+ */
+export async function applySkuChanges(tx: Transaction, productId: number, changes: SkuChanges, now: string, path = '/skus'): Promise<void> {
+  const create = changes.create ?? [];
+  refuseRepeatedCodes(create, `${path}/create`);
+  await checkSkuIds(tx, productId, changes, path);
+  for (const id of changes.remove ?? []) await deleteSku(tx, id);
+  for (const [i, { id, ...patch }] of (changes.update ?? []).entries()) await updateSku(tx, id, patch, now, `${path}/update/${i}`);
+  for (const [i, sku] of create.entries()) await addSku(tx, productId, sku, now, `${path}/create/${i}`);
 }
