@@ -1,0 +1,135 @@
+// Campaigns: removing products, deleting while prepared, the started/ended events, stock from
+// fulfillment's inventory at the start and at the close-out, and commission warnings that come
+// from promotions rather than campaign prices.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createProduct, DAY, fromNow, staffClient, startListings, submitAndApprove, type Client, type TestServer } from './api.js';
+import { writeFulfillment } from './rules-fulfillment.js';
+
+const API = '/api/listings';
+const at = fromNow;
+
+let server: TestServer;
+let owner: Client;
+let xiaoli: Client;
+let remove: () => Promise<void>;
+
+type Product = Awaited<ReturnType<typeof createProduct>>;
+
+async function newCampaign(body: Record<string, unknown>) {
+  const reply = await owner.post(`${API}/campaigns`, { name: '店庆', startsAt: at(10 * DAY), endsAt: at(11 * DAY), ...body });
+  expect(reply.status, reply.text).toBe(201);
+  return reply.body;
+}
+const priceAll = async (campaign: { id: number; version: number }, products: Product[], price = 9900) => {
+  const reply = await owner.put(`${API}/campaigns/${campaign.id}/prices`, { version: campaign.version, prices: products.flatMap((p) => p.skus.map((s) => ({ skuId: s.id, price }))) });
+  expect(reply.status, reply.text).toBe(200);
+  return reply.body;
+};
+
+beforeAll(async () => {
+  const fixture = await writeFulfillment();
+  remove = fixture.remove;
+  ({ server, owner } = await startListings({ folders: [fixture.folder], enabled: ['listings', 'fulfillment'] }));
+  const role = await owner.post('/api/roles', { id: 'operator', name: { 'zh-CN': '运营' }, permissions: ['listings.campaigns.run', 'listings.products.read', 'listings.products.review'] });
+  expect(role.status, role.text).toBe(201);
+  xiaoli = await staffClient(server, owner, 'xiaoli', ['operator']);
+});
+
+afterAll(async () => {
+  await server?.dispose();
+  await remove?.();
+});
+
+describe('preparing a campaign', () => {
+  test('removing a product drops its prices; the rest stay priced', async () => {
+    const first = await createProduct(owner);
+    const second = await createProduct(owner);
+    const campaign = await newCampaign({ productIds: [first.id, second.id] });
+    const priced = await priceAll(campaign, [first, second]);
+    expect(priced.status).toBe('prices-set');
+    const shrunk = await owner.patch(`${API}/campaigns/${campaign.id}`, { productIds: [first.id], version: priced.version });
+    expect(shrunk.status, shrunk.text).toBe(200);
+    expect(shrunk.body.prices.map((p: { skuId: number }) => p.skuId).sort()).toEqual(first.skus.map((s) => s.id).sort());
+    expect(shrunk.body).toMatchObject({ status: 'prices-set', unpricedSkuIds: [] });
+  });
+
+  test('a campaign being prepared can be deleted, its promotions staying unattached; a scheduled one cannot', async () => {
+    const product = await createProduct(owner);
+    const campaign = await newCampaign({ productIds: [product.id] });
+    const promo = await owner.post(`${API}/promotions`, { name: '活动满减', kind: 'full-reduction', rule: { kind: 'full-reduction', tiers: [{ threshold: 100000, amount: 1000 }] }, scope: { productIds: [product.id] }, startsAt: at(10 * DAY), endsAt: at(11 * DAY), campaignId: campaign.id });
+    expect(promo.status, promo.text).toBe(201);
+    expect((await owner.get(`${API}/campaigns/${campaign.id}`)).body.promotionIds).toEqual([promo.body.id]);
+    const deleted = await owner.request('DELETE', `${API}/campaigns/${campaign.id}`);
+    expect(deleted.status, deleted.text).toBe(204);
+    expect((await owner.get(`${API}/campaigns/${campaign.id}`)).status).toBe(404);
+    const kept = await owner.get(`${API}/promotions/${promo.body.id}`);
+    expect(kept.status).toBe(200);
+    expect(kept.body.campaignId ?? null).toBeNull();
+    await owner.post(`${API}/promotions/${promo.body.id}/end`, { version: kept.body.version });
+
+    const listed = await createProduct(owner);
+    await submitAndApprove(owner, xiaoli, listed);
+    const other = await newCampaign({ productIds: [listed.id], startsAt: at(30 * DAY), endsAt: at(31 * DAY) });
+    const priced = await priceAll(other, [listed]);
+    const checked = await xiaoli.post(`${API}/campaigns/${other.id}/prices/confirm-all`, { version: priced.version });
+    const scheduled = await owner.post(`${API}/campaigns/${other.id}/schedule`, { version: checked.body.version });
+    expect(scheduled.body.status, scheduled.text).toBe('scheduled');
+    expect((await owner.request('DELETE', `${API}/campaigns/${other.id}`)).status).toBe(409);
+  });
+});
+
+describe('running and closing out with fulfillment', () => {
+  test('the start and end are announced; stock at the start and the leftover come from inventory', async () => {
+    const product = await createProduct(owner);
+    await submitAndApprove(owner, xiaoli, product);
+    const [black, white] = product.skus as [Product['skus'][number], Product['skus'][number]];
+    expect((await owner.put('/api/fulfillment/stock', { levels: [{ skuId: black.id, stock: 50 }, { skuId: white.id, stock: 40 }] })).status).toBe(200);
+
+    const campaign = await newCampaign({ productIds: [product.id], startsAt: at(3000), endsAt: at(DAY), forecastSales: 500_000, samePeriodSales: 200_000, cost: 60_000 });
+    const priced = await priceAll(campaign, [product]);
+    const checked = await xiaoli.post(`${API}/campaigns/${campaign.id}/prices/confirm-all`, { version: priced.version });
+    const scheduled = await owner.post(`${API}/campaigns/${campaign.id}/schedule`, { version: checked.body.version });
+    expect(scheduled.body.status, scheduled.text).toBe('scheduled');
+    await new Promise((r) => setTimeout(r, Math.max(0, Date.parse(scheduled.body.startsAt) - Date.now() + 100)));
+    const run = await owner.post(`${API}/campaigns/run-schedule`);
+    expect(run.body.started).toContain(campaign.id);
+    const started = (await owner.get('/api/fulfillment/heard?name=listings.campaign.started')).body.items;
+    expect(started.map((h: { payload: unknown }) => h.payload)).toContainEqual({ campaignId: campaign.id });
+
+    // During the campaign: 10 black and 12 white sold; 2 black pieces go missing.
+    await owner.put('/api/fulfillment/stock', { levels: [{ skuId: black.id, stock: 38 }, { skuId: white.id, stock: 28 }] });
+    const running = (await owner.get(`${API}/campaigns/${campaign.id}`)).body;
+    const ended = await owner.post(`${API}/campaigns/${campaign.id}/end`, { version: running.version });
+    expect(ended.body.status, ended.text).toBe('ended');
+    const endedHeard = (await owner.get('/api/fulfillment/heard?name=listings.campaign.ended')).body.items;
+    expect(endedHeard.map((h: { payload: unknown }) => h.payload)).toContainEqual({ campaignId: campaign.id });
+
+    const report = await owner.post(`${API}/campaigns/${campaign.id}/close-out`, {
+      version: ended.body.version,
+      sales: [{ skuId: black.id, qty: 10, amount: 99_000 }, { skuId: white.id, qty: 12, amount: 118_800 }],
+    });
+    expect(report.status, report.text).toBe(200);
+    expect(report.body.skus).toEqual([
+      expect.objectContaining({ skuId: black.id, stockAtStart: 50, leftover: 38, stockGap: -2, reorder: 0 }),
+      expect.objectContaining({ skuId: white.id, stockAtStart: 40, leftover: 28, stockGap: 0, reorder: 0 }),
+    ]);
+    // (5000 − 2000) / 600 = 5; actual (2178 − 2000) / 600 = 0.2966… → 0.3.
+    expect(report.body.campaignReturn).toEqual({ computed: true, value: 5, actual: 0.3, reason: null });
+  });
+});
+
+describe('commission', () => {
+  test('a promotion still to come counts as a discount at the everyday price', async () => {
+    // 129 元 at a cost of 45 元: margin 65.1 %. 半价 in a week makes the deepest discount 50 %.
+    const product = await createProduct(owner);
+    const half = await owner.post(`${API}/promotions`, { name: '半价', kind: 'percent', rule: { kind: 'percent', percent: 50 }, scope: { productIds: [product.id] }, startsAt: at(7 * DAY), endsAt: at(8 * DAY) });
+    expect(half.status, half.text).toBe(201);
+    const fine = await owner.put(`${API}/products/${product.id}/commission`, { percent: 15, version: product.version });
+    expect(fine.status, fine.text).toBe(200);
+    expect(fine.body.warnings).toEqual([]);
+    const over = await owner.put(`${API}/products/${product.id}/commission`, { percent: 16, version: fine.body.version });
+    expect(over.body.warnings).toHaveLength(2);
+    expect(over.body.warnings[0]).toMatchObject({ lowestPrice: 6450, discountPercent: 50, marginPercent: 65.1, commissionPercent: 16 });
+    await owner.post(`${API}/promotions/${half.body.id}/end`, { version: half.body.version });
+  });
+});
