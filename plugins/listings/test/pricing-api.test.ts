@@ -1,52 +1,16 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createProduct, staffClient, startListings, submitAndApprove, type Client, type ListingsServer } from './api.js';
 
-// A stand-in for fulfillment: it checks out through the `pricing` service and emits
-// `fulfillment.order.closed`, the two ways other plugins reach this area.
-const FULFILLMENT_YAML = `id: fulfillment
-version: 0.0.1
-engine: ^1.0.0
-name: { zh-CN: 测试订单, en: Test orders }
-requires: [listings]
-permissions:
-  - { id: fulfillment.orders.ship, name: { zh-CN: 下单, en: Check out } }
-`;
-const FULFILLMENT_TS = `import type { PluginContext } from '@workbench/plugin-api';
-interface Pricing {
-  price(cart: unknown): Promise<unknown>;
-  redeemCoupon(code: string, orderRef: string): Promise<void>;
-}
-export function activate(ctx: PluginContext): void {
-  ctx.routes.add({
-    method: 'post', path: '/checkout', permission: 'fulfillment.orders.ship', summary: { 'zh-CN': '下单', en: 'Check out' },
-    body: { type: 'object' },
-    handler: async ({ body }) => {
-      const b = body as { cart: { couponCode?: string }; orderRef: string };
-      const pricing = ctx.services.get<Pricing>('pricing');
-      const priced = await pricing.price(b.cart);
-      if (b.cart.couponCode) await pricing.redeemCoupon(b.cart.couponCode, b.orderRef);
-      return priced;
-    },
-  });
-  ctx.routes.add({
-    method: 'post', path: '/orders/:ref/close', permission: 'fulfillment.orders.ship', summary: { 'zh-CN': '关闭订单', en: 'Close an order' },
-    handler: ({ params }) => ctx.db.transaction(async () => {
-      await ctx.events.emit('fulfillment.order.closed', { orderRef: (params as { ref: string }).ref });
-      return { closed: true };
-    }),
-  });
-}
-`;
+// With the fulfillment stand-in (fixtures/fulfillment-stub): it checks out through the `pricing`
+// service and emits `fulfillment.order.closed`, the two ways other plugins reach this area.
+const STUB = join(import.meta.dirname, 'fixtures', 'fulfillment-stub');
 
 let ls: ListingsServer;
 let owner: Client;
 let reviewer: Client;
 let pricer: Client;
 let operator: Client;
-let folder: string;
 let listed: { id: number; skus: { id: number }[] };
 let unlisted: { id: number; skus: { id: number }[] };
 
@@ -65,11 +29,7 @@ async function coupon(body: Record<string, unknown>) {
 }
 
 beforeAll(async () => {
-  folder = await mkdtemp(join(tmpdir(), 'listings-pricing-'));
-  await mkdir(join(folder, 'fulfillment', 'server'), { recursive: true });
-  await writeFile(join(folder, 'fulfillment', 'plugin.yaml'), FULFILLMENT_YAML);
-  await writeFile(join(folder, 'fulfillment', 'server', 'index.ts'), FULFILLMENT_TS);
-  ls = await startListings({ enabled: ['listings', 'fulfillment'], folders: [folder] });
+  ls = await startListings({ folders: [STUB], enabled: ['listings', 'fulfillment'] });
   owner = ls.owner;
   await owner.post('/api/roles', { id: 'reviewer', name: '审核', permissions: ['listings.products.review'] });
   await owner.post('/api/roles', { id: 'pricer', name: '客服', permissions: ['listings.price'] });
@@ -83,7 +43,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await ls?.server.dispose();
-  if (folder) await rm(folder, { recursive: true, force: true });
 });
 
 describe('campaign prices', () => {

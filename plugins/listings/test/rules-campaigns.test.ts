@@ -1,9 +1,11 @@
 // Campaigns: removing products, deleting while prepared, the started/ended events, stock from
 // fulfillment's inventory at the start and at the close-out, and commission warnings that come
 // from promotions rather than campaign prices.
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createProduct, DAY, fromNow, staffClient, startListings, submitAndApprove, type Client, type TestServer } from './api.js';
-import { writeFulfillment } from './rules-fulfillment.js';
+
+const STUB = join(import.meta.dirname, 'fixtures', 'fulfillment-stub');
 
 const API = '/api/listings';
 const at = fromNow;
@@ -11,7 +13,6 @@ const at = fromNow;
 let server: TestServer;
 let owner: Client;
 let xiaoli: Client;
-let remove: () => Promise<void>;
 
 type Product = Awaited<ReturnType<typeof createProduct>>;
 
@@ -27,9 +28,7 @@ const priceAll = async (campaign: { id: number; version: number }, products: Pro
 };
 
 beforeAll(async () => {
-  const fixture = await writeFulfillment();
-  remove = fixture.remove;
-  ({ server, owner } = await startListings({ folders: [fixture.folder], enabled: ['listings', 'fulfillment'] }));
+  ({ server, owner } = await startListings({ folders: [STUB], enabled: ['listings', 'fulfillment'] }));
   const role = await owner.post('/api/roles', { id: 'operator', name: { 'zh-CN': '运营' }, permissions: ['listings.campaigns.run', 'listings.products.read', 'listings.products.review'] });
   expect(role.status, role.text).toBe(201);
   xiaoli = await staffClient(server, owner, 'xiaoli', ['operator']);
@@ -37,7 +36,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.dispose();
-  await remove?.();
 });
 
 describe('preparing a campaign', () => {

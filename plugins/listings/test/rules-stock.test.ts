@@ -1,13 +1,14 @@
 // Stock warnings: the order of the list, SKUs fulfillment no longer knows, and payloads of
 // `fulfillment.stock.changed` that do not have the agreed shape.
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createProduct, staffClient, startListings, submitAndApprove, unique, type Client, type TestServer } from './api.js';
-import { writeFulfillment } from './rules-fulfillment.js';
+
+const STUB = join(import.meta.dirname, 'fixtures', 'fulfillment-stub');
 
 let server: TestServer;
 let owner: Client;
 let reviewer: Client;
-let remove: () => Promise<void>;
 
 const goodImages = [
   { url: 'https://img.example/main.jpg', kind: 'main', width: 800, watermark: true },
@@ -33,9 +34,7 @@ async function lowEvents(skuId: number) {
 const warnedIds = async () => ((await owner.get('/api/listings/stock-warnings')).body.items as { skuId: number }[]).map((i) => i.skuId);
 
 beforeAll(async () => {
-  const fixture = await writeFulfillment();
-  remove = fixture.remove;
-  ({ server, owner } = await startListings({ folders: [fixture.folder], enabled: ['listings', 'fulfillment'] }));
+  ({ server, owner } = await startListings({ folders: [STUB], enabled: ['listings', 'fulfillment'] }));
   const role = await owner.post('/api/roles', { id: 'reviewer', name: { 'zh-CN': '审核' }, permissions: ['listings.products.read', 'listings.products.review'] });
   expect(role.status, role.text).toBe(201);
   reviewer = await staffClient(server, owner, 'laozhang', ['reviewer']);
@@ -43,7 +42,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.dispose();
-  await remove?.();
 });
 
 describe('the warnings list', () => {

@@ -14,7 +14,19 @@ interface StockWarnings {
 /** Dashboard card: listed SKUs below their stock threshold, or why there is nothing to show. */
 @customElement('wb-listings-low-stock')
 export class ListingsLowStock extends ListingsElement {
-  static override styles = [controlStyles, listingsStyles, css`:host { display: block; } .scroll { max-height: 240px; overflow: auto; }`];
+  // The home page's cards are narrow (from 260px): one line per SKU, the 商家编码 and figures whole,
+  // the product title cut short with its full text on hover.
+  static override styles = [
+    controlStyles,
+    listingsStyles,
+    css`
+      :host { display: block; }
+      .scroll { max-height: 240px; overflow: auto; }
+      table.list th, table.list td { white-space: nowrap; }
+      td.code button.link { padding: 0; text-align: left; font-variant-numeric: tabular-nums; }
+      td.product { max-width: 0; width: 100%; overflow: hidden; text-overflow: ellipsis; }
+    `,
+  ];
 
   @state() private data?: StockWarnings;
   @state() private error = '';
@@ -42,8 +54,8 @@ export class ListingsLowStock extends ListingsElement {
         ? html`<div class="scroll"><table class="list" aria-label=${this.t('库存预警', 'Low stock')}>
             <thead><tr><th>${this.t('商家编码', 'SKU')}</th><th>${this.t('商品', 'Product')}</th><th class="num">${this.t('库存', 'Stock')}</th><th class="num">${this.t('预警线', 'Alert below')}</th></tr></thead>
             <tbody>${d.items.map((i) => html`<tr>
-              <td><button class="link" @click=${() => this.workbench.openEditor({ opens: 'product', id: String(i.productId), title: i.productTitle })}>${i.code}</button></td>
-              <td>${i.productTitle}</td><td class="num fail">${i.stock}</td><td class="num">${i.threshold}</td></tr>`)}</tbody>
+              <td class="code"><button class="link" @click=${() => this.workbench.openEditor({ opens: 'product', id: String(i.productId), title: i.productTitle })}>${i.code}</button></td>
+              <td class="product" title=${i.productTitle}>${i.productTitle}</td><td class="num fail">${i.stock}</td><td class="num">${i.threshold}</td></tr>`)}</tbody>
           </table></div>`
         : html`<p class="pass">${this.t(`在售 SKU 库存都不低于 ${d.threshold} 件。`, `Every listed SKU has at least ${d.threshold} in stock.`)}</p>`}
       ${this.workbench.can('listings.products.read') ? html`<div class="actions"><button @click=${() => void this.load('check')}>${this.t('重新检查', 'Check again')}</button></div>` : nothing}`;
