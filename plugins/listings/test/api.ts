@@ -59,3 +59,13 @@ export async function submitAndApprove(submitter: Client, reviewer: Client, prod
   if (approved.status !== 200) throw new Error(`could not approve product ${product.id}: ${approved.status} ${approved.text}`);
   return approved.body as { id: number; version: number; status: string } & Record<string, any>;
 }
+
+/**
+ * A second person who may review listings — nobody reviews their own submission, so most tests
+ * need one. `extra` adds permissions to the reviewer role.
+ */
+export async function reviewerClient(server: TestServer, owner: Client, extra: string[] = [], username = 'laozhang'): Promise<Client> {
+  const role = await owner.post('/api/roles', { id: 'reviewer', name: { 'zh-CN': '上架审核', en: 'Listing review' }, permissions: ['listings.products.read', 'listings.products.review', ...extra] });
+  if (role.status !== 201) throw new Error(`could not create the reviewer role: ${role.status} ${role.text}`);
+  return staffClient(server, owner, username, ['reviewer']);
+}

@@ -2,7 +2,7 @@
 // coupon codes and their validity, designated products, shipping, 满减 tiers, what delisting leaves
 // alone, suspended promotions, and unlisted goods towards a threshold.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createProduct, DAY, staffClient, startListings, submitAndApprove, type Client, type ListingsServer } from './api.js';
+import { createProduct, DAY, reviewerClient, startListings, submitAndApprove, type Client, type ListingsServer } from './api.js';
 
 let ls: ListingsServer;
 let owner: Client;
@@ -43,9 +43,7 @@ async function price(cart: Record<string, unknown>) {
 beforeAll(async () => {
   ls = await startListings();
   owner = ls.owner;
-  const role = await owner.post('/api/roles', { id: 'reviewer', name: { 'zh-CN': '审核' }, permissions: ['listings.products.read', 'listings.products.review'] });
-  expect(role.status, role.text).toBe(201);
-  reviewer = await staffClient(ls.server, owner, 'shenhe', ['reviewer']);
+  reviewer = await reviewerClient(ls.server, owner);
 });
 afterAll(() => ls?.server.dispose());
 

@@ -2,7 +2,7 @@
 // what the plugin does at the next use — and the default comes back when the change is undone.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createProduct, DAY, staffClient, startListings, submitAndApprove, unique, type Client, type TestServer } from './api.js';
+import { createProduct, DAY, reviewerClient, startListings, submitAndApprove, unique, type Client, type TestServer } from './api.js';
 
 const STUB = join(import.meta.dirname, 'fixtures', 'fulfillment-stub');
 const API = '/api/listings';
@@ -45,9 +45,7 @@ async function rule(productId: number, id: string): Promise<Rule> {
 
 beforeAll(async () => {
   ({ server, owner } = await startListings({ folders: [STUB], enabled: ['listings', 'fulfillment'] }));
-  const role = await owner.post('/api/roles', { id: 'reviewer', name: { 'zh-CN': '审核' }, permissions: ['listings.products.read', 'listings.products.review'] });
-  expect(role.status, role.text).toBe(201);
-  reviewer = await staffClient(server, owner, 'laozhang', ['reviewer']);
+  reviewer = await reviewerClient(server, owner);
 });
 
 afterAll(async () => {

@@ -2,7 +2,7 @@
 // `fulfillment.stock.changed` that do not have the agreed shape.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createProduct, staffClient, startListings, submitAndApprove, unique, type Client, type TestServer } from './api.js';
+import { createProduct, reviewerClient, startListings, submitAndApprove, unique, type Client, type TestServer } from './api.js';
 
 const STUB = join(import.meta.dirname, 'fixtures', 'fulfillment-stub');
 
@@ -35,9 +35,7 @@ const warnedIds = async () => ((await owner.get('/api/listings/stock-warnings'))
 
 beforeAll(async () => {
   ({ server, owner } = await startListings({ folders: [STUB], enabled: ['listings', 'fulfillment'] }));
-  const role = await owner.post('/api/roles', { id: 'reviewer', name: { 'zh-CN': '审核' }, permissions: ['listings.products.read', 'listings.products.review'] });
-  expect(role.status, role.text).toBe(201);
-  reviewer = await staffClient(server, owner, 'laozhang', ['reviewer']);
+  reviewer = await reviewerClient(server, owner);
 });
 
 afterAll(async () => {

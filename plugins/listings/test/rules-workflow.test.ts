@@ -3,7 +3,7 @@
 // stub SKU (needs completing) that the pricing refuses until it is completed.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createProduct, DAY, staffClient, startListings, submitAndApprove, unique, type Client, type ListingsServer } from './api.js';
+import { createProduct, DAY, reviewerClient, startListings, submitAndApprove, unique, type Client, type ListingsServer } from './api.js';
 
 const P = '/api/listings/products';
 const API = '/api/listings';
@@ -28,9 +28,7 @@ const runNow = async () => {
 beforeAll(async () => {
   ls = await startListings({ folders: [join(import.meta.dirname, 'fixtures', 'catalog-consumer')], enabled: ['listings', 'catalog-consumer'] });
   owner = ls.owner;
-  const role = await owner.post('/api/roles', { id: 'reviewer', name: { 'zh-CN': '审核' }, permissions: ['listings.products.read', 'listings.products.review', 'listings.price'] });
-  expect(role.status, role.text).toBe(201);
-  reviewer = await staffClient(ls.server, owner, 'laozhang', ['reviewer']);
+  reviewer = await reviewerClient(ls.server, owner, ['listings.price']);
 });
 afterAll(() => ls?.server.dispose());
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { LowStockEvent } from '../server/stock/stock-check.js';
 import type { StockWarning, StockWarningsAnswer } from '../server/stock/stock-warnings.js';
-import { createProduct, staffClient, startListings, submitAndApprove, unique, type Client, type TestServer } from './api.js';
+import { createProduct, reviewerClient, staffClient, startListings, submitAndApprove, unique, type Client, type TestServer } from './api.js';
 
 const STUB = join(import.meta.dirname, 'fixtures', 'fulfillment-stub');
 const P = '/api/listings/products';
@@ -52,8 +52,7 @@ async function warnings() {
 
 beforeAll(async () => {
   ({ server, owner } = await startListings({ folders: [STUB], enabled: ['listings', 'fulfillment'] }));
-  expect((await owner.post('/api/roles', { id: 'reviewer', name: { 'zh-CN': '审核' }, permissions: ['listings.products.read', 'listings.products.review'] })).status).toBe(201);
-  reviewer = await staffClient(server, owner, 'laozhang', ['reviewer']);
+  reviewer = await reviewerClient(server, owner);
 });
 
 afterAll(async () => {
