@@ -1,4 +1,5 @@
 import type { LocalizedText } from '@workbench/plugin-api';
+import type { ListingState } from '../shared/state-names.js';
 
 /** Records as the API sends them. Money is integer 分, times ISO 8601 with the shop's offset. */
 
@@ -21,7 +22,7 @@ export interface ProductImage {
   watermark?: boolean;
 }
 
-export type ListingStatus = 'draft' | 'submitted' | 'listed' | 'delisted';
+export type ListingStatus = ListingState;
 
 export interface Product {
   id: number;

@@ -1,13 +1,9 @@
 import type { LocalizedText } from '@workbench/ui';
+import { CAMPAIGN_STATE_NAMES, LISTING_STATE_NAMES, type CampaignState } from '../shared/state-names.js';
 import type { CouponCodeStatus, ExplanationOutcome, ListingStatus, PromotionKind, PromotionStatus } from '../server/types.js';
 
 /** Display names of the states and kinds the API sends as ids. */
-export const LISTING_STATUS: Record<ListingStatus, LocalizedText> = {
-  draft: { 'zh-CN': '草稿', en: 'Draft' },
-  submitted: { 'zh-CN': '待审核', en: 'Awaiting review' },
-  listed: { 'zh-CN': '已上架', en: 'Listed' },
-  delisted: { 'zh-CN': '已下架', en: 'Delisted' },
-};
+export const LISTING_STATUS: Record<ListingStatus, LocalizedText> = LISTING_STATE_NAMES;
 
 export const PROMOTION_KIND: Record<PromotionKind, LocalizedText> = {
   'full-reduction': { 'zh-CN': '满减', en: 'Spend & save' },
@@ -37,17 +33,9 @@ export const OUTCOME: Record<ExplanationOutcome, LocalizedText> = {
   'not-eligible': { 'zh-CN': '不适用', en: 'Not eligible' },
 };
 
-export type CampaignStatus = 'draft' | 'prices-set' | 'checked' | 'scheduled' | 'running' | 'ended' | 'closed';
+export type CampaignStatus = CampaignState;
 
-export const CAMPAIGN_STATUS: Record<CampaignStatus, LocalizedText> = {
-  draft: { 'zh-CN': '草稿', en: 'Draft' },
-  'prices-set': { 'zh-CN': '已定价', en: 'Prices set' },
-  checked: { 'zh-CN': '已核对', en: 'Checked' },
-  scheduled: { 'zh-CN': '已排期', en: 'Scheduled' },
-  running: { 'zh-CN': '进行中', en: 'Running' },
-  ended: { 'zh-CN': '已结束', en: 'Ended' },
-  closed: { 'zh-CN': '已复盘', en: 'Closed out' },
-};
+export const CAMPAIGN_STATUS: Record<CampaignStatus, LocalizedText> = CAMPAIGN_STATE_NAMES;
 
 export const CAMPAIGN_CHECK: Record<string, LocalizedText> = {
   'time-window': { 'zh-CN': '时限检查', en: 'Time window' },

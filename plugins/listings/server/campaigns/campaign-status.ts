@@ -1,16 +1,7 @@
 import { ConflictError } from '@workbench/plugin-api';
+import { CAMPAIGN_STATE_NAMES as STATUS_NAMES } from '../../shared/state-names.js';
 import type { Campaign, CampaignPrice, CampaignStatus } from './campaign-types.js';
 
-/** How a clerk calls each state. */
-export const STATUS_NAMES: Record<CampaignStatus, { 'zh-CN': string; en: string }> = {
-  draft: { 'zh-CN': '草稿', en: 'draft' },
-  'prices-set': { 'zh-CN': '已定价（待核对）', en: 'prices set (awaiting the second check)' },
-  checked: { 'zh-CN': '价格已核对', en: 'prices checked' },
-  scheduled: { 'zh-CN': '已排期', en: 'scheduled' },
-  running: { 'zh-CN': '进行中', en: 'running' },
-  ended: { 'zh-CN': '已结束', en: 'ended' },
-  closed: { 'zh-CN': '已复盘', en: 'closed out' },
-};
 
 /** States in which prices, products, coupons and the window may still change. */
 export const PREPARING: readonly CampaignStatus[] = ['draft', 'prices-set', 'checked'];
@@ -25,7 +16,7 @@ export function assertStatus(campaign: Campaign, allowed: readonly CampaignStatu
   const need = allowed.map((s) => STATUS_NAMES[s]);
   throw new ConflictError({
     'zh-CN': `活动「${campaign.name}」现在是“${now['zh-CN']}”，不能${action['zh-CN']}；需要是“${need.map((s) => s['zh-CN']).join('”或“')}”`,
-    en: `Campaign “${campaign.name}” is ${now.en}, so it cannot ${action.en}; it must be ${need.map((s) => s.en).join(' or ')}`,
+    en: `Campaign “${campaign.name}” is “${now.en}”, so it cannot ${action.en}; it must be ${need.map((s) => `“${s.en}”`).join(' or ')}`,
   });
 }
 

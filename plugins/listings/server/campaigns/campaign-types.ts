@@ -1,8 +1,9 @@
 import type { LocalizedText } from '@workbench/plugin-api';
+import type { CampaignState } from '../../shared/state-names.js';
 
 /** Records of the campaigns area as the API sends them. Money in 分, times with the shop's offset. */
 
-export type CampaignStatus = 'draft' | 'prices-set' | 'checked' | 'scheduled' | 'running' | 'ended' | 'closed';
+export type CampaignStatus = CampaignState;
 
 /** One SKU's campaign price and its second check (二次核对). */
 export interface CampaignPrice {

@@ -1,4 +1,5 @@
 import { ConflictError } from '@workbench/plugin-api';
+import { LISTING_STATE_NAMES as STATUS_NAMES } from '../../shared/state-names.js';
 import type { ListingStatus, Product } from '../types.js';
 
 /** A text in both languages the workbench speaks, both required. */
@@ -7,13 +8,6 @@ export interface BilingualText {
   en: string;
 }
 
-/** The names staff see for each listing state. */
-export const STATUS_NAMES: Record<ListingStatus, BilingualText> = {
-  draft: { 'zh-CN': '草稿', en: 'a draft' },
-  submitted: { 'zh-CN': '待审核', en: 'awaiting review' },
-  listed: { 'zh-CN': '已上架', en: 'listed' },
-  delisted: { 'zh-CN': '已下架', en: 'delisted' },
-};
 
 /**
  * A submitted product a reviewer already approved, held back until its scheduled 上架 time.
@@ -31,10 +25,10 @@ export function isApprovedAwaitingSchedule(product: Pick<Product, 'status' | 're
 export function wrongState(product: Pick<Product, 'id' | 'status' | 'reviewedAt'>, action: BilingualText, allowed: ListingStatus[]): ConflictError {
   const name = STATUS_NAMES[product.status];
   const needZh = allowed.map((s) => `「${STATUS_NAMES[s]['zh-CN']}」`).join('或');
-  const needEn = allowed.map((s) => STATUS_NAMES[s].en).join(' or ');
+  const needEn = allowed.map((s) => `“${STATUS_NAMES[s].en}”`).join(' or ');
   const waiting = isApprovedAwaitingSchedule(product);
   return new ConflictError({
     'zh-CN': `商品 #${product.id} 现在是「${name['zh-CN']}」${waiting ? '（已审核通过，等定时上架）' : ''}，只有${needZh}的商品才能${action['zh-CN']}`,
-    en: `Product #${product.id} is ${name.en}${waiting ? ' (approved, waiting for its listing time)' : ''}; only a product that is ${needEn} can be ${action.en}`,
+    en: `Product #${product.id} is “${name.en}”${waiting ? ' (approved, waiting for its listing time)' : ''}; only a product that is ${needEn} can be ${action.en}`,
   });
 }

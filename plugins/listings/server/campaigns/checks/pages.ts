@@ -1,16 +1,15 @@
 import type { Queryable } from '@workbench/plugin-api';
+import { LISTING_STATE_NAMES, type ListingState } from '../../../shared/state-names.js';
 import type { Campaign, CampaignCheck, CheckDetail } from '../campaign-types.js';
 
 interface PageRow {
   id: number;
   title: string;
-  status: string;
+  status: ListingState;
   scheduled_list_at: string | null;
   scheduled_delist_at: string | null;
   reviewed_at: string | null;
 }
-
-const STATUS_ZH: Record<string, string> = { draft: '草稿', submitted: '待审核', listed: '已上架', delisted: '已下架' };
 
 /**
  * 页面检查: every product is 已上架, or is set to list by the start; and none is set to delist
@@ -35,8 +34,8 @@ export async function pagesCheck(q: Queryable, campaign: Campaign): Promise<Camp
       details.push({
         productId: p.id,
         message: {
-          'zh-CN': `「${p.title}」（#${p.id}）现在是“${STATUS_ZH[p.status] ?? p.status}”，${when}`,
-          en: `“${p.title}” (#${p.id}) is ${p.status} and ${whenEn}`,
+          'zh-CN': `「${p.title}」（#${p.id}）现在是“${LISTING_STATE_NAMES[p.status]['zh-CN']}”，${when}`,
+          en: `“${p.title}” (#${p.id}) is “${LISTING_STATE_NAMES[p.status].en}” and ${whenEn}`,
         },
       });
     }
