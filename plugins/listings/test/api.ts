@@ -61,11 +61,16 @@ export async function submitAndApprove(submitter: Client, reviewer: Client, prod
 }
 
 /**
- * A second person who may review listings — nobody reviews their own submission, so most tests
- * need one. `extra` adds permissions to the reviewer role.
+ * A colleague of the owner, logged in, holding exactly `permissions` through a role of their own:
+ * the second person a review or a second price check needs.
  */
-export async function reviewerClient(server: TestServer, owner: Client, extra: string[] = [], username = 'laozhang'): Promise<Client> {
-  const role = await owner.post('/api/roles', { id: 'reviewer', name: { 'zh-CN': '上架审核', en: 'Listing review' }, permissions: ['listings.products.read', 'listings.products.review', ...extra] });
-  if (role.status !== 201) throw new Error(`could not create the reviewer role: ${role.status} ${role.text}`);
-  return staffClient(server, owner, username, ['reviewer']);
+export async function colleague(server: TestServer, owner: Client, username: string, permissions: string[]): Promise<Client> {
+  const role = await owner.post('/api/roles', { id: `${username}-role`, name: { 'zh-CN': `${username} 的岗位`, en: `${username}'s post` }, permissions });
+  if (role.status !== 201) throw new Error(`could not create a role for ${username}: ${role.status} ${role.text}`);
+  return staffClient(server, owner, username, [`${username}-role`]);
+}
+
+/** A second person who may review listings (nobody reviews their own submission); `extra` adds permissions. */
+export function reviewerClient(server: TestServer, owner: Client, extra: string[] = [], username = 'laozhang'): Promise<Client> {
+  return colleague(server, owner, username, ['listings.products.read', 'listings.products.review', ...extra]);
 }

@@ -1,7 +1,7 @@
 // Pre-launch checks through a real server: pages, coupons and unintended stacking of discounts
 // that would sell below cost. The time-window check is covered in campaigns-flow.test.ts.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createProduct, DAY, fromNow, staffClient, startListings, submitAndApprove, type Client, type ListingsServer } from './api.js';
+import { colleague, createProduct, DAY, fromNow, startListings, submitAndApprove, type Client, type ListingsServer } from './api.js';
 
 let listings: ListingsServer;
 let owner: Client;
@@ -54,8 +54,7 @@ async function coupon(body: Record<string, unknown>) {
 beforeAll(async () => {
   listings = await startListings();
   owner = listings.owner;
-  await owner.post('/api/roles', { id: 'operator', name: '运营', permissions: ['listings.campaigns.run', 'listings.products.review'] });
-  xiaoli = await staffClient(listings.server, owner, 'xiaoli', ['operator']);
+  xiaoli = await colleague(listings.server, owner, 'xiaoli', ['listings.campaigns.run', 'listings.products.review']);
 });
 
 afterAll(async () => {

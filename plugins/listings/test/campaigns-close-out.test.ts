@@ -1,7 +1,7 @@
 // Close-out (复盘) through a real server: sales against stock, reorder suggestions and the
 // campaign return, on a small example worked out by hand below.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createProduct, DAY, fromNow, staffClient, startListings, submitAndApprove, type Client, type ListingsServer } from './api.js';
+import { colleague, createProduct, DAY, fromNow, startListings, submitAndApprove, type Client, type ListingsServer } from './api.js';
 
 let listings: ListingsServer;
 let owner: Client;
@@ -54,8 +54,7 @@ let spare: Ended;
 beforeAll(async () => {
   listings = await startListings();
   owner = listings.owner;
-  await owner.post('/api/roles', { id: 'operator', name: '运营', permissions: ['listings.campaigns.run', 'listings.products.review'] });
-  xiaoli = await staffClient(listings.server, owner, 'xiaoli', ['operator']);
+  xiaoli = await colleague(listings.server, owner, 'xiaoli', ['listings.campaigns.run', 'listings.products.review']);
   // One wait for all three: each is started by the schedule run and ended by hand.
   const prepared = [
     await scheduledCampaign(4000, { forecastSales: 500_000, cost: 60_000 }),

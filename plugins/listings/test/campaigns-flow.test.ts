@@ -1,7 +1,7 @@
 // Campaign records and prices through a real server: draft → prices-set → checked, where the
 // second check (二次核对) must be a second person, and the refusals along the way.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createProduct, DAY, fromNow, staffClient, startListings, type Client, type ListingsServer } from './api.js';
+import { colleague, createProduct, DAY, fromNow, startListings, type Client, type ListingsServer } from './api.js';
 
 let listings: ListingsServer;
 let owner: Client;
@@ -19,13 +19,7 @@ async function newCampaign(body: Record<string, unknown>) {
 beforeAll(async () => {
   listings = await startListings();
   owner = listings.owner;
-  const role = await owner.post('/api/roles', {
-    id: 'operator',
-    name: { 'zh-CN': '运营', en: 'Operator' },
-    permissions: ['listings.campaigns.run', 'listings.products.read'],
-  });
-  expect(role.status, role.text).toBe(201);
-  xiaoli = await staffClient(listings.server, owner, 'xiaoli', ['operator']);
+  xiaoli = await colleague(listings.server, owner, 'xiaoli', ['listings.campaigns.run', 'listings.products.read']);
 });
 
 afterAll(async () => {

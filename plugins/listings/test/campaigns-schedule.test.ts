@@ -1,7 +1,7 @@
 // Scheduling through a real server: checks gate scheduled, the schedule run starts and ends
 // campaigns on time, and the time-window check finds clashes.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createProduct, DAY, fromNow, staffClient, startListings, submitAndApprove, type Client, type ListingsServer } from './api.js';
+import { colleague, createProduct, DAY, fromNow, staffClient, startListings, submitAndApprove, type Client, type ListingsServer } from './api.js';
 
 let listings: ListingsServer;
 let owner: Client;
@@ -25,13 +25,7 @@ async function newCampaign(body: Record<string, unknown>) {
 beforeAll(async () => {
   listings = await startListings();
   owner = listings.owner;
-  const role = await owner.post('/api/roles', {
-    id: 'operator',
-    name: { 'zh-CN': '运营', en: 'Operator' },
-    permissions: ['listings.campaigns.run', 'listings.products.read', 'listings.products.review'],
-  });
-  expect(role.status, role.text).toBe(201);
-  xiaoli = await staffClient(listings.server, owner, 'xiaoli', ['operator']);
+  xiaoli = await colleague(listings.server, owner, 'xiaoli', ['listings.campaigns.run', 'listings.products.read', 'listings.products.review']);
 });
 
 afterAll(async () => {

@@ -3,7 +3,7 @@
 // from promotions rather than campaign prices.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createProduct, DAY, fromNow, staffClient, startListings, submitAndApprove, type Client, type TestServer } from './api.js';
+import { colleague, createProduct, DAY, fromNow, startListings, submitAndApprove, type Client, type TestServer } from './api.js';
 
 const STUB = join(import.meta.dirname, 'fixtures', 'fulfillment-stub');
 
@@ -29,9 +29,7 @@ const priceAll = async (campaign: { id: number; version: number }, products: Pro
 
 beforeAll(async () => {
   ({ server, owner } = await startListings({ folders: [STUB], enabled: ['listings', 'fulfillment'] }));
-  const role = await owner.post('/api/roles', { id: 'operator', name: { 'zh-CN': '运营' }, permissions: ['listings.campaigns.run', 'listings.products.read', 'listings.products.review'] });
-  expect(role.status, role.text).toBe(201);
-  xiaoli = await staffClient(server, owner, 'xiaoli', ['operator']);
+  xiaoli = await colleague(server, owner, 'xiaoli', ['listings.campaigns.run', 'listings.products.read', 'listings.products.review']);
 });
 
 afterAll(async () => {
