@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { parseYuan, priceTag, yuan, yuanShort } from '../server/shared/money.js';
+import { fenToYuan, yuanToFen } from '../ui/money.js';
 
 describe('parseYuan', () => {
   test.each([
@@ -68,5 +69,29 @@ describe('yuan', () => {
     expect(priceTag(8900)).toBe('¥89.00');
     expect(priceTag(-150)).toBe('-¥1.50');
     expect(priceTag(0)).toBe('¥0.00');
+  });
+});
+
+describe('price fields in the browser read 元 as the CSV import does', () => {
+  test('the same text gives the same 分, or is refused by both', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[¥]?[0-9,]{0,8}(\.[0-9]{0,3})?$/), (text) => {
+        const read = parseYuan(text);
+        expect(yuanToFen(text)).toBe('fen' in read && text.trim() !== '' ? read.fen : undefined);
+      }),
+    );
+    expect(yuanToFen('45.50')).toBe(4550);
+    expect(yuanToFen('')).toBeUndefined();
+    expect(yuanToFen('-3')).toBeUndefined();
+    expect(yuanToFen('1.005')).toBeUndefined();
+  });
+
+  test('an amount shown for editing reads back as itself', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 100_000_000_000 }), (fen) => {
+        expect(yuanToFen(fenToYuan(fen))).toBe(fen);
+      }),
+    );
+    expect(fenToYuan(null)).toBe('');
   });
 });
