@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { divideHalfUp, payPercent, spread } from '../server/promotions/money.js';
-import { combinableTest, fullOrder, policyFromSettings } from '../server/promotions/policy.js';
+import { combinableTest, DEFAULT_POLICY, fullOrder, policyFromSettings } from '../server/promotions/policy.js';
 
 describe('money', () => {
   test('half up to the 分', () => {
@@ -45,11 +45,15 @@ describe('stacking policy', () => {
     expect(may('member', 'percent')).toBe(false);
     expect(may('coupon', 'coupon')).toBe(true);
   });
-  test('an order missing kinds gets them appended; settings fall back to the defaults', () => {
+  test('an order missing kinds gets them appended; the policy is read from the settings as given', () => {
     expect(fullOrder({ order: ['coupon', 'percent'], combinable: [] })).toEqual(['coupon', 'percent', 'bundle', 'member', 'full-reduction', 'full-gift']);
-    const policy = policyFromSettings(undefined);
-    expect(policy.order[0]).toBe('bundle');
-    expect(policy.combinable).not.toContain('coupon+full-reduction');
-    expect(policyFromSettings({ combinable: ['coupon+percent'] }).combinable).toEqual(['coupon+percent']);
+    expect(policyFromSettings({ stackingOrder: ['coupon', 'bundle'], combinable: ['coupon+percent'] })).toEqual({ order: ['coupon', 'bundle'], combinable: ['coupon+percent'] });
+  });
+
+  test('by default (the settings schema) a coupon combines with no other discount, and bundles apply first', () => {
+    const may = combinableTest(DEFAULT_POLICY);
+    for (const other of ['bundle', 'member', 'percent', 'full-reduction', 'full-gift'] as const) expect(may('coupon', other)).toBe(false);
+    expect(may('member', 'full-reduction')).toBe(true);
+    expect(DEFAULT_POLICY.order[0]).toBe('bundle');
   });
 });

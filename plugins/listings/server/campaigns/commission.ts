@@ -4,7 +4,8 @@ import { readCoupons } from '../promotions/coupon-store.js';
 import { readEngineSkus } from '../promotions/pricing-inputs.js';
 import { livePromotions } from '../promotions/promotion-store.js';
 import { lowestPrice } from './lowest-price.js';
-import { maxCommissionPercent, stackingPolicy } from './campaign-settings.js';
+import { stackingPolicy } from '../promotions/settings.js';
+import { listingsSettings } from '../settings.js';
 import { CAMPAIGN_SCHEMAS } from './campaign-schemas.js';
 import { def, ID_PARAMS, ref } from '../shared/schema-refs.js';
 import { priceTag } from '../shared/money.js';
@@ -145,7 +146,7 @@ export function addCommissionRoute(ctx: PluginContext): void {
     response: ref(CAMPAIGN_SCHEMAS.commission),
     action: 'set commission',
     handler: ({ params, body }) => {
-      const limit = maxCommissionPercent(ctx);
+      const limit = listingsSettings(ctx).promotions.maxCommissionPercent;
       if (body.percent > limit) {
         throw new InputError(
           { 'zh-CN': `淘宝客佣金最多 ${limit}%，${body.percent}% 超过了上限`, en: `The affiliate commission is at most ${limit} %; ${body.percent} % is above the limit` },

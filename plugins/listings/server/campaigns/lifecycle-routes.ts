@@ -1,7 +1,7 @@
 import { ConflictError, type PluginContext } from '@workbench/plugin-api';
 import { requireCampaign } from './campaign-store.js';
 import { assertStatus } from './campaign-status.js';
-import { stackingPolicy } from './campaign-settings.js';
+import { stackingPolicy } from '../promotions/settings.js';
 import { CAMPAIGN_SCHEMAS } from './campaign-schemas.js';
 import { def, ID_PARAMS, ref } from '../shared/schema-refs.js';
 import { runChecks } from './checks/run-checks.js';

@@ -5,9 +5,9 @@ import { createProduct, updateProduct, type ProductInput, type ProductPatch } fr
 import { productListQuery } from './query-schemas.js';
 import { CATALOG_SCHEMAS, productInputProperties, skuChangesSchema } from './schemas.js';
 import { def, ID_PARAMS, ref } from '../shared/schema-refs.js';
+import { listingsSettings } from '../settings.js';
 
 /** The number of 橱窗推荐 slots, read on every use so a change in the settings applies at once. */
-export const showcaseSlots = (ctx: PluginContext): number => Number(ctx.settings.get().showcaseSlots ?? 10);
 
 /** Products: list, create (with SKUs), read, change the catalog fields (with SKU changes, in one transaction). */
 export function addProductRoutes(ctx: PluginContext): void {
@@ -36,7 +36,7 @@ export function addProductRoutes(ctx: PluginContext): void {
     status: 201,
     action: 'create product',
     handler: ({ body, actor }) =>
-      ctx.db.transaction((tx) => createProduct(tx, body, { now: ctx.now(), actorId: actor?.id ?? null, showcaseSlots: showcaseSlots(ctx) })),
+      ctx.db.transaction((tx) => createProduct(tx, body, { now: ctx.now(), actorId: actor?.id ?? null, showcaseSlots: listingsSettings(ctx).showcaseSlots })),
   });
 
   ctx.routes.add<{ id: number }, Record<string, unknown>, undefined, ProductDetail>({
@@ -61,6 +61,6 @@ export function addProductRoutes(ctx: PluginContext): void {
     body: { type: 'object', properties: { ...productInputProperties, skus: skuChangesSchema, version: def('version') }, required: ['version'], additionalProperties: false },
     response: ref(CATALOG_SCHEMAS.productDetail),
     action: 'update product',
-    handler: ({ params, body }) => ctx.db.transaction((tx) => updateProduct(tx, params.id, body, { now: ctx.now(), showcaseSlots: showcaseSlots(ctx) })),
+    handler: ({ params, body }) => ctx.db.transaction((tx) => updateProduct(tx, params.id, body, { now: ctx.now(), showcaseSlots: listingsSettings(ctx).showcaseSlots })),
   });
 }

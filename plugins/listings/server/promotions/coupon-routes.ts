@@ -5,7 +5,7 @@ import { createCoupon, issueCodes, redeemCode, releaseOrder, type Clock } from '
 import { couponCodeFromRow, couponFromRow, listCoupons, requireCode, requireCouponRow } from './coupon-store.js';
 import { PROMOTION_SCHEMAS } from './schemas.js';
 import { def, ref } from '../shared/schema-refs.js';
-import { promotionSettings } from './settings.js';
+import { listingsSettings } from '../settings.js';
 import { listQuery } from '../shared/list-query.js';
 
 const MANAGE = 'listings.promotions.manage';
@@ -23,7 +23,7 @@ interface CouponBody {
 
 /** Adds the coupon routes. */
 export function addCouponRoutes(ctx: PluginContext): void {
-  const clock = (): Clock => ({ now: ctx.now(), shopTime: ctx.shopTime, validityDays: promotionSettings(ctx).couponValidityDays });
+  const clock = (): Clock => ({ now: ctx.now(), shopTime: ctx.shopTime, validityDays: listingsSettings(ctx).promotions.couponValidityDays });
 
   ctx.routes.add<Record<string, string>, { page: number; pageSize: number; q?: string }>({
     method: 'get',

@@ -1,36 +1,21 @@
 // The stacking policy: the order discounts apply in, and which kinds may share one cart.
+import schema from '../../schemas/settings.schema.json';
+import type { PromotionSettings } from '../settings.js';
 import type { PromotionKind, StackingPolicy } from '../types.js';
 
 export const ALL_KINDS: readonly PromotionKind[] = ['bundle', 'member', 'percent', 'full-reduction', 'full-gift', 'coupon'];
 
-/** The shop's defaults (settings.schema.json): the coupon combines with nothing. */
+const promotionDefaults = schema.properties.promotions.properties;
+
+/** The settings schema's default policy: the coupon combines with nothing. For code without a context (tests, the benchmark). */
 export const DEFAULT_POLICY: StackingPolicy = {
-  order: [...ALL_KINDS],
-  combinable: [
-    'bundle+full-reduction',
-    'member+full-reduction',
-    'percent+full-reduction',
-    'bundle+full-gift',
-    'member+full-gift',
-    'percent+full-gift',
-    'full-reduction+full-gift',
-  ],
+  order: promotionDefaults.stackingOrder.default as PromotionKind[],
+  combinable: promotionDefaults.combinable.default,
 };
 
-/** What `promotions` in the plugin's settings holds, as far as pricing reads it. */
-export interface PromotionSettings {
-  stackingOrder?: PromotionKind[];
-  combinable?: string[];
-  couponValidityDays?: number;
-  bundleMaxItems?: number;
-}
-
-/** The policy in the settings, each part falling back to the default when left out. */
-export function policyFromSettings(settings: PromotionSettings | undefined): StackingPolicy {
-  return {
-    order: settings?.stackingOrder ? [...settings.stackingOrder] : [...DEFAULT_POLICY.order],
-    combinable: settings?.combinable ? [...settings.combinable] : [...DEFAULT_POLICY.combinable],
-  };
+/** The policy the `promotions` settings describe. */
+export function policyFromSettings(settings: Pick<PromotionSettings, 'stackingOrder' | 'combinable'>): StackingPolicy {
+  return { order: [...settings.stackingOrder], combinable: [...settings.combinable] };
 }
 
 /** Every kind once, in the policy's order; kinds the policy forgot go last in the usual order. */

@@ -5,7 +5,7 @@ import { checkCampaign, checkRule, checkScope, checkWindow } from './promotion-c
 import { insertPromotion, listPromotions, requirePromotion, type PromotionListQuery } from './promotion-store.js';
 import { PROMOTION_SCHEMAS, RULE_KINDS, promotionCreateBody, type RuleKind } from './schemas.js';
 import { def, ID_PARAMS, ref } from '../shared/schema-refs.js';
-import { promotionSettings } from './settings.js';
+import { listingsSettings } from '../settings.js';
 import { listQuery } from '../shared/list-query.js';
 
 const PERMISSION = 'listings.promotions.manage';
@@ -76,7 +76,7 @@ export function addPromotionRoutes(ctx: PluginContext): void {
       if (name === '') throw new InputError({ 'zh-CN': '请填写促销名称', en: 'Enter a name for the promotion' }, { errors: [{ path: '/name', in: 'body', message: '不能为空' }] });
       checkWindow(body.startsAt, body.endsAt);
       return ctx.db.transaction(async (tx) => {
-        const rule = await checkRule(tx, body.rule, promotionSettings(ctx).bundleMaxItems);
+        const rule = await checkRule(tx, body.rule, listingsSettings(ctx).promotions.bundleMaxItems);
         const input = {
           name,
           kind: body.kind,
@@ -138,7 +138,7 @@ export function addPromotionRoutes(ctx: PluginContext): void {
         }
         if (body.rule !== undefined) {
           const rule = validateRule(current.kind, body.rule, locale);
-          changes.rule = JSON.stringify(await checkRule(tx, rule, promotionSettings(ctx).bundleMaxItems));
+          changes.rule = JSON.stringify(await checkRule(tx, rule, listingsSettings(ctx).promotions.bundleMaxItems));
         }
         if (body.scope !== undefined && current.kind !== 'bundle') changes.scope = JSON.stringify(await checkScope(tx, body.scope));
         const startsAt = body.startsAt ?? current.startsAt;

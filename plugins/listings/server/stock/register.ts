@@ -1,7 +1,7 @@
 import type { PluginContext } from '@workbench/plugin-api';
 import { InventoryToken } from '../tokens.js';
 import { checkStock } from './stock-check.js';
-import { defaultThreshold } from './stock-settings.js';
+import { listingsSettings } from '../settings.js';
 import { NEEDS_FULFILLMENT, readStockWarnings, type StockWarningsAnswer } from './stock-warnings.js';
 import { def, nullable } from '../shared/schema-refs.js';
 
@@ -24,7 +24,7 @@ function isStockChanged(payload: unknown): payload is StockChanged {
  */
 export function registerStockWarnings(ctx: PluginContext): void {
   const inventory = () => ctx.services.optional(InventoryToken);
-  const unavailable = (): StockWarningsAnswer => ({ available: false, reason: NEEDS_FULFILLMENT, threshold: defaultThreshold(ctx), checkedAt: null, items: [] });
+  const unavailable = (): StockWarningsAnswer => ({ available: false, reason: NEEDS_FULFILLMENT, threshold: listingsSettings(ctx).lowStockThreshold, checkedAt: null, items: [] });
 
   ctx.schemas.add({
     $id: WARNINGS,
@@ -62,7 +62,7 @@ export function registerStockWarnings(ctx: PluginContext): void {
     summary: { 'zh-CN': '库存预警', en: 'Low-stock warnings' },
     description: { 'zh-CN': '上次检查时低于预警线的在售 SKU', en: 'Listed SKUs below their threshold at the last check' },
     response: { $ref: WARNINGS },
-    handler: () => (inventory() ? ctx.db.read((q) => readStockWarnings(q, defaultThreshold(ctx))) : unavailable()),
+    handler: () => (inventory() ? ctx.db.read((q) => readStockWarnings(q, listingsSettings(ctx).lowStockThreshold)) : unavailable()),
   });
 
   ctx.routes.add({
@@ -78,7 +78,7 @@ export function registerStockWarnings(ctx: PluginContext): void {
       if (!service) return unavailable();
       return ctx.db.transaction(async (tx) => {
         await checkStock(ctx, tx, service);
-        return readStockWarnings(tx, defaultThreshold(ctx));
+        return readStockWarnings(tx, listingsSettings(ctx).lowStockThreshold);
       });
     },
   });

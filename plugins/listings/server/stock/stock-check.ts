@@ -1,6 +1,6 @@
 import type { PluginContext, Transaction } from '@workbench/plugin-api';
 import type { InventoryView } from '../types.js';
-import { defaultThreshold } from './stock-settings.js';
+import { listingsSettings } from '../settings.js';
 
 /** The `listings.sku.low-stock` payload. */
 export interface LowStockEvent {
@@ -63,7 +63,7 @@ export async function checkStock(ctx: PluginContext, tx: Transaction, inventory:
     for (const row of rows) previous.set(row.sku_id, row.low === 1);
   }
 
-  const fallback = defaultThreshold(ctx);
+  const fallback = listingsSettings(ctx).lowStockThreshold;
   const now = ctx.now();
   const crossed: LowStockEvent[] = [];
   for (const sku of skus) {

@@ -1,6 +1,6 @@
 import { titleFits, titleLength } from '../../shared/title-length.js';
 import type { ProductDetail } from '../catalog/product-store.js';
-import type { ChecklistSettings } from './checklist-settings.js';
+import type { ChecklistSettings } from '../settings.js';
 import { disallowedPromotionWords } from './promotion-words.js';
 import type { BilingualText } from './states.js';
 

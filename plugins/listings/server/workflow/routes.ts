@@ -1,7 +1,7 @@
 import type { PluginContext } from '@workbench/plugin-api';
 import { requireProduct, requireProductDetail } from '../catalog/product-store.js';
 import { runChecklist } from './checklist.js';
-import { checklistSettings } from './checklist-settings.js';
+import { listingsSettings } from '../settings.js';
 import { readHistory } from './history.js';
 import { readReviewQueue, type ReviewQueueQuery } from './review-queue.js';
 import { runDueSchedules, setSchedule, type ScheduleBody } from './schedule.js';
@@ -25,7 +25,7 @@ export function addWorkflowRoutes(ctx: PluginContext): void {
     description: { 'zh-CN': '按设置里的上架检查规则逐条检查商品', en: 'Checks the product against each rule of the listing checklist settings' },
     params: ID_PARAMS,
     response: { $ref: WORKFLOW_CHECKLIST },
-    handler: async ({ params }) => runChecklist(await ctx.db.read((q) => requireProductDetail(q, params.id)), checklistSettings(ctx)),
+    handler: async ({ params }) => runChecklist(await ctx.db.read((q) => requireProductDetail(q, params.id)), listingsSettings(ctx).checklist),
   });
 
   ctx.routes.add<{ id: number }, Record<string, unknown>, { version: number; reason?: string }>({

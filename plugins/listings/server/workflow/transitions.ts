@@ -1,7 +1,7 @@
 import { ConflictError, ForbiddenError, InputError, type Actor, type PluginContext } from '@workbench/plugin-api';
 import { requireProduct, requireProductDetail, type ProductDetail } from '../catalog/product-store.js';
 import { runChecklist } from './checklist.js';
-import { checklistSettings } from './checklist-settings.js';
+import { listingsSettings } from '../settings.js';
 import { delistProduct, listProduct, moveProduct, requireVersion } from './moves.js';
 import { isApprovedAwaitingSchedule, wrongState } from './states.js';
 
@@ -21,7 +21,7 @@ export function submitProduct(ctx: PluginContext, actor: Actor, id: number, body
     if (product.status !== 'draft' && product.status !== 'delisted') {
       throw wrongState(product, { 'zh-CN': '提交审核', en: 'submitted for review' }, ['draft', 'delisted']);
     }
-    const failed = runChecklist(product, checklistSettings(ctx)).rules.filter((r) => !r.passed);
+    const failed = runChecklist(product, listingsSettings(ctx).checklist).rules.filter((r) => !r.passed);
     const reason = text(body.reason);
     if (failed.length > 0 && !reason) {
       const names = failed.map((r) => r.title['zh-CN']).join('、');
