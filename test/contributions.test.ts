@@ -363,6 +363,19 @@ describe('importers', () => {
     expect(state.body).toMatchObject({ runId: reply.body.runId, state: 'done', fileName: 'notes.txt', last: { type: 'done' } });
   });
 
+  test('files sent together are one import: the handler gets them all, in order', async () => {
+    const before = await noteTotal();
+    const form = upload('第一个文件的笔记\n', 'a.txt');
+    form.append('file', new Blob(['第二个文件的笔记 1\n第二个文件的笔记 2\n'], { type: 'text/plain' }), 'b.txt');
+    const reply = await owner.post('/api/example/importers/notes-text', form);
+    expect(reply.status, reply.text).toBe(202);
+    const { events } = await readEvents(server, owner, reply.body.events);
+    expect(events.at(-1)).toMatchObject({ event: 'done', data: { result: { imported: 3, rejected: [] } } });
+    expect(await noteTotal()).toBe(before + 3);
+    const state = await owner.get(`/api/example/importers/notes-text/runs/${reply.body.runId}`);
+    expect(state.body.fileName).toBe('a.txt, b.txt');
+  });
+
   test('a file with a rejected line imports nothing and reports the rejected rows', async () => {
     const before = await noteTotal();
     const reply = await owner.post('/api/example/importers/notes-text', upload('好的一行\n!坏的一行\n另一行\n'));

@@ -15,7 +15,8 @@ export type ImportHandler = (request: ImportRequest) => Promise<unknown>;
 /**
  * Importers declared in a manifest get three routes under their plugin, all guarded by the
  * importer's permission:
- * - `POST /api/<plugin>/importers/<id>` (multipart field `file`) → 202 `{ runId }`; the work runs on
+ * - `POST /api/<plugin>/importers/<id>` (multipart field `file`, repeated for files that belong to
+ *   one import) → 202 `{ runId }`; the work runs on
  * - `GET  /api/<plugin>/importers/<id>/runs/<runId>/events` — server-sent events
  *   `progress` `{done,total,message}`, then `done` `{result}` or `failed` `{problem}`
  * - `GET  /api/<plugin>/importers/<id>/runs/<runId>` — the run's state and last event, as JSON
@@ -46,16 +47,16 @@ export class Importers {
         action: `import ${id}`,
         handler: async ({ raw, body, actor, locale }) => {
           const form = await new Response(body as Uint8Array<ArrayBuffer>, { headers: { 'content-type': raw.headers.get('content-type') ?? '' } }).formData().catch(() => undefined);
-          const file = form?.get('file');
-          if (!(file instanceof Blob)) {
+          const blobs = (form?.getAll('file') ?? []).filter((f): f is File => f instanceof Blob);
+          if (blobs.length === 0) {
             throw new InputError({ 'zh-CN': '请选择要导入的文件', en: 'Choose a file to import' }, { errors: [{ path: '/file', in: 'body', message: 'file' }] });
           }
-          const name = (file as File).name ?? 'upload';
+          const files = await Promise.all(blobs.map(async (f) => ({ name: f.name || 'upload', type: f.type, bytes: new Uint8Array(await f.arrayBuffer()) })));
+          const name = files.map((f) => f.name).join(', ');
           const run = this.runs.start(manifest.id, id, name, actor!.id);
           const report = this.runs.progress(run);
-          const bytes = new Uint8Array(await file.arrayBuffer());
           void Promise.resolve()
-            .then(() => handler({ file: { name, type: file.type, bytes }, actor: actor!, locale, progress: { report } }))
+            .then(() => handler({ file: files[0]!, files, actor: actor!, locale, progress: { report } }))
             .then(
               (result) => {
                 this.runs.finish(run, { type: 'done', result });

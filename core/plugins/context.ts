@@ -171,7 +171,13 @@ export interface ImportFile {
 }
 
 export interface ImportRequest {
+  /** The first file uploaded. */
   file: ImportFile;
+  /**
+   * Every file of the upload, in the order sent (the field `file` repeated), for imports made of
+   * several files, e.g. an order report with its item report. Added in plugin API 1.2.
+   */
+  files: ImportFile[];
   actor: Actor;
   locale: Locale;
   progress: ImportProgress;
