@@ -1,0 +1,7 @@
+import type { PluginContext } from '@workbench/plugin-api';
+import type { StockOps } from '../warehouse/stock-ops.js';
+
+export function registerOrders(ctx: PluginContext, stock: StockOps): void {
+  void ctx;
+  void stock;
+}

@@ -1,0 +1,100 @@
+// Shared by the fulfillment API tests: a real workbench running listings and fulfillment, and
+// builders for products, stock and orders through the HTTP API.
+import { setupOwner, staffClient, type Client } from '../../../test/helpers/client.js';
+import { startServer, type TestServer } from '../../../test/helpers/server.js';
+
+export { staffClient, type Client, type TestServer };
+
+export interface FulfillmentServer {
+  server: TestServer;
+  owner: Client;
+}
+
+/** Starts the built workbench with listings and fulfillment (plus `enabled`/`folders`) and an owner. */
+export async function startFulfillment(options: { enabled?: string[]; folders?: string[]; settings?: Record<string, unknown> } = {}): Promise<FulfillmentServer> {
+  const server = await startServer({
+    config: {
+      plugins: { folders: options.folders ?? [], enabled: options.enabled ?? ['listings', 'fulfillment'] },
+      ...(options.settings ? { settings: { fulfillment: options.settings } } : {}),
+    },
+  });
+  const owner = await setupOwner(server);
+  return { server, owner };
+}
+
+let seq = 0;
+/** A unique suffix, so tests in one file never collide on codes or order numbers. */
+export const unique = (prefix: string) => `${prefix}${Date.now().toString(36)}${(seq++).toString(36)}`.toUpperCase();
+
+export interface TestSku {
+  id: number;
+  code: string;
+  barcode: string;
+  price: number;
+}
+
+/** A product in listings with `count` SKUs (尺码 S, M, L …), each with a barcode; price 99 元. */
+export async function createSkus(owner: Client, count = 2, prefix = 'F'): Promise<TestSku[]> {
+  const code = unique(prefix);
+  const sizes = ['S', 'M', 'L', 'XL', 'XXL', '3XL', '4XL', '5XL'];
+  const reply = await owner.post('/api/listings/products', {
+    title: '测试卫衣 加绒连帽',
+    itemCode: code,
+    skus: Array.from({ length: count }, (_, i) => ({
+      code: `${code}-${sizes[i] ?? i}`,
+      barcode: `69${String(Date.now()).slice(-8)}${String(seq++).padStart(3, '0')}`,
+      attributes: { 尺码: sizes[i] ?? String(i) },
+      price: 9900,
+      cost: 3500,
+    })),
+  });
+  if (reply.status !== 201) throw new Error(`could not create a product: ${reply.status} ${reply.text}`);
+  return (reply.body.skus as TestSku[]).map((s) => ({ id: s.id, code: s.code, barcode: s.barcode, price: s.price }));
+}
+
+/** A location (created if new) holding `qty` of the SKU, through an inbound note. */
+export async function stockUp(owner: Client, sku: { code: string }, location: string, qty: number, kind: 'pick' | 'storage' = 'pick'): Promise<void> {
+  const existing = await owner.get(`/api/fulfillment/locations?q=${encodeURIComponent(location)}`);
+  if (!existing.body?.items?.some((l: { code: string }) => l.code === location)) {
+    const made = await owner.post('/api/fulfillment/locations', { code: location, kind });
+    if (made.status !== 201) throw new Error(`could not create location ${location}: ${made.status} ${made.text}`);
+  }
+  const inbound = await owner.post('/api/fulfillment/inbound', { reference: unique('IN'), lines: [{ skuCode: sku.code, received: qty, passed: qty, failed: 0, location }] });
+  if (inbound.status !== 201) throw new Error(`could not stock ${sku.code} at ${location}: ${inbound.status} ${inbound.text}`);
+}
+
+/** A paid order entered by hand for these SKUs (one piece each unless `qty`). */
+export async function enterOrder(owner: Client, lines: { sku: { code: string }; qty?: number }[], body: Record<string, unknown> = {}) {
+  const reply = await owner.post('/api/fulfillment/orders', {
+    buyerNick: 'tb_小鱼儿',
+    buyerAccount: 'xiaoyu@example.com',
+    receiverName: '林小鱼',
+    receiverPhone: '13812341234',
+    receiverAddress: '浙江省杭州市西湖区文三路 100 号 3 幢 502',
+    postCode: '310012',
+    shippingFee: 0,
+    paid: true,
+    items: lines.map((l) => ({ skuCode: l.sku.code, quantity: l.qty ?? 1 })),
+    ...body,
+  });
+  if (reply.status !== 201) throw new Error(`could not enter an order: ${reply.status} ${reply.text}`);
+  return reply.body as { id: number; orderNo: string; version: number; status: string } & Record<string, any>;
+}
+
+/** Approves an order through review (its rules must pass). */
+export async function approve(owner: Client, order: { id: number }) {
+  const current = await owner.get(`/api/fulfillment/orders/${order.id}`);
+  const reply = await owner.post(`/api/fulfillment/orders/${order.id}/approve`, { version: current.body.version });
+  if (reply.status !== 200) throw new Error(`could not approve order ${order.id}: ${reply.status} ${reply.text}`);
+  return reply.body as { id: number; version: number; status: string } & Record<string, any>;
+}
+
+/**
+ * A colleague of the owner, logged in, holding exactly `permissions` through a role of their own
+ * (e.g. a packer without fulfillment.customer.read).
+ */
+export async function colleague(server: TestServer, owner: Client, username: string, permissions: string[]): Promise<Client> {
+  const role = await owner.post('/api/roles', { id: `${username}-role`, name: { 'zh-CN': `${username} 的岗位`, en: `${username}'s post` }, permissions });
+  if (role.status !== 201) throw new Error(`could not create a role for ${username}: ${role.status} ${role.text}`);
+  return staffClient(server, owner, username, [`${username}-role`]);
+}

@@ -1,0 +1,1 @@
+// The fulfillment plugin's panels; each file defines one custom element.
