@@ -1,1 +1,7 @@
-// The fulfillment plugin's panels; each file defines one custom element.
+import type { PluginUiContext } from '@workbench/ui';
+// Each panel file registers its own element; add its import here when it exists.
+
+/** Called once, when a panel or command of this plugin is first needed. */
+export function activate(wb: PluginUiContext): void {
+  void wb;
+}
