@@ -157,6 +157,8 @@ export interface CatalogView {
   skuByBarcode(barcode: string): Promise<CatalogSku | undefined>;
   skusByCodes(codes: string[]): Promise<Map<string, CatalogSku>>;
   product(id: number): Promise<{ id: number; title: string } | undefined>;
+  /** SKUs in id order, a page at a time. */
+  skuPage(options?: { afterId?: number; limit?: number }): Promise<CatalogSku[]>;
   ensureSku(code: string, options?: { title?: string; tx?: Transaction }): Promise<{ sku: CatalogSku; created: boolean }>;
 }
 

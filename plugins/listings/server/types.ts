@@ -85,6 +85,8 @@ export interface CatalogService {
   /** Many SKUs at once, by 商家编码; unknown codes are absent from the map. */
   skusByCodes(codes: string[]): Promise<Map<string, Sku>>;
   product(id: number): Promise<Product | undefined>;
+  /** SKUs in id order, a page at a time: those after `afterId`, at most `limit` (default 200, at most 1000). */
+  skuPage(options?: { afterId?: number; limit?: number }): Promise<Sku[]>;
   /**
    * The SKU for a 商家编码, creating a stub flagged "needs completing" when the code is unknown
    * (e.g. met in an imported order). Pass the caller's transaction so the stub commits with it.

@@ -34,6 +34,16 @@ describe('the catalog service', () => {
     expect(await find('product=999999')).toBeNull();
   });
 
+  test('pages through every SKU in id order', async () => {
+    const p = await createProduct(owner);
+    const ids = p.skus.map((s) => s.id).sort((a, b) => a - b);
+    const page = await owner.get(`/api/catalog-consumer/page?afterId=${ids[0]! - 1}&limit=1`);
+    expect(page.status, page.text).toBe(200);
+    expect(page.body.skus.map((s: { id: number }) => s.id)).toEqual([ids[0]]);
+    const rest = await owner.get(`/api/catalog-consumer/page?afterId=${ids[0]}`);
+    expect(rest.body.skus.map((s: { id: number }) => s.id)).toEqual(ids.slice(1));
+  });
+
   test('looks many codes up at once; unknown codes are absent', async () => {
     const p = await createProduct(owner);
     const codes = p.skus.map((s) => s.code);

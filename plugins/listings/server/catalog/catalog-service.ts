@@ -38,6 +38,11 @@ export function createCatalogService(ctx: PluginContext): CatalogService {
         return found;
       }),
     product: (id) => ctx.db.read((q) => readProduct(q, id)),
+    skuPage: ({ afterId = 0, limit = 200 } = {}) =>
+      ctx.db.read(async (q) => {
+        const rows = await q.all<SkuRow>('SELECT * FROM listings_skus WHERE id > ? ORDER BY id LIMIT ?', [afterId, Math.max(1, Math.min(limit, 1000))]);
+        return rows.map(skuFromRow);
+      }),
     ensureSku: async (code, options = {}) => {
       const clean = code.trim();
       if (clean === '') {
