@@ -1,7 +1,15 @@
 import type { PluginContext } from '@workbench/plugin-api';
+import { InventoryToken } from '../tokens.js';
 import type { StockOps } from './stock-ops.js';
+import { addInboundRoutes } from './inbound-routes.js';
+import { createInventoryService } from './inventory-service.js';
+import { addLocationRoutes } from './location-routes.js';
+import { registerWarehouseSchemas } from './schemas.js';
 
+/** The warehouse: locations, stock and the ledger, inbound, stocktake, reminders, `inventory`. */
 export function registerWarehouse(ctx: PluginContext, stock: StockOps): void {
-  void ctx;
-  void stock;
+  registerWarehouseSchemas(ctx);
+  addLocationRoutes(ctx);
+  addInboundRoutes(ctx, stock);
+  ctx.services.provide(InventoryToken, createInventoryService(ctx, stock));
 }

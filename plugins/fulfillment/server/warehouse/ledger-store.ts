@@ -1,0 +1,90 @@
+import type { PluginContext, Queryable } from '@workbench/plugin-api';
+import type { LedgerEntry } from '../types.js';
+import type { MovementKind } from './stock-ops.js';
+import { skuNames } from './sku-names.js';
+import { timeRange } from './time-range.js';
+
+/** A ledger row as GET /ledger sends it: the service's entry plus names for the screen. */
+export interface LedgerLine extends LedgerEntry {
+  skuCode: string;
+  locationId: number | null;
+  actorId: number | null;
+}
+
+interface LedgerRow {
+  id: number;
+  at: string;
+  kind: MovementKind;
+  sku_id: number;
+  location_id: number | null;
+  location_code: string | null;
+  qty: number;
+  balance: number;
+  order_id: number | null;
+  reference: string | null;
+  reason: string;
+  override: number;
+  actor_id: number | null;
+  actor_name: string;
+}
+
+const SELECT = 'SELECT g.*, l.code AS location_code FROM fulfillment_ledger g LEFT JOIN fulfillment_locations l ON l.id = g.location_id';
+
+export function toLedgerEntry(r: LedgerRow): LedgerEntry {
+  return {
+    id: r.id,
+    at: r.at,
+    kind: r.kind,
+    skuId: r.sku_id,
+    locationCode: r.location_code,
+    qty: r.qty,
+    balance: r.balance,
+    orderId: r.order_id,
+    reference: r.reference,
+    reason: r.reason,
+    override: r.override === 1,
+    actorName: r.actor_name,
+  };
+}
+
+/** One SKU's movements, newest first (the inventory service). */
+export async function skuMovements(q: Queryable, skuId: number, limit: number): Promise<LedgerEntry[]> {
+  const rows = await q.all<LedgerRow>(`${SELECT} WHERE g.sku_id = ? ORDER BY g.id DESC LIMIT ?`, [skuId, limit]);
+  return rows.map(toLedgerEntry);
+}
+
+export interface LedgerQuery {
+  page: number;
+  pageSize: number;
+  sku?: number;
+  kind?: MovementKind;
+  order?: number;
+  location?: string;
+  reference?: string;
+  from?: string;
+  to?: string;
+}
+
+/** The ledger, newest first, with filters; `location` a location code, `reference` e.g. an inbound note number. */
+export async function listLedger(ctx: PluginContext, q: Queryable, query: LedgerQuery) {
+  const where: string[] = [];
+  const args: (string | number)[] = [];
+  const add = (sql: string, value: string | number) => {
+    where.push(sql);
+    args.push(value);
+  };
+  if (query.sku !== undefined) add('g.sku_id = ?', query.sku);
+  if (query.kind) add('g.kind = ?', query.kind);
+  if (query.order !== undefined) add('g.order_id = ?', query.order);
+  if (query.location) add('l.code = ?', query.location.trim().toUpperCase());
+  if (query.reference) add('g.reference = ?', query.reference.trim());
+  const range = timeRange(ctx, 'g.at', query.from, query.to);
+  where.push(...range.sql);
+  args.push(...range.args);
+  const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const total = (await q.get<{ n: number }>(`SELECT COUNT(*) AS n FROM fulfillment_ledger g LEFT JOIN fulfillment_locations l ON l.id = g.location_id ${filter}`, args))!.n;
+  const rows = await q.all<LedgerRow>(`${SELECT} ${filter} ORDER BY g.id DESC LIMIT ? OFFSET ?`, [...args, query.pageSize, (query.page - 1) * query.pageSize]);
+  const names = await skuNames(ctx, rows.map((r) => r.sku_id));
+  const items: LedgerLine[] = rows.map((r) => ({ ...toLedgerEntry(r), skuCode: names.get(r.sku_id)?.code ?? `#${r.sku_id}`, locationId: r.location_id, actorId: r.actor_id }));
+  return { items, total, page: query.page, pageSize: query.pageSize };
+}
