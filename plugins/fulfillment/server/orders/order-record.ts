@@ -35,6 +35,7 @@ export interface OrderRow {
   courier_requested: string | null;
   tracking_no: string | null;
   weight_grams: number | null;
+  merge_key: string;
   wave_id: number | null;
   closed_reason: string | null;
   placed_at: string;

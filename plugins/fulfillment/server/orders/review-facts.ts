@@ -1,0 +1,81 @@
+import type { Queryable } from '@workbench/plugin-api';
+import type { StockOps } from '../warehouse/stock-ops.js';
+import type { ItemRow, OrderRow } from './order-record.js';
+import type { ReviewFacts } from './review-rules.js';
+
+/** Orders that may still be merged with another: not yet picked (nor closed or fraud). */
+export const MERGEABLE_STATUSES = ['pending', 'exception', 'approved'] as const;
+
+/**
+ * What the review rules need for many orders at once, in a handful of queries whatever the
+ * number of orders: their items, remarks, merge partners, reservations and the stock.
+ * `available` is the sellable stock per SKU now (on hand minus every reservation); the batch
+ * review lowers it as it approves, so two orders cannot both take the last piece.
+ */
+export interface BatchFacts {
+  items: Map<number, ItemRow[]>;
+  remarked: Set<number>;
+  mergeWith: Map<number, string[]>;
+  reserved: Map<number, Map<number, number>>;
+  available: Map<number, number>;
+}
+
+export async function loadBatchFacts(q: Queryable, stock: StockOps, orders: OrderRow[]): Promise<BatchFacts> {
+  const ids = JSON.stringify(orders.map((o) => o.id));
+  const keys = JSON.stringify([...new Set(orders.map((o) => o.merge_key).filter((k) => k !== ''))]);
+  const [itemRows, remarkRows, partnerRows, reservedRows] = await Promise.all([
+    q.all<ItemRow>('SELECT * FROM fulfillment_order_items WHERE order_id IN (SELECT value FROM json_each(?)) ORDER BY order_id, id', [ids]),
+    q.all<{ order_id: number }>('SELECT DISTINCT order_id FROM fulfillment_order_remarks WHERE order_id IN (SELECT value FROM json_each(?))', [ids]),
+    q.all<{ id: number; order_no: string; merge_key: string }>(
+      `SELECT id, order_no, merge_key FROM fulfillment_orders
+       WHERE merge_key IN (SELECT value FROM json_each(?)) AND status IN (${MERGEABLE_STATUSES.map((s) => `'${s}'`).join(', ')}) ORDER BY id`,
+      [keys],
+    ),
+    q.all<{ order_id: number; sku_id: number; qty: number }>('SELECT order_id, sku_id, qty FROM fulfillment_reservations WHERE order_id IN (SELECT value FROM json_each(?))', [ids]),
+  ]);
+  const items = new Map<number, ItemRow[]>();
+  for (const row of itemRows) {
+    const list = items.get(row.order_id);
+    if (list) list.push(row);
+    else items.set(row.order_id, [row]);
+  }
+  const byKey = new Map<string, { id: number; order_no: string }[]>();
+  for (const p of partnerRows) byKey.set(p.merge_key, [...(byKey.get(p.merge_key) ?? []), p]);
+  const mergeWith = new Map<number, string[]>();
+  for (const o of orders) {
+    const partners = (byKey.get(o.merge_key) ?? []).filter((p) => p.id !== o.id).map((p) => p.order_no);
+    if (partners.length) mergeWith.set(o.id, partners);
+  }
+  const reserved = new Map<number, Map<number, number>>();
+  for (const r of reservedRows) {
+    const m = reserved.get(r.order_id) ?? new Map<number, number>();
+    m.set(r.sku_id, r.qty);
+    reserved.set(r.order_id, m);
+  }
+  const skuIds = [...new Set(itemRows.flatMap((i) => (i.sku_id === null ? [] : [i.sku_id])))];
+  return { items, remarked: new Set(remarkRows.map((r) => r.order_id)), mergeWith, reserved, available: await stock.available(q, skuIds) };
+}
+
+/** The facts of one order of the batch: free stock is what is sellable plus its own reservation. */
+export function factsOf(batch: BatchFacts, order: OrderRow): ReviewFacts {
+  const items = batch.items.get(order.id) ?? [];
+  const own = batch.reserved.get(order.id);
+  const free = new Map<number, number>();
+  for (const i of items) {
+    if (i.sku_id !== null) free.set(i.sku_id, (batch.available.get(i.sku_id) ?? 0) + (own?.get(i.sku_id) ?? 0));
+  }
+  return { order, items, hasRemarks: batch.remarked.has(order.id), free, mergeWith: batch.mergeWith.get(order.id) ?? [] };
+}
+
+/** After approving `order`, its pieces are no longer sellable for the next orders of the batch. */
+export function takeStock(batch: BatchFacts, order: OrderRow): void {
+  const own = batch.reserved.get(order.id);
+  for (const [skuId, qty] of own ?? []) batch.available.set(skuId, (batch.available.get(skuId) ?? 0) + qty);
+  const now = new Map<number, number>();
+  for (const i of batch.items.get(order.id) ?? []) {
+    if (i.sku_id === null) continue;
+    batch.available.set(i.sku_id, (batch.available.get(i.sku_id) ?? 0) - i.quantity);
+    now.set(i.sku_id, (now.get(i.sku_id) ?? 0) + i.quantity);
+  }
+  batch.reserved.set(order.id, now);
+}

@@ -1,0 +1,105 @@
+import { ConflictError, type PluginContext, type Transaction } from '@workbench/plugin-api';
+import type { StepBy } from '../shared/actor.js';
+import { fulfillmentSettings } from '../settings.js';
+import type { OrderClosed, OrderException } from '../types.js';
+import type { StockOps } from '../warehouse/stock-ops.js';
+import { moveOrder } from './order-moves.js';
+import type { OrderRow } from './order-record.js';
+import { requireOrderRow } from './order-store.js';
+import { factsOf, loadBatchFacts } from './review-facts.js';
+import { blocking, reviewFindings, type Finding } from './review-rules.js';
+
+export const staleOrder = (orderNo: string) =>
+  new ConflictError({ 'zh-CN': `订单 ${orderNo} 刚被别人修改过，请刷新后再操作`, en: `Order ${orderNo} was changed by someone else; reload and try again` });
+
+/** Reads the order in the transaction and checks the version the caller read. */
+export async function lockOrder(tx: Transaction, id: number, version: number | undefined): Promise<OrderRow> {
+  const row = await requireOrderRow(tx, id);
+  if (version !== undefined && row.version !== version) throw staleOrder(row.order_no);
+  return row;
+}
+
+/** The findings that stop an approval as one 409, listing each rule in the clerk's words. */
+export function refusedApproval(orderNo: string, failing: Finding[]): ConflictError {
+  return new ConflictError(
+    {
+      'zh-CN': `订单 ${orderNo} 不能审核通过：${failing.map((f) => f.message['zh-CN']).join('；')}`,
+      en: `Order ${orderNo} cannot be approved: ${failing.map((f) => f.message.en).join('; ')}`,
+    },
+    { errors: failing.map((f) => ({ path: `/rules/${f.rule}`, in: f.code ?? f.rule, message: f.message['zh-CN'] })) },
+  );
+}
+
+/** Exceptions as the order keeps them while 异常 (in the shop's language, for the list and the print). */
+export const asExceptions = (failing: Finding[]): OrderException[] => failing.map((f) => ({ code: f.code ?? 'manual', message: f.message['zh-CN'] }));
+
+/**
+ * Approves one order already read in `tx`: reviewed by whom and when, exceptions cleared, the
+ * order's lines reserved. The caller has checked the rules.
+ */
+export async function approveRow(tx: Transaction, stock: StockOps, row: OrderRow, by: StepBy, at: string, detail: Record<string, unknown> = {}): Promise<number> {
+  const version = await moveOrder(tx, row.id, 'approved', {
+    action: 'approve',
+    by,
+    at,
+    set: { reviewed_by: by.id, reviewed_by_name: by.name, reviewed_at: at, exceptions: '[]' },
+    detail,
+  });
+  const lines = await tx.all<{ skuId: number; qty: number }>('SELECT sku_id AS skuId, quantity AS qty FROM fulfillment_order_items WHERE order_id = ? AND sku_id IS NOT NULL', [row.id]);
+  await stock.reserve(tx, row.id, lines);
+  return version;
+}
+
+const alreadyApproved = (orderNo: string) =>
+  new ConflictError({ 'zh-CN': `订单 ${orderNo} 已经审核通过了，不用再审`, en: `Order ${orderNo} is already approved` });
+
+/** `POST /orders/:id/approve` by a person: every rule but needs-person and possible-merge must pass. */
+export async function approveByHand(ctx: PluginContext, stock: StockOps, tx: Transaction, id: number, version: number, by: StepBy): Promise<void> {
+  const row = await lockOrder(tx, id, version);
+  if (row.status === 'approved') throw alreadyApproved(row.order_no);
+  const batch = await loadBatchFacts(tx, stock, [row]);
+  const findings = reviewFindings(fulfillmentSettings(ctx), factsOf(batch, row));
+  const failing = blocking(findings, 'person');
+  if (failing.length) throw refusedApproval(row.order_no, failing);
+  const overruled = findings.filter((f) => !f.ok).map((f) => f.code);
+  await approveRow(tx, stock, row, by, ctx.now(), overruled.length ? { overruled } : {});
+}
+
+/** 异常 by a person, with their reason; any reservation goes back to stock. */
+export async function markException(stock: StockOps, tx: Transaction, id: number, version: number, reason: string, by: StepBy, at: string): Promise<void> {
+  const row = await lockOrder(tx, id, version);
+  const exceptions: OrderException[] = [{ code: 'manual', message: reason.trim() }];
+  await moveOrder(tx, row.id, 'exception', { action: 'exception', by, at, set: { exceptions: JSON.stringify(exceptions) }, detail: { reason: reason.trim() } });
+  await stock.release(tx, row.id);
+}
+
+export async function markFraud(stock: StockOps, tx: Transaction, id: number, version: number, reason: string, by: StepBy, at: string): Promise<void> {
+  const row = await lockOrder(tx, id, version);
+  await moveOrder(tx, row.id, 'fraud', { action: 'fraud', by, at, set: { exceptions: '[]' }, detail: { reason: reason.trim() } });
+  await stock.release(tx, row.id);
+}
+
+/** Back to 待审核: the reservation is released and the review starts over. */
+export async function reopen(stock: StockOps, tx: Transaction, id: number, version: number, by: StepBy, at: string): Promise<void> {
+  const row = await lockOrder(tx, id, version);
+  if (row.status === 'pending') {
+    throw new ConflictError({ 'zh-CN': `订单 ${row.order_no} 已经是待审核`, en: `Order ${row.order_no} is already waiting for review` });
+  }
+  await moveOrder(tx, row.id, 'pending', {
+    action: 'reopen',
+    by,
+    at,
+    set: { exceptions: '[]', reviewed_by: null, reviewed_by_name: null, reviewed_at: null },
+  });
+  await stock.release(tx, row.id);
+}
+
+/** 关闭: an order never shipped; listings gives the buyer's coupon back on the event. */
+export async function closeOrder(ctx: PluginContext, stock: StockOps, tx: Transaction, id: number, version: number, reason: string, by: StepBy): Promise<void> {
+  const row = await lockOrder(tx, id, version);
+  const at = ctx.now();
+  await moveOrder(tx, row.id, 'closed', { action: 'close', by, at, set: { closed_reason: reason.trim(), exceptions: '[]' }, detail: { reason: reason.trim() } });
+  await stock.release(tx, row.id);
+  const event: OrderClosed = { orderId: row.id, orderRef: row.order_no, reason: reason.trim() };
+  await ctx.events.emit('fulfillment.order.closed', event);
+}
