@@ -75,8 +75,9 @@ interface LineRow {
 /** `RK` + the shop's date + a three-digit sequence of that day, e.g. RK20261123001. */
 async function nextNoteNo(tx: Transaction, now: string): Promise<string> {
   const prefix = `RK${now.slice(0, 10).replaceAll('-', '')}`;
-  const last = await tx.get<{ no: string }>('SELECT note_no AS no FROM fulfillment_inbound_notes WHERE note_no LIKE ? ORDER BY note_no DESC LIMIT 1', [`${prefix}%`]);
-  const seq = last ? Number(last.no.slice(prefix.length)) + 1 : 1;
+  // Numeric, not text, maximum: a day may hold numbers of different widths (001 … 1000).
+  const rows = await tx.all<{ no: string }>('SELECT note_no AS no FROM fulfillment_inbound_notes WHERE note_no LIKE ?', [`${prefix}%`]);
+  const seq = rows.reduce((max, r) => Math.max(max, Number(r.no.slice(prefix.length)) || 0), 0) + 1;
   return `${prefix}${String(seq).padStart(3, '0')}`;
 }
 

@@ -53,6 +53,22 @@ export async function skuMovements(q: Queryable, skuId: number, limit: number): 
   return rows.map(toLedgerEntry);
 }
 
+/** The newest ledger row's id, to read what a write is about to add with `ledgerSince`. */
+export async function lastLedgerId(q: Queryable): Promise<number> {
+  return (await q.get<{ id: number | null }>('SELECT MAX(id) AS id FROM fulfillment_ledger'))?.id ?? 0;
+}
+
+/** Ledger rows written after `afterId`, oldest first. */
+export async function ledgerSince(ctx: PluginContext, q: Queryable, afterId: number): Promise<LedgerLine[]> {
+  const rows = await q.all<LedgerRow>(`${SELECT} WHERE g.id > ? ORDER BY g.id`, [afterId]);
+  return named(ctx, rows);
+}
+
+async function named(ctx: PluginContext, rows: LedgerRow[]): Promise<LedgerLine[]> {
+  const names = await skuNames(ctx, rows.map((r) => r.sku_id));
+  return rows.map((r) => ({ ...toLedgerEntry(r), skuCode: names.get(r.sku_id)?.code ?? `#${r.sku_id}`, locationId: r.location_id, actorId: r.actor_id }));
+}
+
 export interface LedgerQuery {
   page: number;
   pageSize: number;
@@ -84,7 +100,5 @@ export async function listLedger(ctx: PluginContext, q: Queryable, query: Ledger
   const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const total = (await q.get<{ n: number }>(`SELECT COUNT(*) AS n FROM fulfillment_ledger g LEFT JOIN fulfillment_locations l ON l.id = g.location_id ${filter}`, args))!.n;
   const rows = await q.all<LedgerRow>(`${SELECT} ${filter} ORDER BY g.id DESC LIMIT ? OFFSET ?`, [...args, query.pageSize, (query.page - 1) * query.pageSize]);
-  const names = await skuNames(ctx, rows.map((r) => r.sku_id));
-  const items: LedgerLine[] = rows.map((r) => ({ ...toLedgerEntry(r), skuCode: names.get(r.sku_id)?.code ?? `#${r.sku_id}`, locationId: r.location_id, actorId: r.actor_id }));
-  return { items, total, page: query.page, pageSize: query.pageSize };
+  return { items: await named(ctx, rows), total, page: query.page, pageSize: query.pageSize };
 }

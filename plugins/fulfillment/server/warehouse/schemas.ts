@@ -10,6 +10,7 @@ export const WAREHOUSE_SCHEMAS = {
   ledgerEntry: `${BASE}/ledger-entry`,
   inboundNote: `${BASE}/inbound-note`,
   stocktake: `${BASE}/stocktake`,
+  stocktakeSummary: `${BASE}/stocktake-summary`,
   reminder: `${BASE}/reminder`,
 } as const;
 
@@ -115,10 +116,11 @@ const stocktakeLine = object({
   book: { type: 'integer' },
   counted: nullable({ type: 'integer' }),
   difference: nullable({ type: 'integer' }),
+  current: { type: 'integer' },
   reason: nullable(STRING),
 });
 
-const stocktake = object({
+const stocktakeFields: Record<string, JsonSchema> = {
   id: def('id'),
   zone: STRING,
   status: { type: 'string', enum: ['counting', 'posted', 'cancelled'] },
@@ -127,9 +129,10 @@ const stocktake = object({
   postedByName: nullable(STRING),
   postedAt: nullable(def('timestamp')),
   version: def('version'),
-  lines: { type: 'array', items: stocktakeLine },
   totals: object({ bins: COUNT, counted: COUNT, uncounted: COUNT, book: { type: 'integer' }, countedQty: { type: 'integer' }, difference: { type: 'integer' }, binsWithDifference: COUNT }),
-});
+};
+const stocktakeSummary = object(stocktakeFields);
+const stocktake = object({ ...stocktakeFields, lines: { type: 'array', items: stocktakeLine } });
 
 const reminder = object({
   id: def('id'),
@@ -152,6 +155,7 @@ export function registerWarehouseSchemas(ctx: PluginContext): void {
     [WAREHOUSE_SCHEMAS.ledgerEntry, ledgerEntry],
     [WAREHOUSE_SCHEMAS.inboundNote, inboundNote],
     [WAREHOUSE_SCHEMAS.stocktake, stocktake],
+    [WAREHOUSE_SCHEMAS.stocktakeSummary, stocktakeSummary],
     [WAREHOUSE_SCHEMAS.reminder, reminder],
   ];
   for (const [$id, schema] of records) ctx.schemas.add({ $id, ...schema });
