@@ -58,3 +58,32 @@ export function expectedFee(courier: CourierSetting, weightGrams: number): numbe
   const extra = Math.max(0, weightGrams - courier.firstWeightGrams);
   return courier.firstFee + Math.ceil(extra / 1000) * courier.extraFeePerKg;
 }
+
+/**
+ * The courier a spreadsheet cell names: its code (`STO`, `sto`), its name (`申通`), or a longer
+ * trade name that contains it (`申通快递`, `顺丰速运`, `邮政EMS包裹`). The longest name found wins,
+ * so a cell naming 邮政EMS is never read as a shorter name inside it.
+ */
+export function courierFromText(settings: FulfillmentSettings, text: string): CourierSetting | undefined {
+  const cell = text.replace(/\s+/g, '');
+  if (!cell) return undefined;
+  const byCode = settings.couriers.find((c) => c.code === cell.toUpperCase());
+  if (byCode) return byCode;
+  const byName = settings.couriers.find((c) => c.name === cell);
+  if (byName) return byName;
+  const inCell = settings.couriers.filter((c) => cell.includes(c.name)).sort((a, b) => b.name.length - a.name.length);
+  if (inCell[0]) return inCell[0];
+  // A part of one name (`邮政` for 邮政EMS) only counts when no other courier shares it.
+  const partOf = settings.couriers.filter((c) => c.name.includes(cell));
+  return partOf.length === 1 ? partOf[0] : undefined;
+}
+
+/** The courier names of the settings, for a message that lists what can be chosen. */
+export function courierNames(settings: FulfillmentSettings): string {
+  return settings.couriers.map((c) => `${c.name}（${c.code}）`).join('、');
+}
+
+/** Tracking numbers as couriers print them: no stray spaces, letters in capitals. */
+export function normaliseTracking(trackingNo: string): string {
+  return trackingNo.replace(/\s+/g, '').toUpperCase();
+}

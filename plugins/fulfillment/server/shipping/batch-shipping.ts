@@ -1,0 +1,128 @@
+import type { ImportRequest, LocalizedText, PluginContext } from '@workbench/plugin-api';
+import { fulfillmentSettings } from '../settings.js';
+import { stepBy } from '../shared/actor.js';
+import type { StockOps } from '../warehouse/stock-ops.js';
+import { courierFromText, courierNames } from './courier-rules.js';
+import { columnIndex, csvRecords, decodeCsv, headerInGrams, parseWeight, unwrapCell, WEIGHT_REASONS, type RowProblem } from './csv-cells.js';
+import { shipOrder } from './ship-order.js';
+import { inLocale, refusalOf } from './texts.js';
+
+type Column = '订单编号' | '物流公司' | '物流单号' | '重量';
+
+/** The columns by the headers shops and ERPs write. */
+function columnOf(header: string): Column | undefined {
+  if (header === '订单编号' || header === '订单号' || header === '主订单编号') return '订单编号';
+  if (header === '物流公司' || header === '快递公司') return '物流公司';
+  if (header === '物流单号' || header === '运单号' || header === '快递单号') return '物流单号';
+  if (header.startsWith('重量')) return '重量';
+  return undefined;
+}
+
+/** Where a refusal of the ship function points, as a column of the file. */
+const COLUMN_OF_FIELD: Record<string, Column> = { '/courier': '物流公司', '/trackingNo': '物流单号', '/weightGrams': '重量' };
+
+interface BatchRow {
+  row: number;
+  orderNo: string;
+  courierText: string;
+  courier?: string;
+  trackingNo: string;
+  weightGrams?: number;
+}
+
+export interface BatchShippingReport {
+  shipped: number;
+  rejected: { row: number; column: string; reason: string }[];
+}
+
+/** The rows of the file, or the problems that keep a row from being read. */
+function readRows(ctx: PluginContext, text: string): { rows: BatchRow[]; problems: RowProblem[] } {
+  const [header = [], ...data] = csvRecords(text);
+  const index = columnIndex(header, columnOf);
+  const problems: RowProblem[] = [];
+  for (const required of ['订单编号', '物流单号'] as const) {
+    if (!index.has(required)) problems.push({ row: 1, column: required, reason: { 'zh-CN': `表头里没有“${required}”这一列`, en: `The header has no “${required}” column` } });
+  }
+  if (problems.length) return { rows: [], problems };
+  const settings = fulfillmentSettings(ctx);
+  const weight = index.get('重量');
+  const grams = weight ? headerInGrams(weight.header) : false;
+  const rows: BatchRow[] = [];
+  const seen = new Map<string, number>();
+  data.forEach((record, i) => {
+    const row = i + 2;
+    const cell = (column: Column) => {
+      const at = index.get(column)?.at;
+      return at === undefined ? '' : unwrapCell(record[at] ?? '');
+    };
+    if (record.every((c) => unwrapCell(c) === '')) return;
+    const refuse = (column: Column, reason: LocalizedText) => problems.push({ row, column, reason });
+    const before = problems.length;
+    const orderNo = cell('订单编号');
+    if (!orderNo) refuse('订单编号', { 'zh-CN': '没有填订单编号', en: 'The order number is empty' });
+    const earlier = seen.get(orderNo);
+    if (orderNo && earlier !== undefined) refuse('订单编号', { 'zh-CN': `订单 ${orderNo} 在第 ${earlier} 行已经有了，一个订单只发一次`, en: `Order ${orderNo} already appears in row ${earlier}; an order ships once` });
+    if (orderNo && earlier === undefined) seen.set(orderNo, row);
+    const courierText = cell('物流公司');
+    const courier = courierText ? courierFromText(settings, courierText) : undefined;
+    if (courierText && !courier) refuse('物流公司', { 'zh-CN': `认不出快递公司“${courierText}”，可写：${courierNames(settings)}`, en: `Unknown courier “${courierText}”; write one of ${courierNames(settings)}` });
+    const trackingNo = cell('物流单号');
+    if (!trackingNo) refuse('物流单号', { 'zh-CN': '没有填运单号', en: 'The tracking number is empty' });
+    const weightCell = cell('重量');
+    let weightGrams: number | undefined;
+    if (weightCell) {
+      const parsed = parseWeight(weightCell, grams);
+      if ('problem' in parsed) refuse('重量', WEIGHT_REASONS[parsed.problem](weightCell));
+      else weightGrams = parsed.grams;
+    }
+    if (problems.length === before) rows.push({ row, orderNo, courierText, ...(courier ? { courier: courier.code } : {}), trackingNo, ...(weightGrams === undefined ? {} : { weightGrams }) });
+  });
+  return { rows, problems };
+}
+
+/** Thrown to take a batch with refused rows back: all or nothing. */
+class BatchRefused extends Error {}
+
+/**
+ * The `batch-shipping` importer: 订单编号, 物流公司 (name or code), 物流单号 and an optional 重量.
+ * Every row goes through the same shipping as the station, each in a savepoint so a refused row
+ * leaves no trace for the rows after it; one refused row and nothing ships.
+ */
+export function registerBatchShipping(ctx: PluginContext, stock: StockOps): void {
+  ctx.importers.register('batch-shipping', async ({ file, actor, locale, progress }: ImportRequest): Promise<BatchShippingReport> => {
+    const { rows, problems } = readRows(ctx, decodeCsv(file.bytes));
+    const total = rows.length;
+    const counted = (done: number) => ({ done, total, message: { 'zh-CN': '单已处理', en: 'orders processed' } });
+    progress.report(counted(0));
+    const by = stepBy(actor);
+    let shipped = 0;
+    if (problems.length === 0) {
+      try {
+        shipped = await ctx.db.transaction(async (tx) => {
+          let done = 0;
+          for (const row of rows) {
+            const order = await tx.get<{ id: number }>('SELECT id FROM fulfillment_orders WHERE order_no = ?', [row.orderNo]);
+            if (!order) {
+              problems.push({ row: row.row, column: '订单编号', reason: { 'zh-CN': `没有订单编号为 ${row.orderNo} 的订单`, en: `No order has the number ${row.orderNo}` } });
+            } else {
+              try {
+                await ctx.db.transaction((inner) => shipOrder(ctx, stock, inner, order.id, row, by));
+              } catch (error) {
+                const refusal = refusalOf(error);
+                problems.push({ row: row.row, column: (refusal.path && COLUMN_OF_FIELD[refusal.path]) || '订单编号', reason: refusal.text });
+              }
+            }
+            progress.report(counted(++done));
+          }
+          if (problems.length) throw new BatchRefused();
+          return rows.length;
+        });
+      } catch (error) {
+        if (!(error instanceof BatchRefused)) throw error;
+        shipped = 0;
+      }
+    }
+    const rejected = problems.sort((a, b) => a.row - b.row).map((p) => ({ row: p.row, column: p.column, reason: inLocale(p.reason, locale) }));
+    return { shipped, rejected };
+  });
+}

@@ -1,0 +1,157 @@
+import { NotFoundError, type Queryable, type SqlValue } from '@workbench/plugin-api';
+import type { FulfillmentSettings } from '../settings.js';
+import { courierByCode } from './courier-rules.js';
+import { OUTCOMES, type Outcome } from './schemas.js';
+
+/** A courier statement as the API sends it. */
+export interface StatementRecord {
+  id: number;
+  courier: { code: string; name: string };
+  period: string;
+  from: string;
+  to: string;
+  fileName: string;
+  lines: number;
+  matched: number;
+  unknown: number;
+  differences: number;
+  /** What the statement bills, and what our agreed prices give for the parcels it matched (分). */
+  billedFee: number;
+  expectedFee: number;
+  importedBy: string;
+  importedAt: string;
+}
+
+export interface StatementLineRecord {
+  id: number;
+  row: number;
+  trackingNo: string;
+  weightGrams: number;
+  fee: number;
+  orderId: number | null;
+  orderNo: string | null;
+  outcome: Outcome;
+  expectedWeightGrams: number | null;
+  expectedFee: number | null;
+  weightDifferenceGrams: number | null;
+  feeDifference: number | null;
+  billedBeforeRow: number | null;
+}
+
+export interface NotBilled {
+  orderId: number;
+  orderNo: string;
+  trackingNo: string;
+  weightGrams: number | null;
+  shippedAt: string;
+}
+
+interface StatementRow {
+  id: number;
+  courier: string;
+  period: string;
+  file_name: string;
+  lines: number;
+  matched: number;
+  unknown: number;
+  differences: number;
+  actor_name: string;
+  created_at: string;
+  billed_fee: number | null;
+  expected_fee: number | null;
+}
+
+/** `2026-11-01~2026-11-30`: the first and last day a statement covers, as stored in `period`. */
+export const periodOf = (from: string, to: string) => `${from}~${to}`;
+
+function toStatement(settings: FulfillmentSettings, row: StatementRow): StatementRecord {
+  const [from = '', to = from] = row.period.split('~');
+  return {
+    id: row.id,
+    courier: { code: row.courier, name: courierByCode(settings, row.courier)?.name ?? row.courier },
+    period: row.period,
+    from,
+    to,
+    fileName: row.file_name,
+    lines: row.lines,
+    matched: row.matched,
+    unknown: row.unknown,
+    differences: row.differences,
+    billedFee: row.billed_fee ?? 0,
+    expectedFee: row.expected_fee ?? 0,
+    importedBy: row.actor_name,
+    importedAt: row.created_at,
+  };
+}
+
+const SELECT_STATEMENT = `SELECT s.*,
+  (SELECT SUM(fee) FROM fulfillment_statement_lines l WHERE l.statement_id = s.id) AS billed_fee,
+  (SELECT SUM(expected_fee) FROM fulfillment_statement_lines l WHERE l.statement_id = s.id) AS expected_fee
+  FROM fulfillment_statements s`;
+
+export async function listStatements(q: Queryable, settings: FulfillmentSettings, query: { page: number; pageSize: number; courier?: string }) {
+  const where = query.courier ? 'WHERE s.courier = ?' : '';
+  const params: SqlValue[] = query.courier ? [query.courier.toUpperCase()] : [];
+  const total = (await q.get<{ n: number }>(`SELECT COUNT(*) AS n FROM fulfillment_statements s ${where}`, params))!.n;
+  const rows = await q.all<StatementRow>(`${SELECT_STATEMENT} ${where} ORDER BY s.id DESC LIMIT ? OFFSET ?`, [...params, query.pageSize, (query.page - 1) * query.pageSize]);
+  return { items: rows.map((r) => toStatement(settings, r)), total, page: query.page, pageSize: query.pageSize };
+}
+
+/** Our shipments with the courier in the days the statement covers that it does not bill. */
+export function notBilled(q: Queryable, statementId: number, courier: string, from: string, to: string): Promise<NotBilled[]> {
+  return q.all<NotBilled>(
+    `SELECT o.id AS orderId, o.order_no AS orderNo, o.tracking_no AS trackingNo, o.weight_grams AS weightGrams, o.shipped_at AS shippedAt
+     FROM fulfillment_orders o
+     WHERE o.status = 'shipped' AND o.courier = ? AND substr(o.shipped_at, 1, 10) BETWEEN ? AND ?
+       AND o.tracking_no NOT IN (SELECT tracking_no FROM fulfillment_statement_lines WHERE statement_id = ?)
+     ORDER BY o.shipped_at, o.id`,
+    [courier, from, to, statementId],
+  );
+}
+
+interface LineRow {
+  id: number;
+  row_no: number;
+  tracking_no: string;
+  weight_grams: number;
+  fee: number;
+  order_id: number | null;
+  order_no: string | null;
+  outcome: Outcome;
+  expected_weight_grams: number | null;
+  expected_fee: number | null;
+  billed_before: number | null;
+}
+
+/** One statement with its lines (those of `outcomes`, or all), the count per outcome and what it does not bill. */
+export async function statementDetail(q: Queryable, settings: FulfillmentSettings, id: number, outcomes: Outcome[] | undefined) {
+  const row = await q.get<StatementRow>(`${SELECT_STATEMENT} WHERE s.id = ?`, [id]);
+  if (!row) throw new NotFoundError({ 'zh-CN': '没有这份快递账单', en: 'No such courier statement' });
+  const statement = toStatement(settings, row);
+  const lines = await q.all<LineRow>(
+    `SELECT l.*, o.order_no,
+       (SELECT MIN(e.row_no) FROM fulfillment_statement_lines e WHERE e.statement_id = l.statement_id AND e.tracking_no = l.tracking_no AND e.row_no < l.row_no) AS billed_before
+     FROM fulfillment_statement_lines l LEFT JOIN fulfillment_orders o ON o.id = l.order_id
+     WHERE l.statement_id = ? AND (? IS NULL OR l.outcome IN (SELECT value FROM json_each(?)))
+     ORDER BY l.row_no`,
+    [id, outcomes ? 1 : null, JSON.stringify(outcomes ?? [])],
+  );
+  const counted = await q.all<{ outcome: Outcome; n: number }>('SELECT outcome, COUNT(*) AS n FROM fulfillment_statement_lines WHERE statement_id = ? GROUP BY outcome', [id]);
+  const counts = Object.fromEntries(OUTCOMES.map((o) => [o, counted.find((c) => c.outcome === o)?.n ?? 0])) as Record<Outcome, number>;
+  const items: StatementLineRecord[] = lines.map((l) => ({
+    id: l.id,
+    row: l.row_no,
+    trackingNo: l.tracking_no,
+    weightGrams: l.weight_grams,
+    fee: l.fee,
+    orderId: l.order_id,
+    orderNo: l.order_no,
+    outcome: l.outcome,
+    expectedWeightGrams: l.expected_weight_grams,
+    expectedFee: l.expected_fee,
+    weightDifferenceGrams: l.expected_weight_grams === null ? null : l.weight_grams - l.expected_weight_grams,
+    feeDifference: l.expected_fee === null ? null : l.fee - l.expected_fee,
+    billedBeforeRow: l.billed_before,
+  }));
+  return { ...statement, counts, items, notBilled: await notBilled(q, id, row.courier, statement.from, statement.to) };
+}
