@@ -1,0 +1,116 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { approve, colleague, createSkus, enterOrder, startFulfillment, stockUp, type Client, type FulfillmentServer, type TestSku } from './api.js';
+
+const FIXTURES = join(import.meta.dirname, 'fixtures');
+let f: FulfillmentServer;
+let owner: Client;
+const api = (path: string) => `/api/fulfillment${path}`;
+
+beforeAll(async () => {
+  f = await startFulfillment({
+    folders: [join(FIXTURES, 'procurement-stub'), join(FIXTURES, 'after-sales-stub')],
+    enabled: ['listings', 'fulfillment', 'procurement', 'after-sales'],
+  });
+  owner = f.owner;
+});
+afterAll(() => f.server.dispose());
+
+const stockOf = async (sku: TestSku) => (await owner.get(api(`/stock?sku=${sku.id}`))).body.items[0];
+const ledgerOf = async (sku: TestSku) => (await owner.get(api(`/ledger?sku=${sku.id}`))).body.items;
+
+describe('procurement.goods.received', () => {
+  test('passed goods go to the named bin or the SKU pick face, failed ones to 残次库, on an inbound note from procurement', async () => {
+    const [a, b] = await createSkus(owner, 2);
+    await stockUp(owner, a!, 'P-01-01-01', 1);
+    await stockUp(owner, a!, 'P-09-01-01', 1, 'storage');
+    await owner.post(api('/locations'), { code: 'P-01-01-02' });
+    const reply = await owner.post('/api/procurement/receipts', {
+      reference: 'CG-0815',
+      supplier: '义乌针织',
+      lines: [
+        { skuId: a!.id, passed: 6, failed: 1, failureReason: '开线' },
+        { skuId: b!.id, passed: 3, locationCode: 'P-01-01-02' },
+      ],
+    });
+    expect(reply.status).toBe(201);
+    expect(await stockOf(a!)).toMatchObject({ onHand: 8, defective: 1, bins: [expect.objectContaining({ locationCode: 'P-01-01-01', qty: 7 }), expect.objectContaining({ locationCode: 'P-09-01-01', qty: 1 })] });
+    expect(await stockOf(b!)).toMatchObject({ onHand: 3, bins: [expect.objectContaining({ locationCode: 'P-01-01-02', qty: 3 })] });
+
+    const note = (await owner.get(api('/inbound?source=procurement'))).body.items[0];
+    expect(note).toMatchObject({ source: 'procurement', reference: 'CG-0815', supplier: '义乌针织', actorName: '系统', totals: { received: 10, passed: 9, failed: 1 } });
+    const [defective, inbound] = await ledgerOf(a!);
+    expect(defective).toMatchObject({ kind: 'defective', qty: 1, reason: '开线', reference: note.noteNo, actorName: '系统' });
+    expect(inbound).toMatchObject({ kind: 'inbound', qty: 6, locationCode: 'P-01-01-01', reference: note.noteNo });
+  });
+
+  test('a SKU without a pick face and no bin named is refused, and the receipt is rolled back with it', async () => {
+    const [a, b] = await createSkus(owner, 2);
+    await stockUp(owner, a!, 'P-02-01-01', 2, 'storage');
+    const before = (await owner.get('/api/procurement/receipts')).body.items.length;
+    const reply = await owner.post('/api/procurement/receipts', { reference: 'CG-0816', lines: [{ skuId: b!.id, passed: 2, locationCode: 'P-02-01-02x' }, { skuId: a!.id, passed: 4 }] });
+    expect(reply.status).toBe(400);
+    const noFace = await owner.post('/api/procurement/receipts', { reference: 'CG-0816', lines: [{ skuId: a!.id, passed: 4 }] });
+    expect(noFace.status).toBe(400);
+    expect(noFace.body.detail).toContain(`${a!.code} 还没有拣货库位`);
+    const malformed = await owner.post('/api/procurement/receipts', { reference: 'CG-0817', lines: [{ skuId: a!.id }] });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.detail).toContain('内容不完整');
+    expect((await owner.get('/api/procurement/receipts')).body.items).toHaveLength(before);
+    expect(await stockOf(a!)).toMatchObject({ onHand: 2 });
+  });
+});
+
+describe('after-sales.return.received', () => {
+  test('a good return goes back to the SKU bin, a defective one to 残次库, both of kind return and tied to the order', async () => {
+    const [a] = await createSkus(owner, 1);
+    await stockUp(owner, a!, 'Q-01-01-01', 5);
+    const order = await enterOrder(owner, [{ sku: a! }]);
+    const reply = await owner.post('/api/after-sales/returns', { orderNo: order.orderNo, reference: 'TH-001', lines: [{ skuId: a!.id, qty: 2 }, { skuId: a!.id, qty: 1, defective: true }] });
+    expect(reply.status).toBe(201);
+    expect(await stockOf(a!)).toMatchObject({ onHand: 7, defective: 1 });
+    const [bad, good] = await ledgerOf(a!);
+    expect(good).toMatchObject({ kind: 'return', locationCode: 'Q-01-01-01', qty: 2, orderId: order.id, reference: 'TH-001', reason: '退货入库' });
+    expect(bad).toMatchObject({ kind: 'return', locationCode: null, qty: 1, orderId: order.id, reason: '退货（残次）' });
+  });
+
+  test('a good return of a SKU without any bin is refused and rolled back', async () => {
+    const [a] = await createSkus(owner, 1);
+    const reply = await owner.post('/api/after-sales/returns', { reference: 'TH-002', lines: [{ skuId: a!.id, qty: 1 }] });
+    expect(reply.status).toBe(400);
+    expect(reply.body.detail).toContain('还没有库位');
+    expect((await owner.get('/api/after-sales/returns')).body.items.map((r: { reference: string }) => r.reference)).not.toContain('TH-002');
+    const named = await owner.post('/api/after-sales/returns', { reference: 'TH-003', lines: [{ skuId: a!.id, qty: 1, locationCode: 'NOPE' }] });
+    expect(named.status).toBe(400);
+  });
+});
+
+describe('the inventory service', () => {
+  async function listProduct(sku: TestSku) {
+    const reviewer = await colleague(f.server, owner, `shenhe${sku.id}`, ['listings.products.read', 'listings.products.review']);
+    const found = (await owner.get(`/api/listings/skus?q=${encodeURIComponent(sku.code)}`)).body.items[0];
+    const product = (await owner.get(`/api/listings/products/${found.productId}`)).body;
+    const submitted = await owner.post(`/api/listings/products/${product.id}/submit`, { version: product.version, reason: '测试商品' });
+    const approved = await reviewer.post(`/api/listings/products/${product.id}/review`, { version: submitted.body.version, decision: 'approve' });
+    expect(approved.body.status).toBe('listed');
+  }
+  const warning = async (sku: TestSku) => ((await owner.get('/api/listings/stock-warnings')).body.items as { skuId: number; stock: number }[]).find((w) => w.skuId === sku.id);
+
+  test("listings' low-stock warnings follow available stock: reservations count, movements re-check at once", async () => {
+    const [a] = await createSkus(owner, 1);
+    await listProduct(a!);
+    await stockUp(owner, a!, 'W-01-01-01', 11);
+    await owner.post('/api/listings/stock-warnings/check');
+    expect(await warning(a!)).toBeUndefined();
+
+    const order = await enterOrder(owner, [{ sku: a!, qty: 3 }]);
+    await approve(owner, order);
+    expect(await stockOf(a!)).toMatchObject({ onHand: 11, reserved: 3, available: 8 });
+    expect(await warning(a!)).toMatchObject({ stock: 8 });
+
+    await owner.post(api('/stock/adjust'), { skuId: a!.id, location: 'W-01-01-01', qty: 5, reason: '补货' });
+    expect(await warning(a!)).toBeUndefined();
+    await owner.post(api('/stock/defective'), { skuId: a!.id, location: 'W-01-01-01', qty: 7, reason: '霉点' });
+    expect(await warning(a!)).toMatchObject({ stock: 6 });
+  });
+});
