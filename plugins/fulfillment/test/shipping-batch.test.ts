@@ -43,7 +43,7 @@ interface Report {
 }
 
 /** Uploads a file to an importer and reads its run to the end. */
-async function runImport(client: Client, importer: string, bytes: Uint8Array<ArrayBuffer> | string, headers: Record<string, string> = {}) {
+async function runImport(client: Client, importer: string, bytes: Uint8Array<ArrayBuffer> | string, headers: Record<string, string> = {}): Promise<{ status: number; body: Report }> {
   const form = new FormData();
   form.append('file', new Blob([bytes], { type: 'text/csv' }), '批量发货.csv');
   const started = await client.post(`${F}/importers/${importer}`, form, headers);
@@ -195,10 +195,12 @@ describe('the packing slip', () => {
 
   test('the order, its receiver, items with SKU codes and quantities, the buyer’s message and the courier', async () => {
     const order = await enterOrder(owner, [{ sku: skus[0]!, qty: 2 }, { sku: skus[1]! }], { buyerMessage: '<b>不要放发票</b>' });
+    const remark = await owner.post(`${F}/orders/${order.id}/remarks`, { text: '12+申通+送袜子一双' });
+    expect(remark.status, remark.text).toBe(201);
     const page = await slip(`?order=${order.id}`);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toMatch(/text\/html/);
-    for (const text of [order.orderNo, '林小鱼', '13812341234', '文三路 100 号', skus[0]!.code, skus[1]!.code, '申通', '发货单']) expect(page.text).toContain(text);
+    for (const text of [order.orderNo, '林小鱼', '13812341234', '文三路 100 号', skus[0]!.code, skus[1]!.code, '申通', '发货单', '12+申通+送袜子一双']) expect(page.text).toContain(text);
     expect(page.text).toMatch(/<td class="num">2<\/td>/);
     expect(page.text).toMatch(/<td class="num">3<\/td>/);
     expect(page.text).toContain('&lt;b&gt;不要放发票&lt;/b&gt;');

@@ -199,6 +199,21 @@ describe('courier, tracking number and weight', () => {
     expect(byRules.body.courier).toBe('EMS');
   });
 
+  test('no courier reaching the region by the rules: refused until one is chosen that does', async () => {
+    const order = await pickedOrder([{ sku: skus[0]! }], { receiverAddress: '西藏自治区拉萨市城关区北京中路 1 号' });
+    await saveSettings({ shipping: { fallbackCourier: 'YTO' } });
+    try {
+      const reply = await ship(order);
+      expect(reply.status).toBe(409);
+      expect(reply.body.detail).toMatch(/没有快递能送到西藏/);
+      expect(reply.body.errors).toContainEqual(expect.objectContaining({ path: '/courier' }));
+      const chosen = await ship(order, { courier: 'SF', trackingNo: 'SF2234567890123' });
+      expect(chosen.status, chosen.text).toBe(200);
+    } finally {
+      await saveSettings({});
+    }
+  });
+
   test('the weight is required while the settings say so, and whole grams above 0', async () => {
     const order = await pickedOrder([{ sku: skus[0]! }]);
     const { weightGrams: _, ...noWeight } = { version: order.version, trackingNo: stoNo(), weightGrams: 0 };
