@@ -1,10 +1,12 @@
 import { def, ID_PARAMS, listQuery, ref, type JsonSchema, type PluginContext } from '@workbench/plugin-api';
 import { ORDER_STATUSES, PLATFORM_STATUSES } from '../../shared/state-names.js';
-import type { OrderDetail } from '../types.js';
+import type { Order, OrderDetail } from '../types.js';
 import { enterOrder, type OrderInput } from './order-entry.js';
 import { lineSchema } from './order-lines.js';
 import { listOrders, type OrderListQuery, type OrderPage } from './order-list.js';
+import { mergeCandidates } from './merge-candidates.js';
 import { mayReadCustomer } from './order-record.js';
+import { queueCounts, type QueueCounts } from './queue-counts.js';
 import { readDetail, readHistory, type HistoryEntry } from './order-store.js';
 import { EXCEPTION_CODES, ORDER_SCHEMAS, orderPageSchema } from './schemas.js';
 
@@ -91,5 +93,25 @@ export function addOrderRoutes(ctx: PluginContext): void {
     params: ID_PARAMS,
     response: { type: 'object', properties: { items: { type: 'array', items: ref(ORDER_SCHEMAS.history) } }, required: ['items'] },
     handler: async ({ params }) => ({ items: await ctx.db.read((q) => readHistory(q, params.id)) }),
+  });
+
+  ctx.routes.add<{ id: number }, Record<string, unknown>, undefined, { items: Order[] }>({
+    method: 'get',
+    path: '/orders/:id/merge-candidates',
+    permission: 'fulfillment.orders.read',
+    summary: { 'zh-CN': '可合并的订单：同买家同地址、还没拣货', en: 'Orders to merge with: same buyer and address, not picked yet' },
+    params: ID_PARAMS,
+    response: { type: 'object', properties: { items: { type: 'array', items: ref(ORDER_SCHEMAS.order) } }, required: ['items'] },
+    handler: async ({ params, actor }) => ({ items: await ctx.db.read((q) => mergeCandidates(q, params.id, mayReadCustomer(actor))) }),
+  });
+
+  const counts: JsonSchema = { type: 'object', additionalProperties: { type: 'integer', minimum: 0 } };
+  ctx.routes.add<Record<string, string>, Record<string, unknown>, undefined, QueueCounts>({
+    method: 'get',
+    path: '/queue',
+    permission: 'fulfillment.orders.read',
+    summary: { 'zh-CN': '待处理订单统计：各状态、各优先级、各类异常的单数', en: 'The work queue: orders per state, per priority and per exception reason' },
+    response: { type: 'object', properties: { statuses: counts, priorities: counts, exceptions: counts }, required: ['statuses', 'priorities', 'exceptions'] },
+    handler: () => ctx.db.read((q) => queueCounts(q)),
   });
 }

@@ -1,6 +1,10 @@
 import type { PluginContext } from '@workbench/plugin-api';
+import { OrdersToken } from '../tokens.js';
 import type { StockOps } from '../warehouse/stock-ops.js';
+import { addEditRoutes } from './edit-routes.js';
 import { addOrderRoutes } from './order-routes.js';
+import { createOrdersService } from './orders-service.js';
+import { provideOrderSearch } from './quick-open.js';
 import { addReviewRoutes } from './review-routes.js';
 import { registerOrderSchemas } from './schemas.js';
 
@@ -8,5 +12,8 @@ import { registerOrderSchemas } from './schemas.js';
 export function registerOrders(ctx: PluginContext, stock: StockOps): void {
   registerOrderSchemas(ctx);
   addOrderRoutes(ctx);
+  addEditRoutes(ctx, stock);
   addReviewRoutes(ctx, stock);
+  ctx.services.provide(OrdersToken, createOrdersService(ctx));
+  provideOrderSearch(ctx);
 }

@@ -1,4 +1,5 @@
 import type { Queryable } from '@workbench/plugin-api';
+import type { CatalogSku, CatalogView } from '../types.js';
 import type { StockOps } from '../warehouse/stock-ops.js';
 import type { ItemRow, OrderRow } from './order-record.js';
 import type { ReviewFacts } from './review-rules.js';
@@ -18,9 +19,10 @@ export interface BatchFacts {
   mergeWith: Map<number, string[]>;
   reserved: Map<number, Map<number, number>>;
   available: Map<number, number>;
+  catalog: Map<string, CatalogSku>;
 }
 
-export async function loadBatchFacts(q: Queryable, stock: StockOps, orders: OrderRow[]): Promise<BatchFacts> {
+export async function loadBatchFacts(q: Queryable, stock: StockOps, catalog: CatalogView, orders: OrderRow[]): Promise<BatchFacts> {
   const ids = JSON.stringify(orders.map((o) => o.id));
   const keys = JSON.stringify([...new Set(orders.map((o) => o.merge_key).filter((k) => k !== ''))]);
   const [itemRows, remarkRows, partnerRows, reservedRows] = await Promise.all([
@@ -53,7 +55,8 @@ export async function loadBatchFacts(q: Queryable, stock: StockOps, orders: Orde
     reserved.set(r.order_id, m);
   }
   const skuIds = [...new Set(itemRows.flatMap((i) => (i.sku_id === null ? [] : [i.sku_id])))];
-  return { items, remarked: new Set(remarkRows.map((r) => r.order_id)), mergeWith, reserved, available: await stock.available(q, skuIds) };
+  const [available, skus] = await Promise.all([stock.available(q, skuIds), catalog.skusByCodes([...new Set(itemRows.map((i) => i.sku_code))])]);
+  return { items, remarked: new Set(remarkRows.map((r) => r.order_id)), mergeWith, reserved, available, catalog: skus };
 }
 
 /** The facts of one order of the batch: free stock is what is sellable plus its own reservation. */
@@ -64,7 +67,7 @@ export function factsOf(batch: BatchFacts, order: OrderRow): ReviewFacts {
   for (const i of items) {
     if (i.sku_id !== null) free.set(i.sku_id, (batch.available.get(i.sku_id) ?? 0) + (own?.get(i.sku_id) ?? 0));
   }
-  return { order, items, hasRemarks: batch.remarked.has(order.id), free, mergeWith: batch.mergeWith.get(order.id) ?? [] };
+  return { order, items, hasRemarks: batch.remarked.has(order.id), free, mergeWith: batch.mergeWith.get(order.id) ?? [], catalog: batch.catalog };
 }
 
 /** After approving `order`, its pieces are no longer sellable for the next orders of the batch. */

@@ -1,10 +1,13 @@
 import { ConflictError, type PluginContext, type Transaction } from '@workbench/plugin-api';
+import { ORDER_STATUS_NAMES, type OrderStatus } from '../../shared/state-names.js';
 import type { StepBy } from '../shared/actor.js';
 import { fulfillmentSettings } from '../settings.js';
+import { CatalogToken } from '../tokens.js';
 import type { OrderClosed, OrderException } from '../types.js';
 import type { StockOps } from '../warehouse/stock-ops.js';
 import { moveOrder } from './order-moves.js';
 import type { OrderRow } from './order-record.js';
+import { requireOutOfWave } from './order-guards.js';
 import { requireOrderRow } from './order-store.js';
 import { factsOf, loadBatchFacts } from './review-facts.js';
 import { blocking, reviewFindings, type Finding } from './review-rules.js';
@@ -50,14 +53,15 @@ export async function approveRow(tx: Transaction, stock: StockOps, row: OrderRow
   return version;
 }
 
-const alreadyApproved = (orderNo: string) =>
-  new ConflictError({ 'zh-CN': `订单 ${orderNo} 已经审核通过了，不用再审`, en: `Order ${orderNo} is already approved` });
+/** A move to the state the order is already in would only repeat the history. */
+const already = (orderNo: string, status: OrderStatus) =>
+  new ConflictError({ 'zh-CN': `订单 ${orderNo} 已经是「${ORDER_STATUS_NAMES[status]['zh-CN']}」了`, en: `Order ${orderNo} is already "${ORDER_STATUS_NAMES[status].en}"` });
 
 /** `POST /orders/:id/approve` by a person: every rule but needs-person and possible-merge must pass. */
 export async function approveByHand(ctx: PluginContext, stock: StockOps, tx: Transaction, id: number, version: number, by: StepBy): Promise<void> {
   const row = await lockOrder(tx, id, version);
-  if (row.status === 'approved') throw alreadyApproved(row.order_no);
-  const batch = await loadBatchFacts(tx, stock, [row]);
+  if (row.status === 'approved') throw already(row.order_no, 'approved');
+  const batch = await loadBatchFacts(tx, stock, ctx.services.get(CatalogToken), [row]);
   const findings = reviewFindings(fulfillmentSettings(ctx), factsOf(batch, row));
   const failing = blocking(findings, 'person');
   if (failing.length) throw refusedApproval(row.order_no, failing);
@@ -68,6 +72,7 @@ export async function approveByHand(ctx: PluginContext, stock: StockOps, tx: Tra
 /** 异常 by a person, with their reason; any reservation goes back to stock. */
 export async function markException(stock: StockOps, tx: Transaction, id: number, version: number, reason: string, by: StepBy, at: string): Promise<void> {
   const row = await lockOrder(tx, id, version);
+  requireOutOfWave(row);
   const exceptions: OrderException[] = [{ code: 'manual', message: reason.trim() }];
   await moveOrder(tx, row.id, 'exception', { action: 'exception', by, at, set: { exceptions: JSON.stringify(exceptions) }, detail: { reason: reason.trim() } });
   await stock.release(tx, row.id);
@@ -75,6 +80,8 @@ export async function markException(stock: StockOps, tx: Transaction, id: number
 
 export async function markFraud(stock: StockOps, tx: Transaction, id: number, version: number, reason: string, by: StepBy, at: string): Promise<void> {
   const row = await lockOrder(tx, id, version);
+  requireOutOfWave(row);
+  if (row.status === 'fraud') throw already(row.order_no, 'fraud');
   await moveOrder(tx, row.id, 'fraud', { action: 'fraud', by, at, set: { exceptions: '[]' }, detail: { reason: reason.trim() } });
   await stock.release(tx, row.id);
 }
@@ -82,9 +89,8 @@ export async function markFraud(stock: StockOps, tx: Transaction, id: number, ve
 /** Back to 待审核: the reservation is released and the review starts over. */
 export async function reopen(stock: StockOps, tx: Transaction, id: number, version: number, by: StepBy, at: string): Promise<void> {
   const row = await lockOrder(tx, id, version);
-  if (row.status === 'pending') {
-    throw new ConflictError({ 'zh-CN': `订单 ${row.order_no} 已经是待审核`, en: `Order ${row.order_no} is already waiting for review` });
-  }
+  requireOutOfWave(row);
+  if (row.status === 'pending') throw already(row.order_no, 'pending');
   await moveOrder(tx, row.id, 'pending', {
     action: 'reopen',
     by,
@@ -97,6 +103,8 @@ export async function reopen(stock: StockOps, tx: Transaction, id: number, versi
 /** 关闭: an order never shipped; listings gives the buyer's coupon back on the event. */
 export async function closeOrder(ctx: PluginContext, stock: StockOps, tx: Transaction, id: number, version: number, reason: string, by: StepBy): Promise<void> {
   const row = await lockOrder(tx, id, version);
+  requireOutOfWave(row);
+  if (row.status === 'closed') throw already(row.order_no, 'closed');
   const at = ctx.now();
   await moveOrder(tx, row.id, 'closed', { action: 'close', by, at, set: { closed_reason: reason.trim(), exceptions: '[]' }, detail: { reason: reason.trim() } });
   await stock.release(tx, row.id);

@@ -1,11 +1,25 @@
-import { ID_PARAMS, ref, type PluginContext } from '@workbench/plugin-api';
+import { def, ID_PARAMS, ref, type JsonSchema, type PluginContext } from '@workbench/plugin-api';
 import { stepBy } from '../shared/actor.js';
 import type { OrderDetail } from '../types.js';
 import type { StockOps } from '../warehouse/stock-ops.js';
 import { mayReadCustomer } from './order-record.js';
 import { readDetail } from './order-store.js';
+import { runBatchReview, type BatchResult } from './batch-review.js';
+import { readReview, type ReviewAnswer } from './review-read.js';
 import { approveByHand, closeOrder, markException, markFraud, reopen } from './review-moves.js';
 import { ORDER_SCHEMAS, reasonBody, versionBody } from './schemas.js';
+
+const resultSchema: JsonSchema = {
+  type: 'object',
+  properties: {
+    orderId: def('id'),
+    orderNo: { type: 'string' },
+    outcome: { enum: ['approved', 'exception', 'refused', 'skipped'] },
+    reasons: { type: 'array', items: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' } }, required: ['code', 'message'] } },
+  },
+  required: ['orderId', 'orderNo', 'outcome', 'reasons'],
+};
+const tally = (results: BatchResult[], outcome: BatchResult['outcome']) => results.filter((r) => r.outcome === outcome).length;
 
 type Id = { id: number };
 type Empty = Record<string, unknown>;
@@ -89,6 +103,47 @@ export function addReviewRoutes(ctx: PluginContext, stock: StockOps): void {
     handler: async ({ params, body, actor }) => {
       await ctx.db.transaction((tx) => closeOrder(ctx, stock, tx, params.id, body.version, body.reason, stepBy(actor)));
       return answer(params.id, actor);
+    },
+  });
+
+  ctx.routes.add<Id, Empty, undefined, ReviewAnswer>({
+    method: 'get',
+    path: '/orders/:id/review',
+    permission: 'fulfillment.orders.read',
+    summary: { 'zh-CN': '这张订单的审单规则检查结果', en: 'The review rules on this order' },
+    params: ID_PARAMS,
+    response: ref(ORDER_SCHEMAS.review),
+    handler: ({ params, locale }) => ctx.db.read((q) => readReview(ctx, stock, q, params.id, locale)),
+  });
+
+  ctx.routes.add<Record<string, string>, Empty, { orderIds?: number[] }, { approved: number; exceptions: number; skipped: number; results: BatchResult[] }>({
+    method: 'post',
+    path: '/orders/auto-review',
+    permission: 'fulfillment.orders.review',
+    summary: {
+      'zh-CN': '自动审单：按优先级和下单顺序，规则都通过的审核通过并占用库存，不通过的转为异常并写明原因（默认全部待审核订单）',
+      en: 'Automatic review in queue order: orders passing every rule are approved with stock reserved, the rest become exceptions with their reasons (default: every order to review)',
+    },
+    body: { type: 'object', properties: { orderIds: { type: 'array', items: def('id'), minItems: 1, maxItems: 20000 } }, additionalProperties: false },
+    response: { type: 'object', properties: { approved: { type: 'integer' }, exceptions: { type: 'integer' }, skipped: { type: 'integer' }, results: { type: 'array', items: resultSchema } }, required: ['approved', 'exceptions', 'results'] },
+    action: 'auto-review orders',
+    handler: async ({ body, actor, locale }) => {
+      const results = await runBatchReview(ctx, stock, { mode: 'auto', orderIds: body.orderIds, by: stepBy(actor), locale });
+      return { approved: tally(results, 'approved'), exceptions: tally(results, 'exception'), skipped: tally(results, 'skipped'), results };
+    },
+  });
+
+  ctx.routes.add<Record<string, string>, Empty, { orderIds: number[] }, { approved: number; refused: number; skipped: number; results: BatchResult[] }>({
+    method: 'post',
+    path: '/orders/batch-approve',
+    permission: 'fulfillment.orders.review',
+    summary: { 'zh-CN': '批量审核：选中的订单规则都通过的审核通过，其余列出原因、保持原状', en: 'Approve the chosen orders that pass every rule; report the rest unchanged' },
+    body: { type: 'object', properties: { orderIds: { type: 'array', items: def('id'), minItems: 1, maxItems: 20000 } }, required: ['orderIds'], additionalProperties: false },
+    response: { type: 'object', properties: { approved: { type: 'integer' }, refused: { type: 'integer' }, skipped: { type: 'integer' }, results: { type: 'array', items: resultSchema } }, required: ['approved', 'refused', 'results'] },
+    action: 'batch-approve orders',
+    handler: async ({ body, actor, locale }) => {
+      const results = await runBatchReview(ctx, stock, { mode: 'batch', orderIds: body.orderIds, by: stepBy(actor), locale });
+      return { approved: tally(results, 'approved'), refused: tally(results, 'refused'), skipped: tally(results, 'skipped'), results };
     },
   });
 }

@@ -27,6 +27,8 @@ export interface ReviewFacts {
   free: Map<number, number>;
   /** Order numbers of other orders to the same buyer and address, not yet picked. */
   mergeWith: string[];
+  /** listings' SKUs by 商家编码, for the order's lines; a stub to complete counts as unknown. */
+  catalog: ReadonlyMap<string, { id: number; needsCompleting: boolean }>;
 }
 
 /**
@@ -60,11 +62,16 @@ function knownSkus(f: ReviewFacts): Finding {
   if (f.items.length === 0) {
     return fail('known-skus', 'unknown-sku', { 'zh-CN': '订单没有商品明细：请补录宝贝报表或手工添加商品', en: 'The order has no items: import its item report or add the items by hand' });
   }
-  const unknown = f.items.filter((i) => i.sku_id === null).map((i) => i.sku_code || i.title || i.line_key);
+  const unknown = f.items
+    .filter((i) => {
+      const sku = f.catalog.get(i.sku_code);
+      return i.sku_id === null || !sku || sku.id !== i.sku_id || sku.needsCompleting;
+    })
+    .map((i) => i.sku_code || i.title || i.line_key);
   if (unknown.length) {
     return fail('known-skus', 'unknown-sku', {
-      'zh-CN': `商家编码 ${unknown.join('、')} 对不上商品资料：请在商品资料里补全这个 SKU，或改订单的商品`,
-      en: `SKU code ${unknown.join(', ')} does not match the catalog: complete the SKU in listings, or change the order's items`,
+      'zh-CN': `商家编码 ${unknown.join('、')} 对不上商品资料（或只是待补全的占位）：请在商品资料里补全这个 SKU，或改订单的商品`,
+      en: `SKU code ${unknown.join(', ')} does not match the catalog (or is a stub to complete): complete the SKU in listings, or change the order's items`,
     });
   }
   return pass('known-skus', { 'zh-CN': '商品都能对上商品资料', en: 'Every item matches the catalog' });

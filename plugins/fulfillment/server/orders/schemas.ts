@@ -176,6 +176,7 @@ const records: (JsonSchema & { $id: string })[] = [
     type: 'object',
     properties: {
       passes: { type: 'boolean' },
+      approvable: { type: 'boolean' },
       findings: {
         type: 'array',
         items: {
@@ -186,7 +187,7 @@ const records: (JsonSchema & { $id: string })[] = [
         },
       },
     },
-    required: ['passes', 'findings'],
+    required: ['passes', 'approvable', 'findings'],
     additionalProperties: false,
   },
 ];
