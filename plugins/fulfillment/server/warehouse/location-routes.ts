@@ -1,4 +1,4 @@
-import { ConflictError, ID_PARAMS, InputError, def, listQuery, nullable, ref, type PluginContext, type Transaction } from '@workbench/plugin-api';
+import { ConflictError, ID_PARAMS, InputError, def, listQuery, nullable, ref, type PluginContext } from '@workbench/plugin-api';
 import { derivedPathOrder, locationCode, twoDigits, ZONE_PATTERN, type LocationParts } from './location-code.js';
 import { createLocation, insertLocation, listLocations, readLocation, type Location, type LocationKind, type LocationListQuery, type NewLocation } from './location-store.js';
 import { requireSkuByCode } from './sku-names.js';
@@ -156,7 +156,7 @@ export function addLocationRoutes(ctx: PluginContext): void {
           }
           changes.active = body.active ? 1 : 0;
         }
-        if (sku !== undefined) await changeCard(tx, current, sku?.id ?? null, changes);
+        if (sku !== undefined) changeCard(current, sku?.id ?? null, changes);
         await tx.updateVersioned('fulfillment_locations', { id: params.id, version: body.version }, changes);
         return readLocation(ctx, tx, params.id);
       });
@@ -166,9 +166,10 @@ export function addLocationRoutes(ctx: PluginContext): void {
 
 /**
  * A bin keeps its SKU card when its stock reaches 0, so a pick face stays assigned between
- * deliveries; the card changes only here, and only while the bin is empty.
+ * deliveries; the card changes only here, and only while the bin is empty. The old SKU's empty
+ * stock row stays, so a SKU once stocked keeps counting (at 0) for the inventory service.
  */
-async function changeCard(tx: Transaction, current: Location, skuId: number | null, changes: Record<string, string | number | null>): Promise<void> {
+function changeCard(current: Location, skuId: number | null, changes: Record<string, string | number | null>): void {
   if (current.skuId === skuId) return;
   if (current.qty !== 0) {
     throw new ConflictError({
@@ -176,6 +177,5 @@ async function changeCard(tx: Transaction, current: Location, skuId: number | nu
       en: `Location ${current.code} still holds ${current.qty} of ${current.skuCode ?? ''}; empty it before changing its SKU (one SKU per bin)`,
     });
   }
-  await tx.run('DELETE FROM fulfillment_stock WHERE location_id = ? AND qty = 0', [current.id]);
   changes.sku_id = skuId;
 }
