@@ -6,10 +6,10 @@ import { launchChromium, logIn, openPage, type WatchedPage } from '../helpers/br
 import { OWNER, setupOwner, staffClient, type Client } from '../helpers/client.js';
 import { ROOT, startServer, type TestServer } from '../helpers/server.js';
 
-// The home page's low-stock widget with fulfillment running (the listings tests' stand-in): a
-// listed product whose SKUs fall below their thresholds shows there with its 商家编码 and stock.
+// The home page's low-stock widget with the real fulfillment plugin running: a listed product whose
+// SKUs fall below their thresholds (stock received through an inbound note) shows there with its
+// 商家编码 and stock.
 const SHOTS = process.env.WORKBENCH_SCREENSHOTS ?? join(ROOT, 'test-results', 'screenshots');
-const STUB = join(ROOT, 'plugins', 'listings', 'test', 'fixtures', 'fulfillment-stub');
 const ITEM = `LS${Date.now().toString(36).toUpperCase()}`;
 const TITLE = '莫代尔修身打底衫 秋冬款';
 
@@ -25,7 +25,7 @@ let skus: { id: number; code: string }[] = [];
 
 beforeAll(async () => {
   await mkdir(SHOTS, { recursive: true });
-  server = await startServer({ config: { plugins: { folders: [STUB], enabled: ['listings', 'fulfillment'] } } });
+  server = await startServer({ config: { plugins: { folders: [], enabled: ['listings', 'fulfillment'] } } });
   api = await setupOwner(server);
   const role = await api.post('/api/roles', { id: 'reviewer', name: { 'zh-CN': '上架审核员', en: 'Listing reviewer' }, permissions: ['listings.products.review', 'listings.products.read'] });
   expect(role.status, role.text).toBe(201);
@@ -48,9 +48,13 @@ beforeAll(async () => {
   const approved = await reviewer.post(`/api/listings/products/${created.body.id}/review`, { version: submitted.body.version, decision: 'approve' });
   expect(approved.body.status, approved.text).toBe('listed');
 
-  const [black, white, grey] = skus.map((s) => s.id) as [number, number, number];
-  const stock = await api.put('/api/fulfillment/stock', { levels: [{ skuId: black, stock: 3 }, { skuId: white, stock: 15 }, { skuId: grey, stock: 50 }] });
-  expect(stock.status, stock.text).toBe(200);
+  const bins = ['A-01-01-01', 'A-01-01-02', 'A-01-01-03'];
+  for (const code of bins) expect((await api.post('/api/fulfillment/locations', { code })).status).toBe(201);
+  const stock = await api.post('/api/fulfillment/inbound', {
+    reference: 'CG-LS-01',
+    lines: skus.map((s, i) => ({ skuCode: s.code, received: [3, 15, 50][i], passed: [3, 15, 50][i], failed: 0, location: bins[i] })),
+  });
+  expect(stock.status, stock.text).toBe(201);
   const checked = await api.post('/api/listings/stock-warnings/check');
   expect(checked.status, checked.text).toBe(200);
   expect(checked.body).toMatchObject({ available: true, threshold: 10 });
@@ -96,8 +100,10 @@ describe('the low-stock widget in Chromium, with fulfillment running', () => {
   it('重新检查 drops a SKU whose stock came back, and a 商家编码 opens its product', async () => {
     const widget = page.locator('wb-home-page wb-listings-low-stock');
     const black = skus[0]!;
-    // Restocked without telling listings: the widget keeps the warning until it checks again.
-    expect((await api.put('/api/fulfillment/stock', { levels: [{ skuId: black.id, stock: 30 }], notify: false })).status).toBe(200);
+    // Restocked while the page is open: the widget shows what it loaded until it checks again.
+    const restock = await api.post('/api/fulfillment/stock/adjust', { skuId: black.id, location: 'A-01-01-01', qty: 27, reason: '补货到货' });
+    expect(restock.status, restock.text).toBe(200);
+    expect(await widget.locator('table tbody tr', { hasText: `${ITEM}-BK-M` }).count()).toBe(1);
     await widget.locator('button', { hasText: '重新检查' }).click();
     await widget.locator('table tbody tr', { hasText: `${ITEM}-BK-M` }).waitFor({ state: 'detached' });
     expect(await widget.locator('table tbody tr td:first-child').allTextContents()).toEqual([`${ITEM}-WH-M`]);

@@ -1,17 +1,17 @@
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createProduct, staffClient, startListings, submitAndApprove, type Client, type ListingsServer } from './api.js';
+import { CHECKOUT, closeOrder, enterOrder } from './fulfillment.js';
 
-// With the fulfillment stand-in (fixtures/fulfillment-stub): it checks out through the `pricing`
-// service and emits `fulfillment.order.closed`, the two ways other plugins reach this area.
-const STUB = join(import.meta.dirname, 'fixtures', 'fulfillment-stub');
+// With the real fulfillment plugin, whose `fulfillment.order.closed` returns a coupon, and a
+// checkout stand-in (fixtures/checkout-stub) that redeems one through the `pricing` service: the
+// two ways other plugins reach this area.
 
 let ls: ListingsServer;
 let owner: Client;
 let reviewer: Client;
 let pricer: Client;
 let operator: Client;
-let listed: { id: number; skus: { id: number }[] };
+let listed: { id: number; skus: { id: number; code: string }[] };
 let unlisted: { id: number; skus: { id: number }[] };
 
 const API = '/api/listings';
@@ -29,7 +29,7 @@ async function coupon(body: Record<string, unknown>) {
 }
 
 beforeAll(async () => {
-  ls = await startListings({ folders: [STUB], enabled: ['listings', 'fulfillment'] });
+  ls = await startListings({ folders: [CHECKOUT], enabled: ['listings', 'fulfillment', 'checkout-stub'] });
   owner = ls.owner;
   await owner.post('/api/roles', { id: 'reviewer', name: '审核', permissions: ['listings.products.review'] });
   await owner.post('/api/roles', { id: 'pricer', name: '客服', permissions: ['listings.price'] });
@@ -163,12 +163,18 @@ describe('coupons', () => {
 describe('other plugins', () => {
   test('the pricing service prices and redeems; fulfillment.order.closed gives the coupon back', async () => {
     const { codes } = await coupon({});
-    const checkout = await owner.post('/api/fulfillment/checkout', { cart: { lines: [{ skuId: listed.skus[1]!.id, qty: 1 }], couponCode: codes[0] }, orderRef: 'TB3001' });
+    const order = await enterOrder(owner, [listed.skus[1]!.code]);
+    const cart = { lines: [{ skuId: listed.skus[1]!.id, qty: 1 }], couponCode: codes[0] };
+    const checkout = await owner.post('/api/checkout-stub/checkout', { cart, orderRef: order.orderNo });
     expect(checkout.status, checkout.text).toBe(200);
     expect(checkout.body.total).toBe(11900);
-    expect((await pricer.get(`${API}/coupon-codes/${codes[0]}`)).body).toMatchObject({ status: 'used', orderRef: 'TB3001' });
-    expect((await owner.post('/api/fulfillment/checkout', { cart: { lines: [{ skuId: listed.skus[1]!.id, qty: 1 }], couponCode: codes[0] }, orderRef: 'TB3002' })).status).toBe(409);
-    expect((await owner.post('/api/fulfillment/orders/TB3001/close')).status).toBe(200);
-    expect((await pricer.get(`${API}/coupon-codes/${codes[0]}`)).body.status).toBe('returned');
+    expect((await pricer.get(`${API}/coupon-codes/${codes[0]}`)).body).toMatchObject({ status: 'used', orderRef: order.orderNo });
+    const other = await enterOrder(owner, [listed.skus[1]!.code]);
+    expect((await owner.post('/api/checkout-stub/checkout', { cart, orderRef: other.orderNo })).status).toBe(409);
+    // Closing another order leaves the coupon alone; closing its own order gives it back.
+    await closeOrder(owner, other);
+    expect((await pricer.get(`${API}/coupon-codes/${codes[0]}`)).body.status).toBe('used');
+    await closeOrder(owner, order);
+    expect((await pricer.get(`${API}/coupon-codes/${codes[0]}`)).body).toMatchObject({ status: 'returned', orderRef: null });
   });
 });

@@ -1,11 +1,9 @@
 // Campaigns: removing products, deleting while prepared, the started/ended events, stock from
 // fulfillment's inventory at the start and at the close-out, and commission warnings that come
 // from promotions rather than campaign prices.
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { colleague, createProduct, DAY, fromNow, startListings, submitAndApprove, type Client, type TestServer } from './api.js';
-
-const STUB = join(import.meta.dirname, 'fixtures', 'fulfillment-stub');
+import { heard, LISTENER, setStock } from './fulfillment.js';
 
 const API = '/api/listings';
 const at = fromNow;
@@ -28,7 +26,7 @@ const priceAll = async (campaign: { id: number; version: number }, products: Pro
 };
 
 beforeAll(async () => {
-  ({ server, owner } = await startListings({ folders: [STUB], enabled: ['listings', 'fulfillment'] }));
+  ({ server, owner } = await startListings({ folders: [LISTENER], enabled: ['listings', 'fulfillment', 'listener-stub'] }));
   xiaoli = await colleague(server, owner, 'xiaoli', ['listings.campaigns.run', 'listings.products.read', 'listings.products.review']);
 });
 
@@ -79,7 +77,7 @@ describe('running and closing out with fulfillment', () => {
     const product = await createProduct(owner);
     await submitAndApprove(owner, xiaoli, product);
     const [black, white] = product.skus as [Product['skus'][number], Product['skus'][number]];
-    expect((await owner.put('/api/fulfillment/stock', { levels: [{ skuId: black.id, stock: 50 }, { skuId: white.id, stock: 40 }] })).status).toBe(200);
+    await setStock(owner, [[black, 50], [white, 40]]);
 
     const campaign = await newCampaign({ productIds: [product.id], startsAt: at(3000), endsAt: at(DAY), forecastSales: 500_000, samePeriodSales: 200_000, cost: 60_000 });
     const priced = await priceAll(campaign, [product]);
@@ -89,16 +87,14 @@ describe('running and closing out with fulfillment', () => {
     await new Promise((r) => setTimeout(r, Math.max(0, Date.parse(scheduled.body.startsAt) - Date.now() + 100)));
     const run = await owner.post(`${API}/campaigns/run-schedule`);
     expect(run.body.started).toContain(campaign.id);
-    const started = (await owner.get('/api/fulfillment/heard?name=listings.campaign.started')).body.items;
-    expect(started.map((h: { payload: unknown }) => h.payload)).toContainEqual({ campaignId: campaign.id });
+    expect(await heard(owner, 'listings.campaign.started')).toContainEqual({ campaignId: campaign.id });
 
     // During the campaign: 10 black and 12 white sold; 2 black pieces go missing.
-    await owner.put('/api/fulfillment/stock', { levels: [{ skuId: black.id, stock: 38 }, { skuId: white.id, stock: 28 }] });
+    await setStock(owner, [[black, 38], [white, 28]]);
     const running = (await owner.get(`${API}/campaigns/${campaign.id}`)).body;
     const ended = await owner.post(`${API}/campaigns/${campaign.id}/end`, { version: running.version });
     expect(ended.body.status, ended.text).toBe('ended');
-    const endedHeard = (await owner.get('/api/fulfillment/heard?name=listings.campaign.ended')).body.items;
-    expect(endedHeard.map((h: { payload: unknown }) => h.payload)).toContainEqual({ campaignId: campaign.id });
+    expect(await heard(owner, 'listings.campaign.ended')).toContainEqual({ campaignId: campaign.id });
 
     const report = await owner.post(`${API}/campaigns/${campaign.id}/close-out`, {
       version: ended.body.version,

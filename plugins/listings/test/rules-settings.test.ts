@@ -1,10 +1,8 @@
 // Every setting of schemas/settings.schema.json, changed through PUT /api/settings/listings, changes
 // what the plugin does at the next use — and the default comes back when the change is undone.
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createProduct, DAY, reviewerClient, startListings, submitAndApprove, unique, type Client, type TestServer } from './api.js';
-
-const STUB = join(import.meta.dirname, 'fixtures', 'fulfillment-stub');
+import { heard, LISTENER, setStock } from './fulfillment.js';
 const API = '/api/listings';
 const P = `${API}/products`;
 const hour = 3_600_000;
@@ -44,7 +42,7 @@ async function rule(productId: number, id: string): Promise<Rule> {
 }
 
 beforeAll(async () => {
-  ({ server, owner } = await startListings({ folders: [STUB], enabled: ['listings', 'fulfillment'] }));
+  ({ server, owner } = await startListings({ folders: [LISTENER], enabled: ['listings', 'fulfillment', 'listener-stub'] }));
   reviewer = await reviewerClient(server, owner);
 });
 
@@ -58,8 +56,7 @@ describe('lowStockThreshold', () => {
     const product = await createProduct(owner, { images: goodImages, itemCode: code, skus: [{ code: `${code}-A`, attributes: { 颜色: '黑色', 尺码: 'M' }, price: 12900, cost: 4500 }] });
     await submitAndApprove(owner, reviewer, product);
     const sku = product.skus[0]!;
-    const stock = await owner.put('/api/fulfillment/stock', { levels: [{ skuId: sku.id, stock: 15 }], notify: false });
-    expect(stock.status, stock.text).toBe(200);
+    await setStock(owner, [[sku, 15]]);
 
     const before = await owner.post(`${API}/stock-warnings/check`);
     expect(before.body.threshold).toBe(10);
@@ -70,8 +67,7 @@ describe('lowStockThreshold', () => {
       expect(during.status, during.text).toBe(200);
       expect(during.body.threshold).toBe(20);
       expect(during.body.items).toContainEqual(expect.objectContaining({ skuId: sku.id, stock: 15, threshold: 20 }));
-      const heard = (await owner.get('/api/fulfillment/heard?name=listings.sku.low-stock')).body.items as { payload: { skuId: number } }[];
-      expect(heard.map((h) => h.payload)).toContainEqual({ skuId: sku.id, code: sku.code, stock: 15, threshold: 20 });
+      expect(await heard(owner, 'listings.sku.low-stock')).toContainEqual({ skuId: sku.id, code: sku.code, stock: 15, threshold: 20 });
     });
 
     const after = await owner.post(`${API}/stock-warnings/check`);

@@ -1,10 +1,8 @@
-// Stock warnings: the order of the list, SKUs fulfillment no longer knows, and payloads of
-// `fulfillment.stock.changed` that do not have the agreed shape.
-import { join } from 'node:path';
+// Stock warnings with the real fulfillment plugin: the order of the list, SKUs fulfillment has
+// never stocked, and a SKU whose stock runs out (listener stand-in in fixtures/listener-stub).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createProduct, reviewerClient, startListings, submitAndApprove, unique, type Client, type TestServer } from './api.js';
-
-const STUB = join(import.meta.dirname, 'fixtures', 'fulfillment-stub');
+import { heard, LISTENER, setStock as stockLevels } from './fulfillment.js';
 
 let server: TestServer;
 let owner: Client;
@@ -23,18 +21,17 @@ async function listedSkus(n: number) {
   return product.skus;
 }
 
-const setStock = (levels: [number, number | null][], extra: Record<string, unknown> = {}) =>
-  owner.put('/api/fulfillment/stock', { levels: levels.map(([skuId, stock]) => ({ skuId, stock })), ...extra });
+type Sku = { id: number; code: string };
+const setStock = (levels: [Sku, number][]) => stockLevels(owner, levels);
 
 async function lowEvents(skuId: number) {
-  const items = (await owner.get('/api/fulfillment/heard?name=listings.sku.low-stock')).body.items as { payload: { skuId: number } }[];
-  return items.map((i) => i.payload).filter((p) => p.skuId === skuId);
+  return (await heard<{ skuId: number }>(owner, 'listings.sku.low-stock')).filter((p) => p.skuId === skuId);
 }
 
 const warnedIds = async () => ((await owner.get('/api/listings/stock-warnings')).body.items as { skuId: number }[]).map((i) => i.skuId);
 
 beforeAll(async () => {
-  ({ server, owner } = await startListings({ folders: [STUB], enabled: ['listings', 'fulfillment'] }));
+  ({ server, owner } = await startListings({ folders: [LISTENER], enabled: ['listings', 'fulfillment', 'listener-stub'] }));
   reviewer = await reviewerClient(server, owner);
 });
 
@@ -45,43 +42,42 @@ afterAll(async () => {
 describe('the warnings list', () => {
   test('lowest stock first', async () => {
     const [a, b, c] = await listedSkus(3);
-    expect((await setStock([[a!.id, 7], [b!.id, 2], [c!.id, 5]])).status).toBe(200);
+    await setStock([[a!, 7], [b!, 2], [c!, 5]]);
     const ours = (await warnedIds()).filter((id) => [a!.id, b!.id, c!.id].includes(id));
     expect(ours).toEqual([b!.id, c!.id, a!.id]);
   });
 
-  test('a SKU fulfillment no longer knows drops out, and warns afresh when it counts again', async () => {
+  test('a SKU fulfillment has never stocked is not warned, even by a full check; its first delivery counts', async () => {
     const [a] = await listedSkus(1);
-    await setStock([[a!.id, 3]]);
-    expect(await warnedIds()).toContain(a!.id);
-    expect(await lowEvents(a!.id)).toHaveLength(1);
-    expect((await setStock([[a!.id, null]])).status).toBe(200);
-    expect(await warnedIds()).not.toContain(a!.id);
-    await setStock([[a!.id, 3]]);
-    expect(await warnedIds()).toContain(a!.id);
-    expect(await lowEvents(a!.id)).toHaveLength(2);
-  });
-
-  test('a full check also drops SKUs fulfillment forgot without telling', async () => {
-    const [a] = await listedSkus(1);
-    await setStock([[a!.id, 1]]);
-    expect(await warnedIds()).toContain(a!.id);
-    // Forgotten, with an event naming no SKU: only the full check notices.
-    await setStock([[a!.id, null]], { payload: { skuIds: [] } });
-    expect(await warnedIds()).toContain(a!.id);
     const checked = await owner.post('/api/listings/stock-warnings/check');
     expect(checked.body.items.map((i: { skuId: number }) => i.skuId)).not.toContain(a!.id);
+    expect(await lowEvents(a!.id)).toEqual([]);
+    await setStock([[a!, 3]]);
+    expect(await warnedIds()).toContain(a!.id);
+    expect(await lowEvents(a!.id)).toEqual([{ skuId: a!.id, code: a!.code, stock: 3, threshold: 10 }]);
+  });
+
+  test('a SKU sold out stays in the warnings at 0 (fulfillment still knows it); restocked it leaves, and warns afresh when low again', async () => {
+    const [a] = await listedSkus(1);
+    await setStock([[a!, 3]]);
+    await setStock([[a!, 0]]);
+    const item = ((await owner.get('/api/listings/stock-warnings')).body.items as { skuId: number; stock: number }[]).find((i) => i.skuId === a!.id);
+    expect(item?.stock).toBe(0);
+    expect(await lowEvents(a!.id)).toHaveLength(1);
+    await setStock([[a!, 40]]);
+    expect(await warnedIds()).not.toContain(a!.id);
+    await setStock([[a!, 1]]);
+    expect(await lowEvents(a!.id)).toHaveLength(2);
   });
 });
 
 describe('fulfillment.stock.changed', () => {
-  test('a payload of another shape is refused, and the change it came with does not happen', async () => {
+  test('a refused movement changes nothing: listings keeps the figures it had', async () => {
     const [a] = await listedSkus(1);
-    await setStock([[a!.id, 50]]);
-    for (const payload of [{}, { skuIds: 'all' }, { skuIds: [a!.id, -1] }, { skuIds: [1.5] }, null]) {
-      const reply = await setStock([[a!.id, 1]], { payload });
-      expect(reply.status, JSON.stringify(payload)).toBeGreaterThanOrEqual(400);
-    }
+    await setStock([[a!, 50]]);
+    const bin = (await owner.get(`/api/fulfillment/stock?sku=${a!.id}`)).body.items[0].bins[0].locationCode;
+    const refused = await owner.post('/api/fulfillment/stock/adjust', { skuId: a!.id, location: bin, qty: -60, reason: '测试' });
+    expect(refused.status).toBe(409);
     expect(await lowEvents(a!.id)).toEqual([]);
     await owner.post('/api/listings/stock-warnings/check');
     expect(await warnedIds()).not.toContain(a!.id);

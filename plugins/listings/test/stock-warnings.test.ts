@@ -1,11 +1,10 @@
-// Stock warnings with fulfillment running (the stand-in in fixtures/fulfillment-stub).
-import { join } from 'node:path';
+// Stock warnings with the real fulfillment plugin running: stock moves through its warehouse, and
+// the listings events are recorded by the listener stand-in (fixtures/listener-stub).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { LowStockEvent } from '../server/stock/stock-check.js';
 import type { StockWarning, StockWarningsAnswer } from '../server/stock/stock-warnings.js';
 import { createProduct, reviewerClient, staffClient, startListings, submitAndApprove, unique, type Client, type TestServer } from './api.js';
-
-const STUB = join(import.meta.dirname, 'fixtures', 'fulfillment-stub');
+import { heard, LISTENER, setStock as stockLevels } from './fulfillment.js';
 const P = '/api/listings/products';
 
 let server: TestServer;
@@ -34,14 +33,11 @@ let reviewer: Client;
 /** The owner submits and a second account approves (nobody reviews their own). */
 const list = (p: { id: number }) => submitAndApprove(owner, reviewer, p);
 
-async function setStock(levels: [number, number][], notify = true) {
-  const reply = await owner.put('/api/fulfillment/stock', { levels: levels.map(([skuId, stock]) => ({ skuId, stock })), notify });
-  expect(reply.status, reply.text).toBe(200);
-}
+type Sku = { id: number; code: string };
+const setStock = (levels: [Sku, number][]) => stockLevels(owner, levels);
 
 async function lowEvents(skuId: number) {
-  const items = (await owner.get('/api/fulfillment/heard?name=listings.sku.low-stock')).body.items as { payload: LowStockEvent }[];
-  return items.map((i) => i.payload).filter((p) => p.skuId === skuId);
+  return (await heard<LowStockEvent>(owner, 'listings.sku.low-stock')).filter((p) => p.skuId === skuId);
 }
 
 async function warnings() {
@@ -51,7 +47,7 @@ async function warnings() {
 }
 
 beforeAll(async () => {
-  ({ server, owner } = await startListings({ folders: [STUB], enabled: ['listings', 'fulfillment'] }));
+  ({ server, owner } = await startListings({ folders: [LISTENER], enabled: ['listings', 'fulfillment', 'listener-stub'] }));
   reviewer = await reviewerClient(server, owner);
 });
 
@@ -62,13 +58,13 @@ afterAll(async () => {
 describe('crossing the threshold', () => {
   test('the event fires once per crossing and is re-armed when stock comes back up', async () => {
     const p = await list(await product());
-    const [a, b] = (await owner.get(`${P}/${p.id}`)).body.skus as { id: number; code: string }[];
+    const [a, b] = (await owner.get(`${P}/${p.id}`)).body.skus as Sku[];
 
-    await setStock([[a!.id, 20], [b!.id, 5]]);
+    await setStock([[a!, 20], [b!, 5]]);
     expect(await lowEvents(a!.id)).toEqual([]);
     expect((await warnings()).items.map((w) => w.skuId)).not.toContain(a!.id);
 
-    await setStock([[a!.id, 8]]);
+    await setStock([[a!, 8]]);
     expect(await lowEvents(a!.id)).toEqual([{ skuId: a!.id, code: a!.code, stock: 8, threshold: 10 }]);
     const now = await warnings();
     expect(now.available).toBe(true);
@@ -76,16 +72,16 @@ describe('crossing the threshold', () => {
     expect(now.items).toContainEqual({ skuId: a!.id, code: a!.code, productId: p.id, productTitle: '纯棉圆领短袖T恤 夏季新款', stock: 8, threshold: 10 });
 
     // Still below: quiet, but the figure shown follows the stock.
-    await setStock([[a!.id, 4]]);
+    await setStock([[a!, 4]]);
     expect(await lowEvents(a!.id)).toHaveLength(1);
     expect((await warnings()).items.find((w) => w.skuId === a!.id)?.stock).toBe(4);
     await owner.post('/api/listings/stock-warnings/check');
     expect(await lowEvents(a!.id)).toHaveLength(1);
 
     // Back to the threshold itself is no longer low ("fewer than 10").
-    await setStock([[a!.id, 10]]);
+    await setStock([[a!, 10]]);
     expect((await warnings()).items.map((w) => w.skuId)).not.toContain(a!.id);
-    await setStock([[a!.id, 9]]);
+    await setStock([[a!, 9]]);
     expect(await lowEvents(a!.id)).toEqual([
       { skuId: a!.id, code: a!.code, stock: 8, threshold: 10 },
       { skuId: a!.id, code: a!.code, stock: 9, threshold: 10 },
@@ -94,10 +90,10 @@ describe('crossing the threshold', () => {
 
   test('a SKU’s own threshold overrides the setting', async () => {
     const p = await list(await product());
-    const [, b] = (await owner.get(`${P}/${p.id}`)).body.skus as { id: number; code: string }[];
-    await setStock([[b!.id, 3]]);
+    const [, b] = (await owner.get(`${P}/${p.id}`)).body.skus as Sku[];
+    await setStock([[b!, 3]]);
     expect(await lowEvents(b!.id)).toEqual([]);
-    await setStock([[b!.id, 2]]);
+    await setStock([[b!, 2]]);
     expect(await lowEvents(b!.id)).toEqual([{ skuId: b!.id, code: b!.code, stock: 2, threshold: 3 }]);
   });
 });
@@ -105,8 +101,8 @@ describe('crossing the threshold', () => {
 describe('only listed products count', () => {
   test('a draft’s SKU never warns; once listed, the next check warns', async () => {
     const draft = await product();
-    const [a] = draft.skus;
-    await setStock([[a!.id, 1]]);
+    const [a] = draft.skus as Sku[];
+    await setStock([[a!, 1]]);
     expect(await lowEvents(a!.id)).toEqual([]);
     expect((await warnings()).items.map((w) => w.skuId)).not.toContain(a!.id);
 
@@ -119,8 +115,8 @@ describe('only listed products count', () => {
 
   test('a delisted product’s SKU leaves the warnings, and warns afresh when listed again', async () => {
     const p = await list(await product());
-    const [a] = (await owner.get(`${P}/${p.id}`)).body.skus as { id: number }[];
-    await setStock([[a!.id, 2]]);
+    const [a] = (await owner.get(`${P}/${p.id}`)).body.skus as Sku[];
+    await setStock([[a!, 2]]);
     expect(await lowEvents(a!.id)).toHaveLength(1);
     const current = (await owner.get(`${P}/${p.id}`)).body;
     const d = await owner.post(`${P}/${p.id}/delist`, { version: current.version, reason: '缺货' });
@@ -135,23 +131,32 @@ describe('only listed products count', () => {
 });
 
 describe('checks without the event', () => {
-  test('stock changed without notice is caught by the check route and by the job, each crossing once', async () => {
+  // Fulfillment tells listings of every movement; a SKU's own threshold raised in listings is a
+  // change no event announces, so only the check route and the job notice it.
+  test('a threshold raised without a stock movement is caught by the check route and by the job, each crossing once', async () => {
     const p = await list(await product());
-    const [a, b] = (await owner.get(`${P}/${p.id}`)).body.skus as { id: number }[];
-    await setStock([[a!.id, 5]], false);
+    const [a, b] = (await owner.get(`${P}/${p.id}`)).body.skus as (Sku & { version: number })[];
+    await setStock([[a!, 12], [b!, 5]]);
+    expect(await lowEvents(a!.id)).toEqual([]);
+    const raise = async (sku: Sku, lowStockThreshold: number) => {
+      const current = (await owner.get(`${P}/${p.id}`)).body.skus.find((s: Sku) => s.id === sku.id);
+      const reply = await owner.patch(`/api/listings/skus/${sku.id}`, { version: current.version, lowStockThreshold });
+      expect(reply.status, reply.text).toBe(200);
+    };
+    await raise(a!, 15);
     expect(await lowEvents(a!.id)).toEqual([]);
 
     const checked = await owner.post('/api/listings/stock-warnings/check');
     expect(checked.status, checked.text).toBe(200);
     expect(checked.body.available).toBe(true);
     expect(Date.parse(checked.body.checkedAt)).not.toBeNaN();
-    expect(await lowEvents(a!.id)).toHaveLength(1);
+    expect(await lowEvents(a!.id)).toEqual([{ skuId: a!.id, code: a!.code, stock: 12, threshold: 15 }]);
 
-    await setStock([[b!.id, 1]], false);
+    await raise(b!, 6);
     const job = await owner.post('/api/jobs/listings/stock-check/run');
     expect(job.status, job.text).toBe(200);
     expect(job.body.lastError ?? null).toBeNull();
-    expect(await lowEvents(b!.id)).toHaveLength(1);
+    await expect.poll(async () => (await lowEvents(b!.id)).length).toBe(1);
     expect(await lowEvents(a!.id)).toHaveLength(1);
   });
 

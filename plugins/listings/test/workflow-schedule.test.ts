@@ -1,9 +1,8 @@
 // Scheduled 上架/下架 through the API: setting times, how they meet review, and the job.
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createProduct, staffClient, startListings, type Client, type TestServer } from './api.js';
+import { LISTENER } from './fulfillment.js';
 
-const STUB = join(import.meta.dirname, 'fixtures', 'fulfillment-stub');
 const P = '/api/listings/products';
 
 let server: TestServer;
@@ -45,7 +44,7 @@ async function schedule(p: { id: number; version: number }, body: Record<string,
 }
 
 beforeAll(async () => {
-  ({ server, owner } = await startListings({ folders: [STUB], enabled: ['listings', 'fulfillment'] }));
+  ({ server, owner } = await startListings({ folders: [LISTENER], enabled: ['listings', 'listener-stub'] }));
   for (const [id, permissions] of [
     ['editor', ['listings.products.read', 'listings.products.edit']],
     ['reviewer', ['listings.products.read', 'listings.products.review']],
@@ -123,7 +122,7 @@ describe('scheduled listing and review', () => {
     expect(run.listed).toContain(s.id);
     const after = await product(s.id);
     expect(after).toMatchObject({ status: 'listed', scheduledListAt: null });
-    expect((await owner.get(`/api/fulfillment/heard?name=listings.product.listed`)).body.items).toContainEqual({ name: 'listings.product.listed', payload: { productId: s.id } });
+    expect((await owner.get(`/api/listener-stub/heard?name=listings.product.listed`)).body.items).toContainEqual({ name: 'listings.product.listed', payload: { productId: s.id } });
     const last = (await owner.get(`${P}/${s.id}/history`)).body.items.at(-1);
     expect(last).toMatchObject({ action: 'list', fromStatus: 'submitted', toStatus: 'listed', actorName: 'laozhang' });
   });
@@ -155,7 +154,7 @@ describe('scheduled delisting and the job', () => {
     const run = await runNow();
     expect(run.delisted).toContain(l.id);
     expect(await product(l.id)).toMatchObject({ status: 'delisted', scheduledDelistAt: null });
-    const heard = (await owner.get('/api/fulfillment/heard?name=listings.product.delisted')).body.items;
+    const heard = (await owner.get('/api/listener-stub/heard?name=listings.product.delisted')).body.items;
     expect(heard).toContainEqual({ name: 'listings.product.delisted', payload: { productId: l.id, reason: '定时下架' } });
     expect((await owner.get(`${P}/${l.id}/history`)).body.items.at(-1)).toMatchObject({ action: 'delist', note: '定时下架' });
   });
@@ -190,7 +189,7 @@ describe('scheduled delisting and the job', () => {
   test('one product that cannot move does not hold back the others', async () => {
     const blocked = await listed();
     const free = await listed();
-    expect((await owner.post('/api/fulfillment/vetoes', { productId: blocked.id })).status).toBe(204);
+    expect((await owner.post('/api/listener-stub/vetoes', { productId: blocked.id })).status).toBe(204);
     await schedule(blocked, { delistAt: inSeconds(-1) });
     await schedule(free, { delistAt: inSeconds(-1) });
     const run = await runNow();

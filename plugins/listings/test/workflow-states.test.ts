@@ -1,9 +1,8 @@
 // The listing workflow through the API: draft → 待审核 → 已上架 → 已下架, who may do what, and history.
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createProduct, staffClient, startListings, type Client, type TestServer } from './api.js';
+import { LISTENER } from './fulfillment.js';
 
-const STUB = join(import.meta.dirname, 'fixtures', 'fulfillment-stub');
 const P = '/api/listings/products';
 
 let server: TestServer;
@@ -27,7 +26,7 @@ async function role(id: string, permissions: string[]) {
 }
 
 async function heard(name: string) {
-  const reply = await owner.get(`/api/fulfillment/heard?name=${encodeURIComponent(name)}`);
+  const reply = await owner.get(`/api/listener-stub/heard?name=${encodeURIComponent(name)}`);
   expect(reply.status, reply.text).toBe(200);
   return reply.body.items.map((i: { payload: unknown }) => i.payload) as Record<string, unknown>[];
 }
@@ -38,7 +37,7 @@ function expectProblem(reply: { status: number; body: any; text: string }, statu
 }
 
 beforeAll(async () => {
-  ({ server, owner } = await startListings({ folders: [STUB], enabled: ['listings', 'fulfillment'] }));
+  ({ server, owner } = await startListings({ folders: [LISTENER], enabled: ['listings', 'listener-stub'] }));
   await role('editor', ['listings.products.read', 'listings.products.edit']);
   await role('reviewer', ['listings.products.read', 'listings.products.review']);
   await role('editor-reviewer', ['listings.products.read', 'listings.products.edit', 'listings.products.review']);
@@ -183,7 +182,7 @@ describe('refusals', () => {
     const product = await goodProduct();
     const s = await editor.post(`${P}/${product.id}/submit`, { version: product.version });
     const a = await reviewer.post(`${P}/${product.id}/review`, { version: s.body.version, decision: 'approve' });
-    expect((await owner.post('/api/fulfillment/vetoes', { productId: product.id })).status).toBe(204);
+    expect((await owner.post('/api/listener-stub/vetoes', { productId: product.id })).status).toBe(204);
     expectProblem(await editor.post(`${P}/${product.id}/delist`, { version: a.body.version, reason: '缺货' }), 409, /未发货/);
     const after = await owner.get(`${P}/${product.id}`);
     expect(after.body).toMatchObject({ status: 'listed', version: a.body.version, delistedAt: null });
