@@ -37,10 +37,15 @@ interface LocationPatch {
   skuCode?: string | null;
 }
 
-function numbers(span: Span, field: string): number[] {
+const SPAN_NAMES = { shelves: '货架', levels: '层', bins: '位' } as const;
+
+function numbers(span: Span, field: keyof typeof SPAN_NAMES): number[] {
   const [from, to] = typeof span === 'number' ? [1, span] : [span.from, span.to];
   if (from > to) {
-    throw new InputError({ 'zh-CN': `${field} 的起始编号 ${from} 大于结束编号 ${to}，请对调`, en: `${field}: the first number ${from} is above the last ${to}; swap them` }, { errors: [{ path: `/${field}`, in: 'body', message: `${from} > ${to}` }] });
+    throw new InputError(
+      { 'zh-CN': `${SPAN_NAMES[field]}的起始编号 ${from} 大于结束编号 ${to}，请对调`, en: `${field}: the first number ${from} is above the last ${to}; swap them` },
+      { errors: [{ path: `/${field}`, in: 'body', message: `${from} > ${to}` }] },
+    );
   }
   return Array.from({ length: to - from + 1 }, (_, i) => from + i);
 }
