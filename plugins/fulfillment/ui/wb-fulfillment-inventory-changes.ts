@@ -1,0 +1,31 @@
+import { repeat, type TemplateResult } from '@workbench/ui';
+/**
+ * The warehouse panels tell each other that stock moved (an inbound note saved in the view, a
+ * stocktake posted in its tab) with one document event, so every open list shows the new figures.
+ */
+export type WarehouseTopic = 'stock' | 'locations' | 'inbound' | 'stocktakes' | 'statements';
+
+const EVENT = 'fulfillment-warehouse-changed';
+
+/** Announces that records of these topics changed. */
+export function announce(...topics: WarehouseTopic[]): void {
+  document.dispatchEvent(new CustomEvent<{ topics: WarehouseTopic[] }>(EVENT, { detail: { topics } }));
+}
+
+/** Calls `handler` when any of `topics` changes; answers the function that stops listening. */
+export function listen(topics: WarehouseTopic[], handler: () => void): () => void {
+  const listener = (event: Event) => {
+    if ((event as CustomEvent<{ topics: WarehouseTopic[] }>).detail.topics.some((t) => topics.includes(t))) handler();
+  };
+  document.addEventListener(EVENT, listener);
+  return () => document.removeEventListener(EVENT, listener);
+}
+
+/**
+ * A list that is made anew each time `generation` changes. wb-data-table measures the height of
+ * its rows' viewport only on the first body it renders, so a table that has once shown its empty
+ * state lists just a handful of rows after it fills; a fresh table after each change avoids that.
+ */
+export function remade(generation: number, table: () => TemplateResult): unknown {
+  return repeat([generation], (g) => g, table);
+}

@@ -1,0 +1,150 @@
+import type { Bilingual } from '../shared/state-names.js';
+
+// The warehouse records as the API sends them (README "Warehouse"), for the warehouse panels, and
+// the names of their kinds in both languages. The browser never imports server code, so the
+// shapes are restated here as the panels read them.
+
+export interface StockBin {
+  locationId: number;
+  locationCode: string;
+  qty: number;
+}
+
+/** One SKU's stock: `GET /stock`. */
+export interface StockRow extends Record<string, unknown> {
+  skuId: number;
+  skuCode: string;
+  title: string;
+  onHand: number;
+  reserved: number;
+  available: number;
+  defective: number;
+  bins: StockBin[];
+}
+
+export type LocationKind = 'pick' | 'storage';
+
+/** A location (库位): `GET /locations`. */
+export interface LocationRow extends Record<string, unknown> {
+  id: number;
+  code: string;
+  zone: string;
+  kind: LocationKind;
+  pathOrder: number;
+  capacity: number | null;
+  active: boolean;
+  skuId: number | null;
+  skuCode: string | null;
+  qty: number;
+  version: number;
+}
+
+export type LedgerKind = 'inbound' | 'outbound' | 'transfer' | 'adjustment' | 'defective' | 'return';
+
+/** One movement: `GET /ledger`. */
+export interface LedgerRow extends Record<string, unknown> {
+  id: number;
+  at: string;
+  kind: LedgerKind;
+  skuId: number;
+  skuCode?: string | null;
+  locationCode: string | null;
+  qty: number;
+  balance: number;
+  orderId: number | null;
+  orderNo?: string | null;
+  reference: string | null;
+  reason: string;
+  override: boolean;
+  actorName: string;
+}
+
+export interface InboundLine {
+  skuId: number;
+  skuCode: string;
+  title?: string;
+  received: number;
+  passed: number;
+  failed: number;
+  locationCode: string | null;
+  failureReason: string | null;
+}
+
+/** 入库单: `GET /inbound`, `POST /inbound`. */
+export interface InboundNote extends Record<string, unknown> {
+  id: number;
+  noteNo: string;
+  source: string;
+  reference: string | null;
+  supplier: string | null;
+  actorName: string;
+  createdAt: string;
+  lines?: InboundLine[];
+}
+
+export type StocktakeStatus = 'counting' | 'posted' | 'cancelled';
+
+export interface StocktakeLine {
+  locationId: number;
+  locationCode: string;
+  pathOrder: number;
+  skuId: number;
+  skuCode: string;
+  title: string;
+  /** The book quantity frozen when the sheet was made. */
+  book: number;
+  counted: number | null;
+  difference: number | null;
+  /** The bin's stock now; differs from `book` when goods moved during the count. */
+  current: number;
+  reason: string | null;
+}
+
+/** 盘点: `GET /stocktakes`, `GET /stocktakes/:id` (with its lines). */
+export interface Stocktake extends Record<string, unknown> {
+  id: number;
+  zone: string;
+  status: StocktakeStatus;
+  createdByName: string;
+  createdAt: string;
+  postedByName?: string | null;
+  postedAt?: string | null;
+  version: number;
+  totals?: { bins: number; counted: number; uncounted: number; book: number; countedQty: number; difference: number; binsWithDifference: number };
+  lines?: StocktakeLine[];
+}
+
+/** An open reminder: `GET /reminders`. */
+export interface Reminder {
+  id: number;
+  kind: string;
+  period: string;
+  message: string | Bilingual;
+  createdAt: string;
+  dismissedAt?: string | null;
+}
+
+export const LEDGER_KIND_NAMES: Record<LedgerKind, Bilingual> = {
+  inbound: { 'zh-CN': '入库', en: 'Inbound' },
+  outbound: { 'zh-CN': '出库', en: 'Outbound' },
+  transfer: { 'zh-CN': '移库', en: 'Transfer' },
+  adjustment: { 'zh-CN': '调整', en: 'Adjustment' },
+  defective: { 'zh-CN': '残次', en: 'Defective' },
+  return: { 'zh-CN': '退货入库', en: 'Return' },
+};
+
+export const LOCATION_KIND_NAMES: Record<LocationKind, Bilingual> = {
+  pick: { 'zh-CN': '拣货位', en: 'Pick face' },
+  storage: { 'zh-CN': '存储位', en: 'Storage' },
+};
+
+export const STOCKTAKE_STATUS_NAMES: Record<StocktakeStatus, Bilingual> = {
+  counting: { 'zh-CN': '盘点中', en: 'Counting' },
+  posted: { 'zh-CN': '已过账', en: 'Posted' },
+  cancelled: { 'zh-CN': '已作废', en: 'Cancelled' },
+};
+
+/** Options for a data-table filter from one of the name maps above. */
+export function optionsOf<K extends string>(names: Record<K, Bilingual>): { value: string; label: Bilingual }[] {
+  return (Object.keys(names) as K[]).map((value) => ({ value, label: names[value] }));
+}

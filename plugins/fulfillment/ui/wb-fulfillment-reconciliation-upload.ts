@@ -1,0 +1,135 @@
+import { css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { controlStyles, type LocalizedText } from '@workbench/ui';
+import { FulfillmentElement } from './fulfillment-element.js';
+import { fulfillmentStyles } from './styles.js';
+import { announce } from './wb-fulfillment-inventory-changes.js';
+
+/** What the `courier-statement` importer answers when it is done. */
+export interface StatementReport {
+  statementId: number | null;
+  courier: string | null;
+  period: string | null;
+  lines: number;
+  matched: number;
+  unknown: number;
+  differences: number;
+  notBilled: number;
+  rejected: { row: number; column: string; reason: LocalizedText }[];
+}
+
+/**
+ * 导入快递账单: pick the courier's monthly statement (CSV: 运单号, 重量, 运费, optional 日期 and
+ * 快递公司; UTF-8 or GBK), follow the run, then read the row report. A refused row stops the
+ * whole statement, so the report lists what to fix.
+ *
+ * @fires statement-open - detail `{ id }`: the clerk wants to see the imported statement
+ */
+@customElement('wb-fulfillment-reconciliation-upload')
+export class FulfillmentReconciliationUpload extends FulfillmentElement {
+  static override styles = [
+    controlStyles,
+    fulfillmentStyles,
+    css`
+      .rejected { max-height: 220px; overflow: auto; }
+      /* The browser's own file button speaks the browser's language; this one speaks the shop's. */
+      .file input { position: absolute; width: 1px; height: 1px; opacity: 0; overflow: hidden; }
+      .file label { display: inline-block; border: 1px solid var(--wb-border, #c8c8c8); background: var(--wb-button-bg, #f3f3f3); border-radius: 4px; padding: 4px 10px; cursor: pointer; }
+      .file:focus-within label { outline: 2px solid var(--wb-focus, #0a64c8); outline-offset: 1px; }
+      .file input:disabled + label { opacity: 0.6; cursor: default; }
+      wb-progress { display: block; margin-top: 10px; }
+      .report { margin-top: 10px; }
+    `,
+  ];
+
+  @state() private opened = false;
+  @state() private events = '';
+  @state() private report?: StatementReport;
+  @state() private busy = false;
+  @state() private fileName = '';
+
+  show(): void {
+    this.events = '';
+    this.report = undefined;
+    this.fileName = '';
+    this.busy = false;
+    this.opened = true;
+  }
+
+  override render() {
+    if (!this.opened) return nothing;
+    const r = this.report;
+    return html`<wb-dialog heading=${this.t('导入快递账单', 'Import a courier statement')} open @close=${() => (this.opened = false)}>
+      <p class="hint">${this.t('快递公司的月结账单另存为 CSV：运单号、重量（公斤）、运费（元），可带日期和快递公司两列；UTF-8 或 GBK 都可以。', 'The courier’s monthly bill saved as CSV: 运单号, 重量 (kg), 运费 (元), optionally 日期 and 快递公司; UTF-8 or GBK.')}</p>
+      <div class="row file">
+        <input id="statement-file" type="file" accept=".csv,text/csv" ?disabled=${this.busy} @change=${this.onFile} />
+        <label for="statement-file">${this.t('选择账单文件…', 'Choose the statement…')}</label>
+        <span class="hint">${this.fileName || this.t('未选择文件', 'No file chosen')}</span>
+      </div>
+      ${this.events
+        ? html`<wb-progress heading=${this.t('核对账单', 'Checking the statement')} src=${this.events}
+            @progress-done=${(e: CustomEvent<{ result: StatementReport }>) => this.done(e.detail.result)} @progress-failed=${() => (this.busy = false)}></wb-progress>`
+        : nothing}
+      ${r ? this.renderReport(r) : nothing}
+      <button slot="actions" @click=${() => (this.opened = false)}>${this.t('关闭', 'Close')}</button>
+      ${r?.statementId
+        ? html`<button slot="actions" class="primary open-statement" @click=${() => this.openStatement(r.statementId!)}>${this.t('查看这份账单', 'Open the statement')}</button>`
+        : nothing}
+    </wb-dialog>`;
+  }
+
+  private renderReport(r: StatementReport) {
+    if (r.rejected.length) {
+      return html`<section class="report" role="alert">
+        <p class="error">${this.t(`有 ${r.rejected.length} 行读不了，整份账单没有导入。改好这些行再导入一次：`, `${r.rejected.length} rows could not be read, so nothing was imported. Fix them and import again:`)}</p>
+        <div class="rejected"><table class="list">
+          <thead><tr><th class="num">${this.t('行', 'Row')}</th><th>${this.t('列', 'Column')}</th><th>${this.t('原因', 'Reason')}</th></tr></thead>
+          <tbody>${r.rejected.map((x) => html`<tr><td class="num">${x.row}</td><td>${x.column}</td><td>${this.i18n.text(x.reason)}</td></tr>`)}</tbody>
+        </table></div>
+      </section>`;
+    }
+    return html`<section class="report" role="status">
+      <p>${this.t(
+        `共 ${r.lines} 行：对上 ${r.matched} 行，未知单号 ${r.unknown} 行，重量或运费不符 ${r.differences} 行；我们发了但账单没列的 ${r.notBilled} 单。`,
+        `${r.lines} lines: ${r.matched} matched, ${r.unknown} unknown numbers, ${r.differences} with weight or fee differences; ${r.notBilled} of our parcels are not on the bill.`,
+      )}</p>
+    </section>`;
+  }
+
+  private async onFile(event: Event): Promise<void> {
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
+    if (!file) return;
+    this.fileName = file.name;
+    const form = new FormData();
+    form.append('file', file, file.name);
+    input.value = ''; // the same file may be chosen again after fixing it
+    this.busy = true;
+    this.report = undefined;
+    this.events = '';
+    try {
+      const run = await this.api.post<{ runId: string; events: string }>('/fulfillment/importers/courier-statement', form);
+      this.events = run.events;
+    } catch (error) {
+      this.busy = false;
+      this.notifications.error(error);
+    }
+  }
+
+  private done(report: StatementReport): void {
+    this.busy = false;
+    this.report = report;
+    if (report.statementId) announce('statements');
+  }
+
+  private openStatement(id: number): void {
+    this.opened = false;
+    this.dispatchEvent(new CustomEvent('statement-open', { detail: { id }, bubbles: true, composed: true }));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'wb-fulfillment-reconciliation-upload': FulfillmentReconciliationUpload;
+  }
+}

@@ -1,0 +1,80 @@
+import { css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { controlStyles, type Column } from '@workbench/ui';
+import { FulfillmentElement } from './fulfillment-element.js';
+import { tone } from './wb-fulfillment-inventory-cells.js';
+import { money } from './money.js';
+import { fulfillmentStyles } from './styles.js';
+import { listen, remade } from './wb-fulfillment-inventory-changes.js';
+import type { StatementSummary } from './wb-fulfillment-reconciliation-statement.js';
+import './wb-fulfillment-reconciliation-statement.js';
+import './wb-fulfillment-reconciliation-upload.js';
+
+/**
+ * 快递对账 in the side bar: import a courier's monthly statement, the statements imported so
+ * far, and one statement checked parcel by parcel (Enter on a statement opens it).
+ */
+@customElement('wb-fulfillment-reconciliation')
+export class FulfillmentReconciliation extends FulfillmentElement {
+  static override styles = [
+    controlStyles,
+    fulfillmentStyles,
+    css`
+      :host { display: flex; flex-direction: column; height: 100%; padding: 0 8px 8px; box-sizing: border-box; min-width: 0; }
+      wb-data-table { flex: 1; }
+      .detail { flex: 1; min-height: 0; overflow: auto; }
+    `,
+  ];
+
+  @state() private open = 0;
+  /** Bumped when the list changes, for a fresh table (see `remade`). */
+  @state() private generation = 0;
+  private stop?: () => void;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.stop = listen(['statements'], () => this.generation++);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stop?.();
+  }
+
+  override render() {
+    return html`<wb-toolbar label=${this.t('快递对账', 'Courier statements')}>
+        <button class="import primary" @click=${() => this.renderRoot.querySelector('wb-fulfillment-reconciliation-upload')?.show()}>${this.t('导入账单', 'Import a statement')}</button>
+        ${this.open ? html`<button class="back" @click=${() => this.close()}>${this.t('← 全部账单', '← All statements')}</button>` : nothing}
+      </wb-toolbar>
+      ${this.open
+        ? html`<div class="detail"><wb-fulfillment-reconciliation-statement statementId=${this.open}></wb-fulfillment-reconciliation-statement></div>`
+        : this.renderList()}
+      <wb-fulfillment-reconciliation-upload @statement-open=${(e: CustomEvent<{ id: number }>) => (this.open = e.detail.id)}></wb-fulfillment-reconciliation-upload>`;
+  }
+
+  private renderList() {
+    const columns: Column<StatementSummary>[] = [
+      { key: 'courier', title: { 'zh-CN': '快递', en: 'Courier' }, width: '64px', render: (r) => r.courier.name },
+      { key: 'period', title: { 'zh-CN': '账期', en: 'Period' }, width: 'minmax(90px, 1.5fr)', render: (r) => (r.from === r.to ? r.from : `${r.from.slice(5)}~${r.to.slice(5)}`) },
+      { key: 'lines', title: { 'zh-CN': '行', en: 'Lines' }, type: 'number', width: '44px' },
+      { key: 'differences', title: { 'zh-CN': '问题', en: 'Issues' }, type: 'number', width: '48px', render: (r) => html`<span style=${tone(r.unknown + r.differences ? 'danger' : undefined)}>${r.unknown + r.differences}</span>` },
+      { key: 'billedFee', title: { 'zh-CN': '账单运费', en: 'Billed' }, type: 'money', width: '80px', render: (r) => money(r.billedFee) },
+      { key: 'importedAt', title: { 'zh-CN': '导入时间', en: 'Imported' }, type: 'datetime', width: '128px', hidden: true },
+    ];
+    return html`${remade(this.generation, () => html`<wb-data-table source="/fulfillment/statements" storageKey="fulfillment-statements" .columns=${columns}
+        @row-open=${(e: CustomEvent<{ row: StatementSummary }>) => (this.open = e.detail.row.id)}>
+        <span slot="empty">${this.t('还没有导入过快递账单', 'No statements imported yet')}</span>
+      </wb-data-table>`)}
+      <p class="hint">${this.t('“问题”＝未知单号＋重量或运费不符；选中一份按 Enter 查看', 'Issues = unknown numbers + weight or fee differences; Enter on a statement opens it')}</p>`;
+  }
+
+  private close(): void {
+    this.open = 0;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'wb-fulfillment-reconciliation': FulfillmentReconciliation;
+  }
+}
