@@ -1,5 +1,7 @@
 import type { PluginUiContext } from '@workbench/ui';
 // Each panel file registers its own element; add its import here when it exists.
+import './wb-fulfillment-waves.js';
+import './wb-fulfillment-wave-board.js';
 import './wb-fulfillment-inventory.js';
 import './wb-fulfillment-stocktake.js';
 import './wb-fulfillment-reconciliation.js';

@@ -1,0 +1,131 @@
+import { css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { ApiError, confirmDialog, controlStyles } from '@workbench/ui';
+import { WAVE_CLASS_NAMES } from '../shared/state-names.js';
+import { FulfillmentElement } from './fulfillment-element.js';
+import { labelStyles } from './labels.js';
+import { fulfillmentStyles } from './styles.js';
+import { announceWaves, listenWaves, WAVE_CLASSES, WAVE_STATUS_NAMES, WAVE_STATUS_TONE, type WaveDetail } from './wb-fulfillment-wave-records.js';
+import './wb-fulfillment-wave-orders.js';
+import './wb-fulfillment-wave-pick-list.js';
+import './wb-fulfillment-wave-replenishments.js';
+
+/**
+ * One wave's board (editor tab, id = wave id): its orders by class with their seeding slots, the
+ * pick list in path order, the replenishments it needs, the printouts (pick list, seeding sheet,
+ * packing slips), and the two steps: 拣货完成 and 取消波次.
+ */
+@customElement('wb-fulfillment-wave-board')
+export class FulfillmentWaveBoard extends FulfillmentElement {
+  static override styles = [controlStyles, fulfillmentStyles, labelStyles, css`
+    :host { padding: 12px 16px; box-sizing: border-box; height: 100%; overflow: auto; }
+    header { display: flex; gap: 12px; align-items: baseline; flex-wrap: wrap; }
+    header h2 { margin: 0; font-family: var(--wb-font-mono, monospace); font-size: 18px; }
+    .meta { color: var(--wb-muted, #616161); font-size: 12px; display: flex; gap: 14px; flex-wrap: wrap; }
+    .classes { display: flex; gap: 14px; font-size: 13px; }
+    .classes strong { font-variant-numeric: tabular-nums; }
+    .columns { display: grid; grid-template-columns: minmax(0, 2fr) minmax(0, 3fr); gap: 24px; align-items: start; margin-top: 8px; }
+    @media (max-width: 960px) { .columns { grid-template-columns: minmax(0, 1fr); } }
+  `];
+
+  @property() recordId = '';
+  @state() private wave?: WaveDetail;
+  @state() private error = '';
+  @state() private busy = false;
+  private stop?: () => void;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.stop = listenWaves(() => void this.load());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stop?.();
+  }
+
+  protected override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('recordId') && this.recordId) void this.load();
+  }
+
+  private async load(): Promise<void> {
+    try {
+      this.wave = await this.api.get<WaveDetail>(`/fulfillment/waves/${encodeURIComponent(this.recordId)}`);
+      this.error = '';
+    } catch (error) {
+      this.error = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  private print(printable: 'pick-list' | 'seeding-sheet' | 'packing-slip', title: string): void {
+    this.workbench.print('fulfillment', printable, { wave: String(this.wave!.id) }, `${title} ${this.wave!.waveNo}`);
+  }
+
+  private async step(action: 'picked' | 'cancel'): Promise<void> {
+    const w = this.wave!;
+    if (action === 'cancel') {
+      const sure = await confirmDialog(this, {
+        heading: this.t('取消波次', 'Cancel the wave'),
+        message: this.t(`取消 ${w.waveNo} 后，其中 ${w.orders} 张订单回到“已审核”，可以再排进别的波次。`, `Cancelling ${w.waveNo} sends its ${w.orders} orders back to Approved, ready for another wave.`),
+        confirmLabel: this.t('取消波次', 'Cancel the wave'),
+        cancelLabel: this.t('不取消', 'Keep it'),
+        danger: true,
+      });
+      if (!sure) return;
+    }
+    this.busy = true;
+    try {
+      this.wave = await this.api.post<WaveDetail>(`/fulfillment/waves/${w.id}/${action}`, { version: w.version });
+      this.notifications.notify('success', action === 'picked' ? this.t(`${w.waveNo} 拣货完成，订单已转为“已拣货”`, `${w.waveNo} picked; its orders are now Picked`) : this.t(`${w.waveNo} 已取消`, `${w.waveNo} cancelled`));
+      announceWaves();
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 409) await this.load();
+      this.notifications.error(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  override render() {
+    if (this.error) return html`<p class="error" role="alert">${this.error} <button @click=${() => void this.load()}>${this.t('重试', 'Retry')}</button></p>`;
+    const w = this.wave;
+    if (!w) return html`<p class="hint">${this.t('加载中…', 'Loading…')}</p>`;
+    const picking = w.status === 'picking';
+    const openTasks = w.replenishments.filter((r) => r.status === 'open').length;
+    return html`<header>
+        <h2>${w.waveNo}</h2>
+        <span class="wb-ful-badge status ${WAVE_STATUS_TONE[w.status]}">${this.name(WAVE_STATUS_NAMES[w.status])}</span>
+        <span class="classes">${WAVE_CLASSES.map((c) => html`<span>${this.name(WAVE_CLASS_NAMES[c])} <strong>${w.classes[c] ?? 0}</strong></span>`)}</span>
+      </header>
+      <div class="meta">
+        <span>${this.t(`${w.createdByName} 建于 ${this.i18n.dateTime(w.createdAt)}`, `Made by ${w.createdByName}, ${this.i18n.dateTime(w.createdAt)}`)}</span>
+        ${w.pickedAt ? html`<span>${this.t(`${w.pickedByName ?? ''} 拣货完成于 ${this.i18n.dateTime(w.pickedAt)}`, `Picked by ${w.pickedByName ?? ''}, ${this.i18n.dateTime(w.pickedAt)}`)}</span>` : nothing}
+      </div>
+      <wb-toolbar label=${this.t('波次操作', 'Wave actions')}>
+        <button class="print-pick" @click=${() => this.print('pick-list', this.t('拣货单', 'Pick list'))}>${this.t('打印拣货单', 'Print pick list')}</button>
+        <button class="print-seed" @click=${() => this.print('seeding-sheet', this.t('播种单', 'Seeding sheet'))}>${this.t('打印播种单', 'Print seeding sheet')}</button>
+        ${this.workbench.can('fulfillment.ship') ? html`<button class="print-slips" @click=${() => this.print('packing-slip', this.t('发货单', 'Packing slips'))}>${this.t('打印发货单', 'Print packing slips')}</button>` : nothing}
+        ${picking ? html`<button class="primary picked" ?disabled=${this.busy} @click=${() => void this.step('picked')}>${this.t('拣货完成', 'Picking done')}</button>` : nothing}
+        ${picking ? html`<button class="danger cancel" ?disabled=${this.busy} @click=${() => void this.step('cancel')}>${this.t('取消波次', 'Cancel the wave')}</button>` : nothing}
+      </wb-toolbar>
+      ${picking && openTasks ? html`<p class="warn">${this.t(`还有 ${openTasks} 个补货任务没完成，先补货再拣货。`, `${openTasks} replenishments are still open; replenish before picking.`)}</p>` : nothing}
+      <div class="columns">
+        <section>
+          <h3>${this.t('订单与播种位', 'Orders and slots')}</h3>
+          <wb-fulfillment-wave-orders .orders=${w.orderList}></wb-fulfillment-wave-orders>
+        </section>
+        <section>
+          <h3>${this.t('拣货单（按拣货路线）', 'Pick list (in walking order)')}</h3>
+          <wb-fulfillment-wave-pick-list .lines=${w.pickList}></wb-fulfillment-wave-pick-list>
+          <h3>${this.t('补货', 'Replenishment')}</h3>
+          <wb-fulfillment-wave-replenishments .items=${w.replenishments}></wb-fulfillment-wave-replenishments>
+        </section>
+      </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'wb-fulfillment-wave-board': FulfillmentWaveBoard;
+  }
+}

@@ -1,0 +1,55 @@
+import { css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { controlStyles } from '@workbench/ui';
+import { FulfillmentElement } from './fulfillment-element.js';
+import { labelStyles } from './labels.js';
+import { fulfillmentStyles } from './styles.js';
+import type { PickLine } from './wb-fulfillment-wave-records.js';
+
+/**
+ * The pick list in the order the picker walks (path order, zone by zone): bin, SKU, how many, and
+ * which seeding slot each piece goes to. 单品提总 lines take the total for all single-item orders.
+ */
+@customElement('wb-fulfillment-wave-pick-list')
+export class FulfillmentWavePickList extends FulfillmentElement {
+  static override styles = [controlStyles, fulfillmentStyles, labelStyles, css`
+    td.bin { font-family: var(--wb-font-mono, monospace); font-weight: 600; white-space: nowrap; }
+    td.qty { font-weight: 700; font-size: 14px; }
+    tr.zone td { background: var(--wb-tabs-bg, #ececec); font-size: 12px; font-weight: 600; color: var(--wb-muted, #616161); }
+    .slots { display: flex; flex-wrap: wrap; gap: 2px 8px; font-size: 12px; font-variant-numeric: tabular-nums; }
+    .bulk { background: var(--wb-selected, #dbeafe); }
+    .title { color: var(--wb-muted, #616161); font-size: 12px; display: block; }
+  `];
+
+  @property({ attribute: false }) lines: PickLine[] = [];
+
+  override render() {
+    if (!this.lines.length) return html`<p class="hint">${this.t('没有要拣的商品', 'Nothing to pick')}</p>`;
+    let zone: string | null | undefined;
+    const rows = [];
+    for (const l of this.lines) {
+      if (l.zone !== zone) {
+        zone = l.zone;
+        rows.push(html`<tr class="zone"><td colspan="4">${zone ? this.t(`${zone} 区`, `Zone ${zone}`) : this.t('没有库位', 'No bin')}</td></tr>`);
+      }
+      rows.push(html`<tr class=${l.bulk ? 'bulk' : ''} data-bin=${l.locationCode ?? ''}>
+        <td class="bin">${l.locationCode ?? html`<span class="fail">${this.t('未定库位', 'No bin')}</span>`}</td>
+        <td>${l.skuCode} ${l.bulk ? html`<span class="wb-ful-badge bulk">${this.t('单品提总', 'Picked in total')}</span>` : nothing}<span class="title">${l.title}</span></td>
+        <td class="num qty">${l.qty}</td>
+        <td><span class="slots">${l.bulk
+          ? this.t(`${l.slots.length} 张单品订单合拣`, `${l.slots.length} single-item orders together`)
+          : l.slots.map((s) => html`<span title=${s.orderNo}>${this.t(`${s.slot} 号位`, `slot ${s.slot}`)} × ${s.qty}</span>`)}</span></td>
+      </tr>`);
+    }
+    return html`<table class="list">
+      <thead><tr><th>${this.t('库位', 'Bin')}</th><th>${this.t('商品', 'Item')}</th><th class="num">${this.t('数量', 'Qty')}</th><th>${this.t('播种位', 'Slots')}</th></tr></thead>
+      <tbody>${rows}</tbody>
+    </table>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'wb-fulfillment-wave-pick-list': FulfillmentWavePickList;
+  }
+}

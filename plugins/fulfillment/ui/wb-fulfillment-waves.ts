@@ -1,0 +1,118 @@
+import { css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { controlStyles, styleMap, type Column } from '@workbench/ui';
+import { WAVE_CLASS_NAMES } from '../shared/state-names.js';
+import { FulfillmentElement } from './fulfillment-element.js';
+import { shopDateTime } from './shop-time.js';
+import { fulfillmentStyles } from './styles.js';
+import { announceWaves, listenWaves, WAVE_CLASSES, WAVE_STATUS_NAMES, type WaveDetail, type WaveRow } from './wb-fulfillment-wave-records.js';
+import './wb-fulfillment-wave-replenishments.js';
+
+// Cells live in the data table's shadow root, where this panel's classes do not reach: their
+// look is set inline, from the theme's variables.
+const LINE = { display: 'block', lineHeight: '15px', overflow: 'hidden', textOverflow: 'ellipsis' };
+const SMALL = { ...LINE, fontSize: '11px', color: 'var(--wb-muted, #616161)' };
+const TONE: Record<WaveRow['status'], Record<string, string>> = {
+  picking: { color: 'var(--wb-warning, #9a5b00)', boxShadow: 'inset 0 0 0 1px var(--wb-warning, #9a5b00)' },
+  picked: { color: 'var(--wb-success, #2e7d32)', background: 'var(--wb-success-bg, #e2f4e3)' },
+  done: { background: 'var(--wb-selected, #dbeafe)' },
+  cancelled: { color: 'var(--wb-muted, #616161)', background: 'var(--wb-border-soft, #ececec)' },
+};
+const BADGE = { display: 'inline-block', padding: '0 6px', borderRadius: '8px', fontSize: '12px', lineHeight: '17px' };
+
+/**
+ * 波次 in the side bar: build a wave from the approved orders (and read which ones it left out
+ * and why), the waves with their orders per class, and the replenishment tasks still open. Enter
+ * or a double-click on a wave opens its board.
+ */
+@customElement('wb-fulfillment-waves')
+export class FulfillmentWaves extends FulfillmentElement {
+  static override styles = [controlStyles, fulfillmentStyles, css`
+    :host { display: flex; flex-direction: column; height: 100%; padding: 0 8px 8px; box-sizing: border-box; gap: 6px; }
+    wb-data-table { flex: 1; min-height: 220px; }
+    .made { border: 1px solid var(--wb-border, #d4d4d4); border-radius: 6px; padding: 6px 8px; font-size: 12px; }
+    .made p { margin: 0 0 4px; }
+    .made ul { margin: 0; padding-left: 16px; max-height: 120px; overflow: auto; }
+    .refused { color: var(--wb-danger, #b3261e); }
+    h3 { margin: 6px 0 2px; }
+    .tasks { max-height: 35%; overflow: auto; }
+  `];
+
+  @state() private made?: WaveDetail;
+  @state() private refusal = '';
+  @state() private busy = false;
+  private stop?: () => void;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.stop = listenWaves(() => void this.renderRoot.querySelector('wb-data-table')?.reload());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stop?.();
+  }
+
+  private async build(): Promise<void> {
+    this.busy = true;
+    this.refusal = '';
+    this.made = undefined;
+    try {
+      this.made = await this.api.post<WaveDetail>('/fulfillment/waves', {});
+      this.notifications.notify('success', this.t(`已建波次 ${this.made.waveNo}，共 ${this.made.orders} 单`, `Wave ${this.made.waveNo} made with ${this.made.orders} orders`));
+      announceWaves();
+    } catch (error) {
+      this.refusal = error instanceof Error ? error.message : String(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private open(wave: { id: number; waveNo: string }): void {
+    this.workbench.openEditor({ opens: 'wave', id: String(wave.id), title: wave.waveNo });
+  }
+
+  override render() {
+    const columns: Column<WaveRow>[] = [
+      {
+        key: 'waveNo', title: { 'zh-CN': '波次', en: 'Wave' }, width: 'minmax(0, 1fr)',
+        render: (w) => html`<span style=${styleMap({ ...LINE, fontWeight: '600', fontFamily: 'var(--wb-font-mono, monospace)' })} title=${w.waveNo}>${w.waveNo}</span>
+          <span style=${styleMap(SMALL)}>${w.createdByName} · ${shopDateTime(w.createdAt, this.i18n.timeZone).slice(5)}</span>`,
+      },
+      {
+        key: 'status', title: { 'zh-CN': '状态', en: 'Status' }, width: '68px',
+        render: (w) => html`<span style=${styleMap({ ...BADGE, ...TONE[w.status] })}>${this.name(WAVE_STATUS_NAMES[w.status])}</span>
+          <span style=${styleMap(SMALL)}>${this.t(`共 ${w.orders} 单`, `${w.orders} orders`)}</span>`,
+      },
+      {
+        key: 'classes', title: { 'zh-CN': '分类', en: 'Classes' }, width: '84px',
+        render: (w) => WAVE_CLASSES.map((c) => html`<span style=${styleMap({ ...SMALL, lineHeight: '13px' })}>${this.name(WAVE_CLASS_NAMES[c])} ${w.classes?.[c] ?? 0}</span>`),
+      },
+    ];
+    const m = this.made;
+    return html`<wb-toolbar label=${this.t('波次', 'Waves')}>
+        <button class="primary new-wave" ?disabled=${this.busy} @click=${() => void this.build()}>${this.t('新建波次', 'New wave')}</button>
+      </wb-toolbar>
+      <p class="hint">${this.t('把已审核、还没进波次的订单按优先级排进一个新波次。', 'Puts approved orders not yet in a wave into a new one, in queue order.')}</p>
+      ${this.refusal ? html`<div class="made refused" role="alert">${this.refusal}</div>` : nothing}
+      ${m ? html`<div class="made" role="status">
+          <p>${this.t(`已建 ${m.waveNo}：${m.orders} 单`, `Made ${m.waveNo}: ${m.orders} orders`)} <button class="link open-made" @click=${() => this.open(m)}>${this.t('打开', 'Open')}</button></p>
+          ${m.skipped?.length ? html`<p class="warn">${this.t(`${m.skipped.length} 单没排进来：`, `${m.skipped.length} orders left out:`)}</p>
+            <ul class="skipped">${m.skipped.map((s) => html`<li><strong>${s.orderNo}</strong> ${this.i18n.text(s.reason)}</li>`)}</ul>` : nothing}
+        </div>` : nothing}
+      <wb-data-table source="/fulfillment/waves" storageKey="fulfillment-waves" rowHeight="46" .columns=${columns}
+        @row-open=${(e: CustomEvent<{ row: WaveRow }>) => this.open(e.detail.row)}>
+        <span slot="empty">${this.t('还没有波次', 'No waves yet')}</span>
+      </wb-data-table>
+      <div class="tasks">
+        <h3>${this.t('待补货', 'Replenishment to do')}</h3>
+        <wb-fulfillment-wave-replenishments compact></wb-fulfillment-wave-replenishments>
+      </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'wb-fulfillment-waves': FulfillmentWaves;
+  }
+}
