@@ -116,7 +116,9 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
   child.stderr!.on('data', onData);
   const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
 
-  const waitFor = (pattern: RegExp, timeoutMs = 20_000) =>
+  // Generous: on a two-core machine running three test files at once, a start-up compiling two
+  // plugins (server and UI) can take many seconds.
+  const waitFor = (pattern: RegExp, timeoutMs = 45_000) =>
     new Promise<RegExpMatchArray>((resolveMatch, reject) => {
       const check = () => {
         const m = out.match(pattern);
