@@ -98,3 +98,34 @@ export async function colleague(server: TestServer, owner: Client, username: str
   if (role.status !== 201) throw new Error(`could not create a role for ${username}: ${role.status} ${role.text}`);
   return staffClient(server, owner, username, [`${username}-role`]);
 }
+
+export interface ImportOutcome<R> {
+  /** The upload's status: 202 when the run started. */
+  status: number;
+  /** The run's server-sent events in order: `progress` …, then `done` or `failed`. */
+  events: { event: string; data: any }[];
+  /** `done`'s result. */
+  result?: R;
+  /** `failed`'s problem, or the upload's own problem when it was refused. */
+  problem?: any;
+}
+
+/** Uploads files (field `file`, once per file) to an importer of fulfillment and reads its run to the end. */
+export async function runImport<R = any>(server: TestServer, client: Client, importer: string, files: { name: string; bytes: Uint8Array | string }[]): Promise<ImportOutcome<R>> {
+  const form = new FormData();
+  for (const f of files) form.append('file', new Blob([f.bytes as BlobPart], { type: 'text/csv' }), f.name);
+  const started = await client.post(`/api/fulfillment/importers/${importer}`, form);
+  if (started.status !== 202) return { status: started.status, events: [], problem: started.body };
+  const res = await fetch(server.url + started.body.events, { headers: { cookie: client.cookie, accept: 'text/event-stream' } });
+  const events = (await res.text())
+    .split(/\r?\n\r?\n/)
+    .filter((block) => block.trim())
+    .map((block) => {
+      const lines = block.split(/\r?\n/);
+      const event = lines.find((l) => l.startsWith('event:'))?.slice(6).trim() ?? 'message';
+      const data = lines.filter((l) => l.startsWith('data:')).map((l) => l.slice(5)).join('\n');
+      return { event, data: data ? JSON.parse(data) : null };
+    });
+  const last = events.at(-1);
+  return { status: 202, events, result: last?.event === 'done' ? last.data.result : undefined, problem: last?.event === 'failed' ? last.data.problem : undefined };
+}
