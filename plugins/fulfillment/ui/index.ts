@@ -4,9 +4,15 @@ import './wb-fulfillment-waves.js';
 import './wb-fulfillment-wave-board.js';
 import './wb-fulfillment-verify-station.js';
 import './wb-fulfillment-ship-station.js';
+import './wb-fulfillment-orders.js';
+import './wb-fulfillment-order-editor.js';
+import './wb-fulfillment-queue-widget.js';
 import './wb-fulfillment-inventory.js';
 import './wb-fulfillment-stocktake.js';
 import './wb-fulfillment-reconciliation.js';
+
+/** Each 手工录入 gets its own tab, so a second new order never lands in the first one's form. */
+let drafts = 0;
 
 /** Called once, when a panel or command of this plugin is first needed. */
 export function activate(wb: PluginUiContext): void {
@@ -15,6 +21,7 @@ export function activate(wb: PluginUiContext): void {
   wb.subscriptions.push(
     wb.commands.register('fulfillment.verificationStation', station('verification', '复核台', 'Verification station')),
     wb.commands.register('fulfillment.shippingStation', station('shipping', '发货台', 'Shipping station')),
+    wb.commands.register('fulfillment.newOrder', () => wb.workbench.openEditor({ opens: 'order', id: `new-${++drafts}`, title: wb.i18n.locale === 'en' ? 'New order' : '手工录入订单' })),
   );
   void wb;
 }

@@ -56,19 +56,37 @@ const STATUS_TONE: Record<OrderStatus, 'plain' | 'pass' | 'fail' | 'warn' | 'don
   closed: 'plain',
 };
 
-/** Styles for the helpers below; add to the panel's `static styles`. */
+// The helpers carry their look inline (styleMap, allowed by the CSP), so a badge looks the same
+// inside another element's shadow root too — a wb-data-table cell renders in the table's own.
+type Look = Record<string, string>;
+const BADGE: Look = { display: 'inline-block', padding: '0 6px', borderRadius: '8px', fontSize: '12px', lineHeight: '18px', whiteSpace: 'nowrap' };
+const TONES: Record<'plain' | 'pass' | 'fail' | 'warn' | 'done' | 'platform', Look> = {
+  plain: { background: 'var(--wb-border-soft, #ececec)', color: 'var(--wb-fg, #1f1f1f)' },
+  pass: { background: 'var(--wb-success-bg, #e2f4e3)', color: 'var(--wb-success, #2e7d32)' },
+  fail: { background: 'var(--wb-danger-bg, #fde7e5)', color: 'var(--wb-danger, #b3261e)' },
+  warn: { background: 'transparent', color: 'var(--wb-warning, #9a5b00)', boxShadow: 'inset 0 0 0 1px var(--wb-warning, #9a5b00)' },
+  done: { background: 'var(--wb-selected, #dbeafe)', color: 'var(--wb-fg, #1f1f1f)' },
+  platform: { background: 'transparent', color: 'var(--wb-muted, #616161)', boxShadow: 'inset 0 0 0 1px var(--wb-border, #d4d4d4)' },
+};
+const PRIORITY: Look = { display: 'inline-block', minWidth: '16px', padding: '0 4px', borderRadius: '3px', fontSize: '11px', lineHeight: '16px', textAlign: 'center', fontWeight: '600' };
+const PRIORITY_TONES: Record<number, Look> = {
+  1: { color: 'var(--wb-accent-fg, #fff)', background: 'var(--wb-accent, #0a64c8)' },
+  2: { color: 'var(--wb-accent-fg, #fff)', background: 'var(--wb-accent, #0a64c8)' },
+  3: { color: 'var(--wb-fg, #1f1f1f)', boxShadow: 'inset 0 0 0 1px var(--wb-accent, #0a64c8)' },
+};
+const PRIORITY_PLAIN: Look = { color: 'var(--wb-muted, #616161)', boxShadow: 'inset 0 0 0 1px var(--wb-border, #d4d4d4)' };
+
+/** A badge's look by tone, for panels that show their own words in the same badge shape. */
+export function badgeLook(tone: keyof typeof TONES): Look {
+  return { ...BADGE, ...TONES[tone] };
+}
+
+/**
+ * Kept for panels that style the helpers' classes themselves (`.wb-ful-badge`, `.wb-ful-flag`,
+ * `.wb-ful-priority`); the helpers no longer need it.
+ */
 export const labelStyles = css`
-  .wb-ful-badge { display: inline-block; padding: 0 6px; border-radius: 8px; font-size: 12px; line-height: 18px; white-space: nowrap; background: var(--wb-border-soft, #ececec); color: var(--wb-fg, #1f1f1f); }
-  .wb-ful-badge.pass { background: var(--wb-success-bg, #e2f4e3); color: var(--wb-success, #2e7d32); }
-  .wb-ful-badge.fail { background: var(--wb-danger-bg, #fde7e5); color: var(--wb-danger, #b3261e); }
-  .wb-ful-badge.warn { background: transparent; color: var(--wb-warning, #9a5b00); box-shadow: inset 0 0 0 1px var(--wb-warning, #9a5b00); }
-  .wb-ful-badge.done { background: var(--wb-selected, #dbeafe); }
-  .wb-ful-badge.platform { background: transparent; color: var(--wb-muted, #616161); box-shadow: inset 0 0 0 1px var(--wb-border, #d4d4d4); }
   .wb-ful-flag { display: inline-flex; align-items: center; gap: 4px; font-size: 12px; white-space: nowrap; }
-  .wb-ful-flag .swatch { display: inline-block; width: 10px; height: 10px; border-radius: 2px; }
-  .wb-ful-priority { display: inline-block; min-width: 16px; padding: 0 4px; border-radius: 3px; font-size: 11px; line-height: 16px; text-align: center; font-weight: 600; box-shadow: inset 0 0 0 1px var(--wb-border, #d4d4d4); color: var(--wb-muted, #616161); }
-  .wb-ful-priority.p1, .wb-ful-priority.p2 { color: var(--wb-accent-fg, #fff); background: var(--wb-accent, #0a64c8); box-shadow: none; }
-  .wb-ful-priority.p3 { color: var(--wb-fg, #1f1f1f); box-shadow: inset 0 0 0 1px var(--wb-accent, #0a64c8); }
 `;
 
 export function statusName(status: OrderStatus): Bilingual {
@@ -93,26 +111,29 @@ export function exceptionName(code: ExceptionCode): Bilingual {
 
 /** The shop state as a coloured badge. */
 export function statusBadge(status: OrderStatus, pick: NamePicker): TemplateResult {
-  return html`<span class="wb-ful-badge status ${STATUS_TONE[status] ?? 'plain'}" data-status=${status}>${pick(statusName(status))}</span>`;
+  const tone = STATUS_TONE[status] ?? 'plain';
+  return html`<span class="wb-ful-badge status ${tone}" data-status=${status} style=${styleMap(badgeLook(tone))}>${pick(statusName(status))}</span>`;
 }
 
 /** The platform's state (买家已付款, 退款中 …) as an outlined badge, so it is not taken for the shop's. */
 export function platformBadge(status: PlatformStatus, pick: NamePicker): TemplateResult {
-  return html`<span class="wb-ful-badge platform" data-platform-status=${status}>${pick(platformStatusName(status))}</span>`;
+  return html`<span class="wb-ful-badge platform" data-platform-status=${status} style=${styleMap(badgeLook('platform'))}>${pick(platformStatusName(status))}</span>`;
 }
 
 /** The seller flag as a coloured square with its name; nothing for 0 unless `showNone`. */
 export function flagChip(flag: FlagColour, pick: NamePicker, options: { showNone?: boolean; nameless?: boolean } = {}): TemplateResult | typeof nothing {
   if (flag === 0 && !options.showNone) return nothing;
   const name = pick(flagName(flag));
-  const swatch = flag === 0 ? { boxShadow: 'inset 0 0 0 1px var(--wb-border, #d4d4d4)' } : { background: FLAG_COLOURS[flag] };
-  return html`<span class="wb-ful-flag" data-flag=${flag} title=${name}><span class="swatch" style=${styleMap(swatch)}></span>${options.nameless ? nothing : name}</span>`;
+  const swatch = { display: 'inline-block', width: '10px', height: '10px', borderRadius: '2px', flex: 'none', ...(flag === 0 ? { boxShadow: 'inset 0 0 0 1px var(--wb-border, #d4d4d4)' } : { background: FLAG_COLOURS[flag] }) };
+  const chip = { display: 'inline-flex', alignItems: 'center', gap: '4px', fontSize: '12px', whiteSpace: 'nowrap' };
+  return html`<span class="wb-ful-flag" data-flag=${flag} title=${name} style=${styleMap(chip)}><span class="swatch" style=${styleMap(swatch)}></span>${options.nameless ? nothing : name}</span>`;
 }
 
 /** The priority as a small numbered badge; its name is the tooltip and the accessible label. */
 export function priorityBadge(priority: number, pick: NamePicker): TemplateResult {
   const name = pick(priorityName(priority));
-  return html`<span class="wb-ful-priority p${priority}" data-priority=${priority} title=${name} aria-label=${name}>${priority}</span>`;
+  const look = { ...PRIORITY, ...(PRIORITY_TONES[priority] ?? PRIORITY_PLAIN) };
+  return html`<span class="wb-ful-priority p${priority}" data-priority=${priority} title=${name} aria-label=${name} style=${styleMap(look)}>${priority}</span>`;
 }
 
 /** Options for a select or a data-table filter. */

@@ -1,0 +1,112 @@
+import { css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { controlStyles } from '@workbench/ui';
+import { fulfillmentStyles } from './styles.js';
+import { labelStyles, statusBadge } from './labels.js';
+import { shopDateTime } from './shop-time.js';
+import { FulfillmentOrderPart } from './wb-fulfillment-order-part.js';
+import type { HistoryEntry, OrderSteps } from './wb-fulfillment-order-record.js';
+
+const STEPS: [keyof OrderSteps, string, string][] = [
+  ['reviewedBy', '审单', 'Reviewed'],
+  ['pickedBy', '拣货', 'Picked'],
+  ['verifiedBy', '复核', 'Verified'],
+  ['packedBy', '打包', 'Packed'],
+  ['shippedBy', '发货', 'Shipped'],
+];
+
+const ACTIONS: Record<string, [string, string]> = {
+  import: ['导入', 'Imported'],
+  reimport: ['重新导入', 'Imported again'],
+  create: ['手工录入', 'Entered'],
+  edit: ['修改', 'Edited'],
+  update: ['修改', 'Edited'],
+  approve: ['审核通过', 'Approved'],
+  'auto-approve': ['自动审核通过', 'Approved automatically'],
+  exception: ['转异常', 'Exception'],
+  'auto-exception': ['自动审单转异常', 'Exception (auto-review)'],
+  fraud: ['标记欺诈', 'Marked as fraud'],
+  reopen: ['退回待审核', 'Back to review'],
+  close: ['关闭', 'Closed'],
+  flag: ['插旗', 'Flagged'],
+  remark: ['加备注', 'Remark added'],
+  'price-change': ['改价', 'Price changed'],
+  wave: ['进入波次', 'Put in a wave'],
+  pick: ['拣货', 'Picked'],
+  verify: ['复核', 'Verified'],
+  ship: ['发货', 'Shipped'],
+};
+
+/**
+ * 责任人 (who reviewed, picked, verified, packed and shipped the order, so a mistake is traced to a
+ * person) and the order's whole history: every step with who did it and when.
+ */
+@customElement('wb-fulfillment-order-history')
+export class FulfillmentOrderHistory extends FulfillmentOrderPart {
+  static override styles = [
+    controlStyles,
+    fulfillmentStyles,
+    labelStyles,
+    css`
+      .steps { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 2px 10px; margin: 0 0 8px; }
+      .steps dt { color: var(--wb-muted, #616161); }
+      .steps dd { margin: 0; }
+      .history li { display: grid; grid-template-columns: minmax(0, 1fr); border-bottom: 1px solid var(--wb-border-soft, #ececec); }
+      .what { display: flex; gap: 4px; align-items: center; flex-wrap: wrap; }
+      .when { font-size: 12px; color: var(--wb-muted, #616161); }
+      .detail { font-size: 12px; overflow-wrap: anywhere; }
+    `,
+  ];
+
+  @property({ type: Number }) stamp = 0;
+  @state() private entries: HistoryEntry[] = [];
+
+  protected override willUpdate(changed: Map<string, unknown>): void {
+    if ((changed.has('stamp') || changed.has('order')) && this.order) void this.load(this.order.id);
+  }
+
+  private async load(id: number): Promise<void> {
+    try {
+      const answer = await this.api.get<{ items: HistoryEntry[] } | HistoryEntry[]>(`/fulfillment/orders/${id}/history`);
+      this.entries = Array.isArray(answer) ? answer : answer.items;
+    } catch (error) {
+      this.notifications.error(error);
+    }
+  }
+
+  override render() {
+    const o = this.order;
+    if (!o) return nothing;
+    const pick = (n: { 'zh-CN': string; en: string }) => this.name(n);
+    return html`<h3>${this.t('责任人', 'Responsible')}</h3>
+      <dl class="steps">${STEPS.map(([key, zh, en]) => {
+        const s = o.steps[key];
+        return html`<dt>${this.t(zh, en)}</dt><dd class="step-${key}">${s ? html`${s.name} <span class="when">${shopDateTime(s.at)}</span>` : html`<span class="hint">—</span>`}</dd>`;
+      })}</dl>
+      <h3>${this.t('历史记录', 'History')}</h3>
+      ${this.entries.length
+        ? html`<ul class="plain history">${this.entries.map((h) => {
+            const name = ACTIONS[h.action];
+            const note = detailText(h.detail);
+            return html`<li data-action=${h.action}>
+              <span class="what">${name ? this.t(name[0], name[1]) : h.action}${h.from && h.to && h.from !== h.to ? html` ${statusBadge(h.from, pick)}→${statusBadge(h.to, pick)}` : nothing}</span>
+              ${note ? html`<span class="detail">${note}</span>` : nothing}
+              <span class="when">${h.actorName} · ${shopDateTime(h.at)}</span>
+            </li>`;
+          })}</ul>`
+        : html`<p class="hint">${this.t('还没有记录。', 'Nothing yet.')}</p>`}`;
+  }
+}
+
+/** A reason or note from a history row's detail, when it has one. */
+function detailText(detail: Record<string, unknown> | undefined): string {
+  if (!detail) return '';
+  for (const key of ['reason', 'text', 'note', 'message']) if (typeof detail[key] === 'string' && detail[key]) return detail[key] as string;
+  return '';
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'wb-fulfillment-order-history': FulfillmentOrderHistory;
+  }
+}

@@ -1,0 +1,54 @@
+import { css, html, nothing } from 'lit';
+import { customElement } from 'lit/decorators.js';
+import { controlStyles } from '@workbench/ui';
+import { money } from './money.js';
+import { fulfillmentStyles } from './styles.js';
+import { FulfillmentOrderPart } from './wb-fulfillment-order-part.js';
+
+/** The order's lines (商家编码, title, properties, quantity, unit price) and its totals. */
+@customElement('wb-fulfillment-order-items')
+export class FulfillmentOrderItems extends FulfillmentOrderPart {
+  static override styles = [
+    controlStyles,
+    fulfillmentStyles,
+    css`
+      .scroll { overflow-x: auto; }
+      td.code { font-variant-numeric: tabular-nums; white-space: nowrap; }
+      td.title { min-width: 160px; }
+      td.props { color: var(--wb-muted, #616161); font-size: 12px; }
+      .refund { font-size: 11px; color: var(--wb-warning, #9a5b00); margin-left: 4px; }
+      tfoot td { border-bottom: none; }
+      tfoot .label { text-align: right; color: var(--wb-muted, #616161); }
+    `,
+  ];
+
+  override render() {
+    const o = this.order;
+    if (!o) return nothing;
+    return html`<div class="scroll"><table class="list items" aria-label=${this.t('宝贝', 'Items')}>
+      <thead><tr>
+        <th>${this.t('商家编码', 'SKU code')}</th><th>${this.t('宝贝', 'Title')}</th><th>${this.t('属性', 'Properties')}</th>
+        <th class="num">${this.t('数量', 'Qty')}</th><th class="num">${this.t('单价', 'Price')}</th><th class="num">${this.t('小计', 'Amount')}</th>
+      </tr></thead>
+      <tbody>${o.items.map((i) => html`<tr data-sku=${i.skuCode}>
+        <td class="code">${i.skuCode || html`<span class="fail">${this.t('（无编码）', '(no code)')}</span>`}</td>
+        <td class="title">${i.title}${i.refundStatus ? html`<span class="refund">${i.refundStatus}</span>` : nothing}</td>
+        <td class="props">${i.properties}</td>
+        <td class="num">${i.quantity}</td><td class="num">${money(i.price)}</td><td class="num">${money(i.price * i.quantity)}</td>
+      </tr>`)}</tbody>
+      <tfoot>
+        <tr><td colspan="5" class="label">${this.t('宝贝金额', 'Goods')}</td><td class="num">${money(o.goodsTotal)}</td></tr>
+        <tr><td colspan="5" class="label">${this.t('运费', 'Shipping')}</td><td class="num shipping-fee">${money(o.shippingFee)}</td></tr>
+        <tr><td colspan="5" class="label"><strong>${this.t('应付', 'Total')}</strong></td><td class="num total"><strong>${money(o.total)}</strong></td></tr>
+        <tr><td colspan="5" class="label">${this.t('实付', 'Paid')}</td><td class="num">${money(o.paidAmount)}</td></tr>
+        ${o.refundAmount ? html`<tr><td colspan="5" class="label">${this.t('退款', 'Refunded')}</td><td class="num warn">${money(o.refundAmount)}</td></tr>` : nothing}
+      </tfoot>
+    </table></div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'wb-fulfillment-order-items': FulfillmentOrderItems;
+  }
+}

@@ -1,0 +1,183 @@
+// The order records as the API sends them (README "API"), declared again for the browser since a
+// panel may not import server code, and the one document event the order panels refresh on.
+import type { ExceptionCode, FlagColour, OrderStatus, PlatformStatus } from '../shared/state-names.js';
+
+export interface OrderException {
+  code: ExceptionCode;
+  message: string;
+}
+
+export interface OrderItem {
+  id: number;
+  skuId: number | null;
+  skuCode: string;
+  title: string;
+  properties: string;
+  quantity: number;
+  /** Unit price in 分, after any agreed price change. */
+  price: number;
+  refundStatus: string | null;
+}
+
+export interface OrderRemark {
+  id: number;
+  agentNo: string;
+  courier: string;
+  note: string;
+  text: string;
+  authorName: string;
+  createdAt: string;
+}
+
+export interface StepActor {
+  id: number | null;
+  name: string;
+  at: string;
+}
+
+export interface OrderSteps {
+  reviewedBy: StepActor | null;
+  pickedBy: StepActor | null;
+  verifiedBy: StepActor | null;
+  packedBy: StepActor | null;
+  shippedBy: StepActor | null;
+}
+
+export interface Order {
+  id: number;
+  orderNo: string;
+  source: 'import' | 'manual';
+  shopName: string | null;
+  buyerNick: string;
+  buyerAccount: string;
+  platformStatus: PlatformStatus;
+  status: OrderStatus;
+  exceptions: OrderException[];
+  goodsTotal: number;
+  shippingFee: number;
+  total: number;
+  paidAmount: number;
+  refundAmount: number;
+  buyerMessage: string;
+  sellerRemark: string;
+  receiverName: string;
+  receiverPhone: string;
+  receiverAddress: string;
+  receiverMasked: boolean;
+  receiverRegion: string;
+  postCode: string;
+  shippingMethod: string;
+  itemCount: number;
+  flag: FlagColour;
+  task: boolean;
+  priority: number;
+  courier: string | null;
+  courierRequested: string | null;
+  trackingNo: string | null;
+  waveId: number | null;
+  closedReason: string | null;
+  placedAt: string;
+  paidAt: string | null;
+  steps: OrderSteps;
+  version: number;
+}
+
+export interface OrderDetail extends Order {
+  items: OrderItem[];
+  remarks: OrderRemark[];
+}
+
+/** A list row: the order, indexable so the data table can read any column. */
+export type OrderRow = Order & Record<string, unknown>;
+
+export interface ReviewFinding {
+  rule: string;
+  ok: boolean;
+  code?: ExceptionCode;
+  message: string;
+}
+
+export interface ReviewResult {
+  passes: boolean;
+  findings: ReviewFinding[];
+}
+
+export interface HistoryEntry {
+  id?: number;
+  action: string;
+  from: OrderStatus | null;
+  to: OrderStatus | null;
+  actorName: string;
+  at: string;
+  detail?: Record<string, unknown>;
+}
+
+export interface PriceChange {
+  id: number;
+  itemId: number | null;
+  field: 'item-price' | 'shipping-fee';
+  oldAmount: number;
+  newAmount: number;
+  reason: string;
+  actorName: string;
+  at: string;
+}
+
+/** One order's outcome in 批量审核 and 自动审单. */
+export interface BatchOutcome {
+  orderId: number;
+  orderNo: string;
+  outcome: string;
+  reasons: (string | { code?: string; message: string })[];
+}
+
+/** 自动审单 answers `exceptions`, 批量审核 `refused` (the orders left as they were). */
+export interface BatchAnswer {
+  approved: number;
+  exceptions?: number;
+  refused?: number;
+  skipped?: number;
+  results: BatchOutcome[];
+}
+
+/** Counts per status, per priority and exceptions per code (GET /queue). */
+export interface QueueCounts {
+  statuses: Partial<Record<OrderStatus, number>>;
+  /** Open orders (review to the door) per peak-day priority. */
+  priorities: Record<string, number>;
+  exceptions: Partial<Record<ExceptionCode, number>>;
+}
+
+/** The states still to work through, from review to the door; the queue `open` lists them. */
+export const OPEN_STATUSES: readonly OrderStatus[] = ['pending', 'exception', 'approved', 'picked', 'verified'];
+export const OPEN_QUEUE = OPEN_STATUSES.join(',');
+
+/** What the orders view filters by; the queue widget's links set it. */
+export interface OrdersFilter {
+  /** One state, `OPEN_QUEUE` (every open state) or '' (every order). */
+  status?: OrderStatus | typeof OPEN_QUEUE | '';
+  flag?: string;
+  from?: string;
+  to?: string;
+  courier?: string;
+  sku?: string;
+  exception?: ExceptionCode | '';
+}
+
+const CHANGED = 'fulfillment-orders-changed';
+
+/** Tells every order panel that orders changed (an approval in a tab refreshes the list). */
+export function announceOrders(): void {
+  document.dispatchEvent(new CustomEvent(CHANGED));
+}
+
+/** Calls `handler` when orders changed; answers the function that stops listening. */
+export function onOrdersChanged(handler: () => void): () => void {
+  document.addEventListener(CHANGED, handler);
+  return () => document.removeEventListener(CHANGED, handler);
+}
+
+/** A reason from a batch answer or a refusal as text. */
+export function reasonText(reason: string | { message: string }): string {
+  return typeof reason === 'string' ? reason : reason.message;
+}

@@ -1,0 +1,276 @@
+import { css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { controlStyles, RovingFocus, confirmDialog, styleMap, type BulkAction, type Column, type Page, type TableQuery, type WbDataTable } from '@workbench/ui';
+import type { FlagColour, OrderStatus } from '../shared/state-names.js';
+import { FulfillmentElement } from './fulfillment-element.js';
+import { exceptionName, flagChip, labelStyles, platformBadge, priorityBadge, statusBadge, statusName } from './labels.js';
+import { money } from './money.js';
+import { shopDateTime } from './shop-time.js';
+import { fulfillmentStyles } from './styles.js';
+import { OPEN_QUEUE, OPEN_STATUSES, announceOrders, onOrdersChanged, type BatchAnswer, type OrderRow, type OrdersFilter } from './wb-fulfillment-order-record.js';
+import { filterCount } from './wb-fulfillment-orders-filters.js';
+import { onFilterRequest, takePendingFilter } from './wb-fulfillment-orders-filter.js';
+import type { FulfillmentOrdersOutcome } from './wb-fulfillment-orders-outcome.js';
+import './wb-fulfillment-import-dialog.js';
+import './wb-fulfillment-order-flag-picker.js';
+import './wb-fulfillment-orders-filters.js';
+import './wb-fulfillment-orders-outcome.js';
+
+/** The queues in the order a clerk works them; '' is every order, `OPEN_QUEUE` every one not done. */
+const QUEUES: NonNullable<OrdersFilter['status']>[] = ['', OPEN_QUEUE, 'pending', 'exception', 'approved', 'picked', 'verified', 'shipped', 'fraud', 'closed'];
+
+type ListAnswer = Page<OrderRow> & { counts?: Partial<Record<OrderStatus, number>> };
+
+/**
+ * 订单 in the side bar: the work queues by state with their counts, the search (order number,
+ * receiver, payment account, tracking number) and filters, and the list in queue order (priority,
+ * then placed). Selected rows take 批量审核, 自动审单 and 插旗; Enter opens an order in a tab.
+ */
+@customElement('wb-fulfillment-orders')
+export class FulfillmentOrders extends FulfillmentElement {
+  static override styles = [
+    controlStyles,
+    fulfillmentStyles,
+    labelStyles,
+    css`
+      :host { display: flex; flex-direction: column; height: 100%; padding: 0 8px 8px; box-sizing: border-box; gap: 4px; }
+      .queues { display: grid; grid-template-columns: repeat(auto-fill, minmax(84px, 1fr)); gap: 3px; }
+      .queues button { padding: 2px 6px; min-height: 26px; display: flex; justify-content: space-between; gap: 4px; font-size: 12px; }
+      .queues button[aria-selected='true'] { border-color: var(--wb-accent, #0a64c8); background: var(--wb-selected, #dbeafe); font-weight: 600; }
+      .queues .n { font-variant-numeric: tabular-nums; color: var(--wb-muted, #616161); }
+      .queues .n.some { color: inherit; }
+      details { border: 1px solid var(--wb-border-soft, #ececec); border-radius: 4px; padding: 2px 6px; }
+      details[open] { padding-bottom: 6px; }
+      summary { cursor: pointer; font-size: 12px; color: var(--wb-muted, #616161); }
+      wb-data-table { flex: 1; min-height: 240px; }
+      .hint { margin: 0; }
+    `,
+  ];
+
+  @state() private filter: OrdersFilter = {};
+  /** The table's query, made anew only when the filter changes: a new object refetches the list. */
+  @state() private query: Record<string, string> = {};
+  @state() private counts: Partial<Record<OrderStatus, number>> = {};
+  @state() private flagging?: OrderRow[];
+  @state() private flagChoice: FlagColour = 1;
+  private readonly roving = new RovingFocus(this, () => [...this.renderRoot.querySelectorAll<HTMLElement>('.queues [role=tab]')]);
+  private stops: (() => void)[] = [];
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.stops = [onOrdersChanged(() => this.reload()), onFilterRequest((f) => this.applyFilter(f))];
+    this.addEventListener('keydown', this.onKeyDown);
+    const asked = takePendingFilter();
+    if (asked) this.applyFilter(asked);
+    else if (this.hasUpdated) this.reload();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    for (const stop of this.stops.splice(0)) stop();
+    this.removeEventListener('keydown', this.onKeyDown);
+  }
+
+  private readonly onKeyDown = (e: KeyboardEvent) => {
+    if (e.altKey && !e.ctrlKey && !e.metaKey && e.key.toLowerCase() === 'i' && this.workbench.can('fulfillment.orders.import')) {
+      e.preventDefault();
+      this.openImport();
+    }
+  };
+
+  private applyFilter(filter: OrdersFilter): void {
+    this.filter = filter;
+    const query: Record<string, string> = {};
+    for (const [k, v] of Object.entries(filter)) if (v) query[k] = String(v);
+    this.query = query;
+  }
+
+  private reload(): void {
+    void this.table()?.reload();
+  }
+
+  private table(): WbDataTable<OrderRow> | null {
+    return this.renderRoot.querySelector<WbDataTable<OrderRow>>('wb-data-table');
+  }
+
+  private readonly fetcher = async (query: TableQuery): Promise<Page<OrderRow>> => {
+    const answer = await this.api.get<ListAnswer>('/fulfillment/orders', query);
+    if (answer.counts) this.counts = answer.counts;
+    return answer;
+  };
+
+  override render() {
+    const can = (p: string) => this.workbench.can(`fulfillment.${p}`);
+    const set = filterCount(this.filter);
+    const [importing, entering, reviewing] = [can('orders.import'), can('orders.edit'), can('orders.review')];
+    const bulk = this.bulkActions();
+    return html`${importing || entering || reviewing
+        ? html`<wb-toolbar label=${this.t('订单', 'Orders')}>
+            ${importing ? html`<button class="import" @click=${() => this.openImport()}>${this.t('导入订单', 'Import')}</button>` : nothing}
+            ${entering ? html`<button class="new" @click=${() => void this.commands.run('fulfillment.newOrder')}>${this.t('手工录入', 'Enter order')}</button>` : nothing}
+            ${reviewing ? html`<button class="auto-review" title=${this.t('审核全部待审核订单：通过的审核，不通过的转异常并写明原因', 'Review every order to review: those that pass are approved, the rest become exceptions with the reasons')} @click=${() => void this.autoReview()}>${this.t('自动审单', 'Auto-review')}</button>` : nothing}
+          </wb-toolbar>`
+        : nothing}
+      ${this.renderQueues()}
+      <details ?open=${set > 0}>
+        <summary>${set ? this.t(`筛选（已设 ${set} 项）`, `Filters (${set} set)`) : this.t('筛选：旗帜、日期、快递、商家编码、异常', 'Filters: flag, date, courier, SKU, exception')}</summary>
+        <wb-fulfillment-orders-filters .filter=${this.filter} @filter-change=${(e: CustomEvent<{ filter: OrdersFilter }>) => this.applyFilter(e.detail.filter)}></wb-fulfillment-orders-filters>
+      </details>
+      <wb-data-table storageKey="fulfillment-orders" ?selectable=${bulk.length > 0} rowHeight="44" .fetcher=${this.fetcher} .query=${this.query} .columns=${this.columns()} .bulkActions=${bulk}
+        @row-open=${(e: CustomEvent<{ row: OrderRow }>) => this.workbench.openEditor({ opens: 'order', id: String(e.detail.row.id), title: e.detail.row.orderNo })}>
+        <span slot="empty">${this.t('没有符合条件的订单', 'No orders match')}</span>
+      </wb-data-table>
+      <p class="hint">${this.t('搜索：订单号（可只输前几位）、收件人、支付账号、运单号', 'Search: order no. (or its start), receiver, payment account, tracking no.')}<br />${this.shortcuts(importing, entering)}</p>
+      <wb-fulfillment-import-dialog></wb-fulfillment-import-dialog>
+      <wb-fulfillment-orders-outcome></wb-fulfillment-orders-outcome>
+      ${this.flagging ? this.renderFlagDialog(this.flagging) : nothing}`;
+  }
+
+  private shortcuts(importing: boolean, entering: boolean): string {
+    const keys = [this.t('↑↓ 选行，空格勾选，Enter 打开', '↑↓ row, Space select, Enter open')];
+    if (importing) keys.push(this.t('Alt+I 导入', 'Alt+I import'));
+    if (entering) keys.push(this.t('Ctrl+Alt+O 手工录入', 'Ctrl+Alt+O enter an order'));
+    return keys.join(' · ');
+  }
+
+  protected override updated(): void {
+    this.roving.sync(this.renderRoot.querySelector<HTMLElement>('.queues [aria-selected=true]') ?? undefined);
+  }
+
+  private renderQueues() {
+    const current = this.filter.status ?? '';
+    const total = Object.values(this.counts).reduce((a, b) => a + (b ?? 0), 0);
+    return html`<div class="queues" role="tablist" aria-label=${this.t('订单队列', 'Order queues')}>
+      ${QUEUES.map((s) => {
+        const open = s === OPEN_QUEUE;
+        const n = open ? OPEN_STATUSES.reduce((a, x) => a + (this.counts[x] ?? 0), 0) : s ? (this.counts[s as OrderStatus] ?? 0) : total;
+        const label = open ? this.t('未完成', 'Open') : s ? this.name(statusName(s as OrderStatus)) : this.t('全部', 'All');
+        return html`<button role="tab" data-status=${open ? 'open' : s || 'all'} aria-selected=${s === current ? 'true' : 'false'} @click=${() => this.applyFilter({ ...this.filter, status: s })}>
+          <span>${label}</span><span class="n ${n ? 'some' : ''}">${n}</span>
+        </button>`;
+      })}
+    </div>`;
+  }
+
+  private cachedColumns?: Column<OrderRow>[];
+
+  /** Made once: a new array on every render would make the table read its column choice again. */
+  private columns(): Column<OrderRow>[] {
+    return (this.cachedColumns ??= this.makeColumns());
+  }
+
+  /**
+   * The side bar is narrow (300px by default): one column carries the order in two lines — priority,
+   * flag and number above; receiver, amount and time below — beside its state. The rest are in the
+   * column menu for a wider side bar. Cells render in the table's shadow root, hence inline looks.
+   */
+  private makeColumns(): Column<OrderRow>[] {
+    const pick = (n: { 'zh-CN': string; en: string }) => this.name(n);
+    const line = styleMap({ display: 'flex', gap: '4px', alignItems: 'center', overflow: 'hidden', lineHeight: '18px' });
+    const sub = styleMap({ display: 'block', overflow: 'hidden', textOverflow: 'ellipsis', fontSize: '12px', lineHeight: '16px', color: 'var(--wb-muted, #616161)' });
+    const no = styleMap({ fontVariantNumeric: 'tabular-nums', overflow: 'hidden', textOverflow: 'ellipsis' });
+    const task = styleMap({ fontSize: '11px', color: 'var(--wb-accent, #0a64c8)', flex: 'none' });
+    const masked = (r: OrderRow, text: string) => (r.receiverMasked ? html`<span class="masked" style=${styleMap({ color: 'var(--wb-muted, #616161)' })}>${text}</span>` : text);
+    return [
+      {
+        key: 'orderNo',
+        title: { 'zh-CN': '订单', en: 'Order' },
+        sortable: true,
+        width: 'minmax(0, 1fr)',
+        render: (r) => html`<span style=${line} title=${r.orderNo}>${priorityBadge(r.priority, pick)}${flagChip(r.flag, pick, { nameless: true })}<span class="order-no" style=${no}>${r.orderNo}</span>${r.task ? html`<span style=${task}>${this.t('任务', 'task')}</span>` : nothing}</span>
+          <span style=${sub}>${masked(r, r.receiverName)} · ${money(r.total)} · ${shopDateTime(r.placedAt).slice(5)}</span>`,
+      },
+      { key: 'status', title: { 'zh-CN': '状态', en: 'Status' }, width: '64px', render: (r) => statusBadge(r.status, pick) },
+      { key: 'priority', title: { 'zh-CN': '优先级', en: 'Priority' }, width: '56px', sortable: true, hidden: true, render: (r) => priorityBadge(r.priority, pick) },
+      { key: 'receiverName', title: { 'zh-CN': '收件人', en: 'Receiver' }, hidden: true, render: (r) => masked(r, r.receiverName) },
+      { key: 'receiverPhone', title: { 'zh-CN': '手机', en: 'Phone' }, hidden: true, render: (r) => masked(r, r.receiverPhone) },
+      { key: 'total', title: { 'zh-CN': '金额', en: 'Total' }, type: 'money', sortable: true, hidden: true },
+      { key: 'placedAt', title: { 'zh-CN': '下单时间', en: 'Placed' }, sortable: true, hidden: true, width: '128px', render: (r) => shopDateTime(r.placedAt) },
+      { key: 'paidAt', title: { 'zh-CN': '付款时间', en: 'Paid' }, sortable: true, hidden: true, width: '128px', render: (r) => shopDateTime(r.paidAt) },
+      { key: 'buyerNick', title: { 'zh-CN': '买家', en: 'Buyer' }, hidden: true },
+      { key: 'platformStatus', title: { 'zh-CN': '平台状态', en: 'Platform' }, hidden: true, render: (r) => platformBadge(r.platformStatus, pick) },
+      { key: 'exceptions', title: { 'zh-CN': '异常原因', en: 'Exceptions' }, hidden: true, render: (r) => r.exceptions.map((x) => this.name(exceptionName(x.code))).join('、') },
+      { key: 'courier', title: { 'zh-CN': '快递', en: 'Courier' }, hidden: true },
+      { key: 'trackingNo', title: { 'zh-CN': '运单号', en: 'Tracking no.' }, hidden: true },
+    ];
+  }
+
+  private bulkActions(): BulkAction<OrderRow>[] {
+    const actions: BulkAction<OrderRow>[] = [];
+    if (this.workbench.can('fulfillment.orders.review')) {
+      actions.push(
+        { id: 'batch-approve', label: { 'zh-CN': '批量审核', en: 'Approve' }, run: (rows) => this.batch('batch-approve', rows) },
+        { id: 'auto-review', label: { 'zh-CN': '自动审单', en: 'Auto-review' }, run: (rows) => this.batch('auto-review', rows) },
+      );
+    }
+    if (this.workbench.can('fulfillment.orders.edit')) actions.push({ id: 'flag', label: { 'zh-CN': '插旗', en: 'Flag' }, run: (rows) => ((this.flagging = rows), false) });
+    return actions;
+  }
+
+  /** 批量审核 or 自动审单 of the chosen rows (none: every 待审核), then each order's outcome. */
+  private async batch(kind: 'batch-approve' | 'auto-review', rows: OrderRow[] | undefined): Promise<void> {
+    const body = rows ? { orderIds: rows.map((r) => r.id) } : {};
+    const answer = await this.api.post<BatchAnswer>(`/fulfillment/orders/${kind}`, body);
+    const { approved, exceptions = 0, refused = 0, skipped = 0 } = answer;
+    const heading = kind === 'auto-review' ? this.t('自动审单结果', 'Auto-review') : this.t('批量审核结果', 'Batch approval');
+    const skippedZh = skipped ? `，跳过 ${skipped} 单（不在审核范围）` : '';
+    const skippedEn = skipped ? `, ${skipped} skipped (not up for review)` : '';
+    const summary =
+      kind === 'auto-review'
+        ? this.t(`审核通过 ${approved} 单，转异常 ${exceptions} 单${skippedZh}。`, `${approved} approved, ${exceptions} became exceptions${skippedEn}.`)
+        : this.t(`审核通过 ${approved} 单，未通过 ${refused} 单（保持原状）${skippedZh}。`, `${approved} approved, ${refused} not approved (left as they were)${skippedEn}.`);
+    this.renderRoot.querySelector<FulfillmentOrdersOutcome>('wb-fulfillment-orders-outcome')?.show({ heading, summary, results: answer.results });
+    announceOrders();
+  }
+
+  private async autoReview(): Promise<void> {
+    const pending = this.counts.pending ?? 0;
+    const ok = await confirmDialog(this, {
+      heading: this.t('自动审单', 'Auto-review'),
+      message: this.t(`按审单规则检查全部待审核订单（约 ${pending} 单）：通过的直接审核，不通过的转为异常并写明原因。`, `Checks every order to review (about ${pending}) against the review rules: those that pass are approved, the rest become exceptions with the reasons.`),
+      confirmLabel: this.t('开始审单', 'Review now'),
+    });
+    if (!ok) return;
+    try {
+      await this.batch('auto-review', undefined);
+    } catch (error) {
+      this.notifications.error(error);
+    }
+  }
+
+  private renderFlagDialog(rows: OrderRow[]) {
+    return html`<wb-dialog heading=${this.t(`给 ${rows.length} 个订单插旗`, `Flag ${rows.length} orders`)} open @close=${() => (this.flagging = undefined)}>
+      <wb-fulfillment-order-flag-picker .value=${this.flagChoice} @flag-change=${(e: CustomEvent<{ flag: FlagColour }>) => (this.flagChoice = e.detail.flag)}></wb-fulfillment-order-flag-picker>
+      <p class="hint">${this.t('选“无旗”即撤掉旗帜。', 'Choose “No flag” to take the flag off.')}</p>
+      <button slot="actions" @click=${() => (this.flagging = undefined)}>${this.t('取消', 'Cancel')}</button>
+      <button slot="actions" class="primary confirm-flag" @click=${() => void this.flag(rows, this.flagChoice)}>${this.t('插旗', 'Flag')}</button>
+    </wb-dialog>`;
+  }
+
+  /** Flags each order at the version the list read; a changed one is counted and named, not forced. */
+  private async flag(rows: OrderRow[], flag: FlagColour): Promise<void> {
+    this.flagging = undefined;
+    const failed: string[] = [];
+    for (const row of rows) {
+      try {
+        await this.api.post(`/fulfillment/orders/${row.id}/flag`, { version: row.version, flag });
+      } catch (error) {
+        failed.push(`${row.orderNo}：${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    const done = rows.length - failed.length;
+    if (failed.length) this.notifications.notify('warning', this.t(`已插旗 ${done} 单；${failed.length} 单没插上：${failed.join('；')}`, `${done} flagged; ${failed.length} not: ${failed.join('; ')}`));
+    else this.notifications.notify('success', this.t(`已给 ${done} 个订单插旗`, `${done} orders flagged`));
+    announceOrders();
+  }
+
+  private openImport(): void {
+    this.renderRoot.querySelector('wb-fulfillment-import-dialog')?.show();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'wb-fulfillment-orders': FulfillmentOrders;
+  }
+}
