@@ -80,6 +80,19 @@ describe('the warehouse in Chromium', () => {
     expect(codes.map((c) => c.trim())).toEqual(['01-01', '01-02', '01-03', '02-01', '02-02', '02-03'].map((x) => `${ZONE}-01-${x}`));
     const listed = await api.get(`/api/fulfillment/locations?zone=${ZONE}`);
     expect(listed.body.items.map((l: { capacity: number }) => l.capacity)).toEqual([50, 50, 50, 50, 50, 50]);
+
+    // The last bin becomes reserve stock with a larger capacity, edited from its row by keyboard.
+    await rows.nth(5).click();
+    await page.keyboard.press('Enter');
+    const edit = view().locator('wb-fulfillment-location-edit-dialog wb-dialog');
+    await edit.locator('#kind').selectOption('storage');
+    await edit.locator('#capacity').fill('200');
+    await shot('location-edit');
+    await edit.locator('#capacity').press('Enter');
+    await page.locator('wb-toasts', { hasText: `库位 ${ZONE}-01-02-03 已保存` }).waitFor();
+    await expect.poll(async () => (await view().locator('wb-data-table [role=row]', { hasText: `${ZONE}-01-02-03` }).textContent()) ?? '').toContain('存储位');
+    const edited = (await api.get(`/api/fulfillment/locations?q=${ZONE}-01-02-03`)).body.items[0];
+    expect([edited.kind, edited.capacity, edited.version]).toEqual(['storage', 200, 2]);
   });
 
   it('posts an inbound note with a failed piece, offers its print, and shows 残次 in stock', async () => {
@@ -235,7 +248,7 @@ describe('the warehouse in Chromium', () => {
 
     // A clerk who manages stock without the override permission never sees the box.
     await colleague(server, api, 'cangguan', ['fulfillment.stock.read', 'fulfillment.stock.manage']);
-    const other = await openPage(browser, server.url);
+    const other = await openPage(browser, server.url, { colorScheme: 'dark' });
     other.page.setDefaultTimeout(10_000);
     await logIn(other.page, 'cangguan', 'staff-pass-123', server.url);
     const before = other.errors.length;
@@ -247,6 +260,7 @@ describe('the warehouse in Chromium', () => {
     await otherDialog.locator('input[value=adjust]').check();
     await otherDialog.locator('#qty').waitFor();
     expect(await otherDialog.locator('input[name=override]').count()).toBe(0);
+    await other.page.screenshot({ path: join(SHOTS, 'fulfillment-adjust-clerk-dark.png') });
     expect(other.errors.slice(before)).toEqual([]);
     await other.page.context().close();
 

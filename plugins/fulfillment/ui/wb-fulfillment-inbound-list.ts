@@ -2,7 +2,7 @@ import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { controlStyles, type Column } from '@workbench/ui';
 import { FulfillmentElement } from './fulfillment-element.js';
-import { tone } from './wb-fulfillment-inventory-cells.js';
+import { tone, PanelWidth } from './wb-fulfillment-inventory-cells.js';
 import { fulfillmentStyles } from './styles.js';
 import { listen, remade } from './wb-fulfillment-inventory-changes.js';
 import type { InboundNote } from './wb-fulfillment-inventory-records.js';
@@ -27,6 +27,7 @@ export class FulfillmentInboundList extends FulfillmentElement {
 
   /** Bumped when the list changes, for a fresh table (see `remade`). */
   @state() private generation = 0;
+  private readonly width = new PanelWidth(this);
   private stop?: () => void;
 
   override connectedCallback(): void {
@@ -46,17 +47,18 @@ export class FulfillmentInboundList extends FulfillmentElement {
 
   override render() {
     const manage = this.workbench.can('fulfillment.stock.manage');
+    const narrow = this.width.narrow;
     const columns: Column<NoteRow>[] = [
       { key: 'noteNo', title: { 'zh-CN': '入库单号', en: 'Note no.' }, width: 'minmax(120px, 1.4fr)' },
-      { key: 'createdAt', title: { 'zh-CN': '时间', en: 'When' }, type: 'datetime', width: '128px' },
-      { key: 'reference', title: { 'zh-CN': '单据号', en: 'Reference' }, width: 'minmax(90px, 1fr)', render: (r) => [r.reference, r.supplier].filter(Boolean).join(' · ') },
+      { key: 'createdAt', title: { 'zh-CN': '时间', en: 'When' }, type: 'datetime', width: '136px', hidden: narrow },
+      { key: 'reference', title: { 'zh-CN': '单据号', en: 'Reference' }, width: 'minmax(90px, 1fr)', hidden: narrow, render: (r) => [r.reference, r.supplier].filter(Boolean).join(' · ') },
       { key: 'totals', title: { 'zh-CN': '收／合格／不合格', en: 'Recv / pass / fail' }, width: '110px', render: (r) => (r.totals ? html`${r.totals.received} / ${r.totals.passed} / <span style=${tone(r.totals.failed ? 'danger' : undefined)}>${r.totals.failed}</span>` : '') },
-      { key: 'actorName', title: { 'zh-CN': '经手人', en: 'By' }, width: '80px' },
+      { key: 'actorName', title: { 'zh-CN': '经手人', en: 'By' }, width: '64px', hidden: narrow },
     ];
     return html`${manage
         ? html`<wb-toolbar label=${this.t('入库', 'Inbound')}><button class="new-inbound primary" @click=${() => this.newNote()}>${this.t('新建入库单', 'New inbound note')}</button></wb-toolbar>`
         : nothing}
-      ${remade(this.generation, () => html`<wb-data-table source="/fulfillment/inbound" storageKey="fulfillment-inbound" .columns=${columns}
+      ${remade(this.generation, () => html`<wb-data-table source="/fulfillment/inbound" storageKey=${this.width.storageKey('fulfillment-inbound')} .columns=${columns}
         @row-open=${(e: CustomEvent<{ row: NoteRow }>) => this.print(e.detail.row)}>
         <span slot="empty">${this.t('还没有入库单', 'No inbound notes yet')}</span>
       </wb-data-table>`)}

@@ -17,7 +17,7 @@ export class FulfillmentInventoryReminders extends FulfillmentElement {
     css`
       :host { display: block; }
       .banner { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; padding: 6px 10px; margin: 4px 0; border-radius: 4px;
-        border: 1px solid var(--wb-warning, #9a5b00); background: var(--wb-warning-bg, transparent); }
+        border: 1px solid var(--wb-warning, #9a5b00); background: var(--wb-raised, #fff); }
       .banner p { margin: 0; flex: 1; min-width: 140px; }
     `,
   ];

@@ -2,7 +2,7 @@ import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { controlStyles, type Column } from '@workbench/ui';
 import { FulfillmentElement } from './fulfillment-element.js';
-import { tone } from './wb-fulfillment-inventory-cells.js';
+import { tone, PanelWidth } from './wb-fulfillment-inventory-cells.js';
 import { fulfillmentStyles } from './styles.js';
 import { listen, remade } from './wb-fulfillment-inventory-changes.js';
 import type { MoveKind } from './wb-fulfillment-inventory-move-dialog.js';
@@ -26,6 +26,7 @@ export class FulfillmentInventoryStock extends FulfillmentElement {
 
   /** Bumped when the list changes, for a fresh table (see `remade`). */
   @state() private generation = 0;
+  private readonly width = new PanelWidth(this);
   private stop?: () => void;
 
   override connectedCallback(): void {
@@ -42,16 +43,17 @@ export class FulfillmentInventoryStock extends FulfillmentElement {
     const manage = this.workbench.can('fulfillment.stock.manage');
     const count = (key: 'onHand' | 'reserved' | 'available' | 'defective') => (r: StockRow) =>
       html`<span style=${tone(r[key] < 0 ? 'danger' : r[key] === 0 ? 'muted' : undefined)}>${r[key]}</span>`;
+    const narrow = this.width.narrow;
     const columns: Column<StockRow>[] = [
       { key: 'skuCode', title: { 'zh-CN': '商家编码', en: 'SKU code' }, width: 'minmax(110px, 2fr)', render: (r) => html`<span title=${r.title}>${r.skuCode}</span>` },
       { key: 'title', title: { 'zh-CN': '商品', en: 'Product' }, width: 'minmax(100px, 2fr)', hidden: true },
       { key: 'onHand', title: { 'zh-CN': '在库', en: 'On hand' }, type: 'number', width: '56px', render: count('onHand') },
-      { key: 'reserved', title: { 'zh-CN': '占用', en: 'Reserved' }, type: 'number', width: '56px', render: count('reserved') },
+      { key: 'reserved', title: { 'zh-CN': '占用', en: 'Reserved' }, type: 'number', width: '56px', hidden: narrow, render: count('reserved') },
       { key: 'available', title: { 'zh-CN': '可用', en: 'Available' }, type: 'number', width: '56px', render: count('available') },
       { key: 'defective', title: { 'zh-CN': '残次', en: 'Defective' }, type: 'number', width: '56px', render: count('defective') },
-      { key: 'bins', title: { 'zh-CN': '库位', en: 'Bins' }, width: 'minmax(120px, 2fr)', render: (r) => html`<span style=${tone('small')}>${r.bins.map((b) => `${b.locationCode}×${b.qty}`).join('  ')}</span>` },
+      { key: 'bins', title: { 'zh-CN': '库位', en: 'Bins' }, width: 'minmax(120px, 2fr)', hidden: narrow, render: (r) => html`<span style=${tone('small')}>${r.bins.map((b) => `${b.locationCode}×${b.qty}`).join('  ')}</span>` },
     ];
-    return html`${remade(this.generation, () => html`<wb-data-table source="/fulfillment/stock" storageKey="fulfillment-stock" .columns=${columns}
+    return html`${remade(this.generation, () => html`<wb-data-table source="/fulfillment/stock" storageKey=${this.width.storageKey('fulfillment-stock')} .columns=${columns}
         @row-open=${(e: CustomEvent<{ row: StockRow }>) => manage && this.openMove(e.detail.row)}>
         <span slot="empty">${this.t('还没有库存：先在“入库”里收货上架', 'No stock yet: receive goods under Inbound first')}</span>
       </wb-data-table>`)}

@@ -2,7 +2,7 @@ import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { controlStyles, type Column, type Page, type TableQuery } from '@workbench/ui';
 import { FulfillmentElement } from './fulfillment-element.js';
-import { chip, tone } from './wb-fulfillment-inventory-cells.js';
+import { chip, tone, PanelWidth } from './wb-fulfillment-inventory-cells.js';
 import { fulfillmentStyles } from './styles.js';
 import { listen, remade } from './wb-fulfillment-inventory-changes.js';
 import { LEDGER_KIND_NAMES, optionsOf, type LedgerRow, type StockRow } from './wb-fulfillment-inventory-records.js';
@@ -33,6 +33,7 @@ export class FulfillmentLedger extends FulfillmentElement {
   private skuId = '';
   /** Bumped when the list changes, for a fresh table (see `remade`). */
   @state() private generation = 0;
+  private readonly width = new PanelWidth(this);
   private stop?: () => void;
 
   override connectedCallback(): void {
@@ -46,15 +47,16 @@ export class FulfillmentLedger extends FulfillmentElement {
   }
 
   override render() {
+    const narrow = this.width.narrow;
     const columns: Column<LedgerRow>[] = [
-      { key: 'at', title: { 'zh-CN': '时间', en: 'When' }, type: 'datetime', width: '136px' },
+      { key: 'at', title: { 'zh-CN': '时间', en: 'When' }, type: 'datetime', width: '136px', hidden: narrow },
       { key: 'kind', title: { 'zh-CN': '类型', en: 'Kind' }, width: '76px', filter: { options: optionsOf(LEDGER_KIND_NAMES) }, render: (r) => html`${this.name(LEDGER_KIND_NAMES[r.kind] ?? { 'zh-CN': r.kind, en: r.kind })}${r.override ? html`<span style=${chip('danger')} title=${this.t('越过负库存限制，已留痕', 'Went below zero under the override; audited')}>${this.t('强制', 'Forced')}</span>` : nothing}` },
       { key: 'skuCode', title: 'SKU', width: 'minmax(90px, 1.2fr)', render: (r) => r.skuCode ?? String(r.skuId) },
-      { key: 'locationCode', title: { 'zh-CN': '库位', en: 'Location' }, width: '92px', render: (r) => r.locationCode ?? this.t('残次库', 'Defective') },
+      { key: 'locationCode', title: { 'zh-CN': '库位', en: 'Location' }, width: '92px', hidden: narrow, render: (r) => r.locationCode ?? this.t('残次库', 'Defective') },
       { key: 'qty', title: { 'zh-CN': '数量', en: 'Qty' }, type: 'number', width: '48px', render: (r) => html`<span style=${tone(r.qty > 0 ? 'success' : 'danger')}>${r.qty > 0 ? `+${r.qty}` : r.qty}</span>` },
-      { key: 'balance', title: { 'zh-CN': '结存', en: 'Balance' }, type: 'number', width: '48px' },
+      { key: 'balance', title: { 'zh-CN': '结存', en: 'Balance' }, type: 'number', width: '48px', hidden: narrow },
       { key: 'reason', title: { 'zh-CN': '原因／单据', en: 'Reason / document' }, width: 'minmax(110px, 2fr)', render: (r) => html`<span title=${this.why(r)}>${this.why(r)}</span>` },
-      { key: 'actorName', title: { 'zh-CN': '经手人', en: 'By' }, width: '64px' },
+      { key: 'actorName', title: { 'zh-CN': '经手人', en: 'By' }, width: '64px', hidden: narrow },
     ];
     return html`<div class="filters" role="search" aria-label=${this.t('筛选流水', 'Filter the ledger')}>
         <input id="sku" name="sku" placeholder=${this.t('商家编码', 'SKU code')} aria-label=${this.t('商家编码', 'SKU code')} aria-invalid=${this.skuProblem ? 'true' : 'false'} .value=${this.skuCode}
@@ -67,7 +69,7 @@ export class FulfillmentLedger extends FulfillmentElement {
       </div>
       ${this.skuProblem ? html`<p class="error" role="alert">${this.skuProblem}</p>` : nothing}
 
-      ${remade(this.generation, () => html`<wb-data-table .fetcher=${this.fetch} storageKey="fulfillment-ledger" .columns=${columns} .query=${this.query}>
+      ${remade(this.generation, () => html`<wb-data-table .fetcher=${this.fetch} storageKey=${this.width.storageKey('fulfillment-ledger')} .columns=${columns} .query=${this.query}>
         <span slot="empty">${this.t('这段时间没有库存变动', 'No movements in this range')}</span>
       </wb-data-table>`)}`;
   }

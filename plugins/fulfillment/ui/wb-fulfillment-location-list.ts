@@ -2,7 +2,7 @@ import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { controlStyles, type Column } from '@workbench/ui';
 import { FulfillmentElement } from './fulfillment-element.js';
-import { tone } from './wb-fulfillment-inventory-cells.js';
+import { tone, PanelWidth } from './wb-fulfillment-inventory-cells.js';
 import { fulfillmentStyles } from './styles.js';
 import { listen, remade } from './wb-fulfillment-inventory-changes.js';
 import { LOCATION_KIND_NAMES, optionsOf, type LocationRow } from './wb-fulfillment-inventory-records.js';
@@ -28,6 +28,7 @@ export class FulfillmentLocationList extends FulfillmentElement {
   @state() private query: Record<string, string> = {};
   /** Bumped when the list changes, for a fresh table (see `remade`). */
   @state() private generation = 0;
+  private readonly width = new PanelWidth(this);
   private stop?: () => void;
 
   override connectedCallback(): void {
@@ -42,12 +43,13 @@ export class FulfillmentLocationList extends FulfillmentElement {
 
   override render() {
     const manage = this.workbench.can('fulfillment.stock.manage');
+    const narrow = this.width.narrow;
     const columns: Column<LocationRow>[] = [
       { key: 'code', title: { 'zh-CN': '库位', en: 'Location' }, width: 'minmax(96px, 1.4fr)', render: (r) => html`<span style=${tone(r.active ? undefined : 'struck')} title=${r.active ? '' : this.t('已停用', 'Out of use')}>${r.code}</span>` },
-      { key: 'kind', title: { 'zh-CN': '类型', en: 'Kind' }, width: '72px', filter: { options: optionsOf(LOCATION_KIND_NAMES) }, render: (r) => this.name(LOCATION_KIND_NAMES[r.kind]) },
+      { key: 'kind', title: { 'zh-CN': '类型', en: 'Kind' }, width: '72px', hidden: narrow, filter: { options: optionsOf(LOCATION_KIND_NAMES) }, render: (r) => this.name(LOCATION_KIND_NAMES[r.kind]) },
       { key: 'skuCode', title: 'SKU', width: 'minmax(96px, 1.6fr)', render: (r) => r.skuCode ?? '' },
       { key: 'qty', title: { 'zh-CN': '数量', en: 'Qty' }, type: 'number', width: '52px' },
-      { key: 'capacity', title: { 'zh-CN': '容量', en: 'Capacity' }, type: 'number', width: '52px', render: (r) => html`<span style=${tone(r.capacity !== null && r.qty >= r.capacity ? 'warning' : undefined)}>${r.capacity ?? '—'}</span>` },
+      { key: 'capacity', title: { 'zh-CN': '容量', en: 'Capacity' }, type: 'number', width: '52px', hidden: narrow, render: (r) => html`<span style=${tone(r.capacity !== null && r.qty >= r.capacity ? 'warning' : undefined)}>${r.capacity ?? '—'}</span>` },
       { key: 'pathOrder', title: { 'zh-CN': '路径顺序', en: 'Path order' }, type: 'number', width: '88px', hidden: true },
     ];
     return html`<wb-toolbar label=${this.t('库位', 'Locations')}>
@@ -55,7 +57,7 @@ export class FulfillmentLocationList extends FulfillmentElement {
         <span slot="end" class="row"><label for="zone" class="hint">${this.t('区', 'Zone')}</label>
           <input id="zone" name="zone" maxlength="2" placeholder=${this.t('全部', 'All')} @change=${(e: Event) => this.setZone((e.target as HTMLInputElement).value)} /></span>
       </wb-toolbar>
-      ${remade(this.generation, () => html`<wb-data-table source="/fulfillment/locations" storageKey="fulfillment-locations" .columns=${columns} .query=${this.query}
+      ${remade(this.generation, () => html`<wb-data-table source="/fulfillment/locations" storageKey=${this.width.storageKey('fulfillment-locations')} .columns=${columns} .query=${this.query}
         @row-open=${(e: CustomEvent<{ row: LocationRow }>) => manage && this.renderRoot.querySelector('wb-fulfillment-location-edit-dialog')?.show(e.detail.row)}>
         <span slot="empty">${this.t('还没有库位：点“新建库位”一次建好一整片货架', 'No locations yet: “New locations” makes a whole block at once')}</span>
       </wb-data-table>`)}

@@ -2,7 +2,7 @@ import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { controlStyles, type Column } from '@workbench/ui';
 import { FulfillmentElement } from './fulfillment-element.js';
-import { tone } from './wb-fulfillment-inventory-cells.js';
+import { tone, PanelWidth } from './wb-fulfillment-inventory-cells.js';
 import { money } from './money.js';
 import { fulfillmentStyles } from './styles.js';
 import { listen, remade } from './wb-fulfillment-inventory-changes.js';
@@ -29,6 +29,7 @@ export class FulfillmentReconciliation extends FulfillmentElement {
   @state() private open = 0;
   /** Bumped when the list changes, for a fresh table (see `remade`). */
   @state() private generation = 0;
+  private readonly width = new PanelWidth(this);
   private stop?: () => void;
 
   override connectedCallback(): void {
@@ -53,15 +54,16 @@ export class FulfillmentReconciliation extends FulfillmentElement {
   }
 
   private renderList() {
+    const narrow = this.width.narrow;
     const columns: Column<StatementSummary>[] = [
       { key: 'courier', title: { 'zh-CN': '快递', en: 'Courier' }, width: '64px', render: (r) => r.courier.name },
       { key: 'period', title: { 'zh-CN': '账期', en: 'Period' }, width: 'minmax(90px, 1.5fr)', render: (r) => (r.from === r.to ? r.from : `${r.from.slice(5)}~${r.to.slice(5)}`) },
-      { key: 'lines', title: { 'zh-CN': '行', en: 'Lines' }, type: 'number', width: '44px' },
+      { key: 'lines', title: { 'zh-CN': '行', en: 'Lines' }, type: 'number', width: '44px', hidden: narrow },
       { key: 'differences', title: { 'zh-CN': '问题', en: 'Issues' }, type: 'number', width: '48px', render: (r) => html`<span style=${tone(r.unknown + r.differences ? 'danger' : undefined)}>${r.unknown + r.differences}</span>` },
       { key: 'billedFee', title: { 'zh-CN': '账单运费', en: 'Billed' }, type: 'money', width: '80px', render: (r) => money(r.billedFee) },
-      { key: 'importedAt', title: { 'zh-CN': '导入时间', en: 'Imported' }, type: 'datetime', width: '128px', hidden: true },
+      { key: 'importedAt', title: { 'zh-CN': '导入时间', en: 'Imported' }, type: 'datetime', width: '136px', hidden: true },
     ];
-    return html`${remade(this.generation, () => html`<wb-data-table source="/fulfillment/statements" storageKey="fulfillment-statements" .columns=${columns}
+    return html`${remade(this.generation, () => html`<wb-data-table source="/fulfillment/statements" storageKey=${this.width.storageKey('fulfillment-statements')} .columns=${columns}
         @row-open=${(e: CustomEvent<{ row: StatementSummary }>) => (this.open = e.detail.row.id)}>
         <span slot="empty">${this.t('还没有导入过快递账单', 'No statements imported yet')}</span>
       </wb-data-table>`)}

@@ -2,7 +2,7 @@ import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { ApiError, controlStyles, type Column } from '@workbench/ui';
 import { FulfillmentElement } from './fulfillment-element.js';
-import { tone } from './wb-fulfillment-inventory-cells.js';
+import { tone, PanelWidth } from './wb-fulfillment-inventory-cells.js';
 import { fulfillmentStyles } from './styles.js';
 import { announce, listen, remade } from './wb-fulfillment-inventory-changes.js';
 import { STOCKTAKE_STATUS_NAMES, optionsOf, type Stocktake } from './wb-fulfillment-inventory-records.js';
@@ -34,6 +34,7 @@ export class FulfillmentStocktakeList extends FulfillmentElement {
   @state() private busy = false;
   /** Bumped when the list changes, for a fresh table (see `remade`). */
   @state() private generation = 0;
+  private readonly width = new PanelWidth(this);
   private stop?: () => void;
 
   override connectedCallback(): void {
@@ -48,12 +49,13 @@ export class FulfillmentStocktakeList extends FulfillmentElement {
 
   override render() {
     const manage = this.workbench.can('fulfillment.stock.manage');
+    const narrow = this.width.narrow;
     const columns: Column<Stocktake>[] = [
       { key: 'id', title: { 'zh-CN': '盘点', en: 'Stocktake' }, width: 'minmax(90px, 1fr)', render: (r) => stocktakeTitle(r, this.en) },
       { key: 'status', title: { 'zh-CN': '状态', en: 'Status' }, width: '80px', filter: { options: optionsOf(STOCKTAKE_STATUS_NAMES) }, render: (r) => html`<span style=${tone(r.status === 'posted' ? 'success' : r.status === 'counting' ? 'warning' : 'muted')}>${this.name(STOCKTAKE_STATUS_NAMES[r.status])}</span>` },
-      { key: 'createdAt', title: { 'zh-CN': '开始', en: 'Started' }, type: 'datetime', width: '128px' },
-      { key: 'createdByName', title: { 'zh-CN': '开单人', en: 'By' }, width: '80px' },
-      { key: 'postedAt', title: { 'zh-CN': '过账', en: 'Posted' }, type: 'datetime', width: '128px', hidden: true },
+      { key: 'createdAt', title: { 'zh-CN': '开始', en: 'Started' }, type: 'datetime', width: '136px', hidden: narrow },
+      { key: 'createdByName', title: { 'zh-CN': '开单人', en: 'By' }, width: '64px', hidden: narrow },
+      { key: 'postedAt', title: { 'zh-CN': '过账', en: 'Posted' }, type: 'datetime', width: '136px', hidden: true },
     ];
     return html`${manage
         ? html`<form class="new" @submit=${(e: Event) => (e.preventDefault(), void this.start())}>
@@ -64,7 +66,7 @@ export class FulfillmentStocktakeList extends FulfillmentElement {
           </form>`
         : nothing}
       ${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : nothing}
-      ${remade(this.generation, () => html`<wb-data-table source="/fulfillment/stocktakes" storageKey="fulfillment-stocktakes" .columns=${columns}
+      ${remade(this.generation, () => html`<wb-data-table source="/fulfillment/stocktakes" storageKey=${this.width.storageKey('fulfillment-stocktakes')} .columns=${columns}
         @row-open=${(e: CustomEvent<{ row: Stocktake }>) => manage && this.open(e.detail.row)}>
         <span slot="empty">${this.t('还没有盘点', 'No stocktakes yet')}</span>
       </wb-data-table>`)}`;

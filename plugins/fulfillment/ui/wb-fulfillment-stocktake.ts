@@ -25,13 +25,13 @@ export class FulfillmentStocktake extends FulfillmentElement {
       .head { display: flex; gap: 12px; align-items: baseline; flex-wrap: wrap; }
       .head .meta { color: var(--wb-muted, #616161); font-size: 12px; }
       table.edit { max-width: 980px; margin-top: 12px; }
-      table.edit th { white-space: nowrap; }
-      table.edit td.sku { white-space: nowrap; }
+      /* Every column as narrow as its figures; the reason takes the rest of the line. */
+      table.edit th, table.edit td { white-space: nowrap; width: 1%; }
+      table.edit th:last-child, table.edit td.why { width: auto; white-space: normal; }
       table.edit td.count input { width: 72px; text-align: right; }
-      table.edit td.why { width: 40%; }
-      table.edit td.why input { min-width: 8em; }
+      table.edit td.why input { min-width: 10em; }
       table.edit td.code { font-variant-numeric: tabular-nums; white-space: nowrap; }
-      tr.variance td { background: var(--wb-warning-bg, transparent); }
+      tr.variance td:first-child { box-shadow: inset 3px 0 0 var(--wb-warning, #9a5b00); }
       tr.variance td.diff { font-weight: 600; }
       tr.missing td.why input { border-color: var(--wb-danger, #b3261e); }
       .plus { color: var(--wb-success, #2e7d32); }
@@ -77,7 +77,7 @@ export class FulfillmentStocktake extends FulfillmentElement {
     const lines = s.lines ?? [];
     const open = s.status === 'counting' && this.workbench.can('fulfillment.stock.manage');
     const totals = this.totals(lines);
-    return html`<div class="head">
+    return html`<div class="sheet" @keydown=${this.onKeyDown}><div class="head">
         <h2>${stocktakeTitle(s, this.en)}</h2>
         <span class="badge ${s.status === 'posted' ? 'pass' : ''}">${this.name(STOCKTAKE_STATUS_NAMES[s.status])}</span>
         <span class="meta">${this.t(`${s.createdByName} 开单于 ${this.i18n.dateTime(s.createdAt)}`, `Started by ${s.createdByName}, ${this.i18n.dateTime(s.createdAt)}`)}${s.postedAt ? this.t(`，${s.postedByName ?? ''} 过账于 ${this.i18n.dateTime(s.postedAt)}`, `; posted by ${s.postedByName ?? ''}, ${this.i18n.dateTime(s.postedAt)}`) : ''}</span>
@@ -90,7 +90,7 @@ export class FulfillmentStocktake extends FulfillmentElement {
           : nothing}
       </div>
       ${open ? html`<p class="hint">${this.t('实盘数填完按 Enter 跳到下一行；有差异的行要写原因；Ctrl+S 保存', 'Enter after a count goes to the next line; every variance needs a reason; Ctrl+S saves')}</p>` : nothing}
-      <table class="edit" @keydown=${this.onKeyDown}>
+      <table class="edit">
         <thead><tr>
           <th>${this.t('库位', 'Location')}</th><th>${this.t('商家编码', 'SKU code')}</th><th class="num">${this.t('账面', 'Book')}</th>
           <th class="num">${this.t('实盘', 'Counted')}</th><th class="num">${this.t('差异', 'Variance')}</th><th>${this.t('差异原因', 'Reason for the variance')}</th>
@@ -104,7 +104,7 @@ export class FulfillmentStocktake extends FulfillmentElement {
         <span class="plus">${this.t(`盘盈 +${totals.plus}`, `Surplus +${totals.plus}`)}</span>
         <span class="minus">${this.t(`盘亏 −${totals.minus}`, `Shortfall −${totals.minus}`)}</span>
       </p>
-      ${this.problems.length ? html`<ul class="problems error" role="alert">${this.problems.map((p) => html`<li>${p}</li>`)}</ul>` : nothing}`;
+      ${this.problems.length ? html`<ul class="problems error" role="alert">${this.problems.map((p) => html`<li>${p}</li>`)}</ul>` : nothing}</div>`;
   }
 
   private renderLine(l: StocktakeLine, i: number, open: boolean) {
@@ -172,7 +172,7 @@ export class FulfillmentStocktake extends FulfillmentElement {
       void this.saveCounts();
       return;
     }
-    if (e.key !== 'Enter' || !(input instanceof HTMLInputElement)) return;
+    if (e.key !== 'Enter' || !(input instanceof HTMLInputElement) || !['counted', 'reason'].includes(input.name)) return;
     e.preventDefault();
     const all = (name: string) => [...this.renderRoot.querySelectorAll<HTMLInputElement>(`tbody input[name=${name}]`)];
     void this.updateComplete.then(() => {
@@ -202,9 +202,14 @@ export class FulfillmentStocktake extends FulfillmentElement {
       this.problems = bad.map((l) => this.t(`${l.locationCode}：实盘数写一个不小于 0 的整数`, `${l.locationCode}: the count is a whole number, 0 or more`));
       return false;
     }
+    const counts = this.countsBody();
+    if (!counts.length) {
+      this.dirty = false;
+      return true;
+    }
     this.busy = true;
     try {
-      const saved = await this.api.put<Stocktake>(`/fulfillment/stocktakes/${s.id}/counts`, { version: s.version, counts: this.countsBody() });
+      const saved = await this.api.put<Stocktake>(`/fulfillment/stocktakes/${s.id}/counts`, { version: s.version, counts });
       // Keep what the clerk typed; take the new version and the server's figures.
       this.sheet = { ...s, ...saved, lines: saved.lines ?? s.lines };
       this.dirty = false;
