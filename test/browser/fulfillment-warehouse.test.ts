@@ -165,6 +165,8 @@ describe('the warehouse in Chromium', () => {
     await page.locator('wb-toasts', { hasText: '盘点已过账' }).waitFor();
     await sheet.locator('.badge', { hasText: '已过账' }).waitFor();
     await shot('stocktake-posted');
+    await sheet.locator('button.print').click();
+    await page.frameLocator('wb-print-view[heading^="盘点表"] iframe').locator('h1', { hasText: '盘点表' }).waitFor();
 
     const posted = (await api.get('/api/fulfillment/stocktakes')).body.items[0];
     expect(posted.status).toBe('posted');
@@ -206,6 +208,12 @@ describe('the warehouse in Chromium', () => {
     const recon = page.locator('wb-fulfillment-reconciliation');
     await recon.locator('button.import').click();
     const upload = recon.locator('wb-fulfillment-reconciliation-upload');
+    // A weight nobody can read refuses the whole statement, with the row to fix.
+    await upload.locator('input[type=file]').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(`运单号,重量(kg),运费(元)\n${trackingNo},一公斤,5.00\n`, 'utf8') });
+    const refused = upload.locator('.report[role=alert]');
+    await refused.waitFor();
+    await expect(refused.locator('tbody tr td').first().textContent()).resolves.toBe('2');
+    await shot('statement-refused');
     await upload.locator('input[type=file]').setInputFiles({ name: 'sto-statement.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
     await upload.locator('.report', { hasText: '未知单号 1 行' }).waitFor();
     await shot('statement-report');
