@@ -109,6 +109,13 @@ describe('every listings panel in Chromium, over the demo shop', () => {
     await table.locator('[role=row]', { hasText: '牛津纺长袖衬衫' }).waitFor();
     expect(await table.locator('[role=row]', { hasText: '高腰直筒牛仔裤' }).count()).toBe(0);
     await shot(page, 'products-search');
+    // A search with no hit empties the table; clearing it must fill the whole height again, not
+    // the handful of rows a table measured while empty would draw.
+    await table.locator('input[type=search]').fill('没有这种商品');
+    await table.locator('.count', { hasText: '共 0 条' }).waitFor();
+    await table.locator('input[type=search]').fill('');
+    await table.locator('.count', { hasText: '共 30 条' }).waitFor();
+    await expect.poll(() => table.locator('.body [role=row]').count()).toBeGreaterThan(10);
     clean(owner, before);
   });
 

@@ -103,17 +103,22 @@ export class WbDataTable<T extends Record<string, unknown> = Record<string, unkn
   private searchTimer?: ReturnType<typeof setTimeout>;
   private resizeObserver = new ResizeObserver((entries) => (this.viewHeight = entries[0]?.contentRect.height ?? 400));
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.updateComplete.then(() => {
-      const body = this.renderRoot.querySelector('.body');
-      if (body) this.resizeObserver.observe(body);
-    });
-  }
+  private observedBody?: Element;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.resizeObserver.disconnect();
+    this.observedBody = undefined;
+  }
+
+  // The scrolling body is drawn anew when the table goes from empty to rows (and back), so the
+  // element whose height decides how many rows to draw is looked up after every update.
+  protected override updated(): void {
+    const body = this.renderRoot.querySelector('.body') ?? undefined;
+    if (body === this.observedBody) return;
+    this.resizeObserver.disconnect();
+    this.observedBody = body;
+    if (body) this.resizeObserver.observe(body);
   }
 
   protected override willUpdate(changed: Map<string, unknown>): void {
