@@ -1,0 +1,135 @@
+import type { PluginContext, SqlValue, Transaction } from '@workbench/plugin-api';
+import { mergeKeyOf } from '../orders/merge-key.js';
+import { moveOrder } from '../orders/order-moves.js';
+import type { StepBy } from '../shared/actor.js';
+import type { OrderClosed } from '../types.js';
+import type { StockOps } from '../warehouse/stock-ops.js';
+import { insertRows, updateRows } from './batch-sql.js';
+import { PLATFORM_CLOSED, type ImportPlan, type NewOrder, type OrderChange } from './import-plan.js';
+import type { ParsedItem } from './item-rows.js';
+
+/** Everything the writing step needs besides the plan. */
+export interface PlanWriter {
+  ctx: PluginContext;
+  tx: Transaction;
+  stock: StockOps;
+  by: StepBy;
+  now: string;
+  importId: number;
+  orderFile: string;
+  /** listings' SKU id of every code in the reports (stubs included). */
+  skuIds: ReadonlyMap<string, number>;
+  /** Orders written so far, for the progress bar. */
+  onOrders: (written: number) => void;
+}
+
+export interface Written {
+  exceptions: number;
+  closed: number;
+}
+
+const ORDER_COLUMNS = [
+  'order_no', 'source', 'shop_name', 'buyer_nick', 'buyer_account', 'platform_status', 'status', 'exceptions', 'goods_total', 'shipping_fee', 'total',
+  'paid_amount', 'refund_amount', 'buyer_message', 'seller_remark', 'receiver_name', 'receiver_phone', 'receiver_address', 'receiver_region', 'post_code',
+  'shipping_method', 'item_count', 'priority', 'courier', 'tracking_no', 'merge_key', 'closed_reason', 'placed_at', 'paid_at', 'created_at', 'updated_at',
+];
+const ITEM_COLUMNS = ['order_id', 'line_key', 'sku_id', 'sku_code', 'title', 'properties', 'quantity', 'price', 'refund_status'];
+const HISTORY_COLUMNS = ['order_id', 'action', 'from_status', 'to_status', 'actor_id', 'actor_name', 'at', 'detail'];
+/** The platform's fields a re-import may change, and what the import keeps derived from them. */
+const PLATFORM_COLUMNS = [
+  'platform_status', 'goods_total', 'shipping_fee', 'total', 'paid_amount', 'refund_amount', 'buyer_message', 'seller_remark', 'paid_at', 'tracking_no',
+  'courier', 'shop_name', 'closed_reason', 'item_count', 'priority',
+] as const;
+const LINE_COLUMNS = ['sku_id', 'sku_code', 'title', 'properties', 'quantity', 'price', 'refund_status'];
+
+function orderRow(w: PlanWriter, plan: NewOrder): SqlValue[] {
+  const o = plan.order;
+  const closedReason = plan.status === 'closed' ? (o.closeReason ?? PLATFORM_CLOSED) : o.closeReason;
+  return [
+    o.orderNo, 'import', o.shopName, o.buyerNick, o.buyerAccount, o.platformStatus, plan.status, plan.exceptions.length ? JSON.stringify(plan.exceptions) : '[]',
+    o.goodsTotal, o.shippingFee, o.total, o.paidAmount, o.refundAmount, o.buyerMessage, o.sellerRemark, o.receiverName, o.receiverPhone, o.receiverAddress,
+    o.receiverRegion, o.postCode, o.shippingMethod, plan.itemCount, plan.priority, o.courier, o.trackingNo,
+    mergeKeyOf({ buyerNick: o.buyerNick, receiverName: o.receiverName, receiverPhone: o.receiverPhone, receiverAddress: o.receiverAddress }),
+    closedReason, o.placedAt, o.paidAt, w.now, w.now,
+  ];
+}
+
+const itemRow = (w: PlanWriter, orderId: number, i: ParsedItem): SqlValue[] => [orderId, i.lineKey, w.skuIds.get(i.code) ?? null, i.code, i.title, i.properties, i.quantity, i.price, i.refundStatus];
+
+async function emitClosed(w: PlanWriter, orderId: number, orderNo: string, reason: string): Promise<void> {
+  const event: OrderClosed = { orderId, orderRef: orderNo, reason };
+  await w.ctx.events.emit('fulfillment.order.closed', event);
+}
+
+/** New orders, their lines and their first history row, in multi-row statements. */
+async function writeNewOrders(w: PlanWriter, creates: NewOrder[]): Promise<void> {
+  const ids = await insertRows<{ id: number; order_no: string }>(w.tx, 'fulfillment_orders', ORDER_COLUMNS, creates.map((c) => orderRow(w, c)), {
+    returning: ['id', 'order_no'],
+    afterBatch: (n) => w.onOrders(n),
+  });
+  const idOf = new Map(ids.map((r) => [r.order_no, r.id]));
+  const lines: SqlValue[][] = [];
+  const history: SqlValue[][] = [];
+  const plain = JSON.stringify({ importId: w.importId, file: w.orderFile });
+  for (const c of creates) {
+    const id = idOf.get(c.order.orderNo)!;
+    for (const item of c.order.items) lines.push(itemRow(w, id, item));
+    const detail = c.exceptions.length ? JSON.stringify({ importId: w.importId, file: w.orderFile, exceptions: c.exceptions.map((e) => e.code) }) : plain;
+    history.push([id, 'import', null, c.status, w.by.id, w.by.name, w.now, detail]);
+  }
+  await insertRows(w.tx, 'fulfillment_order_items', ITEM_COLUMNS, lines);
+  await insertRows(w.tx, 'fulfillment_order_history', HISTORY_COLUMNS, history);
+  for (const c of creates) {
+    if (c.status === 'closed') await emitClosed(w, idOf.get(c.order.orderNo)!, c.order.orderNo, c.order.closeReason ?? PLATFORM_CLOSED);
+  }
+}
+
+/** Stored orders: platform fields, lines by line key, a history row, then any move. */
+async function writeChanges(w: PlanWriter, changes: OrderChange[]): Promise<void> {
+  const updated = changes.filter((c) => Object.keys(c.set).length > 0);
+  await updateRows(
+    w.tx,
+    'fulfillment_orders',
+    PLATFORM_COLUMNS,
+    updated.map((c) => [c.stored.id, ...PLATFORM_COLUMNS.map((col) => (col in c.set ? c.set[col]! : c.stored[col]))]),
+    { sql: 'version = version + 1, updated_at = ?', params: [w.now] },
+  );
+  await insertRows(w.tx, 'fulfillment_order_items', ITEM_COLUMNS, changes.flatMap((c) => c.newLines.map((i) => itemRow(w, c.stored.id, i))));
+  await updateRows(
+    w.tx,
+    'fulfillment_order_items',
+    LINE_COLUMNS,
+    changes.flatMap((c) => c.changedLines.map(({ stored, item }) => [stored.id, w.skuIds.get(item.code) ?? null, item.code, item.title, item.properties, item.quantity, item.price, item.refundStatus])),
+  );
+  const history = changes
+    .filter((c) => Object.keys(c.set).length > 0 || c.newLines.length > 0 || c.changedLines.length > 0)
+    .map((c) => {
+      const changed = [...Object.keys(c.set), ...(c.newLines.length || c.changedLines.length ? ['items'] : [])];
+      return [c.stored.id, 'reimport', null, null, w.by.id, w.by.name, w.now, JSON.stringify({ importId: w.importId, file: w.orderFile, changed })];
+    });
+  await insertRows(w.tx, 'fulfillment_order_history', HISTORY_COLUMNS, history);
+  for (const c of changes) {
+    if (!c.move) continue;
+    const { to, action, exceptions, reason } = c.move;
+    const set: Record<string, string> = { exceptions: JSON.stringify(exceptions) };
+    if (to === 'closed') set.closed_reason = reason ?? PLATFORM_CLOSED;
+    const detail = { importId: w.importId, platform: true, ...(reason ? { reason } : {}), ...(to === 'exception' ? { exceptions: exceptions.map((e) => e.code) } : {}) };
+    await moveOrder(w.tx, c.stored.id, to, { action, by: w.by, at: w.now, set, detail });
+    // An approved order had stock reserved for it; closed or 异常, it no longer holds any.
+    if (c.stored.status === 'approved') await w.stock.release(w.tx, c.stored.id);
+    if (to === 'closed') await emitClosed(w, c.stored.id, c.stored.order_no, reason ?? PLATFORM_CLOSED);
+  }
+}
+
+/** Writes the plan in the caller's transaction; answers how many orders became 异常 and 已关闭. */
+export async function writePlan(w: PlanWriter, plan: ImportPlan): Promise<Written> {
+  await writeNewOrders(w, plan.creates);
+  w.onOrders(plan.creates.length);
+  await writeChanges(w, plan.changes);
+  w.onOrders(plan.creates.length + plan.changes.length);
+  const moved = (to: string) => plan.changes.filter((c) => c.move?.to === to).length;
+  return {
+    exceptions: plan.creates.filter((c) => c.status === 'exception').length + moved('exception'),
+    closed: plan.creates.filter((c) => c.status === 'closed').length + moved('closed'),
+  };
+}

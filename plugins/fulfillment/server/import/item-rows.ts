@@ -1,0 +1,79 @@
+import type { CsvRecord } from './csv-records.js';
+import { readHeader, RowCells, type MoneyReader } from './report-cells.js';
+import { ITEM_COLUMNS, REQUIRED_ITEM_COLUMNS, type ItemColumn } from './report-columns.js';
+import { REASONS, type Rejection } from './row-reasons.js';
+
+/** One line of the 宝贝报表, read and checked; the unit price in 分. */
+export interface ParsedItem {
+  row: number;
+  orderNo: string;
+  /** 子订单编号 when the report has it, else the line's position within its order (1, 2 …). */
+  lineKey: string;
+  /** 商家编码, else 外部系统编号. */
+  code: string;
+  title: string;
+  properties: string;
+  quantity: number;
+  price: number;
+  refundStatus: string | null;
+}
+
+export interface ItemReport {
+  items: ParsedItem[];
+  rejected: Rejection[];
+  /** The header name the order number was read from (主订单编号 or 订单编号), for refusals. */
+  orderColumn: string;
+  /** Orders with a refused line, so they are not also refused for having no lines. */
+  refused: Set<string>;
+}
+
+/** Reads the 宝贝报表 rows; a row with any unreadable cell is refused whole, naming each cell. */
+export function readItemReport(file: string, records: readonly CsvRecord[], deps: { money: MoneyReader; onRow: () => void }): ItemReport {
+  const { index, rejected } = readHeader<ItemColumn>(file, records[0], ITEM_COLUMNS, [['mainOrderNo', 'orderNo'], ['code', 'outerId'], ...REQUIRED_ITEM_COLUMNS], '宝贝报表');
+  // In layouts with sub-orders, 主订单编号 is the order and 子订单编号 the line.
+  const orderKey: ItemColumn = index.has('mainOrderNo') ? 'mainOrderNo' : 'orderNo';
+  const items: ParsedItem[] = [];
+  const refused = new Set<string>();
+  if (rejected.length) return { items, rejected, orderColumn: ITEM_COLUMNS[orderKey], refused };
+  const cells = new RowCells<ItemColumn>(file, index, ITEM_COLUMNS, deps.money);
+  const positions = new Map<string, number>();
+  const linesSeen = new Map<string, number>();
+  for (let r = 1; r < records.length; r++) {
+    deps.onRow();
+    cells.load(records[r]!);
+    if (cells.blank()) continue;
+    const orderNo = cells.text(orderKey, 32);
+    if (orderNo === '') cells.refuse(orderKey, REASONS.empty(ITEM_COLUMNS[orderKey]));
+    else if (!/^\d+$/.test(orderNo)) cells.refuse(orderKey, REASONS.orderNo(orderNo));
+    const position = (positions.get(orderNo) ?? 0) + 1;
+    positions.set(orderNo, position);
+    const lineKey = cells.text('subOrderNo', 64) || String(position);
+    const code = cells.text('code', 64) || cells.text('outerId', 64);
+    if (code === '') cells.refuse(cells.has('code') ? 'code' : 'outerId', REASONS.noCode());
+    const quantityText = cells.text('quantity', 12);
+    const quantity = /^\d{1,6}$/.test(quantityText) ? Number(quantityText) : 0;
+    if (quantity < 1) cells.refuse('quantity', quantityText === '' ? REASONS.empty(ITEM_COLUMNS.quantity) : REASONS.quantity(quantityText));
+    const key = `${orderNo}\u0000${lineKey}`;
+    const earlier = linesSeen.get(key);
+    if (earlier !== undefined) cells.refuse(cells.has('subOrderNo') ? 'subOrderNo' : orderKey, REASONS.repeatedLine(orderNo, lineKey, earlier));
+    const item: ParsedItem = {
+      row: cells.row,
+      orderNo,
+      lineKey,
+      code,
+      title: cells.text('title', 200),
+      properties: cells.text('properties', 500),
+      quantity,
+      price: cells.fen('price'),
+      refundStatus: cells.text('refundStatus', 100) || null,
+    };
+    if (cells.problems.length) {
+      rejected.push(...cells.problems);
+      refused.add(orderNo);
+      continue;
+    }
+    linesSeen.set(key, item.row);
+    items.push(item);
+  }
+  return { items, rejected, orderColumn: ITEM_COLUMNS[orderKey], refused };
+}

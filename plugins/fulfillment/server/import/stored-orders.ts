@@ -1,0 +1,82 @@
+import type { Queryable } from '@workbench/plugin-api';
+import type { OrderStatus, PlatformStatus } from '../../shared/state-names.js';
+
+/** What the import compares of an order already stored (platform fields) and needs to move it. */
+export interface StoredOrder {
+  id: number;
+  order_no: string;
+  status: OrderStatus;
+  platform_status: PlatformStatus;
+  exceptions: string;
+  shop_name: string | null;
+  goods_total: number;
+  shipping_fee: number;
+  total: number;
+  paid_amount: number;
+  refund_amount: number;
+  buyer_message: string;
+  seller_remark: string;
+  shipping_method: string;
+  tracking_no: string | null;
+  courier: string | null;
+  courier_requested: string | null;
+  closed_reason: string | null;
+  paid_at: string | null;
+  task: number;
+  priority: number;
+  item_count: number;
+  wave_id: number | null;
+}
+
+export interface StoredItem {
+  id: number;
+  order_id: number;
+  line_key: string;
+  sku_id: number | null;
+  sku_code: string;
+  title: string;
+  properties: string;
+  quantity: number;
+  price: number;
+  refund_status: string | null;
+}
+
+export interface StoredOrders {
+  byNo: Map<string, StoredOrder>;
+  /** Lines per order id, by line key. */
+  items: Map<number, Map<string, StoredItem>>;
+  /** Orders with remarks of the shop's own (they count for the priority). */
+  remarked: Set<number>;
+}
+
+const ORDER_FIELDS = Object.keys({
+  id: 0, order_no: 0, status: 0, platform_status: 0, exceptions: 0, shop_name: 0, goods_total: 0, shipping_fee: 0, total: 0, paid_amount: 0, refund_amount: 0,
+  buyer_message: 0, seller_remark: 0, shipping_method: 0, tracking_no: 0, courier: 0, courier_requested: 0, closed_reason: 0, paid_at: 0, task: 0, priority: 0,
+  item_count: 0, wave_id: 0,
+} satisfies Record<keyof StoredOrder, 0>).join(', ');
+
+/**
+ * The stored orders among these numbers, with their lines and whether they have remarks: three
+ * queries whatever the count (the numbers travel as one JSON array), so a re-import reads no row
+ * by itself.
+ */
+export async function readStoredOrders(q: Queryable, orderNos: readonly string[]): Promise<StoredOrders> {
+  const orders = await q.all<StoredOrder>(`SELECT ${ORDER_FIELDS} FROM fulfillment_orders WHERE order_no IN (SELECT value FROM json_each(?))`, [JSON.stringify(orderNos)]);
+  const byNo = new Map(orders.map((o) => [o.order_no, o]));
+  const items = new Map<number, Map<string, StoredItem>>();
+  const remarked = new Set<number>();
+  if (orders.length === 0) return { byNo, items, remarked };
+  const ids = JSON.stringify(orders.map((o) => o.id));
+  const lines = await q.all<StoredItem>(
+    'SELECT id, order_id, line_key, sku_id, sku_code, title, properties, quantity, price, refund_status FROM fulfillment_order_items WHERE order_id IN (SELECT value FROM json_each(?))',
+    [ids],
+  );
+  for (const line of lines) {
+    let of = items.get(line.order_id);
+    if (!of) items.set(line.order_id, (of = new Map()));
+    of.set(line.line_key, line);
+  }
+  const withRemarks = await q.all<{ order_id: number }>('SELECT DISTINCT order_id FROM fulfillment_order_remarks WHERE order_id IN (SELECT value FROM json_each(?))', [ids]);
+  for (const r of withRemarks) remarked.add(r.order_id);
+  return { byNo, items, remarked };
+}

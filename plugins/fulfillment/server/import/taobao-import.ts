@@ -1,0 +1,144 @@
+import type { ImportRequest, LocalizedText, PluginContext, Transaction } from '@workbench/plugin-api';
+import { stepBy } from '../shared/actor.js';
+import { fulfillmentSettings } from '../settings.js';
+import { CatalogToken } from '../tokens.js';
+import type { StockOps } from '../warehouse/stock-ops.js';
+import { planImport, type ImportPlan, type SkuInfo } from './import-plan.js';
+import { writePlan } from './import-write.js';
+import { readItemReport, type ItemReport } from './item-rows.js';
+import { readOrderReport, type ParsedOrder } from './order-rows.js';
+import { moneyReader } from './report-cells.js';
+import { pairReports } from './report-files.js';
+import { REASONS, type Rejection } from './row-reasons.js';
+import { ShopClock } from './shop-clock.js';
+import { readStoredOrders } from './stored-orders.js';
+
+/** What the `taobao-orders` importer answers (README "Import"); texts in the uploader's language. */
+export interface TaobaoImportResult {
+  /** The `fulfillment_imports` row, or null when rows were refused and nothing was written. */
+  importId: number | null;
+  created: number;
+  updated: number;
+  unchanged: number;
+  /** Item lines the reports hold. */
+  items: number;
+  /** Orders that became 异常 (unknown SKU, refund). */
+  exceptions: number;
+  /** Orders closed because the trade is closed on Taobao. */
+  closed: number;
+  /** 商家编码 new to listings, recorded there as SKUs to complete. */
+  skuStubs: string[];
+  /** Orders the platform's news could not move (already picked …): someone must look at them. */
+  attention: { orderNo: string; reason: string }[];
+  rejected: { file: string; row: number; column: string; reason: string }[];
+}
+
+const say = (text: LocalizedText, locale: string) => (typeof text === 'string' ? text : (locale === 'en' ? text.en : undefined) ?? text['zh-CN']);
+const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+function refusedResult(rejected: Rejection[], fileOrder: string[], locale: string): TaobaoImportResult {
+  const sorted = [...rejected].sort((a, b) => fileOrder.indexOf(a.file) - fileOrder.indexOf(b.file) || a.row - b.row);
+  return {
+    importId: null, created: 0, updated: 0, unchanged: 0, items: 0, exceptions: 0, closed: 0, skuStubs: [], attention: [],
+    rejected: sorted.map((r) => ({ file: r.file, row: r.row, column: r.column, reason: say(r.reason, locale) })),
+  };
+}
+
+/** Every line to its order; a line without an order and an order without lines are refused. */
+function linkItems(orders: Map<string, ParsedOrder>, refused: Set<string>, items: ItemReport, files: { orders: string; items: string }): Rejection[] {
+  const rejected: Rejection[] = [];
+  for (const item of items.items) {
+    const order = orders.get(item.orderNo);
+    if (order) order.items.push(item);
+    else if (!refused.has(item.orderNo)) rejected.push({ file: files.items, row: item.row, column: items.orderColumn, reason: REASONS.itemWithoutOrder(item.orderNo) });
+  }
+  for (const order of orders.values()) {
+    if (order.items.length === 0 && !items.refused.has(order.orderNo)) rejected.push({ file: files.orders, row: order.row, column: '订单编号', reason: REASONS.orderWithoutItems(order.orderNo) });
+  }
+  return rejected;
+}
+
+/**
+ * The 订单报表 + 宝贝报表 import: both files read and checked in memory first; then, only if no
+ * row was refused, one transaction looks up what is stored (one query each for orders, lines and
+ * SKU codes), writes new orders in multi-row statements, updates what changed and moves orders
+ * the platform closed or is refunding.
+ */
+export async function runTaobaoImport(ctx: PluginContext, stock: StockOps, request: ImportRequest): Promise<TaobaoImportResult> {
+  const { files, actor, locale, progress } = request;
+  const settings = fulfillmentSettings(ctx);
+  const reports = pairReports(files);
+  const fileOrder = [reports.orders.name, reports.items.name];
+  const rows = reports.orders.records.length + reports.items.records.length - 2;
+  let read = 0;
+  const reading = { 'zh-CN': '行已读取', en: 'rows read' };
+  progress.report({ done: 0, total: rows, message: reading });
+  // The progress bar shows "done / total" itself; each message only names the unit.
+  const onRow = () => {
+    if (++read % 1000 === 0) progress.report({ done: read, total: rows, message: reading });
+  };
+  const money = moneyReader();
+  const orderReport = readOrderReport(reports.orders.name, reports.orders.records, { clock: new ShopClock(ctx), money, couriers: settings.couriers, onRow });
+  await nextTick();
+  const itemReport = readItemReport(reports.items.name, reports.items.records, { money, onRow });
+  progress.report({ done: rows, total: rows, message: reading });
+  await nextTick();
+  const rejected = [...reports.rejected, ...orderReport.rejected, ...itemReport.rejected];
+  // Only readable headers say where every line belongs.
+  if (orderReport.rejected.every((r) => r.row > 1) && itemReport.rejected.every((r) => r.row > 1)) rejected.push(...linkItems(orderReport.orders, orderReport.refused, itemReport, { orders: reports.orders.name, items: reports.items.name }));
+  if (rejected.length) return refusedResult(rejected, fileOrder, locale);
+
+  const catalog = ctx.services.get(CatalogToken);
+  const orders = orderReport.orders;
+  const writing = { 'zh-CN': '个订单已写入', en: 'orders written' };
+  return ctx.db.transaction(async (tx: Transaction) => {
+    const stored = await readStoredOrders(tx, [...orders.keys()]);
+    const codes = [...new Set(itemReport.items.map((i) => i.code))];
+    const found = await catalog.skusByCodes(codes);
+    const skus = new Map<string, SkuInfo>([...found].map(([code, sku]) => [code, { id: sku.id, needsCompleting: sku.needsCompleting }]));
+    const plan: ImportPlan = planImport(settings, reports.items.name, orders.values(), stored, skus);
+    if (plan.rejected.length) return refusedResult(plan.rejected, fileOrder, locale);
+
+    const skuIds = new Map([...skus].map(([code, sku]) => [code, sku.id]));
+    const skuStubs: string[] = [];
+    for (const [code, title] of plan.unknownCodes) {
+      const { sku, created } = await catalog.ensureSku(code, { title, tx });
+      skuIds.set(code, sku.id);
+      if (created) skuStubs.push(code);
+    }
+    const by = stepBy(actor);
+    const now = ctx.now();
+    const { lastId: importId } = await tx.run(
+      'INSERT INTO fulfillment_imports (file_names, created, updated, unchanged, exceptions, actor_id, actor_name, at) VALUES (?, 0, 0, 0, 0, ?, ?, ?)',
+      [JSON.stringify(fileOrder), by.id, by.name, now],
+    );
+    const total = plan.creates.length + plan.changes.length;
+    progress.report({ done: 0, total, message: writing });
+    let lastReported = 0;
+    const written = await writePlan(
+      {
+        ctx, tx, stock, by, now, importId, orderFile: reports.orders.name, skuIds,
+        onOrders: (n) => {
+          if (n - lastReported < 1000 && n < total) return;
+          lastReported = n;
+          progress.report({ done: n, total, message: writing });
+        },
+      },
+      plan,
+    );
+    const result: TaobaoImportResult = {
+      importId,
+      created: plan.creates.length,
+      updated: plan.changes.length,
+      unchanged: plan.unchanged,
+      items: itemReport.items.length,
+      exceptions: written.exceptions,
+      closed: written.closed,
+      skuStubs,
+      attention: plan.attention.map((a) => ({ orderNo: a.orderNo, reason: say(a.reason, locale) })),
+      rejected: [],
+    };
+    await tx.run('UPDATE fulfillment_imports SET created = ?, updated = ?, unchanged = ?, exceptions = ? WHERE id = ?', [result.created, result.updated, result.unchanged, result.exceptions, importId]);
+    return result;
+  });
+}
