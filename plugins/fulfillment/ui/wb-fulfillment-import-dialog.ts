@@ -52,6 +52,8 @@ export class FulfillmentImportDialog extends FulfillmentElement {
   @state() private report?: ImportReport;
   @state() private busy = false;
   @state() private error = '';
+  /** The chosen pair was sent; choosing a file again allows another import. */
+  @state() private sent = false;
 
   /** Opens the dialog afresh. */
   show(): void {
@@ -60,12 +62,13 @@ export class FulfillmentImportDialog extends FulfillmentElement {
     this.report = undefined;
     this.error = '';
     this.busy = false;
+    this.sent = false;
     this.opened = true;
   }
 
   override render() {
     if (!this.opened) return nothing;
-    const ready = Boolean(this.files.orders && this.files.items) && !this.busy;
+    const ready = Boolean(this.files.orders && this.files.items) && !this.busy && !this.sent;
     return html`<wb-dialog heading=${this.t('导入淘宝订单', 'Import Taobao orders')} open @close=${() => (this.opened = false)}>
       <p class="hint">${this.t('从卖家中心导出的“订单报表”和“宝贝报表”两个 CSV 一起导入，GBK 或 UTF-8 都可以。同一订单再导一次会更新它。', 'The order report and the item report exported from the seller centre, imported together; GBK or UTF-8. Importing an order again updates it.')}</p>
       <div class="files">
@@ -75,7 +78,7 @@ export class FulfillmentImportDialog extends FulfillmentElement {
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       ${this.events
         ? html`<wb-progress heading=${this.t('导入订单', 'Importing orders')} src=${this.events}
-            @progress-done=${(e: CustomEvent<{ result: ImportReport }>) => this.done(e.detail.result)} @progress-failed=${() => (this.busy = false)}></wb-progress>`
+            @progress-done=${(e: CustomEvent<{ result: ImportReport }>) => this.done(e.detail.result)} @progress-failed=${() => ((this.busy = false), (this.sent = false))}></wb-progress>`
         : nothing}
       ${this.report ? this.renderReport(this.report) : nothing}
       <button slot="actions" @click=${() => (this.opened = false)}>${this.t('关闭', 'Close')}</button>
@@ -126,6 +129,7 @@ export class FulfillmentImportDialog extends FulfillmentElement {
     input.value = ''; // the same file may be chosen again after fixing it
     if (!file) return;
     this.files = { ...this.files, [slot]: file };
+    this.sent = false;
     this.report = undefined;
     this.events = '';
     this.error = '';
@@ -139,6 +143,7 @@ export class FulfillmentImportDialog extends FulfillmentElement {
     form.append('file', orders, orders.name);
     form.append('file', items, items.name);
     this.busy = true;
+    this.sent = true;
     this.report = undefined;
     this.error = '';
     try {
@@ -146,6 +151,7 @@ export class FulfillmentImportDialog extends FulfillmentElement {
       this.events = run.events;
     } catch (error) {
       this.busy = false;
+      this.sent = false;
       this.error = error instanceof Error ? error.message : String(error);
     }
   }
@@ -153,7 +159,7 @@ export class FulfillmentImportDialog extends FulfillmentElement {
   private done(report: ImportReport): void {
     this.busy = false;
     this.report = report;
-    this.files = {};
+    if (report.rejected?.length) return;
     announceOrders();
   }
 }

@@ -13,6 +13,8 @@ export class FulfillmentOrderItems extends FulfillmentOrderPart {
     fulfillmentStyles,
     css`
       .scroll { overflow-x: auto; }
+      th { white-space: nowrap; }
+      td.num { white-space: nowrap; }
       td.code { font-variant-numeric: tabular-nums; white-space: nowrap; }
       td.title { min-width: 160px; }
       td.props { color: var(--wb-muted, #616161); font-size: 12px; }

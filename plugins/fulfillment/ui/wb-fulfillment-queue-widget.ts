@@ -6,7 +6,7 @@ import { FulfillmentElement } from './fulfillment-element.js';
 import { exceptionName, labelStyles, priorityBadge, priorityName, statusName } from './labels.js';
 import { fulfillmentStyles } from './styles.js';
 import { OPEN_QUEUE, OPEN_STATUSES, onOrdersChanged, type OrdersFilter, type QueueCounts } from './wb-fulfillment-order-record.js';
-import { openOrdersView } from './wb-fulfillment-orders-filter.js';
+import { openOrdersView } from './wb-fulfillment-orders-link.js';
 
 /**
  * 待处理订单 on the home page: orders per state still to handle, the open ones per peak-day
