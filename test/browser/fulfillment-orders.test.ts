@@ -1,0 +1,236 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, logIn, openPage, showView, type WatchedPage } from '../helpers/browser.js';
+import { OWNER, type Client } from '../helpers/client.js';
+import { ROOT, type TestServer } from '../helpers/server.js';
+import { colleague, createSkus, startFulfillment, stockUp, type TestSku } from '../../plugins/fulfillment/test/api.js';
+import { encodeReport, taobaoExport, type TaobaoExport } from '../../plugins/fulfillment/test/fixtures/taobao-export.mjs';
+
+// The orders UI as the shop uses it: the owner imports a GBK order report with its item report
+// through the dialog, finds the orders in the list, opens one, remarks and approves it, runs the
+// automatic review on the rest; a packer without 查看收件人完整信息 sees the phones masked.
+const SHOTS = join(ROOT, 'test-results');
+const PACKER = { username: 'dabao', password: 'staff-pass-123' };
+
+let server: TestServer;
+let api: Client;
+let browser: Browser;
+let owner: WatchedPage;
+let page: Page;
+let errorsAtLogIn = 0;
+let skus: TestSku[] = [];
+let exported: TaobaoExport;
+
+async function shot(p: Page, name: string) {
+  await p.screenshot({ path: join(SHOTS, `fulfillment-${name}.png`) });
+}
+
+const ordersView = (p: Page) => p.locator('wb-fulfillment-orders');
+/** The editor in the tab in front (tabs behind stay alive, hidden). */
+const activeEditor = (p: Page) => p.locator('wb-editor-area [role=tabpanel]:not([hidden]) wb-fulfillment-order-editor');
+const row = (p: Page, orderNo: string) => ordersView(p).locator('wb-data-table [role=row]', { hasText: orderNo });
+
+beforeAll(async () => {
+  await mkdir(SHOTS, { recursive: true });
+  ({ server, owner: api } = await startFulfillment());
+  skus = await createSkus(api, 3, 'UI');
+  for (const [i, sku] of skus.entries()) await stockUp(api, sku, `A-01-01-0${i + 1}`, 30);
+  // Six orders: the sixth (index 5) unpaid, the fourth (index 3) with a buyer message.
+  exported = taobaoExport({ orders: 6, skuCodes: skus.map((s) => s.code), seed: 4, placedFrom: '2026-11-11 08:00:00' });
+  await colleague(server, api, PACKER.username, ['fulfillment.orders.read']);
+  browser = await launchChromium();
+  owner = await openPage(browser, server.url, { expectedStatuses: [400] });
+  page = owner.page;
+  page.setDefaultTimeout(15_000);
+}, 90_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.dispose();
+});
+
+describe('the orders UI in Chromium', () => {
+  it('imports the order report and the item report (GBK) through the dialog, with progress and the result', async () => {
+    await logIn(page, OWNER.username, OWNER.password, server.url);
+    errorsAtLogIn = owner.errors.length;
+    await showView(page, '订单');
+    await ordersView(page).locator('wb-data-table').waitFor();
+    // Alt+I in the view opens the import dialog (the hint line says so).
+    await ordersView(page).locator('.queues [role=tab]').first().focus();
+    await page.keyboard.press('Alt+I');
+    const dialog = ordersView(page).locator('wb-fulfillment-import-dialog');
+    await dialog.locator('wb-dialog[open] label[for=file-orders]').waitFor();
+    await expect(dialog.locator('button.start').isDisabled()).resolves.toBe(true);
+    const file = (name: string, bytes: Uint8Array) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(bytes) });
+
+    // First an item report whose first line says 两件 for the quantity: refused, nothing imported.
+    const lines = exported.itemReport.split('\r\n');
+    const cells = lines[1]!.split(',');
+    cells[3] = '两件';
+    lines[1] = cells.join(',');
+    await dialog.locator('#file-orders').setInputFiles(file(exported.orderFile.name, exported.orderFile.bytes));
+    await dialog.locator('#file-items').setInputFiles(file(exported.itemFile.name, encodeReport(lines.join('\r\n'), 'gbk')));
+    await dialog.locator('button.start').click();
+    const refused = dialog.locator('.report .rejected tbody tr');
+    await refused.first().waitFor();
+    await expect(refused.first().textContent()).resolves.toMatch(new RegExp(`${exported.itemFile.name}\\s*2\\s*购买数量.*两件`));
+    await dialog.locator('.report', { hasText: '一个订单也没有导入' }).waitFor();
+    await shot(page, 'import-refused');
+    expect((await api.get('/api/fulfillment/orders')).body.total).toBe(0);
+
+    // Then the files as exported.
+    await dialog.locator('#file-items').setInputFiles(file(exported.itemFile.name, exported.itemFile.bytes));
+    await dialog.locator('.file .name', { hasText: exported.itemFile.name }).waitFor();
+    await shot(page, 'import-chosen');
+    await dialog.locator('button.start').click();
+    await dialog.locator('wb-progress [role=progressbar]').waitFor();
+    await dialog.locator('wb-progress .done', { hasText: '已完成' }).waitFor();
+    await dialog.locator('.report dd.created', { hasText: '6' }).waitFor();
+    await expect(dialog.locator('.report dd.updated').textContent()).resolves.toBe('0');
+    await shot(page, 'import-result');
+    await dialog.locator('wb-dialog button', { hasText: '关闭' }).click();
+
+    // The list shows the six, with their counts per state.
+    for (const o of exported.orders) await row(page, o.orderNo).waitFor();
+    const listed = (await api.get('/api/fulfillment/orders?pageSize=50')).body;
+    expect(listed.total).toBe(6);
+    const all = ordersView(page).locator('.queues [data-status=all] .n');
+    await expect(all.textContent()).resolves.toBe('6');
+    expect(owner.errors.slice(errorsAtLogIn)).toEqual([]);
+  });
+
+  it('opens an order, refuses a remark in the wrong format, adds a right one and approves the order', async () => {
+    const target = exported.orders[0]!;
+    await row(page, target.orderNo).dblclick();
+    const editor = activeEditor(page);
+    await editor.locator('h2.order-no', { hasText: target.orderNo }).waitFor();
+    await editor.locator('wb-fulfillment-order-items tr[data-sku]').first().waitFor();
+    expect(await editor.locator('wb-fulfillment-order-items tr[data-sku]').count()).toBe(target.items.length);
+    // The owner sees the receiver in full.
+    await expect(editor.locator('wb-fulfillment-order-receiver .receiverPhone').textContent()).resolves.toBe(target.receiverPhone);
+
+    const remarks = editor.locator('wb-fulfillment-order-remarks');
+    await remarks.locator('#remark').fill('记得送袜子');
+    await remarks.locator('#remark').press('Enter');
+    const problem = remarks.locator('.field-error[role=alert]');
+    await problem.waitFor();
+    await expect(problem.textContent()).resolves.toMatch(/[\u4e00-\u9fff]/);
+    await expect(remarks.locator('#remark').getAttribute('aria-invalid')).resolves.toBe('true');
+    await remarks.locator('#remark').fill('12+申通+送袜子一双');
+    await remarks.locator('#remark').press('Enter');
+    await remarks.locator('ul.remarks li', { hasText: '送袜子一双' }).waitFor();
+    await expect(remarks.locator('ul.remarks li .agent').first().textContent()).resolves.toContain('12');
+
+    const review = editor.locator('wb-fulfillment-order-review');
+    await review.locator('ul.findings li').first().waitFor();
+    await editor.locator('h2.order-no').scrollIntoViewIfNeeded();
+    await shot(page, 'order-editor');
+    await review.locator('button.act-approve').click();
+    await page.locator('wb-toasts', { hasText: '已审核通过' }).waitFor();
+    await editor.locator('header [data-status=approved]').waitFor();
+    await editor.locator('wb-fulfillment-order-history .step-reviewedBy', { hasText: OWNER.displayName }).waitFor();
+    const saved = (await api.get(`/api/fulfillment/orders?q=${target.orderNo}`)).body.items[0];
+    expect(saved.status).toBe('approved');
+    const detail = (await api.get(`/api/fulfillment/orders/${saved.id}`)).body;
+    expect(detail.remarks.map((r: { text: string }) => r.text)).toContain('12+申通+送袜子一双');
+    // A red flag from the header's picker, saved at the version just read.
+    await editor.locator('wb-fulfillment-order-flag-picker button[data-flag="1"]').click();
+    await editor.locator('wb-fulfillment-order-flag-picker button[data-flag="1"][aria-checked=true]').waitFor();
+    expect((await api.get(`/api/fulfillment/orders/${saved.id}`)).body.flag).toBe(1);
+    // The list heard of both: the row's badge says 已审核 and it carries the red flag.
+    await row(page, target.orderNo).locator('[data-status=approved]').waitFor();
+    await row(page, target.orderNo).locator('[data-flag="1"]').waitFor();
+    await shot(page, 'order-approved');
+  });
+
+  it('auto-reviews the selected 待审核 orders and shows each outcome with the counts', async () => {
+    const view = ordersView(page);
+    await view.locator('.queues [data-status=pending]').click();
+    await expect(view.locator('.queues [data-status=pending]').getAttribute('aria-selected')).resolves.toBe('true');
+    const before = (await api.get('/api/fulfillment/orders?status=pending&pageSize=50')).body;
+    expect(before.total).toBeGreaterThan(0);
+    await view.locator('wb-data-table [role=row][aria-rowindex="2"]', { hasText: before.items[0].orderNo }).waitFor();
+    await view.locator('wb-data-table [role=columnheader] input[type=checkbox]').check();
+    await view.locator('wb-data-table button', { hasText: '自动审单' }).click();
+    const outcome = view.locator('wb-fulfillment-orders-outcome');
+    await outcome.locator('table.outcomes tbody tr').first().waitFor();
+    expect(await outcome.locator('table.outcomes tbody tr').count()).toBe(before.total);
+    const after = (await api.get('/api/fulfillment/orders?pageSize=50')).body;
+    const approved = before.items.filter((o: { id: number }) => after.items.find((a: { id: number; status: string }) => a.id === o.id)?.status === 'approved').length;
+    const exceptions = before.items.length - approved;
+    await expect(outcome.locator('.summary').textContent()).resolves.toBe(`审核通过 ${approved} 单，转异常 ${exceptions} 单。`);
+    // The unpaid order cannot pass; it is among the exceptions with its reason.
+    const unpaid = exported.orders[5]!;
+    await expect(outcome.locator(`tr[data-order="${unpaid.orderNo}"]`).textContent()).resolves.toMatch(/异常/);
+    await shot(page, 'auto-review');
+    await outcome.locator('wb-dialog button', { hasText: '知道了' }).click();
+    await view.locator('.queues [data-status=pending] .n', { hasText: '0' }).waitFor();
+    expect(owner.errors.slice(errorsAtLogIn)).toEqual([]);
+  });
+
+  it('enters an order by hand from Ctrl+Alt+O, and the tab becomes the saved order', async () => {
+    await page.locator('wb-editor-area').click({ position: { x: 600, y: 20 } });
+    await page.keyboard.press('Control+Alt+O');
+    const entry = activeEditor(page).locator('wb-fulfillment-order-entry');
+    await entry.locator('h2', { hasText: '手工录入订单' }).waitFor();
+    await entry.locator('#buyerNick').fill('tb_电话下单');
+    await entry.locator('#receiverName').fill('周大福');
+    await entry.locator('#receiverPhone').fill('13900001111');
+    await entry.locator('#receiverAddress').fill('江苏省南京市鼓楼区中山北路 1 号');
+    await entry.locator('tr[data-row="0"] input[name=skuCode]').fill(skus[1]!.code);
+    await entry.locator('tr[data-row="0"] input[name=quantity]').fill('2');
+    await entry.locator('#shippingFee').fill('8');
+    await shot(page, 'order-entry');
+    await entry.locator('button.save-order').click();
+    const editor = activeEditor(page);
+    await editor.locator('h2.order-no', { hasText: /^M/ }).waitFor();
+    const orderNo = (await editor.locator('h2.order-no').textContent())!.trim();
+    await page.locator('wb-editor-area .tab[aria-selected=true]', { hasText: orderNo }).waitFor();
+    expect(await page.locator('wb-editor-area .tab', { hasText: '手工录入订单' }).count()).toBe(0);
+    const saved = (await api.get(`/api/fulfillment/orders?q=${orderNo}`)).body.items[0];
+    expect(saved).toMatchObject({ source: 'manual', shippingFee: 800, total: skus[1]!.price * 2 + 800 });
+  });
+
+  it('shows a packer without 查看收件人完整信息 the receivers masked, in the dark theme, with no actions', async () => {
+    const packer = await openPage(browser, server.url, { colorScheme: 'dark' });
+    const p = packer.page;
+    p.setDefaultTimeout(15_000);
+    await logIn(p, PACKER.username, PACKER.password, server.url);
+    const start = packer.errors.length;
+    await showView(p, '订单');
+    const target = exported.orders[1]!;
+    await row(p, target.orderNo).waitFor();
+    // No import, entry or review for a reader.
+    expect(await ordersView(p).locator('wb-toolbar button').count()).toBe(0);
+    await shot(p, 'orders-dark');
+    await row(p, target.orderNo).dblclick();
+    const editor = activeEditor(p);
+    await editor.locator('h2.order-no', { hasText: target.orderNo }).waitFor();
+    const phone = editor.locator('wb-fulfillment-order-receiver .receiverPhone');
+    await expect(phone.textContent()).resolves.toBe(`${target.receiverPhone.slice(0, 3)}****${target.receiverPhone.slice(-4)}`);
+    await expect(phone.getAttribute('class')).resolves.toContain('masked');
+    await editor.locator('wb-fulfillment-order-receiver .mask-hint').waitFor();
+    expect(await editor.locator('wb-fulfillment-order-review .actions button').count()).toBe(0);
+    expect(await editor.locator('wb-fulfillment-order-remarks #remark').count()).toBe(0);
+    await shot(p, 'order-masked-dark');
+    expect(packer.errors.slice(start)).toEqual([]);
+    await p.context().close();
+  });
+
+  it('opens the orders view filtered from the home page’s queue widget', async () => {
+    await page.locator('wb-editor-area .tab', { hasText: '首页' }).click();
+    const widget = page.locator('wb-fulfillment-queue-widget');
+    const exceptions = widget.locator('ul.states li[data-key=exception] button');
+    await exceptions.waitFor();
+    await shot(page, 'queue-widget');
+    await exceptions.click();
+    await expect(ordersView(page).locator('.queues [data-status=exception]').getAttribute('aria-selected')).resolves.toBe('true');
+    const listed = (await api.get('/api/fulfillment/orders?status=exception&pageSize=50')).body;
+    await row(page, listed.items[0].orderNo).waitFor();
+    await expect(widget.locator('ul.states li[data-key=exception] .n').textContent()).resolves.toBe(String(listed.total));
+    expect(owner.errors.slice(errorsAtLogIn)).toEqual([]);
+    expect(owner.foreign).toEqual([]);
+  });
+});
