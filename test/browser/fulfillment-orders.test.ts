@@ -191,6 +191,25 @@ describe('the orders UI in Chromium', () => {
     expect(await page.locator('wb-editor-area .tab', { hasText: '手工录入订单' }).count()).toBe(0);
     const saved = (await api.get(`/api/fulfillment/orders?q=${orderNo}`)).body.items[0];
     expect(saved).toMatchObject({ source: 'manual', shippingFee: 800, total: skus[1]!.price * 2 + 800 });
+
+    // The buyer adds a message by phone; then agrees to ¥5 shipping instead of ¥8.
+    const receiver = editor.locator('wb-fulfillment-order-receiver');
+    await receiver.locator('button.edit-receiver').click();
+    await receiver.locator('#buyerMessage').fill('下午三点后送');
+    await receiver.locator('button.save-receiver').click();
+    await receiver.locator('.value.buyerMessage', { hasText: '下午三点后送' }).waitFor();
+    const prices = editor.locator('wb-fulfillment-order-prices');
+    await prices.locator('button.price-change').click();
+    await prices.locator('#target').selectOption('');
+    await expect(prices.locator('#amount').inputValue()).resolves.toBe('8.00');
+    await prices.locator('#amount').fill('5');
+    await prices.locator('#reason').fill('买家电话议价，运费优惠 3 元');
+    await shot(page, 'price-change');
+    await prices.locator('#reason').press('Enter');
+    await prices.locator('table.changes tbody tr', { hasText: '买家电话议价' }).waitFor();
+    await editor.locator('wb-fulfillment-order-items .shipping-fee', { hasText: '¥5.00' }).waitFor();
+    const changed = (await api.get(`/api/fulfillment/orders/${saved.id}`)).body;
+    expect(changed).toMatchObject({ buyerMessage: '下午三点后送', shippingFee: 500, total: skus[1]!.price * 2 + 500 });
   });
 
   it('shows a packer without 查看收件人完整信息 the receivers masked, in the dark theme, with no actions', async () => {

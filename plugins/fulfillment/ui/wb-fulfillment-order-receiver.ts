@@ -53,6 +53,7 @@ export class FulfillmentOrderReceiver extends FulfillmentOrderPart {
         <label>${this.t('买家', 'Buyer')}</label><span class="value buyer">${o.buyerNick}${o.buyerAccount ? html` · <span class=${masked ? 'masked' : ''}>${o.buyerAccount}</span>` : nothing}</span>
         ${fields.map((f) => (this.editing ? this.renderInput(f, labels[f]) : this.renderValue(f, labels[f], masked && RECEIVER.slice(0, 3).includes(f))))}
       </section>
+      ${this.editing && o.status === 'approved' ? html`<p class="hint warn">${this.t('这个订单已审核：改了以后会回到待审核，占用的库存也会放开。', 'This order is approved: a change sends it back to review and releases its stock.')}</p>` : nothing}
       ${masked ? html`<p class="hint mask-hint">${this.t('收件人姓名、手机和地址已隐去部分：查看完整信息需要“查看收件人完整信息”权限。', 'The receiver’s name, phone and address are partly hidden: seeing them in full needs the “See receivers’ full details” permission.')}</p>` : nothing}
       ${this.problems.form ? html`<p class="error" role="alert">${this.problems.form}</p>` : nothing}
       ${this.editable
