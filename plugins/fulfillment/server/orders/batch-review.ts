@@ -56,14 +56,15 @@ async function reviewSlice(ctx: PluginContext, stock: StockOps, tx: Transaction,
   const batch = await loadBatchFacts(tx, stock, ctx.services.get(CatalogToken), eligible);
   const at = ctx.now();
   for (const row of eligible) {
-    const failing = blocking(reviewFindings(settings, factsOf(batch, row)), 'auto');
+    const facts = factsOf(batch, row);
+    const failing = blocking(reviewFindings(settings, facts), 'auto');
     const reasons = failing.map((f) => ({ code: f.code ?? ('manual' as const), message: f.message[run.locale === 'en' ? 'en' : 'zh-CN'] }));
     if (failing.length === 0) {
-      await approveRow(tx, stock, row, run.by, at, { batch: run.mode });
+      await approveRow(tx, stock, row, facts.items, run.by, at, { batch: run.mode });
       takeStock(batch, row);
       results.push({ orderId: row.id, orderNo: row.order_no, outcome: 'approved', reasons });
     } else if (run.mode === 'auto') {
-      await moveOrder(tx, row.id, 'exception', { action: 'auto-review', by: run.by, at, set: { exceptions: JSON.stringify(asExceptions(failing)) }, detail: { codes: failing.map((f) => f.code) } });
+      await moveOrder(tx, row.id, 'exception', { action: 'auto-review', by: run.by, at, set: { exceptions: JSON.stringify(asExceptions(failing)) }, detail: { codes: failing.map((f) => f.code) }, current: row });
       results.push({ orderId: row.id, orderNo: row.order_no, outcome: 'exception', reasons });
     } else {
       results.push({ orderId: row.id, orderNo: row.order_no, outcome: 'refused', reasons });

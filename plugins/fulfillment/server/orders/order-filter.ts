@@ -1,6 +1,8 @@
-import type { PluginContext, SqlValue } from '@workbench/plugin-api';
+import type { SqlValue } from '@workbench/plugin-api';
 import type { OrderStatus } from '../../shared/state-names.js';
-import { timeBound } from './shop-day.js';
+
+/** A `from`/`to` value as a comparison with stored shop times (see shop-day.ts). */
+export type TimeBound = (value: string, side: 'from' | 'to') => { op: '>=' | '<' | '<='; at: string };
 
 /** The filters of `GET /orders`, as the query arrives after validation. */
 export interface OrderFilter {
@@ -34,9 +36,10 @@ export function prefixUpper(prefix: string): string {
  * The WHERE of an order search over `fulfillment_orders o`, without the shop-state filter (the
  * counts per state use the rest). Every term is one an index serves — equality or a prefix range —
  * never a LIKE with a leading wildcard, so a search stays fast at a hundred thousand orders.
- * `skuIds` are the catalog's ids for the `sku` filter's 商家编码 (resolved by the caller).
+ * `skuId` is the catalog's id for the `sku` filter's 商家编码 (resolved by the caller). Imports
+ * only types, so the search benchmark runs exactly this SQL against raw sqlite3.
  */
-export function orderWhere(ctx: PluginContext, filter: OrderFilter, skuId: number | undefined): Where {
+export function orderWhere(filter: OrderFilter, skuId: number | undefined, timeBound: TimeBound): Where {
   const clauses: string[] = [];
   const params: SqlValue[] = [];
   const text = filter.q?.trim();
@@ -58,7 +61,7 @@ export function orderWhere(ctx: PluginContext, filter: OrderFilter, skuId: numbe
   for (const side of ['from', 'to'] as const) {
     const value = filter[side];
     if (value === undefined) continue;
-    const bound = timeBound(ctx, value, side);
+    const bound = timeBound(value, side);
     clauses.push(`o.placed_at ${bound.op} ?`);
     params.push(bound.at);
   }

@@ -41,6 +41,8 @@ export interface MoveOptions {
   /** Other columns to set with the move, e.g. `{ reviewed_by: 3, reviewed_at: now }`. */
   set?: Record<string, string | number | null>;
   detail?: Record<string, unknown>;
+  /** The order as the caller just read it in this transaction; spares the read in batch work. */
+  current?: { order_no: string; status: OrderStatus; version: number };
 }
 
 /**
@@ -48,7 +50,7 @@ export interface MoveOptions {
  * the extra columns and writes the history row with who did it. Answers the new version.
  */
 export async function moveOrder(tx: Transaction, orderId: number, to: OrderStatus, options: MoveOptions): Promise<number> {
-  const order = await tx.get<{ order_no: string; status: OrderStatus; version: number }>('SELECT order_no, status, version FROM fulfillment_orders WHERE id = ?', [orderId]);
+  const order = options.current ?? (await tx.get<{ order_no: string; status: OrderStatus; version: number }>('SELECT order_no, status, version FROM fulfillment_orders WHERE id = ?', [orderId]));
   if (!order) throw new NotFoundError({ 'zh-CN': '订单不存在', en: 'No such order' });
   if (options.version !== undefined && options.version !== order.version) {
     throw new ConflictError({ 'zh-CN': `订单 ${order.order_no} 刚被别人修改过，请刷新后再操作`, en: `Order ${order.order_no} was changed by someone else; reload and try again` });

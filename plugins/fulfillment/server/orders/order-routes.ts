@@ -3,7 +3,8 @@ import { ORDER_STATUSES, PLATFORM_STATUSES } from '../../shared/state-names.js';
 import type { Order, OrderDetail } from '../types.js';
 import { enterOrder, type OrderInput } from './order-entry.js';
 import { lineSchema } from './order-lines.js';
-import { listOrders, type OrderListQuery, type OrderPage } from './order-list.js';
+import { CountsCache } from './counts-cache.js';
+import { listOrders, type OrderListQuery, type OrderPage, type ShopCounts } from './order-list.js';
 import { mergeCandidates } from './merge-candidates.js';
 import { mayReadCustomer } from './order-record.js';
 import { queueCounts, type QueueCounts } from './queue-counts.js';
@@ -21,7 +22,7 @@ export const orderListQuery: JsonSchema = listQuery({
   to: { type: 'string', pattern: TIME_OR_DAY, description: 'placed up to: an instant, or a shop day YYYY-MM-DD (the whole day)' },
   courier: { type: 'string', pattern: '^[A-Z]{2,5}$', description: 'courier code' },
   sku: { type: 'string', minLength: 1, maxLength: 64, description: '商家编码' },
-  exception: { enum: [...EXCEPTION_CODES] },
+  exception: { type: 'string', enum: [...EXCEPTION_CODES] },
   wave: def('id'),
 });
 
@@ -50,6 +51,7 @@ export const orderInputSchema: JsonSchema = {
 
 /** Search, read and enter orders. */
 export function addOrderRoutes(ctx: PluginContext): void {
+  const counts: ShopCounts = new CountsCache();
   ctx.routes.add<Record<string, string>, OrderListQuery, undefined, OrderPage>({
     method: 'get',
     path: '/orders',
@@ -60,7 +62,7 @@ export function addOrderRoutes(ctx: PluginContext): void {
     },
     query: orderListQuery,
     response: orderPageSchema,
-    handler: ({ query, actor }) => ctx.db.read((q) => listOrders(ctx, q, query, actor)),
+    handler: ({ query, actor }) => ctx.db.read((q) => listOrders(ctx, q, query, actor, counts)),
   });
 
   ctx.routes.add<{ id: number }, Record<string, unknown>, undefined, OrderDetail>({
@@ -105,13 +107,13 @@ export function addOrderRoutes(ctx: PluginContext): void {
     handler: async ({ params, actor }) => ({ items: await ctx.db.read((q) => mergeCandidates(q, params.id, mayReadCustomer(actor))) }),
   });
 
-  const counts: JsonSchema = { type: 'object', additionalProperties: { type: 'integer', minimum: 0 } };
+  const perKey: JsonSchema = { type: 'object', additionalProperties: { type: 'integer', minimum: 0 } };
   ctx.routes.add<Record<string, string>, Record<string, unknown>, undefined, QueueCounts>({
     method: 'get',
     path: '/queue',
     permission: 'fulfillment.orders.read',
     summary: { 'zh-CN': '待处理订单统计：各状态、各优先级、各类异常的单数', en: 'The work queue: orders per state, per priority and per exception reason' },
-    response: { type: 'object', properties: { statuses: counts, priorities: counts, exceptions: counts }, required: ['statuses', 'priorities', 'exceptions'] },
-    handler: () => ctx.db.read((q) => queueCounts(q)),
+    response: { type: 'object', properties: { statuses: perKey, priorities: perKey, exceptions: perKey }, required: ['statuses', 'priorities', 'exceptions'] },
+    handler: () => ctx.db.read((q) => queueCounts(q, counts)),
   });
 }

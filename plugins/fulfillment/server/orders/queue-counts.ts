@@ -1,6 +1,6 @@
 import type { Queryable } from '@workbench/plugin-api';
 import type { ExceptionCode, OrderStatus } from '../../shared/state-names.js';
-import { emptyCounts } from './order-list.js';
+import { shopCounts, type ShopCounts } from './order-list.js';
 
 /** Orders still to work through, from review to the door (the peak-day queue). */
 export const OPEN_STATUSES: readonly OrderStatus[] = ['pending', 'exception', 'approved', 'picked', 'verified'];
@@ -14,18 +14,16 @@ export interface QueueCounts {
 }
 
 /** The work queue's figures, each read from the state index rather than the orders themselves. */
-export async function queueCounts(q: Queryable): Promise<QueueCounts> {
+export async function queueCounts(q: Queryable, cache: ShopCounts): Promise<QueueCounts> {
   const open = OPEN_STATUSES.map((s) => `'${s}'`).join(', ');
-  const [statusRows, priorityRows, exceptionRows] = await Promise.all([
-    q.all<{ status: OrderStatus; n: number }>('SELECT status, COUNT(*) AS n FROM fulfillment_orders GROUP BY status'),
+  const [statuses, priorityRows, exceptionRows] = await Promise.all([
+    shopCounts(q, cache),
     q.all<{ priority: number; n: number }>(`SELECT priority, COUNT(*) AS n FROM fulfillment_orders WHERE status IN (${open}) GROUP BY priority`),
     q.all<{ code: ExceptionCode; n: number }>(
       `SELECT json_extract(e.value, '$.code') AS code, COUNT(DISTINCT o.id) AS n
        FROM fulfillment_orders o, json_each(o.exceptions) e WHERE o.status = 'exception' GROUP BY code`,
     ),
   ]);
-  const statuses = emptyCounts();
-  for (const r of statusRows) statuses[r.status] = r.n;
   const priorities: Record<string, number> = { 1: 0, 2: 0, 3: 0, 4: 0 };
   for (const r of priorityRows) priorities[r.priority] = r.n;
   return { statuses, priorities, exceptions: Object.fromEntries(exceptionRows.map((r) => [r.code, r.n])) };

@@ -6,7 +6,7 @@ import { CatalogToken } from '../tokens.js';
 import type { OrderClosed, OrderException } from '../types.js';
 import type { StockOps } from '../warehouse/stock-ops.js';
 import { moveOrder } from './order-moves.js';
-import type { OrderRow } from './order-record.js';
+import type { ItemRow, OrderRow } from './order-record.js';
 import { requireOutOfWave } from './order-guards.js';
 import { requireOrderRow } from './order-store.js';
 import { factsOf, loadBatchFacts } from './review-facts.js';
@@ -40,16 +40,16 @@ export const asExceptions = (failing: Finding[]): OrderException[] => failing.ma
  * Approves one order already read in `tx`: reviewed by whom and when, exceptions cleared, the
  * order's lines reserved. The caller has checked the rules.
  */
-export async function approveRow(tx: Transaction, stock: StockOps, row: OrderRow, by: StepBy, at: string, detail: Record<string, unknown> = {}): Promise<number> {
+export async function approveRow(tx: Transaction, stock: StockOps, row: OrderRow, items: ItemRow[], by: StepBy, at: string, detail: Record<string, unknown> = {}): Promise<number> {
   const version = await moveOrder(tx, row.id, 'approved', {
     action: 'approve',
     by,
     at,
     set: { reviewed_by: by.id, reviewed_by_name: by.name, reviewed_at: at, exceptions: '[]' },
     detail,
+    current: row,
   });
-  const lines = await tx.all<{ skuId: number; qty: number }>('SELECT sku_id AS skuId, quantity AS qty FROM fulfillment_order_items WHERE order_id = ? AND sku_id IS NOT NULL', [row.id]);
-  await stock.reserve(tx, row.id, lines);
+  await stock.reserve(tx, row.id, items.flatMap((i) => (i.sku_id === null ? [] : [{ skuId: i.sku_id, qty: i.quantity }])));
   return version;
 }
 
@@ -62,11 +62,12 @@ export async function approveByHand(ctx: PluginContext, stock: StockOps, tx: Tra
   const row = await lockOrder(tx, id, version);
   if (row.status === 'approved') throw already(row.order_no, 'approved');
   const batch = await loadBatchFacts(tx, stock, ctx.services.get(CatalogToken), [row]);
-  const findings = reviewFindings(fulfillmentSettings(ctx), factsOf(batch, row));
+  const facts = factsOf(batch, row);
+  const findings = reviewFindings(fulfillmentSettings(ctx), facts);
   const failing = blocking(findings, 'person');
   if (failing.length) throw refusedApproval(row.order_no, failing);
   const overruled = findings.filter((f) => !f.ok).map((f) => f.code);
-  await approveRow(tx, stock, row, by, ctx.now(), overruled.length ? { overruled } : {});
+  await approveRow(tx, stock, row, facts.items, by, ctx.now(), overruled.length ? { overruled } : {});
 }
 
 /** 异常 by a person, with their reason; any reservation goes back to stock. */
