@@ -1,0 +1,182 @@
+// A peak day walked end to end through the HTTP API, as the shop works it: Taobao's GBK export
+// of 240 orders comes in, the automatic review approves what it may, one wave takes the approved
+// orders, the verification station refuses a wrong item and passes the right ones, every order
+// ships, the stock and the ledger agree with what left, and the courier's statement is reconciled.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { taobaoExport, type ExportedOrder } from './fixtures/taobao-export.mjs';
+import { createSkus, runImport, startFulfillment, stockUp, type Client, type FulfillmentServer, type TestSku } from './api.js';
+
+const F = '/api/fulfillment';
+const OPENING = 80;
+
+let fs: FulfillmentServer;
+let owner: Client;
+let skus: TestSku[];
+let exported: ExportedOrder[];
+
+// A number in the courier's usual shape (DOMAIN.md appendix), unique within the run.
+let serial = 0;
+function trackingFor(courier: string): string {
+  const digits = (n: number) => String(Date.now() * 10 + serial++).slice(-n).padStart(n, '0');
+  switch (courier) {
+    case 'STO': return `77${digits(12)}`;
+    case 'EMS': return `9${digits(12)}`;
+    case 'SF': return `SF1${digits(12)}`;
+    case 'ZTO': return `73${digits(12)}`;
+    case 'YTO': return `YT${digits(13)}`;
+    default: throw new Error(`no tracking shape for ${courier} in this test`);
+  }
+}
+
+async function ok(reply: Promise<{ status: number; body: any; text: string }>, status = 200) {
+  const r = await reply;
+  expect(r.status, r.text).toBe(status);
+  return r.body;
+}
+
+/** Every order of the import, by order number, as the API lists them. */
+async function ordersByNo(): Promise<Map<string, any>> {
+  const all = new Map<string, any>();
+  for (let page = 1; ; page++) {
+    const body = await ok(owner.get(`${F}/orders?pageSize=500&page=${page}&sort=placedAt`));
+    for (const o of body.items) all.set(o.orderNo, o);
+    if (page * 500 >= body.total) return all;
+  }
+}
+
+beforeAll(async () => {
+  fs = await startFulfillment();
+  owner = fs.owner;
+  // Two products (tops in zone A, trousers in zone B) of six sizes each, 80 pieces per SKU.
+  skus = [...(await createSkus(owner, 6, 'TOP')), ...(await createSkus(owner, 6, 'PANT'))];
+  for (const [i, sku] of skus.entries()) await stockUp(owner, sku, `${i < 6 ? 'A' : 'B'}-01-01-0${(i % 6) + 1}`, OPENING);
+}, 120_000);
+
+afterAll(() => fs?.server.dispose());
+
+describe('a day in the warehouse', () => {
+  const state: { approved: any[]; waveId?: number; shipped: Map<number, any> } = { approved: [], shipped: new Map() };
+
+  test('the GBK export of 240 orders imports whole, with progress', async () => {
+    const file = taobaoExport({ orders: 240, skuCodes: skus.map((s) => s.code), seed: 7, placedFrom: '2026-11-11 00:05:00', encoding: 'gbk' });
+    exported = file.orders;
+    const run = await runImport(fs.server, owner, 'taobao-orders', [file.orderFile, file.itemFile]);
+    expect(run.problem).toBeUndefined();
+    expect(run.events.filter((e) => e.event === 'progress').length).toBeGreaterThan(0);
+    expect(run.result).toMatchObject({ created: 240, updated: 0, rejected: [] });
+    const orders = await ordersByNo();
+    expect(orders.size).toBe(240);
+    for (const order of exported.slice(0, 20)) {
+      expect(orders.get(order.orderNo), order.orderNo).toMatchObject({ goodsTotal: order.goodsTotal, shippingFee: order.shippingFee, itemCount: order.items.reduce((n, i) => n + i.quantity, 0) });
+    }
+  });
+
+  test('the automatic review approves the clean orders and leaves the rest to people, with reasons', async () => {
+    const review = await ok(owner.post(`${F}/orders/auto-review`, {}));
+    expect(review.approved).toBeGreaterThan(100);
+    const orders = await ordersByNo();
+    for (const order of exported) {
+      const got = orders.get(order.orderNo);
+      if (order.status === 'unpaid') expect(got.status, `${order.orderNo} is unpaid`).not.toBe('approved');
+      if (order.buyerMessage) expect(got.status, `${order.orderNo} has a message`).not.toBe('approved');
+      if (got.status === 'exception') expect(got.exceptions.length).toBeGreaterThan(0);
+    }
+    state.approved = [...orders.values()].filter((o) => o.status === 'approved');
+    expect(state.approved.length).toBe(review.approved);
+    // Approved orders hold their stock: reserved per SKU equals what they ordered.
+    const stock = await ok(owner.get(`${F}/stock?pageSize=100`));
+    const reserved = new Map<number, number>();
+    for (const o of state.approved) {
+      for (const item of (await ok(owner.get(`${F}/orders/${o.id}`))).items) reserved.set(item.skuId, (reserved.get(item.skuId) ?? 0) + item.quantity);
+    }
+    for (const row of stock.items) expect(row.reserved, row.skuCode).toBe(reserved.get(row.skuId) ?? 0);
+  });
+
+  test('one wave takes every approved order, classified, with a pick list in path order', async () => {
+    const wave = await ok(owner.post(`${F}/waves`, {}), 201);
+    state.waveId = wave.id;
+    expect(wave.orderList.length).toBe(state.approved.length);
+    const classes = new Set(wave.orderList.map((o: { class: string }) => o.class));
+    expect(classes).toContain('single');
+    expect(classes).toContain('multi-cross-zone');
+    const paths = wave.pickList.map((l: { pathOrder: number }) => l.pathOrder);
+    expect(paths).toEqual([...paths].sort((a, b) => a - b));
+    const picked = await ok(owner.post(`${F}/waves/${wave.id}/picked`, { version: wave.version }));
+    expect(picked.status).toBe('picked');
+  });
+
+  test('verification refuses a wrong item and passes each multi-item order scanned right', async () => {
+    const wave = await ok(owner.get(`${F}/waves/${state.waveId}`));
+    const multi = wave.orderList.filter((o: { class: string }) => o.class !== 'single');
+    expect(multi.length).toBeGreaterThan(10);
+    let refused = false;
+    for (const member of multi) {
+      const station = await ok(owner.get(`${F}/verification/${member.orderId}`));
+      if (!refused) {
+        const inOrder = new Set(station.lines.map((l: { skuId: number }) => l.skuId));
+        const stranger = skus.find((s) => !inOrder.has(s.id))!;
+        const wrong = await owner.post(`${F}/verification/${member.orderId}/scan`, { code: stranger.barcode });
+        expect(wrong.status).toBe(409);
+        expect(wrong.body.detail).toMatch(/[\u4e00-\u9fff]/);
+        refused = true;
+      }
+      let last: any;
+      for (const line of station.lines) {
+        const barcode = skus.find((s) => s.id === line.skuId)!.barcode;
+        for (let n = 0; n < line.expected; n++) last = await ok(owner.post(`${F}/verification/${member.orderId}/scan`, { code: barcode }));
+      }
+      expect(last.complete, member.orderNo).toBe(true);
+    }
+    expect(refused).toBe(true);
+    const verified = await ok(owner.get(`${F}/orders?status=verified&pageSize=500`));
+    expect(verified.total).toBe(multi.length);
+  });
+
+  test('every order of the wave ships with its courier and a tracking number of that courier', async () => {
+    const wave = await ok(owner.get(`${F}/waves/${state.waveId}`));
+    for (const member of wave.orderList) {
+      const order = await ok(owner.get(`${F}/orders/${member.orderId}`));
+      const choice = await ok(owner.get(`${F}/orders/${member.orderId}/courier`));
+      const trackingNo = trackingFor(choice.courier.code);
+      const weightGrams = 200 + order.itemCount * 350;
+      const shipped = await ok(owner.post(`${F}/orders/${member.orderId}/ship`, { version: order.version, trackingNo, weightGrams }));
+      expect(shipped.status).toBe('shipped');
+      state.shipped.set(member.orderId, { ...order, trackingNo, weightGrams, courier: choice.courier.code });
+    }
+    expect(state.shipped.size).toBe(state.approved.length);
+  });
+
+  test('stock and ledger agree with what left: opening − shipped, one outbound row per bin taken', async () => {
+    const out = new Map<number, number>();
+    for (const order of state.shipped.values()) for (const item of order.items) out.set(item.skuId, (out.get(item.skuId) ?? 0) + item.quantity);
+    const stock = await ok(owner.get(`${F}/stock?pageSize=100`));
+    for (const sku of skus) {
+      const row = stock.items.find((r: { skuId: number }) => r.skuId === sku.id);
+      expect(row.onHand, sku.code).toBe(OPENING - (out.get(sku.id) ?? 0));
+      expect(row.reserved, sku.code).toBe(0);
+      const ledger = await ok(owner.get(`${F}/ledger?sku=${sku.id}&kind=outbound&pageSize=500`));
+      const taken = ledger.items.reduce((n: number, e: { qty: number }) => n - e.qty, 0);
+      expect(taken, sku.code).toBe(out.get(sku.id) ?? 0);
+      for (const entry of ledger.items) expect(entry.actorName).toBeTruthy();
+    }
+  });
+
+  test("the courier's statement is reconciled: an unknown number and a weight difference stand out", async () => {
+    const sto = [...state.shipped.values()].filter((o) => o.courier === 'STO');
+    expect(sto.length).toBeGreaterThan(5);
+    const heavy = sto[0];
+    const unknown = trackingFor('STO');
+    const kg = (g: number) => (g / 1000).toFixed(2);
+    const fee = (g: number) => ((500 + Math.ceil(Math.max(0, g - 1000) / 1000) * 200) / 100).toFixed(2);
+    const rows = sto.map((o) => (o === heavy ? `${o.trackingNo},${kg(o.weightGrams + 900)},${fee(o.weightGrams + 900)}` : `${o.trackingNo},${kg(o.weightGrams)},${fee(o.weightGrams)}`));
+    const csv = ['运单号,重量(kg),运费(元)', ...rows, `${unknown},0.50,5.00`].join('\r\n');
+    const run = await runImport(fs.server, owner, 'courier-statement', [{ name: '申通11月账单.csv', bytes: csv }]);
+    expect(run.problem).toBeUndefined();
+    expect(run.result).toMatchObject({ lines: sto.length + 1, matched: sto.length, unknown: 1 });
+    const statement = await ok(owner.get(`${F}/statements/${run.result.statementId}?pageSize=500`));
+    const outcome = (no: string) => statement.items.find((l: { trackingNo: string }) => l.trackingNo === no)?.outcome;
+    expect(outcome(unknown)).toBe('unknown');
+    expect(outcome(heavy.trackingNo)).toMatch(/^weight/);
+    expect(outcome(sto[1].trackingNo)).toBe('ok');
+  });
+});
