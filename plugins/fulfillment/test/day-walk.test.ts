@@ -173,7 +173,7 @@ describe('a day in the warehouse', () => {
     const run = await runImport(fs.server, owner, 'courier-statement', [{ name: '申通11月账单.csv', bytes: csv }]);
     expect(run.problem).toBeUndefined();
     expect(run.result).toMatchObject({ lines: sto.length + 1, matched: sto.length, unknown: 1 });
-    const statement = await ok(owner.get(`${F}/statements/${run.result.statementId}?pageSize=500`));
+    const statement = await ok(owner.get(`${F}/statements/${run.result.statementId}`));
     const outcome = (no: string) => statement.items.find((l: { trackingNo: string }) => l.trackingNo === no)?.outcome;
     expect(outcome(unknown)).toBe('unknown');
     expect(outcome(heavy.trackingNo)).toMatch(/^weight/);
