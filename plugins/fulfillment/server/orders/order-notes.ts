@@ -1,4 +1,4 @@
-import { ConflictError, type Actor, type PluginContext } from '@workbench/plugin-api';
+import { ConflictError, InputError, type Actor, type PluginContext } from '@workbench/plugin-api';
 import { FLAG_NAMES, type FlagColour } from '../../shared/state-names.js';
 import { fulfillmentSettings } from '../settings.js';
 import { stepBy } from '../shared/actor.js';
@@ -7,7 +7,7 @@ import { derivedColumns } from './order-edit.js';
 import { recordHistory } from './order-moves.js';
 import { mayReadCustomer, type OrderRow } from './order-record.js';
 import { readDetail } from './order-store.js';
-import { parseRemark } from './remark-format.js';
+import { parseRemark, REMARK_FORMAT } from './remark-format.js';
 import { lockOrder } from './review-moves.js';
 
 const flagName = (flag: number) => (flag === 0 ? '无旗' : FLAG_NAMES[flag as Exclude<FlagColour, 0>]['zh-CN']);
@@ -33,6 +33,9 @@ export async function setFlag(ctx: PluginContext, id: number, version: number, f
  */
 export async function addRemark(ctx: PluginContext, id: number, input: { text: string; flag?: number }, actor: Actor | undefined): Promise<OrderDetail> {
   const parsed = parseRemark(fulfillmentSettings(ctx), input.text);
+  if ('problem' in parsed) {
+    throw new InputError(parsed.problem, parsed.badSetting ? {} : { errors: [{ path: '/text', in: 'body', message: REMARK_FORMAT['zh-CN'] }] });
+  }
   const by = stepBy(actor);
   return ctx.db.transaction(async (tx) => {
     const row = await lockOrder(tx, id, undefined);
