@@ -1,10 +1,10 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { controlStyles, type Column } from '@workbench/ui';
+import { controlStyles, type Column, type WbDataTable } from '@workbench/ui';
 import { FulfillmentElement } from './fulfillment-element.js';
 import { tone, PanelWidth } from './wb-fulfillment-inventory-cells.js';
 import { fulfillmentStyles } from './styles.js';
-import { listen, remade } from './wb-fulfillment-inventory-changes.js';
+import { listen } from './wb-fulfillment-inventory-changes.js';
 import type { InboundNote } from './wb-fulfillment-inventory-records.js';
 import './wb-fulfillment-inbound-form.js';
 
@@ -25,14 +25,12 @@ export class FulfillmentInboundList extends FulfillmentElement {
     `,
   ];
 
-  /** Bumped when the list changes, for a fresh table (see `remade`). */
-  @state() private generation = 0;
   private readonly width = new PanelWidth(this);
   private stop?: () => void;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.stop = listen(['inbound'], () => this.generation++);
+    this.stop = listen(['inbound'], () => void this.renderRoot.querySelector<WbDataTable<never>>('wb-data-table')?.reload());
   }
 
   override disconnectedCallback(): void {
@@ -58,10 +56,10 @@ export class FulfillmentInboundList extends FulfillmentElement {
     return html`${manage
         ? html`<wb-toolbar label=${this.t('入库', 'Inbound')}><button class="new-inbound primary" @click=${() => this.newNote()}>${this.t('新建入库单', 'New inbound note')}</button></wb-toolbar>`
         : nothing}
-      ${remade(this.generation, () => html`<wb-data-table source="/fulfillment/inbound" storageKey=${this.width.storageKey('fulfillment-inbound')} .columns=${columns}
+      ${html`<wb-data-table source="/fulfillment/inbound" storageKey=${this.width.storageKey('fulfillment-inbound')} .columns=${columns}
         @row-open=${(e: CustomEvent<{ row: NoteRow }>) => this.print(e.detail.row)}>
         <span slot="empty">${this.t('还没有入库单', 'No inbound notes yet')}</span>
-      </wb-data-table>`)}
+      </wb-data-table>`}
       ${manage
         ? html`<p class="hint">${this.t('选中一张按 Enter：打印入库单', 'Enter on a note: print it')}</p>
             <wb-fulfillment-inbound-form></wb-fulfillment-inbound-form>`

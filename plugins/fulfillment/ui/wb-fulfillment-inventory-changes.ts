@@ -1,4 +1,3 @@
-import { repeat, type TemplateResult } from '@workbench/ui';
 /**
  * The warehouse panels tell each other that stock moved (an inbound note saved in the view, a
  * stocktake posted in its tab) with one document event, so every open list shows the new figures.
@@ -19,13 +18,4 @@ export function listen(topics: WarehouseTopic[], handler: () => void): () => voi
   };
   document.addEventListener(EVENT, listener);
   return () => document.removeEventListener(EVENT, listener);
-}
-
-/**
- * A list that is made anew each time `generation` changes. wb-data-table measures the height of
- * its rows' viewport only on the first body it renders, so a table that has once shown its empty
- * state lists just a handful of rows after it fills; a fresh table after each change avoids that.
- */
-export function remade(generation: number, table: () => TemplateResult): unknown {
-  return repeat([generation], (g) => g, table);
 }

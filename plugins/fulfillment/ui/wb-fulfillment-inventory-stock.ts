@@ -1,10 +1,10 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { controlStyles, type Column } from '@workbench/ui';
+import { controlStyles, type Column, type WbDataTable } from '@workbench/ui';
 import { FulfillmentElement } from './fulfillment-element.js';
 import { tone, PanelWidth } from './wb-fulfillment-inventory-cells.js';
 import { fulfillmentStyles } from './styles.js';
-import { listen, remade } from './wb-fulfillment-inventory-changes.js';
+import { listen } from './wb-fulfillment-inventory-changes.js';
 import type { MoveKind } from './wb-fulfillment-inventory-move-dialog.js';
 import type { StockRow } from './wb-fulfillment-inventory-records.js';
 import './wb-fulfillment-inventory-move-dialog.js';
@@ -24,14 +24,12 @@ export class FulfillmentInventoryStock extends FulfillmentElement {
     `,
   ];
 
-  /** Bumped when the list changes, for a fresh table (see `remade`). */
-  @state() private generation = 0;
   private readonly width = new PanelWidth(this);
   private stop?: () => void;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.stop = listen(['stock'], () => this.generation++);
+    this.stop = listen(['stock'], () => void this.renderRoot.querySelector<WbDataTable<never>>('wb-data-table')?.reload());
   }
 
   override disconnectedCallback(): void {
@@ -53,10 +51,10 @@ export class FulfillmentInventoryStock extends FulfillmentElement {
       { key: 'defective', title: { 'zh-CN': '残次', en: 'Defective' }, type: 'number', width: '56px', render: count('defective') },
       { key: 'bins', title: { 'zh-CN': '库位', en: 'Bins' }, width: 'minmax(120px, 2fr)', hidden: narrow, render: (r) => html`<span style=${tone('small')}>${r.bins.map((b) => `${b.locationCode}×${b.qty}`).join('  ')}</span>` },
     ];
-    return html`${remade(this.generation, () => html`<wb-data-table source="/fulfillment/stock" storageKey=${this.width.storageKey('fulfillment-stock')} .columns=${columns}
+    return html`${html`<wb-data-table source="/fulfillment/stock" storageKey=${this.width.storageKey('fulfillment-stock')} .columns=${columns}
         @row-open=${(e: CustomEvent<{ row: StockRow }>) => manage && this.openMove(e.detail.row)}>
         <span slot="empty">${this.t('还没有库存：先在“入库”里收货上架', 'No stock yet: receive goods under Inbound first')}</span>
-      </wb-data-table>`)}
+      </wb-data-table>`}
       ${manage ? html`<p class="hint">${this.t('选中一行按 Enter（或双击）：移库、调整、转残次', 'Enter (or double-click) on a row: transfer, adjust, to defective')}</p>` : nothing}
       <wb-fulfillment-inventory-move-dialog></wb-fulfillment-inventory-move-dialog>`;
   }

@@ -1,10 +1,10 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { controlStyles, type Column, type Page, type TableQuery } from '@workbench/ui';
+import { controlStyles, type Column, type Page, type TableQuery, type WbDataTable } from '@workbench/ui';
 import { FulfillmentElement } from './fulfillment-element.js';
 import { chip, tone, PanelWidth } from './wb-fulfillment-inventory-cells.js';
 import { fulfillmentStyles } from './styles.js';
-import { listen, remade } from './wb-fulfillment-inventory-changes.js';
+import { listen } from './wb-fulfillment-inventory-changes.js';
 import { LEDGER_KIND_NAMES, optionsOf, type LedgerRow, type StockRow } from './wb-fulfillment-inventory-records.js';
 
 /**
@@ -31,14 +31,12 @@ export class FulfillmentLedger extends FulfillmentElement {
   private from = '';
   private to = '';
   private skuId = '';
-  /** Bumped when the list changes, for a fresh table (see `remade`). */
-  @state() private generation = 0;
   private readonly width = new PanelWidth(this);
   private stop?: () => void;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.stop = listen(['stock'], () => this.generation++);
+    this.stop = listen(['stock'], () => void this.renderRoot.querySelector<WbDataTable<never>>('wb-data-table')?.reload());
   }
 
   override disconnectedCallback(): void {
@@ -69,9 +67,9 @@ export class FulfillmentLedger extends FulfillmentElement {
       </div>
       ${this.skuProblem ? html`<p class="error" role="alert">${this.skuProblem}</p>` : nothing}
 
-      ${remade(this.generation, () => html`<wb-data-table .fetcher=${this.fetch} storageKey=${this.width.storageKey('fulfillment-ledger')} .columns=${columns} .query=${this.query}>
+      ${html`<wb-data-table .fetcher=${this.fetch} storageKey=${this.width.storageKey('fulfillment-ledger')} .columns=${columns} .query=${this.query}>
         <span slot="empty">${this.t('这段时间没有库存变动', 'No movements in this range')}</span>
-      </wb-data-table>`)}`;
+      </wb-data-table>`}`;
   }
 
   /** The table's search box: a location code (A-01-02-03) or a document number such as RK20261123001. */
@@ -123,7 +121,6 @@ export class FulfillmentLedger extends FulfillmentElement {
     if (this.from) query.from = this.from;
     if (this.to) query.to = this.to;
     this.query = query;
-    this.generation++;
   }
 }
 

@@ -1,10 +1,10 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { controlStyles, type Column } from '@workbench/ui';
+import { controlStyles, type Column, type WbDataTable } from '@workbench/ui';
 import { FulfillmentElement } from './fulfillment-element.js';
 import { tone, PanelWidth } from './wb-fulfillment-inventory-cells.js';
 import { fulfillmentStyles } from './styles.js';
-import { listen, remade } from './wb-fulfillment-inventory-changes.js';
+import { listen } from './wb-fulfillment-inventory-changes.js';
 import { LOCATION_KIND_NAMES, optionsOf, type LocationRow } from './wb-fulfillment-inventory-records.js';
 import './wb-fulfillment-location-dialog.js';
 import './wb-fulfillment-location-edit-dialog.js';
@@ -26,14 +26,12 @@ export class FulfillmentLocationList extends FulfillmentElement {
   ];
 
   @state() private query: Record<string, string> = {};
-  /** Bumped when the list changes, for a fresh table (see `remade`). */
-  @state() private generation = 0;
   private readonly width = new PanelWidth(this);
   private stop?: () => void;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.stop = listen(['locations', 'stock'], () => this.generation++);
+    this.stop = listen(['locations', 'stock'], () => void this.renderRoot.querySelector<WbDataTable<never>>('wb-data-table')?.reload());
   }
 
   override disconnectedCallback(): void {
@@ -57,10 +55,10 @@ export class FulfillmentLocationList extends FulfillmentElement {
         <span slot="end" class="row"><label for="zone" class="hint">${this.t('区', 'Zone')}</label>
           <input id="zone" name="zone" maxlength="2" placeholder=${this.t('全部', 'All')} @change=${(e: Event) => this.setZone((e.target as HTMLInputElement).value)} /></span>
       </wb-toolbar>
-      ${remade(this.generation, () => html`<wb-data-table source="/fulfillment/locations" storageKey=${this.width.storageKey('fulfillment-locations')} .columns=${columns} .query=${this.query}
+      ${html`<wb-data-table source="/fulfillment/locations" storageKey=${this.width.storageKey('fulfillment-locations')} .columns=${columns} .query=${this.query}
         @row-open=${(e: CustomEvent<{ row: LocationRow }>) => manage && this.renderRoot.querySelector('wb-fulfillment-location-edit-dialog')?.show(e.detail.row)}>
         <span slot="empty">${this.t('还没有库位：点“新建库位”一次建好一整片货架', 'No locations yet: “New locations” makes a whole block at once')}</span>
-      </wb-data-table>`)}
+      </wb-data-table>`}
       ${manage ? html`<p class="hint">${this.t('按拣货路径顺序排列；选中一行按 Enter 修改', 'In the order of the pick path; Enter on a row edits it')}</p>` : nothing}
       <wb-fulfillment-location-dialog></wb-fulfillment-location-dialog>
       <wb-fulfillment-location-edit-dialog></wb-fulfillment-location-edit-dialog>`;
@@ -69,7 +67,6 @@ export class FulfillmentLocationList extends FulfillmentElement {
   private setZone(value: string): void {
     const zone = value.trim().toUpperCase();
     this.query = zone ? { zone } : {};
-    this.generation++;
   }
 }
 

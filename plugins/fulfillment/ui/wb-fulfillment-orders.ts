@@ -96,29 +96,8 @@ export class FulfillmentOrders extends FulfillmentElement {
   private readonly fetcher = async (query: TableQuery): Promise<Page<OrderRow>> => {
     const answer = await this.api.get<ListAnswer>('/fulfillment/orders', query);
     if (answer.counts) this.counts = answer.counts;
-    if (this.lastTotal === 0 && answer.total > 0) void this.remeasure();
-    this.lastTotal = answer.total;
     return answer;
   };
-
-  private lastTotal?: number;
-
-  /**
-   * Works around wb-data-table measuring its rows' area only once: after an empty list (a queue
-   * with no orders, the day's first import) it keeps the height of the area that went away, 0,
-   * and draws just five rows. Moving the table in place makes it measure the new area; its
-   * search, filters and focus stay as they were.
-   */
-  private async remeasure(): Promise<void> {
-    const table = this.table();
-    if (!table) return;
-    await new Promise((resolve) => setTimeout(resolve));
-    await table.updateComplete;
-    if (!table.renderRoot.querySelector('.body') || !table.parentNode) return;
-    const focused = table.shadowRoot?.activeElement as HTMLElement | null;
-    table.parentNode.insertBefore(table, table.nextSibling);
-    focused?.focus();
-  }
 
   override render() {
     const can = (p: string) => this.workbench.can(`fulfillment.${p}`);

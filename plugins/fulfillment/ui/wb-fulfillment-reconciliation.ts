@@ -1,11 +1,11 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { controlStyles, type Column } from '@workbench/ui';
+import { controlStyles, type Column, type WbDataTable } from '@workbench/ui';
 import { FulfillmentElement } from './fulfillment-element.js';
 import { tone, PanelWidth } from './wb-fulfillment-inventory-cells.js';
 import { money } from './money.js';
 import { fulfillmentStyles } from './styles.js';
-import { listen, remade } from './wb-fulfillment-inventory-changes.js';
+import { listen } from './wb-fulfillment-inventory-changes.js';
 import type { StatementSummary } from './wb-fulfillment-reconciliation-statement.js';
 import './wb-fulfillment-reconciliation-statement.js';
 import './wb-fulfillment-reconciliation-upload.js';
@@ -27,14 +27,12 @@ export class FulfillmentReconciliation extends FulfillmentElement {
   ];
 
   @state() private open = 0;
-  /** Bumped when the list changes, for a fresh table (see `remade`). */
-  @state() private generation = 0;
   private readonly width = new PanelWidth(this);
   private stop?: () => void;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.stop = listen(['statements'], () => this.generation++);
+    this.stop = listen(['statements'], () => void this.renderRoot.querySelector<WbDataTable<never>>('wb-data-table')?.reload());
   }
 
   override disconnectedCallback(): void {
@@ -63,10 +61,10 @@ export class FulfillmentReconciliation extends FulfillmentElement {
       { key: 'billedFee', title: { 'zh-CN': '账单运费', en: 'Billed' }, type: 'money', width: '80px', render: (r) => money(r.billedFee) },
       { key: 'importedAt', title: { 'zh-CN': '导入时间', en: 'Imported' }, type: 'datetime', width: '136px', hidden: true },
     ];
-    return html`${remade(this.generation, () => html`<wb-data-table source="/fulfillment/statements" storageKey=${this.width.storageKey('fulfillment-statements')} .columns=${columns}
+    return html`${html`<wb-data-table source="/fulfillment/statements" storageKey=${this.width.storageKey('fulfillment-statements')} .columns=${columns}
         @row-open=${(e: CustomEvent<{ row: StatementSummary }>) => (this.open = e.detail.row.id)}>
         <span slot="empty">${this.t('还没有导入过快递账单', 'No statements imported yet')}</span>
-      </wb-data-table>`)}
+      </wb-data-table>`}
       <p class="hint">${this.t('“问题”＝未知单号＋重量或运费不符；选中一份按 Enter 查看', 'Issues = unknown numbers + weight or fee differences; Enter on a statement opens it')}</p>`;
   }
 

@@ -1,10 +1,10 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { ApiError, controlStyles, type Column } from '@workbench/ui';
+import { ApiError, controlStyles, type Column, type WbDataTable } from '@workbench/ui';
 import { FulfillmentElement } from './fulfillment-element.js';
 import { tone, PanelWidth } from './wb-fulfillment-inventory-cells.js';
 import { fulfillmentStyles } from './styles.js';
-import { announce, listen, remade } from './wb-fulfillment-inventory-changes.js';
+import { announce, listen } from './wb-fulfillment-inventory-changes.js';
 import { STOCKTAKE_STATUS_NAMES, optionsOf, type Stocktake } from './wb-fulfillment-inventory-records.js';
 
 /** The tab title of a stocktake, the same wherever one is opened. */
@@ -32,14 +32,12 @@ export class FulfillmentStocktakeList extends FulfillmentElement {
   @state() private zone = '';
   @state() private problem = '';
   @state() private busy = false;
-  /** Bumped when the list changes, for a fresh table (see `remade`). */
-  @state() private generation = 0;
   private readonly width = new PanelWidth(this);
   private stop?: () => void;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.stop = listen(['stocktakes'], () => this.generation++);
+    this.stop = listen(['stocktakes'], () => void this.renderRoot.querySelector<WbDataTable<never>>('wb-data-table')?.reload());
   }
 
   override disconnectedCallback(): void {
@@ -66,10 +64,10 @@ export class FulfillmentStocktakeList extends FulfillmentElement {
           </form>`
         : nothing}
       ${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : nothing}
-      ${remade(this.generation, () => html`<wb-data-table source="/fulfillment/stocktakes" storageKey=${this.width.storageKey('fulfillment-stocktakes')} .columns=${columns}
+      ${html`<wb-data-table source="/fulfillment/stocktakes" storageKey=${this.width.storageKey('fulfillment-stocktakes')} .columns=${columns}
         @row-open=${(e: CustomEvent<{ row: Stocktake }>) => manage && this.open(e.detail.row)}>
         <span slot="empty">${this.t('还没有盘点', 'No stocktakes yet')}</span>
-      </wb-data-table>`)}`;
+      </wb-data-table>`}`;
   }
 
   private open(s: Stocktake): void {
