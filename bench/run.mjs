@@ -4,17 +4,19 @@
 import { cpus, platform, release, totalmem } from 'node:os';
 import { runDb } from './db.mjs';
 import { runHttp } from './http.mjs';
+import { runOrdersSearch } from './orders-search.mjs';
 import { runPricing } from './pricing.mjs';
 import { runUiSize } from './ui-size.mjs';
 import { formatTable, installCleanup } from './lib.mjs';
 
-installCleanup(170_000);
+installCleanup(320_000);
 
 const started = performance.now();
 const benchmarks = [
   { name: 'http', run: runHttp, right: [2] },
   { name: 'db', run: runDb, right: [2] },
   { name: 'pricing', run: runPricing, right: [2] },
+  { name: 'orders', run: runOrdersSearch, right: [2, 3] },
   { name: 'ui', run: runUiSize, right: [2] },
 ];
 const sections = [];
