@@ -33,7 +33,7 @@ function promisedRoutes(): Map<string, string> {
 
 test('every route of the README is documented with the permission the README names', async () => {
   const doc = (await fs.owner.get('/api/openapi.json')).body as { paths: Record<string, Record<string, Operation>> };
-  const operations = new Map(
+  const operations = new Map<string, Operation>(
     Object.entries(doc.paths)
       .filter(([path]) => path.startsWith('/api/fulfillment/'))
       .flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => [`${method} ${path}`, op] as const)),

@@ -100,6 +100,16 @@ describe('the courier the rules choose', () => {
     const reply = await packer.get(`${F}/orders/${order.id}/courier`);
     expect(reply.status).toBe(403);
   });
+
+  test('a packer sees the shop’s couriers to choose another, without reading the settings', async () => {
+    const packer = await colleague(fs.server, owner, 'courier-list', ['fulfillment.ship']);
+    const reply = await packer.get(`${F}/couriers`);
+    expect(reply.status, reply.text).toBe(200);
+    expect(reply.body.items).toContainEqual({ code: 'STO', name: '申通' });
+    expect(reply.body.items).toContainEqual({ code: 'SF', name: '顺丰' });
+    const reader = await colleague(fs.server, owner, 'courier-list-no', ['fulfillment.orders.read']);
+    expect((await reader.get(`${F}/couriers`)).status).toBe(403);
+  });
 });
 
 describe('when an order may ship', () => {

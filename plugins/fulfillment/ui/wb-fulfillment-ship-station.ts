@@ -69,13 +69,10 @@ export class FulfillmentShipStation extends FulfillmentElement {
     this.refField?.focus();
   }
 
-  /** The shop's couriers, to ship with another than the rules chose; only for those who may read the settings. */
+  /** The shop's couriers, to ship with another than the rules chose. */
   private async loadCouriers(): Promise<void> {
-    if (!this.workbench.can('core.settings.read')) return;
     try {
-      const settings = await this.settings.get('fulfillment');
-      const list = settings.value.couriers;
-      this.couriers = Array.isArray(list) ? (list as CourierOption[]).map((c) => ({ code: c.code, name: c.name })) : [];
+      this.couriers = (await this.api.get<{ items: CourierOption[] }>('/fulfillment/couriers')).items;
     } catch (error) {
       console.warn('couriers for the shipping station', error);
     }

@@ -10,6 +10,21 @@ import { inLocale } from './texts.js';
 
 /** `GET /orders/:id/courier` and `POST /orders/:id/ship` (README, "Shipping and statements"). */
 export function addShipRoutes(ctx: PluginContext, stock: StockOps): void {
+  // The station offers these to ship with another courier than the rules chose; packers need not
+  // be allowed to read the settings to see them.
+  ctx.routes.add({
+    method: 'get',
+    path: '/couriers',
+    permission: 'fulfillment.ship',
+    summary: { 'zh-CN': '本店可用的快递公司', en: 'The couriers the shop ships with' },
+    response: {
+      type: 'object',
+      properties: { items: { type: 'array', items: { type: 'object', properties: { code: { type: 'string' }, name: { type: 'string' } }, required: ['code', 'name'] } } },
+      required: ['items'],
+    },
+    handler: () => ({ items: fulfillmentSettings(ctx).couriers.map((c) => ({ code: c.code, name: c.name })) }),
+  });
+
   ctx.routes.add<{ id: number }>({
     method: 'get',
     path: '/orders/:id/courier',
