@@ -37,6 +37,14 @@ export interface WorkbenchService {
    * this.workbench.replaceEditor({ opens: 'product', id: 'new-1' }, { opens: 'product', id: String(saved.id), title: saved.title });
    */
   replaceEditor(current: { opens: string; id: string }, next: EditorInput): void;
+  /**
+   * Shows a side-bar view, e.g. a home-page widget's link to the list it counts. Views the user
+   * may not see (or of plugins not running) are left alone.
+   *
+   * @example
+   * this.workbench.showView({ plugin: 'fulfillment', view: 'orders' });
+   */
+  showView(view: { plugin: string; view: string }): void;
   /** Opens a printable of a plugin in a print tab (`query` is passed to the printable). */
   print(plugin: string, printable: string, query: Record<string, string>, title?: string): void;
 }

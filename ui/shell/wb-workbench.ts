@@ -60,6 +60,10 @@ export class WbWorkbench extends WbElement {
       can,
       openEditor: (input) => this.openEditor(input),
       replaceEditor: (current, next) => this.replaceEditor(current, next),
+      showView: ({ plugin, view }) => {
+        const id = `${plugin}:${view}`;
+        if (this.viewItems().some((v) => v.id === id)) this.setLayout({ view: id, sidebarVisible: true });
+      },
       print: (plugin, printable, query, title) =>
         this.openTab({ key: `print:${plugin}:${printable}:${new URLSearchParams(query).toString()}`, kind: 'print', plugin, printable, query, title: title ?? printable }),
     };

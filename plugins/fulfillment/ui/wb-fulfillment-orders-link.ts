@@ -1,3 +1,4 @@
+import type { WorkbenchService } from '@workbench/ui';
 import type { OrdersFilter } from './wb-fulfillment-order-record.js';
 
 // The queue widget on the home page opens the orders view with a filter set. The view may not be
@@ -23,25 +24,9 @@ export function onFilterRequest(handler: (filter: OrdersFilter) => void): () => 
   return () => document.removeEventListener(EVENT, listener);
 }
 
-/**
- * Shows the orders view with `filter`. The shell has no call to show a side-bar view, so this
- * presses the view's own button in the activity bar (found by its title), as a clerk would.
- */
-export function openOrdersView(filter: OrdersFilter, viewTitle: string): void {
+/** Shows the orders view with `filter`. */
+export function openOrdersView(filter: OrdersFilter, workbench: WorkbenchService): void {
   pending = filter;
   document.dispatchEvent(new CustomEvent(EVENT));
-  const tab = findDeep(document, `wb-activity-bar`)?.shadowRoot?.querySelector<HTMLElement>(`[role=tab][aria-label="${CSS.escape(viewTitle)}"]`);
-  if (tab && tab.getAttribute('aria-selected') !== 'true') tab.click();
-}
-
-function findDeep(root: Document | ShadowRoot, selector: string): Element | undefined {
-  const found = root.querySelector(selector);
-  if (found) return found;
-  for (const el of root.querySelectorAll('*')) {
-    if (el.shadowRoot) {
-      const inner = findDeep(el.shadowRoot, selector);
-      if (inner) return inner;
-    }
-  }
-  return undefined;
+  workbench.showView({ plugin: 'fulfillment', view: 'orders' });
 }

@@ -76,7 +76,7 @@ export class FulfillmentQueueWidget extends FulfillmentElement {
 
   private line(filter: OrdersFilter, label: unknown, n: number, key: string) {
     return html`<li class=${n ? '' : 'zero'} data-key=${key}>
-      <button class="link" @click=${() => openOrdersView(filter, this.t('订单', 'Orders'))}>${label}<span class="n">${n}</span></button>
+      <button class="link" @click=${() => openOrdersView(filter, this.workbench)}>${label}<span class="n">${n}</span></button>
     </li>`;
   }
 }
