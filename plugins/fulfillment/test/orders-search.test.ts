@@ -1,6 +1,7 @@
 // Finding orders through the API: every search key and filter, the queue order, counts per state,
 // paging, masking for a colleague without customer details, quick open, the queue figures, merge
 // candidates, and who may read.
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { approve, colleague, createSkus, enterOrder, startFulfillment, stockUp, unique, type Client, type TestServer, type TestSku } from './api.js';
 
@@ -28,7 +29,9 @@ const today = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai'
 const dayOffset = (days: number) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + days * 86_400_000));
 
 beforeAll(async () => {
-  ({ server, owner } = await startFulfillment());
+  // A stand-in for after-sales, reading orders through the `orders` service.
+  const reader = join(import.meta.dirname, 'fixtures', 'orders-reader');
+  ({ server, owner } = await startFulfillment({ folders: [reader], enabled: ['listings', 'fulfillment', 'orders-reader'] }));
   packer = await colleague(server, owner, 'dabao', ['fulfillment.orders.read']);
   [sku, other] = (await createSkus(owner, 2)) as [TestSku, TestSku];
   await stockUp(owner, sku, 'S-01-01-01', 50);
@@ -194,6 +197,18 @@ describe('queue and merge candidates', () => {
     const reply = await owner.get(`${API}/orders/${a.id}/merge-candidates`);
     expect(reply.body.items.map((i: O) => i.id)).toEqual([b.id]);
     expect((await owner.get(`${API}/orders/${shipped.id}/merge-candidates`)).body.items).toEqual([]);
+  });
+});
+
+describe('the orders service', () => {
+  test('another plugin reads an order by id or number, whole, and the pieces shipped per SKU between two times', async () => {
+    const byId = (await owner.get(`/api/orders-reader/by-id/${o.regular!.id}`)).body.order;
+    expect(byId).toMatchObject({ orderNo: o.regular!.orderNo, receiverName: '林小鱼', receiverMasked: false, items: [expect.objectContaining({ skuId: sku.id })] });
+    expect((await owner.get(`/api/orders-reader/by-no/${shipped.orderNo}`)).body.order).toMatchObject({ id: shipped.id, status: 'shipped', trackingNo: tracking });
+    expect((await owner.get('/api/orders-reader/by-no/NO-SUCH')).body.order).toBeNull();
+    const window = (from: number, to: number) => `from=${encodeURIComponent(new Date(Date.now() + from).toISOString())}&to=${encodeURIComponent(new Date(Date.now() + to).toISOString())}`;
+    expect((await owner.get(`/api/orders-reader/shipped?skuIds=${sku.id},${other.id}&${window(-3_600_000, 60_000)}`)).body.shipped).toEqual({ [sku.id]: 1 });
+    expect((await owner.get(`/api/orders-reader/shipped?skuIds=${sku.id}&${window(-7_200_000, -3_600_000)}`)).body.shipped).toEqual({});
   });
 });
 
