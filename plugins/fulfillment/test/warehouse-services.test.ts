@@ -113,4 +113,19 @@ describe('the inventory service', () => {
     await owner.post(api('/stock/defective'), { skuId: a!.id, location: 'W-01-01-01', qty: 7, reason: '霉点' });
     expect(await warning(a!)).toMatchObject({ stock: 6 });
   });
+
+  test('a batch approval announces its reservations once, at its end, and the warnings follow', async () => {
+    const [b] = await createSkus(owner, 1);
+    await listProduct(b!);
+    await stockUp(owner, b!, 'W-01-01-02', 14);
+    await owner.post('/api/listings/stock-warnings/check');
+    expect(await warning(b!)).toBeUndefined();
+    const orders = [];
+    // Three buyers, so the possible-merge rule leaves them be.
+    for (const name of ['赵一', '钱二', '孙三']) orders.push(await enterOrder(owner, [{ sku: b!, qty: 2 }], { receiverName: name, buyerNick: `tb_${name}` }));
+    const reply = await owner.post(api('/orders/batch-approve'), { orderIds: orders.map((o) => o.id) });
+    expect(reply.status, reply.text).toBe(200);
+    expect(await stockOf(b!)).toMatchObject({ onHand: 14, reserved: 6, available: 8 });
+    expect(await warning(b!)).toMatchObject({ stock: 8 });
+  });
 });

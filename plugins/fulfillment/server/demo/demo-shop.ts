@@ -41,41 +41,43 @@ async function writeWave(tx: Transaction, waveNo: string, status: 'picking' | 'p
  * the monthly stocktake due with a count started in zone C.
  */
 export function registerDemoShop(ctx: PluginContext, stock: StockOps): void {
-  ctx.demo.register(async (tx, { now }) => {
-    const skus = await catalogSkus(ctx);
-    if (skus.length < 10) return; // without listings' demo catalog there is nothing to sell
-    const random = seeded(20261111);
-    const empty = skus.slice(-3);
-    const low = new Set(skus.slice(-7, -3).map((s) => s.id));
-    const stocked = skus.slice(0, -3);
-    const { sku: stub } = await ctx.services.get(CatalogToken).ensureSku('XW23K009-GY-L', { title: '旧款灰色卫衣 L 码', tx });
-    const plans = demoPlans(random, stocked, empty, stub);
+  ctx.demo.register((tx, { now }) => stock.batch(() => fillDemo(ctx, stock, tx, now)));
+}
 
-    // What the orders that reach the warehouse will reserve or take, so the opening stock covers it.
-    const demand = new Map<number, number>();
-    for (const plan of plans) {
-      if (!['approved', 'picked', 'verified', 'shipped'].includes(plan.status)) continue;
-      for (const l of plan.lines) demand.set(l.sku.id, (demand.get(l.sku.id) ?? 0) + l.qty);
-    }
-    const opening = ctx.shopTime(Date.parse(now) - 100 * 3_600_000);
-    const bins = await fillWarehouse(tx, stock, skus, demand, { now: opening, by: { id: null, name: '老周（仓管）' }, lowSkuIds: low, emptySkuIds: new Set(empty.map((s) => s.id)), random });
+async function fillDemo(ctx: PluginContext, stock: StockOps, tx: Transaction, now: string): Promise<void> {
+  const skus = await catalogSkus(ctx);
+  if (skus.length < 10) return; // without listings' demo catalog there is nothing to sell
+  const random = seeded(20261111);
+  const empty = skus.slice(-3);
+  const low = new Set(skus.slice(-7, -3).map((s) => s.id));
+  const stocked = skus.slice(0, -3);
+  const { sku: stub } = await ctx.services.get(CatalogToken).ensureSku('XW23K009-GY-L', { title: '旧款灰色卫衣 L 码', tx });
+  const plans = demoPlans(random, stocked, empty, stub);
 
-    const written: { id: number; plan: DemoPlan }[] = [];
-    for (const plan of plans) written.push({ id: await writeDemoOrder(ctx, tx, stock, plan, now), plan });
+  // What the orders that reach the warehouse will reserve or take, so the opening stock covers it.
+  const demand = new Map<number, number>();
+  for (const plan of plans) {
+    if (!['approved', 'picked', 'verified', 'shipped'].includes(plan.status)) continue;
+    for (const l of plan.lines) demand.set(l.sku.id, (demand.get(l.sku.id) ?? 0) + l.qty);
+  }
+  const opening = ctx.shopTime(Date.parse(now) - 100 * 3_600_000);
+  const bins = await fillWarehouse(tx, stock, skus, demand, { now: opening, by: { id: null, name: '老周（仓管）' }, lowSkuIds: low, emptySkuIds: new Set(empty.map((s) => s.id)), random });
 
-    const day = now.slice(0, 10).replaceAll('-', '');
-    const at = (hours: number) => ctx.shopTime(Date.parse(now) - hours * 3_600_000);
-    await writeWave(tx, `BC${day}0001`, 'picked', written.filter((w) => w.plan.wave === 2), bins, at(4), at(3));
-    await writeWave(tx, `BC${day}0002`, 'picking', written.filter((w) => w.plan.wave === 1), bins, at(0.5), null);
+  const written: { id: number; plan: DemoPlan }[] = [];
+  for (const plan of plans) written.push({ id: await writeDemoOrder(ctx, tx, stock, plan, now), plan });
 
-    // The monthly stocktake: the reminder is out and zone C's count sheet is started.
-    const month = now.slice(0, 7);
-    await tx.run('INSERT INTO fulfillment_reminders (kind, period, message, created_at) VALUES (?, ?, ?, ?)', ['stocktake', month, `${month} 月度盘点：请在月底前盘完各区库存，差异写明原因`, at(2)]);
-    const { lastId: takeId } = await tx.run("INSERT INTO fulfillment_stocktakes (zone, status, created_by_name, created_at) VALUES ('C', 'counting', ?, ?)", ['老周（仓管）', at(1)]);
-    await tx.run(
-      `INSERT INTO fulfillment_stocktake_lines (stocktake_id, location_id, sku_id, book_qty)
-       SELECT ?, s.location_id, s.sku_id, s.qty FROM fulfillment_stock s JOIN fulfillment_locations l ON l.id = s.location_id WHERE l.zone = 'C'`,
-      [takeId],
-    );
-  });
+  const day = now.slice(0, 10).replaceAll('-', '');
+  const at = (hours: number) => ctx.shopTime(Date.parse(now) - hours * 3_600_000);
+  await writeWave(tx, `BC${day}0001`, 'picked', written.filter((w) => w.plan.wave === 2), bins, at(4), at(3));
+  await writeWave(tx, `BC${day}0002`, 'picking', written.filter((w) => w.plan.wave === 1), bins, at(0.5), null);
+
+  // The monthly stocktake: the reminder is out and zone C's count sheet is started.
+  const month = now.slice(0, 7);
+  await tx.run('INSERT INTO fulfillment_reminders (kind, period, message, created_at) VALUES (?, ?, ?, ?)', ['stocktake', month, `${month} 月度盘点：请在月底前盘完各区库存，差异写明原因`, at(2)]);
+  const { lastId: takeId } = await tx.run("INSERT INTO fulfillment_stocktakes (zone, status, created_by_name, created_at) VALUES ('C', 'counting', ?, ?)", ['老周（仓管）', at(1)]);
+  await tx.run(
+    `INSERT INTO fulfillment_stocktake_lines (stocktake_id, location_id, sku_id, book_qty)
+     SELECT ?, s.location_id, s.sku_id, s.qty FROM fulfillment_stock s JOIN fulfillment_locations l ON l.id = s.location_id WHERE l.zone = 'C'`,
+    [takeId],
+  );
 }

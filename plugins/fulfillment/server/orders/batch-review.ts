@@ -87,7 +87,7 @@ export async function runBatchReview(ctx: PluginContext, stock: StockOps, run: B
   }
   for (let i = 0; i < ids.length; i += CHUNK) {
     const slice = ids.slice(i, i + CHUNK);
-    results.push(...(await ctx.db.transaction((tx) => reviewSlice(ctx, stock, tx, slice, run))));
+    results.push(...(await ctx.db.transaction((tx) => stock.batch(() => reviewSlice(ctx, stock, tx, slice, run)))));
   }
   return results;
 }

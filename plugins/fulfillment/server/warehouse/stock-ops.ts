@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { ConflictError, InputError, type PluginContext, type Queryable, type Transaction } from '@workbench/plugin-api';
 import type { StepBy } from '../shared/actor.js';
 import type { StockLine } from '../types.js';
@@ -24,7 +25,23 @@ export interface Movement {
  * moves stock emits `fulfillment.stock.changed` for the SKUs it touched, inside the transaction.
  */
 export class StockOps {
+  /** SKUs whose `fulfillment.stock.changed` waits for the end of a `batch`. */
+  private readonly deferred = new AsyncLocalStorage<Set<number>>();
+
   constructor(private readonly ctx: PluginContext) {}
+
+  /**
+   * Runs `work` (inside the caller's transaction) announcing the SKUs it moved once, at its end,
+   * instead of once per movement: a batch review reserving for hundreds of orders would otherwise
+   * make listings re-check its low-stock warnings hundreds of times.
+   */
+  async batch<T>(work: () => Promise<T>): Promise<T> {
+    if (this.deferred.getStore()) return work();
+    const skuIds = new Set<number>();
+    const result = await this.deferred.run(skuIds, work);
+    if (skuIds.size) await this.ctx.events.emit('fulfillment.stock.changed', { skuIds: [...skuIds] });
+    return result;
+  }
 
   /** Posts movements in order; answers the balance after each. Refuses a negative balance without override. */
   async post(tx: Transaction, movements: Movement[]): Promise<number[]> {
@@ -161,7 +178,12 @@ export class StockOps {
     return row?.id;
   }
 
-  private async changed(tx: Transaction, skuIds: number[]): Promise<void> {
+  private async changed(_tx: Transaction, skuIds: number[]): Promise<void> {
+    const batch = this.deferred.getStore();
+    if (batch) {
+      for (const id of skuIds) batch.add(id);
+      return;
+    }
     const unique = [...new Set(skuIds)];
     if (unique.length) await this.ctx.events.emit('fulfillment.stock.changed', { skuIds: unique });
   }
