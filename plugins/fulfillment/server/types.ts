@@ -1,99 +1,11 @@
 import type { Transaction } from '@workbench/plugin-api';
-import type { ExceptionCode, FlagColour, OrderStatus, PlatformStatus, WaveClass } from '../shared/state-names.js';
+import type { OrderDetail } from '../shared/records.js';
+import type { WaveClass } from '../shared/state-names.js';
 
 /** Records as the API sends them. Money is integer 分, times ISO 8601 with the shop's offset. */
 
-export interface OrderException {
-  code: ExceptionCode;
-  message: string;
-}
-
-export interface OrderItem {
-  id: number;
-  lineKey: string;
-  skuId: number | null;
-  skuCode: string;
-  title: string;
-  properties: string;
-  quantity: number;
-  /** Unit price in 分 after any agreed price change. */
-  price: number;
-  refundStatus: string | null;
-}
-
-export interface OrderRemark {
-  id: number;
-  agentNo: string;
-  courier: string;
-  note: string;
-  text: string;
-  authorName: string;
-  createdAt: string;
-}
-
-/** Who did each step (责任到人), so after-sales can trace a mistake to a person. */
-export interface OrderSteps {
-  reviewedBy: StepActor | null;
-  pickedBy: StepActor | null;
-  verifiedBy: StepActor | null;
-  packedBy: StepActor | null;
-  shippedBy: StepActor | null;
-}
-export interface StepActor {
-  id: number | null;
-  name: string;
-  at: string;
-}
-
-export interface Order {
-  id: number;
-  orderNo: string;
-  source: 'import' | 'manual';
-  shopName: string | null;
-  buyerNick: string;
-  buyerAccount: string;
-  platformStatus: PlatformStatus;
-  status: OrderStatus;
-  exceptions: OrderException[];
-  goodsTotal: number;
-  shippingFee: number;
-  total: number;
-  paidAmount: number;
-  refundAmount: number;
-  buyerMessage: string;
-  sellerRemark: string;
-  /** Masked (张**, 138****1234, 浙江省杭州市****) unless the reader may see customer details. */
-  receiverName: string;
-  receiverPhone: string;
-  receiverAddress: string;
-  /** True when the three receiver fields above are masked. */
-  receiverMasked: boolean;
-  receiverRegion: string;
-  postCode: string;
-  shippingMethod: string;
-  itemCount: number;
-  flag: FlagColour;
-  task: boolean;
-  /** 1 (first) … 5, the peak-day priority in DOMAIN.md. */
-  priority: number;
-  courier: string | null;
-  courierRequested: string | null;
-  trackingNo: string | null;
-  weightGrams: number | null;
-  waveId: number | null;
-  closedReason: string | null;
-  placedAt: string;
-  paidAt: string | null;
-  steps: OrderSteps;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface OrderDetail extends Order {
-  items: OrderItem[];
-  remarks: OrderRemark[];
-}
+// The order records live in shared/ since the browser reads them too.
+export type { Order, OrderDetail, OrderException, OrderItem, OrderRemark, OrderSteps, StepActor } from '../shared/records.js';
 
 /* ─── Services other plugins use ─────────────────────────────────────────────────────────── */
 

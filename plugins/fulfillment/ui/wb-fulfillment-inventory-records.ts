@@ -1,8 +1,9 @@
+import type { StocktakeStatus, StocktakeSummary } from '../shared/records.js';
 import type { Bilingual } from '../shared/state-names.js';
 
 // The warehouse records as the API sends them (README "Warehouse"), for the warehouse panels, and
 // the names of their kinds in both languages. The browser never imports server code, so the
-// shapes are restated here as the panels read them.
+// shapes not yet in shared/records.ts are restated here as the panels read them.
 
 export interface StockBin {
   locationId: number;
@@ -82,37 +83,10 @@ export interface InboundNote extends Record<string, unknown> {
   lines?: InboundLine[];
 }
 
-export type StocktakeStatus = 'counting' | 'posted' | 'cancelled';
+export type { Stocktake, StocktakeLine, StocktakeStatus } from '../shared/records.js';
 
-export interface StocktakeLine {
-  locationId: number;
-  locationCode: string;
-  pathOrder: number;
-  skuId: number;
-  skuCode: string;
-  title: string;
-  /** The book quantity frozen when the sheet was made. */
-  book: number;
-  counted: number | null;
-  difference: number | null;
-  /** The bin's stock now; differs from `book` when goods moved during the count. */
-  current: number;
-  reason: string | null;
-}
-
-/** 盘点: `GET /stocktakes`, `GET /stocktakes/:id` (with its lines). */
-export interface Stocktake extends Record<string, unknown> {
-  id: number;
-  zone: string;
-  status: StocktakeStatus;
-  createdByName: string;
-  createdAt: string;
-  postedByName?: string | null;
-  postedAt?: string | null;
-  version: number;
-  totals?: { bins: number; counted: number; uncounted: number; book: number; countedQty: number; difference: number; binsWithDifference: number };
-  lines?: StocktakeLine[];
-}
+/** 盘点: a sheet as `GET /stocktakes` lists it, indexable so the data table can read any column. */
+export interface StocktakeRow extends StocktakeSummary, Record<string, unknown> {}
 
 /** An open reminder: `GET /reminders`. */
 export interface Reminder {

@@ -1,91 +1,9 @@
-// The order records as the API sends them (README "API"), declared again for the browser since a
-// panel may not import server code, and the one document event the order panels refresh on.
-import type { ExceptionCode, FlagColour, OrderStatus, PlatformStatus } from '../shared/state-names.js';
+// What the order panels read of the API beyond the records in shared/ (README "API"), and the one
+// document event the order panels refresh on.
+import type { Order } from '../shared/records.js';
+import type { ExceptionCode, OrderStatus } from '../shared/state-names.js';
 
-export interface OrderException {
-  code: ExceptionCode;
-  message: string;
-}
-
-export interface OrderItem {
-  id: number;
-  skuId: number | null;
-  skuCode: string;
-  title: string;
-  properties: string;
-  quantity: number;
-  /** Unit price in 分, after any agreed price change. */
-  price: number;
-  refundStatus: string | null;
-}
-
-export interface OrderRemark {
-  id: number;
-  agentNo: string;
-  courier: string;
-  note: string;
-  text: string;
-  authorName: string;
-  createdAt: string;
-}
-
-export interface StepActor {
-  id: number | null;
-  name: string;
-  at: string;
-}
-
-export interface OrderSteps {
-  reviewedBy: StepActor | null;
-  pickedBy: StepActor | null;
-  verifiedBy: StepActor | null;
-  packedBy: StepActor | null;
-  shippedBy: StepActor | null;
-}
-
-export interface Order {
-  id: number;
-  orderNo: string;
-  source: 'import' | 'manual';
-  shopName: string | null;
-  buyerNick: string;
-  buyerAccount: string;
-  platformStatus: PlatformStatus;
-  status: OrderStatus;
-  exceptions: OrderException[];
-  goodsTotal: number;
-  shippingFee: number;
-  total: number;
-  paidAmount: number;
-  refundAmount: number;
-  buyerMessage: string;
-  sellerRemark: string;
-  receiverName: string;
-  receiverPhone: string;
-  receiverAddress: string;
-  receiverMasked: boolean;
-  receiverRegion: string;
-  postCode: string;
-  shippingMethod: string;
-  itemCount: number;
-  flag: FlagColour;
-  task: boolean;
-  priority: number;
-  courier: string | null;
-  courierRequested: string | null;
-  trackingNo: string | null;
-  waveId: number | null;
-  closedReason: string | null;
-  placedAt: string;
-  paidAt: string | null;
-  steps: OrderSteps;
-  version: number;
-}
-
-export interface OrderDetail extends Order {
-  items: OrderItem[];
-  remarks: OrderRemark[];
-}
+export type { Order, OrderDetail, OrderException, OrderItem, OrderRemark, OrderSteps, PriceChange, StepActor } from '../shared/records.js';
 
 /** A list row: the order, indexable so the data table can read any column. */
 export type OrderRow = Order & Record<string, unknown>;
@@ -110,17 +28,6 @@ export interface HistoryEntry {
   actorName: string;
   at: string;
   detail?: Record<string, unknown>;
-}
-
-export interface PriceChange {
-  id: number;
-  itemId: number | null;
-  field: 'item-price' | 'shipping-fee';
-  oldAmount: number;
-  newAmount: number;
-  reason: string;
-  actorName: string;
-  at: string;
 }
 
 /** One order's outcome in 批量审核 and 自动审单. */

@@ -1,62 +1,17 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { controlStyles } from '@workbench/ui';
+import type { NotBilled, StatementDetail, StatementLineRecord, StatementOutcome, StatementRecord } from '../shared/records.js';
 import type { Bilingual } from '../shared/state-names.js';
 import { FulfillmentElement } from './fulfillment-element.js';
 import { money } from './money.js';
 import { fulfillmentStyles } from './styles.js';
 
-export type Outcome = 'ok' | 'unknown' | 'weight' | 'fee' | 'weight-and-fee';
-
-export interface StatementSummary extends Record<string, unknown> {
-  id: number;
-  courier: { code: string; name: string };
-  period: string;
-  from: string;
-  to: string;
-  fileName: string;
-  lines: number;
-  matched: number;
-  unknown: number;
-  differences: number;
-  billedFee: number;
-  expectedFee: number;
-  importedBy: string;
-  importedAt: string;
-}
-
-interface StatementLine {
-  id: number;
-  row: number;
-  trackingNo: string;
-  weightGrams: number;
-  fee: number;
-  orderId: number | null;
-  orderNo: string | null;
-  outcome: Outcome;
-  expectedWeightGrams: number | null;
-  expectedFee: number | null;
-  weightDifferenceGrams: number | null;
-  feeDifference: number | null;
-  billedBeforeRow: number | null;
-}
-
-interface NotBilled {
-  orderId: number;
-  orderNo: string;
-  trackingNo: string;
-  weightGrams: number | null;
-  shippedAt: string;
-}
-
-interface StatementDetail extends StatementSummary {
-  counts: Record<Outcome, number>;
-  items: StatementLine[];
-  notBilled: NotBilled[];
-}
+/** A statement as a list row, indexable so the data table can read any column. */
+export interface StatementSummary extends StatementRecord, Record<string, unknown> {}
 
 /** The groups a clerk works through, the ones needing a word with the courier first. */
-const GROUPS: { outcome: Outcome; name: Bilingual; what: Bilingual }[] = [
+const GROUPS: { outcome: StatementOutcome; name: Bilingual; what: Bilingual }[] = [
   { outcome: 'unknown', name: { 'zh-CN': '未知单号', en: 'Unknown numbers' }, what: { 'zh-CN': '账单上有、我们没有发过的运单号', en: 'Numbers on the bill that we never shipped' } },
   { outcome: 'weight', name: { 'zh-CN': '重量不符', en: 'Weight differs' }, what: { 'zh-CN': '账单重量和发货时称的重量相差超过允许值', en: 'The billed weight differs from ours beyond the tolerance' } },
   { outcome: 'fee', name: { 'zh-CN': '运费不符', en: 'Fee differs' }, what: { 'zh-CN': '账单运费和按约定价算出的不一样', en: 'The billed fee differs from our agreed price' } },
@@ -153,7 +108,7 @@ export class FulfillmentReconciliationStatement extends FulfillmentElement {
     </details>`;
   }
 
-  private renderLine(l: StatementLine, known: boolean): TemplateResult {
+  private renderLine(l: StatementLineRecord, known: boolean): TemplateResult {
     const wd = l.weightDifferenceGrams;
     const fd = l.feeDifference;
     return html`<tr data-tracking=${l.trackingNo}>

@@ -5,7 +5,7 @@ import { FulfillmentElement } from './fulfillment-element.js';
 import { tone, PanelWidth } from './wb-fulfillment-inventory-cells.js';
 import { fulfillmentStyles } from './styles.js';
 import { announce, listen } from './wb-fulfillment-inventory-changes.js';
-import { STOCKTAKE_STATUS_NAMES, optionsOf, type Stocktake } from './wb-fulfillment-inventory-records.js';
+import { STOCKTAKE_STATUS_NAMES, optionsOf, type Stocktake, type StocktakeRow } from './wb-fulfillment-inventory-records.js';
 
 /** The tab title of a stocktake, the same wherever one is opened. */
 export function stocktakeTitle(s: { id: number; zone: string }, en: boolean): string {
@@ -48,7 +48,7 @@ export class FulfillmentStocktakeList extends FulfillmentElement {
   override render() {
     const manage = this.workbench.can('fulfillment.stock.manage');
     const narrow = this.width.narrow;
-    const columns: Column<Stocktake>[] = [
+    const columns: Column<StocktakeRow>[] = [
       { key: 'id', title: { 'zh-CN': '盘点', en: 'Stocktake' }, width: 'minmax(90px, 1fr)', render: (r) => stocktakeTitle(r, this.en) },
       { key: 'status', title: { 'zh-CN': '状态', en: 'Status' }, width: '80px', filter: { options: optionsOf(STOCKTAKE_STATUS_NAMES) }, render: (r) => html`<span style=${tone(r.status === 'posted' ? 'success' : r.status === 'counting' ? 'warning' : 'muted')}>${this.name(STOCKTAKE_STATUS_NAMES[r.status])}</span>` },
       { key: 'createdAt', title: { 'zh-CN': '开始', en: 'Started' }, type: 'datetime', width: '136px', hidden: narrow },
@@ -65,12 +65,12 @@ export class FulfillmentStocktakeList extends FulfillmentElement {
         : nothing}
       ${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : nothing}
       ${html`<wb-data-table source="/fulfillment/stocktakes" storageKey=${this.width.storageKey('fulfillment-stocktakes')} .columns=${columns}
-        @row-open=${(e: CustomEvent<{ row: Stocktake }>) => manage && this.open(e.detail.row)}>
+        @row-open=${(e: CustomEvent<{ row: StocktakeRow }>) => manage && this.open(e.detail.row)}>
         <span slot="empty">${this.t('还没有盘点', 'No stocktakes yet')}</span>
       </wb-data-table>`}`;
   }
 
-  private open(s: Stocktake): void {
+  private open(s: { id: number; zone: string }): void {
     this.workbench.openEditor({ opens: 'stocktake', id: String(s.id), title: stocktakeTitle(s, this.en) });
   }
 

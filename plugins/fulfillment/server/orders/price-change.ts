@@ -1,5 +1,6 @@
 import { InputError, NotFoundError, type Actor, type PluginContext, type Queryable } from '@workbench/plugin-api';
 import { yuan } from '../../shared/money.js';
+import type { PriceChange } from '../../shared/records.js';
 import { stepBy } from '../shared/actor.js';
 import type { OrderDetail } from '../types.js';
 import { recordHistory } from './order-moves.js';
@@ -16,17 +17,7 @@ export interface PriceChangeInput {
   reason: string;
 }
 
-export interface PriceChange {
-  id: number;
-  itemId: number | null;
-  field: 'item-price' | 'shipping-fee';
-  oldAmount: number;
-  newAmount: number;
-  reason: string;
-  actorId: number | null;
-  actorName: string;
-  at: string;
-}
+export type { PriceChange } from '../../shared/records.js';
 
 /**
  * 改价: a price the buyer and the shop agreed on. The old and new amounts, the reason and who made

@@ -1,4 +1,5 @@
 import { def, nullable, type JsonSchema, type PluginContext } from '@workbench/plugin-api';
+import type { StatementOutcome } from '../../shared/records.js';
 
 const BASE = 'https://workbench.local/schemas/fulfillment';
 export const COURIER_CHOICE = `${BASE}/courier-choice`;
@@ -6,8 +7,8 @@ export const SHIPPED_ORDER = `${BASE}/shipped-order`;
 export const STATEMENT = `${BASE}/statement`;
 export const STATEMENT_DETAIL = `${BASE}/statement-detail`;
 
-export const OUTCOMES = ['ok', 'unknown', 'weight', 'fee', 'weight-and-fee'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
+export type Outcome = StatementOutcome;
+export const OUTCOMES = ['ok', 'unknown', 'weight', 'fee', 'weight-and-fee'] as const satisfies readonly Outcome[];
 
 const courierRef: JsonSchema = {
   type: 'object',

@@ -1,50 +1,8 @@
 import { NotFoundError, type Queryable, type SqlValue } from '@workbench/plugin-api';
+import type { NotBilled, StatementDetail, StatementLineRecord, StatementRecord } from '../../shared/records.js';
 import type { FulfillmentSettings } from '../settings.js';
 import { courierByCode } from './courier-rules.js';
 import { OUTCOMES, type Outcome } from './schemas.js';
-
-/** A courier statement as the API sends it. */
-export interface StatementRecord {
-  id: number;
-  courier: { code: string; name: string };
-  period: string;
-  from: string;
-  to: string;
-  fileName: string;
-  lines: number;
-  matched: number;
-  unknown: number;
-  differences: number;
-  /** What the statement bills, and what our agreed prices give for the parcels it matched (分). */
-  billedFee: number;
-  expectedFee: number;
-  importedBy: string;
-  importedAt: string;
-}
-
-export interface StatementLineRecord {
-  id: number;
-  row: number;
-  trackingNo: string;
-  weightGrams: number;
-  fee: number;
-  orderId: number | null;
-  orderNo: string | null;
-  outcome: Outcome;
-  expectedWeightGrams: number | null;
-  expectedFee: number | null;
-  weightDifferenceGrams: number | null;
-  feeDifference: number | null;
-  billedBeforeRow: number | null;
-}
-
-export interface NotBilled {
-  orderId: number;
-  orderNo: string;
-  trackingNo: string;
-  weightGrams: number | null;
-  shippedAt: string;
-}
 
 interface StatementRow {
   id: number;
@@ -124,7 +82,7 @@ interface LineRow {
 }
 
 /** One statement with its lines (those of `outcomes`, or all), the count per outcome and what it does not bill. */
-export async function statementDetail(q: Queryable, settings: FulfillmentSettings, id: number, outcomes: Outcome[] | undefined) {
+export async function statementDetail(q: Queryable, settings: FulfillmentSettings, id: number, outcomes: Outcome[] | undefined): Promise<StatementDetail> {
   const row = await q.get<StatementRow>(`${SELECT_STATEMENT} WHERE s.id = ?`, [id]);
   if (!row) throw new NotFoundError({ 'zh-CN': '没有这份快递账单', en: 'No such courier statement' });
   const statement = toStatement(settings, row);

@@ -1,7 +1,8 @@
 import { ID_PARAMS, InputError, def, html, listQuery, ref, type PluginContext } from '@workbench/plugin-api';
+import type { Stocktake } from '../../shared/records.js';
 import { stepBy } from '../shared/actor.js';
 import type { Movement, StockOps } from './stock-ops.js';
-import { listStocktakes, openStocktake, readStocktake, requireCounting, requireLine, type LineKey, type Stocktake, type StocktakeListQuery } from './stocktake-store.js';
+import { listStocktakes, openStocktake, readStocktake, requireCounting, requireLine, type LineKey, type StocktakeListQuery } from './stocktake-store.js';
 import { pageOf, REASON, WAREHOUSE_SCHEMAS } from './schemas.js';
 
 interface CountsBody {

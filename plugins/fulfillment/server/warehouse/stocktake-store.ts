@@ -1,42 +1,7 @@
 import { ConflictError, InputError, NotFoundError, type PluginContext, type Queryable, type Transaction } from '@workbench/plugin-api';
+import type { Stocktake, StocktakeStatus, StocktakeSummary } from '../../shared/records.js';
 import type { StepBy } from '../shared/actor.js';
 import { skuNames } from './sku-names.js';
-
-export type StocktakeStatus = 'counting' | 'posted' | 'cancelled';
-
-/** One bin of a count: the book quantity frozen when the sheet was made, and what was counted. */
-export interface StocktakeLine {
-  locationId: number;
-  locationCode: string;
-  pathOrder: number;
-  skuId: number;
-  skuCode: string;
-  title: string;
-  book: number;
-  counted: number | null;
-  /** counted − book, null until counted. */
-  difference: number | null;
-  /** The bin's stock now; differs from `book` when goods moved during the count. */
-  current: number;
-  reason: string | null;
-}
-
-export interface StocktakeSummary {
-  id: number;
-  zone: string;
-  status: StocktakeStatus;
-  createdByName: string;
-  createdAt: string;
-  postedByName: string | null;
-  postedAt: string | null;
-  version: number;
-  totals: { bins: number; counted: number; uncounted: number; book: number; countedQty: number; difference: number; binsWithDifference: number };
-}
-
-/** A count sheet with its variance report. */
-export interface Stocktake extends StocktakeSummary {
-  lines: StocktakeLine[];
-}
 
 interface StocktakeRow {
   id: number;
