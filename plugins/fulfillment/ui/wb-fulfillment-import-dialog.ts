@@ -1,8 +1,8 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { controlStyles, type LocalizedText } from '@workbench/ui';
-import { FulfillmentElement } from './fulfillment-element.js';
+import { controlStyles } from '@workbench/ui';
 import { fulfillmentStyles } from './styles.js';
+import { FulfillmentUploadElement, uploadStyles, type RejectedRow } from './upload-element.js';
 import { announceOrders } from './wb-fulfillment-order-record.js';
 
 /** What the `taobao-orders` importer answers when it is done (README "Import"). */
@@ -13,7 +13,7 @@ interface ImportReport {
   items?: number;
   exceptions?: number;
   skuStubs?: string[];
-  rejected?: { file: string; row: number; column: string; reason: string | LocalizedText }[];
+  rejected?: (RejectedRow & { file: string })[];
 }
 
 type Slot = 'orders' | 'items';
@@ -25,18 +25,15 @@ type Slot = 'orders' | 'items';
  * (nothing is imported then, so the clerk fixes the files and sends both again).
  */
 @customElement('wb-fulfillment-import-dialog')
-export class FulfillmentImportDialog extends FulfillmentElement {
+export class FulfillmentImportDialog extends FulfillmentUploadElement<ImportReport> {
   static override styles = [
     controlStyles,
     fulfillmentStyles,
+    uploadStyles,
     css`
       .files { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 8px 12px; align-items: center; margin: 8px 0; }
-      /* The browser's own file button speaks the browser's language; this one speaks the shop's. */
       .file { display: flex; align-items: center; gap: 8px; min-width: 0; }
-      .file input { position: absolute; width: 1px; height: 1px; opacity: 0; overflow: hidden; }
-      .file label.button { display: inline-block; border: 1px solid var(--wb-border, #c8c8c8); background: var(--wb-button-bg, #f3f3f3); border-radius: 4px; padding: 3px 10px; cursor: pointer; white-space: nowrap; }
-      .file:focus-within label.button { outline: 2px solid var(--wb-focus, #0a64c8); outline-offset: 1px; }
-      .file input:disabled + label.button { opacity: 0.6; cursor: default; }
+      .file label.choose { padding: 3px 10px; white-space: nowrap; }
       .file .name { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
       wb-progress { display: block; margin-top: 10px; }
       .report dl { display: grid; grid-template-columns: max-content max-content; gap: 2px 16px; margin: 6px 0; }
@@ -48,9 +45,6 @@ export class FulfillmentImportDialog extends FulfillmentElement {
 
   @state() private opened = false;
   @state() private files: Partial<Record<Slot, File>> = {};
-  @state() private events = '';
-  @state() private report?: ImportReport;
-  @state() private busy = false;
   @state() private error = '';
   /** The chosen pair was sent; choosing a file again allows another import. */
   @state() private sent = false;
@@ -76,13 +70,10 @@ export class FulfillmentImportDialog extends FulfillmentElement {
         ${this.renderFile('items', this.t('宝贝报表', 'Item report'))}
       </div>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-      ${this.events
-        ? html`<wb-progress heading=${this.t('导入订单', 'Importing orders')} src=${this.events}
-            @progress-done=${(e: CustomEvent<{ result: ImportReport }>) => this.done(e.detail.result)} @progress-failed=${() => ((this.busy = false), (this.sent = false))}></wb-progress>`
-        : nothing}
+      ${this.renderProgress(this.t('导入订单', 'Importing orders'))}
       ${this.report ? this.renderReport(this.report) : nothing}
       <button slot="actions" @click=${() => (this.opened = false)}>${this.t('关闭', 'Close')}</button>
-      <button slot="actions" class="primary start" ?disabled=${!ready} @click=${() => void this.upload()}>${this.t('开始导入', 'Import')}</button>
+      <button slot="actions" class="primary start" ?disabled=${!ready} @click=${() => void this.start()}>${this.t('开始导入', 'Import')}</button>
     </wb-dialog>`;
   }
 
@@ -91,7 +82,7 @@ export class FulfillmentImportDialog extends FulfillmentElement {
     return html`<span>${label}</span>
       <span class="file">
         <input id="file-${slot}" name=${slot} type="file" accept=".csv,text/csv" ?disabled=${this.busy} @change=${(e: Event) => this.choose(slot, e)} />
-        <label class="button" for="file-${slot}">${this.t('选择文件…', 'Choose…')}</label>
+        <label class="choose" for="file-${slot}">${this.t('选择文件…', 'Choose…')}</label>
         <span class="name hint" title=${file?.name ?? ''}>${file?.name ?? this.t('未选择', 'None chosen')}</span>
       </span>`;
   }
@@ -101,10 +92,7 @@ export class FulfillmentImportDialog extends FulfillmentElement {
     if (rejected.length) {
       return html`<section class="report" role="alert">
         <p class="fail">${this.t(`有 ${rejected.length} 行不能导入，这次一个订单也没有导入。请改好下面这些行，再把两个文件一起导入。`, `${rejected.length} rows cannot be imported, so nothing was imported. Fix these rows and import both files again.`)}</p>
-        <div class="rejected"><table class="list">
-          <thead><tr><th>${this.t('文件', 'File')}</th><th class="num">${this.t('行', 'Row')}</th><th>${this.t('列', 'Column')}</th><th>${this.t('原因', 'Reason')}</th></tr></thead>
-          <tbody>${rejected.map((x) => html`<tr><td>${x.file}</td><td class="num">${x.row}</td><td>${x.column}</td><td>${typeof x.reason === 'string' ? x.reason : this.i18n.text(x.reason)}</td></tr>`)}</tbody>
-        </table></div>
+        ${this.renderRejected(rejected, true)}
       </section>`;
     }
     const stubs = r.skuStubs ?? [];
@@ -135,32 +123,29 @@ export class FulfillmentImportDialog extends FulfillmentElement {
     this.error = '';
   }
 
-  private async upload(): Promise<void> {
+  private async start(): Promise<void> {
     const { orders, items } = this.files;
     if (!orders || !items) return;
-    // Both files under the one field `file`: the importer tells them apart by their headers.
-    const form = new FormData();
-    form.append('file', orders, orders.name);
-    form.append('file', items, items.name);
-    this.busy = true;
     this.sent = true;
-    this.report = undefined;
     this.error = '';
     try {
-      const run = await this.api.post<{ runId: string; events: string }>('/fulfillment/importers/taobao-orders', form);
-      this.events = run.events;
+      // Both files under the one field `file`: the importer tells them apart by their headers.
+      await this.upload('taobao-orders', [orders, items]);
     } catch (error) {
-      this.busy = false;
       this.sent = false;
       this.error = error instanceof Error ? error.message : String(error);
     }
   }
 
-  private done(report: ImportReport): void {
-    this.busy = false;
-    this.report = report;
+  protected override done(report: ImportReport): void {
+    super.done(report);
     if (report.rejected?.length) return;
     announceOrders();
+  }
+
+  protected override failed(): void {
+    super.failed();
+    this.sent = false;
   }
 }
 

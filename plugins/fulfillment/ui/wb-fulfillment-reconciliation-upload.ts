@@ -1,8 +1,8 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { controlStyles, type LocalizedText } from '@workbench/ui';
-import { FulfillmentElement } from './fulfillment-element.js';
+import { controlStyles } from '@workbench/ui';
 import { fulfillmentStyles } from './styles.js';
+import { FulfillmentUploadElement, uploadStyles, type RejectedRow } from './upload-element.js';
 import { announce } from './wb-fulfillment-inventory-changes.js';
 
 /** What the `courier-statement` importer answers when it is done. */
@@ -15,7 +15,7 @@ export interface StatementReport {
   unknown: number;
   differences: number;
   notBilled: number;
-  rejected: { row: number; column: string; reason: LocalizedText }[];
+  rejected: RejectedRow[];
 }
 
 /**
@@ -26,26 +26,19 @@ export interface StatementReport {
  * @fires statement-open - detail `{ id }`: the clerk wants to see the imported statement
  */
 @customElement('wb-fulfillment-reconciliation-upload')
-export class FulfillmentReconciliationUpload extends FulfillmentElement {
+export class FulfillmentReconciliationUpload extends FulfillmentUploadElement<StatementReport> {
   static override styles = [
     controlStyles,
     fulfillmentStyles,
+    uploadStyles,
     css`
       .rejected { max-height: 220px; overflow: auto; }
-      /* The browser's own file button speaks the browser's language; this one speaks the shop's. */
-      .file input { position: absolute; width: 1px; height: 1px; opacity: 0; overflow: hidden; }
-      .file label { display: inline-block; border: 1px solid var(--wb-border, #c8c8c8); background: var(--wb-button-bg, #f3f3f3); border-radius: 4px; padding: 4px 10px; cursor: pointer; }
-      .file:focus-within label { outline: 2px solid var(--wb-focus, #0a64c8); outline-offset: 1px; }
-      .file input:disabled + label { opacity: 0.6; cursor: default; }
       wb-progress { display: block; margin-top: 10px; }
       .report { margin-top: 10px; }
     `,
   ];
 
   @state() private opened = false;
-  @state() private events = '';
-  @state() private report?: StatementReport;
-  @state() private busy = false;
   @state() private fileName = '';
 
   show(): void {
@@ -63,13 +56,10 @@ export class FulfillmentReconciliationUpload extends FulfillmentElement {
       <p class="hint">${this.t('快递公司的月结账单另存为 CSV：运单号、重量（公斤）、运费（元），可带日期和快递公司两列；UTF-8 或 GBK 都可以。', 'The courier’s monthly bill saved as CSV: 运单号, 重量 (kg), 运费 (元), optionally 日期 and 快递公司; UTF-8 or GBK.')}</p>
       <div class="row file">
         <input id="statement-file" type="file" accept=".csv,text/csv" ?disabled=${this.busy} @change=${this.onFile} />
-        <label for="statement-file">${this.t('选择账单文件…', 'Choose the statement…')}</label>
+        <label class="choose" for="statement-file">${this.t('选择账单文件…', 'Choose the statement…')}</label>
         <span class="hint">${this.fileName || this.t('未选择文件', 'No file chosen')}</span>
       </div>
-      ${this.events
-        ? html`<wb-progress heading=${this.t('核对账单', 'Checking the statement')} src=${this.events}
-            @progress-done=${(e: CustomEvent<{ result: StatementReport }>) => this.done(e.detail.result)} @progress-failed=${() => (this.busy = false)}></wb-progress>`
-        : nothing}
+      ${this.renderProgress(this.t('核对账单', 'Checking the statement'))}
       ${r ? this.renderReport(r) : nothing}
       <button slot="actions" @click=${() => (this.opened = false)}>${this.t('关闭', 'Close')}</button>
       ${r?.statementId
@@ -82,10 +72,7 @@ export class FulfillmentReconciliationUpload extends FulfillmentElement {
     if (r.rejected.length) {
       return html`<section class="report" role="alert">
         <p class="error">${this.t(`有 ${r.rejected.length} 行读不了，整份账单没有导入。改好这些行再导入一次：`, `${r.rejected.length} rows could not be read, so nothing was imported. Fix them and import again:`)}</p>
-        <div class="rejected"><table class="list">
-          <thead><tr><th class="num">${this.t('行', 'Row')}</th><th>${this.t('列', 'Column')}</th><th>${this.t('原因', 'Reason')}</th></tr></thead>
-          <tbody>${r.rejected.map((x) => html`<tr><td class="num">${x.row}</td><td>${x.column}</td><td>${this.i18n.text(x.reason)}</td></tr>`)}</tbody>
-        </table></div>
+        ${this.renderRejected(r.rejected)}
       </section>`;
     }
     return html`<section class="report" role="status">
@@ -101,24 +88,12 @@ export class FulfillmentReconciliationUpload extends FulfillmentElement {
     const file = input.files?.[0];
     if (!file) return;
     this.fileName = file.name;
-    const form = new FormData();
-    form.append('file', file, file.name);
     input.value = ''; // the same file may be chosen again after fixing it
-    this.busy = true;
-    this.report = undefined;
-    this.events = '';
-    try {
-      const run = await this.api.post<{ runId: string; events: string }>('/fulfillment/importers/courier-statement', form);
-      this.events = run.events;
-    } catch (error) {
-      this.busy = false;
-      this.notifications.error(error);
-    }
+    await this.upload('courier-statement', [file]).catch((error: unknown) => this.notifications.error(error));
   }
 
-  private done(report: StatementReport): void {
-    this.busy = false;
-    this.report = report;
+  protected override done(report: StatementReport): void {
+    super.done(report);
     if (report.statementId) announce('statements');
   }
 

@@ -1,14 +1,14 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { controlStyles, type LocalizedText } from '@workbench/ui';
-import { FulfillmentElement } from './fulfillment-element.js';
+import { controlStyles } from '@workbench/ui';
 import { shopDateTime } from './shop-time.js';
 import { fulfillmentStyles } from './styles.js';
+import { FulfillmentUploadElement, uploadStyles, type RejectedRow } from './upload-element.js';
 
 /** What the `batch-shipping` importer answers: all rows shipped, or none and the refused rows. */
 interface BatchReport {
   shipped: number | unknown[];
-  rejected: { row: number; column: string; reason: LocalizedText }[];
+  rejected: RejectedRow[];
 }
 
 /**
@@ -16,23 +16,16 @@ interface BatchReport {
  * none, with a row report), and download the shipped orders for the platform's bulk-shipping upload.
  */
 @customElement('wb-fulfillment-ship-batch')
-export class FulfillmentShipBatch extends FulfillmentElement {
-  static override styles = [controlStyles, fulfillmentStyles, css`
+export class FulfillmentShipBatch extends FulfillmentUploadElement<BatchReport> {
+  static override styles = [controlStyles, fulfillmentStyles, uploadStyles, css`
     .parts { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 24px; }
-    .file input { position: absolute; width: 1px; height: 1px; opacity: 0; overflow: hidden; }
-    .file label { display: inline-block; border: 1px solid var(--wb-border, #c8c8c8); background: var(--wb-button-bg, #f3f3f3); border-radius: 4px; padding: 4px 10px; cursor: pointer; }
-    .file:focus-within label { outline: 2px solid var(--wb-focus, #0a64c8); outline-offset: 1px; }
-    .file input:disabled + label { opacity: 0.6; cursor: default; }
     .rejected { max-height: 220px; overflow: auto; }
     wb-progress { display: block; margin-top: 8px; }
     a.export { display: inline-block; margin-top: 8px; color: var(--wb-link, #0a58b0); }
     @media (max-width: 720px) { .parts { grid-template-columns: minmax(0, 1fr); } }
   `];
 
-  @state() private events = '';
-  @state() private busy = false;
   @state() private fileName = '';
-  @state() private report?: BatchReport;
   @state() private from = '';
   @state() private to = '';
   @state() private encoding: 'gbk' | 'utf-8' = 'gbk';
@@ -53,11 +46,10 @@ export class FulfillmentShipBatch extends FulfillmentElement {
         <p class="hint">${this.t('CSV 列：订单编号、物流公司、物流单号，可加重量；UTF-8 或 GBK。有一行不对就整批不发，并列出哪一行哪一列。', 'CSV columns: 订单编号, 物流公司, 物流单号, optional 重量; UTF-8 or GBK. One bad row and nothing ships; the report names the row and column.')}</p>
         <div class="row file">
           <input id="batch-file" type="file" accept=".csv,text/csv" ?disabled=${this.busy} @change=${this.onFile} />
-          <label for="batch-file">${this.t('选择 CSV 文件…', 'Choose a CSV file…')}</label>
+          <label class="choose" for="batch-file">${this.t('选择 CSV 文件…', 'Choose a CSV file…')}</label>
           <span class="hint">${this.fileName || this.t('未选择文件', 'No file chosen')}</span>
         </div>
-        ${this.events ? html`<wb-progress heading=${this.t(`批量发货：${this.fileName}`, `Batch shipping: ${this.fileName}`)} src=${this.events}
-            @progress-done=${(e: CustomEvent<{ result: BatchReport }>) => this.done(e.detail.result)} @progress-failed=${() => (this.busy = false)}></wb-progress>` : nothing}
+        ${this.renderProgress(this.t(`批量发货：${this.fileName}`, `Batch shipping: ${this.fileName}`))}
         ${this.report ? this.renderReport(this.report) : nothing}
       </div>
       <div>
@@ -83,10 +75,7 @@ export class FulfillmentShipBatch extends FulfillmentElement {
       <p class=${r.rejected.length ? 'fail' : 'pass'}>${r.rejected.length
         ? this.t(`没有发货：${r.rejected.length} 行有问题，改好后整份重新上传。`, `Nothing shipped: ${r.rejected.length} rows have problems; fix them and upload the whole file again.`)
         : this.t(`已发货 ${shipped} 单。`, `${shipped} orders shipped.`)}</p>
-      ${r.rejected.length ? html`<div class="rejected"><table class="list">
-          <thead><tr><th class="num">${this.t('行', 'Row')}</th><th>${this.t('列', 'Column')}</th><th>${this.t('原因', 'Reason')}</th></tr></thead>
-          <tbody>${r.rejected.map((x) => html`<tr><td class="num">${x.row}</td><td>${x.column}</td><td>${this.i18n.text(x.reason)}</td></tr>`)}</tbody>
-        </table></div>` : nothing}
+      ${r.rejected.length ? this.renderRejected(r.rejected) : nothing}
     </div>`;
   }
 
@@ -95,24 +84,8 @@ export class FulfillmentShipBatch extends FulfillmentElement {
     const file = input.files?.[0];
     if (!file) return;
     this.fileName = file.name;
-    const form = new FormData();
-    form.append('file', file, file.name);
     input.value = ''; // the same file may be chosen again once fixed
-    this.busy = true;
-    this.report = undefined;
-    this.events = '';
-    try {
-      const run = await this.api.post<{ runId: string; events: string }>('/fulfillment/importers/batch-shipping', form);
-      this.events = run.events;
-    } catch (error) {
-      this.busy = false;
-      this.notifications.error(error);
-    }
-  }
-
-  private done(report: BatchReport): void {
-    this.busy = false;
-    this.report = report;
+    await this.upload('batch-shipping', [file]).catch((error: unknown) => this.notifications.error(error));
   }
 }
 
