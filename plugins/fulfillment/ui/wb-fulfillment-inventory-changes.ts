@@ -1,3 +1,6 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { WbDataTable } from '@workbench/ui';
+
 /**
  * The warehouse panels tell each other that stock moved (an inbound note saved in the view, a
  * stocktake posted in its tab) with one document event, so every open list shows the new figures.
@@ -18,4 +21,24 @@ export function listen(topics: WarehouseTopic[], handler: () => void): () => voi
   };
   document.addEventListener(EVENT, listener);
   return () => document.removeEventListener(EVENT, listener);
+}
+
+/** Reloads the data table of a list panel while it is connected and any of `topics` changes. */
+export class ReloadOnChange implements ReactiveController {
+  private stop?: () => void;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & { readonly renderRoot: ParentNode },
+    private readonly topics: WarehouseTopic[],
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.stop = listen(this.topics, () => void this.host.renderRoot.querySelector<WbDataTable<never>>('wb-data-table')?.reload());
+  }
+
+  hostDisconnected(): void {
+    this.stop?.();
+  }
 }

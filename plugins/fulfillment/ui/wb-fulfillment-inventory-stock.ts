@@ -1,10 +1,10 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { controlStyles, type Column, type WbDataTable } from '@workbench/ui';
+import { controlStyles, type Column } from '@workbench/ui';
 import { FulfillmentElement } from './fulfillment-element.js';
 import { tone, PanelWidth } from './wb-fulfillment-inventory-cells.js';
 import { fulfillmentStyles } from './styles.js';
-import { listen } from './wb-fulfillment-inventory-changes.js';
+import { ReloadOnChange } from './wb-fulfillment-inventory-changes.js';
 import type { MoveKind } from './wb-fulfillment-inventory-move-dialog.js';
 import type { StockRow } from './wb-fulfillment-inventory-records.js';
 import './wb-fulfillment-inventory-move-dialog.js';
@@ -25,17 +25,8 @@ export class FulfillmentInventoryStock extends FulfillmentElement {
   ];
 
   private readonly width = new PanelWidth(this);
-  private stop?: () => void;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.stop = listen(['stock'], () => void this.renderRoot.querySelector<WbDataTable<never>>('wb-data-table')?.reload());
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.stop?.();
-  }
+  // Refreshes the list when another panel changes what it shows.
+  private readonly reload = new ReloadOnChange(this, ['stock']);
 
   override render() {
     const manage = this.workbench.can('fulfillment.stock.manage');

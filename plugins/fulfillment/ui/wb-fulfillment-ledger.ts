@@ -1,10 +1,10 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { controlStyles, type Column, type Page, type TableQuery, type WbDataTable } from '@workbench/ui';
+import { controlStyles, type Column, type Page, type TableQuery } from '@workbench/ui';
 import { FulfillmentElement } from './fulfillment-element.js';
 import { chip, tone, PanelWidth } from './wb-fulfillment-inventory-cells.js';
 import { fulfillmentStyles } from './styles.js';
-import { listen } from './wb-fulfillment-inventory-changes.js';
+import { ReloadOnChange } from './wb-fulfillment-inventory-changes.js';
 import { LEDGER_KIND_NAMES, optionsOf, type LedgerRow, type StockRow } from './wb-fulfillment-inventory-records.js';
 
 /**
@@ -32,17 +32,8 @@ export class FulfillmentLedger extends FulfillmentElement {
   private to = '';
   private skuId = '';
   private readonly width = new PanelWidth(this);
-  private stop?: () => void;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.stop = listen(['stock'], () => void this.renderRoot.querySelector<WbDataTable<never>>('wb-data-table')?.reload());
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.stop?.();
-  }
+  // Refreshes the list when another panel changes what it shows.
+  private readonly reload = new ReloadOnChange(this, ['stock']);
 
   override render() {
     const narrow = this.width.narrow;

@@ -1,11 +1,11 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { controlStyles, type Column, type WbDataTable } from '@workbench/ui';
+import { controlStyles, type Column } from '@workbench/ui';
 import { FulfillmentElement } from './fulfillment-element.js';
 import { tone, PanelWidth } from './wb-fulfillment-inventory-cells.js';
 import { money } from './money.js';
 import { fulfillmentStyles } from './styles.js';
-import { listen } from './wb-fulfillment-inventory-changes.js';
+import { ReloadOnChange } from './wb-fulfillment-inventory-changes.js';
 import type { StatementSummary } from './wb-fulfillment-reconciliation-statement.js';
 import './wb-fulfillment-reconciliation-statement.js';
 import './wb-fulfillment-reconciliation-upload.js';
@@ -28,17 +28,8 @@ export class FulfillmentReconciliation extends FulfillmentElement {
 
   @state() private open = 0;
   private readonly width = new PanelWidth(this);
-  private stop?: () => void;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.stop = listen(['statements'], () => void this.renderRoot.querySelector<WbDataTable<never>>('wb-data-table')?.reload());
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.stop?.();
-  }
+  // Refreshes the list when another panel changes what it shows.
+  private readonly reload = new ReloadOnChange(this, ['statements']);
 
   override render() {
     return html`<wb-toolbar label=${this.t('快递对账', 'Courier statements')}>

@@ -1,10 +1,10 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { ApiError, controlStyles, type Column, type WbDataTable } from '@workbench/ui';
+import { ApiError, controlStyles, type Column } from '@workbench/ui';
 import { FulfillmentElement } from './fulfillment-element.js';
 import { tone, PanelWidth } from './wb-fulfillment-inventory-cells.js';
 import { fulfillmentStyles } from './styles.js';
-import { announce, listen } from './wb-fulfillment-inventory-changes.js';
+import { ReloadOnChange, announce } from './wb-fulfillment-inventory-changes.js';
 import { STOCKTAKE_STATUS_NAMES, optionsOf, type Stocktake, type StocktakeRow } from './wb-fulfillment-inventory-records.js';
 
 /** The tab title of a stocktake, the same wherever one is opened. */
@@ -33,17 +33,8 @@ export class FulfillmentStocktakeList extends FulfillmentElement {
   @state() private problem = '';
   @state() private busy = false;
   private readonly width = new PanelWidth(this);
-  private stop?: () => void;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.stop = listen(['stocktakes'], () => void this.renderRoot.querySelector<WbDataTable<never>>('wb-data-table')?.reload());
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.stop?.();
-  }
+  // Refreshes the list when another panel changes what it shows.
+  private readonly reload = new ReloadOnChange(this, ['stocktakes']);
 
   override render() {
     const manage = this.workbench.can('fulfillment.stock.manage');
