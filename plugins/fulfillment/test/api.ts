@@ -89,6 +89,46 @@ export async function approve(owner: Client, order: { id: number }) {
   return reply.body as { id: number; version: number; status: string } & Record<string, any>;
 }
 
+/** An approved order of these lines, to a buyer of its own so that review sees no order to merge with. */
+export async function approvedOrder(owner: Client, lines: { sku: { code: string }; qty?: number }[], body: Record<string, unknown> = {}) {
+  const order = await enterOrder(owner, lines, { buyerNick: unique('tb_'), ...body });
+  await approve(owner, order);
+  return order;
+}
+
+/** A wave of these approved orders, as POST /waves answers it. */
+export async function makeWave(owner: Client, orderIds: number[]) {
+  const reply = await owner.post('/api/fulfillment/waves', { orderIds });
+  if (reply.status !== 201) throw new Error(`could not make a wave of ${orderIds.join(', ')}: ${reply.status} ${reply.text}`);
+  return reply.body as { id: number; waveNo: string; version: number } & Record<string, any>;
+}
+
+/** These approved orders in one wave, marked picked; answers the wave's id. */
+export async function pickedWave(owner: Client, orderIds: number[]): Promise<number> {
+  const wave = await makeWave(owner, orderIds);
+  const picked = await owner.post(`/api/fulfillment/waves/${wave.id}/picked`, { version: wave.version });
+  if (picked.status !== 200) throw new Error(`could not pick wave ${wave.waveNo}: ${picked.status} ${picked.text}`);
+  return wave.id;
+}
+
+let shelf = 0;
+/** A new bin of `zone` on a shelf of its own each call, so the bins of a file's tests never collide. */
+export const newBin = (zone: string) => `${zone}-${String(++shelf).padStart(2, '0')}-01-01`;
+
+/** Saves `value` as the whole fulfillment settings value, runs `fn`, and always puts the defaults back. */
+export async function withSettings(owner: Client, value: Record<string, unknown>, fn: () => Promise<void>): Promise<void> {
+  const current = await owner.get('/api/settings/fulfillment');
+  const saved = await owner.put('/api/settings/fulfillment', { value, version: current.body.version });
+  if (saved.status !== 200) throw new Error(`could not save settings: ${saved.status} ${saved.text}`);
+  try {
+    await fn();
+  } finally {
+    const now = await owner.get('/api/settings/fulfillment');
+    const reset = await owner.put('/api/settings/fulfillment', { value: {}, version: now.body.version });
+    if (reset.status !== 200) throw new Error(`could not put the default settings back: ${reset.status} ${reset.text}`);
+  }
+}
+
 /**
  * A colleague of the owner, logged in, holding exactly `permissions` through a role of their own
  * (e.g. a packer without fulfillment.customer.read).
@@ -110,11 +150,14 @@ export interface ImportOutcome<R> {
   problem?: any;
 }
 
-/** Uploads files (field `file`, once per file) to an importer of fulfillment and reads its run to the end. */
-export async function runImport<R = any>(server: TestServer, client: Client, importer: string, files: { name: string; bytes: Uint8Array | string }[]): Promise<ImportOutcome<R>> {
+/**
+ * Uploads files (field `file`, once per file) to an importer of fulfillment and reads its run to
+ * the end; `headers` go with the upload (e.g. `accept-language`).
+ */
+export async function runImport<R = any>(server: TestServer, client: Client, importer: string, files: { name: string; bytes: Uint8Array | string }[], headers: Record<string, string> = {}): Promise<ImportOutcome<R>> {
   const form = new FormData();
   for (const f of files) form.append('file', new Blob([f.bytes as BlobPart], { type: 'text/csv' }), f.name);
-  const started = await client.post(`/api/fulfillment/importers/${importer}`, form);
+  const started = await client.post(`/api/fulfillment/importers/${importer}`, form, headers);
   if (started.status !== 202) return { status: started.status, events: [], problem: started.body };
   const res = await fetch(server.url + started.body.events, { headers: { cookie: client.cookie, accept: 'text/event-stream' } });
   const events = (await res.text())

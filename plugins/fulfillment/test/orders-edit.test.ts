@@ -2,7 +2,7 @@
 // flags, remarks in the 工号+快递+备注 format (each part of the format, and its settings), stale
 // versions, and who may change orders.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { approve, colleague, createSkus, enterOrder, startFulfillment, stockUp, unique, type Client, type TestServer, type TestSku } from './api.js';
+import { approve, colleague, createSkus, enterOrder, startFulfillment, stockUp, unique, withSettings, type Client, type TestServer, type TestSku } from './api.js';
 
 const API = '/api/fulfillment';
 const CHINESE = /[\u4e00-\u9fff]/;
@@ -16,17 +16,6 @@ const order = (body: Record<string, unknown> = {}) => enterOrder(owner, [{ sku }
 const read = async (id: number) => (await owner.get(`${API}/orders/${id}`)).body;
 const remark = (id: number, text: string, flag?: number) => owner.post(`${API}/orders/${id}/remarks`, flag === undefined ? { text } : { text, flag });
 const history = async (id: number) => (await owner.get(`${API}/orders/${id}/history`)).body.items as { action: string; actorName: string; detail: Record<string, unknown> }[];
-
-async function withSettings(value: Record<string, unknown>, fn: () => Promise<void>) {
-  const current = await owner.get('/api/settings/fulfillment');
-  expect((await owner.put('/api/settings/fulfillment', { value, version: current.body.version })).status).toBe(200);
-  try {
-    await fn();
-  } finally {
-    const now = await owner.get('/api/settings/fulfillment');
-    expect((await owner.put('/api/settings/fulfillment', { value: {}, version: now.body.version })).status).toBe(200);
-  }
-}
 
 beforeAll(async () => {
   ({ server, owner } = await startFulfillment());
@@ -189,7 +178,7 @@ describe('remarks', () => {
 
   test('remarks.agentNoPattern and remarks.maxNoteChars come from the settings', async () => {
     const o = await order();
-    await withSettings({ remarks: { agentNoPattern: '^KF[0-9]{2}$', maxNoteChars: 5 } }, async () => {
+    await withSettings(owner, { remarks: { agentNoPattern: '^KF[0-9]{2}$', maxNoteChars: 5 } }, async () => {
       expect((await remark(o.id, '12+申通+好的')).status).toBe(400);
       expect((await remark(o.id, 'KF01+申通+六个字太长了')).status).toBe(400);
       expect((await remark(o.id, 'KF01+申通+好的')).status).toBe(201);

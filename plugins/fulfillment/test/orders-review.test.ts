@@ -2,7 +2,7 @@
 // approving with its reservation, exception, fraud, reopen, close with its event, the automatic
 // review and batch approval in queue order, and who may do what.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { approve, colleague, createSkus, enterOrder, startFulfillment, stockUp, unique, type Client, type TestServer, type TestSku } from './api.js';
+import { approve, colleague, createSkus, enterOrder, startFulfillment, stockUp, unique, withSettings, type Client, type TestServer, type TestSku } from './api.js';
 
 const API = '/api/fulfillment';
 const CHINESE = /[\u4e00-\u9fff]/;
@@ -27,19 +27,6 @@ const read = async (id: number) => (await owner.get(`${API}/orders/${id}`)).body
 const post = async (id: number, action: string, body: Record<string, unknown> = {}) => owner.post(`${API}/orders/${id}/${action}`, { version: (await read(id)).version, ...body });
 const stockOf = async (sku: TestSku) => (await owner.get(`${API}/stock?q=${sku.code}`)).body.items[0];
 const finding = async (id: number, rule: string) => ((await owner.get(`${API}/orders/${id}/review`)).body.findings as { rule: string; ok: boolean; code?: string; message: string }[]).find((f) => f.rule === rule)!;
-
-/** Saves `value` as the whole settings value, runs `fn`, and always puts the defaults back. */
-async function withSettings(value: Record<string, unknown>, fn: () => Promise<void>) {
-  const current = await owner.get('/api/settings/fulfillment');
-  const saved = await owner.put('/api/settings/fulfillment', { value, version: current.body.version });
-  expect(saved.status, saved.text).toBe(200);
-  try {
-    await fn();
-  } finally {
-    const now = await owner.get('/api/settings/fulfillment');
-    expect((await owner.put('/api/settings/fulfillment', { value: {}, version: now.body.version })).status).toBe(200);
-  }
-}
 
 beforeAll(async () => {
   ({ server, owner } = await startFulfillment());
@@ -120,7 +107,7 @@ describe('review rules, each switched by review.*', () => {
     const o = await order([{ sku: sku! }]);
     expect(await finding(o.id, 'stock')).toMatchObject({ ok: false, code: 'out-of-stock' });
     expect((await post(o.id, 'approve')).status).toBe(409);
-    await withSettings({ review: { requireStock: false } }, async () => {
+    await withSettings(owner, { review: { requireStock: false } }, async () => {
       expect(await finding(o.id, 'stock')).toMatchObject({ ok: true });
       expect((await post(o.id, 'approve')).status).toBe(200);
     });
@@ -136,7 +123,7 @@ describe('review rules, each switched by review.*', () => {
     expect(refused.status).toBe(409);
     expect(refused.body.detail).toMatch(/手机号/);
     expect(await finding(noStreet.id, 'complete-address')).toMatchObject({ ok: false, code: 'incomplete-address' });
-    await withSettings({ review: { requireCompleteAddress: false } }, async () => {
+    await withSettings(owner, { review: { requireCompleteAddress: false } }, async () => {
       expect((await post(badPhone.id, 'approve')).status).toBe(200);
       expect((await post(noStreet.id, 'approve')).status).toBe(200);
     });
@@ -148,7 +135,7 @@ describe('review rules, each switched by review.*', () => {
     const refused = await post(o.id, 'approve');
     expect(refused.status).toBe(409);
     expect(refused.body.detail).toMatch(/还没付款/);
-    await withSettings({ review: { blockUnpaid: false } }, async () => {
+    await withSettings(owner, { review: { blockUnpaid: false } }, async () => {
       expect((await post(o.id, 'approve')).status).toBe(200);
     });
   });
@@ -157,14 +144,14 @@ describe('review rules, each switched by review.*', () => {
     const sku = await stocked(2);
     const o = await order([{ sku }], { receiverAddress: '西藏自治区拉萨市城关区北京中路 8 号' });
     // 申通 and 中通 both leave out 西藏: with 中通 as the fallback nobody reaches it.
-    await withSettings({ shipping: { fallbackCourier: 'ZTO' } }, async () => {
+    await withSettings(owner, { shipping: { fallbackCourier: 'ZTO' } }, async () => {
       expect(await finding(o.id, 'courier-reach')).toMatchObject({ ok: false, code: 'courier-unreachable' });
       const refused = await post(o.id, 'approve');
       expect(refused.status).toBe(409);
       expect(refused.body.detail).toMatch(/没有快递能送到西藏/);
     });
     expect(await finding(o.id, 'courier-reach')).toMatchObject({ ok: true, message: expect.stringMatching(/邮政EMS/) });
-    await withSettings({ shipping: { fallbackCourier: 'ZTO' }, review: { requireCourierReach: false } }, async () => {
+    await withSettings(owner, { shipping: { fallbackCourier: 'ZTO' }, review: { requireCourierReach: false } }, async () => {
       expect((await post(o.id, 'approve')).status).toBe(200);
     });
   });
@@ -182,7 +169,7 @@ describe('review rules, each switched by review.*', () => {
     const byHand = await post(o.id, 'approve');
     expect(byHand.status).toBe(200);
     expect(byHand.body).toMatchObject({ status: 'approved', exceptions: [] });
-    await withSettings({ review: { messageNeedsPerson: false } }, async () => {
+    await withSettings(owner, { review: { messageNeedsPerson: false } }, async () => {
       const another = await order([{ sku }], { buyerMessage: '谢谢' });
       expect((await owner.post(`${API}/orders/auto-review`, { orderIds: [another.id] })).body).toMatchObject({ approved: 1, exceptions: 0 });
     });
@@ -200,7 +187,7 @@ describe('review rules, each switched by review.*', () => {
     expect((await post(a.id, 'approve')).status).toBe(200);
     const c = await order([{ sku }], { buyerNick: unique('tb_n'), receiverAddress: '江苏省南京市鼓楼区中山路 20 号' });
     const d = await order([{ sku }], { buyerNick: (await read(c.id)).buyerNick, receiverAddress: '江苏省南京市鼓楼区中山路 20 号' });
-    await withSettings({ review: { detectMerge: false } }, async () => {
+    await withSettings(owner, { review: { detectMerge: false } }, async () => {
       expect((await owner.post(`${API}/orders/auto-review`, { orderIds: [c.id, d.id] })).body).toMatchObject({ approved: 2, exceptions: 0 });
     });
   });

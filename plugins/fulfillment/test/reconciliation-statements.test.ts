@@ -2,7 +2,7 @@
 // weight and fee, the parcels the statement leaves out, the tolerances from the settings, refused
 // files, and who may see them.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { approve, colleague, createSkus, enterOrder, startFulfillment, stockUp, type Client, type FulfillmentServer } from './api.js';
+import { approve, colleague, createSkus, enterOrder, pickedWave, runImport, startFulfillment, stockUp, type Client, type FulfillmentServer } from './api.js';
 
 const F = '/api/fulfillment';
 
@@ -35,9 +35,7 @@ beforeAll(async () => {
   ] as const;
   const orders = [];
   for (const _ of plan) orders.push(await approve(owner, await enterOrder(owner, [{ sku: sku! }])));
-  const wave = await owner.post(`${F}/waves`, { orderIds: orders.map((o) => o.id) });
-  expect(wave.status, wave.text).toBe(201);
-  expect((await owner.post(`${F}/waves/${wave.body.id}/picked`, { version: wave.body.version })).status).toBe(200);
+  await pickedWave(owner, orders.map((o) => o.id));
   for (const [i, [name, courier, weightGrams]] of plan.entries()) {
     const order = (await owner.get(`${F}/orders/${orders[i]!.id}`)).body;
     const trackingNo = courier === 'SF' ? `SF1${String(Date.now()).slice(-7)}${String(++seq).padStart(5, '0')}` : stoNo();
@@ -60,16 +58,11 @@ interface Report {
   rejected: { row: number; column: string; reason: string }[];
 }
 
-async function runImport(client: Client, csv: string, headers: Record<string, string> = {}): Promise<{ status: number; body: Report }> {
-  const form = new FormData();
-  form.append('file', new Blob([csv], { type: 'text/csv' }), '申通11月账单.csv');
-  const started = await client.post(`${F}/importers/courier-statement`, form, headers);
-  if (started.status !== 202) return { status: started.status, body: started.body };
-  const res = await fetch(fs.server.url + started.body.events, { headers: { cookie: client.cookie, accept: 'text/event-stream' } });
-  const last = (await res.text()).split(/\r?\n\r?\n/).filter((b) => b.trim()).at(-1)!.split(/\r?\n/);
-  const data = JSON.parse(last.filter((l) => l.startsWith('data:')).map((l) => l.slice(5)).join('\n'));
-  expect(last.find((l) => l.startsWith('event:'))?.slice(6).trim(), JSON.stringify(data)).toBe('done');
-  return { status: 202, body: data.result as Report };
+/** Imports a statement as the owner and reads its run, which must finish, to its report. */
+async function importStatement(csv: string, headers: Record<string, string> = {}): Promise<Report> {
+  const run = await runImport<Report>(fs.server, owner, 'courier-statement', [{ name: '申通11月账单.csv', bytes: csv }], headers);
+  expect(run.result, JSON.stringify(run.problem)).toBeDefined();
+  return run.result!;
 }
 
 /** The statement of the month: one line per outcome, a stranger's parcel and one parcel billed twice. */
@@ -94,7 +87,7 @@ describe('matching a statement to our shipments', () => {
   let id: number;
 
   test('each line gets its outcome; the counts and the period come back', async () => {
-    const { body } = await runImport(owner, statement());
+    const body = await importStatement(statement());
     expect(body).toEqual({
       statementId: expect.any(Number),
       courier: 'STO',
@@ -147,7 +140,7 @@ describe('matching a statement to our shipments', () => {
   test('the tolerances are settings', async () => {
     await saveSettings({ reconciliation: { weightToleranceGrams: 300, feeToleranceFen: 100 } });
     try {
-      const { body } = await runImport(owner, statement());
+      const body = await importStatement(statement());
       const d = (await owner.get(`${F}/statements/${body.statementId}`)).body;
       const outcome = (row: number) => d.items.find((l: { row: number }) => l.row === row).outcome;
       expect([outcome(3), outcome(4), outcome(5)]).toEqual(['ok', 'ok', 'weight-and-fee']);
@@ -157,7 +150,7 @@ describe('matching a statement to our shipments', () => {
   });
 
   test('without a 快递公司 column the courier is the one our matched parcels went with', async () => {
-    const { body } = await runImport(owner, `快递单号,重量(克),运费\n${parcels.sf.trackingNo},700,12\n`);
+    const body = await importStatement(`快递单号,重量(克),运费\n${parcels.sf.trackingNo},700,12\n`);
     expect(body).toMatchObject({ courier: 'SF', lines: 1, matched: 1, differences: 0, rejected: [] });
   });
 });
@@ -167,7 +160,7 @@ describe('refused statements', () => {
 
   test('an unreadable row and nothing is stored; the report names row and column', async () => {
     const before = await count();
-    const { body } = await runImport(owner, ['运单号,重量,运费', `${parcels.ok.trackingNo},0.8,5`, `${parcels.fee.trackingNo},八百克,5`, `${parcels.wf.trackingNo},0.9,五元`].join('\n'));
+    const body = await importStatement(['运单号,重量,运费', `${parcels.ok.trackingNo},0.8,5`, `${parcels.fee.trackingNo},八百克,5`, `${parcels.wf.trackingNo},0.9,五元`].join('\n'));
     expect(body).toMatchObject({ statementId: null, rejected: [
       { row: 3, column: '重量', reason: expect.stringContaining('八百克') },
       { row: 4, column: '运费', reason: expect.stringContaining('五元') },
@@ -176,15 +169,15 @@ describe('refused statements', () => {
   });
 
   test('one statement is one courier; a missing column is named', async () => {
-    const mixed = await runImport(owner, ['运单号,重量,运费,快递公司', `${parcels.ok.trackingNo},0.8,5,申通快递`, `${parcels.sf.trackingNo},0.7,12,顺丰速运`].join('\n'));
-    expect(mixed.body.rejected).toEqual([{ row: 3, column: '快递公司', reason: expect.stringMatching(/一份账单只对一家快递/) }]);
-    const headless = await runImport(owner, '运单号,运费\n1,2\n', { 'accept-language': 'en' });
-    expect(headless.body.rejected).toEqual([{ row: 1, column: '重量', reason: expect.stringMatching(/header has no/) }]);
+    const mixed = await importStatement(['运单号,重量,运费,快递公司', `${parcels.ok.trackingNo},0.8,5,申通快递`, `${parcels.sf.trackingNo},0.7,12,顺丰速运`].join('\n'));
+    expect(mixed.rejected).toEqual([{ row: 3, column: '快递公司', reason: expect.stringMatching(/一份账单只对一家快递/) }]);
+    const headless = await importStatement('运单号,运费\n1,2\n', { 'accept-language': 'en' });
+    expect(headless.rejected).toEqual([{ row: 1, column: '重量', reason: expect.stringMatching(/header has no/) }]);
   });
 
   test('statements need fulfillment.reconcile', async () => {
     const packer = await colleague(fs.server, owner, 'recon-nope', ['fulfillment.ship', 'fulfillment.orders.read']);
-    expect((await runImport(packer, statement())).status).toBe(403);
+    expect((await runImport(fs.server, packer, 'courier-statement', [{ name: '申通11月账单.csv', bytes: statement() }])).status).toBe(403);
     expect((await packer.get(`${F}/statements`)).status).toBe(403);
     expect((await packer.get(`${F}/statements/1`)).status).toBe(403);
   });

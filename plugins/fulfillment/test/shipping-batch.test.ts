@@ -2,7 +2,7 @@
 // none, with a row report), the bulk-shipping export for the platform, and the packing slip.
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { approve, colleague, createSkus, enterOrder, startFulfillment, stockUp, type Client, type FulfillmentServer, type TestSku } from './api.js';
+import { approve, colleague, createSkus, enterOrder, pickedWave, runImport, startFulfillment, stockUp, type Client, type FulfillmentServer, type TestSku } from './api.js';
 
 const F = '/api/fulfillment';
 
@@ -28,13 +28,10 @@ const stoNo = () => `77${String(Date.now()).slice(-8)}${String(++seq).padStart(5
 async function pickedOrders(count: number, body: Record<string, unknown> = {}) {
   const orders = [];
   for (let i = 0; i < count; i++) orders.push(await approve(owner, await enterOrder(owner, [{ sku: skus[i % skus.length]! }], body)));
-  const wave = await owner.post(`${F}/waves`, { orderIds: orders.map((o) => o.id) });
-  expect(wave.status, wave.text).toBe(201);
-  const picked = await owner.post(`${F}/waves/${wave.body.id}/picked`, { version: wave.body.version });
-  expect(picked.status, picked.text).toBe(200);
+  const waveId = await pickedWave(owner, orders.map((o) => o.id));
   const fresh = [];
   for (const o of orders) fresh.push((await owner.get(`${F}/orders/${o.id}`)).body as { id: number; orderNo: string; version: number; status: string });
-  return { orders: fresh, waveId: wave.body.id as number };
+  return { orders: fresh, waveId };
 }
 
 interface Report {
@@ -42,19 +39,11 @@ interface Report {
   rejected: { row: number; column: string; reason: string }[];
 }
 
-/** Uploads a file to an importer and reads its run to the end. */
-async function runImport(client: Client, importer: string, bytes: Uint8Array<ArrayBuffer> | string, headers: Record<string, string> = {}): Promise<{ status: number; body: Report }> {
-  const form = new FormData();
-  form.append('file', new Blob([bytes], { type: 'text/csv' }), '批量发货.csv');
-  const started = await client.post(`${F}/importers/${importer}`, form, headers);
-  if (started.status !== 202) return { status: started.status, body: started.body };
-  const res = await fetch(fs.server.url + started.body.events, { headers: { cookie: client.cookie, accept: 'text/event-stream' } });
-  const blocks = (await res.text()).split(/\r?\n\r?\n/).filter((b) => b.trim());
-  const last = blocks.at(-1)!.split(/\r?\n/);
-  const event = last.find((l) => l.startsWith('event:'))?.slice(6).trim();
-  const data = JSON.parse(last.filter((l) => l.startsWith('data:')).map((l) => l.slice(5)).join('\n'));
-  expect(event, JSON.stringify(data)).toBe('done');
-  return { status: 202, body: data.result as Report };
+/** Uploads a batch-shipping file as the owner and reads its run, which must finish, to its report. */
+async function shipFile(bytes: Uint8Array | string, headers: Record<string, string> = {}): Promise<Report> {
+  const run = await runImport<Report>(fs.server, owner, 'batch-shipping', [{ name: '批量发货.csv', bytes }], headers);
+  expect(run.result, JSON.stringify(run.problem)).toBeDefined();
+  return run.result!;
 }
 
 const statusOf = async (id: number) => (await owner.get(`${F}/orders/${id}`)).body;
@@ -66,7 +55,7 @@ describe('batch shipping', () => {
     const [a, b] = orders as [(typeof orders)[0], (typeof orders)[0]];
     const [ta, tb] = [stoNo(), stoNo()];
     const csv = ['订单编号,物流公司,物流单号,重量(kg)', `="${a.orderNo}",申通快递,${ta},0.65`, `${b.orderNo},STO,${tb},1.2`, ',,,'].join('\r\n');
-    const { body } = await runImport(owner, 'batch-shipping', gbk(csv));
+    const body = await shipFile(gbk(csv));
     expect(body).toEqual({ shipped: 2, rejected: [] });
     expect(await statusOf(a.id)).toMatchObject({ status: 'shipped', courier: 'STO', trackingNo: ta, weightGrams: 650 });
     expect(await statusOf(b.id)).toMatchObject({ status: 'shipped', courier: 'STO', trackingNo: tb, weightGrams: 1200 });
@@ -86,7 +75,7 @@ describe('batch shipping', () => {
       `${a.orderNo},申通,${stoNo()},650`,
       `${b.orderNo},百世,${stoNo()},一斤`,
     ].join('\n');
-    const { body } = await runImport(owner, 'batch-shipping', csv);
+    const body = await shipFile(csv);
     expect(body.shipped).toBe(0);
     // Rows that cannot be read are reported first; nothing ships, so the rows after them are not tried.
     expect(body.rejected.map((r) => [r.row, r.column])).toEqual([
@@ -97,15 +86,15 @@ describe('batch shipping', () => {
     ]);
     expect(body.rejected[0]!.reason).toContain('第 2 行');
     const readable = ['订单编号,快递公司,运单号,重量(克)', `${a.orderNo},申通,${shared},650`, `${b.orderNo},申通,SF1234567890123,650`, `${c.orderNo},申通,${shared},650`, `NOPE-1,申通,${stoNo()},650`].join('\n');
-    const second = await runImport(owner, 'batch-shipping', readable);
-    expect(second.body.shipped).toBe(0);
-    expect(second.body.rejected.map((r) => [r.row, r.column])).toEqual([
+    const second = await shipFile(readable);
+    expect(second.shipped).toBe(0);
+    expect(second.rejected.map((r) => [r.row, r.column])).toEqual([
       [3, '物流单号'],
       [4, '物流单号'],
       [5, '订单编号'],
     ]);
-    expect(second.body.rejected[0]!.reason).toMatch(/不是申通的单号格式.*顺丰/);
-    expect(second.body.rejected[1]!.reason).toContain(a.orderNo);
+    expect(second.rejected[0]!.reason).toMatch(/不是申通的单号格式.*顺丰/);
+    expect(second.rejected[1]!.reason).toContain(a.orderNo);
     for (const o of orders) expect((await statusOf(o.id)).status).toBe('picked');
     expect((await owner.get(`${F}/ledger?order=${a.id}`)).body.items).toEqual([]);
   });
@@ -114,7 +103,7 @@ describe('batch shipping', () => {
     const { orders } = await pickedOrders(1);
     const approved = await approve(owner, await enterOrder(owner, [{ sku: skus[0]! }]));
     const csv = ['订单编号,物流公司,物流单号', `${orders[0]!.orderNo},申通,${stoNo()}`, `${approved.orderNo},申通,${stoNo()}`].join('\n');
-    const { body } = await runImport(owner, 'batch-shipping', csv);
+    const body = await shipFile(csv);
     expect(body.shipped).toBe(0);
     expect(body.rejected).toEqual([
       { row: 2, column: '重量', reason: expect.stringMatching(/称重/) },
@@ -123,12 +112,12 @@ describe('batch shipping', () => {
   });
 
   test('a file without the needed columns is refused at its header, in the importer’s language', async () => {
-    const { body } = await runImport(owner, 'batch-shipping', '订单编号,物流公司\n1,申通\n', { 'accept-language': 'en' });
+    const body = await shipFile('订单编号,物流公司\n1,申通\n', { 'accept-language': 'en' });
     expect(body).toEqual({ shipped: 0, rejected: [{ row: 1, column: '物流单号', reason: expect.stringMatching(/header has no/) }] });
   });
 
   test('batch shipping needs fulfillment.ship', async () => {
-    expect((await runImport(reader, 'batch-shipping', '订单编号,物流单号\n')).status).toBe(403);
+    expect((await runImport(fs.server, reader, 'batch-shipping', [{ name: '批量发货.csv', bytes: '订单编号,物流单号\n' }])).status).toBe(403);
   });
 });
 

@@ -3,7 +3,7 @@
 // heard and, when refused, rolled back by a small listener plugin (fixtures/shipped-listener).
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { approve, colleague, createSkus, enterOrder, startFulfillment, stockUp, type Client, type FulfillmentServer, type TestSku } from './api.js';
+import { approve, colleague, createSkus, enterOrder, pickedWave, startFulfillment, stockUp, type Client, type FulfillmentServer, type TestSku } from './api.js';
 
 const F = '/api/fulfillment';
 const LISTENER = join(import.meta.dirname, 'fixtures', 'shipped-listener');
@@ -28,10 +28,7 @@ const stoNo = () => `77${String(Date.now()).slice(-8)}${String(++seq).padStart(5
 async function pickedOrder(lines: { sku: TestSku; qty?: number }[], body: Record<string, unknown> = {}) {
   const order = await enterOrder(owner, lines, body);
   await approve(owner, order);
-  const wave = await owner.post(`${F}/waves`, { orderIds: [order.id] });
-  expect(wave.status, wave.text).toBe(201);
-  const picked = await owner.post(`${F}/waves/${wave.body.id}/picked`, { version: wave.body.version });
-  expect(picked.status, picked.text).toBe(200);
+  await pickedWave(owner, [order.id]);
   return (await owner.get(`${F}/orders/${order.id}`)).body as { id: number; orderNo: string; version: number; status: string };
 }
 

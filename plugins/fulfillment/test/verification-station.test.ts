@@ -2,7 +2,7 @@
 // scanned by barcode or 商家编码, wrong / surplus / unknown codes refused and still recorded, the
 // last item making the order 已复核, starting again, and the permission.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { approve, colleague, createSkus, enterOrder, startFulfillment, stockUp, unique, type Client, type FulfillmentServer, type TestSku } from './api.js';
+import { approvedOrder, colleague, createSkus, pickedWave, startFulfillment, stockUp, type Client, type FulfillmentServer, type TestSku } from './api.js';
 
 const API = '/api/fulfillment';
 const V = `${API}/verification`;
@@ -18,12 +18,6 @@ let main: { id: number; orderNo: string };
 let other: { id: number; orderNo: string };
 let waiting: { id: number; orderNo: string };
 
-async function approvedOrder(lines: { sku: TestSku; qty?: number }[]) {
-  const order = await enterOrder(owner, lines, { buyerNick: unique('tb_') });
-  await approve(owner, order);
-  return order;
-}
-
 beforeAll(async () => {
   fs = await startFulfillment();
   owner = fs.owner;
@@ -32,13 +26,10 @@ beforeAll(async () => {
   await stockUp(owner, a, 'A-01-01-01', 20);
   await stockUp(owner, b, 'A-01-01-02', 20);
   await stockUp(owner, stranger, 'A-01-01-03', 20);
-  main = await approvedOrder([{ sku: a, qty: 2 }, { sku: b }]);
-  other = await approvedOrder([{ sku: a }, { sku: b }]);
-  waiting = await approvedOrder([{ sku: a }]);
-  const wave = await owner.post(`${API}/waves`, { orderIds: [main.id, other.id] });
-  if (wave.status !== 201) throw new Error(`could not make a wave: ${wave.text}`);
-  const picked = await owner.post(`${API}/waves/${wave.body.id}/picked`, { version: wave.body.version });
-  if (picked.status !== 200) throw new Error(`could not pick the wave: ${picked.text}`);
+  main = await approvedOrder(owner, [{ sku: a, qty: 2 }, { sku: b }]);
+  other = await approvedOrder(owner, [{ sku: a }, { sku: b }]);
+  waiting = await approvedOrder(owner, [{ sku: a }]);
+  await pickedWave(owner, [main.id, other.id]);
   checker = await colleague(fs.server, owner, 'fuhe1', ['fulfillment.verify']);
 });
 afterAll(() => fs?.server.dispose());

@@ -2,7 +2,7 @@
 // takes or refuses, 单品提总 at the threshold, the pick list in path order across zones, and the
 // pick list and seeding sheet printables.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { approve, colleague, createSkus, enterOrder, startFulfillment, stockUp, unique, type Client, type FulfillmentServer, type TestSku } from './api.js';
+import { approvedOrder, colleague, createSkus, enterOrder, makeWave, newBin, startFulfillment, stockUp, unique, withSettings, type Client, type FulfillmentServer } from './api.js';
 
 const API = '/api/fulfillment';
 const CHINESE = /[\u4e00-\u9fff]/;
@@ -16,52 +16,22 @@ beforeAll(async () => {
 });
 afterAll(() => fs?.server.dispose());
 
-// Every test walks its own shelves, so bins never collide between tests.
-let shelf = 0;
-const bin = (zone: string) => `${zone}-${String(++shelf).padStart(2, '0')}-01-01`;
-
-/** An approved order of these lines, each to a buyer of its own (no merge prompt). */
-async function approvedOrder(lines: { sku: TestSku; qty?: number }[], body: Record<string, unknown> = {}) {
-  const order = await enterOrder(owner, lines, { buyerNick: unique('tb_'), ...body });
-  await approve(owner, order);
-  return order;
-}
-
-async function makeWave(orderIds: number[]) {
-  const reply = await owner.post(`${API}/waves`, { orderIds });
-  expect(reply.status, reply.text).toBe(201);
-  return reply.body;
-}
-
-async function withSettings(value: Record<string, unknown>, fn: () => Promise<void>) {
-  const current = await owner.get('/api/settings/fulfillment');
-  const saved = await owner.put('/api/settings/fulfillment', { value, version: current.body.version });
-  expect(saved.status, saved.text).toBe(200);
-  try {
-    await fn();
-  } finally {
-    const now = await owner.get('/api/settings/fulfillment');
-    const reset = await owner.put('/api/settings/fulfillment', { value: {}, version: now.body.version });
-    expect(reset.status, reset.text).toBe(200);
-  }
-}
-
 const classOf = (wave: any, orderId: number) => wave.orderList.find((o: any) => o.orderId === orderId)?.class;
 
 describe('making a wave', () => {
   test('each order gets its class from its SKUs’ pick faces, storage bins when it has none', async () => {
     const [a1, a2] = await createSkus(owner, 2);
     const [b1, b2] = await createSkus(owner, 2);
-    await stockUp(owner, a1!, bin('A'), 10);
-    await stockUp(owner, a2!, bin('A'), 10);
-    await stockUp(owner, b1!, bin('B'), 10);
-    await stockUp(owner, b2!, bin('B'), 10, 'storage');
-    const single = await approvedOrder([{ sku: a1!, qty: 2 }]);
-    const oneZone = await approvedOrder([{ sku: a1! }, { sku: a2! }]);
-    const crossZone = await approvedOrder([{ sku: a2! }, { sku: b1! }]);
-    const viaStorage = await approvedOrder([{ sku: b1! }, { sku: b2! }]);
+    await stockUp(owner, a1!, newBin('A'), 10);
+    await stockUp(owner, a2!, newBin('A'), 10);
+    await stockUp(owner, b1!, newBin('B'), 10);
+    await stockUp(owner, b2!, newBin('B'), 10, 'storage');
+    const single = await approvedOrder(owner, [{ sku: a1!, qty: 2 }]);
+    const oneZone = await approvedOrder(owner, [{ sku: a1! }, { sku: a2! }]);
+    const crossZone = await approvedOrder(owner, [{ sku: a2! }, { sku: b1! }]);
+    const viaStorage = await approvedOrder(owner, [{ sku: b1! }, { sku: b2! }]);
 
-    const wave = await makeWave([single.id, oneZone.id, crossZone.id, viaStorage.id]);
+    const wave = await makeWave(owner, [single.id, oneZone.id, crossZone.id, viaStorage.id]);
     expect(wave.waveNo).toMatch(/^BC\d{8}\d{4}$/);
     expect(wave.status).toBe('picking');
     expect(classOf(wave, single.id)).toBe('single');
@@ -82,10 +52,10 @@ describe('making a wave', () => {
 
   test('orders given must be approved and outside a wave; the refusal names them', async () => {
     const [sku] = await createSkus(owner, 1);
-    await stockUp(owner, sku!, bin('A'), 5);
+    await stockUp(owner, sku!, newBin('A'), 5);
     const pending = await enterOrder(owner, [{ sku: sku! }], { buyerNick: unique('tb_') });
-    const waved = await approvedOrder([{ sku: sku! }]);
-    await makeWave([waved.id]);
+    const waved = await approvedOrder(owner, [{ sku: sku! }]);
+    await makeWave(owner, [waved.id]);
 
     const notApproved = await owner.post(`${API}/waves`, { orderIds: [pending.id] });
     expect(notApproved.status).toBe(409);
@@ -102,11 +72,11 @@ describe('making a wave', () => {
   test('an order with a SKU that has no location is skipped with the reason, or refused when nothing is left', async () => {
     const [homeless] = await createSkus(owner, 1);
     const [placed] = await createSkus(owner, 1);
-    await stockUp(owner, placed!, bin('A'), 5);
-    await withSettings({ review: { requireStock: false } }, async () => {
-      const lost = await approvedOrder([{ sku: homeless! }]);
-      const fine = await approvedOrder([{ sku: placed! }]);
-      const wave = await makeWave([lost.id, fine.id]);
+    await stockUp(owner, placed!, newBin('A'), 5);
+    await withSettings(owner, { review: { requireStock: false } }, async () => {
+      const lost = await approvedOrder(owner, [{ sku: homeless! }]);
+      const fine = await approvedOrder(owner, [{ sku: placed! }]);
+      const wave = await makeWave(owner, [lost.id, fine.id]);
       expect(wave.orderList.map((o: any) => o.orderId)).toEqual([fine.id]);
       expect(wave.skipped).toEqual([expect.objectContaining({ orderId: lost.id, orderNo: lost.orderNo, skuCodes: [homeless!.code] })]);
       expect(wave.skipped[0].reason).toContain('没有库位');
@@ -120,14 +90,14 @@ describe('making a wave', () => {
 
   test('without orderIds the wave takes the queue from the top, up to maxOrdersPerWave', async () => {
     const [sku] = await createSkus(owner, 1);
-    await stockUp(owner, sku!, bin('A'), 20);
+    await stockUp(owner, sku!, newBin('A'), 20);
     // Whatever earlier tests left approved goes into a wave of its own first.
     const before = await owner.post(`${API}/waves`, {});
     expect([201, 409]).toContain(before.status);
-    const regular = await approvedOrder([{ sku: sku! }]);
+    const regular = await approvedOrder(owner, [{ sku: sku! }]);
     // A task order (priority 1) goes before a regular one placed earlier.
-    const task = await approvedOrder([{ sku: sku! }], { task: true });
-    await withSettings({ waves: { maxOrdersPerWave: 1 } }, async () => {
+    const task = await approvedOrder(owner, [{ sku: sku! }], { task: true });
+    await withSettings(owner, { waves: { maxOrdersPerWave: 1 } }, async () => {
       const first = await owner.post(`${API}/waves`, {});
       expect(first.status, first.text).toBe(201);
       expect(first.body.orderList.map((o: any) => o.orderId)).toEqual([task.id]);
@@ -143,14 +113,14 @@ describe('making a wave', () => {
 describe('the pick list', () => {
   test('单品提总 at the threshold makes one bulk line; below it each order keeps its share', async () => {
     const [many, few] = await createSkus(owner, 2);
-    const manyBin = bin('A');
-    const fewBin = bin('A');
+    const manyBin = newBin('A');
+    const fewBin = newBin('A');
     await stockUp(owner, many!, manyBin, 10);
     await stockUp(owner, few!, fewBin, 10);
-    await withSettings({ waves: { bulkPickThreshold: 3 } }, async () => {
-      const bulk = [await approvedOrder([{ sku: many! }]), await approvedOrder([{ sku: many!, qty: 2 }]), await approvedOrder([{ sku: many! }])];
-      const loose = [await approvedOrder([{ sku: few! }]), await approvedOrder([{ sku: few! }])];
-      const wave = await makeWave([...bulk, ...loose].map((o) => o.id));
+    await withSettings(owner, { waves: { bulkPickThreshold: 3 } }, async () => {
+      const bulk = [await approvedOrder(owner, [{ sku: many! }]), await approvedOrder(owner, [{ sku: many!, qty: 2 }]), await approvedOrder(owner, [{ sku: many! }])];
+      const loose = [await approvedOrder(owner, [{ sku: few! }]), await approvedOrder(owner, [{ sku: few! }])];
+      const wave = await makeWave(owner, [...bulk, ...loose].map((o) => o.id));
       const manyLine = wave.pickList.find((l: any) => l.skuId === many!.id);
       expect(manyLine).toMatchObject({ locationCode: manyBin, qty: 4, bulk: true });
       expect(manyLine.slots).toHaveLength(3);
@@ -165,18 +135,18 @@ describe('the pick list', () => {
 
   test('the lines follow the path order across zones, not the order of the items', async () => {
     const skus = await createSkus(owner, 4);
-    const inB = bin('B');
-    const inA = bin('A');
-    const inA2 = bin('A');
-    const first = `C-${String(++shelf).padStart(2, '0')}-01-01`;
+    const inB = newBin('B');
+    const inA = newBin('A');
+    const inA2 = newBin('A');
+    const first = newBin('C');
     const made = await owner.post(`${API}/locations`, { code: first, kind: 'pick', pathOrder: 1 });
     expect(made.status, made.text).toBe(201);
     await stockUp(owner, skus[0]!, inB, 5);
     await stockUp(owner, skus[1]!, inA2, 5);
     await stockUp(owner, skus[2]!, inA, 5);
     await stockUp(owner, skus[3]!, first, 5);
-    const order = await approvedOrder(skus.map((sku) => ({ sku })));
-    const wave = await makeWave([order.id]);
+    const order = await approvedOrder(owner, skus.map((sku) => ({ sku })));
+    const wave = await makeWave(owner, [order.id]);
     expect(wave.orderList[0].class).toBe('multi-cross-zone');
     expect(wave.pickList.map((l: any) => l.locationCode)).toEqual([first, inA, inA2, inB]);
     const orders = wave.pickList.map((l: any) => l.pathOrder);
@@ -188,12 +158,12 @@ describe('the pick list', () => {
 describe('printables', () => {
   test('the pick list shows the bins in path order; the seeding sheet masks receivers for whoever may not see them', async () => {
     const [x, y] = await createSkus(owner, 2);
-    const later = bin('B');
-    const earlier = bin('A');
+    const later = newBin('B');
+    const earlier = newBin('A');
     await stockUp(owner, x!, later, 5);
     await stockUp(owner, y!, earlier, 5);
-    const order = await approvedOrder([{ sku: x! }, { sku: y! }]);
-    const wave = await makeWave([order.id]);
+    const order = await approvedOrder(owner, [{ sku: x! }, { sku: y! }]);
+    const wave = await makeWave(owner, [order.id]);
 
     const pick = await owner.get(`${API}/printables/pick-list?wave=${wave.id}`);
     expect(pick.status).toBe(200);

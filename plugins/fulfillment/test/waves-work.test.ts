@@ -2,7 +2,7 @@
 // picking with the picker recorded, cancelling, the wave done once shipped, and every route's
 // permission.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { approve, colleague, createSkus, enterOrder, startFulfillment, stockUp, unique, type Client, type FulfillmentServer, type TestSku } from './api.js';
+import { approvedOrder, colleague, createSkus, makeWave, newBin, startFulfillment, stockUp, type Client, type FulfillmentServer } from './api.js';
 
 const API = '/api/fulfillment';
 const CHINESE = /[\u4e00-\u9fff]/;
@@ -16,38 +16,21 @@ beforeAll(async () => {
 });
 afterAll(() => fs?.server.dispose());
 
-// Every test walks its own shelves, so bins never collide between tests.
-let shelf = 0;
-const bin = (zone: string) => `${zone}-${String(++shelf).padStart(2, '0')}-01-01`;
-
-/** An approved order of these lines, each to a buyer of its own (no merge prompt). */
-async function approvedOrder(lines: { sku: TestSku; qty?: number }[], body: Record<string, unknown> = {}) {
-  const order = await enterOrder(owner, lines, { buyerNick: unique('tb_'), ...body });
-  await approve(owner, order);
-  return order;
-}
-
-async function makeWave(orderIds: number[]) {
-  const reply = await owner.post(`${API}/waves`, { orderIds });
-  expect(reply.status, reply.text).toBe(201);
-  return reply.body;
-}
-
 describe('replenishment', () => {
   test('a short pick face gets a task filling it to capacity; done moves the stock with two ledger rows', async () => {
     const [sku, loose] = await createSkus(owner, 2);
-    const face = bin('A');
-    const store = bin('S');
+    const face = newBin('A');
+    const store = newBin('S');
     expect((await owner.post(`${API}/locations`, { code: face, kind: 'pick', capacity: 10 })).status).toBe(201);
     await stockUp(owner, sku!, face, 2);
     await stockUp(owner, sku!, store, 30, 'storage');
     // No capacity: the task is the shortfall alone.
-    const looseFace = bin('A');
-    const looseStore = bin('S');
+    const looseFace = newBin('A');
+    const looseStore = newBin('S');
     await stockUp(owner, loose!, looseFace, 1);
     await stockUp(owner, loose!, looseStore, 10, 'storage');
-    const order = await approvedOrder([{ sku: sku!, qty: 5 }, { sku: loose!, qty: 3 }]);
-    const wave = await makeWave([order.id]);
+    const order = await approvedOrder(owner, [{ sku: sku!, qty: 5 }, { sku: loose!, qty: 3 }]);
+    const wave = await makeWave(owner, [order.id]);
 
     const task = wave.replenishments.find((r: any) => r.skuId === sku!.id);
     expect(task).toMatchObject({ fromLocationCode: store, toLocationCode: face, qty: 8, status: 'open', waveNo: wave.waveNo });
@@ -78,12 +61,12 @@ describe('replenishment', () => {
 
   test('done is refused when the storage bin no longer holds the pieces', async () => {
     const [sku] = await createSkus(owner, 1);
-    const face = bin('A');
-    const store = bin('S');
+    const face = newBin('A');
+    const store = newBin('S');
     await stockUp(owner, sku!, face, 1);
     await stockUp(owner, sku!, store, 6, 'storage');
-    const order = await approvedOrder([{ sku: sku!, qty: 4 }]);
-    const wave = await makeWave([order.id]);
+    const order = await approvedOrder(owner, [{ sku: sku!, qty: 4 }]);
+    const wave = await makeWave(owner, [order.id]);
     const task = wave.replenishments[0];
     expect(task).toMatchObject({ fromLocationCode: store, qty: 3 });
     const taken = await owner.post(`${API}/stock/adjust`, { skuId: sku!.id, location: store, qty: -5, reason: '破损报废' });
@@ -98,9 +81,9 @@ describe('replenishment', () => {
 describe('picking and cancelling', () => {
   test('picked makes every order 已拣货 with the picker recorded; a stale version or a second time is refused', async () => {
     const [sku] = await createSkus(owner, 1);
-    await stockUp(owner, sku!, bin('A'), 5);
-    const orders = [await approvedOrder([{ sku: sku! }]), await approvedOrder([{ sku: sku! }])];
-    const wave = await makeWave(orders.map((o) => o.id));
+    await stockUp(owner, sku!, newBin('A'), 5);
+    const orders = [await approvedOrder(owner, [{ sku: sku! }]), await approvedOrder(owner, [{ sku: sku! }])];
+    const wave = await makeWave(owner, orders.map((o) => o.id));
     const picker = await colleague(fs.server, owner, 'jianhuo1', ['fulfillment.waves.run']);
 
     const stale = await picker.post(`${API}/waves/${wave.id}/picked`, { version: wave.version + 1 });
@@ -123,10 +106,10 @@ describe('picking and cancelling', () => {
 
   test('cancel before picking: the orders leave the wave still approved, its open tasks are dropped, and they can be waved again', async () => {
     const [sku] = await createSkus(owner, 1);
-    await stockUp(owner, sku!, bin('A'), 1);
-    await stockUp(owner, sku!, bin('S'), 5, 'storage');
-    const order = await approvedOrder([{ sku: sku!, qty: 3 }]);
-    const wave = await makeWave([order.id]);
+    await stockUp(owner, sku!, newBin('A'), 1);
+    await stockUp(owner, sku!, newBin('S'), 5, 'storage');
+    const order = await approvedOrder(owner, [{ sku: sku!, qty: 3 }]);
+    const wave = await makeWave(owner, [order.id]);
     expect(wave.replenishments).toHaveLength(1);
 
     const cancelled = await owner.post(`${API}/waves/${wave.id}/cancel`, { version: wave.version });
@@ -143,16 +126,16 @@ describe('picking and cancelling', () => {
     const twice = await owner.post(`${API}/waves/${wave.id}/cancel`, { version: cancelled.body.version });
     expect(twice.status).toBe(409);
     expect(twice.body.detail).toContain('已取消');
-    const again = await makeWave([order.id]);
+    const again = await makeWave(owner, [order.id]);
     expect(again.orderList[0].orderId).toBe(order.id);
   });
 });
 
 test('a picked wave reads as done once every order in it has shipped', async () => {
   const [sku] = await createSkus(owner, 1);
-  await stockUp(owner, sku!, bin('A'), 3);
-  const order = await approvedOrder([{ sku: sku! }]);
-  const wave = await makeWave([order.id]);
+  await stockUp(owner, sku!, newBin('A'), 3);
+  const order = await approvedOrder(owner, [{ sku: sku! }]);
+  const wave = await makeWave(owner, [order.id]);
   const picked = await owner.post(`${API}/waves/${wave.id}/picked`, { version: wave.version });
   expect(picked.body.status).toBe('picked');
   const current = await owner.get(`${API}/orders/${order.id}`);
