@@ -1,4 +1,4 @@
-import type { SqlValue, Transaction } from '@workbench/plugin-api';
+import type { RunResult, SqlValue, Transaction } from '@workbench/plugin-api';
 
 /** SQLite's limit of bound variables in one statement (SQLITE_MAX_VARIABLE_NUMBER). */
 export const MAX_VARIABLES = 32_766;
@@ -11,35 +11,46 @@ function checkNames(table: string, columns: readonly string[]): void {
   for (const name of [table, ...columns]) if (!IDENTIFIER.test(name)) throw new Error(`batch SQL: "${name}" is not a plain identifier`);
 }
 
-/**
- * One `VALUES (…), (…)` list for a batch of rows. Binding costs more than SQLite's own work on a
- * row, so a value repeated in the batch ('' , 'pending', the import's time) is bound once and
- * named by number (?7); whole numbers and nulls, which cannot carry SQL, are written in place.
- */
-function valuesList(rows: readonly (readonly SqlValue[])[]): { sql: string; params: SqlValue[] } {
-  const params: SqlValue[] = [];
-  const numbered = new Map<SqlValue, number>();
-  const tuples: string[] = [];
-  for (const row of rows) {
-    const cells: string[] = [];
-    for (const value of row) {
-      if (value === null) cells.push('NULL');
-      else if (typeof value === 'number' && Number.isSafeInteger(value)) cells.push(String(value));
-      else if (typeof value === 'boolean') cells.push(value ? '1' : '0');
-      else {
-        let n = numbered.get(value);
-        if (n === undefined) {
-          params.push(value);
-          n = params.length;
-          // Bytes are compared by identity, so equal byte arrays are simply bound twice.
-          numbered.set(value, n);
-        }
-        cells.push(`?${n}`);
-      }
+/** A value as SQL: whole numbers and nulls, which cannot carry SQL, in place; the rest bound once (?7). */
+class Binder {
+  readonly params: SqlValue[] = [];
+  private readonly numbered = new Map<SqlValue, number>();
+
+  sql(value: SqlValue): string {
+    if (value === null) return 'NULL';
+    if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
+    if (typeof value === 'boolean') return value ? '1' : '0';
+    let n = this.numbered.get(value);
+    if (n === undefined) {
+      this.params.push(value);
+      n = this.params.length;
+      // Bytes are compared by identity, so equal byte arrays are simply bound twice.
+      this.numbered.set(value, n);
     }
-    tuples.push(`(${cells.join(',')})`);
+    return `?${n}`;
   }
-  return { sql: tuples.join(','), params };
+}
+
+/**
+ * One INSERT for a batch of rows. SQLite's work per value written in a VALUES list (parsing and
+ * compiling it) costs more than storing it, so the statement carries as few values as it can:
+ * a value repeated in the batch ('', 'pending', the import's time) is bound once and named by
+ * number, and a column with one value for the whole batch is written once in the SELECT list
+ * instead of in every row.
+ */
+function insertStatement(table: string, columns: readonly string[], rows: readonly (readonly SqlValue[])[]): { sql: string; params: SqlValue[] } {
+  const binder = new Binder();
+  const first = rows[0]!;
+  const constant = columns.map((_, c) => rows.length > 1 && rows.every((r) => r[c] === first[c]));
+  const varying = columns.flatMap((_, c) => (constant[c] ? [] : [c]));
+  if (varying.length === 0 || varying.length === columns.length) {
+    const tuples = rows.map((row) => `(${row.map((v) => binder.sql(v)).join(',')})`);
+    return { sql: `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(',')}`, params: binder.params };
+  }
+  let next = 0;
+  const select = columns.map((_, c) => (constant[c] ? binder.sql(first[c]!) : `column${++next}`));
+  const tuples = rows.map((row) => `(${varying.map((c) => binder.sql(row[c]!)).join(',')})`);
+  return { sql: `INSERT INTO ${table} (${columns.join(', ')}) SELECT ${select.join(', ')} FROM (VALUES ${tuples.join(',')})`, params: binder.params };
 }
 
 /** Rows in batches: at most ROWS_PER_STATEMENT, and never more variables than SQLite takes. */
@@ -49,28 +60,55 @@ function* batches<T>(rows: readonly T[], width: number): Generator<readonly T[]>
 }
 
 /**
- * Inserts rows with multi-row `INSERT … VALUES` statements. With `returning`, answers those
- * columns of every inserted row (in the order SQLite gives them, which callers must not rely on).
+ * Multi-row INSERT statements for one or more tables, one statement at a time in the caller's
+ * transaction: each is built while SQLite runs the one before it, also across tables, so the
+ * writer is never left waiting for the next statement to be put together.
  */
-export async function insertRows<R = never>(
-  tx: Transaction,
-  table: string,
-  columns: readonly string[],
-  rows: readonly (readonly SqlValue[])[],
-  options: { returning?: readonly string[]; afterBatch?: (written: number) => void } = {},
-): Promise<R[]> {
-  checkNames(table, [...columns, ...(options.returning ?? [])]);
-  const returned: R[] = [];
-  let written = 0;
-  for (const batch of batches(rows, columns.length)) {
-    const { sql, params } = valuesList(batch);
-    const head = `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${sql}`;
-    if (options.returning) returned.push(...(await tx.all<R>(`${head} RETURNING ${options.returning.join(', ')}`, params)));
-    else await tx.run(head, params);
-    written += batch.length;
-    options.afterBatch?.(written);
+export class InsertPipe {
+  private running: { result: Promise<RunResult>; table: string; count: number } | undefined;
+  private readonly written = new Map<string, number>();
+
+  constructor(
+    private readonly tx: Transaction,
+    /** Rows written to a table so far, after each statement. */
+    private readonly afterBatch?: (table: string, written: number) => void,
+  ) {}
+
+  /** Queues the rows; answers once the last statement is under way (`flush` waits for it). */
+  async insert(table: string, columns: readonly string[], rows: readonly (readonly SqlValue[])[]): Promise<void> {
+    checkNames(table, columns);
+    for (const batch of batches(rows, columns.length)) {
+      const { sql, params } = insertStatement(table, columns, batch);
+      await this.settle();
+      const result = this.tx.run(sql, params);
+      // Awaited at the next settle; until then a failure must not count as unhandled.
+      result.catch(() => undefined);
+      this.running = { result, table, count: batch.length };
+    }
   }
-  return returned;
+
+  /** Waits for the last statement; a failed one throws here. */
+  flush(): Promise<void> {
+    return this.settle();
+  }
+
+  private async settle(): Promise<void> {
+    const running = this.running;
+    if (!running) return;
+    this.running = undefined;
+    const { changes } = await running.result;
+    if (changes !== running.count) throw new Error(`batch SQL: ${running.table} took ${changes} of ${running.count} rows`);
+    const total = (this.written.get(running.table) ?? 0) + changes;
+    this.written.set(running.table, total);
+    this.afterBatch?.(running.table, total);
+  }
+}
+
+/** Inserts rows with multi-row INSERT statements (see InsertPipe). */
+export async function insertRows(tx: Transaction, table: string, columns: readonly string[], rows: readonly (readonly SqlValue[])[]): Promise<void> {
+  const pipe = new InsertPipe(tx);
+  await pipe.insert(table, columns, rows);
+  await pipe.flush();
 }
 
 /**

@@ -4,7 +4,7 @@ import { moveOrder } from '../orders/order-moves.js';
 import type { StepBy } from '../shared/actor.js';
 import type { OrderClosed } from '../types.js';
 import type { StockOps } from '../warehouse/stock-ops.js';
-import { insertRows, updateRows } from './batch-sql.js';
+import { InsertPipe, insertRows, updateRows } from './batch-sql.js';
 import { PLATFORM_CLOSED, type ImportPlan, type NewOrder, type OrderChange } from './import-plan.js';
 import type { ParsedItem } from './item-rows.js';
 
@@ -61,26 +61,29 @@ async function emitClosed(w: PlanWriter, orderId: number, orderNo: string, reaso
   await w.ctx.events.emit('fulfillment.order.closed', event);
 }
 
-/** New orders, their lines and their first history row, in multi-row statements. */
+/**
+ * New orders, their lines and their first history row, in multi-row statements through one pipe.
+ * The orders get their ids here, above the largest stored (the transaction holds the writer), so
+ * their lines and history are built while SQLite still writes the orders.
+ */
 async function writeNewOrders(w: PlanWriter, creates: NewOrder[]): Promise<void> {
-  const ids = await insertRows<{ id: number; order_no: string }>(w.tx, 'fulfillment_orders', ORDER_COLUMNS, creates.map((c) => orderRow(w, c)), {
-    returning: ['id', 'order_no'],
-    afterBatch: (n) => w.onOrders(n),
-  });
-  const idOf = new Map(ids.map((r) => [r.order_no, r.id]));
+  const pipe = new InsertPipe(w.tx, (table, n) => table === 'fulfillment_orders' && w.onOrders(n));
+  const base = (await w.tx.get<{ id: number }>('SELECT COALESCE(MAX(id), 0) AS id FROM fulfillment_orders'))?.id ?? 0;
+  const idOf = (i: number) => base + 1 + i;
+  await pipe.insert('fulfillment_orders', ['id', ...ORDER_COLUMNS], creates.map((c, i) => [idOf(i), ...orderRow(w, c)]));
   const lines: SqlValue[][] = [];
   const history: SqlValue[][] = [];
   const plain = JSON.stringify({ importId: w.importId, file: w.orderFile });
-  for (const c of creates) {
-    const id = idOf.get(c.order.orderNo)!;
-    for (const item of c.order.items) lines.push(itemRow(w, id, item));
+  creates.forEach((c, i) => {
+    for (const item of c.order.items) lines.push(itemRow(w, idOf(i), item));
     const detail = c.exceptions.length ? JSON.stringify({ importId: w.importId, file: w.orderFile, exceptions: c.exceptions.map((e) => e.code) }) : plain;
-    history.push([id, 'import', null, c.status, w.by.id, w.by.name, w.now, detail]);
-  }
-  await insertRows(w.tx, 'fulfillment_order_items', ITEM_COLUMNS, lines);
-  await insertRows(w.tx, 'fulfillment_order_history', HISTORY_COLUMNS, history);
-  for (const c of creates) {
-    if (c.status === 'closed') await emitClosed(w, idOf.get(c.order.orderNo)!, c.order.orderNo, c.order.closeReason ?? PLATFORM_CLOSED);
+    history.push([idOf(i), 'import', null, c.status, w.by.id, w.by.name, w.now, detail]);
+  });
+  await pipe.insert('fulfillment_order_items', ITEM_COLUMNS, lines);
+  await pipe.insert('fulfillment_order_history', HISTORY_COLUMNS, history);
+  await pipe.flush();
+  for (const [i, c] of creates.entries()) {
+    if (c.status === 'closed') await emitClosed(w, idOf(i), c.order.orderNo, c.order.closeReason ?? PLATFORM_CLOSED);
   }
 }
 

@@ -7,7 +7,10 @@ import { REASONS, type Rejection } from './row-reasons.js';
 export interface ParsedItem {
   row: number;
   orderNo: string;
-  /** 子订单编号 when the report has it, else the line's position within its order (1, 2 …). */
+  /**
+   * 子订单编号 when the report has it, else the line's position within its order (1, 2 …),
+   * given when the line joins its order.
+   */
   lineKey: string;
   /** 商家编码, else 外部系统编号. */
   code: string;
@@ -25,6 +28,8 @@ export interface ItemReport {
   orderColumn: string;
   /** Orders with a refused line, so they are not also refused for having no lines. */
   refused: Set<string>;
+  /** The header name of the line key, for refusals of a repeated line. */
+  lineColumn: string;
 }
 
 /** Reads the 宝贝报表 rows; a row with any unreadable cell is refused whole, naming each cell. */
@@ -34,10 +39,9 @@ export function readItemReport(file: string, records: readonly CsvRecord[], deps
   const orderKey: ItemColumn = index.has('mainOrderNo') ? 'mainOrderNo' : 'orderNo';
   const items: ParsedItem[] = [];
   const refused = new Set<string>();
-  if (rejected.length) return { items, rejected, orderColumn: ITEM_COLUMNS[orderKey], refused };
+  const lineColumn = index.has('subOrderNo') ? ITEM_COLUMNS.subOrderNo : ITEM_COLUMNS[orderKey];
+  if (rejected.length) return { items, rejected, orderColumn: ITEM_COLUMNS[orderKey], refused, lineColumn };
   const cells = new RowCells<ItemColumn>(file, index, ITEM_COLUMNS, deps.money);
-  const positions = new Map<string, number>();
-  const linesSeen = new Map<string, number>();
   for (let r = 1; r < records.length; r++) {
     deps.onRow();
     cells.load(records[r]!);
@@ -45,17 +49,12 @@ export function readItemReport(file: string, records: readonly CsvRecord[], deps
     const orderNo = cells.text(orderKey, 32);
     if (orderNo === '') cells.refuse(orderKey, REASONS.empty(ITEM_COLUMNS[orderKey]));
     else if (!/^\d+$/.test(orderNo)) cells.refuse(orderKey, REASONS.orderNo(orderNo));
-    const position = (positions.get(orderNo) ?? 0) + 1;
-    positions.set(orderNo, position);
-    const lineKey = cells.text('subOrderNo', 64) || String(position);
+    const lineKey = cells.text('subOrderNo', 64);
     const code = cells.text('code', 64) || cells.text('outerId', 64);
     if (code === '') cells.refuse(cells.has('code') ? 'code' : 'outerId', REASONS.noCode());
     const quantityText = cells.text('quantity', 12);
     const quantity = /^\d{1,6}$/.test(quantityText) ? Number(quantityText) : 0;
     if (quantity < 1) cells.refuse('quantity', quantityText === '' ? REASONS.empty(ITEM_COLUMNS.quantity) : REASONS.quantity(quantityText));
-    const key = `${orderNo}\u0000${lineKey}`;
-    const earlier = linesSeen.get(key);
-    if (earlier !== undefined) cells.refuse(cells.has('subOrderNo') ? 'subOrderNo' : orderKey, REASONS.repeatedLine(orderNo, lineKey, earlier));
     const item: ParsedItem = {
       row: cells.row,
       orderNo,
@@ -72,8 +71,7 @@ export function readItemReport(file: string, records: readonly CsvRecord[], deps
       refused.add(orderNo);
       continue;
     }
-    linesSeen.set(key, item.row);
     items.push(item);
   }
-  return { items, rejected, orderColumn: ITEM_COLUMNS[orderKey], refused };
+  return { items, rejected, orderColumn: ITEM_COLUMNS[orderKey], refused, lineColumn };
 }

@@ -53,7 +53,20 @@ const ORDER_FIELDS = Object.keys({
   id: 0, order_no: 0, status: 0, platform_status: 0, exceptions: 0, shop_name: 0, goods_total: 0, shipping_fee: 0, total: 0, paid_amount: 0, refund_amount: 0,
   buyer_message: 0, seller_remark: 0, shipping_method: 0, tracking_no: 0, courier: 0, courier_requested: 0, closed_reason: 0, paid_at: 0, task: 0, priority: 0,
   item_count: 0, wave_id: 0,
-} satisfies Record<keyof StoredOrder, 0>).join(', ');
+} satisfies Record<keyof StoredOrder, 0>);
+const ITEM_FIELDS = ['id', 'order_id', 'line_key', 'sku_id', 'sku_code', 'title', 'properties', 'quantity', 'price', 'refund_status'] satisfies (keyof StoredItem)[];
+
+/** `json_object('id', id, …)`: the row as one JSON text. */
+const asJson = (fields: readonly string[]) => `json_object(${fields.map((f) => `'${f}', ${f}`).join(', ')})`;
+
+/**
+ * Rows as one JSON array built by SQLite: the driver hands over one value instead of one per
+ * column and row (re-reading 100,000 orders took 4 s the other way, well under 1 s this way).
+ */
+async function jsonRows<T>(q: Queryable, fields: readonly string[], from: string, params: string[]): Promise<T[]> {
+  const row = await q.get<{ rows: string }>(`SELECT json_group_array(${asJson(fields)}) AS rows FROM ${from}`, params);
+  return JSON.parse(row?.rows ?? '[]') as T[];
+}
 
 /**
  * The stored orders among these numbers, with their lines and whether they have remarks: three
@@ -61,16 +74,13 @@ const ORDER_FIELDS = Object.keys({
  * by itself.
  */
 export async function readStoredOrders(q: Queryable, orderNos: readonly string[]): Promise<StoredOrders> {
-  const orders = await q.all<StoredOrder>(`SELECT ${ORDER_FIELDS} FROM fulfillment_orders WHERE order_no IN (SELECT value FROM json_each(?))`, [JSON.stringify(orderNos)]);
+  const orders = await jsonRows<StoredOrder>(q, ORDER_FIELDS, 'fulfillment_orders WHERE order_no IN (SELECT value FROM json_each(?))', [JSON.stringify(orderNos)]);
   const byNo = new Map(orders.map((o) => [o.order_no, o]));
   const items = new Map<number, Map<string, StoredItem>>();
   const remarked = new Set<number>();
   if (orders.length === 0) return { byNo, items, remarked };
   const ids = JSON.stringify(orders.map((o) => o.id));
-  const lines = await q.all<StoredItem>(
-    'SELECT id, order_id, line_key, sku_id, sku_code, title, properties, quantity, price, refund_status FROM fulfillment_order_items WHERE order_id IN (SELECT value FROM json_each(?))',
-    [ids],
-  );
+  const lines = await jsonRows<StoredItem>(q, ITEM_FIELDS, 'fulfillment_order_items WHERE order_id IN (SELECT value FROM json_each(?))', [ids]);
   for (const line of lines) {
     let of = items.get(line.order_id);
     if (!of) items.set(line.order_id, (of = new Map()));

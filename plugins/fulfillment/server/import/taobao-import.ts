@@ -3,9 +3,10 @@ import { stepBy } from '../shared/actor.js';
 import { fulfillmentSettings } from '../settings.js';
 import { CatalogToken } from '../tokens.js';
 import type { StockOps } from '../warehouse/stock-ops.js';
+import { dropIndexesForBulkLoad } from './bulk-indexes.js';
 import { planImport, type ImportPlan, type SkuInfo } from './import-plan.js';
 import { writePlan } from './import-write.js';
-import { readItemReport, type ItemReport } from './item-rows.js';
+import { readItemReport, type ItemReport, type ParsedItem } from './item-rows.js';
 import { readOrderReport, type ParsedOrder } from './order-rows.js';
 import { moneyReader } from './report-cells.js';
 import { pairReports } from './report-files.js';
@@ -44,13 +45,23 @@ function refusedResult(rejected: Rejection[], fileOrder: string[], locale: strin
   };
 }
 
-/** Every line to its order; a line without an order and an order without lines are refused. */
+/**
+ * Every line to its order, keyed by 子订单编号 or else its position in the order; a line without
+ * an order, a repeated line and an order without lines are refused.
+ */
 function linkItems(orders: Map<string, ParsedOrder>, refused: Set<string>, items: ItemReport, files: { orders: string; items: string }): Rejection[] {
   const rejected: Rejection[] = [];
   for (const item of items.items) {
     const order = orders.get(item.orderNo);
-    if (order) order.items.push(item);
-    else if (!refused.has(item.orderNo)) rejected.push({ file: files.items, row: item.row, column: items.orderColumn, reason: REASONS.itemWithoutOrder(item.orderNo) });
+    if (!order) {
+      if (!refused.has(item.orderNo)) rejected.push({ file: files.items, row: item.row, column: items.orderColumn, reason: REASONS.itemWithoutOrder(item.orderNo) });
+      continue;
+    }
+    if (item.lineKey === '') item.lineKey = String(order.items.length + 1);
+    let earlier: ParsedItem | undefined;
+    for (const line of order.items) if (line.lineKey === item.lineKey) earlier = line;
+    if (earlier) rejected.push({ file: files.items, row: item.row, column: items.lineColumn, reason: REASONS.repeatedLine(order.orderNo, item.lineKey, earlier.row) });
+    else order.items.push(item);
   }
   for (const order of orders.values()) {
     if (order.items.length === 0 && !items.refused.has(order.orderNo)) rejected.push({ file: files.orders, row: order.row, column: '订单编号', reason: REASONS.orderWithoutItems(order.orderNo) });
@@ -112,6 +123,7 @@ export async function runTaobaoImport(ctx: PluginContext, stock: StockOps, reque
       'INSERT INTO fulfillment_imports (file_names, created, updated, unchanged, exceptions, actor_id, actor_name, at) VALUES (?, 0, 0, 0, 0, ?, ?, ?)',
       [JSON.stringify(fileOrder), by.id, by.name, now],
     );
+    const rebuildIndexes = await dropIndexesForBulkLoad(tx, plan.creates.length);
     const total = plan.creates.length + plan.changes.length;
     progress.report({ done: 0, total, message: writing });
     let lastReported = 0;
@@ -138,6 +150,7 @@ export async function runTaobaoImport(ctx: PluginContext, stock: StockOps, reque
       attention: plan.attention.map((a) => ({ orderNo: a.orderNo, reason: say(a.reason, locale) })),
       rejected: [],
     };
+    await rebuildIndexes?.();
     await tx.run('UPDATE fulfillment_imports SET created = ?, updated = ?, unchanged = ?, exceptions = ? WHERE id = ?', [result.created, result.updated, result.unchanged, result.exceptions, importId]);
     return result;
   });
