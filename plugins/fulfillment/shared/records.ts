@@ -165,6 +165,32 @@ export interface StatementDetail extends StatementRecord {
   notBilled: NotBilled[];
 }
 
+/** What the `courier-statement` importer answers: the statement stored, or the rows refused. */
+export interface StatementReport {
+  statementId: number | null;
+  courier: string | null;
+  period: string | null;
+  lines: number;
+  matched: number;
+  unknown: number;
+  differences: number;
+  notBilled: number;
+  rejected: RefusedRow[];
+}
+
+/** What the `batch-shipping` importer answers: every row shipped, or none and the rows refused. */
+export interface BatchShippingReport {
+  shipped: number;
+  rejected: RefusedRow[];
+}
+
+/** A row an importer refused, the reason in the language of whoever uploaded the file. */
+export interface RefusedRow {
+  row: number;
+  column: string;
+  reason: string;
+}
+
 /* ─── Stocktakes ─────────────────────────────────────────────────────────────────────────── */
 
 export type StocktakeStatus = 'counting' | 'posted' | 'cancelled';

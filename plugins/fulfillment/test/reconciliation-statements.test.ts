@@ -2,6 +2,7 @@
 // weight and fee, the parcels the statement leaves out, the tolerances from the settings, refused
 // files, and who may see them.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { StatementReport } from '../shared/records.js';
 import { approve, colleague, createSkus, enterOrder, pickedWave, runImport, startFulfillment, stockUp, type Client, type FulfillmentServer } from './api.js';
 
 const F = '/api/fulfillment';
@@ -46,21 +47,9 @@ beforeAll(async () => {
 });
 afterAll(() => fs?.server.dispose());
 
-interface Report {
-  statementId: number | null;
-  courier: string | null;
-  period: string | null;
-  lines: number;
-  matched: number;
-  unknown: number;
-  differences: number;
-  notBilled: number;
-  rejected: { row: number; column: string; reason: string }[];
-}
-
 /** Imports a statement as the owner and reads its run, which must finish, to its report. */
-async function importStatement(csv: string, headers: Record<string, string> = {}): Promise<Report> {
-  const run = await runImport<Report>(fs.server, owner, 'courier-statement', [{ name: '申通11月账单.csv', bytes: csv }], headers);
+async function importStatement(csv: string, headers: Record<string, string> = {}): Promise<StatementReport> {
+  const run = await runImport<StatementReport>(fs.server, owner, 'courier-statement', [{ name: '申通11月账单.csv', bytes: csv }], headers);
   expect(run.result, JSON.stringify(run.problem)).toBeDefined();
   return run.result!;
 }

@@ -2,6 +2,7 @@
 // none, with a row report), the bulk-shipping export for the platform, and the packing slip.
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { BatchShippingReport } from '../shared/records.js';
 import { approve, colleague, createSkus, enterOrder, pickedWave, runImport, startFulfillment, stockUp, type Client, type FulfillmentServer, type TestSku } from './api.js';
 
 const F = '/api/fulfillment';
@@ -34,14 +35,9 @@ async function pickedOrders(count: number, body: Record<string, unknown> = {}) {
   return { orders: fresh, waveId };
 }
 
-interface Report {
-  shipped: number;
-  rejected: { row: number; column: string; reason: string }[];
-}
-
 /** Uploads a batch-shipping file as the owner and reads its run, which must finish, to its report. */
-async function shipFile(bytes: Uint8Array | string, headers: Record<string, string> = {}): Promise<Report> {
-  const run = await runImport<Report>(fs.server, owner, 'batch-shipping', [{ name: '批量发货.csv', bytes }], headers);
+async function shipFile(bytes: Uint8Array | string, headers: Record<string, string> = {}): Promise<BatchShippingReport> {
+  const run = await runImport<BatchShippingReport>(fs.server, owner, 'batch-shipping', [{ name: '批量发货.csv', bytes }], headers);
   expect(run.result, JSON.stringify(run.problem)).toBeDefined();
   return run.result!;
 }

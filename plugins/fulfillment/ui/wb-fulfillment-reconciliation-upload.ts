@@ -1,22 +1,10 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { controlStyles } from '@workbench/ui';
+import type { StatementReport } from '../shared/records.js';
 import { fulfillmentStyles } from './styles.js';
-import { FulfillmentUploadElement, uploadStyles, type RejectedRow } from './upload-element.js';
+import { FulfillmentUploadElement, uploadStyles } from './upload-element.js';
 import { announce } from './wb-fulfillment-inventory-changes.js';
-
-/** What the `courier-statement` importer answers when it is done. */
-export interface StatementReport {
-  statementId: number | null;
-  courier: string | null;
-  period: string | null;
-  lines: number;
-  matched: number;
-  unknown: number;
-  differences: number;
-  notBilled: number;
-  rejected: RejectedRow[];
-}
 
 /**
  * 导入快递账单: pick the courier's monthly statement (CSV: 运单号, 重量, 运费, optional 日期 and

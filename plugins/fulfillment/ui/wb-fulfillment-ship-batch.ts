@@ -1,22 +1,17 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { controlStyles } from '@workbench/ui';
+import type { BatchShippingReport } from '../shared/records.js';
 import { shopDateTime } from './shop-time.js';
 import { fulfillmentStyles } from './styles.js';
-import { FulfillmentUploadElement, uploadStyles, type RejectedRow } from './upload-element.js';
-
-/** What the `batch-shipping` importer answers: all rows shipped, or none and the refused rows. */
-interface BatchReport {
-  shipped: number | unknown[];
-  rejected: RejectedRow[];
-}
+import { FulfillmentUploadElement, uploadStyles } from './upload-element.js';
 
 /**
  * 批量发货 and 导出: upload a CSV of order numbers, couriers and tracking numbers (all rows ship or
  * none, with a row report), and download the shipped orders for the platform's bulk-shipping upload.
  */
 @customElement('wb-fulfillment-ship-batch')
-export class FulfillmentShipBatch extends FulfillmentUploadElement<BatchReport> {
+export class FulfillmentShipBatch extends FulfillmentUploadElement<BatchShippingReport> {
   static override styles = [controlStyles, fulfillmentStyles, uploadStyles, css`
     .parts { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 24px; }
     .rejected { max-height: 220px; overflow: auto; }
@@ -69,12 +64,11 @@ export class FulfillmentShipBatch extends FulfillmentUploadElement<BatchReport> 
     </section>`;
   }
 
-  private renderReport(r: BatchReport) {
-    const shipped = Array.isArray(r.shipped) ? r.shipped.length : r.shipped;
+  private renderReport(r: BatchShippingReport) {
     return html`<div class="report" role="status">
       <p class=${r.rejected.length ? 'fail' : 'pass'}>${r.rejected.length
         ? this.t(`没有发货：${r.rejected.length} 行有问题，改好后整份重新上传。`, `Nothing shipped: ${r.rejected.length} rows have problems; fix them and upload the whole file again.`)
-        : this.t(`已发货 ${shipped} 单。`, `${shipped} orders shipped.`)}</p>
+        : this.t(`已发货 ${r.shipped} 单。`, `${r.shipped} orders shipped.`)}</p>
       ${r.rejected.length ? this.renderRejected(r.rejected) : nothing}
     </div>`;
   }

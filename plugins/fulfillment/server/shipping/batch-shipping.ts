@@ -1,4 +1,5 @@
 import type { ImportRequest, LocalizedText, PluginContext } from '@workbench/plugin-api';
+import type { BatchShippingReport } from '../../shared/records.js';
 import { fulfillmentSettings } from '../settings.js';
 import { stepBy } from '../shared/actor.js';
 import type { StockOps } from '../warehouse/stock-ops.js';
@@ -28,11 +29,6 @@ interface BatchRow {
   courier?: string;
   trackingNo: string;
   weightGrams?: number;
-}
-
-export interface BatchShippingReport {
-  shipped: number;
-  rejected: { row: number; column: string; reason: string }[];
 }
 
 /** The rows of the file, or the problems that keep a row from being read. */

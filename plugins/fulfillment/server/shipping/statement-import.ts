@@ -1,4 +1,5 @@
 import type { ImportRequest, PluginContext, Queryable } from '@workbench/plugin-api';
+import type { StatementReport } from '../../shared/records.js';
 import { couriersFitting } from '../../shared/tracking.js';
 import { fulfillmentSettings, type CourierSetting, type FulfillmentSettings } from '../settings.js';
 import { courierByCode } from './courier-rules.js';
@@ -7,18 +8,6 @@ import { checkLine, type Shipment } from './statement-match.js';
 import { readStatement, type StatementLine } from './statement-lines.js';
 import { notBilled, periodOf } from './statement-store.js';
 import { inLocale } from './texts.js';
-
-export interface StatementReport {
-  statementId: number | null;
-  courier: string | null;
-  period: string | null;
-  lines: number;
-  matched: number;
-  unknown: number;
-  differences: number;
-  notBilled: number;
-  rejected: { row: number; column: string; reason: string }[];
-}
 
 interface ShipmentRow extends Shipment {
   trackingNo: string;
