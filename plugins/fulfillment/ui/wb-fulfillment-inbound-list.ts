@@ -1,9 +1,8 @@
-import { css, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { controlStyles, type Column } from '@workbench/ui';
+import type { Column } from '@workbench/ui';
 import { FulfillmentElement } from './fulfillment-element.js';
-import { tone, PanelWidth } from './wb-fulfillment-inventory-cells.js';
-import { fulfillmentStyles } from './styles.js';
+import { listPanelStyles, tone, PanelWidth } from './wb-fulfillment-inventory-cells.js';
 import { ReloadOnChange } from './wb-fulfillment-inventory-changes.js';
 import type { InboundNote } from './wb-fulfillment-inventory-records.js';
 import './wb-fulfillment-inbound-form.js';
@@ -16,14 +15,7 @@ type NoteRow = InboundNote & { totals?: { received: number; passed: number; fail
  */
 @customElement('wb-fulfillment-inbound-list')
 export class FulfillmentInboundList extends FulfillmentElement {
-  static override styles = [
-    controlStyles,
-    fulfillmentStyles,
-    css`
-      :host { display: flex; flex-direction: column; height: 100%; gap: 4px; }
-      wb-data-table { flex: 1; }
-    `,
-  ];
+  static override styles = listPanelStyles;
 
   private readonly width = new PanelWidth(this);
   // Refreshes the list when another panel changes what it shows.

@@ -1,4 +1,6 @@
-import { styleMap, type ReactiveController, type ReactiveControllerHost } from '@workbench/ui';
+import { css } from 'lit';
+import { controlStyles, styleMap, type ReactiveController, type ReactiveControllerHost } from '@workbench/ui';
+import { fulfillmentStyles } from './styles.js';
 
 // Table cells render inside wb-data-table's own shadow root, where a panel's classes do not reach;
 // their tones are given as styles (CSSOM, which the Content-Security-Policy allows) from the kit's
@@ -61,3 +63,13 @@ export class PanelWidth implements ReactiveController {
     return this.narrow ? `${base}-narrow` : base;
   }
 }
+
+/** The styles of a warehouse list panel: its data table fills the panel below the panel's toolbar. */
+export const listPanelStyles = [
+  controlStyles,
+  fulfillmentStyles,
+  css`
+    :host { display: flex; flex-direction: column; height: 100%; gap: 4px; }
+    wb-data-table { flex: 1; }
+  `,
+];

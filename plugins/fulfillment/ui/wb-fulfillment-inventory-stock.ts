@@ -1,9 +1,8 @@
-import { css, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { controlStyles, type Column } from '@workbench/ui';
+import type { Column } from '@workbench/ui';
 import { FulfillmentElement } from './fulfillment-element.js';
-import { tone, PanelWidth } from './wb-fulfillment-inventory-cells.js';
-import { fulfillmentStyles } from './styles.js';
+import { listPanelStyles, tone, PanelWidth } from './wb-fulfillment-inventory-cells.js';
 import { ReloadOnChange } from './wb-fulfillment-inventory-changes.js';
 import type { MoveKind } from './wb-fulfillment-inventory-move-dialog.js';
 import type { StockRow } from './wb-fulfillment-inventory-records.js';
@@ -15,14 +14,7 @@ import './wb-fulfillment-inventory-move-dialog.js';
  */
 @customElement('wb-fulfillment-inventory-stock')
 export class FulfillmentInventoryStock extends FulfillmentElement {
-  static override styles = [
-    controlStyles,
-    fulfillmentStyles,
-    css`
-      :host { display: flex; flex-direction: column; height: 100%; gap: 4px; }
-      wb-data-table { flex: 1; }
-    `,
-  ];
+  static override styles = listPanelStyles;
 
   private readonly width = new PanelWidth(this);
   // Refreshes the list when another panel changes what it shows.

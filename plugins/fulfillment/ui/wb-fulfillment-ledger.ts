@@ -1,9 +1,8 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { controlStyles, type Column, type Page, type TableQuery } from '@workbench/ui';
+import type { Column, Page, TableQuery } from '@workbench/ui';
 import { FulfillmentElement } from './fulfillment-element.js';
-import { chip, tone, PanelWidth } from './wb-fulfillment-inventory-cells.js';
-import { fulfillmentStyles } from './styles.js';
+import { chip, listPanelStyles, tone, PanelWidth } from './wb-fulfillment-inventory-cells.js';
 import { ReloadOnChange } from './wb-fulfillment-inventory-changes.js';
 import { LEDGER_KIND_NAMES, optionsOf, type LedgerRow, type StockRow } from './wb-fulfillment-inventory-records.js';
 
@@ -14,11 +13,8 @@ import { LEDGER_KIND_NAMES, optionsOf, type LedgerRow, type StockRow } from './w
 @customElement('wb-fulfillment-ledger')
 export class FulfillmentLedger extends FulfillmentElement {
   static override styles = [
-    controlStyles,
-    fulfillmentStyles,
+    ...listPanelStyles,
     css`
-      :host { display: flex; flex-direction: column; height: 100%; gap: 4px; }
-      wb-data-table { flex: 1; }
       .filters { display: flex; gap: 6px; flex-wrap: wrap; align-items: center; }
       .filters input[type='date'] { width: 140px; }
       .filters #sku { width: 150px; }

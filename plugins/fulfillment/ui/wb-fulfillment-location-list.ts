@@ -1,9 +1,8 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { controlStyles, type Column } from '@workbench/ui';
+import type { Column } from '@workbench/ui';
 import { FulfillmentElement } from './fulfillment-element.js';
-import { tone, PanelWidth } from './wb-fulfillment-inventory-cells.js';
-import { fulfillmentStyles } from './styles.js';
+import { listPanelStyles, tone, PanelWidth } from './wb-fulfillment-inventory-cells.js';
 import { ReloadOnChange } from './wb-fulfillment-inventory-changes.js';
 import { LOCATION_KIND_NAMES, optionsOf, type LocationRow } from './wb-fulfillment-inventory-records.js';
 import './wb-fulfillment-location-dialog.js';
@@ -16,11 +15,8 @@ import './wb-fulfillment-location-edit-dialog.js';
 @customElement('wb-fulfillment-location-list')
 export class FulfillmentLocationList extends FulfillmentElement {
   static override styles = [
-    controlStyles,
-    fulfillmentStyles,
+    ...listPanelStyles,
     css`
-      :host { display: flex; flex-direction: column; height: 100%; gap: 4px; }
-      wb-data-table { flex: 1; }
       #zone { width: 72px; text-transform: uppercase; }
     `,
   ];

@@ -1,9 +1,8 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { ApiError, controlStyles, type Column } from '@workbench/ui';
+import { ApiError, type Column } from '@workbench/ui';
 import { FulfillmentElement } from './fulfillment-element.js';
-import { tone, PanelWidth } from './wb-fulfillment-inventory-cells.js';
-import { fulfillmentStyles } from './styles.js';
+import { listPanelStyles, tone, PanelWidth } from './wb-fulfillment-inventory-cells.js';
 import { ReloadOnChange, announce } from './wb-fulfillment-inventory-changes.js';
 import { STOCKTAKE_STATUS_NAMES, optionsOf, type Stocktake, type StocktakeRow } from './wb-fulfillment-inventory-records.js';
 
@@ -19,11 +18,8 @@ export function stocktakeTitle(s: { id: number; zone: string }, en: boolean): st
 @customElement('wb-fulfillment-stocktake-list')
 export class FulfillmentStocktakeList extends FulfillmentElement {
   static override styles = [
-    controlStyles,
-    fulfillmentStyles,
+    ...listPanelStyles,
     css`
-      :host { display: flex; flex-direction: column; height: 100%; gap: 4px; }
-      wb-data-table { flex: 1; }
       form.new { display: flex; gap: 6px; align-items: center; flex-wrap: wrap; padding: 6px 0; }
       #zone { width: 64px; text-transform: uppercase; }
     `,
