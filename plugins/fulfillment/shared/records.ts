@@ -191,6 +191,42 @@ export interface RefusedRow {
   reason: string;
 }
 
+/* ─── Warehouse ──────────────────────────────────────────────────────────────────────────── */
+
+export type LocationKind = 'pick' | 'storage';
+
+/** A location (库位) as the API sends it, with the SKU on its card and the pieces it holds. */
+export interface Location {
+  id: number;
+  code: string;
+  zone: string;
+  shelf: string;
+  level: string;
+  bin: string;
+  kind: LocationKind;
+  pathOrder: number;
+  capacity: number | null;
+  active: boolean;
+  skuId: number | null;
+  skuCode: string | null;
+  qty: number;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One SKU's stock as GET /stock sends it. */
+export interface StockItem {
+  skuId: number;
+  skuCode: string;
+  title: string;
+  onHand: number;
+  reserved: number;
+  available: number;
+  defective: number;
+  bins: { locationId: number; locationCode: string; kind: string; qty: number }[];
+}
+
 /* ─── Stocktakes ─────────────────────────────────────────────────────────────────────────── */
 
 export type StocktakeStatus = 'counting' | 'posted' | 'cancelled';

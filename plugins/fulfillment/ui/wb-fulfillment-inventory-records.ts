@@ -1,44 +1,17 @@
-import type { StocktakeStatus, StocktakeSummary } from '../shared/records.js';
+import type { Location, LocationKind, StockItem, StocktakeStatus, StocktakeSummary } from '../shared/records.js';
 import type { Bilingual } from '../shared/state-names.js';
 
 // The warehouse records as the API sends them (README "Warehouse"), for the warehouse panels, and
 // the names of their kinds in both languages. The browser never imports server code, so the
 // shapes not yet in shared/records.ts are restated here as the panels read them.
 
-export interface StockBin {
-  locationId: number;
-  locationCode: string;
-  qty: number;
-}
+export type { LocationKind } from '../shared/records.js';
 
-/** One SKU's stock: `GET /stock`. */
-export interface StockRow extends Record<string, unknown> {
-  skuId: number;
-  skuCode: string;
-  title: string;
-  onHand: number;
-  reserved: number;
-  available: number;
-  defective: number;
-  bins: StockBin[];
-}
+/** One SKU's stock: `GET /stock`, indexable so the data table can read any column. */
+export interface StockRow extends StockItem, Record<string, unknown> {}
 
-export type LocationKind = 'pick' | 'storage';
-
-/** A location (库位): `GET /locations`. */
-export interface LocationRow extends Record<string, unknown> {
-  id: number;
-  code: string;
-  zone: string;
-  kind: LocationKind;
-  pathOrder: number;
-  capacity: number | null;
-  active: boolean;
-  skuId: number | null;
-  skuCode: string | null;
-  qty: number;
-  version: number;
-}
+/** A location (库位): `GET /locations`, indexable so the data table can read any column. */
+export interface LocationRow extends Location, Record<string, unknown> {}
 
 export type LedgerKind = 'inbound' | 'outbound' | 'transfer' | 'adjustment' | 'defective' | 'return';
 

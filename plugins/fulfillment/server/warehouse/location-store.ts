@@ -1,29 +1,10 @@
 import { ConflictError, InputError, NotFoundError, type PluginContext, type Queryable, type Transaction } from '@workbench/plugin-api';
+import type { Location, LocationKind } from '../../shared/records.js';
 import { CatalogToken } from '../tokens.js';
 import { derivedPathOrder, parseLocationCode, type LocationParts } from './location-code.js';
 import { skuNames } from './sku-names.js';
 
-export type LocationKind = 'pick' | 'storage';
-
-/** A location (库位) as the API sends it, with the SKU on its card and the pieces it holds. */
-export interface Location {
-  id: number;
-  code: string;
-  zone: string;
-  shelf: string;
-  level: string;
-  bin: string;
-  kind: LocationKind;
-  pathOrder: number;
-  capacity: number | null;
-  active: boolean;
-  skuId: number | null;
-  skuCode: string | null;
-  qty: number;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
+export type { Location, LocationKind } from '../../shared/records.js';
 
 interface LocationRow {
   id: number;

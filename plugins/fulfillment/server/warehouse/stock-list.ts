@@ -1,18 +1,9 @@
 import type { PluginContext, Queryable } from '@workbench/plugin-api';
+import type { StockItem } from '../../shared/records.js';
 import { CatalogToken } from '../tokens.js';
 import { skuNames } from './sku-names.js';
 
-/** One SKU's stock as GET /stock sends it. */
-export interface StockItem {
-  skuId: number;
-  skuCode: string;
-  title: string;
-  onHand: number;
-  reserved: number;
-  available: number;
-  defective: number;
-  bins: { locationId: number; locationCode: string; kind: string; qty: number }[];
-}
+export type { StockItem } from '../../shared/records.js';
 
 export interface StockQuery {
   page: number;
