@@ -18,6 +18,7 @@ const benchmarks = [
   { name: 'pricing', run: runPricing, right: [2] },
   { name: 'orders', run: runOrdersSearch, right: [2, 3] },
   { name: 'ui', run: runUiSize, right: [2] },
+  { name: 'orders-import', run: async (options) => (await import('./orders-import.mjs')).runOrdersImport(options), right: [2, 3] },
 ];
 const sections = [];
 let failed = false;

@@ -2,8 +2,8 @@ import type { RunResult, SqlValue, Transaction } from '@workbench/plugin-api';
 
 /** SQLite's limit of bound variables in one statement (SQLITE_MAX_VARIABLE_NUMBER). */
 export const MAX_VARIABLES = 32_766;
-// Measured: 500 rows a statement writes 100,000 orders faster than 1,000 or 4,000 (the statement
-// text stays small), and far faster than one row a statement.
+// Measured: 500 rows a statement wrote 100,000 orders in about three quarters of the time 4,000
+// took (the statement text stays small); one row a statement is far slower still.
 const ROWS_PER_STATEMENT = 500;
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 
