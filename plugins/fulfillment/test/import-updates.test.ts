@@ -150,6 +150,23 @@ describe('importing again', () => {
     expect(order).toMatchObject({ status: 'exception', platformStatus: 'refunding', exceptions: [{ code: 'refunding', message: expect.stringMatching(CHINESE) }] });
   });
 
+  test('a line priced anew on Taobao, and a line added to an order still waiting, update the order and its version', async () => {
+    const before = exportOf({ orders: 3, seed: 28, firstOrderNo: '4800000000000001', statusOf: () => 'paid' });
+    await upload(before);
+    const target = before.orders[0]!;
+    const stored = await orderByNo(target.orderNo);
+    const repriced = editLine(before.itemReport, target.orderNo, (cells) => (cells[2] = '1.00'));
+    const extra = `="${target.orderNo}",加购的袜子,5.00,3,,颜色分类：白色,,,买家已付款，等待卖家发货,${codes[3]}`;
+    const { result } = await runImport(owner, [before.orderFile, { name: 'items.csv', bytes: encodeReport(`${repriced}${extra}\r\n`) }]);
+    expect(result).toMatchObject({ updated: 1, unchanged: 2, rejected: [] });
+    const now = await orderByNo(target.orderNo);
+    expect(now.version).toBe(stored.version + 1);
+    expect(now.items.map((i: { price: number }) => i.price).slice(0, target.items.length).every((p: number) => p === 100)).toBe(true);
+    expect(now.items.at(-1)).toMatchObject({ lineKey: String(target.items.length + 1), skuCode: codes[3], quantity: 3, price: 500 });
+    expect(now.itemCount).toBe(target.items.reduce((n, i) => n + i.quantity, 0) + 3);
+    expect((await history(now.id)).at(-1)).toMatchObject({ action: 'reimport', detail: { changed: expect.arrayContaining(['items', 'item_count']) } });
+  });
+
   test('an approved order keeps its goods: a changed quantity is a refused row and nothing is written', async () => {
     const before = exportOf({ orders: 5, seed: 25, firstOrderNo: '4500000000000001', statusOf: () => 'paid' });
     await upload(before);

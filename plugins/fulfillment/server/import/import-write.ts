@@ -89,7 +89,8 @@ async function writeNewOrders(w: PlanWriter, creates: NewOrder[]): Promise<void>
 
 /** Stored orders: platform fields, lines by line key, a history row, then any move. */
 async function writeChanges(w: PlanWriter, changes: OrderChange[]): Promise<void> {
-  const updated = changes.filter((c) => Object.keys(c.set).length > 0);
+  // A changed line changes its order too: the order's version moves even when no field of its own did.
+  const updated = changes.filter((c) => Object.keys(c.set).length > 0 || c.newLines.length > 0 || c.changedLines.length > 0);
   await updateRows(
     w.tx,
     'fulfillment_orders',
@@ -104,12 +105,10 @@ async function writeChanges(w: PlanWriter, changes: OrderChange[]): Promise<void
     LINE_COLUMNS,
     changes.flatMap((c) => c.changedLines.map(({ stored, item }) => [stored.id, w.skuIds.get(item.code) ?? null, item.code, item.title, item.properties, item.quantity, item.price, item.refundStatus])),
   );
-  const history = changes
-    .filter((c) => Object.keys(c.set).length > 0 || c.newLines.length > 0 || c.changedLines.length > 0)
-    .map((c) => {
-      const changed = [...Object.keys(c.set), ...(c.newLines.length || c.changedLines.length ? ['items'] : [])];
-      return [c.stored.id, 'reimport', null, null, w.by.id, w.by.name, w.now, JSON.stringify({ importId: w.importId, file: w.orderFile, changed })];
-    });
+  const history = updated.map((c) => {
+    const changed = [...Object.keys(c.set), ...(c.newLines.length || c.changedLines.length ? ['items'] : [])];
+    return [c.stored.id, 'reimport', null, null, w.by.id, w.by.name, w.now, JSON.stringify({ importId: w.importId, file: w.orderFile, changed })];
+  });
   await insertRows(w.tx, 'fulfillment_order_history', HISTORY_COLUMNS, history);
   for (const c of changes) {
     if (!c.move) continue;
