@@ -151,7 +151,7 @@ describe('the sample reports', () => {
     const stubs = (await owner.get('/api/listings/skus?code=TB-SCARF-RED')).body.items;
     expect(stubs).toEqual([expect.objectContaining({ code: 'TB-SCARF-RED', needsCompleting: true, stubTitle: '真丝印花围巾' })]);
     expect(order.items[0].skuId).toBe(stubs[0].id);
-    const queue = await ordersWith('status=exception');
+    const queue = await ordersWith('exception=unknown-sku');
     expect(queue.items.map((o: { orderNo: string }) => o.orderNo)).toContain('3021456789012383');
   });
 
