@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startFulfillment, type Client, type TestServer } from './api.js';
+import { runImport as importRun, startFulfillment, type Client, type TestServer } from './api.js';
 import { encodeReport, taobaoExport } from './fixtures/taobao-export.mjs';
 
 const API = '/api/fulfillment';
@@ -22,23 +22,11 @@ interface Upload {
   bytes: Uint8Array;
 }
 
-/** Uploads the files as one import and reads its event stream to the end. */
+/** Uploads the files as one Taobao import and reads its run to the end. */
 async function runImport(client: Client, files: Upload[]) {
-  const form = new FormData();
-  for (const f of files) form.append('file', new Blob([f.bytes as Uint8Array<ArrayBuffer>], { type: 'text/csv' }), f.name);
-  const started = await client.post(`${API}/importers/taobao-orders`, form);
-  expect(started.status, started.text).toBe(202);
-  const res = await fetch(server.url + started.body.events, { headers: { cookie: client.cookie, accept: 'text/event-stream' } });
-  const events = (await res.text())
-    .split(/\r?\n\r?\n/)
-    .filter((b) => b.trim())
-    .map((block) => {
-      const lines = block.split(/\r?\n/);
-      const data = lines.filter((l) => l.startsWith('data:')).map((l) => l.slice(5)).join('\n');
-      return { event: lines.find((l) => l.startsWith('event:'))?.slice(6).trim(), data: JSON.parse(data) };
-    });
-  const last = events.at(-1)!;
-  return { events, last, result: last.event === 'done' ? last.data.result : undefined, problem: last.event === 'failed' ? last.data.problem : undefined };
+  const run = await importRun(server, client, 'taobao-orders', files);
+  expect(run.status, JSON.stringify(run.problem)).toBe(202);
+  return { ...run, last: run.events.at(-1)! };
 }
 
 async function orderByNo(orderNo: string) {

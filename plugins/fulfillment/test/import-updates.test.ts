@@ -3,7 +3,7 @@
 // refunds move orders (releasing stock), approved orders keep their goods; progress on the event
 // stream; who may import.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { approve, colleague, createSkus, startFulfillment, stockUp, type Client, type TestServer, type TestSku } from './api.js';
+import { approve, colleague, createSkus, runImport as importRun, startFulfillment, stockUp, type Client, type TestServer, type TestSku } from './api.js';
 import { encodeReport, taobaoExport, type TaobaoExportOptions } from './fixtures/taobao-export.mjs';
 
 const API = '/api/fulfillment';
@@ -20,22 +20,9 @@ interface Upload {
 }
 
 async function runImport(client: Client, files: Upload[]) {
-  const form = new FormData();
-  for (const f of files) form.append('file', new Blob([f.bytes as Uint8Array<ArrayBuffer>], { type: 'text/csv' }), f.name);
-  const started = await client.post(`${API}/importers/taobao-orders`, form);
-  expect(started.status, started.text).toBe(202);
-  const res = await fetch(server.url + started.body.events, { headers: { cookie: client.cookie, accept: 'text/event-stream' } });
-  const events = (await res.text())
-    .split(/\r?\n\r?\n/)
-    .filter((b) => b.trim())
-    .map((block) => {
-      const lines = block.split(/\r?\n/);
-      const data = lines.filter((l) => l.startsWith('data:')).map((l) => l.slice(5)).join('\n');
-      return { event: lines.find((l) => l.startsWith('event:'))?.slice(6).trim(), data: JSON.parse(data) };
-    });
-  const last = events.at(-1)!;
-  expect(last.event, JSON.stringify(last.data)).toBe('done');
-  return { events, result: last.data.result };
+  const run = await importRun(server, client, 'taobao-orders', files);
+  expect(run.events.at(-1)?.event, JSON.stringify(run.problem)).toBe('done');
+  return { events: run.events, result: run.result };
 }
 
 const exportOf = (options: Omit<TaobaoExportOptions, 'skuCodes'>) => taobaoExport({ skuCodes: codes, ...options });
