@@ -15,7 +15,7 @@ export function activate(ctx: PluginContext): void {
   const stock = new StockOps(ctx);
   registerWarehouse(ctx, stock);
   registerOrders(ctx, stock);
-  registerImport(ctx);
+  registerImport(ctx, stock);
   registerWaves(ctx, stock);
   registerShipping(ctx, stock);
   registerDemoShop(ctx, stock);

@@ -127,7 +127,8 @@ export async function runTaobaoImport(ctx: PluginContext, stock: StockOps, reque
     const total = plan.creates.length + plan.changes.length;
     progress.report({ done: 0, total, message: writing });
     let lastReported = 0;
-    const written = await writePlan(
+    // Many closes and refunds release many reservations: listings hears of the SKUs once.
+    const written = await stock.batch(() => writePlan(
       {
         ctx, tx, stock, by, now, importId, orderFile: reports.orders.name, skuIds,
         onOrders: (n) => {
@@ -137,7 +138,7 @@ export async function runTaobaoImport(ctx: PluginContext, stock: StockOps, reque
         },
       },
       plan,
-    );
+    ));
     const result: TaobaoImportResult = {
       importId,
       created: plan.creates.length,
