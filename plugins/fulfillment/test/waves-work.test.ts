@@ -34,6 +34,9 @@ describe('replenishment', () => {
 
     const task = wave.replenishments.find((r: any) => r.skuId === sku!.id);
     expect(task).toMatchObject({ fromLocationCode: store, toLocationCode: face, qty: 8, status: 'open', waveNo: wave.waveNo });
+    // The replenisher sees what to carry, not only its code.
+    expect(task.title).toBe((await owner.get(`${API}/orders/${order.id}`)).body.items.find((i: any) => i.skuId === sku!.id).title);
+    expect(task.title).not.toBe('');
     expect(wave.replenishments.find((r: any) => r.skuId === loose!.id)).toMatchObject({ fromLocationCode: looseStore, toLocationCode: looseFace, qty: 2 });
     // The picker still picks everything from the face the task fills.
     expect(wave.pickList.find((l: any) => l.skuId === sku!.id)).toMatchObject({ locationCode: face, qty: 5 });

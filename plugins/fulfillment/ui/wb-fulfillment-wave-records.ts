@@ -74,7 +74,7 @@ export interface Replenishment {
   waveNo?: string | null;
   skuId: number;
   skuCode: string;
-  title?: string;
+  title: string;
   fromLocationCode: string;
   toLocationCode: string;
   qty: number;

@@ -10,6 +10,7 @@ interface ReplenishmentRow {
   wave_no: string | null;
   sku_id: number;
   sku_code: string | null;
+  sku_title: string | null;
   from_code: string;
   to_code: string;
   from_location_id: number;
@@ -22,7 +23,8 @@ interface ReplenishmentRow {
 }
 
 const SELECT = `SELECT r.*, w.wave_no, f.code AS from_code, t.code AS to_code,
-    (SELECT i.sku_code FROM fulfillment_order_items i WHERE i.sku_id = r.sku_id LIMIT 1) AS sku_code
+    (SELECT i.sku_code FROM fulfillment_order_items i WHERE i.sku_id = r.sku_id LIMIT 1) AS sku_code,
+    (SELECT i.title FROM fulfillment_order_items i WHERE i.sku_id = r.sku_id LIMIT 1) AS sku_title
   FROM fulfillment_replenishments r
   JOIN fulfillment_locations f ON f.id = r.from_location_id
   JOIN fulfillment_locations t ON t.id = r.to_location_id
@@ -34,6 +36,7 @@ const toReplenishment = (r: ReplenishmentRow): Replenishment => ({
   waveNo: r.wave_no,
   skuId: r.sku_id,
   skuCode: r.sku_code ?? `#${r.sku_id}`,
+  title: r.sku_title ?? '',
   fromLocationCode: r.from_code,
   toLocationCode: r.to_code,
   qty: r.qty,

@@ -84,6 +84,7 @@ const schemas: (JsonSchema & { $id: string })[] = [
       waveNo: nullable(TEXT),
       skuId: def('id'),
       skuCode: TEXT,
+      title: { type: 'string' },
       fromLocationCode: TEXT,
       toLocationCode: TEXT,
       qty: { type: 'integer', minimum: 1 },

@@ -44,6 +44,8 @@ export interface Replenishment {
   waveNo: string | null;
   skuId: number;
   skuCode: string;
+  /** The item's title as its orders name it ('' when none does). */
+  title: string;
   fromLocationCode: string;
   toLocationCode: string;
   qty: number;
