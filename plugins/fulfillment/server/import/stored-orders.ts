@@ -1,5 +1,6 @@
 import type { Queryable } from '@workbench/plugin-api';
 import type { OrderStatus, PlatformStatus } from '../../shared/state-names.js';
+import type { ItemRow } from '../orders/order-record.js';
 
 /** What the import compares of an order already stored (platform fields) and needs to move it. */
 export interface StoredOrder {
@@ -28,18 +29,8 @@ export interface StoredOrder {
   wave_id: number | null;
 }
 
-export interface StoredItem {
-  id: number;
-  order_id: number;
-  line_key: string;
-  sku_id: number | null;
-  sku_code: string;
-  title: string;
-  properties: string;
-  quantity: number;
-  price: number;
-  refund_status: string | null;
-}
+/** A stored line, as the orders area reads it. */
+export type StoredItem = ItemRow;
 
 export interface StoredOrders {
   byNo: Map<string, StoredOrder>;
