@@ -1,6 +1,14 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // As tsconfig's paths: unit tests may load plugin modules that import the plugin API or the UI kit.
+  resolve: {
+    alias: {
+      '@workbench/plugin-api': fileURLToPath(new URL('./core/plugin-api.ts', import.meta.url)),
+      '@workbench/ui': fileURLToPath(new URL('./ui/kit/index.ts', import.meta.url)),
+    },
+  },
   test: {
     include: ['core/**/*.test.ts', 'plugins/**/*.test.ts', 'ui/**/*.test.ts', 'test/**/*.test.ts'],
     globalSetup: ['test/helpers/global-setup.ts'],

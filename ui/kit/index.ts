@@ -26,11 +26,12 @@ export { apiContext, commandsContext, i18nContext, notificationsContext, setting
 export { Emitter, toDisposable, type Disposable } from './disposable.js';
 export { I18n, LOCALES, type Locale, type LocalizedText, type Messages } from './i18n.js';
 export { formatKeybinding } from './keybinding.js';
+export { fenToYuan, parseYuan, yuan, yuanToFen, type MoneyProblem } from './money.js';
 export { Notifications, type Notification, type NotificationKind, type Progress } from './notifications.js';
 export type { PluginUiContext } from './plugin-ui-context.js';
 export { RovingFocus } from './roving-focus.js';
 export { SettingsService, type JsonSchema, type PluginSettings } from './settings-service.js';
-export { controlStyles } from './styles.js';
+export { controlStyles, panelStyles } from './styles.js';
 export type { CurrentUser, EditorInput, WorkbenchService } from './workbench-service.js';
 export { WbElement } from './wb-element.js';
 export { WbChart } from './wb-chart.js';

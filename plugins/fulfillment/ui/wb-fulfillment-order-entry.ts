@@ -1,7 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { ApiError, controlStyles } from '@workbench/ui';
-import { yuanToFen } from './money.js';
+import { ApiError, controlStyles, yuanToFen } from '@workbench/ui';
 import { fulfillmentStyles } from './styles.js';
 import { FulfillmentElement } from './fulfillment-element.js';
 import { announceOrders, type OrderDetail } from './wb-fulfillment-order-record.js';

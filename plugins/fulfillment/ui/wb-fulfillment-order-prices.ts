@@ -1,7 +1,7 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { controlStyles } from '@workbench/ui';
-import { fenToYuan, money, yuanToFen } from './money.js';
+import { controlStyles, fenToYuan, yuanToFen } from '@workbench/ui';
+import { money } from './money.js';
 import { shopDateTime } from './shop-time.js';
 import { fulfillmentStyles } from './styles.js';
 import { FulfillmentOrderPart } from './wb-fulfillment-order-part.js';

@@ -1,5 +1,5 @@
+import { fenToYuan, yuanToFen } from '@workbench/ui';
 import type { Product, ProductImage, Sku } from '../server/types.js';
-import { fenToYuan, yuanToFen } from './money.js';
 
 /** What GET /products/:id answers. */
 export type ProductDetail = Product & { skus: Sku[] };

@@ -1,5 +1,5 @@
+import { fenToYuan, yuanToFen } from '@workbench/ui';
 import type { PromotionKind, PromotionRule } from '../server/types.js';
-import { fenToYuan, yuanToFen } from './money.js';
 import type { DraftProblem } from './product-draft.js';
 
 /** A SKU a rule names: its id, and the 商家编码 once the picker has shown it. */

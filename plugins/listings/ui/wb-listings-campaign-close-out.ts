@@ -1,10 +1,9 @@
 import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { controlStyles } from '@workbench/ui';
+import { controlStyles, fenToYuan, yuanToFen } from '@workbench/ui';
 import type { Campaign } from '../server/campaigns/campaign-types.js';
 import type { CampaignReport } from '../server/campaigns/close-out-report.js';
 import { ListingsElement } from './listings-element.js';
-import { fenToYuan, yuanToFen } from './money.js';
 import { listingsStyles } from './styles.js';
 
 /**

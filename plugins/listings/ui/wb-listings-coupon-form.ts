@@ -1,11 +1,10 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { controlStyles } from '@workbench/ui';
+import { controlStyles, fenToYuan, yuanToFen } from '@workbench/ui';
 import type { Coupon, CouponCode } from '../server/types.js';
 import { announce } from './changes.js';
 import { COUPON_CODE_STATUS } from './labels.js';
 import { ListingsElement } from './listings-element.js';
-import { fenToYuan, yuanToFen } from './money.js';
 import { fromLocalInput, localInputIn, toLocalInput } from './shop-time.js';
 import { listingsStyles } from './styles.js';
 import './wb-listings-product-picker.js';

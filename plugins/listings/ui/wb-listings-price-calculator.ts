@@ -1,9 +1,8 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { controlStyles } from '@workbench/ui';
+import { controlStyles, yuanToFen } from '@workbench/ui';
 import type { PriceResult } from '../server/types.js';
 import { ListingsElement } from './listings-element.js';
-import { yuanToFen } from './money.js';
 import { listingsStyles } from './styles.js';
 import type { SkuHit } from './wb-listings-sku-picker.js';
 import './wb-listings-price-result.js';

@@ -1,5 +1,5 @@
 import type { LocalizedText } from '@workbench/plugin-api';
-import { parseYuan } from '../../shared/money.js';
+import { parseYuan } from '@workbench/plugin-api';
 import type { CsvRecord } from './csv-records.js';
 import { columnIndex, unwrapCell } from './report-columns.js';
 import { REASONS, type Rejection } from './row-reasons.js';

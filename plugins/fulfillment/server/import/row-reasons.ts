@@ -1,6 +1,6 @@
 // Why a row of a report was refused, in words a clerk can act on: what is wrong, what to do.
 import type { LocalizedText } from '@workbench/plugin-api';
-import type { MoneyProblem } from '../../shared/money.js';
+import type { MoneyProblem } from '@workbench/plugin-api';
 
 /** A refused row: `row` as Excel numbers it (the header is row 1), `column` as the header names it. */
 export interface Rejection {

@@ -1,5 +1,5 @@
 import { InputError, NotFoundError, type Actor, type PluginContext, type Queryable } from '@workbench/plugin-api';
-import { yuan } from '../../shared/money.js';
+import { yuan } from '@workbench/plugin-api';
 import type { PriceChange } from '../../shared/records.js';
 import { stepBy } from '../shared/actor.js';
 import type { OrderDetail } from '../types.js';

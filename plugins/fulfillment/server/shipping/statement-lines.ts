@@ -1,5 +1,5 @@
 import type { LocalizedText } from '@workbench/plugin-api';
-import { parseYuan, type MoneyProblem } from '../../shared/money.js';
+import { parseYuan, type MoneyProblem } from '@workbench/plugin-api';
 import type { CourierSetting, FulfillmentSettings } from '../settings.js';
 import { courierFromText, courierNames, normaliseTracking } from './courier-rules.js';
 import { columnIndex, csvRecords, headerInGrams, parseWeight, unwrapCell, WEIGHT_REASONS, type RowProblem } from './csv-cells.js';

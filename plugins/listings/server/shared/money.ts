@@ -1,8 +1,8 @@
 // Money in 分 as the server's messages, explanations and the CSV write it. Reading and writing
-// plain 元 text is shared with the browser code (plugins/listings/shared/money.ts).
-import { yuan } from '../../shared/money.js';
+// plain 元 text comes from the plugin API (the UI kit offers the same functions to the browser).
+import { yuan } from '@workbench/plugin-api';
 
-export { parseYuan, yuan, type MoneyProblem } from '../../shared/money.js';
+export { parseYuan, yuan, type MoneyProblem } from '@workbench/plugin-api';
 
 /** 19900 → "199", 19950 → "199.50": how a threshold reads in 满 X 元. */
 export function yuanShort(fen: number): string {

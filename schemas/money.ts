@@ -1,6 +1,6 @@
-// Money as people type and read it: 元 with at most two decimals, kept as integer 分. One file for
-// the server (CSV imports, messages) and the browser (price fields), so both accept the same text.
-// Imports nothing, so the browser bundle carries no server code.
+// Money as people type and read it: 元 with at most two decimals, kept as integer 分 — the
+// `money` definition of defs.schema.json. The server (CSV, messages) and the browser (price fields)
+// share this one file, so both accept exactly the same text. Imports nothing.
 
 /** 8000 → "80.00", −150 → "-1.50": 元 with their 分, as the CSV and the price explanations write it. */
 export function yuan(fen: number): string {
