@@ -75,7 +75,7 @@ describe('the courier the rules choose', () => {
     const xinjiang = await courier({ receiverAddress: '新疆维吾尔自治区乌鲁木齐市天山区解放北路 8 号' });
     expect(xinjiang).toMatchObject({ courier: { code: 'EMS' }, rule: 'fallback', region: '新疆' });
     expect(xinjiang.reason).toContain('新疆');
-    expect(await courier({ buyerMessage: '麻烦发顺丰，急用' })).toMatchObject({ courier: { code: 'SF', name: '顺丰' }, rule: 'requested', reason: '买家指定顺丰' });
+    expect(await courier({ buyerMessage: '麻烦发顺丰，急用' })).toMatchObject({ courier: { code: 'SF', name: '顺丰' }, rule: 'requested', reason: '买家指定顺丰（“麻烦发顺丰”）' });
   });
 
   test('no courier when neither the default nor the fallback reaches; settings apply at once', async () => {

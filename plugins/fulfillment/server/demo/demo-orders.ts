@@ -5,6 +5,7 @@ import { mergeKeyOf } from '../orders/merge-key.js';
 import { recordHistory } from '../orders/order-moves.js';
 import { priorityOf } from '../orders/priority.js';
 import { chooseCourier } from '../shipping/courier-rules.js';
+import { readCourierRequest } from '../shipping/courier-request.js';
 import { fulfillmentSettings } from '../settings.js';
 import type { StepBy } from '../shared/actor.js';
 import type { StockOps } from '../warehouse/stock-ops.js';
@@ -44,7 +45,7 @@ export async function writeDemoOrder(ctx: PluginContext, tx: Transaction, stock:
   const r = plan.receiver;
   const remarkText = plan.remark ? `${plan.remark.agentNo}+${plan.remark.courier}+${plan.remark.note}` : '';
   const region = regionOf(r.address);
-  const courierRequested = plan.remark?.courier === '顺丰' || plan.buyerMessage.includes('顺丰') ? 'SF' : null;
+  const courierRequested = plan.remark?.courier === '顺丰' || readCourierRequest(settings, { sellerRemark: '', buyerMessage: plan.buyerMessage, shippingMethod: '快递' }).wanted?.code === 'SF' ? 'SF' : null;
   const priority = priorityOf(settings, { task: plan.task, shippingMethod: '快递', buyerMessage: plan.buyerMessage, sellerRemark: '', courierRequested, hasRemarks: Boolean(plan.remark) });
   const orderNo = `4${String(2600000 + plan.index * 37).padStart(8, '0')}${String(plan.index).padStart(4, '0')}8812`;
   const { lastId: id } = await tx.run(

@@ -1,4 +1,5 @@
 import type { FulfillmentSettings } from '../settings.js';
+import { readCourierRequest } from '../shipping/courier-request.js';
 
 export interface PriorityInput {
   task: boolean;
@@ -10,14 +11,18 @@ export interface PriorityInput {
 }
 
 /**
- * The peak-day order of work (DOMAIN.md §3): 1 task orders, 2 same-day 顺丰 / air / urgent,
- * 3 orders with a message or remark, 4 the rest (batch-approved when stock suffices). Kept on
+ * The peak-day order of work: 1 task orders, 2 顺丰 / air / urgent, 3 orders with a message or
+ * remark, 4 the rest (batch-approved when stock suffices). 顺丰 and the urgency words are read as
+ * the courier rules read them (readCourierRequest), so 不要发顺丰 or 不用加急 is not urgent. Kept on
  * the order at every write so the work queue sorts by an index.
  */
 export function priorityOf(settings: FulfillmentSettings, order: PriorityInput): 1 | 2 | 3 | 4 {
   if (order.task) return 1;
-  const text = `${order.shippingMethod} ${order.buyerMessage} ${order.sellerRemark}`;
-  if (order.courierRequested === 'SF' || settings.priority.expressWords.some((w) => text.includes(w))) return 2;
+  const request = readCourierRequest(settings, order);
+  const courier = order.courierRequested ?? request.wanted?.code;
+  // An urgency word that names a courier (顺丰) counts only while that courier is the one asked for.
+  const urgent = request.urgent && (!request.urgent.code || request.urgent.code === courier);
+  if (courier === 'SF' || urgent) return 2;
   if (order.buyerMessage.trim() || order.sellerRemark.trim() || order.hasRemarks) return 3;
   return 4;
 }

@@ -1,4 +1,5 @@
 import type { CourierSetting, FulfillmentSettings } from '../settings.js';
+import { readCourierRequest, type CourierMention } from './courier-request.js';
 
 /** What the courier choice looks at. */
 export interface CourierInput {
@@ -26,29 +27,42 @@ export function reaches(courier: CourierSetting, region: string): boolean {
 }
 
 /**
- * 选快递: the courier the buyer asked for (set on the order, or a request word in the message,
- * remark or shipping method), when it reaches the region; else the default courier; else the
- * fallback for regions the default does not reach. `none` when not even the fallback reaches.
+ * 选快递: the courier asked for — set on the order (the remark's courier, an edit), else what the
+ * remark, message or shipping method asks for, read with its negation (readCourierRequest) — when
+ * it reaches the region; else the default courier; else the fallback for regions the default does
+ * not reach. A courier the buyer turned down (不要发申通) is passed over like one that does not
+ * reach. `none` when nothing is left. The reason quotes the words that decided.
  */
 export function chooseCourier(settings: FulfillmentSettings, order: CourierInput): CourierChoice {
-  const text = `${order.shippingMethod} ${order.buyerMessage} ${order.sellerRemark}`;
-  const requestedCode = order.courierRequested ?? Object.entries(settings.shipping.requestWords).find(([word]) => text.includes(word))?.[1];
-  const requested = courierByCode(settings, requestedCode);
-  if (requested && reaches(requested, order.receiverRegion)) {
-    return { courier: requested, rule: 'requested', reason: { 'zh-CN': `买家指定${requested.name}`, en: `Buyer asked for ${requested.name}` } };
+  const request = readCourierRequest(settings, order);
+  const quote = (m: CourierMention) => ({ zh: `（“${m.words}”）`, en: ` (“${m.words}”)` });
+  const notes: { zh: string; en: string }[] = [];
+  for (const m of request.refused) {
+    const name = courierByCode(settings, m.code)?.name ?? m.code;
+    notes.push({ zh: `买家不要${name}${quote(m).zh}，`, en: `the buyer does not want ${name}${quote(m).en}; ` });
   }
-  const fallbackNote = requested ? { zh: `${requested.name}不到${order.receiverRegion}，`, en: `${requested.name} does not reach ${order.receiverRegion}; ` } : { zh: '', en: '' };
+  const refused = new Set(request.refused.map((m) => m.code));
+  const setOnOrder = courierByCode(settings, order.courierRequested);
+  const requested = setOnOrder ?? courierByCode(settings, request.wanted?.code);
+  const why = setOnOrder || !request.wanted ? { zh: '', en: '' } : quote(request.wanted);
+  if (requested && reaches(requested, order.receiverRegion)) {
+    const by = setOnOrder ? { zh: '订单指定', en: 'The order asks for' } : { zh: '买家指定', en: 'Buyer asked for' };
+    return { courier: requested, rule: 'requested', reason: { 'zh-CN': `${by.zh}${requested.name}${why.zh}`, en: `${by.en} ${requested.name}${why.en}` } };
+  }
+  if (requested) notes.push({ zh: `${requested.name}${why.zh}不到${order.receiverRegion}，`, en: `${requested.name}${why.en} does not reach ${order.receiverRegion}; ` });
+  const note = { zh: notes.map((n) => n.zh).join(''), en: notes.map((n) => n.en).join('') };
+  const usable = (c: CourierSetting | undefined) => c !== undefined && !refused.has(c.code) && reaches(c, order.receiverRegion);
   const preferred = courierByCode(settings, settings.shipping.defaultCourier);
-  if (preferred && reaches(preferred, order.receiverRegion)) {
-    return { courier: preferred, rule: 'default', reason: { 'zh-CN': `${fallbackNote.zh}默认${preferred.name}`, en: `${fallbackNote.en}default courier ${preferred.name}` } };
+  if (preferred && usable(preferred)) {
+    return { courier: preferred, rule: 'default', reason: { 'zh-CN': `${note.zh}默认${preferred.name}`, en: `${note.en}default courier ${preferred.name}` } };
   }
   const fallback = courierByCode(settings, settings.shipping.fallbackCourier);
-  if (fallback && reaches(fallback, order.receiverRegion)) {
-    return {
-      courier: fallback,
-      rule: 'fallback',
-      reason: { 'zh-CN': `${preferred?.name ?? '默认快递'}不到${order.receiverRegion}，改发${fallback.name}`, en: `${preferred?.name ?? 'The default courier'} does not reach ${order.receiverRegion}; ${fallback.name} instead` },
-    };
+  const missed = preferred && refused.has(preferred.code) ? { zh: '', en: '' } : { zh: `${preferred?.name ?? '默认快递'}不到${order.receiverRegion}，`, en: `${preferred?.name ?? 'The default courier'} does not reach ${order.receiverRegion}; ` };
+  if (fallback && usable(fallback)) {
+    return { courier: fallback, rule: 'fallback', reason: { 'zh-CN': `${note.zh}${missed.zh}改发${fallback.name}`, en: `${note.en}${missed.en}${fallback.name} instead` } };
+  }
+  if (request.refused.length) {
+    return { courier: undefined, rule: 'none', reason: { 'zh-CN': `${note.zh}默认和备用快递都用不上`, en: `${note.en}neither the default nor the fallback courier can take it` } };
   }
   return { courier: undefined, rule: 'none', reason: { 'zh-CN': `没有快递能送到${order.receiverRegion}`, en: `No courier reaches ${order.receiverRegion}` } };
 }
