@@ -19,6 +19,7 @@ export interface FulfillmentSettings {
     requireCourierReach: boolean;
     detectMerge: boolean;
     blockUnpaid: boolean;
+    checkPaidAmount: boolean;
   };
   priority: { expressWords: string[] };
   remarks: { agentNoPattern: string; maxNoteChars: number };

@@ -70,6 +70,7 @@ export type ExceptionCode =
   | 'courier-unreachable'
   | 'possible-merge'
   | 'unpaid'
+  | 'payment-mismatch'
   | 'platform-closed'
   | 'refunding'
   | 'manual';

@@ -156,6 +156,34 @@ describe('review rules, each switched by review.*', () => {
     });
   });
 
+  test('checkPaidAmount: a price change after payment makes the order 异常; a person who settled it may approve; off, nothing is flagged', async () => {
+    const sku = await stocked(5);
+    const o = await order([{ sku, qty: 2 }], { shippingFee: 800 });
+    await approve(owner, o);
+    // The buyer paid 206 元; the shop then lowers one piece by 10 元: 10 元 is to be refunded.
+    const lowered = await post(o.id, 'price-change', { itemId: (await read(o.id)).items[0].id, field: 'item-price', newAmount: 8900, reason: '买家付款后议价' });
+    expect(lowered.status).toBe(200);
+    expect(lowered.body).toMatchObject({ status: 'exception', total: 2 * 8900 + 800, paidAmount: 2 * 9900 + 800, exceptions: [{ code: 'payment-mismatch', message: expect.stringMatching(/多付 20\.00 元/) }] });
+    expect(await stockOf(sku)).toMatchObject({ reserved: 0 });
+    expect((await owner.post(`${API}/orders/auto-review`, { orderIds: [o.id] })).body).toMatchObject({ approved: 0, exceptions: 0, skipped: 1 });
+    const refused = await owner.post(`${API}/orders/batch-approve`, { orderIds: [o.id] });
+    expect(refused.body.results[0]).toMatchObject({ outcome: 'refused', reasons: [expect.objectContaining({ code: 'payment-mismatch' })] });
+    // The difference refunded outside the workbench, a person approves by hand; the history says what they overruled.
+    expect((await post(o.id, 'approve')).status).toBe(200);
+    expect((await owner.get(`${API}/orders/${o.id}/history`)).body.items.at(-1)).toMatchObject({ action: 'approve', detail: { overruled: ['payment-mismatch'] } });
+    // The shipping fee counts too, and a change before payment is nothing to flag.
+    const unpaid = await order([{ sku }], { paid: false, shippingFee: 800 });
+    expect((await post(unpaid.id, 'price-change', { field: 'shipping-fee', newAmount: 0, reason: '包邮' })).body).toMatchObject({ status: 'pending', exceptions: [] });
+    await withSettings(owner, { review: { checkPaidAmount: false } }, async () => {
+      const other = await order([{ sku }], { shippingFee: 800 });
+      expect((await post(other.id, 'price-change', { field: 'shipping-fee', newAmount: 0, reason: '包邮' })).body).toMatchObject({ status: 'pending', exceptions: [] });
+      expect((await owner.post(`${API}/orders/auto-review`, { orderIds: [other.id] })).body).toMatchObject({ approved: 1 });
+    });
+    const flagged = await order([{ sku }], { shippingFee: 800 });
+    await post(flagged.id, 'price-change', { field: 'shipping-fee', newAmount: 0, reason: '包邮' });
+    expect(await finding(flagged.id, 'paid-amount')).toMatchObject({ ok: false, code: 'payment-mismatch', message: expect.stringMatching(/多付 8\.00 元/) });
+  });
+
   test('messageNeedsPerson: the automatic review leaves a message to a person, who may approve it; off, it is approved automatically', async () => {
     const sku = await stocked(5);
     const o = await order([{ sku }], { buyerMessage: '麻烦发快一点' });

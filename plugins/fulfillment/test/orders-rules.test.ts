@@ -21,7 +21,7 @@ const row = (over: Partial<OrderRow> = {}): OrderRow =>
   ({
     id: 1, order_no: 'M202611230001', status: 'pending', platform_status: 'paid', receiver_name: '林小鱼', receiver_phone: '13812341234',
     receiver_address: '浙江省杭州市西湖区文三路 100 号', receiver_region: '浙江', buyer_message: '', seller_remark: '', shipping_method: '',
-    courier_requested: null, merge_key: 'k', ...over,
+    courier_requested: null, merge_key: 'k', source: 'import', total: 9900, paid_amount: 9900, refund_amount: 0, ...over,
   }) as OrderRow;
 const item = (over: Partial<ItemRow> = {}): ItemRow => ({ id: 1, order_id: 1, line_key: '1', sku_id: 7, sku_code: 'A-1', title: '卫衣', properties: '', quantity: 1, price: 9900, refund_status: null, ...over });
 const facts = (over: Partial<ReviewFacts> = {}): ReviewFacts => ({
@@ -70,6 +70,24 @@ describe('review rules', () => {
     expect(blocking(findings, 'auto').map((x) => x.code)).toEqual(['needs-person', 'out-of-stock', 'possible-merge']);
     expect(blocking(findings, 'person').map((x) => x.code)).toEqual(['out-of-stock']);
     expect(rule(facts({ order: row({ seller_remark: '送小样' }) }), 'needs-person').ok).toBe(false);
+  });
+
+  test('the amount paid must equal the total after price changes; a refund settles a difference of exactly its amount', () => {
+    expect(rule(facts(), 'paid-amount')).toMatchObject({ ok: true });
+    // The price was lowered by 10 元 after payment: the shop owes the buyer a refund.
+    expect(rule(facts({ order: row({ total: 8900 }) }), 'paid-amount')).toMatchObject({ ok: false, code: 'payment-mismatch', message: { 'zh-CN': expect.stringMatching(/买家实付 99\.00 元，改价后应付 89\.00 元，多付 10\.00 元/) } });
+    // …and refunded: the report shows the payment before the refund, or after it.
+    expect(rule(facts({ order: row({ total: 8900, refund_amount: 1000 }) }), 'paid-amount')).toMatchObject({ ok: true, message: { 'zh-CN': expect.stringMatching(/已退款/) } });
+    expect(rule(facts({ order: row({ total: 29700, paid_amount: 19800, refund_amount: 9900 }) }), 'paid-amount').ok).toBe(true);
+    // A refund of another figure settles nothing; the shipping fee counts like the goods.
+    expect(rule(facts({ order: row({ total: 10700, paid_amount: 9900, refund_amount: 500 }) }), 'paid-amount')).toMatchObject({ ok: false, message: { 'zh-CN': expect.stringMatching(/已退款 5\.00 元，少付 8\.00 元/) } });
+    // An order entered by hand: what the clerk recorded; an unpaid one is left to the unpaid rule.
+    expect(rule(facts({ order: row({ source: 'manual', paid_amount: 9000 }) }), 'paid-amount').message['zh-CN']).toMatch(/^记录的实收 90\.00 元/);
+    expect(rule(facts({ order: row({ platform_status: 'unpaid', paid_amount: 0 }) }), 'paid-amount').ok).toBe(true);
+    // A person who settled the difference may approve by hand; the automatic review may not.
+    const findings = reviewFindings(settings, facts({ order: row({ paid_amount: 0 }) }));
+    expect(blocking(findings, 'auto').map((x) => x.code)).toEqual(['payment-mismatch']);
+    expect(blocking(findings, 'person')).toEqual([]);
   });
 
   test('a switched-off rule passes and says so', () => {

@@ -38,6 +38,7 @@ export const EXCEPTION_NAMES: Record<ExceptionCode, Bilingual> = {
   'courier-unreachable': { 'zh-CN': '快递不到', en: 'No courier reaches it' },
   'possible-merge': { 'zh-CN': '可合并订单', en: 'Possible merge' },
   unpaid: { 'zh-CN': '未付款', en: 'Unpaid' },
+  'payment-mismatch': { 'zh-CN': '实付不符', en: 'Amount paid differs' },
   'platform-closed': { 'zh-CN': '平台已关闭', en: 'Closed on the platform' },
   refunding: { 'zh-CN': '退款中', en: 'Refund in progress' },
   manual: { 'zh-CN': '人工标记', en: 'Marked by hand' },

@@ -68,7 +68,7 @@ export function addEditRoutes(ctx: PluginContext, stock: StockOps): void {
     },
     response: ref(ORDER_SCHEMAS.orderDetail),
     action: 'change order price',
-    handler: ({ params, body, actor }) => changePrice(ctx, params.id, body, actor),
+    handler: ({ params, body, actor }) => changePrice(ctx, stock, params.id, body, actor),
   });
 
   ctx.routes.add<Id, Empty, undefined, { items: PriceChange[] }>({

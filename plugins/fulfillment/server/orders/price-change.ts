@@ -1,9 +1,12 @@
-import { InputError, NotFoundError, type Actor, type PluginContext, type Queryable } from '@workbench/plugin-api';
+import { InputError, NotFoundError, type Actor, type PluginContext, type Queryable, type Transaction } from '@workbench/plugin-api';
 import { yuan } from '@workbench/plugin-api';
 import type { PriceChange } from '../../shared/records.js';
-import { stepBy } from '../shared/actor.js';
-import type { OrderDetail } from '../types.js';
-import { recordHistory } from './order-moves.js';
+import { stepBy, type StepBy } from '../shared/actor.js';
+import { fulfillmentSettings } from '../settings.js';
+import type { OrderDetail, OrderException } from '../types.js';
+import type { StockOps } from '../warehouse/stock-ops.js';
+import { moveOrder, recordHistory } from './order-moves.js';
+import { checkPaidAmount } from './paid-amount.js';
 import { requireEditable } from './order-guards.js';
 import { mayReadCustomer } from './order-record.js';
 import { readDetail, requireOrderRow } from './order-store.js';
@@ -22,9 +25,11 @@ export type { PriceChange } from '../../shared/records.js';
 /**
  * 改价: a price the buyer and the shop agreed on. The old and new amounts, the reason and who made
  * the change are kept beside the order; the item's unit price (or the shipping fee) and the
- * totals take the new amount. What the buyer already paid stays as paid.
+ * totals take the new amount. What the buyer already paid stays as paid, so a change after
+ * payment that leaves the total different from it makes the order 异常 (`payment-mismatch`)
+ * while `review.checkPaidAmount` is on — a refund or an extra payment is due before it ships.
  */
-export async function changePrice(ctx: PluginContext, id: number, input: PriceChangeInput, actor: Actor | undefined): Promise<OrderDetail> {
+export async function changePrice(ctx: PluginContext, stock: StockOps, id: number, input: PriceChangeInput, actor: Actor | undefined): Promise<OrderDetail> {
   if (input.field === 'item-price' && input.itemId === undefined) {
     throw new InputError({ 'zh-CN': '改商品价格要指明是哪一件商品（itemId）', en: 'An item price change needs the item (itemId)' }, { errors: [{ path: '/itemId', in: 'body', message: 'required' }] });
   }
@@ -58,6 +63,7 @@ export async function changePrice(ctx: PluginContext, id: number, input: PriceCh
     const goods = (await tx.get<{ n: number | null }>('SELECT SUM(price * quantity) AS n FROM fulfillment_order_items WHERE order_id = ?', [row.id]))?.n ?? 0;
     await tx.updateVersioned('fulfillment_orders', { id: row.id, version: row.version }, { goods_total: goods, shipping_fee: shippingFee, total: goods + shippingFee, updated_at: now });
     await recordHistory(tx, row.id, 'price-change', by, now, { detail: { field: input.field, itemId: input.itemId ?? null, oldAmount, newAmount: input.newAmount, reason: input.reason.trim() } });
+    if (fulfillmentSettings(ctx).review.checkPaidAmount) await flagPaidDifference(tx, stock, row.id, by, now);
     return readDetail(tx, row.id, mayReadCustomer(actor));
   });
 }
@@ -70,3 +76,24 @@ export async function readPriceChanges(q: Queryable, orderId: number): Promise<P
   );
   return rows.map((r) => ({ id: r.id, itemId: r.item_id, field: r.field, oldAmount: r.old_amount, newAmount: r.new_amount, reason: r.reason, actorId: r.actor_id, actorName: r.actor_name, at: r.at }));
 }
+
+/** After a price change on a paid order: a total the payment no longer covers exactly is 异常. */
+async function flagPaidDifference(tx: Transaction, stock: StockOps, orderId: number, by: StepBy, at: string): Promise<void> {
+  const row = await requireOrderRow(tx, orderId);
+  const check = checkPaidAmount(row);
+  if (!check || check.ok || !FLAGGABLE.has(row.status)) return;
+  const kept = row.status === 'exception' ? (JSON.parse(row.exceptions) as OrderException[]).filter((e) => e.code !== 'payment-mismatch') : [];
+  const exceptions: OrderException[] = [...kept, { code: 'payment-mismatch', message: check.message['zh-CN'] }];
+  await moveOrder(tx, row.id, 'exception', {
+    action: 'exception',
+    by,
+    at,
+    set: { exceptions: JSON.stringify(exceptions), reviewed_by: null, reviewed_by_name: null, reviewed_at: null },
+    detail: { codes: ['payment-mismatch'], difference: check.difference },
+    current: row,
+  });
+  await stock.release(tx, row.id);
+}
+
+// Orders still in review or approved; a price change is refused from 已拣货 on (requireEditable).
+const FLAGGABLE = new Set(['pending', 'approved', 'exception']);

@@ -1,5 +1,6 @@
 import type { ExceptionCode } from '../../shared/state-names.js';
 import { chooseCourier } from '../shipping/courier-rules.js';
+import { checkPaidAmount } from './paid-amount.js';
 import type { FulfillmentSettings } from '../settings.js';
 import type { ItemRow, OrderRow } from './order-record.js';
 
@@ -9,7 +10,7 @@ export interface Text {
   en: string;
 }
 
-export type RuleId = 'known-skus' | 'platform-state' | 'unpaid' | 'complete-address' | 'needs-person' | 'stock' | 'courier-reach' | 'possible-merge';
+export type RuleId = 'known-skus' | 'platform-state' | 'unpaid' | 'paid-amount' | 'complete-address' | 'needs-person' | 'stock' | 'courier-reach' | 'possible-merge';
 
 export interface Finding {
   rule: RuleId;
@@ -32,10 +33,11 @@ export interface ReviewFacts {
 }
 
 /**
- * A person approving by hand has read the message and decided about merging, so these two rules
- * only stop the automatic review; every other rule binds people too.
+ * A person approving by hand has read the message, decided about merging and settled a payment
+ * difference with the buyer (a refund or an extra payment happens outside the workbench), so
+ * these rules only stop the automatic review and batch approval; every other rule binds people too.
  */
-export const PERSON_MAY_OVERRULE: ReadonlySet<RuleId> = new Set(['needs-person', 'possible-merge']);
+export const PERSON_MAY_OVERRULE: ReadonlySet<RuleId> = new Set(['needs-person', 'possible-merge', 'paid-amount']);
 
 const MOBILE = /^(?:\+?86)?1[3-9]\d{9}$/;
 const LANDLINE = /^0\d{2,3}-?\d{7,8}(?:-\d{1,6})?$/;
@@ -93,6 +95,13 @@ function unpaid(s: FulfillmentSettings, f: ReviewFacts): Finding {
     return fail('unpaid', 'unpaid', { 'zh-CN': '买家还没付款，不能审核通过；等付款后再审，或关闭订单', en: 'The buyer has not paid; it cannot be approved — wait for payment or close the order' });
   }
   return pass('unpaid', { 'zh-CN': '已付款', en: 'Paid' });
+}
+
+function paidAmount(s: FulfillmentSettings, f: ReviewFacts): Finding {
+  if (!s.review.checkPaidAmount) return off('paid-amount');
+  const check = checkPaidAmount(f.order);
+  if (!check) return pass('paid-amount', { 'zh-CN': '未付款，付款后再核对金额', en: 'Not paid yet; the amount is checked once paid' });
+  return check.ok ? pass('paid-amount', check.message) : fail('paid-amount', 'payment-mismatch', check.message);
 }
 
 function address(s: FulfillmentSettings, f: ReviewFacts): Finding {
@@ -172,7 +181,7 @@ function merge(s: FulfillmentSettings, f: ReviewFacts): Finding {
 
 /** Every review rule on one order, in the order a clerk reads them. */
 export function reviewFindings(settings: FulfillmentSettings, facts: ReviewFacts): Finding[] {
-  return [knownSkus(facts), platformState(facts), unpaid(settings, facts), address(settings, facts), needsPerson(settings, facts), stock(settings, facts), courierReach(settings, facts), merge(settings, facts)];
+  return [knownSkus(facts), platformState(facts), unpaid(settings, facts), paidAmount(settings, facts), address(settings, facts), needsPerson(settings, facts), stock(settings, facts), courierReach(settings, facts), merge(settings, facts)];
 }
 
 /** The findings that stop an approval: by hand, the ones a person may overrule do not. */

@@ -25,6 +25,7 @@ export const EXCEPTION_CODES = [
   'courier-unreachable',
   'possible-merge',
   'unpaid',
+  'payment-mismatch',
   'platform-closed',
   'refunding',
   'manual',
