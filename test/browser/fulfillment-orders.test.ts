@@ -10,7 +10,7 @@ import { encodeReport, taobaoExport, type TaobaoExport } from '../../plugins/ful
 
 // The orders UI as the shop uses it: the owner imports a GBK order report with its item report
 // through the dialog, finds the orders in the list, opens one, remarks and approves it, runs the
-// automatic review on the rest; a packer without 查看收件人完整信息 sees the phones masked.
+// automatic review on what a search shows and on the chosen rest; a packer without 查看收件人完整信息 sees the phones masked.
 const SHOTS = join(ROOT, 'test-results');
 const PACKER = { username: 'dabao', password: 'staff-pass-123' };
 
@@ -145,6 +145,27 @@ describe('the orders UI in Chromium', () => {
     await shot(page, 'order-approved');
   });
 
+  it('auto-reviews what the search shows, naming the exact count, and leaves the orders behind the search', async () => {
+    const view = ordersView(page);
+    const target = exported.orders[1]!;
+    const pendingBefore = (await api.get('/api/fulfillment/orders?status=pending&pageSize=1')).body.total;
+    expect(pendingBefore).toBeGreaterThan(2);
+    await view.locator('wb-data-table input[type=search]').fill(target.orderNo);
+    await view.locator('wb-data-table [role=row][aria-rowindex="2"]', { hasText: target.orderNo }).waitFor();
+    await view.locator('wb-data-table [role=row][aria-rowindex="3"]').waitFor({ state: 'detached' });
+    await view.locator('wb-toolbar button.auto-review').click();
+    // The confirmation counts what the search shows, not the whole shop's 待审核 orders.
+    await view.locator('wb-dialog[open] p', { hasText: '当前筛选出的 1 个待审核订单' }).waitFor();
+    await shot(page, 'auto-review-confirm');
+    await view.locator('wb-dialog[open] button', { hasText: '审核 1 单' }).click();
+    const outcome = view.locator('wb-fulfillment-orders-outcome');
+    await outcome.locator(`table.outcomes tbody tr[data-order="${target.orderNo}"]`).waitFor();
+    expect(await outcome.locator('table.outcomes tbody tr').count()).toBe(1);
+    await outcome.locator('wb-dialog button', { hasText: '知道了' }).click();
+    expect((await api.get('/api/fulfillment/orders?status=pending&pageSize=1')).body.total).toBe(pendingBefore - 1);
+    await view.locator('wb-data-table input[type=search]').fill('');
+  });
+
   it('auto-reviews the selected 待审核 orders and shows each outcome with the counts', async () => {
     const view = ordersView(page);
     await view.locator('.queues [data-status=pending]').click();
@@ -154,6 +175,8 @@ describe('the orders UI in Chromium', () => {
     await view.locator('wb-data-table [role=row][aria-rowindex="2"]', { hasText: before.items[0].orderNo }).waitFor();
     await view.locator('wb-data-table [role=columnheader] input[type=checkbox]').check();
     await view.locator('wb-data-table button', { hasText: '自动审单' }).click();
+    await view.locator('wb-dialog[open] p', { hasText: `审核选中的 ${before.total} 单` }).waitFor();
+    await view.locator('wb-dialog[open] button', { hasText: `审核 ${before.total} 单` }).click();
     const outcome = view.locator('wb-fulfillment-orders-outcome');
     await outcome.locator('table.outcomes tbody tr').first().waitFor();
     expect(await outcome.locator('table.outcomes tbody tr').count()).toBe(before.total);

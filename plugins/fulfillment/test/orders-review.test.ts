@@ -286,15 +286,32 @@ describe('automatic review and batch approval', () => {
     expect((await read(regular[2]!.id)).exceptions).toEqual([expect.objectContaining({ code: 'out-of-stock' })]);
   });
 
-  test('without orderIds every order waiting for review is reviewed; what is not waiting is skipped', async () => {
+  test('on the orders the list filter shows, never on the whole shop; the confirmed count must still hold', async () => {
     const sku = await stocked(5);
-    const o = await order([{ sku }]);
-    const reply = await owner.post(`${API}/orders/auto-review`, {});
+    const other = await stocked(5);
+    const shown = [await order([{ sku }]), await order([{ sku }], { task: true })];
+    const behind = await order([{ sku: other }]);
+    const done = await order([{ sku }]);
+    await approve(owner, done);
+    // Neither the orders nor a filter: refused, in the clerk's words, and nothing moves.
+    const bare = await owner.post(`${API}/orders/auto-review`, {});
+    expect(bare.status).toBe(400);
+    expect(bare.body.detail).toMatch(/不会默认审核全店订单/);
+    expect((await read(behind.id)).status).toBe('pending');
+    // The count confirmed no longer holds (another order appeared under the filter): nothing is reviewed.
+    const stale = await owner.post(`${API}/orders/auto-review`, { filter: { sku: sku.code }, expectedCount: 1 });
+    expect(stale.status).toBe(409);
+    expect(stale.body.detail).toMatch(/确认时是 1 单，现在是 2 单/);
+    expect((await read(shown[0]!.id)).status).toBe('pending');
+    // A state filter without 待审核 shows nothing to review.
+    expect((await owner.post(`${API}/orders/auto-review`, { filter: { sku: sku.code, status: 'approved' } })).body).toMatchObject({ approved: 0, results: [] });
+    const reply = await owner.post(`${API}/orders/auto-review`, { filter: { sku: sku.code, status: 'pending,approved' }, expectedCount: 2 });
     expect(reply.status).toBe(200);
-    expect(reply.body.results.some((r: { orderId: number; outcome: string }) => r.orderId === o.id && r.outcome === 'approved')).toBe(true);
-    const pending = (await owner.get(`${API}/orders?status=pending`)).body.total;
-    expect(pending).toBe(0);
-    const skipped = (await owner.post(`${API}/orders/auto-review`, { orderIds: [o.id] })).body;
+    // Exactly the two 待审核 orders of the filter, in queue order (the task order first); the approved one is not touched.
+    expect(reply.body).toMatchObject({ approved: 2, exceptions: 0, skipped: 0 });
+    expect(reply.body.results.map((r: { orderId: number }) => r.orderId)).toEqual([shown[1]!.id, shown[0]!.id]);
+    expect((await read(behind.id)).status).toBe('pending');
+    const skipped = (await owner.post(`${API}/orders/auto-review`, { orderIds: [done.id] })).body;
     expect(skipped.results[0]).toMatchObject({ outcome: 'skipped', reasons: [expect.objectContaining({ code: 'state' })] });
   });
 
@@ -323,7 +340,7 @@ describe('permissions', () => {
     for (const action of ['approve', 'exception', 'fraud', 'reopen', 'close']) {
       expect((await reader.post(`${API}/orders/${o.id}/${action}`, { version: o.version, reason: '试试' })).status, action).toBe(403);
     }
-    expect((await reader.post(`${API}/orders/auto-review`, {})).status).toBe(403);
+    expect((await reader.post(`${API}/orders/auto-review`, { filter: {} })).status).toBe(403);
     expect((await reader.post(`${API}/orders/batch-approve`, { orderIds: [o.id] })).status).toBe(403);
   });
 });

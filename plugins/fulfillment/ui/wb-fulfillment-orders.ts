@@ -53,6 +53,8 @@ export class FulfillmentOrders extends FulfillmentElement {
   @state() private counts: Partial<Record<OrderStatus, number>> = {};
   @state() private flagging?: OrderRow[];
   @state() private flagChoice: FlagColour = 1;
+  /** The filter of the rows on screen — the view's filters and the table's search — for 自动审单. */
+  private shown: Record<string, string> = {};
   private readonly roving = new RovingFocus(this, () => [...this.renderRoot.querySelectorAll<HTMLElement>('.queues [role=tab]')]);
   private stops: (() => void)[] = [];
 
@@ -94,6 +96,7 @@ export class FulfillmentOrders extends FulfillmentElement {
   }
 
   private readonly fetcher = async (query: TableQuery): Promise<Page<OrderRow>> => {
+    this.shown = shownFilter(query);
     const answer = await this.api.get<ListAnswer>('/fulfillment/orders', query);
     if (answer.counts) this.counts = answer.counts;
     return answer;
@@ -108,7 +111,7 @@ export class FulfillmentOrders extends FulfillmentElement {
         ? html`<wb-toolbar label=${this.t('订单', 'Orders')}>
             ${importing ? html`<button class="import" @click=${() => this.openImport()}>${this.t('导入订单', 'Import')}</button>` : nothing}
             ${entering ? html`<button class="new" @click=${() => void this.commands.run('fulfillment.newOrder')}>${this.t('手工录入', 'Enter order')}</button>` : nothing}
-            ${reviewing ? html`<button class="auto-review" title=${this.t('审核全部待审核订单：通过的审核，不通过的转异常并写明原因', 'Review every order to review: those that pass are approved, the rest become exceptions with the reasons')} @click=${() => void this.autoReview()}>${this.t('自动审单', 'Auto-review')}</button>` : nothing}
+            ${reviewing ? html`<button class="auto-review" title=${this.t('审核当前筛选出的待审核订单（勾选了订单时只审选中的）：通过的审核，不通过的转异常并写明原因', 'Review the orders to review under the current filter (only the chosen ones when some are ticked): those that pass are approved, the rest become exceptions with the reasons')} @click=${() => void this.autoReview()}>${this.t('自动审单', 'Auto-review')}</button>` : nothing}
           </wb-toolbar>`
         : nothing}
       ${this.renderQueues()}
@@ -199,17 +202,16 @@ export class FulfillmentOrders extends FulfillmentElement {
     const actions: BulkAction<OrderRow>[] = [];
     if (this.workbench.can('fulfillment.orders.review')) {
       actions.push(
-        { id: 'batch-approve', label: { 'zh-CN': '批量审核', en: 'Approve' }, run: (rows) => this.batch('batch-approve', rows) },
-        { id: 'auto-review', label: { 'zh-CN': '自动审单', en: 'Auto-review' }, run: (rows) => this.batch('auto-review', rows) },
+        { id: 'batch-approve', label: { 'zh-CN': '批量审核', en: 'Approve' }, run: (rows) => this.batch('batch-approve', { orderIds: rows.map((r) => r.id) }) },
+        { id: 'auto-review', label: { 'zh-CN': '自动审单', en: 'Auto-review' }, run: (rows) => this.autoReviewChosen(rows) },
       );
     }
     if (this.workbench.can('fulfillment.orders.edit')) actions.push({ id: 'flag', label: { 'zh-CN': '插旗', en: 'Flag' }, run: (rows) => ((this.flagging = rows), false) });
     return actions;
   }
 
-  /** 批量审核 or 自动审单 of the chosen rows (none: every 待审核), then each order's outcome. */
-  private async batch(kind: 'batch-approve' | 'auto-review', rows: OrderRow[] | undefined): Promise<void> {
-    const body = rows ? { orderIds: rows.map((r) => r.id) } : {};
+  /** 批量审核 or 自动审单 of the chosen rows, or 自动审单 of what the filter shows; then each order's outcome. */
+  private async batch(kind: 'batch-approve' | 'auto-review', body: { orderIds: number[] } | { filter: Record<string, string>; expectedCount: number }): Promise<void> {
     const answer = await this.api.post<BatchAnswer>(`/fulfillment/orders/${kind}`, body);
     const { approved, exceptions = 0, refused = 0, skipped = 0 } = answer;
     const heading = kind === 'auto-review' ? this.t('自动审单结果', 'Auto-review') : this.t('批量审核结果', 'Batch approval');
@@ -223,16 +225,46 @@ export class FulfillmentOrders extends FulfillmentElement {
     announceOrders();
   }
 
-  private async autoReview(): Promise<void> {
-    const pending = this.counts.pending ?? 0;
+  /** 自动审单 of the ticked rows, after saying how many of them are 待审核. */
+  private async autoReviewChosen(rows: OrderRow[]): Promise<boolean> {
+    const pending = rows.filter((r) => r.status === 'pending').length;
+    const others = rows.length - pending;
     const ok = await confirmDialog(this, {
       heading: this.t('自动审单', 'Auto-review'),
-      message: this.t(`按审单规则检查全部待审核订单（约 ${pending} 单）：通过的直接审核，不通过的转为异常并写明原因。`, `Checks every order to review (about ${pending}) against the review rules: those that pass are approved, the rest become exceptions with the reasons.`),
-      confirmLabel: this.t('开始审单', 'Review now'),
+      message: this.t(
+        `审核选中的 ${rows.length} 单${others ? `（其中待审核 ${pending} 单，其余 ${others} 单不在审核范围，会跳过）` : ''}：通过的直接审核，不通过的转为异常并写明原因。`,
+        `Reviews the ${rows.length} chosen orders${others ? ` (${pending} to review; the other ${others} are skipped)` : ''}: those that pass are approved, the rest become exceptions with the reasons.`,
+      ),
+      confirmLabel: this.t(`审核 ${rows.length} 单`, `Review ${rows.length}`),
     });
-    if (!ok) return;
+    if (!ok) return false;
+    await this.batch('auto-review', { orderIds: rows.map((r) => r.id) });
+    return true;
+  }
+
+  /**
+   * 自动审单 with nothing ticked: the 待审核 orders of the filter on screen, counted afresh for the
+   * confirmation; the server refuses (409) if that count no longer holds when it starts.
+   */
+  private async autoReview(): Promise<void> {
     try {
-      await this.batch('auto-review', undefined);
+      const filter = { ...this.shown };
+      const answer = await this.api.get<ListAnswer>('/fulfillment/orders', { ...filter, page: 1, pageSize: 1 });
+      const states = (filter.status ?? '').split(',').filter((x) => x);
+      const count = states.length === 0 || states.includes('pending') ? (answer.counts?.pending ?? 0) : 0;
+      const set = Object.keys(filter).length;
+      if (count === 0) {
+        this.notifications.notify('info', set ? this.t('当前筛选下没有待审核订单。', 'No orders to review under the current filter.') : this.t('没有待审核订单。', 'No orders to review.'));
+        return;
+      }
+      const scope = set ? this.t(`当前筛选出的 ${count} 个待审核订单`, `the ${count} orders to review under the current filter`) : this.t(`全部 ${count} 个待审核订单`, `all ${count} orders to review`);
+      const ok = await confirmDialog(this, {
+        heading: this.t('自动审单', 'Auto-review'),
+        message: this.t(`按审单规则检查${scope}：通过的直接审核，不通过的转为异常并写明原因。`, `Checks ${scope} against the review rules: those that pass are approved, the rest become exceptions with the reasons.`),
+        confirmLabel: this.t(`审核 ${count} 单`, `Review ${count}`),
+      });
+      if (!ok) return;
+      await this.batch('auto-review', { filter, expectedCount: count });
     } catch (error) {
       this.notifications.error(error);
     }
@@ -267,6 +299,16 @@ export class FulfillmentOrders extends FulfillmentElement {
   private openImport(): void {
     this.renderRoot.querySelector('wb-fulfillment-import-dialog')?.show();
   }
+}
+
+/** The list's filter in a table query: everything but paging and sorting. */
+function shownFilter(query: TableQuery): Record<string, string> {
+  const filter: Record<string, string> = {};
+  for (const [key, value] of Object.entries(query)) {
+    if (key === 'page' || key === 'pageSize' || key === 'sort' || value === undefined || value === '') continue;
+    filter[key] = String(value);
+  }
+  return filter;
 }
 
 declare global {

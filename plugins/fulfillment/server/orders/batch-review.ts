@@ -6,7 +6,9 @@ import type { StepBy } from '../shared/actor.js';
 import type { StockOps } from '../warehouse/stock-ops.js';
 import { moveOrder } from './order-moves.js';
 import type { OrderRow } from './order-record.js';
+import type { OrderFilter } from './order-filter.js';
 import { factsOf, loadBatchFacts, takeStock } from './review-facts.js';
+import { pendingIdsOf } from './review-scope.js';
 import { approveRow, asExceptions } from './review-moves.js';
 import { blocking, reviewFindings } from './review-rules.js';
 
@@ -33,12 +35,8 @@ const ELIGIBLE: Record<BatchMode, readonly OrderStatus[]> = { auto: ['pending'],
 const CHUNK = 400;
 const QUEUE_ORDER = 'ORDER BY priority, placed_at, id';
 
-export interface BatchRun {
-  mode: BatchMode;
-  orderIds?: number[];
-  by: StepBy;
-  locale: Locale;
-}
+/** The orders a clerk chose, or (自动审单 only) the 待审核 orders a list filter shows. */
+export type BatchRun = { mode: BatchMode; by: StepBy; locale: Locale } & ({ orderIds: number[] } | { filter: OrderFilter; expectedCount?: number });
 
 async function reviewSlice(ctx: PluginContext, stock: StockOps, tx: Transaction, ids: number[], run: BatchRun): Promise<BatchResult[]> {
   const rows = await tx.all<OrderRow>(`SELECT * FROM fulfillment_orders WHERE id IN (SELECT value FROM json_each(?)) ${QUEUE_ORDER}`, [JSON.stringify(ids)]);
@@ -75,11 +73,9 @@ async function reviewSlice(ctx: PluginContext, stock: StockOps, tx: Transaction,
 
 /** Reviews the orders in queue order (priority, then first placed), a slice per transaction. */
 export async function runBatchReview(ctx: PluginContext, stock: StockOps, run: BatchRun): Promise<BatchResult[]> {
-  const ids = run.orderIds
-    ? [...new Set(run.orderIds)]
-    : (await ctx.db.read((q) => q.all<{ id: number }>(`SELECT id FROM fulfillment_orders WHERE status = 'pending' ${QUEUE_ORDER}`))).map((r) => r.id);
+  const ids = 'orderIds' in run ? [...new Set(run.orderIds)] : await ctx.db.read((q) => pendingIdsOf(ctx, q, run));
   const results: BatchResult[] = [];
-  if (run.orderIds) {
+  if ('orderIds' in run) {
     // The caller's orders are reviewed in queue order too, so the first in line gets the last piece.
     const ordered = await ctx.db.read((q) => q.all<{ id: number }>(`SELECT id FROM fulfillment_orders WHERE id IN (SELECT value FROM json_each(?)) ${QUEUE_ORDER}`, [JSON.stringify(ids)]));
     const known = new Set(ordered.map((r) => r.id));

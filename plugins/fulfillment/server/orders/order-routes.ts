@@ -14,7 +14,8 @@ import { EXCEPTION_CODES, ORDER_SCHEMAS, orderPageSchema } from './schemas.js';
 const listOf = (values: readonly string[]) => `^ *(${values.join('|')}) *(, *(${values.join('|')}) *)*$`;
 const TIME_OR_DAY = '^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$';
 
-export const orderListQuery: JsonSchema = listQuery({
+/** The filters of the order list; 自动审单 takes the same ones to review what the list shows. */
+export const orderFilterProperties: Record<string, JsonSchema> = {
   status: { type: 'string', pattern: listOf(ORDER_STATUSES), description: 'shop states, comma-separated' },
   platformStatus: { type: 'string', pattern: listOf(PLATFORM_STATUSES), description: 'platform states, comma-separated' },
   flag: { type: 'string', pattern: '^ *[0-5] *(, *[0-5] *)*$', description: 'flags 0–5, comma-separated' },
@@ -24,7 +25,9 @@ export const orderListQuery: JsonSchema = listQuery({
   sku: { type: 'string', minLength: 1, maxLength: 64, description: '商家编码' },
   exception: { type: 'string', enum: [...EXCEPTION_CODES] },
   wave: def('id'),
-});
+};
+
+export const orderListQuery: JsonSchema = listQuery(orderFilterProperties);
 
 const text = (max: number): JsonSchema => ({ type: 'string', maxLength: max });
 const required = (max: number): JsonSchema => ({ type: 'string', minLength: 1, maxLength: max, pattern: '\\S' });

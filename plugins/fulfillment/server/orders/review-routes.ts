@@ -7,6 +7,8 @@ import { readDetail } from './order-store.js';
 import { runBatchReview, type BatchResult } from './batch-review.js';
 import { readReview, type ReviewAnswer } from './review-read.js';
 import { approveByHand, closeOrder, markException, markFraud, reopen } from './review-moves.js';
+import { orderFilterProperties } from './order-routes.js';
+import { requireOneScope, type ReviewScope } from './review-scope.js';
 import { ORDER_SCHEMAS, reasonBody, versionBody } from './schemas.js';
 
 const resultSchema: JsonSchema = {
@@ -116,19 +118,29 @@ export function addReviewRoutes(ctx: PluginContext, stock: StockOps): void {
     handler: ({ params, locale }) => ctx.db.read((q) => readReview(ctx, stock, q, params.id, locale)),
   });
 
-  ctx.routes.add<Record<string, string>, Empty, { orderIds?: number[] }, { approved: number; exceptions: number; skipped: number; results: BatchResult[] }>({
+  ctx.routes.add<Record<string, string>, Empty, ReviewScope, { approved: number; exceptions: number; skipped: number; results: BatchResult[] }>({
     method: 'post',
     path: '/orders/auto-review',
     permission: 'fulfillment.orders.review',
     summary: {
-      'zh-CN': '自动审单：按优先级和下单顺序，规则都通过的审核通过并占用库存，不通过的转为异常并写明原因（默认全部待审核订单）',
-      en: 'Automatic review in queue order: orders passing every rule are approved with stock reserved, the rest become exceptions with their reasons (default: every order to review)',
+      'zh-CN': '自动审单：对选中的订单（orderIds），或列表筛选条件下的待审核订单（filter，与订单查询相同），按优先级和下单顺序，规则都通过的审核通过并占用库存，不通过的转为异常并写明原因',
+      en: 'Automatic review of the chosen orders (orderIds), or of the orders to review under the list filter (filter, as the order search takes it), in queue order: those passing every rule are approved with stock reserved, the rest become exceptions with their reasons',
     },
-    body: { type: 'object', properties: { orderIds: { type: 'array', items: def('id'), minItems: 1, maxItems: 20000 } }, additionalProperties: false },
+    body: {
+      type: 'object',
+      properties: {
+        orderIds: { type: 'array', items: def('id'), minItems: 1, maxItems: 20000 },
+        filter: { type: 'object', properties: { q: { type: 'string', maxLength: 200 }, ...orderFilterProperties }, additionalProperties: false },
+        expectedCount: { type: 'integer', minimum: 0, description: 'with filter: the number of orders to review the clerk confirmed; another number now is 409 and nothing is reviewed' },
+      },
+      additionalProperties: false,
+    },
     response: { type: 'object', properties: { approved: { type: 'integer' }, exceptions: { type: 'integer' }, skipped: { type: 'integer' }, results: { type: 'array', items: resultSchema } }, required: ['approved', 'exceptions', 'results'] },
     action: 'auto-review orders',
     handler: async ({ body, actor, locale }) => {
-      const results = await runBatchReview(ctx, stock, { mode: 'auto', orderIds: body.orderIds, by: stepBy(actor), locale });
+      requireOneScope(body);
+      const scope = body.orderIds ? { orderIds: body.orderIds } : { filter: body.filter ?? {}, ...(body.expectedCount !== undefined ? { expectedCount: body.expectedCount } : {}) };
+      const results = await runBatchReview(ctx, stock, { mode: 'auto', ...scope, by: stepBy(actor), locale });
       return { approved: tally(results, 'approved'), exceptions: tally(results, 'exception'), skipped: tally(results, 'skipped'), results };
     },
   });
