@@ -70,13 +70,20 @@ interface Hit {
   end: number;
 }
 
+const LATIN = /[a-z]/;
+/** A Latin word (EMS, SF) counts only as a word of its own, not inside another (items, systems). */
+function standsAlone(text: string, word: string, at: number): boolean {
+  if (!LATIN.test(word)) return true;
+  return !LATIN.test(text.charAt(at - 1)) && !LATIN.test(text.charAt(at + word.length));
+}
+
 /** The words of `clause`, left to right, a longer word winning over a shorter one inside it (邮政EMS). */
 function hits(clause: string, words: Word[]): Hit[] {
   const lower = clause.toLowerCase();
   const found: Hit[] = [];
   let at = 0;
   while (at < lower.length) {
-    const word = words.find((w) => lower.startsWith(w.text, at));
+    const word = words.find((w) => lower.startsWith(w.text, at) && standsAlone(lower, w.text, at));
     if (word) {
       found.push({ word, start: at, end: at + word.text.length });
       at += word.text.length;
