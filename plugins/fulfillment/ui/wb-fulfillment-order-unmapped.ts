@@ -13,7 +13,8 @@ const WAITING: readonly OrderStatus[] = ['pending', 'exception', 'fraud'];
 
 /**
  * Under the order's items: the items of this order no SKU is known for yet (no 商家编码, or one the
- * catalog lacks), each with 这是哪个商品？ for those who may edit orders. Shows nothing otherwise.
+ * catalog lacks), each with 这是哪个商品？ for those who may edit orders. Shows nothing otherwise; a
+ * saved mapping reloads every order panel, this order's editor too.
  */
 @customElement('wb-fulfillment-order-unmapped')
 export class FulfillmentOrderUnmapped extends FulfillmentOrderPart {
@@ -38,9 +39,8 @@ export class FulfillmentOrderUnmapped extends FulfillmentOrderPart {
     const key = o ? `${o.id}:${o.version}` : '';
     if (key === this.loadedFor) return;
     this.loadedFor = key;
-    // Only a waiting order whose lines lack a SKU asks the server.
-    const lacking = o && WAITING.includes(o.status) && o.items.some((i) => i.skuId === null || i.skuCode === '' || o.exceptions.some((e) => e.code === 'unknown-sku'));
-    if (lacking) void this.load(o.id);
+    // Only the server tells a stub SKU from a complete one, so every waiting order asks (one small query).
+    if (o && WAITING.includes(o.status)) void this.load(o.id);
     else this.items = [];
   }
 
@@ -65,7 +65,7 @@ export class FulfillmentOrderUnmapped extends FulfillmentOrderPart {
           </li>`,
         )}</ul>
       </div>
-      <wb-fulfillment-item-mapping-dialog @mapping-saved=${() => this.changed()}></wb-fulfillment-item-mapping-dialog>`;
+      <wb-fulfillment-item-mapping-dialog></wb-fulfillment-item-mapping-dialog>`;
   }
 
   private dialog(): FulfillmentItemMappingDialog | null {

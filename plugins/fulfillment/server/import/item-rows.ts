@@ -12,7 +12,10 @@ export interface ParsedItem {
    * given when the line joins its order.
    */
   lineKey: string;
-  /** 商家编码, else 外部系统编号; '' when the line has neither (matched by a platform item mapping). */
+  /**
+   * 商家编码, else 外部系统编号; '' when the line has neither. The import then puts in the code of
+   * the SKU a platform item mapping names, where one does (server/mapping/import-codes.ts).
+   */
   code: string;
   title: string;
   properties: string;
