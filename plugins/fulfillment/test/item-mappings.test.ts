@@ -3,6 +3,7 @@
 // exception the line did not cause stays; the routes refuse what a clerk could get wrong and
 // whoever may only read orders.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { platformItemKey } from '../server/mapping/platform-item.js';
 import { colleague, createSkus, runImport, startFulfillment, unique, type Client, type FulfillmentServer, type TestSku } from './api.js';
 
 const F = '/api/fulfillment';
@@ -84,6 +85,16 @@ describe('a line with a 商家编码 listings does not know', () => {
     expect(made.orders.map((o: { orderNo: string; status: string }) => [o.orderNo, o.status]).sort()).toEqual([[refunding, 'exception'], [stubbed, 'pending']].sort());
     expect(await orderOf(stubbed)).toMatchObject({ status: 'pending', exceptions: [], items: [expect.objectContaining({ skuId: skus[1]!.id, skuCode: skus[1]!.code })] });
     expect((await orderOf(refunding)).exceptions.map((e: { code: string }) => e.code)).toEqual(['refunding']);
+  });
+});
+
+describe('the item key', () => {
+  test('full-width punctuation and spaces, whitespace and Latin case do not matter; words and values do', () => {
+    const key = platformItemKey('羊毛围巾 加厚（新款）', '颜色分类：燕麦色;尺码：XL');
+    expect(platformItemKey('羊毛围巾　加厚(新款)', '颜色分类 : 燕麦色； 尺码:xl')).toBe(key);
+    expect(platformItemKey('羊毛围巾加厚（新款）', '颜色分类：燕麦色;尺码：XL ')).toBe(key);
+    expect(platformItemKey('羊毛围巾 加厚（新款）', '颜色分类：燕麦色;尺码：L')).not.toBe(key);
+    expect(platformItemKey('羊毛围巾 加厚（新款）颜色分类：燕麦色', ';尺码：XL')).not.toBe(key);
   });
 });
 
