@@ -278,7 +278,7 @@ describe('the orders UI in Chromium', () => {
     await page.locator('wb-toasts', { hasText: '2 个订单已对上' }).waitFor();
     await editor.locator('header [data-status=pending]').waitFor();
     await editor.locator(`wb-fulfillment-order-items tr[data-sku="${skus[2]!.code}"]`).first().waitFor();
-    expect(await unmapped.locator('li').count()).toBe(0);
+    await unmapped.locator('li').first().waitFor({ state: 'detached' });
 
     await ordersView(page).locator('wb-toolbar button.item-mappings').click();
     const panel = page.locator('wb-editor-area [role=tabpanel]:not([hidden]) wb-fulfillment-item-mappings');
