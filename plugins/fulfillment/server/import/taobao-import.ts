@@ -24,7 +24,7 @@ export interface TaobaoImportResult {
   unchanged: number;
   /** Item lines the reports hold. */
   items: number;
-  /** Orders that became 异常 (unknown SKU, refund). */
+  /** Orders that became 异常 (unknown SKU, an item no mapping names, refund). */
   exceptions: number;
   /** Orders closed because the trade is closed on Taobao. */
   closed: number;
