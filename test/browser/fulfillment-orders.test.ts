@@ -5,12 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, logIn, openPage, showView, type WatchedPage } from '../helpers/browser.js';
 import { OWNER, type Client } from '../helpers/client.js';
 import { ROOT, type TestServer } from '../helpers/server.js';
-import { colleague, createSkus, startFulfillment, stockUp, type TestSku } from '../../plugins/fulfillment/test/api.js';
+import { colleague, createSkus, runImport, startFulfillment, stockUp, type TestSku } from '../../plugins/fulfillment/test/api.js';
 import { encodeReport, taobaoExport, type TaobaoExport } from '../../plugins/fulfillment/test/fixtures/taobao-export.mjs';
 
 // The orders UI as the shop uses it: the owner imports a GBK order report with its item report
 // through the dialog, finds the orders in the list, opens one, remarks and approves it, runs the
-// automatic review on what a search shows and on the chosen rest; a packer without 查看收件人完整信息 sees the phones masked.
+// automatic review on what a search shows and on the chosen rest; a packer without 查看收件人完整信息
+// sees the phones masked; an item the export gives no 商家编码 is mapped to its SKU from the order editor.
 const SHOTS = join(ROOT, 'test-results');
 const PACKER = { username: 'dabao', password: 'staff-pass-123' };
 
@@ -274,5 +275,39 @@ describe('the orders UI in Chromium', () => {
     await expect(widget.locator('ul.states li[data-key=exception] .n').textContent()).resolves.toBe(String(listed.total));
     expect(owner.errors.slice(errorsAtLogIn)).toEqual([]);
     expect(owner.foreign).toEqual([]);
+  });
+
+  it('maps an item the export gives no 商家编码 from the order editor, and lists the mapping under 宝贝对应', async () => {
+    // Two orders of one item whose lines carry no code, imported through the API.
+    const file = taobaoExport({ orders: 2, skuCodes: [skus[2]!.code], seed: 9, firstOrderNo: '7100000000000001', placedFrom: '2026-11-12 08:00:00', statusOf: () => 'paid' });
+    const items = file.itemReport.split('\r\n').map((line, i) => (i === 0 || !line ? line : line.split(',').map((c, k) => (k === 1 ? '手工羊毛围巾 加厚' : k === 5 ? '颜色分类：燕麦色' : k === 9 ? '' : c)).join(',')));
+    const run = await runImport(server, api, 'taobao-orders', [file.orderFile, { name: file.itemFile.name, bytes: encodeReport(items.join('\r\n'), 'gbk') }]);
+    expect(run.result).toMatchObject({ created: 2, exceptions: 2, rejected: [] });
+    const target = file.orders[0]!;
+    await showView(page, '订单');
+    await ordersView(page).locator('.queues [data-status=exception]').click();
+    await row(page, target.orderNo).dblclick();
+    const editor = activeEditor(page);
+    await editor.locator('h2.order-no', { hasText: target.orderNo }).waitFor();
+    const unmapped = editor.locator('wb-fulfillment-order-unmapped');
+    await unmapped.locator('li', { hasText: '燕麦色' }).waitFor();
+    await unmapped.locator('button.map-item').click();
+    const dialog = unmapped.locator('wb-fulfillment-item-mapping-dialog');
+    await dialog.locator('wb-fulfillment-sku-choice input').fill(skus[2]!.code);
+    await dialog.locator(`[role=option][data-code="${skus[2]!.code}"]`).click();
+    await dialog.locator('.chosen', { hasText: skus[2]!.code }).waitFor();
+    await shot(page, 'item-mapping-dialog');
+    await dialog.locator('button.save-mapping').click();
+    await page.locator('wb-toasts', { hasText: '2 个订单已对上' }).waitFor();
+    await editor.locator('header [data-status=pending]').waitFor();
+    await editor.locator(`wb-fulfillment-order-items tr[data-sku="${skus[2]!.code}"]`).first().waitFor();
+    await unmapped.locator('li').first().waitFor({ state: 'detached' });
+
+    await ordersView(page).locator('wb-toolbar button.item-mappings').click();
+    const panel = page.locator('wb-editor-area [role=tabpanel]:not([hidden]) wb-fulfillment-item-mappings');
+    await panel.locator('table.mappings tr', { hasText: skus[2]!.code }).waitFor();
+    await expect(panel.locator('section.waiting').textContent()).resolves.toContain('没有等待对应的宝贝');
+    await shot(page, 'item-mappings');
+    expect(owner.errors.slice(errorsAtLogIn)).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import { StockOps } from './warehouse/stock-ops.js';
 import { registerWarehouse } from './warehouse/register.js';
 import { registerOrders } from './orders/register.js';
 import { registerImport } from './import/register.js';
+import { registerMapping } from './mapping/register.js';
 import { registerWaves } from './waves/register.js';
 import { registerShipping } from './shipping/register.js';
 import { registerDemoShop } from './demo/demo-shop.js';
@@ -16,6 +17,7 @@ export function activate(ctx: PluginContext): void {
   registerWarehouse(ctx, stock);
   registerOrders(ctx, stock);
   registerImport(ctx, stock);
+  registerMapping(ctx);
   registerWaves(ctx, stock);
   registerShipping(ctx, stock);
   registerDemoShop(ctx, stock);

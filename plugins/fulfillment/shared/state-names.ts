@@ -64,6 +64,7 @@ export const FLAG_COLOURS: Record<Exclude<FlagColour, 0>, string> = { 1: '#d9302
 /** Why an order is 异常; the review explains each in words. */
 export type ExceptionCode =
   | 'unknown-sku'
+  | 'unmapped-item'
   | 'incomplete-address'
   | 'needs-person'
   | 'out-of-stock'

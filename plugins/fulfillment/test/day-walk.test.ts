@@ -3,7 +3,7 @@
 // orders, the verification station refuses a wrong item and passes the right ones, every order
 // ships, the stock and the ledger agree with what left, and the courier's statement is reconciled.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { taobaoExport, type ExportedOrder } from './fixtures/taobao-export.mjs';
+import { encodeReport, taobaoExport, type ExportedOrder, type TaobaoExport } from './fixtures/taobao-export.mjs';
 import { createSkus, runImport, startFulfillment, stockUp, type Client, type FulfillmentServer, type TestSku } from './api.js';
 
 const F = '/api/fulfillment';
@@ -178,5 +178,115 @@ describe('a day in the warehouse', () => {
     expect(outcome(unknown)).toBe('unknown');
     expect(outcome(heavy.trackingNo)).toMatch(/^weight/);
     expect(outcome(sto[1].trackingNo)).toBe('ok');
+  });
+});
+
+// A small shop's own export: its items carry no 商家编码. Nothing is refused; each order waits in 异常
+// unmapped-item until a clerk says once which SKU a 宝贝标题 + 商品属性 is, and from then on waiting
+// orders and later imports find the SKU by themselves, however the export spells the punctuation.
+describe('a small shop whose items carry no 商家编码', () => {
+  const TITLE = '手工羊毛围巾 加厚';
+  const OAT = '颜色分类：燕麦色';
+  const GREEN = '颜色分类：墨绿色';
+  let oat: TestSku;
+  let green: TestSku;
+  let first: TaobaoExport;
+  const mappingIds: number[] = [];
+
+  /** The export with every 商家编码 emptied; the 燕麦色 lines alternate with an older listing's spelling. */
+  function withoutCodes(file: TaobaoExport): TaobaoExport {
+    let n = 0;
+    const lines = file.itemReport.split('\r\n').map((line, i) => {
+      if (i === 0 || !line) return line;
+      const cells = line.split(',');
+      const isOat = cells[9] === oat.code;
+      const odd = isOat && n++ % 2 === 1;
+      cells[1] = odd ? '手工羊毛围巾\u3000加厚' : TITLE;
+      cells[5] = isOat ? (odd ? '颜色分类 : 燕麦色' : OAT) : GREEN;
+      cells[9] = '';
+      return cells.join(',');
+    });
+    return { ...file, itemReport: lines.join('\r\n'), itemFile: { name: file.itemFile.name, bytes: encodeReport(lines.join('\r\n'), 'gbk') } };
+  }
+  const exportOf = (seed: number, firstOrderNo: string) =>
+    withoutCodes(taobaoExport({ orders: 8, skuCodes: [oat.code, green.code], seed, firstOrderNo, placedFrom: '2026-11-12 09:00:00', encoding: 'gbk', statusOf: () => 'paid' }));
+  const orderOf = async (orderNo: string) => ok(owner.get(`${F}/orders/${(await ok(owner.get(`${F}/orders?q=${orderNo}`))).items[0].id}`));
+  const has = (o: ExportedOrder, sku: TestSku) => o.items.some((i) => i.code === sku.code);
+
+  beforeAll(async () => {
+    const made = await createSkus(owner, 2, 'SCARF');
+    [oat, green] = [made[0]!, made[1]!];
+    await stockUp(owner, oat, 'C-01-01-01', 50);
+    await stockUp(owner, green, 'C-01-01-02', 50);
+  });
+
+  test('the export imports whole: no row refused, no stub made, each order waits in 异常 unmapped-item', async () => {
+    first = exportOf(21, '5100000000000001');
+    const run = await runImport(fs.server, owner, 'taobao-orders', [first.orderFile, first.itemFile]);
+    expect(run.problem).toBeUndefined();
+    expect(run.result).toMatchObject({ created: 8, exceptions: 8, skuStubs: [], rejected: [] });
+    const queue = await ok(owner.get(`${F}/orders?exception=unmapped-item&pageSize=50`));
+    expect(queue.items.map((o: { orderNo: string }) => o.orderNo).sort()).toEqual(first.orders.map((o) => o.orderNo).sort());
+    const order = await orderOf(first.orders[0]!.orderNo);
+    expect(order.exceptions).toEqual([{ code: 'unmapped-item', message: expect.stringContaining(TITLE) }]);
+    expect(order.items.every((i: { skuId: number | null; skuCode: string }) => i.skuId === null && i.skuCode === '')).toBe(true);
+    // The review says the same, and the queue groups the lines by what the platform calls them.
+    const review = await ok(owner.get(`${F}/orders/${order.id}/review`));
+    expect(review.findings.find((f: { rule: string }) => f.rule === 'known-skus')).toMatchObject({ ok: false, code: 'unmapped-item' });
+    const waiting = await ok(owner.get(`${F}/item-mappings/waiting`));
+    expect(waiting.items).toHaveLength(2);
+    // Either spelling may come first; both lines are the one item.
+    expect(waiting.items.find((w: { properties: string }) => w.properties.includes('燕麦色'))).toMatchObject({ code: '', orders: first.orders.filter((o) => has(o, oat)).length });
+  });
+
+  test('"this is SKU X" once: every waiting order holding the item gets it, and goes back to review when nothing else is missing', async () => {
+    const made = await ok(owner.post(`${F}/item-mappings`, { title: TITLE, properties: OAT, skuCode: oat.code }), 201);
+    mappingIds.push(made.mapping.id);
+    expect(made.mapping).toMatchObject({ title: TITLE, properties: OAT, skuId: oat.id, skuCode: oat.code });
+    expect(made.orders.map((o: { orderNo: string }) => o.orderNo).sort()).toEqual(first.orders.filter((o) => has(o, oat)).map((o) => o.orderNo).sort());
+    for (const exported of first.orders.filter((o) => has(o, oat))) {
+      const order = await orderOf(exported.orderNo);
+      // Both spellings of 燕麦色 are the same item.
+      for (const [i, line] of exported.items.entries()) if (line.code === oat.code) expect(order.items[i], exported.orderNo).toMatchObject({ skuId: oat.id, skuCode: oat.code });
+      if (has(exported, green)) expect(order).toMatchObject({ status: 'exception', exceptions: [{ code: 'unmapped-item' }] });
+      else expect(order).toMatchObject({ status: 'pending', exceptions: [] });
+      const history = await ok(owner.get(`${F}/orders/${order.id}/history`));
+      expect(history.items.find((h: { action: string }) => h.action === 'map-item')).toMatchObject({ actorName: expect.any(String) });
+    }
+    // The same item again, spelled another way, is the mapping that exists.
+    const twice = await owner.post(`${F}/item-mappings`, { title: '手工羊毛围巾加厚', properties: '颜色分类:燕麦色', skuCode: green.code });
+    expect(twice.status, twice.text).toBe(409);
+    expect(twice.body.detail).toContain(oat.code);
+    const second = await ok(owner.post(`${F}/item-mappings`, { title: TITLE, properties: GREEN, skuCode: green.code }), 201);
+    mappingIds.push(second.mapping.id);
+    expect((await ok(owner.get(`${F}/orders?exception=unmapped-item`))).total).toBe(0);
+    expect((await ok(owner.get(`${F}/item-mappings/waiting`))).items).toEqual([]);
+  });
+
+  test('the orders pass review; the same export again changes nothing, approved orders included', async () => {
+    const ids = (await Promise.all(first.orders.map((o) => orderOf(o.orderNo)))).map((o) => o.id);
+    const review = await ok(owner.post(`${F}/orders/auto-review`, { orderIds: ids }));
+    expect(review.approved).toBeGreaterThan(0);
+    for (const r of review.results) for (const reason of r.reasons ?? []) expect(['unmapped-item', 'unknown-sku']).not.toContain(reason.code);
+    const again = await runImport(fs.server, owner, 'taobao-orders', [first.orderFile, first.itemFile]);
+    expect(again.result).toMatchObject({ created: 0, updated: 0, unchanged: 8, rejected: [] });
+  });
+
+  test('later imports use the mappings; a removed mapping leaves resolved lines alone and later lines wait again', async () => {
+    const later = exportOf(22, '5200000000000001');
+    const run = await runImport(fs.server, owner, 'taobao-orders', [later.orderFile, later.itemFile]);
+    expect(run.result).toMatchObject({ created: 8, exceptions: 0, skuStubs: [], rejected: [] });
+    const order = await orderOf(later.orders[0]!.orderNo);
+    expect(order.status).toBe('pending');
+    expect(order.items.map((i: { skuId: number }) => i.skuId)).toEqual(later.orders[0]!.items.map((i) => (i.code === oat.code ? oat.id : green.id)));
+
+    const listed = await ok(owner.get(`${F}/item-mappings`));
+    expect(listed.items.map((m: { skuCode: string }) => m.skuCode).sort()).toEqual([oat.code, green.code].sort());
+    await ok(owner.request('DELETE', `${F}/item-mappings/${mappingIds[1]}`), 204);
+    expect((await ok(owner.get(`${F}/item-mappings`))).items.map((m: { skuCode: string }) => m.skuCode)).toEqual([oat.code]);
+    expect((await orderOf(later.orders[0]!.orderNo)).items.map((i: { skuId: number }) => i.skuId)).toEqual(order.items.map((i: { skuId: number }) => i.skuId));
+    const third = exportOf(23, '5300000000000001');
+    const run3 = await runImport(fs.server, owner, 'taobao-orders', [third.orderFile, third.itemFile]);
+    expect(run3.result).toMatchObject({ created: 8, exceptions: third.orders.filter((o) => has(o, green)).length, rejected: [] });
   });
 });

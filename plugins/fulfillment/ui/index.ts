@@ -10,6 +10,7 @@ import './wb-fulfillment-queue-widget.js';
 import './wb-fulfillment-inventory.js';
 import './wb-fulfillment-stocktake.js';
 import './wb-fulfillment-reconciliation.js';
+import './wb-fulfillment-item-mappings.js';
 
 /** Each 手工录入 gets its own tab, so a second new order never lands in the first one's form. */
 let drafts = 0;
@@ -21,6 +22,7 @@ export function activate(wb: PluginUiContext): void {
   wb.subscriptions.push(
     wb.commands.register('fulfillment.verificationStation', station('verification', '复核台', 'Verification station')),
     wb.commands.register('fulfillment.shippingStation', station('shipping', '发货台', 'Shipping station')),
+    wb.commands.register('fulfillment.itemMappings', () => wb.workbench.openEditor({ opens: 'item-mappings', id: 'all', title: wb.i18n.locale === 'en' ? 'Item mappings' : '宝贝对应' })),
     wb.commands.register('fulfillment.newOrder', () => wb.workbench.openEditor({ opens: 'order', id: `new-${++drafts}`, title: wb.i18n.locale === 'en' ? 'New order' : '手工录入订单' })),
   );
   void wb;

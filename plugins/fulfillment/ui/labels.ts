@@ -32,6 +32,7 @@ export const PRIORITY_NAMES: Record<1 | 2 | 3 | 4, Bilingual> = {
 /** Why an order is 异常, in a few words for chips and filters; the order's `exceptions` carry the full message. */
 export const EXCEPTION_NAMES: Record<ExceptionCode, Bilingual> = {
   'unknown-sku': { 'zh-CN': '商家编码不存在', en: 'Unknown SKU code' },
+  'unmapped-item': { 'zh-CN': '宝贝未对应 SKU', en: 'Item not matched to a SKU' },
   'incomplete-address': { 'zh-CN': '地址或电话不全', en: 'Address or phone incomplete' },
   'needs-person': { 'zh-CN': '留言需人工处理', en: 'Message needs a person' },
   'out-of-stock': { 'zh-CN': '库存不足', en: 'Out of stock' },

@@ -16,6 +16,7 @@ import './wb-fulfillment-order-prices.js';
 import './wb-fulfillment-order-receiver.js';
 import './wb-fulfillment-order-remarks.js';
 import './wb-fulfillment-order-review.js';
+import './wb-fulfillment-order-unmapped.js';
 
 /** `new-N` (one per 手工录入) opens the entry form. */
 const isNew = (id: string) => id === '' || id === 'new' || id.startsWith('new-');
@@ -101,6 +102,7 @@ export class FulfillmentOrderEditor extends FulfillmentElement {
           <wb-fulfillment-order-receiver .order=${o}></wb-fulfillment-order-receiver>
           <h3>${this.t('宝贝', 'Items')}</h3>
           <wb-fulfillment-order-items .order=${o}></wb-fulfillment-order-items>
+          <wb-fulfillment-order-unmapped .order=${o}></wb-fulfillment-order-unmapped>
           <h3>${this.t('改价', 'Price changes')}</h3>
           <wb-fulfillment-order-prices .order=${o} stamp=${stamp}></wb-fulfillment-order-prices>
           <h3>${this.t('备注', 'Remarks')}</h3>

@@ -111,6 +111,7 @@ export class FulfillmentOrders extends FulfillmentElement {
         ? html`<wb-toolbar label=${this.t('订单', 'Orders')}>
             ${importing ? html`<button class="import" @click=${() => this.openImport()}>${this.t('导入订单', 'Import')}</button>` : nothing}
             ${entering ? html`<button class="new" @click=${() => void this.commands.run('fulfillment.newOrder')}>${this.t('手工录入', 'Enter order')}</button>` : nothing}
+            ${entering ? html`<button class="item-mappings" title=${this.t('没有商家编码的宝贝对应到哪个 SKU', 'Which SKU each item without a code is')} @click=${() => void this.commands.run('fulfillment.itemMappings')}>${this.t('宝贝对应', 'Item mappings')}</button>` : nothing}
             ${reviewing ? html`<button class="auto-review" title=${this.t('审核当前筛选出的待审核订单（勾选了订单时只审选中的）：通过的审核，不通过的转异常并写明原因', 'Review the orders to review under the current filter (only the chosen ones when some are ticked): those that pass are approved, the rest become exceptions with the reasons')} @click=${() => void this.autoReview()}>${this.t('自动审单', 'Auto-review')}</button>` : nothing}
           </wb-toolbar>`
         : nothing}

@@ -1,5 +1,6 @@
 import type { LocalizedText, SqlValue } from '@workbench/plugin-api';
 import { ORDER_STATUS_NAMES, type OrderStatus } from '../../shared/state-names.js';
+import { lineExceptions } from '../mapping/platform-item.js';
 import { priorityOf } from '../orders/priority.js';
 import type { FulfillmentSettings } from '../settings.js';
 import type { OrderException } from '../types.js';
@@ -76,6 +77,8 @@ function attentionFor(stored: StoredOrder, news: 'closed' | 'refunding'): Locali
 export function planImport(settings: FulfillmentSettings, itemFile: string, orders: Iterable<ParsedOrder>, stored: StoredOrders, skus: ReadonlyMap<string, SkuInfo>): ImportPlan {
   const plan: ImportPlan = { creates: [], changes: [], unchanged: 0, attention: [], rejected: [], unknownCodes: new Map() };
   const isUnknown = (item: ParsedItem) => {
+    // A line without a code is not a stub to make: it waits for a mapping (unmapped-item).
+    if (item.code === '') return false;
     const sku = skus.get(item.code);
     if (!sku) plan.unknownCodes.set(item.code, item.title);
     return !sku || sku.needsCompleting;
@@ -93,9 +96,7 @@ export function planImport(settings: FulfillmentSettings, itemFile: string, orde
 }
 
 function newOrder(settings: FulfillmentSettings, order: ParsedOrder, isUnknown: (item: ParsedItem) => boolean): NewOrder {
-  const unknown = [...new Set(order.items.filter(isUnknown).map((i) => i.code))];
-  const exceptions: OrderException[] = [];
-  if (unknown.length) exceptions.push({ code: 'unknown-sku', message: EXCEPTION_TEXTS.unknownSku(unknown) });
+  const exceptions: OrderException[] = lineExceptions(order.items, isUnknown, EXCEPTION_TEXTS.unknownSku);
   if (order.platformStatus === 'refunding') exceptions.push({ code: 'refunding', message: EXCEPTION_TEXTS.refunding });
   // An order the platform shows shipped left the door before the workbench knew it: it must not
   // be picked again. A closed trade is closed here too; anything else waits for review.
@@ -160,10 +161,9 @@ function changeOf(settings: FulfillmentSettings, itemFile: string, order: Parsed
   const inWave = existing.status === 'approved' && existing.wave_id !== null;
   const news = existing.platform_status !== order.platformStatus && (order.platformStatus === 'closed' || order.platformStatus === 'refunding') ? order.platformStatus : undefined;
   const fresh = [...newLines, ...changedLines.filter((c) => c.stored.sku_code !== c.item.code).map((c) => c.item)];
-  const unknown = [...new Set(fresh.filter(isUnknown).map((i) => i.code))];
   const adds: OrderException[] = [];
   if (news === 'refunding') adds.push({ code: 'refunding', message: EXCEPTION_TEXTS.refunding });
-  if (unknown.length) adds.push({ code: 'unknown-sku', message: EXCEPTION_TEXTS.unknownSku(unknown) });
+  adds.push(...lineExceptions(fresh, isUnknown, EXCEPTION_TEXTS.unknownSku));
   if (news === 'closed') {
     if (existing.status === 'pending' || existing.status === 'exception' || existing.status === 'fraud' || (existing.status === 'approved' && !inWave)) {
       change.move = { to: 'closed', action: 'close', exceptions: [], reason: order.closeReason ?? PLATFORM_CLOSED };

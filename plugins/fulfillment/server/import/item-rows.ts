@@ -12,7 +12,10 @@ export interface ParsedItem {
    * given when the line joins its order.
    */
   lineKey: string;
-  /** 商家编码, else 外部系统编号. */
+  /**
+   * 商家编码, else 外部系统编号; '' when the line has neither. The import then puts in the code of
+   * the SKU a platform item mapping names, where one does (server/mapping/import-codes.ts).
+   */
   code: string;
   title: string;
   properties: string;
@@ -50,8 +53,8 @@ export function readItemReport(file: string, records: readonly CsvRecord[], deps
     if (orderNo === '') cells.refuse(orderKey, REASONS.empty(ITEM_COLUMNS[orderKey]));
     else if (!/^\d+$/.test(orderNo)) cells.refuse(orderKey, REASONS.orderNo(orderNo));
     const lineKey = cells.text('subOrderNo', 64);
+    // A line without any code is read all the same: a platform item mapping names its SKU.
     const code = cells.text('code', 64) || cells.text('outerId', 64);
-    if (code === '') cells.refuse(cells.has('code') ? 'code' : 'outerId', REASONS.noCode());
     const quantityText = cells.text('quantity', 12);
     const quantity = /^\d{1,6}$/.test(quantityText) ? Number(quantityText) : 0;
     if (quantity < 1) cells.refuse('quantity', quantityText === '' ? REASONS.empty(ITEM_COLUMNS.quantity) : REASONS.quantity(quantityText));

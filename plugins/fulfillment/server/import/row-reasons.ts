@@ -47,10 +47,6 @@ export const REASONS = {
     return { 'zh-CN': `${column}“${value}”${words[problem]['zh-CN']}`, en: `${column} “${value}” ${words[problem].en}` };
   },
   quantity: (value: string): LocalizedText => ({ 'zh-CN': `购买数量“${value}”要是大于 0 的整数`, en: `The quantity “${value}” must be a whole number above 0` }),
-  noCode: (): LocalizedText => ({
-    'zh-CN': '商家编码和外部系统编号都是空的，认不出是哪个 SKU：请在淘宝后台给这个宝贝填上商家编码后重新导出',
-    en: 'Both the outer SKU code (商家编码) and the external id are empty, so the SKU is unknown; give the item its code on Taobao and export again',
-  }),
   repeatedLine: (orderNo: string, key: string, first: number): LocalizedText => ({
     'zh-CN': `订单 ${orderNo} 的宝贝行“${key}”在第 ${first} 行已经出现过，请删掉重复的行`,
     en: `Order ${orderNo}'s item line “${key}” already appears in row ${first}; delete the repeated row`,

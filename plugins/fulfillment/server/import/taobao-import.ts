@@ -1,4 +1,5 @@
 import type { ImportRequest, LocalizedText, PluginContext, Transaction } from '@workbench/plugin-api';
+import { resolveImportCodes } from '../mapping/import-codes.js';
 import { stepBy } from '../shared/actor.js';
 import { fulfillmentSettings } from '../settings.js';
 import { CatalogToken } from '../tokens.js';
@@ -23,7 +24,7 @@ export interface TaobaoImportResult {
   unchanged: number;
   /** Item lines the reports hold. */
   items: number;
-  /** Orders that became 异常 (unknown SKU, refund). */
+  /** Orders that became 异常 (unknown SKU, an item no mapping names, refund). */
   exceptions: number;
   /** Orders closed because the trade is closed on Taobao. */
   closed: number;
@@ -104,8 +105,7 @@ export async function runTaobaoImport(ctx: PluginContext, stock: StockOps, reque
   const writing = { 'zh-CN': '个订单已写入', en: 'orders written' };
   return ctx.db.transaction(async (tx: Transaction) => {
     const stored = await readStoredOrders(tx, [...orders.keys()]);
-    const codes = [...new Set(itemReport.items.map((i) => i.code))];
-    const found = await catalog.skusByCodes(codes);
+    const found = await resolveImportCodes(tx, catalog, itemReport.items, stored);
     const skus = new Map<string, SkuInfo>([...found].map(([code, sku]) => [code, { id: sku.id, needsCompleting: sku.needsCompleting }]));
     const plan: ImportPlan = planImport(settings, reports.items.name, orders.values(), stored, skus);
     if (plan.rejected.length) return refusedResult(plan.rejected, fileOrder, locale);

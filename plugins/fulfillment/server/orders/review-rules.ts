@@ -1,4 +1,5 @@
 import type { ExceptionCode } from '../../shared/state-names.js';
+import { unmappedText } from '../mapping/platform-item.js';
 import { chooseCourier } from '../shipping/courier-rules.js';
 import { checkPaidAmount } from './paid-amount.js';
 import type { FulfillmentSettings } from '../settings.js';
@@ -63,6 +64,11 @@ const off = (rule: RuleId): Finding => pass(rule, { 'zh-CN': '此规则已在设
 function knownSkus(f: ReviewFacts): Finding {
   if (f.items.length === 0) {
     return fail('known-skus', 'unknown-sku', { 'zh-CN': '订单没有商品明细：请补录宝贝报表或手工添加商品', en: 'The order has no items: import its item report or add the items by hand' });
+  }
+  // A line without any code waits for a platform item mapping: a clerk says once which SKU it is.
+  const unmapped = f.items.filter((i) => i.sku_code === '');
+  if (unmapped.length) {
+    return fail('known-skus', 'unmapped-item', unmappedText(unmapped));
   }
   const unknown = f.items
     .filter((i) => {

@@ -19,6 +19,7 @@ export const ORDER_SCHEMAS = {
 
 export const EXCEPTION_CODES = [
   'unknown-sku',
+  'unmapped-item',
   'incomplete-address',
   'needs-person',
   'out-of-stock',

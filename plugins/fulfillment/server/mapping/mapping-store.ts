@@ -1,0 +1,45 @@
+import type { Queryable, Transaction } from '@workbench/plugin-api';
+import type { StepBy } from '../shared/actor.js';
+import { platformItemKey } from './platform-item.js';
+
+/** A row of fulfillment_item_mappings. */
+export interface MappingRow {
+  id: number;
+  title: string;
+  properties: string;
+  match_key: string;
+  sku_id: number;
+  sku_code: string;
+  created_by: number | null;
+  created_by_name: string;
+  created_at: string;
+}
+
+/** The mappings of these keys, by key: one query however many lines an import holds. */
+export async function mappingsByKeys(q: Queryable, keys: readonly string[]): Promise<Map<string, MappingRow>> {
+  if (keys.length === 0) return new Map();
+  const rows = await q.all<MappingRow>('SELECT * FROM fulfillment_item_mappings WHERE match_key IN (SELECT value FROM json_each(?))', [JSON.stringify([...new Set(keys)])]);
+  return new Map(rows.map((r) => [r.match_key, r]));
+}
+
+export function mappingById(q: Queryable, id: number): Promise<MappingRow | undefined> {
+  return q.get<MappingRow>('SELECT * FROM fulfillment_item_mappings WHERE id = ?', [id]);
+}
+
+/** Newest first; `q` finds a word of the title or properties, or the 商家编码 exactly. */
+export async function listMappings(q: Queryable, options: { q?: string; page: number; pageSize: number }): Promise<{ rows: MappingRow[]; total: number }> {
+  const text = options.q?.trim();
+  const where = text ? 'WHERE title LIKE ? OR properties LIKE ? OR sku_code = ?' : '';
+  const params = text ? [`%${text}%`, `%${text}%`, text] : [];
+  const total = (await q.get<{ n: number }>(`SELECT COUNT(*) AS n FROM fulfillment_item_mappings ${where}`, params))?.n ?? 0;
+  const rows = await q.all<MappingRow>(`SELECT * FROM fulfillment_item_mappings ${where} ORDER BY id DESC LIMIT ? OFFSET ?`, [...params, options.pageSize, (options.page - 1) * options.pageSize]);
+  return { rows, total };
+}
+
+export async function insertMapping(tx: Transaction, m: { title: string; properties: string; skuId: number; skuCode: string }, by: StepBy, at: string): Promise<MappingRow> {
+  const { lastId } = await tx.run(
+    'INSERT INTO fulfillment_item_mappings (title, properties, match_key, sku_id, sku_code, created_by, created_by_name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    [m.title, m.properties, platformItemKey(m.title, m.properties), m.skuId, m.skuCode, by.id, by.name, at],
+  );
+  return (await mappingById(tx, lastId))!;
+}
