@@ -13,7 +13,8 @@ export interface RevisionQueueQuery {
   q?: string;
 }
 
-const SORTS: Record<string, string> = { updatedAt: 'r.updated_at', createdAt: 'r.created_at', title: 'p.title', id: 'r.id' };
+// `productTitle` is the queue table's column name for the title.
+const SORTS: Record<string, string> = { updatedAt: 'r.updated_at', createdAt: 'r.created_at', title: 'p.title', productTitle: 'p.title', id: 'r.id' };
 
 /** Pending revisions, the longest-waiting first, each with before → after and the checklist of what it would make. */
 export async function readRevisionQueue(q: Queryable, query: RevisionQueueQuery, checklist: ChecklistSettings) {
