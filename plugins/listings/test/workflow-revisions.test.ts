@@ -1,7 +1,8 @@
 // Changes to a listed product's reviewed fields wait in a revision until a second person approves
 // them; what everyone else sees (prices included) stays the listed version until then.
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { colleague, createProduct, reviewerClient, submitAndApprove, startListings, type Client, type TestServer } from './api.js';
+import { colleague, createProduct, reviewerClient, submitAndApprove, startListings, unique, type Client, type TestServer } from './api.js';
 import { runImport } from './fixtures/catalog-import-run.js';
 
 const API = '/api/listings';
@@ -14,7 +15,7 @@ let reviewer: Client;
 let editorId: number;
 
 beforeAll(async () => {
-  ({ server, owner } = await startListings());
+  ({ server, owner } = await startListings({ folders: [join(import.meta.dirname, 'fixtures', 'catalog-consumer')], enabled: ['listings', 'catalog-consumer'] }));
   editor = await colleague(server, owner, 'xiaoli', ['listings.products.read', 'listings.products.edit', 'listings.products.review', 'listings.price']);
   reviewer = await reviewerClient(server, owner, ['listings.price']);
   editorId = (await editor.get('/api/auth/me')).body.id;
@@ -192,6 +193,23 @@ describe('reviewing a revision', () => {
     const approved = await reviewer.post(`${API}/revisions/${saved.body.revision.id}/review`, { version: saved.body.revision.version, decision: 'approve' });
     expect(approved.status, approved.text).toBe(200);
     expect(approved.body.skus.map((s: { code: string }) => s.code)).toEqual([black!.code, code]);
+  });
+});
+
+describe('a stub SKU joining a listed product', () => {
+  test('joins at once but stays unsellable until its price is approved', async () => {
+    const p = await listedProduct();
+    const stub = (await owner.post('/api/catalog-consumer/ensure', { code: unique('STUB') })).body.sku;
+    const attached = await editor.patch(`${API}/skus/${stub.id}`, { productId: p.id, price: 8900, cost: 3000, version: stub.version });
+    expect(attached.status, attached.text).toBe(200);
+    expect(attached.body).toMatchObject({ productId: p.id, price: 0, cost: 3000, needsCompleting: true });
+    expect((await editor.post(`${API}/price`, { lines: [{ skuId: stub.id, qty: 1 }] })).status).toBe(400);
+    const read = await owner.get(`${P}/${p.id}`);
+    expect(read.body.revision.diff).toEqual([expect.objectContaining({ field: 'price', skuId: stub.id, before: 0, after: 8900 })]);
+    const approved = await reviewer.post(`${API}/revisions/${read.body.revision.id}/review`, { version: read.body.revision.version, decision: 'approve' });
+    expect(approved.status, approved.text).toBe(200);
+    expect(approved.body.skus.find((s: { id: number }) => s.id === stub.id)).toMatchObject({ price: 8900, needsCompleting: false });
+    expect(await unitPrice(editor, stub.id)).toBe(8900);
   });
 });
 

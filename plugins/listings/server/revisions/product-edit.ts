@@ -136,11 +136,28 @@ export async function addToRevision(tx: Transaction, productId: number, reviewed
  */
 export async function saveSkuEdit(tx: Transaction, id: number, patch: SkuPatch, context: EditContext): Promise<Sku> {
   const row = await requireSkuRow(tx, id);
-  if (row.product_id === null) return updateSku(tx, id, patch, context.now);
+  if (row.product_id === null) return completeStub(tx, id, patch, context);
   const product = await requireProductDetail(tx, row.product_id);
   if (!underReview(product) || (patch.productId !== undefined && patch.productId !== row.product_id)) return updateSku(tx, id, patch, context.now);
   const { productId: _same, ...update } = patch;
   await saveProductEdit(tx, product.id, { version: product.version, skus: { update: [{ id, ...update }] } }, context);
+  return (await readSku(tx, id))!;
+}
+
+/**
+ * A stub (a 商家编码 met in an order before the product was entered) attached to a product. On a
+ * product under review it joins at once, still waiting to be completed, and the price and
+ * attributes it is sent wait in the revision: it becomes sellable only once they are approved.
+ */
+async function completeStub(tx: Transaction, id: number, patch: SkuPatch, context: EditContext): Promise<Sku> {
+  if (patch.productId === undefined) return updateSku(tx, id, patch, context.now);
+  const target = await requireProductDetail(tx, patch.productId);
+  if (!underReview(target)) return updateSku(tx, id, patch, context.now);
+  const { price, attributes, ...rest } = patch;
+  const attached = await updateSku(tx, id, rest, context.now);
+  if (price === undefined && attributes === undefined) return attached;
+  const product = await requireProductDetail(tx, target.id);
+  await saveProductEdit(tx, product.id, { version: product.version, skus: { update: [{ id, version: attached.version, price, attributes }] } }, context);
   return (await readSku(tx, id))!;
 }
 
