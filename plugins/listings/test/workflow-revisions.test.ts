@@ -167,6 +167,20 @@ describe('reviewing a revision', () => {
     expect(twice.status, twice.text).toBe(409);
   });
 
+  test('the editor may withdraw a pending revision; the listed version stays and nothing waits', async () => {
+    const p = await listedProduct();
+    const saved = await editor.patch(`${P}/${p.id}`, { version: p.version, title: '撤回前的新标题' });
+    const revision = saved.body.revision;
+    const withdrawn = await editor.post(`${API}/revisions/${revision.id}/withdraw`, { version: revision.version });
+    expect(withdrawn.status, withdrawn.text).toBe(200);
+    expect(withdrawn.body).toMatchObject({ title: p.title, revision: null });
+    const queue = await reviewer.get(`${API}/revisions`);
+    expect(queue.body.items.map((i: { id: number }) => i.id)).not.toContain(revision.id);
+    const past = await owner.get(`${P}/${p.id}/revisions`);
+    expect(past.body.items[0]).toMatchObject({ id: revision.id, status: 'withdrawn' });
+    expect(past.body.items[0].diff).toEqual([expect.objectContaining({ field: 'title', after: '撤回前的新标题' })]);
+  });
+
   test('the checklist runs on the revision, not on the listed version', async () => {
     const p = await listedProduct();
     const saved = await editor.patch(`${P}/${p.id}`, { version: p.version, title: '纯棉T恤 全网第一' });
