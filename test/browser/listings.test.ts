@@ -168,4 +168,40 @@ describe('listings in Chromium', () => {
     expect(owner.errors.slice(ownerErrors)).toEqual([]);
     expect(owner.foreign).toEqual([]);
   });
+
+  it('holds a new price of the listed product for review until another person approves it', async () => {
+    // The tab still holds the product as submitted; a reload reads it as listed.
+    await page.reload();
+    await page.locator('wb-editor-area .tab', { hasText: TITLE }).click();
+    const editor = page.locator('wb-listings-product-editor');
+    await editor.locator('wb-listings-product-workflow .status', { hasText: '已上架' }).waitFor();
+    await editor.locator('wb-listings-sku-table tr[data-row="0"] input[name=price]').fill('119');
+    await editor.locator('button.save').click();
+    await page.locator('wb-toasts', { hasText: '审核通过后才生效' }).waitFor();
+    const pending = editor.locator('wb-listings-product-revision');
+    await pending.locator('table.diff tr', { hasText: '¥119.00' }).waitFor();
+    await expect(pending.locator('table.diff tr', { hasText: '¥119.00' }).textContent()).resolves.toContain('¥129.00');
+    expect(await pending.locator('button.approve-revision').count()).toBe(0);
+    await shot(page, 'revision-pending');
+    const id = (await api.get(`/api/listings/products?q=${ITEM}`)).body.items[0].id;
+    expect((await api.get(`/api/listings/products/${id}`)).body.skus[0].price).toBe(12900);
+
+    const reviewer = await openPage(browser, server.url);
+    const p = reviewer.page;
+    p.setDefaultTimeout(10_000);
+    await logIn(p, REVIEWER.username, REVIEWER.password, server.url);
+    const before = reviewer.errors.length;
+    await showView(p, '上架审核');
+    const row = p.locator('wb-listings-review-queue wb-data-table.revisions [role=row]', { hasText: TITLE });
+    await expect(row.textContent()).resolves.toContain('¥129.00 → ¥119.00');
+    await row.dblclick();
+    const review = p.locator('wb-listings-product-editor wb-listings-product-revision');
+    await review.locator('button.approve-revision').waitFor();
+    await shot(p, 'revision-review');
+    await review.locator('button.approve-revision').click();
+    await p.locator('wb-toasts', { hasText: '修改已通过' }).waitFor();
+    expect((await api.get(`/api/listings/products/${id}`)).body.skus[0].price).toBe(11900);
+    expect(reviewer.errors.slice(before)).toEqual([]);
+    await p.context().close();
+  });
 });

@@ -1,8 +1,22 @@
 import { fenToYuan, yuanToFen } from '@workbench/ui';
 import type { Product, ProductImage, Sku } from '../server/types.js';
+import type { PendingRevision } from '../server/revisions/revision-types.js';
 
-/** What GET /products/:id answers. */
-export type ProductDetail = Product & { skus: Sku[] };
+/** What GET /products/:id answers: a listed product's pending changes come with it. */
+export type ProductDetail = Product & { skus: Sku[]; revision?: PendingRevision | null };
+
+/**
+ * The product the form edits: as listed, or — with changes awaiting review — as it would be once
+ * they are approved, so a further save adds to those changes instead of undoing them. SKUs the
+ * changes add have no id yet; saving sends them again and the server keeps one per 商家编码.
+ */
+export function editedVersion(p: ProductDetail): { product: ProductDetail; skus: Sku[]; newSkus: Sku[] } {
+  const r = p.revision;
+  if (!r) return { product: p, skus: p.skus, newSkus: [] };
+  const skus = r.proposed.skus.filter((s): s is Sku => s.id !== null);
+  const newSkus = r.proposed.skus.filter((s) => s.id === null).map((s) => ({ ...s, id: 0 }));
+  return { product: { ...p, title: r.proposed.title, description: r.proposed.description, images: r.proposed.images, attributes: r.proposed.attributes, skus }, skus, newSkus };
+}
 
 /** One SKU row as the editor holds it: typed text, turned into numbers only when saved. */
 export interface SkuDraft {
@@ -77,8 +91,8 @@ export function toDraft(p: ProductDetail): ProductDraft {
     skus: p.skus.map((s) => {
       const { [COLOR]: color = '', [SIZE]: size = '', ...otherAttributes } = s.attributes;
       return {
-        id: s.id,
-        version: s.version,
+        // 0: a SKU still waiting in the changes for review, sent as new on the next save.
+        ...(s.id === 0 ? {} : { id: s.id, version: s.version }),
         code: s.code,
         color,
         size,

@@ -5,13 +5,14 @@ import type { Category } from '../server/types.js';
 import { titleLength } from '../shared/title-length.js';
 import { announce } from './changes.js';
 import { ListingsElement } from './listings-element.js';
-import { emptyDraft, formPath, problemRow, productBody, skuBody, skuChanges, toDraft, type DraftProblem, type ProductDetail, type ProductDraft } from './product-draft.js';
+import { editedVersion, emptyDraft, formPath, problemRow, productBody, skuBody, skuChanges, toDraft, type DraftProblem, type ProductDetail, type ProductDraft } from './product-draft.js';
 import { listingsStyles } from './styles.js';
 import type { ChecklistResult } from './wb-listings-checklist.js';
 import './wb-listings-attribute-rows.js';
 import './wb-listings-checklist.js';
 import './wb-listings-image-rows.js';
 import './wb-listings-product-history.js';
+import './wb-listings-product-revision.js';
 import './wb-listings-product-workflow.js';
 import './wb-listings-sku-table.js';
 
@@ -76,7 +77,8 @@ export class ListingsProductEditor extends ListingsElement {
   private async load(id = this.product?.id ?? Number(this.recordId)): Promise<void> {
     try {
       this.product = await this.api.get<ProductDetail>(`/listings/products/${id}`);
-      this.draft = toDraft(this.product);
+      const edited = editedVersion(this.product);
+      this.draft = toDraft({ ...edited.product, skus: [...edited.skus, ...edited.newSkus] });
       this.dirty = false;
       this.problems = [];
       this.loadError = '';
@@ -98,6 +100,9 @@ export class ListingsProductEditor extends ListingsElement {
     return html`<div class="layout">
       <div class="form">
         <h2>${this.product ? this.product.title : this.t('新建商品', 'New product')}</h2>
+        ${this.product?.revision
+          ? html`<p class="hint pending-note">${this.t('下面是修改后的内容，审核通过前顾客看到的仍是原来的（见“待审核的修改”）。', 'Below is the changed version; until it is approved buyers see the listed one (see “Changes awaiting review”).')}</p>`
+          : nothing}
         <section class="grid">
           <label for="title">${this.t('标题', 'Title')}</label>
           <div class="title-row">
@@ -138,7 +143,8 @@ export class ListingsProductEditor extends ListingsElement {
 
   private renderSide() {
     const p = this.product;
-    return html`<h3>${this.t('上架流程', 'Listing workflow')}</h3>
+    return html`${p?.revision ? html`<wb-listings-product-revision .product=${p} @product-changed=${() => void this.load()}></wb-listings-product-revision>` : nothing}
+      <h3>${this.t('上架流程', 'Listing workflow')}</h3>
       ${p ? html`<wb-listings-product-workflow .product=${p} .checklist=${this.checklist} ?dirty=${this.dirty} @product-changed=${() => void this.load()}></wb-listings-product-workflow>` : nothing}
       <h3>${this.t('上架检查', 'Listing checklist')}</h3>
       <wb-listings-checklist productId=${p?.id ?? 0} stamp=${p?.version ?? 0} @checklist-change=${(e: CustomEvent<{ result: ChecklistResult }>) => (this.checklist = e.detail.result)}></wb-listings-checklist>
@@ -152,7 +158,7 @@ export class ListingsProductEditor extends ListingsElement {
     const problems: DraftProblem[] = [];
     const body = productBody(this.draft, problems);
     const before = this.product;
-    const skus = before ? skuChanges(this.draft.skus, before.skus, problems) : undefined;
+    const skus = before ? skuChanges(this.draft.skus, editedVersion(before).skus, problems) : undefined;
     const created = before ? [] : this.draft.skus.map((s, i) => skuBody(s, i, problems));
     this.problems = problems;
     if (problems.length) return;
@@ -162,9 +168,14 @@ export class ListingsProductEditor extends ListingsElement {
       this.product = before
         ? await this.api.patch<ProductDetail>(`/listings/products/${before.id}`, { ...body, skus: skus!.changes, version: before.version })
         : await this.api.post<ProductDetail>('/listings/products', { ...body, skus: created });
+      const waiting = this.product.revision?.id !== undefined;
       await this.load(this.product.id);
-      this.notifications.notify('success', this.t('已保存', 'Saved'));
+      this.notifications.notify(
+        'success',
+        waiting ? this.t('已保存；标题、图片、售价等改动要另一位同事审核通过后才生效', 'Saved; changes to title, images, prices and the like apply once a colleague approves them') : this.t('已保存', 'Saved'),
+      );
       announce('products');
+      if (waiting) announce('review');
       // A new product's tab becomes the saved product's (so opening it from the list finds this
       // tab), and a renamed one shows its new title.
       this.workbench.replaceEditor({ opens: 'product', id: this.recordId }, { opens: 'product', id: String(this.product!.id), title: this.product!.title });

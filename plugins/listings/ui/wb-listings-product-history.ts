@@ -25,6 +25,8 @@ const ACTIONS: Record<string, [string, string]> = {
   delisted: ['下架', 'Delisted'],
   delist: ['下架', 'Delisted'],
   schedule: ['定时上下架', 'Scheduled'],
+  'approve-revision': ['修改审核通过', 'Changes approved'],
+  'reject-revision': ['修改被驳回', 'Changes rejected'],
 };
 
 /** Who moved the product through the listing workflow, newest last. Reloads when `stamp` changes. */

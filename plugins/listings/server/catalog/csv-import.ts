@@ -1,8 +1,10 @@
-import type { ImportRequest, LocalizedText, PluginContext, SqlValue, Transaction } from '@workbench/plugin-api';
+import type { Actor, ImportRequest, LocalizedText, PluginContext, SqlValue, Transaction } from '@workbench/plugin-api';
 import { resolveCategoryPath } from './category-store.js';
 import { decodeCsv } from './csv-decode.js';
 import { readCsvRows, type CsvRow, type ProductCells, type Rejection } from './csv-rows.js';
-import type { ProductRow, SkuRow } from './product-store.js';
+import { productFromRow, type ProductRow, type SkuRow } from './product-store.js';
+import { addToRevision, underReview } from '../revisions/product-edit.js';
+import type { ReviewedEdit } from '../revisions/revision-changes.js';
 
 /** What the importer answers; reasons are in the importer's locale. */
 export interface ImportReport {
@@ -42,7 +44,7 @@ class CatalogImport {
   constructor(
     private readonly tx: Transaction,
     private readonly now: string,
-    private readonly actorId: number,
+    private readonly actor: Actor,
   ) {}
 
   private refuse(row: CsvRow, column: string, reason: LocalizedText): false {
@@ -126,44 +128,58 @@ class CatalogImport {
       categoryId = found;
     }
     let productOutcome: Outcome;
+    let review: ReviewedEdit | undefined;
     if (!product) {
       const attributes = cells.fabric === undefined ? {} : { 面料: cells.fabric };
       const { lastId } = await this.tx.run(
         `INSERT INTO listings_products (title, item_code, category_id, description, attributes, shipping_template, created_at, updated_at, created_by)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [cells.title!, itemCode, categoryId, cells.description ?? '', JSON.stringify(attributes), cells.shippingTemplate ?? null, this.now, this.now, this.actorId],
+        [cells.title!, itemCode, categoryId, cells.description ?? '', JSON.stringify(attributes), cells.shippingTemplate ?? null, this.now, this.now, this.actor.id],
       );
       product = (await this.tx.get<ProductRow>('SELECT * FROM listings_products WHERE id = ?', [lastId]))!;
       productOutcome = 'created';
     } else {
-      productOutcome = (await this.updateProduct(product, cells, categoryId)) ? 'updated' : 'unchanged';
+      // A listed product's title, description, attributes, prices and new SKUs wait for review like an edit's.
+      review = underReview(productFromRow(product)) ? { skuUpdates: [], create: [], remove: [] } : undefined;
+      productOutcome = (await this.updateProduct(product, cells, categoryId, review)) ? 'updated' : 'unchanged';
     }
     for (const row of rows) {
-      const skuOutcome = row.sku ? await this.writeSku(product.id, row) : 'unchanged';
+      const skuOutcome = row.sku ? await this.writeSku(product.id, row, review) : 'unchanged';
       this.outcomes.push(productOutcome === 'created' || skuOutcome === 'created' ? 'created' : productOutcome === 'updated' || skuOutcome === 'updated' ? 'updated' : 'unchanged');
     }
+    if (review) await addToRevision(this.tx, product.id, review, { now: this.now, actor: this.actor });
   }
 
   /** Writes only what differs, so a file imported twice leaves versions and times alone. */
-  private async updateProduct(product: ProductRow, cells: ProductCells, categoryId: number | null): Promise<boolean> {
+  private async updateProduct(product: ProductRow, cells: ProductCells, categoryId: number | null, review: ReviewedEdit | undefined): Promise<boolean> {
     const changes: Record<string, SqlValue> = {};
-    if (cells.title !== undefined && !same(product.title, cells.title)) changes.title = cells.title;
+    const reviewed: Record<string, SqlValue> = {};
+    if (cells.title !== undefined && !same(product.title, cells.title)) reviewed.title = cells.title;
     if (categoryId !== product.category_id) changes.category_id = categoryId;
-    if (cells.description !== undefined && !same(product.description, cells.description)) changes.description = cells.description;
+    if (cells.description !== undefined && !same(product.description, cells.description)) reviewed.description = cells.description;
     if (cells.shippingTemplate !== undefined && !same(product.shipping_template, cells.shippingTemplate)) changes.shipping_template = cells.shippingTemplate;
     const attributes = JSON.parse(product.attributes) as Record<string, string>;
-    if (cells.fabric !== undefined && attributes.面料 !== cells.fabric) changes.attributes = JSON.stringify({ ...attributes, 面料: cells.fabric });
-    if (Object.keys(changes).length === 0) return false;
+    if (cells.fabric !== undefined && attributes.面料 !== cells.fabric) reviewed.attributes = JSON.stringify({ ...attributes, 面料: cells.fabric });
+    if (review) {
+      if (typeof reviewed.title === 'string') review.title = reviewed.title;
+      if (typeof reviewed.description === 'string') review.description = reviewed.description;
+      if (typeof reviewed.attributes === 'string') review.attributes = JSON.parse(reviewed.attributes) as Record<string, string>;
+    } else Object.assign(changes, reviewed);
+    if (Object.keys(changes).length === 0) return Object.keys(reviewed).length > 0;
     await this.tx.updateVersioned('listings_products', { id: product.id, version: product.version }, { ...changes, updated_at: this.now });
     return true;
   }
 
-  private async writeSku(productId: number, row: CsvRow): Promise<Outcome> {
+  private async writeSku(productId: number, row: CsvRow, review: ReviewedEdit | undefined): Promise<Outcome> {
     const sku = row.sku!;
     const existing = await this.tx.get<SkuRow>('SELECT * FROM listings_skus WHERE code = ?', [sku.code]);
     const attributes = { ...(existing ? (JSON.parse(existing.attributes) as Record<string, string>) : {}) };
     if (sku.color !== undefined) attributes.颜色 = sku.color;
     if (sku.size !== undefined) attributes.尺码 = sku.size;
+    if (review && (!existing || existing.product_id === null)) {
+      review.create.push({ code: sku.code, attributes, price: sku.price!, cost: sku.cost!, barcode: sku.barcode ?? null, weightGrams: sku.weightGrams ?? null, lowStockThreshold: sku.lowStockThreshold ?? null });
+      return 'updated';
+    }
     if (!existing) {
       await this.tx.run(
         `INSERT INTO listings_skus (product_id, code, attributes, price, cost, barcode, weight_grams, low_stock_threshold, created_at, updated_at)
@@ -173,15 +189,21 @@ class CatalogImport {
       return 'created';
     }
     const changes: Record<string, SqlValue> = {};
-    if (JSON.stringify(attributes) !== existing.attributes) changes.attributes = JSON.stringify(attributes);
-    if (sku.price !== undefined && sku.price !== existing.price) changes.price = sku.price;
+    const newAttributes = JSON.stringify(attributes) !== existing.attributes;
+    const newPrice = sku.price !== undefined && sku.price !== existing.price;
+    if (review && (newAttributes || newPrice)) {
+      review.skuUpdates.push({ id: existing.id, ...(newPrice ? { price: sku.price! } : {}), ...(newAttributes ? { attributes } : {}) });
+    } else {
+      if (newAttributes) changes.attributes = JSON.stringify(attributes);
+      if (newPrice) changes.price = sku.price!;
+    }
     if (sku.cost !== undefined && sku.cost !== existing.cost) changes.cost = sku.cost;
     if (sku.barcode !== undefined && sku.barcode !== existing.barcode) changes.barcode = sku.barcode;
     if (sku.weightGrams !== undefined && sku.weightGrams !== existing.weight_grams) changes.weight_grams = sku.weightGrams;
     if (sku.lowStockThreshold !== undefined && sku.lowStockThreshold !== existing.low_stock_threshold) changes.low_stock_threshold = sku.lowStockThreshold;
     const stub = existing.product_id === null;
     if (stub) Object.assign(changes, { product_id: productId, needs_completing: 0 });
-    if (Object.keys(changes).length === 0) return 'unchanged';
+    if (Object.keys(changes).length === 0) return review && (newAttributes || newPrice) ? 'updated' : 'unchanged';
     await this.tx.updateVersioned('listings_skus', { id: existing.id, version: existing.version }, { ...changes, updated_at: this.now });
     // A stub taken over by the file is new to the catalog, even though its row already existed.
     return stub ? 'created' : 'updated';
@@ -200,7 +222,7 @@ export function registerProductImporter(ctx: PluginContext): void {
     // Reported before the work starts, so even a file whose every row was refused shows its count.
     progress.report(counted(0));
     const run = await ctx.db.transaction(async (tx) => {
-      const job = new CatalogImport(tx, ctx.now(), actor.id);
+      const job = new CatalogImport(tx, ctx.now(), actor);
       let done = 0;
       for (const group of groups) {
         await job.importProduct(group);

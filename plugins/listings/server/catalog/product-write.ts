@@ -11,7 +11,8 @@ export type ProductInput = Pick<ProductFields, 'title' | 'itemCode'> & Partial<O
 /** A product save: its changed fields and, optionally, what happens to its SKUs, all in one transaction. */
 export type ProductPatch = Partial<ProductFields> & { version: number; skus?: SkuChanges };
 
-function cleanTitle(title: string): string {
+/** Trims a title; an empty one is refused at `/title`. */
+export function cleanTitle(title: string): string {
   const clean = title.trim();
   if (clean === '') {
     throw new InputError({ 'zh-CN': '请填写商品标题', en: 'Enter the product title' }, { errors: [{ path: '/title', in: 'body', message: '不能为空' }] });

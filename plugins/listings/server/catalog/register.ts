@@ -8,14 +8,21 @@ import { addProductRoutes } from './product-routes.js';
 import { provideProductSearch } from './quick-open.js';
 import { addSkuRoutes } from './sku-routes.js';
 import { registerCatalogSchemas } from './schemas.js';
+import { addRevisionRoutes } from '../revisions/revision-routes.js';
+import { addRevisionSchemas } from '../revisions/revision-schemas.js';
 
-/** The catalog: categories, products, SKUs, CSV import/export, the `catalog` service and quick open. */
+/**
+ * The catalog: categories, products, SKUs, CSV import/export, the `catalog` service and quick open;
+ * changes to a listed product wait in a revision for a second person's review.
+ */
 export function registerCatalog(ctx: PluginContext): void {
   registerCatalogSchemas(ctx);
+  addRevisionSchemas(ctx);
   addCategoryRoutes(ctx);
   addExportRoute(ctx);
   addProductRoutes(ctx);
   addSkuRoutes(ctx);
+  addRevisionRoutes(ctx);
   ctx.services.provide(CatalogToken, createCatalogService(ctx));
   provideProductSearch(ctx);
   registerProductImporter(ctx);

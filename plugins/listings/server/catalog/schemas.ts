@@ -9,6 +9,8 @@ export const CATALOG_SCHEMAS = {
   image: `${BASE}/catalog-image`,
   product: `${BASE}/catalog-product`,
   productDetail: `${BASE}/catalog-product-detail`,
+  /** The product detail with its pending revision (`GET` and `PATCH /products/:id`), registered by the revisions area. */
+  productRevised: `${BASE}/catalog-product-revised`,
   productItem: `${BASE}/catalog-product-item`,
   sku: `${BASE}/catalog-sku`,
   skuItem: `${BASE}/catalog-sku-item`,
@@ -49,7 +51,7 @@ const image: JsonSchema = {
   additionalProperties: false,
 };
 
-const productProperties: Record<string, JsonSchema> = {
+export const productProperties: Record<string, JsonSchema> = {
   id: def('id'),
   title: { type: 'string' },
   itemCode: { type: 'string' },

@@ -2,7 +2,9 @@ import type { PluginContext } from '@workbench/plugin-api';
 import type { Sku } from '../types.js';
 import { requireProduct } from './product-store.js';
 import { listSkus, type SkuListItem, type SkuListQuery } from './sku-list.js';
-import { addSku, deleteSku, updateSku, type SkuInput, type SkuPatch } from './sku-write.js';
+import { addSku, deleteSku, requireSkuRow, type SkuInput, type SkuPatch } from './sku-write.js';
+import { refuseSingleSkuChange, saveSkuEdit } from '../revisions/product-edit.js';
+import { listingsSettings } from '../settings.js';
 import { skuListQuery } from './query-schemas.js';
 import { CATALOG_SCHEMAS } from './schemas.js';
 import { def, ID_PARAMS, ref } from '../shared/schema-refs.js';
@@ -31,7 +33,7 @@ export function addSkuRoutes(ctx: PluginContext): void {
     action: 'create sku',
     handler: ({ params, body }) =>
       ctx.db.transaction(async (tx) => {
-        await requireProduct(tx, params.id);
+        refuseSingleSkuChange(await requireProduct(tx, params.id));
         return addSku(tx, params.id, body, ctx.now());
       }),
   });
@@ -40,7 +42,7 @@ export function addSkuRoutes(ctx: PluginContext): void {
     method: 'patch',
     path: '/skus/:id',
     permission: 'listings.products.edit',
-    summary: { 'zh-CN': '修改 SKU（须带版本号；补全待补全的 SKU 也用它）', en: 'Change a SKU (send the version; also completes a stub)' },
+    summary: { 'zh-CN': '修改 SKU（须带版本号；补全待补全的 SKU 也用它；已上架商品的售价和属性要审核后生效）', en: 'Change a SKU (send the version; also completes a stub; on a listed product, price and attributes apply once reviewed)' },
     params: ID_PARAMS,
     body: {
       type: 'object',
@@ -60,7 +62,10 @@ export function addSkuRoutes(ctx: PluginContext): void {
     },
     response: ref(CATALOG_SCHEMAS.sku),
     action: 'update sku',
-    handler: ({ params, body }) => ctx.db.transaction((tx) => updateSku(tx, params.id, body, ctx.now())),
+    handler: ({ params, body, actor }) => {
+      const settings = listingsSettings(ctx);
+      return ctx.db.transaction((tx) => saveSkuEdit(tx, params.id, body, { now: ctx.now(), showcaseSlots: settings.showcaseSlots, actor, checklist: settings.checklist }));
+    },
   });
 
   ctx.routes.add<{ id: number }>({
@@ -72,7 +77,11 @@ export function addSkuRoutes(ctx: PluginContext): void {
     status: 204,
     action: 'delete sku',
     handler: async ({ params }) => {
-      await ctx.db.transaction((tx) => deleteSku(tx, params.id));
+      await ctx.db.transaction(async (tx) => {
+        const row = await requireSkuRow(tx, params.id);
+        if (row.product_id !== null) refuseSingleSkuChange(await requireProduct(tx, row.product_id));
+        await deleteSku(tx, params.id);
+      });
       return undefined;
     },
   });

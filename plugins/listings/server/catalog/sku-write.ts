@@ -199,7 +199,7 @@ export interface SkuChanges {
  * Refuses an id that is not one of the product's SKUs, or that is named twice (changed twice, or
  * both changed and deleted), before anything is written, with the path of the offending entry.
  */
-async function checkSkuIds(q: Queryable, productId: number, changes: SkuChanges, path: string): Promise<void> {
+export async function checkSkuIds(q: Queryable, productId: number, changes: SkuChanges, path: string): Promise<void> {
   const named = [
     ...(changes.update ?? []).map((u, i) => ({ id: u.id, at: `${path}/update/${i}/id` })),
     ...(changes.remove ?? []).map((id, i) => ({ id, at: `${path}/remove/${i}` })),

@@ -2,7 +2,7 @@ import type { Actor, Queryable, Transaction } from '@workbench/plugin-api';
 import type { ListingStatus } from '../types.js';
 
 /** What moved a product: a person's action, or the schedule job acting on its own. */
-export type HistoryAction = 'submit' | 'approve' | 'reject' | 'list' | 'delist' | 'schedule';
+export type HistoryAction = 'submit' | 'approve' | 'reject' | 'list' | 'delist' | 'schedule' | 'approve-revision' | 'reject-revision';
 
 export interface HistoryEntry {
   action: HistoryAction;

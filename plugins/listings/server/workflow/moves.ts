@@ -15,7 +15,8 @@ export type WorkflowColumns = Partial<
     | 'listed_at'
     | 'delisted_at'
     | 'scheduled_list_at'
-    | 'scheduled_delist_at',
+    | 'scheduled_delist_at'
+    | 'showcase_slot',
     SqlValue
   >
 >;
@@ -58,11 +59,13 @@ export async function listProduct(ctx: PluginContext, tx: Transaction, product: 
  * this transaction, so a product is never off sale with a promotion still running.
  */
 export async function delistProduct(ctx: PluginContext, tx: Transaction, product: Product, move: { actor: Actor | undefined; reason: string }): Promise<void> {
+  // The shop has only a few showcase slots; one held by a product off sale shows buyers nothing.
+  const freed = product.showcaseSlot === null ? '' : `；橱窗推荐位 ${product.showcaseSlot} 已空出`;
   await moveProduct(ctx, tx, product, {
     action: 'delist',
     actor: move.actor,
-    note: move.reason,
-    columns: { status: 'delisted', delisted_at: ctx.now(), scheduled_delist_at: null },
+    note: `${move.reason}${freed}`,
+    columns: { status: 'delisted', delisted_at: ctx.now(), scheduled_delist_at: null, showcase_slot: null },
   });
   await ctx.events.emit('listings.product.delisted', { productId: product.id, reason: move.reason });
 }

@@ -17,6 +17,25 @@ const text: JsonSchema = {
 const nullableString: JsonSchema = { type: ['string', 'null'] };
 const status: JsonSchema = { enum: ['draft', 'submitted', 'listed', 'delisted'] };
 
+/** A checklist result; also inlined where a record carries one (a revision's), since schemas are compiled as they are added. */
+export const CHECKLIST_SHAPE: JsonSchema = {
+  type: 'object',
+  properties: {
+    rules: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { id: { type: 'string' }, title: text, passed: { type: 'boolean' }, detail: text },
+        required: ['id', 'title', 'passed', 'detail'],
+        additionalProperties: false,
+      },
+    },
+    passed: { type: 'boolean' },
+  },
+  required: ['rules', 'passed'],
+  additionalProperties: false,
+};
+
 /** The record shapes the workflow routes answer with. */
 const SCHEMAS: (JsonSchema & { $id: string })[] = [
   {
@@ -43,24 +62,7 @@ const SCHEMAS: (JsonSchema & { $id: string })[] = [
     },
     required: ['id', 'title', 'itemCode', 'status', 'version', 'scheduledListAt', 'scheduledDelistAt', 'submittedBy', 'submittedAt', 'submitReason', 'reviewedBy', 'reviewedAt', 'reviewNote', 'listedAt', 'delistedAt', 'skus'],
   },
-  {
-    $id: WORKFLOW_CHECKLIST,
-    type: 'object',
-    properties: {
-      rules: {
-        type: 'array',
-        items: {
-          type: 'object',
-          properties: { id: { type: 'string' }, title: text, passed: { type: 'boolean' }, detail: text },
-          required: ['id', 'title', 'passed', 'detail'],
-          additionalProperties: false,
-        },
-      },
-      passed: { type: 'boolean' },
-    },
-    required: ['rules', 'passed'],
-    additionalProperties: false,
-  },
+  { $id: WORKFLOW_CHECKLIST, ...CHECKLIST_SHAPE },
   {
     $id: WORKFLOW_HISTORY,
     type: 'object',
@@ -70,7 +72,7 @@ const SCHEMAS: (JsonSchema & { $id: string })[] = [
         items: {
           type: 'object',
           properties: {
-            action: { enum: ['submit', 'approve', 'reject', 'list', 'delist', 'schedule'] },
+            action: { enum: ['submit', 'approve', 'reject', 'list', 'delist', 'schedule', 'approve-revision', 'reject-revision'] },
             fromStatus: { anyOf: [status, { type: 'null' }] },
             toStatus: { anyOf: [status, { type: 'null' }] },
             actorId: { type: ['integer', 'null'] },
