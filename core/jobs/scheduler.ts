@@ -25,6 +25,22 @@ export interface JobState {
   nextRunAt?: string;
 }
 
+/** When a job last started, kept between starts of the workbench. */
+export interface JobRunRecord {
+  owner: string;
+  id: string;
+  /** The schedule as shown (`cron 0 9 28 * *`); a job whose schedule differs starts counting afresh. */
+  schedule: string;
+  /** When the job last started or, before its first run, when it was first scheduled. With offset. */
+  lastRunAt: string;
+}
+
+/** Where the scheduler keeps each job's last run (the core table `core_job_runs`). */
+export interface JobRunStore {
+  load(): Promise<JobRunRecord[]>;
+  save(record: JobRunRecord): Promise<void>;
+}
+
 export interface JobSchedulerOptions {
   /** IANA zone cron expressions are read in, e.g. `Asia/Shanghai`. */
   timeZone: string;
@@ -32,6 +48,8 @@ export interface JobSchedulerOptions {
   now?: () => Date;
   /** How long `stop()` waits for running jobs; 5000 ms by default. */
   stopTimeoutMs?: number;
+  /** Remembers runs between starts, so runs missed while the workbench was off catch up. */
+  runs?: JobRunStore;
 }
 
 type Plan = { kind: 'every'; ms: number } | { kind: 'cron'; cron: CronSchedule };
@@ -66,6 +84,11 @@ function describeError(error: unknown): string {
  * fails is logged and recorded and the job keeps its schedule; a job never overlaps itself; timers
  * are unref'd so they never keep the process alive.
  *
+ * With a run store, each job's last start is kept between starts of the workbench. A cron job
+ * whose time came while the workbench was off runs once when `start()` is called — once, however
+ * many times it was missed — and an `every` job carries its interval across the restart (overdue:
+ * at start). A job with `catchUp: false`, or whose schedule changed, counts from now instead.
+ *
  * @example
  * const jobs = new JobScheduler({ timeZone: 'Asia/Shanghai', log });
  * const handle = jobs.schedule('reports', {
@@ -84,6 +107,12 @@ export class JobScheduler {
   private readonly log: Logger;
   private readonly now: () => Date;
   private readonly stopTimeoutMs: number;
+  private readonly runs: JobRunStore | undefined;
+  private readonly lastRuns = new Map<string, JobRunRecord>();
+  /** Catch-up runs waiting for `start()`. */
+  private readonly held = new Set<Entry>();
+  private saving: Promise<void> = Promise.resolve();
+  private started = false;
   private stopped = false;
 
   constructor(options: JobSchedulerOptions) {
@@ -92,6 +121,25 @@ export class JobScheduler {
     this.log = options.log;
     this.now = options.now ?? (() => new Date());
     this.stopTimeoutMs = options.stopTimeoutMs ?? 5000;
+    this.runs = options.runs;
+  }
+
+  /** Reads the jobs' last runs from the run store; called once, before any job is scheduled. */
+  async load(): Promise<void> {
+    if (!this.runs) return;
+    for (const record of await this.runs.load()) this.lastRuns.set(JSON.stringify([record.owner, record.id]), record);
+  }
+
+  /**
+   * Lets the runs missed while the workbench was off go, once every plugin is active; a job
+   * scheduled later (a plugin started afterwards) catches up at once.
+   */
+  start(): void {
+    if (this.stopped) return;
+    this.started = true;
+    const held = [...this.held];
+    this.held.clear();
+    for (const entry of held) this.catchUp(entry);
   }
 
   /**
@@ -116,15 +164,24 @@ export class JobScheduler {
       disposed: false,
       state: { owner, id: job.id, title: job.title, schedule: text, running: false, runs: 0, failures: 0 },
     };
+    const since = this.countingFrom(key, entry);
     // Arm before registering so an impossible cron (`0 0 31 2 *`) throws and leaves nothing behind.
+    let missed: boolean;
     try {
-      this.arm(entry);
+      missed = since !== undefined && this.dueBy(entry.plan, since) <= this.now().getTime();
+      if (missed) entry.state.nextRunAt = formatTimestamp(this.now(), this.timeZone);
+      else this.arm(entry, undefined, since);
     } catch (error) {
       throw new Error(`${label}: ${describeError(error)}`, { cause: error });
     }
     this.entries.set(key, entry);
+    if (missed) {
+      if (this.started) this.catchUp(entry);
+      else this.held.add(entry);
+    }
     return toDisposable(() => {
       entry.disposed = true;
+      this.held.delete(entry);
       this.clearTimer(entry);
       entry.state.nextRunAt = undefined;
       if (this.entries.get(key) === entry) this.entries.delete(key);
@@ -156,10 +213,17 @@ export class JobScheduler {
    */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.held.clear();
     for (const entry of this.entries.values()) {
       this.clearTimer(entry);
       entry.state.nextRunAt = undefined;
     }
+    await this.waitForRuns();
+    // The last starts may still be on their way to the run store.
+    await this.saving;
+  }
+
+  private async waitForRuns(): Promise<void> {
     if (this.inflight.size === 0) return;
     const pending = [...this.inflight];
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -196,17 +260,57 @@ export class JobScheduler {
   }
 
   /**
-   * Sets the entry's single timer. Cron jobs count from `from` too, because a timer may fire a
-   * hair before its minute and would otherwise pick the same minute again.
+   * When to count the job's schedule from: its last recorded start, if the run store has one for
+   * the same schedule and the job catches up. Otherwise counting starts now, and that is recorded.
    */
-  private arm(entry: Entry, from?: number): void {
+  private countingFrom(key: string, entry: Entry): number | undefined {
+    if (!this.runs) return undefined;
+    const record = this.lastRuns.get(key);
+    if (record && record.schedule === entry.state.schedule) return entry.job.catchUp === false ? undefined : Date.parse(record.lastRunAt);
+    this.record(entry, formatTimestamp(this.now(), this.timeZone));
+    return undefined;
+  }
+
+  /** The first time the plan came due after `since`. */
+  private dueBy(plan: Plan, since: number): number {
+    return plan.kind === 'every' ? since + plan.ms : plan.cron.next(new Date(since), this.timeZone).getTime();
+  }
+
+  /** One run now for what was missed; the schedule goes on from there. */
+  private catchUp(entry: Entry): void {
+    if (entry.disposed || this.stopped) return;
+    const now = this.now().getTime();
+    entry.log.info(`job ${entry.owner}/${entry.job.id} missed a run while the workbench was off; running it now`, { owner: entry.owner, job: entry.job.id });
+    this.wait(entry, now, 0, () => {
+      if (entry.plan.kind === 'cron') this.fireCron(entry, now);
+      else this.trigger(entry);
+    });
+  }
+
+  /** Keeps the job's last start in the run store; a failing store is logged, never thrown. */
+  private record(entry: Entry, at: string): void {
+    if (!this.runs) return;
+    const runs = this.runs;
+    const record: JobRunRecord = { owner: entry.owner, id: entry.job.id, schedule: entry.state.schedule, lastRunAt: at };
+    this.lastRuns.set(entry.key, record);
+    this.saving = this.saving
+      .then(() => runs.save(record))
+      .catch((error: unknown) => this.log.error(`could not record when job ${entry.owner}/${entry.job.id} ran`, { owner: entry.owner, job: entry.job.id, error }));
+  }
+
+  /**
+   * Sets the entry's single timer. Cron jobs count from `from` too, because a timer may fire a
+   * hair before its minute and would otherwise pick the same minute again. An `every` job's first
+   * run after a restart counts from `since`, its last recorded start.
+   */
+  private arm(entry: Entry, from?: number, since?: number): void {
     this.clearTimer(entry);
     if (entry.disposed || this.stopped) return;
     const now = this.now().getTime();
     if (entry.plan.kind === 'every') {
-      const due = now + entry.plan.ms;
+      const due = since === undefined ? now + entry.plan.ms : Math.min(Math.max(since + entry.plan.ms, now), now + entry.plan.ms);
       entry.state.nextRunAt = formatTimestamp(new Date(due), this.timeZone);
-      this.wait(entry, due, entry.plan.ms, () => this.trigger(entry));
+      this.wait(entry, due, due - now, () => this.trigger(entry));
       return;
     }
     const due = entry.plan.cron.next(new Date(Math.max(now, from ?? now)), this.timeZone).getTime();
@@ -283,6 +387,7 @@ export class JobScheduler {
     const started = this.now();
     state.running = true;
     state.lastStartedAt = formatTimestamp(started, this.timeZone);
+    this.record(entry, state.lastStartedAt);
     if (entry.plan.kind === 'every') state.nextRunAt = undefined;
     try {
       await job.run({ startedAt: state.lastStartedAt, log: entry.log });
