@@ -69,6 +69,10 @@ interface Entry {
 // setTimeout treats anything above 2^31-1 as 1 ms, so long waits are made of shorter hops.
 const MAX_DELAY = 2 ** 31 - 2;
 
+// An `every` job quicker than this runs soon after a start anyway; recording each of its runs
+// would only add a write to the database several times a second.
+const RECORDED_EVERY_MS = 60_000;
+
 function describeError(error: unknown): string {
   if (error instanceof Error) return error.message || error.name;
   if (typeof error === 'string') return error;
@@ -86,8 +90,8 @@ function describeError(error: unknown): string {
  *
  * With a run store, each job's last start is kept between starts of the workbench. A cron job
  * whose time came while the workbench was off runs once when `start()` is called — once, however
- * many times it was missed — and an `every` job carries its interval across the restart (overdue:
- * at start). A job with `catchUp: false`, or whose schedule changed, counts from now instead.
+ * many times it was missed — and an `every` job of a minute or more carries its interval across
+ * the restart (overdue: at start). A job with `catchUp: false`, or whose schedule changed, counts from now instead.
  *
  * @example
  * const jobs = new JobScheduler({ timeZone: 'Asia/Shanghai', log });
@@ -264,11 +268,15 @@ export class JobScheduler {
    * the same schedule and the job catches up. Otherwise counting starts now, and that is recorded.
    */
   private countingFrom(key: string, entry: Entry): number | undefined {
-    if (!this.runs) return undefined;
+    if (!this.recorded(entry)) return undefined;
     const record = this.lastRuns.get(key);
     if (record && record.schedule === entry.state.schedule) return entry.job.catchUp === false ? undefined : Date.parse(record.lastRunAt);
     this.record(entry, formatTimestamp(this.now(), this.timeZone));
     return undefined;
+  }
+
+  private recorded(entry: Entry): boolean {
+    return this.runs !== undefined && (entry.plan.kind === 'cron' || entry.plan.ms >= RECORDED_EVERY_MS);
   }
 
   /** The first time the plan came due after `since`. */
@@ -289,8 +297,8 @@ export class JobScheduler {
 
   /** Keeps the job's last start in the run store; a failing store is logged, never thrown. */
   private record(entry: Entry, at: string): void {
-    if (!this.runs) return;
     const runs = this.runs;
+    if (!runs || !this.recorded(entry)) return;
     const record: JobRunRecord = { owner: entry.owner, id: entry.job.id, schedule: entry.state.schedule, lastRunAt: at };
     this.lastRuns.set(entry.key, record);
     this.saving = this.saving

@@ -50,7 +50,7 @@ async function recordScan(tx: Transaction, orderId: number, code: string, skuId:
  * The SKU a scanned barcode or 商家编码 names, whatever its letter case: a scanner with Caps Lock
  * on, or a clerk typing, sends the label's letters in the other case, and no shop tells two items
  * apart by case alone. The order's own items are tried first, so their codes always count; then
- * the catalog, as scanned and in capitals (the way codes are printed).
+ * the catalog, as scanned, in capitals (the way codes are printed) and in small letters.
  */
 async function skuOfCode(ctx: PluginContext, catalog: CatalogView, orderId: number, code: string): Promise<CatalogSku | undefined> {
   const wanted = code.toUpperCase();
@@ -58,9 +58,11 @@ async function skuOfCode(ctx: PluginContext, catalog: CatalogView, orderId: numb
   const own = await Promise.all(lines.map((l) => catalog.skuById(l.skuId)));
   const index = lines.findIndex((l, i) => [l.skuCode, own[i]?.code, own[i]?.barcode].some((c) => c?.toUpperCase() === wanted));
   if (index >= 0 && own[index]) return own[index];
-  const exact = (await catalog.skuByBarcode(code)) ?? (await catalog.skuByCode(code));
-  if (exact || wanted === code) return exact;
-  return (await catalog.skuByBarcode(wanted)) ?? (await catalog.skuByCode(wanted));
+  for (const spelling of new Set([code, wanted, code.toLowerCase()])) {
+    const sku = (await catalog.skuByBarcode(spelling)) ?? (await catalog.skuByCode(spelling));
+    if (sku) return sku;
+  }
+  return undefined;
 }
 
 /**
