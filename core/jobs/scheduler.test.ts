@@ -408,6 +408,21 @@ describe('catching up after the workbench was off', () => {
     expect(runs).toBe(1);
   });
 
+  it('a run by hand while the catch-up waits for start() makes up for it', async () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date('2026-12-29T08:00:00+08:00'));
+    const { store } = memoryRuns([{ owner: 'reports', id: 'monthly', schedule: 'cron 0 9 28 * *', lastRunAt: '2026-11-28T09:00:00.000+08:00' }]);
+    let runs = 0;
+    const { scheduler } = make({ runs: store });
+    await scheduler.load();
+    scheduler.schedule('reports', job('monthly', { cron: '0 9 28 * *' }, () => void runs++));
+    await scheduler.runNow('reports', 'monthly');
+    scheduler.start();
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(runs).toBe(1);
+    expect(scheduler.list()[0]!.nextRunAt).toBe('2027-01-28T09:00:00.000+08:00');
+  });
+
   it('a job that opts out, or whose schedule changed, does not catch up', async () => {
     vi.useFakeTimers();
     vi.setSystemTime(new Date('2026-12-29T08:00:00+08:00'));

@@ -143,7 +143,11 @@ export class JobScheduler {
     this.started = true;
     const held = [...this.held];
     this.held.clear();
-    for (const entry of held) this.catchUp(entry);
+    // One run by hand while waiting already made up for the missed one.
+    for (const entry of held) {
+      if (entry.state.lastStartedAt === undefined) this.catchUp(entry);
+      else if (!entry.current || entry.plan.kind === 'cron') this.arm(entry);
+    }
   }
 
   /**
