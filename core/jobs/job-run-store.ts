@@ -1,5 +1,5 @@
 import type { Database } from '../db/database.js';
-import type { JobRunRecord, JobRunStore } from './scheduler.js';
+import type { JobRunRecord, JobRunStore } from './job-run-log.js';
 
 /**
  * The jobs' last starts in `core_job_runs`, one row per job, overwritten at each start.

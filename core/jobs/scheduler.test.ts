@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createLogger, type LogLevel } from '../log/logger.js';
 import type { JobContext, JobDefinition } from '../plugins/context.js';
-import { JobScheduler, type JobRunRecord, type JobRunStore } from './scheduler.js';
+import type { JobRunRecord, JobRunStore } from './job-run-log.js';
+import { JobScheduler } from './scheduler.js';
 
 const SHANGHAI = 'Asia/Shanghai';
 

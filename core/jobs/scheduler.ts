@@ -5,6 +5,7 @@ import type { LocalizedText } from '../i18n/localized-text.js';
 import type { JobDefinition } from '../plugins/context.js';
 import { parseCron, type CronSchedule } from './cron.js';
 import { parseDuration } from './duration.js';
+import { JobRunLog, type JobRunStore } from './job-run-log.js';
 
 /** What the workbench shows about one scheduled job. Timestamps are in shop time. */
 export interface JobState {
@@ -23,22 +24,6 @@ export interface JobState {
   failures: number;
   /** Absent while an `every` job runs (its next run counts from the end) and once stopped. */
   nextRunAt?: string;
-}
-
-/** When a job last started, kept between starts of the workbench. */
-export interface JobRunRecord {
-  owner: string;
-  id: string;
-  /** The schedule as shown (`cron 0 9 28 * *`); a job whose schedule differs starts counting afresh. */
-  schedule: string;
-  /** When the job last started or, before its first run, when it was first scheduled. With offset. */
-  lastRunAt: string;
-}
-
-/** Where the scheduler keeps each job's last run (the core table `core_job_runs`). */
-export interface JobRunStore {
-  load(): Promise<JobRunRecord[]>;
-  save(record: JobRunRecord): Promise<void>;
 }
 
 export interface JobSchedulerOptions {
@@ -91,7 +76,8 @@ function describeError(error: unknown): string {
  * With a run store, each job's last start is kept between starts of the workbench. A cron job
  * whose time came while the workbench was off runs once when `start()` is called — once, however
  * many times it was missed — and an `every` job of a minute or more carries its interval across
- * the restart (overdue: at start). A job with `catchUp: false`, or whose schedule changed, counts from now instead.
+ * the restart (overdue: at start). A job with `catchUp: false`, or whose schedule changed,
+ * counts from now instead.
  *
  * @example
  * const jobs = new JobScheduler({ timeZone: 'Asia/Shanghai', log });
@@ -111,11 +97,9 @@ export class JobScheduler {
   private readonly log: Logger;
   private readonly now: () => Date;
   private readonly stopTimeoutMs: number;
-  private readonly runs: JobRunStore | undefined;
-  private readonly lastRuns = new Map<string, JobRunRecord>();
+  private readonly runs: JobRunLog;
   /** Catch-up runs waiting for `start()`. */
   private readonly held = new Set<Entry>();
-  private saving: Promise<void> = Promise.resolve();
   private started = false;
   private stopped = false;
 
@@ -125,13 +109,12 @@ export class JobScheduler {
     this.log = options.log;
     this.now = options.now ?? (() => new Date());
     this.stopTimeoutMs = options.stopTimeoutMs ?? 5000;
-    this.runs = options.runs;
+    this.runs = new JobRunLog(options.runs, this.log);
   }
 
   /** Reads the jobs' last runs from the run store; called once, before any job is scheduled. */
-  async load(): Promise<void> {
-    if (!this.runs) return;
-    for (const record of await this.runs.load()) this.lastRuns.set(JSON.stringify([record.owner, record.id]), record);
+  load(): Promise<void> {
+    return this.runs.load();
   }
 
   /**
@@ -172,7 +155,7 @@ export class JobScheduler {
       disposed: false,
       state: { owner, id: job.id, title: job.title, schedule: text, running: false, runs: 0, failures: 0 },
     };
-    const since = this.countingFrom(key, entry);
+    const { since, fresh } = this.countingFrom(entry);
     // Arm before registering so an impossible cron (`0 0 31 2 *`) throws and leaves nothing behind.
     let missed: boolean;
     try {
@@ -183,6 +166,7 @@ export class JobScheduler {
       throw new Error(`${label}: ${describeError(error)}`, { cause: error });
     }
     this.entries.set(key, entry);
+    if (fresh) this.record(entry, formatTimestamp(this.now(), this.timeZone));
     if (missed) {
       if (this.started) this.catchUp(entry);
       else this.held.add(entry);
@@ -228,7 +212,7 @@ export class JobScheduler {
     }
     await this.waitForRuns();
     // The last starts may still be on their way to the run store.
-    await this.saving;
+    await this.runs.flush();
   }
 
   private async waitForRuns(): Promise<void> {
@@ -269,18 +253,18 @@ export class JobScheduler {
 
   /**
    * When to count the job's schedule from: its last recorded start, if the run store has one for
-   * the same schedule and the job catches up. Otherwise counting starts now, and that is recorded.
+   * the same schedule and the job catches up. Otherwise counting starts now; `fresh` says that is
+   * to be recorded (a new job, or a changed schedule).
    */
-  private countingFrom(key: string, entry: Entry): number | undefined {
-    if (!this.recorded(entry)) return undefined;
-    const record = this.lastRuns.get(key);
-    if (record && record.schedule === entry.state.schedule) return entry.job.catchUp === false ? undefined : Date.parse(record.lastRunAt);
-    this.record(entry, formatTimestamp(this.now(), this.timeZone));
-    return undefined;
+  private countingFrom(entry: Entry): { since: number | undefined; fresh: boolean } {
+    if (!this.recorded(entry)) return { since: undefined, fresh: false };
+    const last = this.runs.lastStart(entry.owner, entry.job.id, entry.state.schedule);
+    if (last === undefined) return { since: undefined, fresh: true };
+    return { since: entry.job.catchUp === false ? undefined : last, fresh: false };
   }
 
   private recorded(entry: Entry): boolean {
-    return this.runs !== undefined && (entry.plan.kind === 'cron' || entry.plan.ms >= RECORDED_EVERY_MS);
+    return this.runs.enabled && (entry.plan.kind === 'cron' || entry.plan.ms >= RECORDED_EVERY_MS);
   }
 
   /** The first time the plan came due after `since`. */
@@ -299,15 +283,9 @@ export class JobScheduler {
     });
   }
 
-  /** Keeps the job's last start in the run store; a failing store is logged, never thrown. */
+  /** Keeps the job's last start in the run store, for the jobs worth catching up. */
   private record(entry: Entry, at: string): void {
-    const runs = this.runs;
-    if (!runs || !this.recorded(entry)) return;
-    const record: JobRunRecord = { owner: entry.owner, id: entry.job.id, schedule: entry.state.schedule, lastRunAt: at };
-    this.lastRuns.set(entry.key, record);
-    this.saving = this.saving
-      .then(() => runs.save(record))
-      .catch((error: unknown) => this.log.error(`could not record when job ${entry.owner}/${entry.job.id} ran`, { owner: entry.owner, job: entry.job.id, error }));
+    if (this.recorded(entry)) this.runs.record({ owner: entry.owner, id: entry.job.id, schedule: entry.state.schedule, lastRunAt: at });
   }
 
   /**
