@@ -40,6 +40,7 @@ import { servePluginUi } from './http/plugin-ui.js';
 import { registerShellRoutes } from './http/shell-routes.js';
 import { serveUi } from './http/static-ui.js';
 import { registerSystemRoutes } from './http/system-routes.js';
+import { databaseJobRuns } from './jobs/job-run-store.js';
 import { JobScheduler } from './jobs/scheduler.js';
 import type { ContextDeps } from './plugins/create-context.js';
 import { PluginHost } from './plugins/plugin-host.js';
@@ -61,7 +62,10 @@ export interface RunningWorkbench {
  * database → core tables → services → HTTP middleware → core routes → plugins → UI → listen.
  */
 export async function startWorkbench(config: WorkbenchConfig, rootDir: string, log?: Logger): Promise<RunningWorkbench> {
-  const now = () => formatTimestamp(new Date(), config.timeZone);
+  // A clock moved to WORKBENCH_CLOCK_START keeps running from there, for everything that reads the time.
+  const offset = config.clockStart === undefined ? 0 : Date.parse(config.clockStart) - Date.now();
+  const clock = () => new Date(Date.now() + offset);
+  const now = () => formatTimestamp(clock(), config.timeZone);
   log ??= createLogger({ level: config.logLevel, now });
   await mkdir(config.dataDir, { recursive: true });
   const db = await Database.open(join(config.dataDir, 'workbench.db'));
@@ -76,7 +80,8 @@ export async function startWorkbench(config: WorkbenchConfig, rootDir: string, l
     const setup = new SetupGate();
     const demo = new DemoData();
     const search = new SearchProviders(log.child('search'));
-    const jobs = new JobScheduler({ timeZone: config.timeZone, log: log.child('jobs') });
+    const jobs = new JobScheduler({ timeZone: config.timeZone, log: log.child('jobs'), now: clock, runs: databaseJobRuns(db) });
+    await jobs.load();
     const settings = new SettingsStore(db, schemas, config.settings, now);
 
     const app = new Hono<WorkbenchEnv>();
@@ -123,6 +128,8 @@ export async function startWorkbench(config: WorkbenchConfig, rootDir: string, l
     registerShellRoutes({ add, host: plugins, schemas, settings, search, validators: new BrowserValidators(schemas, rootDir) });
 
     await plugins.start();
+    // Runs missed while the workbench was off go once every plugin is active.
+    jobs.start();
     servePluginUi(app, plugins);
     serveUi(app, join(rootDir, 'dist', 'ui'));
 

@@ -24,6 +24,10 @@ export const TEXT = {
     'zh-CN': '应为 0 到 65535 之间的整数，现在是“{value}”',
     en: 'must be an integer from 0 to 65535, got "{value}"',
   },
+  badClockStart: {
+    'zh-CN': '应为带时区的时间，如 2026-12-28T10:00:00+08:00，现在是“{value}”',
+    en: 'must be a time with its offset, such as 2026-12-28T10:00:00+08:00, got "{value}"',
+  },
 } satisfies Record<string, Both>;
 
 /** Picks the locale's text and fills `{name}` placeholders. */

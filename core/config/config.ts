@@ -24,4 +24,9 @@ export interface WorkbenchConfig {
     folders: string[];
   };
   settings: Record<string, Record<string, unknown>>;
+  /**
+   * From env WORKBENCH_CLOCK_START: the workbench's clock starts at this instant and runs on from
+   * there, to try out dated behaviour (month-end reminders, scheduled listings) on a copy.
+   */
+  clockStart?: string;
 }

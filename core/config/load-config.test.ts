@@ -164,6 +164,17 @@ describe('loadConfig', () => {
       }
     });
 
+    it('WORKBENCH_CLOCK_START moves the clock; a time without its offset is a problem', async () => {
+      const moved = await load('', { WORKBENCH_CLOCK_START: '2026-12-28T10:00:00+08:00' });
+      expect(moved.ok && moved.config.clockStart).toBe('2026-12-28T10:00:00+08:00');
+      const plain = await load('');
+      expect(plain.ok && 'clockStart' in plain.config).toBe(false);
+      for (const value of ['2026-12-28T10:00:00', 'tomorrow', '2026-13-40T10:00:00Z']) {
+        const problems = problemsOf(await load('', { WORKBENCH_CLOCK_START: value }));
+        expect(problems).toMatchObject([{ file: 'WORKBENCH_CLOCK_START', path: 'clockStart' }]);
+      }
+    });
+
     it('WORKBENCH_DATA_DIR is relative to cwd, not to the config file', async () => {
       const configDir = path.join(dir, 'etc');
       await mkdir(configDir);

@@ -165,6 +165,10 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Confi
     if (/^\d{1,5}$/.test(value) && Number(value) <= 65535) port = Number(value);
     else unique.push({ file: 'WORKBENCH_PORT', line: 0, column: 0, path: 'server.port', message: say(TEXT.badPort, locale, { value: envPort }) });
   }
+  const clockStart = given(env.WORKBENCH_CLOCK_START)?.trim();
+  if (clockStart !== undefined && !(/(Z|[+-]\d{2}:\d{2})$/.test(clockStart) && Number.isFinite(Date.parse(clockStart)))) {
+    unique.push({ file: 'WORKBENCH_CLOCK_START', line: 0, column: 0, path: 'clockStart', message: say(TEXT.badClockStart, locale, { value: clockStart }) });
+  }
   if (unique.length > 0) return { ok: false, locale, problems: unique };
 
   const valid = data as Omit<WorkbenchConfig, 'file'>;
@@ -181,6 +185,7 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Confi
       logLevel: valid.logLevel,
       plugins: { enabled: valid.plugins.enabled, folders: valid.plugins.folders.map((f) => path.resolve(folder, f)) },
       settings: valid.settings,
+      ...(clockStart === undefined ? {} : { clockStart }),
     },
   };
 }

@@ -71,4 +71,17 @@ INSERT INTO core_roles (id, name, permissions, builtin) VALUES
   ('finance', '{"zh-CN":"财务","en":"Finance"}', '[]', 1);
 `,
   },
+  {
+    name: '002-job-runs.sql',
+    sql: `
+-- Each job's last start, so a run missed while the workbench was off catches up at the next start.
+CREATE TABLE core_job_runs (
+  owner TEXT NOT NULL,
+  job TEXT NOT NULL,
+  schedule TEXT NOT NULL,
+  last_run_at TEXT NOT NULL,
+  PRIMARY KEY (owner, job)
+) WITHOUT ROWID;
+`,
+  },
 ];

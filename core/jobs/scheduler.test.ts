@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createLogger, type LogLevel } from '../log/logger.js';
 import type { JobContext, JobDefinition } from '../plugins/context.js';
+import type { JobRunRecord, JobRunStore } from './job-run-log.js';
 import { JobScheduler } from './scheduler.js';
 
 const SHANGHAI = 'Asia/Shanghai';
@@ -318,5 +319,169 @@ describe('stop', () => {
     await scheduler.stop();
     expect(Date.now() - started).toBeLessThan(1_000);
     expect(at('warn').join('\n')).toContain('jobs=["demo/stuck"]');
+  });
+});
+
+/** A run store in memory, as the core table keeps it between starts. */
+function memoryRuns(records: JobRunRecord[] = []) {
+  const rows = new Map(records.map((r) => [`${r.owner}/${r.id}`, { ...r }]));
+  const store: JobRunStore = {
+    load: async () => [...rows.values()].map((r) => ({ ...r })),
+    save: async (record) => void rows.set(`${record.owner}/${record.id}`, { ...record }),
+  };
+  return { store, rows };
+}
+
+/** A scheduler over `runs`, loaded, with `jobs` scheduled, then started — one start of the workbench. */
+async function boot(runs: JobRunStore, jobs: [string, JobDefinition][]) {
+  const made = make({ runs });
+  await made.scheduler.load();
+  for (const [owner, definition] of jobs) made.scheduler.schedule(owner, definition);
+  made.scheduler.start();
+  return made;
+}
+
+/** Ends one start: stops the scheduler so the next `boot` is a fresh one. */
+async function shutDown() {
+  const stopping = scheduler!.stop();
+  await vi.advanceTimersByTimeAsync(10_000);
+  await stopping;
+  scheduler = undefined;
+}
+
+describe('catching up after the workbench was off', () => {
+  it('runs a cron job missed while off once at the next start, however many times it was missed', async () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date('2026-10-20T12:00:00+08:00'));
+    const { store, rows } = memoryRuns();
+    const starts: string[] = [];
+    const monthly = job('monthly', { cron: '0 9 28 * *' }, (ctx) => void starts.push(ctx.startedAt));
+    await boot(store, [['reports', monthly]]);
+    await vi.advanceTimersByTimeAsync(0);
+    // The first start only notes when counting begins: nothing was missed yet.
+    expect(starts).toEqual([]);
+    expect(rows.get('reports/monthly')).toMatchObject({ schedule: 'cron 0 9 28 * *', lastRunAt: '2026-10-20T12:00:00.000+08:00' });
+    await shutDown();
+
+    // Off over two 28ths.
+    vi.setSystemTime(new Date('2026-12-29T08:00:00+08:00'));
+    await boot(store, [['reports', monthly]]);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(starts).toEqual(['2026-12-29T08:00:00.000+08:00']);
+    expect(scheduler!.list()[0]).toMatchObject({ runs: 1, nextRunAt: '2027-01-28T09:00:00.000+08:00' });
+    expect(rows.get('reports/monthly')!.lastRunAt).toBe('2026-12-29T08:00:00.000+08:00');
+    await shutDown();
+
+    vi.setSystemTime(new Date('2026-12-30T08:00:00+08:00'));
+    await boot(store, [['reports', monthly]]);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(starts).toHaveLength(1);
+  });
+
+  it('a run on time counts: the next start finds nothing missed', async () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date('2026-11-27T12:00:00+08:00'));
+    const { store } = memoryRuns();
+    let runs = 0;
+    const monthly = job('monthly', { cron: '0 9 28 * *' }, () => void runs++);
+    await boot(store, [['reports', monthly]]);
+    await vi.advanceTimersByTimeAsync(new Date('2026-11-28T10:00:00+08:00').getTime() - Date.now());
+    expect(runs).toBe(1);
+    await shutDown();
+    vi.setSystemTime(new Date('2026-12-01T08:00:00+08:00'));
+    await boot(store, [['reports', monthly]]);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(runs).toBe(1);
+  });
+
+  it('waits for start(): nothing catches up while plugins are still being activated', async () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date('2026-12-29T08:00:00+08:00'));
+    const { store } = memoryRuns([{ owner: 'reports', id: 'monthly', schedule: 'cron 0 9 28 * *', lastRunAt: '2026-11-28T09:00:00.000+08:00' }]);
+    let runs = 0;
+    const { scheduler } = make({ runs: store });
+    await scheduler.load();
+    scheduler.schedule('reports', job('monthly', { cron: '0 9 28 * *' }, () => void runs++));
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(runs).toBe(0);
+    scheduler.start();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(runs).toBe(1);
+  });
+
+  it('a run by hand while the catch-up waits for start() makes up for it', async () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date('2026-12-29T08:00:00+08:00'));
+    const { store } = memoryRuns([{ owner: 'reports', id: 'monthly', schedule: 'cron 0 9 28 * *', lastRunAt: '2026-11-28T09:00:00.000+08:00' }]);
+    let runs = 0;
+    const { scheduler } = make({ runs: store });
+    await scheduler.load();
+    scheduler.schedule('reports', job('monthly', { cron: '0 9 28 * *' }, () => void runs++));
+    await scheduler.runNow('reports', 'monthly');
+    scheduler.start();
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(runs).toBe(1);
+    expect(scheduler.list()[0]!.nextRunAt).toBe('2027-01-28T09:00:00.000+08:00');
+  });
+
+  it('a job that opts out, or whose schedule changed, does not catch up', async () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date('2026-12-29T08:00:00+08:00'));
+    const { store, rows } = memoryRuns([
+      { owner: 'reports', id: 'quiet', schedule: 'cron 0 9 28 * *', lastRunAt: '2026-11-28T09:00:00.000+08:00' },
+      { owner: 'reports', id: 'moved', schedule: 'cron 0 9 28 * *', lastRunAt: '2026-11-28T09:00:00.000+08:00' },
+    ]);
+    const runs: string[] = [];
+    await boot(store, [
+      ['reports', { ...job('quiet', { cron: '0 9 28 * *' }, () => void runs.push('quiet')), catchUp: false }],
+      ['reports', job('moved', { cron: '0 9 5 * *' }, () => void runs.push('moved'))],
+    ]);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(runs).toEqual([]);
+    // The new schedule counts from now.
+    expect(rows.get('reports/moved')).toMatchObject({ schedule: 'cron 0 9 5 * *', lastRunAt: '2026-12-29T08:00:00.000+08:00' });
+    expect(scheduler!.list().find((j) => j.id === 'moved')!.nextRunAt).toBe('2027-01-05T09:00:00.000+08:00');
+  });
+
+  it('an every job carries its interval across a restart: overdue runs at start, otherwise when its interval is up', async () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date('2026-12-01T10:00:00+08:00'));
+    const { store } = memoryRuns([
+      { owner: 'listings', id: 'overdue', schedule: 'every 1m', lastRunAt: '2026-12-01T08:00:00.000+08:00' },
+      { owner: 'listings', id: 'recent', schedule: 'every 10m', lastRunAt: '2026-12-01T09:58:00.000+08:00' },
+    ]);
+    const runs: string[] = [];
+    await boot(store, [
+      ['listings', job('overdue', { every: '1m' }, () => void runs.push('overdue'))],
+      ['listings', job('recent', { every: '10m' }, () => void runs.push('recent'))],
+    ]);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(runs).toEqual(['overdue']);
+    await vi.advanceTimersByTimeAsync(8 * 60_000 - 1);
+    expect(runs.filter((r) => r === 'recent')).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(runs.filter((r) => r === 'recent')).toEqual(['recent']);
+  });
+
+  it('an every job quicker than a minute is not recorded: it runs soon after a start anyway', async () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date('2026-11-23T12:00:00+08:00'));
+    const { store, rows } = memoryRuns();
+    let runs = 0;
+    await boot(store, [['demo', job('tick', { every: '30s' }, () => void runs++)]]);
+    await vi.advanceTimersByTimeAsync(65_000);
+    expect(runs).toBe(2);
+    expect(rows.size).toBe(0);
+  });
+
+  it('a run store that fails is logged; the jobs keep their schedule', async () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date('2026-11-23T12:00:00+08:00'));
+    const store: JobRunStore = { load: async () => [], save: async () => Promise.reject(new Error('disk full')) };
+    let runs = 0;
+    const { at } = await boot(store, [['demo', job('tick', { every: '1m' }, () => void runs++)]]);
+    await vi.advanceTimersByTimeAsync(150_000);
+    expect(runs).toBe(2);
+    expect(at('error').join('\n')).toContain('disk full');
   });
 });

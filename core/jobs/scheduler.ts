@@ -5,6 +5,7 @@ import type { LocalizedText } from '../i18n/localized-text.js';
 import type { JobDefinition } from '../plugins/context.js';
 import { parseCron, type CronSchedule } from './cron.js';
 import { parseDuration } from './duration.js';
+import { JobRunLog, type JobRunStore } from './job-run-log.js';
 
 /** What the workbench shows about one scheduled job. Timestamps are in shop time. */
 export interface JobState {
@@ -32,6 +33,8 @@ export interface JobSchedulerOptions {
   now?: () => Date;
   /** How long `stop()` waits for running jobs; 5000 ms by default. */
   stopTimeoutMs?: number;
+  /** Remembers runs between starts, so runs missed while the workbench was off catch up. */
+  runs?: JobRunStore;
 }
 
 type Plan = { kind: 'every'; ms: number } | { kind: 'cron'; cron: CronSchedule };
@@ -51,6 +54,10 @@ interface Entry {
 // setTimeout treats anything above 2^31-1 as 1 ms, so long waits are made of shorter hops.
 const MAX_DELAY = 2 ** 31 - 2;
 
+// An `every` job quicker than this runs soon after a start anyway; recording each of its runs
+// would only add a write to the database several times a second.
+const RECORDED_EVERY_MS = 60_000;
+
 function describeError(error: unknown): string {
   if (error instanceof Error) return error.message || error.name;
   if (typeof error === 'string') return error;
@@ -65,6 +72,12 @@ function describeError(error: unknown): string {
  * Runs plugins' background jobs on `every` intervals or cron expressions in shop time. A run that
  * fails is logged and recorded and the job keeps its schedule; a job never overlaps itself; timers
  * are unref'd so they never keep the process alive.
+ *
+ * With a run store, each job's last start is kept between starts of the workbench. A cron job
+ * whose time came while the workbench was off runs once when `start()` is called — once, however
+ * many times it was missed — and an `every` job of a minute or more carries its interval across
+ * the restart (overdue: at start). A job with `catchUp: false`, or whose schedule changed,
+ * counts from now instead.
  *
  * @example
  * const jobs = new JobScheduler({ timeZone: 'Asia/Shanghai', log });
@@ -84,6 +97,10 @@ export class JobScheduler {
   private readonly log: Logger;
   private readonly now: () => Date;
   private readonly stopTimeoutMs: number;
+  private readonly runs: JobRunLog;
+  /** Catch-up runs waiting for `start()`. */
+  private readonly held = new Set<Entry>();
+  private started = false;
   private stopped = false;
 
   constructor(options: JobSchedulerOptions) {
@@ -92,6 +109,28 @@ export class JobScheduler {
     this.log = options.log;
     this.now = options.now ?? (() => new Date());
     this.stopTimeoutMs = options.stopTimeoutMs ?? 5000;
+    this.runs = new JobRunLog(options.runs, this.log);
+  }
+
+  /** Reads the jobs' last runs from the run store; called once, before any job is scheduled. */
+  load(): Promise<void> {
+    return this.runs.load();
+  }
+
+  /**
+   * Lets the runs missed while the workbench was off go, once every plugin is active; a job
+   * scheduled later (a plugin started afterwards) catches up at once.
+   */
+  start(): void {
+    if (this.stopped) return;
+    this.started = true;
+    const held = [...this.held];
+    this.held.clear();
+    // One run by hand while waiting already made up for the missed one.
+    for (const entry of held) {
+      if (entry.state.lastStartedAt === undefined) this.catchUp(entry);
+      else if (!entry.current || entry.plan.kind === 'cron') this.arm(entry);
+    }
   }
 
   /**
@@ -116,15 +155,25 @@ export class JobScheduler {
       disposed: false,
       state: { owner, id: job.id, title: job.title, schedule: text, running: false, runs: 0, failures: 0 },
     };
+    const { since, fresh } = this.countingFrom(entry);
     // Arm before registering so an impossible cron (`0 0 31 2 *`) throws and leaves nothing behind.
+    let missed: boolean;
     try {
-      this.arm(entry);
+      missed = since !== undefined && this.dueBy(entry.plan, since) <= this.now().getTime();
+      if (missed) entry.state.nextRunAt = formatTimestamp(this.now(), this.timeZone);
+      else this.arm(entry, undefined, since);
     } catch (error) {
       throw new Error(`${label}: ${describeError(error)}`, { cause: error });
     }
     this.entries.set(key, entry);
+    if (fresh) this.record(entry, formatTimestamp(this.now(), this.timeZone));
+    if (missed) {
+      if (this.started) this.catchUp(entry);
+      else this.held.add(entry);
+    }
     return toDisposable(() => {
       entry.disposed = true;
+      this.held.delete(entry);
       this.clearTimer(entry);
       entry.state.nextRunAt = undefined;
       if (this.entries.get(key) === entry) this.entries.delete(key);
@@ -156,10 +205,17 @@ export class JobScheduler {
    */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.held.clear();
     for (const entry of this.entries.values()) {
       this.clearTimer(entry);
       entry.state.nextRunAt = undefined;
     }
+    await this.waitForRuns();
+    // The last starts may still be on their way to the run store.
+    await this.runs.flush();
+  }
+
+  private async waitForRuns(): Promise<void> {
     if (this.inflight.size === 0) return;
     const pending = [...this.inflight];
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -196,17 +252,55 @@ export class JobScheduler {
   }
 
   /**
-   * Sets the entry's single timer. Cron jobs count from `from` too, because a timer may fire a
-   * hair before its minute and would otherwise pick the same minute again.
+   * When to count the job's schedule from: its last recorded start, if the run store has one for
+   * the same schedule and the job catches up. Otherwise counting starts now; `fresh` says that is
+   * to be recorded (a new job, or a changed schedule).
    */
-  private arm(entry: Entry, from?: number): void {
+  private countingFrom(entry: Entry): { since: number | undefined; fresh: boolean } {
+    if (!this.recorded(entry)) return { since: undefined, fresh: false };
+    const last = this.runs.lastStart(entry.owner, entry.job.id, entry.state.schedule);
+    if (last === undefined) return { since: undefined, fresh: true };
+    return { since: entry.job.catchUp === false ? undefined : last, fresh: false };
+  }
+
+  private recorded(entry: Entry): boolean {
+    return this.runs.enabled && (entry.plan.kind === 'cron' || entry.plan.ms >= RECORDED_EVERY_MS);
+  }
+
+  /** The first time the plan came due after `since`. */
+  private dueBy(plan: Plan, since: number): number {
+    return plan.kind === 'every' ? since + plan.ms : plan.cron.next(new Date(since), this.timeZone).getTime();
+  }
+
+  /** One run now for what was missed; the schedule goes on from there. */
+  private catchUp(entry: Entry): void {
+    if (entry.disposed || this.stopped) return;
+    const now = this.now().getTime();
+    entry.log.info(`job ${entry.owner}/${entry.job.id} missed a run while the workbench was off; running it now`, { owner: entry.owner, job: entry.job.id });
+    this.wait(entry, now, 0, () => {
+      if (entry.plan.kind === 'cron') this.fireCron(entry, now);
+      else this.trigger(entry);
+    });
+  }
+
+  /** Keeps the job's last start in the run store, for the jobs worth catching up. */
+  private record(entry: Entry, at: string): void {
+    if (this.recorded(entry)) this.runs.record({ owner: entry.owner, id: entry.job.id, schedule: entry.state.schedule, lastRunAt: at });
+  }
+
+  /**
+   * Sets the entry's single timer. Cron jobs count from `from` too, because a timer may fire a
+   * hair before its minute and would otherwise pick the same minute again. An `every` job's first
+   * run after a restart counts from `since`, its last recorded start.
+   */
+  private arm(entry: Entry, from?: number, since?: number): void {
     this.clearTimer(entry);
     if (entry.disposed || this.stopped) return;
     const now = this.now().getTime();
     if (entry.plan.kind === 'every') {
-      const due = now + entry.plan.ms;
+      const due = since === undefined ? now + entry.plan.ms : Math.min(Math.max(since + entry.plan.ms, now), now + entry.plan.ms);
       entry.state.nextRunAt = formatTimestamp(new Date(due), this.timeZone);
-      this.wait(entry, due, entry.plan.ms, () => this.trigger(entry));
+      this.wait(entry, due, due - now, () => this.trigger(entry));
       return;
     }
     const due = entry.plan.cron.next(new Date(Math.max(now, from ?? now)), this.timeZone).getTime();
@@ -283,6 +377,7 @@ export class JobScheduler {
     const started = this.now();
     state.running = true;
     state.lastStartedAt = formatTimestamp(started, this.timeZone);
+    this.record(entry, state.lastStartedAt);
     if (entry.plan.kind === 'every') state.nextRunAt = undefined;
     try {
       await job.run({ startedAt: state.lastStartedAt, log: entry.log });

@@ -152,6 +152,12 @@ export interface JobDefinition {
   title: LocalizedText;
   schedule: JobSchedule;
   run: (context: JobContext) => Promise<void> | void;
+  /**
+   * Whether a run missed while the workbench was off happens once at the next start (default
+   * true). Set false where a late run makes no sense, e.g. a reminder only useful at its hour.
+   * Added in plugin API 1.3.
+   */
+  catchUp?: boolean;
 }
 
 export interface JobAccess {

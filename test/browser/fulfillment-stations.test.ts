@@ -135,13 +135,13 @@ describe('the stations in Chromium', () => {
     await expect(station.locator('wb-fulfillment-verify-lines td.scanned').allTextContents()).resolves.toEqual(['0', '0']);
 
     // A scanner's burst on a slow network: three codes typed before the first answer comes back
-    // wait their turn, none lost (the last by 商家编码 instead of the barcode).
+    // wait their turn, none lost (the last by 商家编码 instead of the barcode, typed in small letters).
     const slow = '**/api/fulfillment/verification/*/scan';
     await page.route(slow, async (route) => {
       await new Promise((resolve) => setTimeout(resolve, 400));
       await route.continue();
     });
-    await page.keyboard.type(`${skus[1]!.barcode}\n${skus[1]!.barcode}\n${skus[2]!.code}\n`);
+    await page.keyboard.type(`${skus[1]!.barcode}\n${skus[1]!.barcode}\n${skus[2]!.code.toLowerCase()}\n`);
     await station.locator('.queue', { hasText: '排队' }).waitFor();
     await station.locator('.banner.pass', { hasText: '复核完成，请打包' }).waitFor();
     await page.unroute(slow);
@@ -185,9 +185,10 @@ describe('the stations in Chromium', () => {
     const shipped = await order(multi.id);
     expect(shipped).toMatchObject({ status: 'shipped', trackingNo, weightGrams: 1200 });
 
-    // The single-item order ships straight from 已拣货: nothing to verify, weight in grams.
+    // The single-item order ships straight from 已拣货: nothing to verify, weight in grams. Its
+    // number scanned with Caps Lock on still finds it.
     const second = `${trackingNo.slice(0, -1)}${trackingNo.endsWith('9') ? '8' : '9'}`;
-    await page.keyboard.type(`${single.orderNo}\n`);
+    await page.keyboard.type(`${single.orderNo.toLowerCase()}\n`);
     await expect.poll(focused).toBe('input#tracking');
     await page.keyboard.type(`${second}\n350\n`);
     await station.locator('.banner.pass', { hasText: second }).waitFor();

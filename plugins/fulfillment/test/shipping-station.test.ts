@@ -128,6 +128,17 @@ describe('when an order may ship', () => {
     expect(shipped.body.status).toBe('shipped');
   });
 
+  test('the station finds the order by its number or tracking number in any letter case', async () => {
+    const order = await pickedOrder([{ sku: skus[2]! }]);
+    const byNo = await owner.get(`${F}/orders?q=${order.orderNo.toLowerCase()}`);
+    expect(byNo.body.items.map((o: any) => o.id)).toEqual([order.id]);
+    const shipped = await ship(order, { courier: 'JT', trackingNo: 'jt 1234567890123' });
+    expect(shipped.status, shipped.text).toBe(200);
+    expect(shipped.body.trackingNo).toBe('JT1234567890123');
+    const byTracking = await owner.get(`${F}/orders?q=jt1234567890123`);
+    expect(byTracking.body.items.map((o: any) => o.id)).toEqual([order.id]);
+  });
+
   test('an approved order that was never picked is refused, saying so', async () => {
     const order = await approve(owner, await enterOrder(owner, [{ sku: skus[0]! }]));
     const reply = await ship(order);

@@ -145,6 +145,46 @@ test('a shipped order is found by its tracking number', async () => {
   expect(found.body.complete).toBe(true);
 });
 
+describe('codes in any letter case', () => {
+  // Scanners with Caps Lock on, or a clerk typing, send the same label in the other case.
+  test('order number, tracking number, barcode and 商家编码 are found whatever their case', async () => {
+    const stamp = String(Date.now()).slice(-7);
+    const made = await owner.post('/api/listings/products', {
+      title: '测试卫衣 大小写',
+      itemCode: `CASE${stamp}`,
+      skus: [
+        { code: `Jk${stamp}-m`, barcode: `CB${stamp}X`, attributes: { 尺码: 'M' }, price: 9900, cost: 3500 },
+        { code: `JK${stamp}-L`, barcode: `69${stamp}0001`, attributes: { 尺码: 'L' }, price: 9900, cost: 3500 },
+      ],
+    });
+    expect(made.status, made.text).toBe(201);
+    const [m, l] = made.body.skus as TestSku[];
+    await stockUp(owner, m!, 'A-01-02-01', 5);
+    await stockUp(owner, l!, 'A-01-02-02', 5);
+    const order = await approvedOrder(owner, [{ sku: m!, qty: 2 }, { sku: l! }]);
+    await pickedWave(owner, [order.id]);
+    expect(order.orderNo).toMatch(/^M\d+$/);
+
+    const found = await checker.get(`${V}/${order.orderNo.toLowerCase()}`);
+    expect(found.status, found.text).toBe(200);
+    expect(found.body.order.id).toBe(order.id);
+    for (const code of [m!.barcode.toLowerCase(), m!.code.toUpperCase(), l!.code.toLowerCase()]) {
+      const reply = await scan(order.id, code);
+      expect(reply.status, `${code}: ${reply.text}`).toBe(200);
+    }
+    expect((await checker.get(`${V}/${order.id}`)).body.complete).toBe(true);
+    expect(await outcomes(order.id)).toEqual(['ok', 'ok', 'ok']);
+
+    const trackingNo = `YT${String(Date.now()).slice(-13)}`;
+    const current = await owner.get(`${API}/orders/${order.id}`);
+    const shipped = await owner.post(`${API}/orders/${order.id}/ship`, { version: current.body.version, courier: 'YTO', trackingNo: trackingNo.toLowerCase(), weightGrams: 500 });
+    expect(shipped.status, shipped.text).toBe(200);
+    const byTracking = await checker.get(`${V}/${trackingNo.toLowerCase()}`);
+    expect(byTracking.status, byTracking.text).toBe(200);
+    expect(byTracking.body.order.id).toBe(order.id);
+  });
+});
+
 test('the station needs fulfillment.verify', async () => {
   const picker = await colleague(fs.server, owner, 'jianhuo2', ['fulfillment.waves.run', 'fulfillment.orders.read']);
   const replies = await Promise.all([

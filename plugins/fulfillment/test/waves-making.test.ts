@@ -1,5 +1,5 @@
 // Making waves through the HTTP API: each order's class from its SKUs' bins, which orders a wave
-// takes or refuses, 单品提总 at the threshold, the pick list in path order across zones, and the
+// takes or refuses, 单品提总 above the threshold and from storage, the pick list in path order across zones, and the
 // pick list and seeding sheet printables.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { approvedOrder, colleague, createSkus, enterOrder, makeWave, newBin, startFulfillment, stockUp, unique, withSettings, type Client, type FulfillmentServer } from './api.js';
@@ -111,25 +111,64 @@ describe('making a wave', () => {
 });
 
 describe('the pick list', () => {
-  test('单品提总 at the threshold makes one bulk line; below it each order keeps its share', async () => {
+  test('单品提总 only above the threshold makes one bulk line; at it each order keeps its share', async () => {
     const [many, few] = await createSkus(owner, 2);
     const manyBin = newBin('A');
     const fewBin = newBin('A');
     await stockUp(owner, many!, manyBin, 10);
     await stockUp(owner, few!, fewBin, 10);
     await withSettings(owner, { waves: { bulkPickThreshold: 3 } }, async () => {
-      const bulk = [await approvedOrder(owner, [{ sku: many! }]), await approvedOrder(owner, [{ sku: many!, qty: 2 }]), await approvedOrder(owner, [{ sku: many! }])];
-      const loose = [await approvedOrder(owner, [{ sku: few! }]), await approvedOrder(owner, [{ sku: few! }])];
-      const wave = await makeWave(owner, [...bulk, ...loose].map((o) => o.id));
+      const bulk = [
+        await approvedOrder(owner, [{ sku: many! }]),
+        await approvedOrder(owner, [{ sku: many!, qty: 2 }]),
+        await approvedOrder(owner, [{ sku: many! }]),
+        await approvedOrder(owner, [{ sku: many! }]),
+      ];
+      const atThreshold = [await approvedOrder(owner, [{ sku: few! }]), await approvedOrder(owner, [{ sku: few! }]), await approvedOrder(owner, [{ sku: few! }])];
+      const wave = await makeWave(owner, [...bulk, ...atThreshold].map((o) => o.id));
       const manyLine = wave.pickList.find((l: any) => l.skuId === many!.id);
-      expect(manyLine).toMatchObject({ locationCode: manyBin, qty: 4, bulk: true });
-      expect(manyLine.slots).toHaveLength(3);
+      expect(manyLine).toMatchObject({ locationCode: manyBin, qty: 5, bulk: true });
+      expect(manyLine.slots).toHaveLength(4);
       expect(wave.pickList.filter((l: any) => l.skuId === many!.id)).toHaveLength(1);
       const fewLine = wave.pickList.find((l: any) => l.skuId === few!.id);
-      expect(fewLine).toMatchObject({ locationCode: fewBin, qty: 2, bulk: false });
+      expect(fewLine).toMatchObject({ locationCode: fewBin, qty: 3, bulk: false });
       for (const o of bulk) expect(wave.orderList.find((w: any) => w.orderId === o.id).bulkPick).toBe(true);
-      for (const o of loose) expect(wave.orderList.find((w: any) => w.orderId === o.id).bulkPick).toBe(false);
+      for (const o of atThreshold) expect(wave.orderList.find((w: any) => w.orderId === o.id).bulkPick).toBe(false);
       expect(wave.seeding.bulkSkuCodes).toEqual([many!.code]);
+    });
+  });
+
+  test('a bulk line picks from the storage bin that holds the whole total, else from the pick face; shipping books it from there', async () => {
+    const [boxed, split] = await createSkus(owner, 2);
+    const boxedFace = newBin('A');
+    const boxedSmall = newBin('S');
+    const boxedWhole = newBin('S');
+    await stockUp(owner, boxed!, boxedFace, 4);
+    await stockUp(owner, boxed!, boxedSmall, 3, 'storage');
+    await stockUp(owner, boxed!, boxedWhole, 40, 'storage');
+    const splitFace = newBin('A');
+    await stockUp(owner, split!, splitFace, 10);
+    await stockUp(owner, split!, newBin('S'), 3, 'storage');
+    await stockUp(owner, split!, newBin('S'), 3, 'storage');
+    await withSettings(owner, { waves: { bulkPickThreshold: 2 } }, async () => {
+      const boxedOrders = [await approvedOrder(owner, [{ sku: boxed!, qty: 2 }]), await approvedOrder(owner, [{ sku: boxed! }]), await approvedOrder(owner, [{ sku: boxed!, qty: 3 }])];
+      const splitOrders = [await approvedOrder(owner, [{ sku: split! }]), await approvedOrder(owner, [{ sku: split!, qty: 2 }]), await approvedOrder(owner, [{ sku: split!, qty: 2 }])];
+      const wave = await makeWave(owner, [...boxedOrders, ...splitOrders].map((o) => o.id));
+      // 6 pieces: more than the face's 4 and the first storage bin's 3, so the whole box is opened.
+      expect(wave.pickList.filter((l: any) => l.skuId === boxed!.id)).toEqual([expect.objectContaining({ locationCode: boxedWhole, qty: 6, bulk: true })]);
+      expect(wave.replenishments.filter((r: any) => r.skuId === boxed!.id)).toEqual([]);
+      // No storage bin holds 5, so the total comes off the face as before.
+      expect(wave.pickList.filter((l: any) => l.skuId === split!.id)).toEqual([expect.objectContaining({ locationCode: splitFace, qty: 5, bulk: true })]);
+
+      const picked = await owner.post(`${API}/waves/${wave.id}/picked`, { version: wave.version });
+      expect(picked.status, picked.text).toBe(200);
+      const order = (await owner.get(`${API}/orders/${boxedOrders[2]!.id}`)).body;
+      const shipped = await owner.post(`${API}/orders/${order.id}/ship`, { version: order.version, trackingNo: `77${String(Date.now()).slice(-8)}00001`, weightGrams: 500 });
+      expect(shipped.status, shipped.text).toBe(200);
+      const ledger = await owner.get(`${API}/ledger?order=${order.id}`);
+      expect(ledger.body.items.map((e: any) => [e.locationCode, e.qty])).toEqual([[boxedWhole, -3]]);
+      const after = await owner.get(`${API}/waves/${wave.id}`);
+      expect(after.body.pickList.filter((l: any) => l.skuId === boxed!.id)).toEqual([expect.objectContaining({ locationCode: boxedWhole, qty: 6 })]);
     });
   });
 

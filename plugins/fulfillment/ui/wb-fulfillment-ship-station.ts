@@ -106,7 +106,9 @@ export class FulfillmentShipStation extends FulfillmentElement {
     try {
       const found = await this.api.get<{ items: { id: number; orderNo: string; trackingNo: string | null }[] }>('/fulfillment/orders', { q: ref, pageSize: 5 });
       if (seq !== this.lookups) return;
-      const match = found.items.find((o) => o.orderNo === ref || o.trackingNo === ref) ?? (found.items.length === 1 ? found.items[0] : undefined);
+      // Order and tracking numbers are kept in capitals; the scan may come in small letters.
+      const wanted = ref.replace(/\s+/g, '').toUpperCase();
+      const match = found.items.find((o) => o.orderNo.toUpperCase() === wanted || o.trackingNo === wanted) ?? (found.items.length === 1 ? found.items[0] : undefined);
       if (!match) return this.refuse(found.items.length ? this.t(`「${ref}」对应多张订单，请扫描完整的订单号`, `"${ref}" matches several orders; scan the whole order number`) : this.t(`找不到订单「${ref}」，请核对订单号或运单号`, `No order "${ref}"; check the order or tracking number`));
       const loaded = await this.fetch(match.id);
       if (seq !== this.lookups) return;

@@ -45,8 +45,12 @@ export function orderWhere(filter: OrderFilter, skuId: number | undefined, timeB
   const text = filter.q?.trim();
   if (text) {
     // Order number exact or by prefix; receiver, payment account and tracking number exactly.
-    clauses.push('((o.order_no >= ? AND o.order_no < ?) OR o.receiver_name = ? OR o.buyer_account = ? OR o.tracking_no = ?)');
-    params.push(text, prefixUpper(text), text, text, text);
+    // Order and tracking numbers are kept in capitals, and a scanner with Caps Lock on sends
+    // small letters: those two are matched in capitals too.
+    const upper = text.toUpperCase();
+    const numbers = upper === text ? '(o.order_no >= ? AND o.order_no < ?)' : '(o.order_no >= ? AND o.order_no < ?) OR (o.order_no >= ? AND o.order_no < ?)';
+    clauses.push(`(${numbers} OR o.receiver_name = ? OR o.buyer_account = ? OR o.tracking_no = ?)`);
+    params.push(text, prefixUpper(text), ...(upper === text ? [] : [upper, prefixUpper(upper)]), text, text, upper.replace(/\s+/g, ''));
   }
   const platform = commaList(filter.platformStatus);
   if (platform.length) {

@@ -8,6 +8,7 @@ import { fulfillmentSettings, type CourierSetting, type FulfillmentSettings } fr
 import type { StepBy } from '../shared/actor.js';
 import type { OrderShipped, StockLine } from '../types.js';
 import type { StockOps } from '../warehouse/stock-ops.js';
+import { bulkBinsOf } from '../waves/wave-plan.js';
 import { chooseCourier, courierByCode, courierNames, normaliseTracking, reaches, type CourierChoice } from './courier-rules.js';
 
 /** What the packer enters at the station, or a row of the batch-shipping file. */
@@ -145,7 +146,7 @@ export async function shipOrder(ctx: PluginContext, stock: StockOps, tx: Transac
   const weightGrams = checkWeight(settings, input.weightGrams);
 
   const now = ctx.now();
-  await stock.shipOut(tx, { id: row.id, orderNo: row.order_no }, lines, by);
+  await stock.shipOut(tx, { id: row.id, orderNo: row.order_no }, lines, by, { from: await bulkBinsOf(tx, row.id) });
   await moveOrder(tx, row.id, 'shipped', {
     version: row.version,
     action: 'ship',

@@ -1,4 +1,4 @@
-import { ID_PARAMS, NotFoundError, ref, type PluginContext, type Transaction } from '@workbench/plugin-api';
+import { ID_PARAMS, NotFoundError, ref, type Disposable, type PluginContext, type Transaction } from '@workbench/plugin-api';
 import { fulfillmentSettings } from '../settings.js';
 import { WAREHOUSE_SCHEMAS } from './schemas.js';
 
@@ -23,11 +23,12 @@ export async function remindStocktake(tx: Transaction, now: string): Promise<voi
   );
 }
 
-/** The monthly stocktake reminder (DOMAIN: 盘点 28th–31st), its list and dismissal. */
-export function registerReminders(ctx: PluginContext): void {
-  // The cron is fixed when the job is scheduled, so a changed reminder day applies from the next start.
-  const day = fulfillmentSettings(ctx).stocktake.reminderDay;
-  ctx.jobs.schedule({
+/**
+ * The reminder job on the settings' day at 09:00. A cron is fixed when scheduled, so a changed day
+ * schedules the job again; a month missed while the workbench was off is reminded at the next start.
+ */
+function scheduleStocktakeReminder(ctx: PluginContext, day: number): Disposable {
+  return ctx.jobs.schedule({
     id: 'stocktake-reminder',
     title: { 'zh-CN': '月度盘点提醒', en: 'Monthly stocktake reminder' },
     schedule: { cron: `0 9 ${day} * *` },
@@ -35,6 +36,19 @@ export function registerReminders(ctx: PluginContext): void {
       await ctx.db.transaction((tx) => remindStocktake(tx, ctx.now()));
       log.info('stocktake reminder', { period: ctx.now().slice(0, 7) });
     },
+  });
+}
+
+/** The monthly stocktake reminder (盘点 at month end), its list and dismissal. */
+export function registerReminders(ctx: PluginContext): void {
+  let day = fulfillmentSettings(ctx).stocktake.reminderDay;
+  let job = scheduleStocktakeReminder(ctx, day);
+  ctx.settings.onDidChange(() => {
+    const next = fulfillmentSettings(ctx).stocktake.reminderDay;
+    if (next === day) return;
+    job.dispose();
+    day = next;
+    job = scheduleStocktakeReminder(ctx, day);
   });
 
   ctx.routes.add<Record<string, string>, { all?: boolean }, undefined, { items: Reminder[] }>({

@@ -19,6 +19,14 @@ export interface Movement {
   by: StepBy;
 }
 
+/** How `shipOut` takes goods out. */
+export interface ShipOutOptions {
+  /** Let the last bin go negative when the bins hold too little (the caller checks the permission). */
+  override?: boolean;
+  /** The bin to take each SKU (by id) from first. */
+  from?: ReadonlyMap<number, number>;
+}
+
 /**
  * The warehouse's primitives, used by every area in its own transaction: movements with their
  * ledger rows, reservations for approved orders, stock taken out for a shipment. Each call that
@@ -139,18 +147,21 @@ export class StockOps {
 
   /**
    * Takes an order's goods out of the bins (出库 against the order): pick faces in path order
-   * first, then storage. Releases its reservation. Refuses, naming the SKU, when the bins hold
-   * too little — unless `override` (checked by the caller) lets the last bin go negative.
+   * first, then storage — or, for a SKU in `options.from`, that bin first (where the pick list
+   * sent the picker). Releases its reservation. Refuses, naming the SKU, when the bins hold too
+   * little — unless `options.override` (checked by the caller) lets the last bin go negative.
    */
-  async shipOut(tx: Transaction, order: { id: number; orderNo: string }, lines: StockLine[], by: StepBy, override = false): Promise<void> {
+  async shipOut(tx: Transaction, order: { id: number; orderNo: string }, lines: StockLine[], by: StepBy, options: ShipOutOptions = {}): Promise<void> {
+    const override = options.override ?? false;
     await this.release(tx, order.id);
     const movements: Movement[] = [];
     for (const line of lines) {
       let left = line.qty;
+      const first = options.from?.get(line.skuId) ?? null;
       const bins = await tx.all<{ location_id: number; qty: number }>(
         `SELECT s.location_id, s.qty FROM fulfillment_stock s JOIN fulfillment_locations l ON l.id = s.location_id
-         WHERE s.sku_id = ? AND s.qty > 0 ORDER BY l.kind = 'storage', l.path_order, l.id`,
-        [line.skuId],
+         WHERE s.sku_id = ? AND s.qty > 0 ORDER BY l.id IS NOT ?, l.kind = 'storage', l.path_order, l.id`,
+        [line.skuId, first],
       );
       for (const bin of bins) {
         if (left === 0) break;

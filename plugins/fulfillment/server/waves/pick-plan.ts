@@ -35,16 +35,19 @@ export interface SkuPlan {
 /**
  * Plans one SKU's picks. `bins` hold the stock as it will be once open replenishments are done;
  * `claimed` is what earlier waves, not yet shipped, still take from them (first, in the same
- * order). The wave's needs take pick faces in path order first, then storage bins; anything left
- * beyond every bin is put on the first pick face (the replenishment target) or the first bin.
+ * order). A 单品提总 total comes whole from the first storage bin that holds all of it — a box
+ * opened once instead of emptying the face; when no storage bin does, it is picked like the rest:
+ * pick faces in path order first, then storage bins. Anything left beyond every bin is put on the
+ * first pick face (the replenishment target) or the first bin.
  */
 export function planSku(demand: SkuDemand, bins: Bin[], claimed: number): SkuPlan {
   const afterClaims = leftAfterClaims(bins, claimed);
   const left = [...afterClaims];
   const faces = bins.flatMap((b, i) => (b.kind === 'pick' ? [i] : []));
   const faceLeft = faces.reduce((sum, i) => sum + left[i]!, 0);
-  const storage = bins.flatMap((bin, i) => (bin.kind === 'storage' ? [{ bin, left: afterClaims[i]! }] : []));
   const total = demand.needs.reduce((sum, n) => sum + n.qty, 0);
+  const bulkTotal = demand.needs.reduce((sum, n) => sum + (n.bulk ? n.qty : 0), 0);
+  const box = bulkTotal > 0 ? bins.findIndex((b, i) => b.kind === 'storage' && left[i]! >= bulkTotal) : -1;
 
   const shares = new Map<string, { bin: Bin | undefined; bulk: boolean; slots: SlotShare[] }>();
   const add = (index: number | undefined, need: Need, qty: number) => {
@@ -58,6 +61,11 @@ export function planSku(demand: SkuDemand, bins: Bin[], claimed: number): SkuPla
   const order = [...demand.needs].sort((a, b) => Number(b.bulk) - Number(a.bulk) || a.slot - b.slot);
   const fallback = faces[0] ?? (bins.length ? 0 : undefined);
   for (const need of order) {
+    if (need.bulk && box >= 0) {
+      left[box]! -= need.qty;
+      add(box, need, need.qty);
+      continue;
+    }
     let rest = need.qty;
     for (let i = 0; i < bins.length && rest > 0; i++) {
       const take = Math.min(left[i]!, rest);
@@ -68,6 +76,9 @@ export function planSku(demand: SkuDemand, bins: Bin[], claimed: number): SkuPla
     }
     if (rest > 0) add(fallback, need, rest);
   }
+  // A total taken from storage neither needs the faces nor can refill them.
+  const fromFaces = box >= 0 ? total - bulkTotal : total;
+  const storage = bins.flatMap((bin, i) => (bin.kind === 'storage' ? [{ bin, left: afterClaims[i]! - (i === box ? bulkTotal : 0) }] : []));
 
   const lines: PickLine[] = [...shares.values()].map((s) => ({
     locationCode: s.bin?.code ?? null,
@@ -84,7 +95,7 @@ export function planSku(demand: SkuDemand, bins: Bin[], claimed: number): SkuPla
   return {
     skuId: demand.skuId,
     lines,
-    shortfall: first === undefined ? 0 : Math.max(0, total - faceLeft),
+    shortfall: first === undefined ? 0 : Math.max(0, fromFaces - faceLeft),
     face: first === undefined ? undefined : bins[first],
     faceLeft: first === undefined ? 0 : afterClaims[first]!,
     storage,

@@ -1,5 +1,6 @@
 import { NotFoundError, type Queryable } from '@workbench/plugin-api';
 import type { OrderRow } from '../orders/order-record.js';
+import { normaliseTracking } from '../shipping/courier-rules.js';
 import type { CatalogView } from '../types.js';
 import type { VerificationLine, VerificationScan } from './wave-types.js';
 
@@ -12,12 +13,15 @@ export interface ExpectedLine {
   scanned: number;
 }
 
-/** The order by its order number, tracking number or id, in that order (numbers look alike). */
+/**
+ * The order by its order number, tracking number or id, in that order (numbers look alike). Order
+ * and tracking numbers are kept in capitals, so a scan in small letters finds them too.
+ */
 export async function orderByRef(q: Queryable, ref: string): Promise<OrderRow> {
   const text = ref.trim();
   const row =
-    (await q.get<OrderRow>('SELECT * FROM fulfillment_orders WHERE order_no = ?', [text])) ??
-    (await q.get<OrderRow>('SELECT * FROM fulfillment_orders WHERE tracking_no = ? ORDER BY id DESC LIMIT 1', [text])) ??
+    (await q.get<OrderRow>('SELECT * FROM fulfillment_orders WHERE order_no IN (?, ?) ORDER BY order_no = ? DESC LIMIT 1', [text, text.toUpperCase(), text])) ??
+    (await q.get<OrderRow>('SELECT * FROM fulfillment_orders WHERE tracking_no = ? ORDER BY id DESC LIMIT 1', [normaliseTracking(text)])) ??
     (/^\d{1,12}$/.test(text) ? await q.get<OrderRow>('SELECT * FROM fulfillment_orders WHERE id = ?', [Number(text)]) : undefined);
   if (!row) {
     throw new NotFoundError({ 'zh-CN': `没有找到订单 ${text}：请扫订单编号、物流单号，或输入订单 id`, en: `No order ${text}: scan the order number or the tracking number, or type the order id` });

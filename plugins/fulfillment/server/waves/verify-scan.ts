@@ -47,16 +47,36 @@ async function recordScan(tx: Transaction, orderId: number, code: string, skuId:
 }
 
 /**
- * One scan at the station. The code is a barcode or a 商家编码. A wrong, surplus or unknown item
- * is recorded and committed first, then refused, so the trace of a near-mistake stays. The scan
- * that completes the order makes it 已复核, with the verifier recorded. A scan on an order that is
- * not 已拣货 is refused unrecorded: no item was checked against it.
+ * The SKU a scanned barcode or 商家编码 names, whatever its letter case: a scanner with Caps Lock
+ * on, or a clerk typing, sends the label's letters in the other case, and no shop tells two items
+ * apart by case alone. The order's own items are tried first, so their codes always count; then
+ * the catalog, as scanned, in capitals (the way codes are printed) and in small letters.
+ */
+async function skuOfCode(ctx: PluginContext, catalog: CatalogView, orderId: number, code: string): Promise<CatalogSku | undefined> {
+  const wanted = code.toUpperCase();
+  const lines = await ctx.db.read((q) => expectedLines(q, orderId));
+  const own = await Promise.all(lines.map((l) => catalog.skuById(l.skuId)));
+  const index = lines.findIndex((l, i) => [l.skuCode, own[i]?.code, own[i]?.barcode].some((c) => c?.toUpperCase() === wanted));
+  if (index >= 0 && own[index]) return own[index];
+  for (const spelling of new Set([code, wanted, code.toLowerCase()])) {
+    const sku = (await catalog.skuByBarcode(spelling)) ?? (await catalog.skuByCode(spelling));
+    if (sku) return sku;
+  }
+  return undefined;
+}
+
+/**
+ * One scan at the station. The code is a barcode or a 商家编码, in any letter case. A wrong,
+ * surplus or unknown item is recorded and committed first, then refused, so the trace of a
+ * near-mistake stays. The scan that completes the order makes it 已复核, with the verifier
+ * recorded. A scan on an order that is not 已拣货 is refused unrecorded: no item was checked
+ * against it.
  */
 export async function scanItem(ctx: PluginContext, catalog: CatalogView, actor: Actor, orderId: number, rawCode: string): Promise<ScanAnswer> {
   const code = rawCode.trim();
   if (code === '') throw new InputError({ 'zh-CN': '没有扫到内容，请重扫', en: 'Nothing was scanned; scan again' }, { errors: [{ path: '/code', in: 'body', message: 'empty' }] });
   // Looked up before the transaction: the catalog is another plugin's, and a scan must not wait on it inside one.
-  const sku = (await catalog.skuByBarcode(code)) ?? (await catalog.skuByCode(code));
+  const sku = await skuOfCode(ctx, catalog, orderId, code);
   const by = stepBy(actor);
   const result = await ctx.db.transaction(async (tx) => {
     const row = await orderById(tx, orderId);

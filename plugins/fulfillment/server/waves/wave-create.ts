@@ -56,7 +56,8 @@ export async function createWave(ctx: PluginContext, actor: Actor, orderIds: num
     for (const m of members) if (m.class === 'single') singles.set(m.skuIds[0]!, (singles.get(m.skuIds[0]!) ?? 0) + 1);
     for (const [i, m] of members.entries()) {
       const slot = i + 1;
-      const bulk = m.class === 'single' && (singles.get(m.skuIds[0]!) ?? 0) >= bulkPickThreshold;
+      // Only more orders than the threshold are worth a total pick; at it, they join the wave's own picks.
+      const bulk = m.class === 'single' && (singles.get(m.skuIds[0]!) ?? 0) > bulkPickThreshold;
       await tx.run('INSERT INTO fulfillment_wave_orders (wave_id, order_id, class, bulk_pick, slot) VALUES (?, ?, ?, ?, ?)', [waveId, m.order.id, m.class, bulk ? 1 : 0, slot]);
       await tx.updateVersioned('fulfillment_orders', { id: m.order.id, version: m.order.version }, { wave_id: waveId, updated_at: now });
       await recordHistory(tx, m.order.id, 'wave', by, now, { detail: { waveId, waveNo, slot, class: m.class, bulkPick: bulk } });

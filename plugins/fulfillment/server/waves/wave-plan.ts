@@ -133,3 +133,20 @@ async function earlierClaims(q: Queryable, waveId: number, skuIds: number[]): Pr
   );
   return new Map(rows.map((r) => [r.sku_id, r.qty]));
 }
+
+/**
+ * The storage bin each SKU of a 单品提总 order was picked from, when its wave's plan took the
+ * total from storage — so shipping books the pieces where the picker took them. Empty for any
+ * other order.
+ */
+export async function bulkBinsOf(q: Queryable, orderId: number): Promise<Map<number, number>> {
+  const member = await q.get<{ wave_id: number; slot: number }>('SELECT wave_id, slot FROM fulfillment_wave_orders WHERE order_id = ? AND bulk_pick = 1', [orderId]);
+  const from = new Map<number, number>();
+  if (!member) return from;
+  for (const sku of (await planWave(q, member.wave_id)).skus) {
+    const line = sku.lines.find((l) => l.bulk && l.slots.some((s) => s.slot === member.slot));
+    const bin = sku.storage.find((s) => s.bin.code === line?.locationCode)?.bin;
+    if (bin) from.set(sku.skuId, bin.id);
+  }
+  return from;
+}
