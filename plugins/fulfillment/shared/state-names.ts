@@ -72,6 +72,7 @@ export type ExceptionCode =
   | 'unpaid'
   | 'platform-closed'
   | 'refunding'
+  | 'awaiting-refund'
   | 'manual';
 
 /** 单品, 多品单区, 多品跨区: how a wave picks an order. */

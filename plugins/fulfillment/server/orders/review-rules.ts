@@ -81,7 +81,7 @@ function platformState(f: ReviewFacts): Finding {
   if (f.order.platform_status === 'closed') {
     return fail('platform-state', 'platform-closed', { 'zh-CN': '淘宝上这笔交易已关闭，不要发货；请关闭订单', en: 'The trade is closed on Taobao; do not ship — close the order' });
   }
-  if (f.order.platform_status === 'refunding') {
+  if (f.order.platform_status === 'refunding' || f.items.some((i) => i.refund_state === 'in-progress')) {
     return fail('platform-state', 'refunding', { 'zh-CN': '买家正在申请退款，请先处理退款再决定是否发货', en: 'The buyer asked for a refund; settle it before deciding to ship' });
   }
   return pass('platform-state', { 'zh-CN': '淘宝上的交易状态可以发货', en: 'The trade on Taobao can ship' });

@@ -1,5 +1,6 @@
 import type { JsonSchema, PluginContext } from '@workbench/plugin-api';
 import { def, nullable, ref } from '@workbench/plugin-api';
+import { REFUND_STATES } from '../../shared/refund-state.js';
 import { ORDER_STATUSES, PLATFORM_STATUSES } from '../../shared/state-names.js';
 
 const BASE = 'https://workbench.local/schemas/fulfillment';
@@ -27,6 +28,7 @@ export const EXCEPTION_CODES = [
   'unpaid',
   'platform-closed',
   'refunding',
+  'awaiting-refund',
   'manual',
 ] as const;
 
@@ -109,8 +111,10 @@ const records: (JsonSchema & { $id: string })[] = [
       quantity: { type: 'integer', minimum: 1 },
       price: def('price'),
       refundStatus: nullableStr,
+      refundState: { enum: [...REFUND_STATES] },
+      refundAmount: def('money'),
     },
-    required: ['id', 'lineKey', 'skuId', 'skuCode', 'title', 'properties', 'quantity', 'price', 'refundStatus'],
+    required: ['id', 'lineKey', 'skuId', 'skuCode', 'title', 'properties', 'quantity', 'price', 'refundStatus', 'refundState', 'refundAmount'],
     additionalProperties: false,
   },
   {

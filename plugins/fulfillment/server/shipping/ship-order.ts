@@ -35,7 +35,7 @@ export function courierChoiceFor(settings: FulfillmentSettings, row: OrderRow): 
 
 /** Refuses an order that is not ready to leave: 已复核, or 已拣货 for an order of one SKU. */
 async function checkReady(tx: Transaction, row: OrderRow): Promise<StockLine[]> {
-  const items = await tx.all<{ sku_id: number | null; sku_code: string; quantity: number }>('SELECT sku_id, sku_code, quantity FROM fulfillment_order_items WHERE order_id = ? ORDER BY id', [row.id]);
+  const items = await tx.all<{ sku_id: number | null; sku_code: string; quantity: number }>("SELECT sku_id, sku_code, quantity FROM fulfillment_order_items WHERE order_id = ? AND refund_state <> 'succeeded' ORDER BY id", [row.id]);
   const skus = new Set(items.map((i) => i.sku_code));
   const name = ORDER_STATUS_NAMES[row.status];
   if (row.status === 'shipped') {
@@ -166,7 +166,7 @@ export async function shipOrder(ctx: PluginContext, stock: StockOps, tx: Transac
     detail: { courier: courier.code, trackingNo, weightGrams },
   });
   const items = await tx.all<{ skuId: number; skuCode: string; qty: number }>(
-    'SELECT sku_id AS skuId, sku_code AS skuCode, SUM(quantity) AS qty FROM fulfillment_order_items WHERE order_id = ? GROUP BY sku_id, sku_code ORDER BY MIN(id)',
+    "SELECT sku_id AS skuId, sku_code AS skuCode, SUM(quantity) AS qty FROM fulfillment_order_items WHERE order_id = ? AND refund_state <> 'succeeded' GROUP BY sku_id, sku_code ORDER BY MIN(id)",
     [row.id],
   );
   const payload: OrderShipped = { orderId: row.id, orderNo: row.order_no, courier: courier.code, trackingNo, weightGrams, items, shippedBy: by, shippedAt: now };

@@ -52,7 +52,7 @@ export async function planWave(q: Queryable, waveId: number): Promise<WavePlan> 
   const items = await q.all<ItemRow>(
     `SELECT i.order_id, i.sku_id, i.sku_code, i.title, i.quantity FROM fulfillment_order_items i
      JOIN fulfillment_wave_orders wo ON wo.order_id = i.order_id
-     WHERE wo.wave_id = ? AND i.sku_id IS NOT NULL ORDER BY i.id`,
+     WHERE wo.wave_id = ? AND i.sku_id IS NOT NULL AND i.refund_state <> 'succeeded' ORDER BY i.id`,
     [waveId],
   );
   const demands = new Map<number, SkuDemand>();
@@ -127,7 +127,7 @@ async function earlierClaims(q: Queryable, waveId: number, skuIds: number[]): Pr
      JOIN fulfillment_orders o ON o.id = wo.order_id
      JOIN fulfillment_order_items i ON i.order_id = o.id
      WHERE wo.wave_id < ? AND w.status IN ('picking', 'picked') AND o.status NOT IN ('shipped', 'closed')
-       AND i.sku_id IN (SELECT value FROM json_each(?))
+       AND i.sku_id IN (SELECT value FROM json_each(?)) AND i.refund_state <> 'succeeded'
      GROUP BY i.sku_id`,
     [waveId, JSON.stringify(skuIds)],
   );
