@@ -222,3 +222,12 @@ export const reasonBody: JsonSchema = {
   required: ['version', 'reason'],
   additionalProperties: false,
 };
+
+/** The reasons a person may mark an order 异常 for: their own, or a paid order waiting for Taobao's refund. */
+export const MARKED_EXCEPTIONS = ['manual', 'awaiting-refund'] as const;
+export type MarkedException = (typeof MARKED_EXCEPTIONS)[number];
+
+export const exceptionBody: JsonSchema = {
+  ...reasonBody,
+  properties: { ...(reasonBody.properties as Record<string, JsonSchema>), code: { enum: [...MARKED_EXCEPTIONS] } },
+};
