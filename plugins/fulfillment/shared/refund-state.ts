@@ -1,7 +1,7 @@
 // Taobao writes a line's refund (退款状态) either as a sentence or as an API code, depending on the
 // layout and on who exported it. The shop only acts on where the refund stands, so both become one
 // small state here, used by the importer, the review, the warehouse and the UI alike.
-import type { PlatformStatus } from './state-names.js';
+import type { Bilingual, PlatformStatus } from './state-names.js';
 
 /**
  * Where a line's refund stands: none asked for; asked and not settled yet (waiting for the seller,
@@ -10,6 +10,14 @@ import type { PlatformStatus } from './state-names.js';
  */
 export type RefundState = 'none' | 'in-progress' | 'refused' | 'closed' | 'succeeded';
 export const REFUND_STATES: readonly RefundState[] = ['none', 'in-progress', 'refused', 'closed', 'succeeded'];
+
+export const REFUND_STATE_NAMES: Record<RefundState, Bilingual> = {
+  none: { 'zh-CN': '无退款', en: 'No refund' },
+  'in-progress': { 'zh-CN': '退款中', en: 'Refund in progress' },
+  refused: { 'zh-CN': '卖家已拒绝退款', en: 'Refund refused' },
+  closed: { 'zh-CN': '退款已关闭', en: 'Refund closed' },
+  succeeded: { 'zh-CN': '已退款，不发货', en: 'Refunded, not shipped' },
+};
 
 const CODES: Record<string, RefundState> = {
   NO_REFUND: 'none',

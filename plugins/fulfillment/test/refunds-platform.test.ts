@@ -111,6 +111,9 @@ describe('a paid order is not closed here', () => {
     expect(marked.status, marked.text).toBe(200);
     expect(marked.body).toMatchObject({ status: 'exception', exceptions: [{ code: 'awaiting-refund', message: '买家要退款，等淘宝退款' }] });
     expect(await couponStatus(coupon)).toBe('used');
+    expect((await owner.get(`${API}/orders/${order.id}/review`)).body).toMatchObject({ approvable: false });
+    const batch = await owner.post(`${API}/orders/batch-approve`, { orderIds: [order.id] });
+    expect(batch.body).toMatchObject({ approved: 0 });
     await upload(e, new Map(target!.items.map((i) => [i.lineKey, { state: '退款成功' }])));
     expect(await orderOf(target!)).toMatchObject({ status: 'closed', platformStatus: 'closed' });
     expect(await couponStatus(coupon)).toBe('returned');
