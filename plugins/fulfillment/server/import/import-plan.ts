@@ -70,8 +70,8 @@ function attentionFor(stored: StoredOrder, news: 'closed' | 'refunding' | 'line-
   const state = ORDER_STATUS_NAMES[stored.status];
   if (news === 'line-refunded') {
     return {
-      'zh-CN': `订单 ${stored.order_no} 已是「${state['zh-CN']}」（或在拣货波次里），有商品在淘宝上退款成功：请把货放回库位，订单退回待审核`,
-      en: `Order ${stored.order_no} is "${state.en}" (or in a wave being picked) and a line was refunded on Taobao; put the goods back and send it back to review`,
+      'zh-CN': `订单 ${stored.order_no} 已是「${state['zh-CN']}」（或在拣货波次里），有商品在淘宝上退款成功：这件不再拣货、复核和发货，已拣出的请放回库位，其余照常发货`,
+      en: `Order ${stored.order_no} is "${state.en}" (or in a wave being picked) and a line was refunded on Taobao: that line is no longer picked, verified or shipped — put it back if it was picked; the rest ships as usual`,
     };
   }
   return news === 'closed'
@@ -202,8 +202,8 @@ function changeOf(settings: FulfillmentSettings, itemFile: string, order: Parsed
 /**
  * A refund that ended without closing the order: refused or closed, the order held in 异常 for it
  * goes back to review (other exceptions stay); a line refunded while others remain leaves picking,
- * so an approved order goes back to review to reserve only what still ships. Goods already picked
- * wait for a person to put them back.
+ * so an approved order goes back to review to reserve only what still ships. Once picking has
+ * begun the rest of the order goes on; the clerk is told to put the refunded piece back.
  */
 function settleRefund(change: OrderChange, order: ParsedOrder, changedLines: OrderChange['changedLines'], inWave: boolean, plan: ImportPlan): void {
   const existing = change.stored;
