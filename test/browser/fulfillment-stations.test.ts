@@ -239,6 +239,13 @@ describe('the stations in Chromium', () => {
     await row.locator('button.put-back').waitFor();
     await expect(board.locator('p.held').textContent()).resolves.toContain('退款');
     await shot('wave-put-back');
+    // The order itself shows the line's refund; paid on Taobao, it offers 标记待退款 instead of 关闭.
+    await row.locator('button.link').click();
+    const editor = page.locator('wb-editor-area [role=tabpanel]:not([hidden]) wb-fulfillment-order-editor');
+    await editor.locator('wb-fulfillment-order-items tr[data-refund=in-progress]').waitFor();
+    await editor.locator('wb-fulfillment-order-review button.act-awaiting-refund').waitFor();
+    await shot('order-refunding');
+    await page.locator(`wb-editor-area .tab[title="${wave.waveNo}"]`).click();
     await row.locator('button.put-back').click();
     await page.locator('wb-toasts', { hasText: '放回库位' }).waitFor();
     expect((await fx.owner.get(`/api/fulfillment/orders/${id}`)).body).toMatchObject({ status: 'exception', exceptions: [{ code: 'refunding' }] });
