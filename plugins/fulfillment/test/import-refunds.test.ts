@@ -123,4 +123,18 @@ describe('a refund on Taobao', () => {
     for (const item of target.items) if (item !== gone) expected.set(item.code, (expected.get(item.code) ?? 0) + item.quantity);
     expect(picked).toEqual(expected);
   });
+
+  test('refunded on one line once the order is in a wave: it stays in the wave, holds only what still ships, and the clerk is told', async () => {
+    const e = paidExport(30, 65);
+    const target = approvable(e, 2);
+    await upload(e);
+    const approved = await approve(owner, await orderOf(target));
+    await makeWave(owner, [approved.id]);
+    const gone = target.items[0]!;
+    const before = await reservedOf(gone);
+    const result = await upload(e, refundsOf([[gone.lineKey, { state: 'SUCCESS', amount: '12.00' }]]));
+    expect(result.attention).toEqual([{ orderNo: target.orderNo, reason: expect.stringMatching(/退款成功.*放回库位/) }]);
+    expect(await orderOf(target)).toMatchObject({ status: 'approved', waveId: expect.any(Number) });
+    expect(await reservedOf(gone)).toBe(before - gone.quantity);
+  });
 });

@@ -31,6 +31,8 @@ export interface OrderChange {
   changedLines: { stored: StoredItem; item: ParsedItem }[];
   /** A state the platform's news moves the order to (closed, 异常 for a refund, back to review once a refund settles). */
   move?: { to: OrderStatus; action: 'close' | 'exception' | 'reopen'; exceptions: OrderException[]; reason?: string };
+  /** A line was refunded while the order holds stock and stays where it is: it holds only what still ships. */
+  reserveAgain?: boolean;
 }
 
 export interface ImportPlan {
@@ -216,5 +218,8 @@ function settleRefund(change: OrderChange, order: ParsedOrder, changedLines: Ord
   const refunded = changedLines.some((c) => c.stored.refund_state !== 'succeeded' && c.item.refundState === 'succeeded');
   if (!refunded) return;
   if (existing.status === 'approved' && !inWave) change.move = { to: 'pending', action: 'reopen', exceptions: [] };
-  else if (existing.status === 'picked' || existing.status === 'verified' || (existing.status === 'approved' && inWave)) plan.attention.push({ orderNo: existing.order_no, reason: attentionFor(existing, 'line-refunded') });
+  else if (existing.status === 'picked' || existing.status === 'verified' || (existing.status === 'approved' && inWave)) {
+    change.reserveAgain = true;
+    plan.attention.push({ orderNo: existing.order_no, reason: attentionFor(existing, 'line-refunded') });
+  }
 }

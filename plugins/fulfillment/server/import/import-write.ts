@@ -2,7 +2,7 @@ import type { PluginContext, SqlValue, Transaction } from '@workbench/plugin-api
 import { mergeKeyOf } from '../orders/merge-key.js';
 import { moveOrder } from '../orders/order-moves.js';
 import type { StepBy } from '../shared/actor.js';
-import type { OrderClosed } from '../types.js';
+import type { OrderClosed, StockLine } from '../types.js';
 import type { StockOps } from '../warehouse/stock-ops.js';
 import { InsertPipe, insertRows, updateRows } from './batch-sql.js';
 import { PLATFORM_CLOSED, type ImportPlan, type NewOrder, type OrderChange } from './import-plan.js';
@@ -110,6 +110,13 @@ async function writeChanges(w: PlanWriter, changes: OrderChange[]): Promise<void
     return [c.stored.id, 'reimport', null, null, w.by.id, w.by.name, w.now, JSON.stringify({ importId: w.importId, file: w.orderFile, changed })];
   });
   await insertRows(w.tx, 'fulfillment_order_history', HISTORY_COLUMNS, history);
+  for (const c of changes.filter((c) => c.reserveAgain)) {
+    const live = await w.tx.all<StockLine>(
+      "SELECT sku_id AS skuId, quantity AS qty FROM fulfillment_order_items WHERE order_id = ? AND sku_id IS NOT NULL AND refund_state <> 'succeeded'",
+      [c.stored.id],
+    );
+    await w.stock.reserve(w.tx, c.stored.id, live);
+  }
   for (const c of changes) {
     if (!c.move) continue;
     const { to, action, exceptions, reason } = c.move;
