@@ -85,6 +85,9 @@ describe('closed or refunding on Taobao does not leave', () => {
     expect(await orderOf(refunding!)).toMatchObject({ status: 'exception', exceptions: [{ code: 'refunding' }], waveId: null });
     const c = await orderOf(closing!);
     expect((await owner.post(`${API}/waves/${waveId}/orders/${c.id}/put-back`, {})).status).toBe(200);
+    const twice = await owner.post(`${API}/waves/${waveId}/orders/${c.id}/put-back`, {});
+    expect(twice.status).toBe(409);
+    expect(twice.body.detail).toMatch(/已关闭/);
     expect(await orderOf(closing!)).toMatchObject({ status: 'closed' });
     expect(await couponStatus(coupon)).toBe('returned');
     const ledger = (await owner.get(`${API}/ledger?order=${r.id}&kind=putback`)).body.items;

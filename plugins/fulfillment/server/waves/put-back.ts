@@ -1,4 +1,5 @@
 import { ConflictError, def, NotFoundError, ref, type Actor, type PluginContext } from '@workbench/plugin-api';
+import { ORDER_STATUS_NAMES } from '../../shared/state-names.js';
 import { moveOrder } from '../orders/order-moves.js';
 import type { OrderRow } from '../orders/order-record.js';
 import { stepBy } from '../shared/actor.js';
@@ -24,6 +25,13 @@ export async function putBackOrder(ctx: PluginContext, stock: StockOps, actor: A
     const wave = await waveSummary(tx, waveId);
     const row = await tx.get<OrderRow>('SELECT o.* FROM fulfillment_orders o JOIN fulfillment_wave_orders wo ON wo.order_id = o.id WHERE wo.wave_id = ? AND o.id = ?', [waveId, orderId]);
     if (!row) throw new NotFoundError({ 'zh-CN': `波次 ${wave.waveNo} 里没有这个订单`, en: `Wave ${wave.waveNo} holds no such order` });
+    if (!mustPutBack(row) && row.status !== 'approved' && row.status !== 'picked' && row.status !== 'verified') {
+      const state = ORDER_STATUS_NAMES[row.status];
+      throw new ConflictError({
+        'zh-CN': `订单 ${row.order_no} 已是「${state['zh-CN']}」，不在拣货发货的路上，没有要放回的货`,
+        en: `Order ${row.order_no} is "${state.en}" and no longer on its way out; there is nothing to put back`,
+      });
+    }
     if (!mustPutBack(row)) {
       throw new ConflictError({
         'zh-CN': `订单 ${row.order_no} 在淘宝上没有关闭也没有退款，照常发货，不用放回库位`,
@@ -32,7 +40,7 @@ export async function putBackOrder(ctx: PluginContext, stock: StockOps, actor: A
     }
     const closed = row.platform_status === 'closed';
     const lines = await tx.all<StockLine>(
-      'SELECT sku_id AS skuId, SUM(quantity) AS qty FROM fulfillment_order_items WHERE order_id = ? AND sku_id IS NOT NULL GROUP BY sku_id ORDER BY MIN(id)',
+      "SELECT sku_id AS skuId, SUM(quantity) AS qty FROM fulfillment_order_items WHERE order_id = ? AND sku_id IS NOT NULL AND refund_state <> 'succeeded' GROUP BY sku_id ORDER BY MIN(id)",
       [row.id],
     );
     const by = stepBy(actor);
