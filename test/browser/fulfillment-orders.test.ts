@@ -134,6 +134,9 @@ describe('the orders UI in Chromium', () => {
     await editor.locator('wb-fulfillment-order-history .step-reviewedBy', { hasText: OWNER.displayName }).waitFor();
     const saved = (await api.get(`/api/fulfillment/orders?q=${target.orderNo}`)).body.items[0];
     expect(saved.status).toBe('approved');
+    // Paid on Taobao: the refund happens there, so the review offers 标记待退款 instead of 关闭.
+    await review.locator('button.act-awaiting-refund').waitFor();
+    expect(await review.locator('button.act-close').count()).toBe(0);
     const detail = (await api.get(`/api/fulfillment/orders/${saved.id}`)).body;
     expect(detail.remarks.map((r: { text: string }) => r.text)).toContain('12+申通+送袜子一双');
     // A red flag from the header's picker, saved at the version just read.

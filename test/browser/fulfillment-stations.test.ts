@@ -2,7 +2,9 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { approve, createSkus, enterOrder, startFulfillment, stockUp, type FulfillmentServer, type TestSku } from '../../plugins/fulfillment/test/api.js';
+import { approve, createSkus, enterOrder, makeWave, runImport, startFulfillment, stockUp, type FulfillmentServer, type TestSku } from '../../plugins/fulfillment/test/api.js';
+import { encodeReport, taobaoExport } from '../../plugins/fulfillment/test/fixtures/taobao-export.mjs';
+import { withRefunds } from '../../plugins/fulfillment/test/refund-cells.js';
 import { launchChromium, logIn, openPage, showView, type WatchedPage } from '../helpers/browser.js';
 import { OWNER } from '../helpers/client.js';
 import { ROOT } from '../helpers/server.js';
@@ -216,5 +218,38 @@ describe('the stations in Chromium', () => {
 
     expect(watched.errors.slice(errorsAtLogin)).toEqual([]);
     expect(watched.foreign).toEqual([]);
+  });
+
+  it('a wave shows an order Taobao is refunding; 放回库位 puts its goods back in one click', async () => {
+    const exported = taobaoExport({ orders: 1, seed: 3, firstOrderNo: '5300000000000001', layout: 'later', skuCodes: [skus[0]!.code], statusOf: () => 'paid' });
+    const upload = (refunding: boolean) => runImport(fx.server, fx.owner, 'taobao-orders', [exported.orderFile, {
+      name: exported.itemFile.name,
+      bytes: encodeReport(withRefunds(exported.itemReport, new Map(refunding ? [[exported.orders[0]!.items[0]!.lineKey, { state: '买家已经申请退款，等待卖家同意' }]] : []))),
+    }]);
+    await upload(false);
+    const id = (await fx.owner.get(`/api/fulfillment/orders?q=${exported.orders[0]!.orderNo}`)).body.items[0].id as number;
+    await approve(fx.owner, { id });
+    const wave = await makeWave(fx.owner, [id]);
+    await upload(true);
+
+    await page.reload();
+    await showView(page, '波次');
+    await page.locator('wb-fulfillment-waves wb-data-table [role=row]', { hasText: wave.waveNo }).dblclick();
+    const board = page.locator('wb-fulfillment-wave-board');
+    const row = board.locator(`wb-fulfillment-wave-orders tr[data-order="${exported.orders[0]!.orderNo}"]`);
+    await row.locator('button.put-back').waitFor();
+    await expect(board.locator('p.held').textContent()).resolves.toContain('退款');
+    await shot('wave-put-back');
+    // The order itself shows the line's refund; paid on Taobao, it offers 标记待退款 instead of 关闭.
+    await row.locator('button.link').click();
+    const editor = page.locator('wb-editor-area [role=tabpanel]:not([hidden]) wb-fulfillment-order-editor');
+    await editor.locator('wb-fulfillment-order-items tr[data-refund=in-progress]').waitFor();
+    await editor.locator('wb-fulfillment-order-review button.act-awaiting-refund').waitFor();
+    await shot('order-refunding');
+    await page.locator(`wb-editor-area .tab[title="${wave.waveNo}"]`).click();
+    await row.locator('button.put-back').click();
+    await page.locator('wb-toasts', { hasText: '放回库位' }).waitFor();
+    expect((await fx.owner.get(`/api/fulfillment/orders/${id}`)).body).toMatchObject({ status: 'exception', exceptions: [{ code: 'refunding' }] });
+    expect((await fx.owner.get(`/api/fulfillment/ledger?order=${id}&kind=putback`)).body.items).toHaveLength(1);
   });
 });

@@ -26,7 +26,7 @@ export interface OrdersService {
 export interface LedgerEntry {
   id: number;
   at: string;
-  kind: 'inbound' | 'outbound' | 'transfer' | 'adjustment' | 'defective' | 'return';
+  kind: 'inbound' | 'outbound' | 'transfer' | 'adjustment' | 'defective' | 'return' | 'putback';
   skuId: number;
   locationCode: string | null;
   qty: number;

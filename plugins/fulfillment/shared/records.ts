@@ -1,6 +1,7 @@
 // The records the API sends that both the server and the browser panels read, declared once so
 // the two cannot drift apart. Types only: the browser bundle carries no server code.
 // Money is integer 分, times ISO 8601 with the shop's offset.
+import type { RefundState } from './refund-state.js';
 import type { ExceptionCode, FlagColour, OrderStatus, PlatformStatus } from './state-names.js';
 
 /* ─── Orders ─────────────────────────────────────────────────────────────────────────────── */
@@ -20,7 +21,12 @@ export interface OrderItem {
   quantity: number;
   /** Unit price in 分 after any agreed price change. */
   price: number;
+  /** 退款状态 as Taobao wrote it. */
   refundStatus: string | null;
+  /** Where the line's refund stands; a `succeeded` line is no longer picked, reserved or shipped. */
+  refundState: RefundState;
+  /** 退款金额 of the line, in 分. */
+  refundAmount: number;
 }
 
 export interface OrderRemark {

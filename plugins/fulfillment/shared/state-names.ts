@@ -74,6 +74,7 @@ export type ExceptionCode =
   | 'payment-mismatch'
   | 'platform-closed'
   | 'refunding'
+  | 'awaiting-refund'
   | 'manual';
 
 /** 单品, 多品单区, 多品跨区: how a wave picks an order. */

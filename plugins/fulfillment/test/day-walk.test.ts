@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { encodeReport, taobaoExport, type ExportedOrder, type TaobaoExport } from './fixtures/taobao-export.mjs';
 import { createSkus, runImport, startFulfillment, stockUp, type Client, type FulfillmentServer, type TestSku } from './api.js';
+import { withRefunds, type LineRefund } from './refund-cells.js';
 
 const F = '/api/fulfillment';
 const OPENING = 80;
@@ -288,5 +289,117 @@ describe('a small shop whose items carry no 商家编码', () => {
     const third = exportOf(23, '5300000000000001');
     const run3 = await runImport(fs.server, owner, 'taobao-orders', [third.orderFile, third.itemFile]);
     expect(run3.result).toMatchObject({ created: 8, exceptions: third.orders.filter((o) => has(o, green)).length, rejected: [] });
+  });
+});
+
+// Refunds arrive during the day in the later item report (sub-orders, 退款状态, 退款金额): one asked
+// and then refused, one refunded on every line, one refunded on one line of three. The stock and the
+// wave follow: nothing refunded is reserved, picked or shipped.
+describe('refunds from Taobao during the day', () => {
+  const refundExport = () => taobaoExport({ orders: 40, skuCodes: skus.map((s) => s.code), seed: 17, firstOrderNo: '9100000000000001', placedFrom: '2026-11-11 14:00:00', encoding: 'gbk', layout: 'later', statusOf: () => 'paid' });
+  const uploadWith = async (refunds: [string, LineRefund][]) => {
+    const file = refundExport();
+    const items = { name: file.itemFile.name, bytes: encodeReport(withRefunds(file.itemReport, new Map(refunds)), 'gbk') };
+    const run = await runImport(fs.server, owner, 'taobao-orders', [file.orderFile, items]);
+    expect(run.problem).toBeUndefined();
+    return run.result;
+  };
+  const ids = new Map<string, number>();
+  const byNo = async (orderNo: string) => ok(owner.get(`${F}/orders/${ids.get(orderNo)}`));
+  let asked: ExportedOrder;
+  let refunded: ExportedOrder;
+  let partial: ExportedOrder;
+
+  /** Per SKU, what the approved orders of this block still ship (refunded lines left out). */
+  async function expectReservedToMatchApproved(): Promise<void> {
+    const want = new Map<number, number>();
+    for (const id of ids.values()) {
+      const order = await ok(owner.get(`${F}/orders/${id}`));
+      if (order.status !== 'approved') continue;
+      for (const item of order.items) if (item.refundState !== 'succeeded') want.set(item.skuId, (want.get(item.skuId) ?? 0) + item.quantity);
+    }
+    const stock = await ok(owner.get(`${F}/stock?pageSize=100`));
+    for (const row of stock.items) expect(row.reserved, row.skuCode).toBe(want.get(row.skuId) ?? 0);
+  }
+
+  test('the afternoon export imports and the automatic review approves the clean orders', async () => {
+    const file = refundExport();
+    expect(await uploadWith([])).toMatchObject({ created: 40, rejected: [] });
+    for (const o of file.orders) ids.set(o.orderNo, (await ok(owner.get(`${F}/orders?q=${o.orderNo}`))).items[0].id);
+    await ok(owner.post(`${F}/orders/auto-review`, { orderIds: [...ids.values()] }));
+    const approved = async (o: ExportedOrder) => (await byNo(o.orderNo)).status === 'approved';
+    const candidates = [];
+    for (const o of file.orders) if (await approved(o)) candidates.push(o);
+    asked = candidates.find((o) => o.items.length === 1)!;
+    refunded = candidates.find((o) => o.items.length === 2)!;
+    partial = candidates.find((o) => o.items.length === 3)!;
+    expect([asked, refunded, partial].every(Boolean)).toBe(true);
+    await expectReservedToMatchApproved();
+  });
+
+  test('a refund asked holds its order in 异常; every line refunded closes one; one line of three refunded sends one back to review', async () => {
+    const result = await uploadWith([
+      [asked.items[0]!.lineKey, { state: '买家已经申请退款，等待卖家同意' }],
+      ...refunded.items.map((i): [string, LineRefund] => [i.lineKey, { state: 'SUCCESS', amount: '10.00' }]),
+      [partial.items[1]!.lineKey, { state: '退款成功', amount: '20.00' }],
+    ]);
+    expect(result).toMatchObject({ updated: 3, closed: 1, rejected: [] });
+    expect(await byNo(asked.orderNo)).toMatchObject({ status: 'exception', platformStatus: 'refunding', exceptions: [{ code: 'refunding' }] });
+    expect(await byNo(refunded.orderNo)).toMatchObject({ status: 'closed', platformStatus: 'closed' });
+    const back = await byNo(partial.orderNo);
+    expect(back).toMatchObject({ status: 'pending', platformStatus: 'paid' });
+    expect(back.items.map((i: { refundState: string }) => i.refundState)).toEqual(['none', 'succeeded', 'none']);
+    await expectReservedToMatchApproved();
+  });
+
+  test('the refund refused, the held order returns to review; the review approves both again, the refunded line left out', async () => {
+    await uploadWith([
+      [asked.items[0]!.lineKey, { state: 'SELLER_REFUSE_BUYER' }],
+      ...refunded.items.map((i): [string, LineRefund] => [i.lineKey, { state: 'SUCCESS', amount: '10.00' }]),
+      [partial.items[1]!.lineKey, { state: '退款成功', amount: '20.00' }],
+    ]);
+    expect(await byNo(asked.orderNo)).toMatchObject({ status: 'pending', platformStatus: 'paid', exceptions: [] });
+    const review = await ok(owner.post(`${F}/orders/auto-review`, { orderIds: [ids.get(asked.orderNo), ids.get(partial.orderNo)] }));
+    expect(review.approved).toBe(2);
+    await expectReservedToMatchApproved();
+  });
+
+  test('the wave picks and ships no refunded piece; the stock tells the same', async () => {
+    const approved = [];
+    const leaving = new Map<number, number>();
+    for (const id of ids.values()) {
+      const order = await ok(owner.get(`${F}/orders/${id}`));
+      if (order.status !== 'approved') continue;
+      approved.push(id);
+      for (const item of order.items) if (item.refundState !== 'succeeded') leaving.set(item.skuId, (leaving.get(item.skuId) ?? 0) + item.quantity);
+    }
+    const before = await ok(owner.get(`${F}/stock?pageSize=100`));
+    const wave = await ok(owner.post(`${F}/waves`, { orderIds: approved }), 201);
+    const gone = partial.items[1]!;
+    const slot = wave.orderList.find((o: { orderNo: string }) => o.orderNo === partial.orderNo).slot;
+    const picked = new Map<string, number>();
+    for (const line of wave.pickList) for (const s of line.slots) if (s.slot === slot) picked.set(line.skuCode, (picked.get(line.skuCode) ?? 0) + s.qty);
+    const expected = new Map<string, number>();
+    for (const item of partial.items) if (item !== gone) expected.set(item.code, (expected.get(item.code) ?? 0) + item.quantity);
+    expect(picked).toEqual(expected);
+    const done = await ok(owner.post(`${F}/waves/${wave.id}/picked`, { version: wave.version }));
+    for (const member of done.orderList) {
+      const station = await ok(owner.get(`${F}/verification/${member.orderId}`));
+      if (station.lines.length > 1) {
+        for (const line of station.lines) {
+          const barcode = skus.find((s) => s.id === line.skuId)!.barcode;
+          for (let n = 0; n < line.expected; n++) await ok(owner.post(`${F}/verification/${member.orderId}/scan`, { code: barcode }));
+        }
+      }
+      const order = await ok(owner.get(`${F}/orders/${member.orderId}`));
+      const choice = await ok(owner.get(`${F}/orders/${member.orderId}/courier`));
+      await ok(owner.post(`${F}/orders/${member.orderId}/ship`, { version: order.version, trackingNo: trackingFor(choice.courier.code), weightGrams: 800 }));
+    }
+    const after = await ok(owner.get(`${F}/stock?pageSize=100`));
+    for (const row of after.items) {
+      const was = before.items.find((r: { skuId: number }) => r.skuId === row.skuId);
+      expect(row.onHand, row.skuCode).toBe(was.onHand - (leaving.get(row.skuId) ?? 0));
+      expect(row.reserved, row.skuCode).toBe(0);
+    }
   });
 });

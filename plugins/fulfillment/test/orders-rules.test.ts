@@ -23,7 +23,7 @@ const row = (over: Partial<OrderRow> = {}): OrderRow =>
     receiver_address: '浙江省杭州市西湖区文三路 100 号', receiver_region: '浙江', buyer_message: '', seller_remark: '', shipping_method: '',
     courier_requested: null, merge_key: 'k', source: 'import', total: 9900, paid_amount: 9900, refund_amount: 0, ...over,
   }) as OrderRow;
-const item = (over: Partial<ItemRow> = {}): ItemRow => ({ id: 1, order_id: 1, line_key: '1', sku_id: 7, sku_code: 'A-1', title: '卫衣', properties: '', quantity: 1, price: 9900, refund_status: null, ...over });
+const item = (over: Partial<ItemRow> = {}): ItemRow => ({ id: 1, order_id: 1, line_key: '1', sku_id: 7, sku_code: 'A-1', title: '卫衣', properties: '', quantity: 1, price: 9900, refund_status: null, refund_state: 'none', refund_amount: 0, ...over });
 const facts = (over: Partial<ReviewFacts> = {}): ReviewFacts => ({
   order: row(),
   items: [item()],

@@ -42,6 +42,7 @@ export const EXCEPTION_NAMES: Record<ExceptionCode, Bilingual> = {
   'payment-mismatch': { 'zh-CN': '实付不符', en: 'Amount paid differs' },
   'platform-closed': { 'zh-CN': '平台已关闭', en: 'Closed on the platform' },
   refunding: { 'zh-CN': '退款中', en: 'Refund in progress' },
+  'awaiting-refund': { 'zh-CN': '待退款', en: 'Awaiting refund' },
   manual: { 'zh-CN': '人工标记', en: 'Marked by hand' },
 };
 export const EXCEPTION_CODES = Object.keys(EXCEPTION_NAMES) as ExceptionCode[];

@@ -13,7 +13,7 @@ export interface StockRow extends StockItem, Record<string, unknown> {}
 /** A location (库位): `GET /locations`, indexable so the data table can read any column. */
 export interface LocationRow extends Location, Record<string, unknown> {}
 
-export type LedgerKind = 'inbound' | 'outbound' | 'transfer' | 'adjustment' | 'defective' | 'return';
+export type LedgerKind = 'inbound' | 'outbound' | 'transfer' | 'adjustment' | 'defective' | 'return' | 'putback';
 
 /** One movement: `GET /ledger`. */
 export interface LedgerRow extends Record<string, unknown> {
@@ -78,6 +78,7 @@ export const LEDGER_KIND_NAMES: Record<LedgerKind, Bilingual> = {
   adjustment: { 'zh-CN': '调整', en: 'Adjustment' },
   defective: { 'zh-CN': '残次', en: 'Defective' },
   return: { 'zh-CN': '退货入库', en: 'Return' },
+  putback: { 'zh-CN': '放回库位', en: 'Put back' },
 };
 
 export const LOCATION_KIND_NAMES: Record<LocationKind, Bilingual> = {

@@ -1,11 +1,15 @@
 import { css, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { controlStyles } from '@workbench/ui';
+import { REFUND_STATE_NAMES } from '../shared/refund-state.js';
 import { money } from './money.js';
 import { fulfillmentStyles } from './styles.js';
 import { FulfillmentOrderPart } from './wb-fulfillment-order-part.js';
 
-/** The order's lines (商家编码, title, properties, quantity, unit price) and its totals. */
+/**
+ * The order's lines (商家编码, title, properties, quantity, unit price) and its totals. A line's
+ * refund shows beside its title; a refunded line stays, greyed, since it no longer ships.
+ */
 @customElement('wb-fulfillment-order-items')
 export class FulfillmentOrderItems extends FulfillmentOrderPart {
   static override styles = [
@@ -19,6 +23,8 @@ export class FulfillmentOrderItems extends FulfillmentOrderPart {
       td.title { min-width: 160px; }
       td.props { color: var(--wb-muted, #616161); font-size: 12px; }
       .refund { font-size: 11px; color: var(--wb-warning, #9a5b00); margin-left: 4px; }
+      tr.refunded td { color: var(--wb-muted, #616161); }
+      tr.refunded td.title > span.text { text-decoration: line-through; }
       tfoot td { border-bottom: none; }
       tfoot .label { text-align: right; color: var(--wb-muted, #616161); }
     `,
@@ -32,9 +38,11 @@ export class FulfillmentOrderItems extends FulfillmentOrderPart {
         <th>${this.t('商家编码', 'SKU code')}</th><th>${this.t('宝贝', 'Title')}</th><th>${this.t('属性', 'Properties')}</th>
         <th class="num">${this.t('数量', 'Qty')}</th><th class="num">${this.t('单价', 'Price')}</th><th class="num">${this.t('小计', 'Amount')}</th>
       </tr></thead>
-      <tbody>${o.items.map((i) => html`<tr data-sku=${i.skuCode}>
+      <tbody>${o.items.map((i) => html`<tr data-sku=${i.skuCode} data-refund=${i.refundState} class=${i.refundState === 'succeeded' ? 'refunded' : ''}>
         <td class="code">${i.skuCode || html`<span class="fail">${this.t('（无编码）', '(no code)')}</span>`}</td>
-        <td class="title">${i.title}${i.refundStatus ? html`<span class="refund">${i.refundStatus}</span>` : nothing}</td>
+        <td class="title"><span class="text">${i.title}</span>${i.refundState !== 'none'
+          ? html`<span class="refund" title=${i.refundStatus ?? ''}>${this.name(REFUND_STATE_NAMES[i.refundState])}${i.refundAmount ? ` ${money(i.refundAmount)}` : ''}</span>`
+          : nothing}</td>
         <td class="props">${i.properties}</td>
         <td class="num">${i.quantity}</td><td class="num">${money(i.price)}</td><td class="num">${money(i.price * i.quantity)}</td>
       </tr>`)}</tbody>

@@ -4,9 +4,9 @@ import { ApiError, controlStyles } from '@workbench/ui';
 import type { OrderStatus } from '../shared/state-names.js';
 import { fulfillmentStyles } from './styles.js';
 import { FulfillmentOrderPart } from './wb-fulfillment-order-part.js';
-import type { ReviewResult } from './wb-fulfillment-order-record.js';
+import type { Order, ReviewResult } from './wb-fulfillment-order-record.js';
 
-type Action = 'approve' | 'exception' | 'fraud' | 'reopen' | 'close';
+type Action = 'approve' | 'exception' | 'fraud' | 'reopen' | 'close' | 'awaiting-refund';
 
 /** Which review action each state offers (README "Order states"); the server decides in the end. */
 const OFFERED: Record<Action, readonly OrderStatus[]> = {
@@ -15,14 +15,19 @@ const OFFERED: Record<Action, readonly OrderStatus[]> = {
   fraud: ['pending', 'exception'],
   reopen: ['exception', 'fraud', 'approved'],
   close: ['pending', 'exception', 'fraud', 'approved'],
+  'awaiting-refund': ['pending', 'exception', 'approved'],
 };
-const NEEDS_REASON: readonly Action[] = ['exception', 'fraud', 'close'];
+const NEEDS_REASON: readonly Action[] = ['exception', 'fraud', 'close', 'awaiting-refund'];
+
+/** A Taobao order the buyer paid is refunded and closed on Taobao, not here: it is marked 待退款 instead. */
+const paidOnTaobao = (o: Order) => o.source === 'import' && (o.platformStatus === 'paid' || o.platformStatus === 'refunding');
 /** States in which the review rules still matter. */
 const REVIEWED: readonly OrderStatus[] = ['pending', 'exception', 'fraud', 'approved'];
 
 /**
  * 审单: the review rules on this order with a pass or fail mark each, and the actions a reviewer
- * may take in its state — 审核通过, 转异常, 标记欺诈, 退回待审核, 关闭 (the last three ask why).
+ * may take in its state — 审核通过, 转异常, 标记欺诈, 退回待审核, 关闭, or 标记待退款 instead of 关闭 for an
+ * order paid on Taobao (those that change the state for a person's reason ask why).
  */
 @customElement('wb-fulfillment-order-review')
 export class FulfillmentOrderReview extends FulfillmentOrderPart {
@@ -67,7 +72,8 @@ export class FulfillmentOrderReview extends FulfillmentOrderPart {
     if (!o) return nothing;
     const r = this.review;
     const may = this.workbench.can('fulfillment.orders.review');
-    const actions = (Object.keys(OFFERED) as Action[]).filter((a) => OFFERED[a].includes(o.status));
+    const paid = paidOnTaobao(o);
+    const actions = (Object.keys(OFFERED) as Action[]).filter((a) => OFFERED[a].includes(o.status) && (a === 'close' ? !paid : a === 'awaiting-refund' ? paid : true));
     return html`${o.exceptions.length
         ? html`<ul class="exceptions fail" aria-label=${this.t('异常原因', 'Exceptions')}>${o.exceptions.map((x) => html`<li data-code=${x.code}>${x.message}</li>`)}</ul>`
         : nothing}
@@ -92,6 +98,7 @@ export class FulfillmentOrderReview extends FulfillmentOrderPart {
       fraud: ['标记欺诈…', 'Fraud…'],
       reopen: ['退回待审核', 'Back to review'],
       close: ['关闭订单…', 'Close…'],
+      'awaiting-refund': ['标记待退款…', 'Awaiting refund…'],
     };
     return this.t(...labels[a]);
   }
@@ -101,6 +108,7 @@ export class FulfillmentOrderReview extends FulfillmentOrderPart {
       exception: ['写明要人处理什么，例如：买家要改地址，等旺旺回复。', 'Say what a person must sort out, e.g. the buyer is changing the address.'],
       fraud: ['写明为什么认为是欺诈，例如：同一地址短时间内大量下单。', 'Say why it looks like fraud, e.g. many orders to one address in an hour.'],
       close: ['只能关闭未付款或没发出的订单；写明原因，例如：买家申请取消。', 'Only unpaid or unshipped orders can be closed; say why, e.g. the buyer cancelled.'],
+      'awaiting-refund': ['买家已在淘宝付款，退款要在淘宝上办；淘宝关闭交易后再导入，订单自动关闭。写明情况，例如：买家不要了，已同意退款。', 'The buyer paid on Taobao, so the refund happens there; the next import after Taobao closes the trade closes the order. Say what happened, e.g. the buyer cancelled and the refund is agreed.'],
     };
     const hint = hints[a] ?? ['', ''];
     return html`<wb-dialog heading=${`${this.label(a).replace('…', '')}：${this.order!.orderNo}`} open @close=${() => (this.asking = undefined)}>
@@ -135,7 +143,8 @@ export class FulfillmentOrderReview extends FulfillmentOrderPart {
     this.busy = true;
     this.problem = '';
     try {
-      await this.api.post(`/fulfillment/orders/${o.id}/${a}`, NEEDS_REASON.includes(a) ? { version: o.version, reason } : { version: o.version });
+      if (a === 'awaiting-refund') await this.api.post(`/fulfillment/orders/${o.id}/exception`, { version: o.version, reason, code: 'awaiting-refund' });
+      else await this.api.post(`/fulfillment/orders/${o.id}/${a}`, NEEDS_REASON.includes(a) ? { version: o.version, reason } : { version: o.version });
       this.asking = undefined;
       const done: Record<Action, [string, string]> = {
         approve: ['已审核通过', 'Approved'],
@@ -143,6 +152,7 @@ export class FulfillmentOrderReview extends FulfillmentOrderPart {
         fraud: ['已标记为欺诈', 'Marked as fraud'],
         reopen: ['已退回待审核', 'Back to review'],
         close: ['订单已关闭', 'Order closed'],
+        'awaiting-refund': ['已标记待退款', 'Marked awaiting refund'],
       };
       this.notifications.notify('success', this.t(...done[a]));
       this.changed();

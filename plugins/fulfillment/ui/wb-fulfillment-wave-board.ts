@@ -5,7 +5,7 @@ import { WAVE_CLASS_NAMES } from '../shared/state-names.js';
 import { FulfillmentElement } from './fulfillment-element.js';
 import { labelStyles } from './labels.js';
 import { fulfillmentStyles } from './styles.js';
-import { announceWaves, listenWaves, WAVE_CLASSES, WAVE_STATUS_NAMES, WAVE_STATUS_TONE, type WaveDetail } from './wb-fulfillment-wave-records.js';
+import { announceWaves, listenWaves, WAVE_CLASSES, WAVE_STATUS_NAMES, WAVE_STATUS_TONE, type WaveDetail, type WaveOrder } from './wb-fulfillment-wave-records.js';
 import './wb-fulfillment-wave-orders.js';
 import './wb-fulfillment-wave-pick-list.js';
 import './wb-fulfillment-wave-replenishments.js';
@@ -13,7 +13,8 @@ import './wb-fulfillment-wave-replenishments.js';
 /**
  * One wave's board (editor tab, id = wave id): its orders by class with their seeding slots, the
  * pick list in path order, the replenishments it needs, the printouts (pick list, seeding sheet,
- * packing slips), and the two steps: 拣货完成 and 取消波次.
+ * packing slips), and the two steps: 拣货完成 and 取消波次. Orders Taobao closed or is refunding
+ * stand out, each with 放回库位.
  */
 @customElement('wb-fulfillment-wave-board')
 export class FulfillmentWaveBoard extends FulfillmentElement {
@@ -86,12 +87,31 @@ export class FulfillmentWaveBoard extends FulfillmentElement {
     }
   }
 
+  /** 放回库位: the order's goods go back to their bins; the server says where the order goes. */
+  private async putBack(order: WaveOrder): Promise<void> {
+    const w = this.wave!;
+    this.busy = true;
+    try {
+      this.wave = await this.api.post<WaveDetail>(`/fulfillment/waves/${w.id}/orders/${order.orderId}/put-back`, {});
+      this.notifications.notify('success', order.platformStatus === 'closed'
+        ? this.t(`${order.orderNo} 的货已放回库位，订单已关闭`, `${order.orderNo}: goods back on the shelf, order closed`)
+        : this.t(`${order.orderNo} 的货已放回库位，订单转为异常（退款中）`, `${order.orderNo}: goods back on the shelf, order set to exception (refunding)`));
+      announceWaves();
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 409) await this.load();
+      this.notifications.error(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
   override render() {
     if (this.error) return html`<p class="error" role="alert">${this.error} <button @click=${() => void this.load()}>${this.t('重试', 'Retry')}</button></p>`;
     const w = this.wave;
     if (!w) return html`<p class="hint">${this.t('加载中…', 'Loading…')}</p>`;
     const picking = w.status === 'picking';
     const openTasks = w.replenishments.filter((r) => r.status === 'open').length;
+    const held = w.orderList.filter((o) => o.mustPutBack).length;
     return html`<header>
         <h2>${w.waveNo}</h2>
         <span class="wb-ful-badge status ${WAVE_STATUS_TONE[w.status]}">${this.name(WAVE_STATUS_NAMES[w.status])}</span>
@@ -109,10 +129,11 @@ export class FulfillmentWaveBoard extends FulfillmentElement {
         ${picking ? html`<button class="danger cancel" ?disabled=${this.busy} @click=${() => void this.step('cancel')}>${this.t('取消波次', 'Cancel the wave')}</button>` : nothing}
       </wb-toolbar>
       ${picking && openTasks ? html`<p class="warn">${this.t(`还有 ${openTasks} 个补货任务没完成，先补货再拣货。`, `${openTasks} replenishments are still open; replenish before picking.`)}</p>` : nothing}
+      ${held ? html`<p class="warn held" role="status">${this.t(`${held} 张订单在淘宝上已关闭或退款中，不能发货：请点“放回库位”把货放回去。`, `${held} orders are closed or refunding on Taobao and do not ship: use “Put back” to return their goods to the shelf.`)}</p>` : nothing}
       <div class="columns">
         <section>
           <h3>${this.t('订单与播种位', 'Orders and slots')}</h3>
-          <wb-fulfillment-wave-orders .orders=${w.orderList}></wb-fulfillment-wave-orders>
+          <wb-fulfillment-wave-orders .orders=${w.orderList} ?busy=${this.busy} @put-back=${(e: CustomEvent<WaveOrder>) => void this.putBack(e.detail)}></wb-fulfillment-wave-orders>
         </section>
         <section>
           <h3>${this.t('拣货单（按拣货路线）', 'Pick list (in walking order)')}</h3>

@@ -1,4 +1,4 @@
-import type { Bilingual, OrderStatus, WaveClass } from '../shared/state-names.js';
+import type { Bilingual, OrderStatus, PlatformStatus, WaveClass } from '../shared/state-names.js';
 
 // Waves, pick lists and replenishment tasks as the API sends them (README "Waves, picking,
 // verification"), for the waves view and the wave board, with the names of their states. The
@@ -42,6 +42,9 @@ export interface WaveOrder {
   /** 单品提总: picked in the SKU's total line. */
   bulkPick: boolean;
   itemCount?: number;
+  platformStatus: PlatformStatus;
+  /** Closed or refunding on Taobao: its goods go back on the shelf instead of shipping. */
+  mustPutBack: boolean;
 }
 
 /** One line of the pick list, per bin in path order. */

@@ -1,4 +1,5 @@
 import type { LocalizedText, SqlValue } from '@workbench/plugin-api';
+import { orderRefundOf, platformStatusWithRefunds } from '../../shared/refund-state.js';
 import { ORDER_STATUS_NAMES, type OrderStatus } from '../../shared/state-names.js';
 import { lineExceptions } from '../mapping/platform-item.js';
 import { priorityOf } from '../orders/priority.js';
@@ -29,8 +30,10 @@ export interface OrderChange {
   set: Record<string, SqlValue>;
   newLines: ParsedItem[];
   changedLines: { stored: StoredItem; item: ParsedItem }[];
-  /** A state the platform's news moves the order to (closed, or 异常 for a refund). */
-  move?: { to: OrderStatus; action: 'close' | 'exception'; exceptions: OrderException[]; reason?: string };
+  /** A state the platform's news moves the order to (closed, 异常 for a refund, back to review once a refund settles). */
+  move?: { to: OrderStatus; action: 'close' | 'exception' | 'reopen'; exceptions: OrderException[]; reason?: string };
+  /** A line was refunded while the order holds stock and stays where it is: it holds only what still ships. */
+  reserveAgain?: boolean;
 }
 
 export interface ImportPlan {
@@ -54,9 +57,26 @@ export const EXCEPTION_TEXTS = {
 
 /** The close reason when the report gives none. */
 export const PLATFORM_CLOSED = '淘宝上交易已关闭';
+/** The close reason when every line was refunded and the report gives none. */
+export const REFUNDED_CLOSED = '淘宝上每件商品都已退款成功';
 
-function attentionFor(stored: StoredOrder, news: 'closed' | 'refunding'): LocalizedText {
+/** The order as its lines' refunds leave it on the platform (see platformStatusWithRefunds). */
+function withLineRefunds(order: ParsedOrder): ParsedOrder {
+  const states = order.items.map((i) => i.refundState);
+  const platformStatus = platformStatusWithRefunds(order.platformStatus, states);
+  if (platformStatus === order.platformStatus) return order;
+  const closeReason = platformStatus === 'closed' && orderRefundOf(states) === 'all-refunded' ? (order.closeReason ?? REFUNDED_CLOSED) : order.closeReason;
+  return { ...order, platformStatus, closeReason };
+}
+
+function attentionFor(stored: StoredOrder, news: 'closed' | 'refunding' | 'line-refunded'): LocalizedText {
   const state = ORDER_STATUS_NAMES[stored.status];
+  if (news === 'line-refunded') {
+    return {
+      'zh-CN': `订单 ${stored.order_no} 已是「${state['zh-CN']}」（或在拣货波次里），有商品在淘宝上退款成功：这件不再拣货、复核和发货，已拣出的请放回库位，其余照常发货`,
+      en: `Order ${stored.order_no} is "${state.en}" (or in a wave being picked) and a line was refunded on Taobao: that line is no longer picked, verified or shipped — put it back if it was picked; the rest ships as usual`,
+    };
+  }
   return news === 'closed'
     ? {
         'zh-CN': `订单 ${stored.order_no} 已是「${state['zh-CN']}」（或在拣货波次里），淘宝上交易已关闭：请把货放回库位、退回待审核后关闭订单`,
@@ -83,7 +103,8 @@ export function planImport(settings: FulfillmentSettings, itemFile: string, orde
     if (!sku) plan.unknownCodes.set(item.code, item.title);
     return !sku || sku.needsCompleting;
   };
-  for (const order of orders) {
+  for (const reported of orders) {
+    const order = withLineRefunds(reported);
     const existing = stored.byNo.get(order.orderNo);
     if (!existing) plan.creates.push(newOrder(settings, order, isUnknown));
     else {
@@ -139,7 +160,7 @@ function changeOf(settings: FulfillmentSettings, itemFile: string, order: Parsed
       continue;
     }
     if (!line) newLines.push(item);
-    else if (goodsChange || line.title !== item.title || line.properties !== item.properties || line.price !== item.price || line.refund_status !== item.refundStatus) changedLines.push({ stored: line, item });
+    else if (goodsChange || line.title !== item.title || line.properties !== item.properties || line.price !== item.price || line.refund_status !== item.refundStatus || line.refund_state !== item.refundState || line.refund_amount !== item.refundAmount) changedLines.push({ stored: line, item });
   }
   if (newLines.length || changedLines.length) {
     const quantities = new Map([...lines.values()].map((l) => [l.line_key, l.quantity]));
@@ -173,7 +194,32 @@ function changeOf(settings: FulfillmentSettings, itemFile: string, order: Parsed
     change.move = { to: 'exception', action: 'exception', exceptions: [...kept, ...adds] };
   } else if (news === 'refunding' && existing.status !== 'shipped' && existing.status !== 'closed' && existing.status !== 'fraud') {
     plan.attention.push({ orderNo: existing.order_no, reason: attentionFor(existing, 'refunding') });
+  } else if (news === undefined && !change.move) {
+    settleRefund(change, order, changedLines, inWave, plan);
   }
   const changed = Object.keys(set).length > 0 || newLines.length > 0 || changedLines.length > 0 || change.move !== undefined;
   return changed ? change : undefined;
+}
+
+/**
+ * A refund that ended without closing the order: refused or closed, the order held in 异常 for it
+ * goes back to review (other exceptions stay); a line refunded while others remain leaves picking,
+ * so an approved order goes back to review to reserve only what still ships. Once picking has
+ * begun the rest of the order goes on; the clerk is told to put the refunded piece back.
+ */
+function settleRefund(change: OrderChange, order: ParsedOrder, changedLines: OrderChange['changedLines'], inWave: boolean, plan: ImportPlan): void {
+  const existing = change.stored;
+  const settled = existing.platform_status === 'refunding' && order.platformStatus === 'paid';
+  if (settled && existing.status === 'exception') {
+    const kept = (JSON.parse(existing.exceptions) as OrderException[]).filter((e) => e.code !== 'refunding');
+    change.move = kept.length ? { to: 'exception', action: 'exception', exceptions: kept } : { to: 'pending', action: 'reopen', exceptions: [] };
+    return;
+  }
+  const refunded = changedLines.some((c) => c.stored.refund_state !== 'succeeded' && c.item.refundState === 'succeeded');
+  if (!refunded) return;
+  if (existing.status === 'approved' && !inWave) change.move = { to: 'pending', action: 'reopen', exceptions: [] };
+  else if (existing.status === 'picked' || existing.status === 'verified' || (existing.status === 'approved' && inWave)) {
+    change.reserveAgain = true;
+    plan.attention.push({ orderNo: existing.order_no, reason: attentionFor(existing, 'line-refunded') });
+  }
 }

@@ -2,7 +2,7 @@ import type { PluginContext, SqlValue, Transaction } from '@workbench/plugin-api
 import { mergeKeyOf } from '../orders/merge-key.js';
 import { moveOrder } from '../orders/order-moves.js';
 import type { StepBy } from '../shared/actor.js';
-import type { OrderClosed } from '../types.js';
+import type { OrderClosed, StockLine } from '../types.js';
 import type { StockOps } from '../warehouse/stock-ops.js';
 import { InsertPipe, insertRows, updateRows } from './batch-sql.js';
 import { PLATFORM_CLOSED, type ImportPlan, type NewOrder, type OrderChange } from './import-plan.js';
@@ -33,14 +33,14 @@ const ORDER_COLUMNS = [
   'paid_amount', 'refund_amount', 'buyer_message', 'seller_remark', 'receiver_name', 'receiver_phone', 'receiver_address', 'receiver_region', 'post_code',
   'shipping_method', 'item_count', 'priority', 'courier', 'tracking_no', 'merge_key', 'closed_reason', 'placed_at', 'paid_at', 'created_at', 'updated_at',
 ];
-const ITEM_COLUMNS = ['order_id', 'line_key', 'sku_id', 'sku_code', 'title', 'properties', 'quantity', 'price', 'refund_status'];
+const ITEM_COLUMNS = ['order_id', 'line_key', 'sku_id', 'sku_code', 'title', 'properties', 'quantity', 'price', 'refund_status', 'refund_state', 'refund_amount'];
 const HISTORY_COLUMNS = ['order_id', 'action', 'from_status', 'to_status', 'actor_id', 'actor_name', 'at', 'detail'];
 /** The platform's fields a re-import may change, and what the import keeps derived from them. */
 const PLATFORM_COLUMNS = [
   'platform_status', 'goods_total', 'shipping_fee', 'total', 'paid_amount', 'refund_amount', 'buyer_message', 'seller_remark', 'paid_at', 'tracking_no',
   'courier', 'shop_name', 'closed_reason', 'item_count', 'priority',
 ] as const;
-const LINE_COLUMNS = ['sku_id', 'sku_code', 'title', 'properties', 'quantity', 'price', 'refund_status'];
+const LINE_COLUMNS = ['sku_id', 'sku_code', 'title', 'properties', 'quantity', 'price', 'refund_status', 'refund_state', 'refund_amount'];
 
 function orderRow(w: PlanWriter, plan: NewOrder): SqlValue[] {
   const o = plan.order;
@@ -54,7 +54,7 @@ function orderRow(w: PlanWriter, plan: NewOrder): SqlValue[] {
   ];
 }
 
-const itemRow = (w: PlanWriter, orderId: number, i: ParsedItem): SqlValue[] => [orderId, i.lineKey, w.skuIds.get(i.code) ?? null, i.code, i.title, i.properties, i.quantity, i.price, i.refundStatus];
+const itemRow = (w: PlanWriter, orderId: number, i: ParsedItem): SqlValue[] => [orderId, i.lineKey, w.skuIds.get(i.code) ?? null, i.code, i.title, i.properties, i.quantity, i.price, i.refundStatus, i.refundState, i.refundAmount];
 
 async function emitClosed(w: PlanWriter, orderId: number, orderNo: string, reason: string): Promise<void> {
   const event: OrderClosed = { orderId, orderRef: orderNo, reason };
@@ -103,21 +103,30 @@ async function writeChanges(w: PlanWriter, changes: OrderChange[]): Promise<void
     w.tx,
     'fulfillment_order_items',
     LINE_COLUMNS,
-    changes.flatMap((c) => c.changedLines.map(({ stored, item }) => [stored.id, w.skuIds.get(item.code) ?? null, item.code, item.title, item.properties, item.quantity, item.price, item.refundStatus])),
+    changes.flatMap((c) => c.changedLines.map(({ stored, item }) => [stored.id, w.skuIds.get(item.code) ?? null, item.code, item.title, item.properties, item.quantity, item.price, item.refundStatus, item.refundState, item.refundAmount])),
   );
   const history = updated.map((c) => {
     const changed = [...Object.keys(c.set), ...(c.newLines.length || c.changedLines.length ? ['items'] : [])];
     return [c.stored.id, 'reimport', null, null, w.by.id, w.by.name, w.now, JSON.stringify({ importId: w.importId, file: w.orderFile, changed })];
   });
   await insertRows(w.tx, 'fulfillment_order_history', HISTORY_COLUMNS, history);
+  for (const c of changes.filter((c) => c.reserveAgain)) {
+    const live = await w.tx.all<StockLine>(
+      "SELECT sku_id AS skuId, quantity AS qty FROM fulfillment_order_items WHERE order_id = ? AND sku_id IS NOT NULL AND refund_state <> 'succeeded'",
+      [c.stored.id],
+    );
+    await w.stock.reserve(w.tx, c.stored.id, live);
+  }
   for (const c of changes) {
     if (!c.move) continue;
     const { to, action, exceptions, reason } = c.move;
-    const set: Record<string, string> = { exceptions: JSON.stringify(exceptions) };
+    const set: Record<string, string | null> = { exceptions: JSON.stringify(exceptions) };
     if (to === 'closed') set.closed_reason = reason ?? PLATFORM_CLOSED;
+    // Back to review as a reopen does it: the review starts over.
+    if (to === 'pending') Object.assign(set, { reviewed_by: null, reviewed_by_name: null, reviewed_at: null });
     const detail = { importId: w.importId, platform: true, ...(reason ? { reason } : {}), ...(to === 'exception' ? { exceptions: exceptions.map((e) => e.code) } : {}) };
     await moveOrder(w.tx, c.stored.id, to, { action, by: w.by, at: w.now, set, detail });
-    // An approved order had stock reserved for it; closed or 异常, it no longer holds any.
+    // An approved order had stock reserved for it; closed, 异常 or back in review, it no longer holds any.
     if (c.stored.status === 'approved') await w.stock.release(w.tx, c.stored.id);
     if (to === 'closed') await emitClosed(w, c.stored.id, c.stored.order_no, reason ?? PLATFORM_CLOSED);
   }

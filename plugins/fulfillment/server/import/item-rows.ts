@@ -1,3 +1,4 @@
+import { refundStateOf, type RefundState } from '../../shared/refund-state.js';
 import type { CsvRecord } from './csv-records.js';
 import { readHeader, RowCells, type MoneyReader } from './report-cells.js';
 import { ITEM_COLUMNS, REQUIRED_ITEM_COLUMNS, type ItemColumn } from './report-columns.js';
@@ -22,6 +23,9 @@ export interface ParsedItem {
   quantity: number;
   price: number;
   refundStatus: string | null;
+  refundState: RefundState;
+  /** 退款金额 of the line, 分. */
+  refundAmount: number;
 }
 
 export interface ItemReport {
@@ -58,6 +62,7 @@ export function readItemReport(file: string, records: readonly CsvRecord[], deps
     const quantityText = cells.text('quantity', 12);
     const quantity = /^\d{1,6}$/.test(quantityText) ? Number(quantityText) : 0;
     if (quantity < 1) cells.refuse('quantity', quantityText === '' ? REASONS.empty(ITEM_COLUMNS.quantity) : REASONS.quantity(quantityText));
+    const refundStatus = cells.text('refundStatus', 100) || null;
     const item: ParsedItem = {
       row: cells.row,
       orderNo,
@@ -67,7 +72,9 @@ export function readItemReport(file: string, records: readonly CsvRecord[], deps
       properties: cells.text('properties', 500),
       quantity,
       price: cells.fen('price'),
-      refundStatus: cells.text('refundStatus', 100) || null,
+      refundStatus,
+      refundState: refundStateOf(refundStatus),
+      refundAmount: cells.fen('refundAmount'),
     };
     if (cells.problems.length) {
       rejected.push(...cells.problems);

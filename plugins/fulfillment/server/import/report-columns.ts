@@ -38,6 +38,7 @@ export const ITEM_COLUMNS = {
   outerId: '外部系统编号',
   properties: '商品属性',
   refundStatus: '退款状态',
+  refundAmount: '退款金额',
 } as const;
 
 export type OrderColumn = keyof typeof ORDER_COLUMNS;

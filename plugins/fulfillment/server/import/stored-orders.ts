@@ -45,7 +45,7 @@ const ORDER_FIELDS = Object.keys({
   buyer_message: 0, seller_remark: 0, shipping_method: 0, tracking_no: 0, courier: 0, courier_requested: 0, closed_reason: 0, paid_at: 0, task: 0, priority: 0,
   item_count: 0, wave_id: 0,
 } satisfies Record<keyof StoredOrder, 0>);
-const ITEM_FIELDS = ['id', 'order_id', 'line_key', 'sku_id', 'sku_code', 'title', 'properties', 'quantity', 'price', 'refund_status'] satisfies (keyof StoredItem)[];
+const ITEM_FIELDS = ['id', 'order_id', 'line_key', 'sku_id', 'sku_code', 'title', 'properties', 'quantity', 'price', 'refund_status', 'refund_state', 'refund_amount'] satisfies (keyof StoredItem)[];
 
 /** `json_object('id', id, …)`: the row as one JSON text. */
 const asJson = (fields: readonly string[]) => `json_object(${fields.map((f) => `'${f}', ${f}`).join(', ')})`;

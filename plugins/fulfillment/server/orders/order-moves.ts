@@ -41,6 +41,11 @@ export interface MoveOptions {
   /** Other columns to set with the move, e.g. `{ reviewed_by: 3, reviewed_at: now }`. */
   set?: Record<string, string | number | null>;
   detail?: Record<string, unknown>;
+  /**
+   * The order's picked goods went back on the shelf (a `putback` ledger row says so): an order
+   * picked or verified may then leave the warehouse's way, to 异常 or 已关闭.
+   */
+  goodsBack?: boolean;
   /** The order as the caller just read it in this transaction; spares the read in batch work. */
   current?: { order_no: string; status: OrderStatus; version: number };
 }
@@ -55,7 +60,8 @@ export async function moveOrder(tx: Transaction, orderId: number, to: OrderStatu
   if (options.version !== undefined && options.version !== order.version) {
     throw new ConflictError({ 'zh-CN': `订单 ${order.order_no} 刚被别人修改过，请刷新后再操作`, en: `Order ${order.order_no} was changed by someone else; reload and try again` });
   }
-  if (order.status !== to && !canMove(order.status, to)) throw refusedMove(order.order_no, order.status, to);
+  const back = options.goodsBack === true && (order.status === 'picked' || order.status === 'verified') && (to === 'exception' || to === 'closed');
+  if (order.status !== to && !canMove(order.status, to) && !back) throw refusedMove(order.order_no, order.status, to);
   const version = await tx.updateVersioned('fulfillment_orders', { id: orderId, version: order.version }, { status: to, updated_at: options.at, ...(options.set ?? {}) });
   await recordHistory(tx, orderId, options.action, options.by, options.at, { from: order.status, to, detail: options.detail });
   return version;

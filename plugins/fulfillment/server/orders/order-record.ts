@@ -1,5 +1,6 @@
 import type { Actor } from '@workbench/plugin-api';
 import { maskAddress, maskName, maskPhone } from '../../shared/mask.js';
+import type { RefundState } from '../../shared/refund-state.js';
 import type { FlagColour, OrderStatus, PlatformStatus } from '../../shared/state-names.js';
 import type { Order, OrderException, OrderItem, OrderRemark, StepActor } from '../types.js';
 
@@ -131,10 +132,12 @@ export interface ItemRow {
   quantity: number;
   price: number;
   refund_status: string | null;
+  refund_state: RefundState;
+  refund_amount: number;
 }
 
 export function toItem(row: ItemRow): OrderItem {
-  return { id: row.id, lineKey: row.line_key, skuId: row.sku_id, skuCode: row.sku_code, title: row.title, properties: row.properties, quantity: row.quantity, price: row.price, refundStatus: row.refund_status };
+  return { id: row.id, lineKey: row.line_key, skuId: row.sku_id, skuCode: row.sku_code, title: row.title, properties: row.properties, quantity: row.quantity, price: row.price, refundStatus: row.refund_status, refundState: row.refund_state, refundAmount: row.refund_amount };
 }
 
 export interface RemarkRow {

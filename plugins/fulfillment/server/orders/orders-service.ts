@@ -23,7 +23,7 @@ export function createOrdersService(ctx: PluginContext): OrdersService {
       // Stored times are shop time; bounds in any offset are rewritten the same way to compare as text.
       const rows = await q.all<{ sku_id: number; n: number }>(
         `SELECT i.sku_id, SUM(i.quantity) AS n FROM fulfillment_order_items i JOIN fulfillment_orders o ON o.id = i.order_id
-         WHERE i.sku_id IN (SELECT value FROM json_each(?)) AND o.status = 'shipped' AND o.shipped_at >= ? AND o.shipped_at < ?
+         WHERE i.sku_id IN (SELECT value FROM json_each(?)) AND i.refund_state <> 'succeeded' AND o.status = 'shipped' AND o.shipped_at >= ? AND o.shipped_at < ?
          GROUP BY i.sku_id`,
         [JSON.stringify(skuIds), ctx.shopTime(from), ctx.shopTime(to)],
       );

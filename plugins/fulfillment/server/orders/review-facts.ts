@@ -26,7 +26,8 @@ export async function loadBatchFacts(q: Queryable, stock: StockOps, catalog: Cat
   const ids = JSON.stringify(orders.map((o) => o.id));
   const keys = JSON.stringify([...new Set(orders.map((o) => o.merge_key).filter((k) => k !== ''))]);
   const [itemRows, remarkRows, partnerRows, reservedRows] = await Promise.all([
-    q.all<ItemRow>('SELECT * FROM fulfillment_order_items WHERE order_id IN (SELECT value FROM json_each(?)) ORDER BY order_id, id', [ids]),
+    // A line refunded on Taobao stays on the order but is neither checked nor reserved.
+    q.all<ItemRow>("SELECT * FROM fulfillment_order_items WHERE order_id IN (SELECT value FROM json_each(?)) AND refund_state <> 'succeeded' ORDER BY order_id, id", [ids]),
     q.all<{ order_id: number }>('SELECT DISTINCT order_id FROM fulfillment_order_remarks WHERE order_id IN (SELECT value FROM json_each(?))', [ids]),
     q.all<{ id: number; order_no: string; merge_key: string }>(
       `SELECT id, order_no, merge_key FROM fulfillment_orders

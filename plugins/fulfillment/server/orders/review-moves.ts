@@ -9,6 +9,7 @@ import { moveOrder } from './order-moves.js';
 import type { ItemRow, OrderRow } from './order-record.js';
 import { requireOutOfWave } from './order-guards.js';
 import { requireOrderRow } from './order-store.js';
+import type { MarkedException } from './schemas.js';
 import { factsOf, loadBatchFacts } from './review-facts.js';
 import { blocking, reviewFindings, type Finding } from './review-rules.js';
 
@@ -71,11 +72,11 @@ export async function approveByHand(ctx: PluginContext, stock: StockOps, tx: Tra
 }
 
 /** 异常 by a person, with their reason; any reservation goes back to stock. */
-export async function markException(stock: StockOps, tx: Transaction, id: number, version: number, reason: string, by: StepBy, at: string): Promise<void> {
+export async function markException(stock: StockOps, tx: Transaction, id: number, version: number, reason: string, by: StepBy, at: string, code: MarkedException = 'manual'): Promise<void> {
   const row = await lockOrder(tx, id, version);
   requireOutOfWave(row);
-  const exceptions: OrderException[] = [{ code: 'manual', message: reason.trim() }];
-  await moveOrder(tx, row.id, 'exception', { action: 'exception', by, at, set: { exceptions: JSON.stringify(exceptions) }, detail: { reason: reason.trim() } });
+  const exceptions: OrderException[] = [{ code, message: reason.trim() }];
+  await moveOrder(tx, row.id, 'exception', { action: 'exception', by, at, set: { exceptions: JSON.stringify(exceptions) }, detail: { reason: reason.trim(), ...(code === 'manual' ? {} : { code }) } });
   await stock.release(tx, row.id);
 }
 
@@ -101,11 +102,26 @@ export async function reopen(stock: StockOps, tx: Transaction, id: number, versi
   await stock.release(tx, row.id);
 }
 
+/**
+ * A Taobao order the buyer has paid for is closed by Taobao, once it refunds the buyer: closed here
+ * first, the shop would give the coupon back while the money is still paid. The clerk marks it
+ * 异常 awaiting-refund instead; the import closes it when Taobao does. An order entered by hand
+ * has no trade on Taobao behind it, so its own platform state does not hold it.
+ */
+function refusePaidOnTaobao(row: OrderRow): void {
+  if (row.source !== 'import' || (row.platform_status !== 'paid' && row.platform_status !== 'refunding')) return;
+  throw new ConflictError({
+    'zh-CN': `订单 ${row.order_no} 在淘宝上买家已付款，不能在这里关闭：退款要在淘宝上办。请把订单标为异常「待退款」，淘宝退款成功、交易关闭后再导入，订单会自动关闭`,
+    en: `Order ${row.order_no} is paid on Taobao and cannot be closed here: the refund happens on Taobao. Mark it as exception "awaiting refund"; once Taobao has refunded and closed the trade, the next import closes it`,
+  });
+}
+
 /** 关闭: an order never shipped; listings gives the buyer's coupon back on the event. */
 export async function closeOrder(ctx: PluginContext, stock: StockOps, tx: Transaction, id: number, version: number, reason: string, by: StepBy): Promise<void> {
   const row = await lockOrder(tx, id, version);
   requireOutOfWave(row);
   if (row.status === 'closed') throw already(row.order_no, 'closed');
+  refusePaidOnTaobao(row);
   const at = ctx.now();
   await moveOrder(tx, row.id, 'closed', { action: 'close', by, at, set: { closed_reason: reason.trim(), exceptions: '[]' }, detail: { reason: reason.trim() } });
   await stock.release(tx, row.id);

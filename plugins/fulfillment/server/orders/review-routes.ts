@@ -9,7 +9,7 @@ import { readReview, type ReviewAnswer } from './review-read.js';
 import { approveByHand, closeOrder, markException, markFraud, reopen } from './review-moves.js';
 import { orderFilterProperties } from './order-routes.js';
 import { requireOneScope, type ReviewScope } from './review-scope.js';
-import { ORDER_SCHEMAS, reasonBody, versionBody } from './schemas.js';
+import { exceptionBody, ORDER_SCHEMAS, reasonBody, versionBody, type MarkedException } from './schemas.js';
 
 const resultSchema: JsonSchema = {
   type: 'object',
@@ -48,17 +48,21 @@ export function addReviewRoutes(ctx: PluginContext, stock: StockOps): void {
     },
   });
 
-  ctx.routes.add<Id, Empty, { version: number; reason: string }, OrderDetail>({
+  ctx.routes.add<Id, Empty, { version: number; reason: string; code?: MarkedException }, OrderDetail>({
     method: 'post',
     path: '/orders/:id/exception',
     permission: 'fulfillment.orders.review',
     summary: { 'zh-CN': '标为异常（写明原因；已占用的库存释放）', en: 'Mark as exception (with a reason; any reserved stock is released)' },
+    description: {
+      'zh-CN': 'code 默认 manual；已付款的淘宝订单要退款时用 awaiting-refund（待退款）：退款在淘宝上办，淘宝关闭交易后再导入时订单关闭',
+      en: 'code defaults to manual; awaiting-refund is for a paid Taobao order to be refunded: the refund happens on Taobao, and the order closes when an import shows the trade closed',
+    },
     params: ID_PARAMS,
-    body: reasonBody,
+    body: exceptionBody,
     response: ref(ORDER_SCHEMAS.orderDetail),
     action: 'mark order exception',
     handler: async ({ params, body, actor }) => {
-      await ctx.db.transaction((tx) => markException(stock, tx, params.id, body.version, body.reason, stepBy(actor), ctx.now()));
+      await ctx.db.transaction((tx) => markException(stock, tx, params.id, body.version, body.reason, stepBy(actor), ctx.now(), body.code));
       return answer(params.id, actor);
     },
   });
@@ -97,7 +101,7 @@ export function addReviewRoutes(ctx: PluginContext, stock: StockOps): void {
     method: 'post',
     path: '/orders/:id/close',
     permission: 'fulfillment.orders.review',
-    summary: { 'zh-CN': '关闭订单（未付款或未发货；释放库存，退回优惠券）', en: 'Close an order (unpaid or not shipped; stock released, coupon returned)' },
+    summary: { 'zh-CN': '关闭订单（未付款或未发货；释放库存，退回优惠券；淘宝上已付款的订单不能在这里关闭）', en: 'Close an order (unpaid or not shipped; stock released, coupon returned; not a Taobao order still paid there)' },
     params: ID_PARAMS,
     body: reasonBody,
     response: ref(ORDER_SCHEMAS.orderDetail),

@@ -3,6 +3,7 @@ import { unmappedText } from '../mapping/platform-item.js';
 import { chooseCourier } from '../shipping/courier-rules.js';
 import { checkPaidAmount } from './paid-amount.js';
 import type { FulfillmentSettings } from '../settings.js';
+import type { OrderException } from '../types.js';
 import type { ItemRow, OrderRow } from './order-record.js';
 
 /** A message in both languages of the workbench. */
@@ -89,8 +90,14 @@ function platformState(f: ReviewFacts): Finding {
   if (f.order.platform_status === 'closed') {
     return fail('platform-state', 'platform-closed', { 'zh-CN': '淘宝上这笔交易已关闭，不要发货；请关闭订单', en: 'The trade is closed on Taobao; do not ship — close the order' });
   }
-  if (f.order.platform_status === 'refunding') {
+  if (f.order.platform_status === 'refunding' || f.items.some((i) => i.refund_state === 'in-progress')) {
     return fail('platform-state', 'refunding', { 'zh-CN': '买家正在申请退款，请先处理退款再决定是否发货', en: 'The buyer asked for a refund; settle it before deciding to ship' });
+  }
+  if (f.order.status === 'exception' && (JSON.parse(f.order.exceptions) as OrderException[]).some((e) => e.code === 'awaiting-refund')) {
+    return fail('platform-state', 'awaiting-refund', {
+      'zh-CN': '订单标了「待退款」，在等淘宝退款：买家改主意要发货时，先退回待审核',
+      en: 'The order is marked awaiting a refund on Taobao; if the buyer wants it shipped after all, send it back to review first',
+    });
   }
   return pass('platform-state', { 'zh-CN': '淘宝上的交易状态可以发货', en: 'The trade on Taobao can ship' });
 }

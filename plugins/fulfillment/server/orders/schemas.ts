@@ -1,5 +1,6 @@
 import type { JsonSchema, PluginContext } from '@workbench/plugin-api';
 import { def, nullable, ref } from '@workbench/plugin-api';
+import { REFUND_STATES } from '../../shared/refund-state.js';
 import { ORDER_STATUSES, PLATFORM_STATUSES } from '../../shared/state-names.js';
 
 const BASE = 'https://workbench.local/schemas/fulfillment';
@@ -29,6 +30,7 @@ export const EXCEPTION_CODES = [
   'payment-mismatch',
   'platform-closed',
   'refunding',
+  'awaiting-refund',
   'manual',
 ] as const;
 
@@ -111,8 +113,10 @@ const records: (JsonSchema & { $id: string })[] = [
       quantity: { type: 'integer', minimum: 1 },
       price: def('price'),
       refundStatus: nullableStr,
+      refundState: { enum: [...REFUND_STATES] },
+      refundAmount: def('money'),
     },
-    required: ['id', 'lineKey', 'skuId', 'skuCode', 'title', 'properties', 'quantity', 'price', 'refundStatus'],
+    required: ['id', 'lineKey', 'skuId', 'skuCode', 'title', 'properties', 'quantity', 'price', 'refundStatus', 'refundState', 'refundAmount'],
     additionalProperties: false,
   },
   {
@@ -219,4 +223,13 @@ export const reasonBody: JsonSchema = {
   properties: { version: def('version'), reason: { type: 'string', minLength: 1, maxLength: 500, pattern: '\\S' } },
   required: ['version', 'reason'],
   additionalProperties: false,
+};
+
+/** The reasons a person may mark an order 异常 for: their own, or a paid order waiting for Taobao's refund. */
+export const MARKED_EXCEPTIONS = ['manual', 'awaiting-refund'] as const;
+export type MarkedException = (typeof MARKED_EXCEPTIONS)[number];
+
+export const exceptionBody: JsonSchema = {
+  ...reasonBody,
+  properties: { ...(reasonBody.properties as Record<string, JsonSchema>), code: { enum: [...MARKED_EXCEPTIONS] } },
 };

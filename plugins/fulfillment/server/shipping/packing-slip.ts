@@ -17,7 +17,7 @@ interface SlipOrder {
 }
 
 async function slipOrder(q: Queryable, row: OrderRow, slot?: number): Promise<SlipOrder> {
-  const items = await q.all<ItemRow>('SELECT * FROM fulfillment_order_items WHERE order_id = ? ORDER BY id', [row.id]);
+  const items = await q.all<ItemRow>("SELECT * FROM fulfillment_order_items WHERE order_id = ? AND refund_state <> 'succeeded' ORDER BY id", [row.id]);
   const remarks = await q.all<RemarkRow>('SELECT * FROM fulfillment_order_remarks WHERE order_id = ? ORDER BY id', [row.id]);
   return { row, items, remarks, ...(slot === undefined ? {} : { slot }) };
 }

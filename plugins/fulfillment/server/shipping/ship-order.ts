@@ -34,14 +34,36 @@ export function courierChoiceFor(settings: FulfillmentSettings, row: OrderRow): 
   });
 }
 
+/**
+ * The buyer's money is no longer the shop's to earn once Taobao closed the trade or a refund is
+ * open: the parcel stays, whatever the warehouse has done with it. The wave board puts its goods
+ * back on the shelf.
+ */
+function refuseHeldOnPlatform(row: OrderRow): void {
+  if (row.status === 'shipped' || row.status === 'closed') return;
+  if (row.platform_status === 'closed') {
+    throw new ConflictError({
+      'zh-CN': `订单 ${row.order_no} 在淘宝上交易已关闭（${row.closed_reason ?? '买家已退款或取消'}），不能发货：请在波次里把货放回库位`,
+      en: `Order ${row.order_no} is closed on Taobao (${row.closed_reason ?? 'refunded or cancelled'}); it does not ship — put its goods back on the shelf from the wave`,
+    });
+  }
+  if (row.platform_status === 'refunding') {
+    throw new ConflictError({
+      'zh-CN': `订单 ${row.order_no} 的买家在淘宝上申请了退款，退款没处理完不能发货：请在波次里把货放回库位，处理完退款再说`,
+      en: `Order ${row.order_no} has a refund open on Taobao; it does not ship until the refund is settled — put its goods back on the shelf from the wave`,
+    });
+  }
+}
+
 /** Refuses an order that is not ready to leave: 已复核, or 已拣货 for an order of one SKU. */
 async function checkReady(tx: Transaction, row: OrderRow): Promise<StockLine[]> {
-  const items = await tx.all<{ sku_id: number | null; sku_code: string; quantity: number }>('SELECT sku_id, sku_code, quantity FROM fulfillment_order_items WHERE order_id = ? ORDER BY id', [row.id]);
+  const items = await tx.all<{ sku_id: number | null; sku_code: string; quantity: number }>("SELECT sku_id, sku_code, quantity FROM fulfillment_order_items WHERE order_id = ? AND refund_state <> 'succeeded' ORDER BY id", [row.id]);
   const skus = new Set(items.map((i) => i.sku_code));
   const name = ORDER_STATUS_NAMES[row.status];
   if (row.status === 'shipped') {
     throw new ConflictError({ 'zh-CN': `订单 ${row.order_no} 已经发货了（${row.courier ?? ''} ${row.tracking_no ?? ''}），不能再发一次`, en: `Order ${row.order_no} has already shipped (${row.courier ?? ''} ${row.tracking_no ?? ''})` });
   }
+  refuseHeldOnPlatform(row);
   if (row.status === 'picked' && skus.size > 1) {
     throw new ConflictError({
       'zh-CN': `订单 ${row.order_no} 有 ${skus.size} 种商品，要先在复核台逐件扫码复核，复核完才能发货`,
@@ -167,7 +189,7 @@ export async function shipOrder(ctx: PluginContext, stock: StockOps, tx: Transac
     detail: { courier: courier.code, trackingNo, weightGrams },
   });
   const items = await tx.all<{ skuId: number; skuCode: string; qty: number }>(
-    'SELECT sku_id AS skuId, sku_code AS skuCode, SUM(quantity) AS qty FROM fulfillment_order_items WHERE order_id = ? GROUP BY sku_id, sku_code ORDER BY MIN(id)',
+    "SELECT sku_id AS skuId, sku_code AS skuCode, SUM(quantity) AS qty FROM fulfillment_order_items WHERE order_id = ? AND refund_state <> 'succeeded' GROUP BY sku_id, sku_code ORDER BY MIN(id)",
     [row.id],
   );
   const payload: OrderShipped = { orderId: row.id, orderNo: row.order_no, courier: courier.code, trackingNo, weightGrams, items, shippedBy: by, shippedAt: now };

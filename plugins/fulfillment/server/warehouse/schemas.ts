@@ -21,7 +21,7 @@ export const REASON: JsonSchema = { type: 'string', minLength: 1, maxLength: 200
 export const QTY: JsonSchema = { type: 'integer', minimum: 1, maximum: 1_000_000 };
 const COUNT: JsonSchema = { type: 'integer', minimum: 0, maximum: 1_000_000 };
 const STRING: JsonSchema = { type: 'string' };
-const MOVEMENT_KIND: JsonSchema = { type: 'string', enum: ['inbound', 'outbound', 'transfer', 'adjustment', 'defective', 'return'] };
+const MOVEMENT_KIND: JsonSchema = { type: 'string', enum: ['inbound', 'outbound', 'transfer', 'adjustment', 'defective', 'return', 'putback'] };
 
 const object = (properties: Record<string, JsonSchema>, extra: Record<string, unknown> = {}): JsonSchema => ({
   type: 'object',

@@ -3,7 +3,7 @@ import { ConflictError, InputError, type PluginContext, type Queryable, type Tra
 import type { StepBy } from '../shared/actor.js';
 import type { StockLine } from '../types.js';
 
-export type MovementKind = 'inbound' | 'outbound' | 'transfer' | 'adjustment' | 'defective' | 'return';
+export type MovementKind = 'inbound' | 'outbound' | 'transfer' | 'adjustment' | 'defective' | 'return' | 'putback';
 
 /** One signed movement: + into the location (or the defective stock when `locationId` is null). */
 export interface Movement {
@@ -182,6 +182,23 @@ export class StockOps {
       }
     }
     if (movements.length) await this.post(tx, movements);
+  }
+
+  /**
+   * Picked goods of an order that will not ship go back to the shelf: one `putback` row per SKU at
+   * the bin the pick list takes it from first. Picking never took them out of the books, so the
+   * row moves nothing (qty 0, the bin's balance as it is); it says who put what back, and why.
+   */
+  async putBack(tx: Transaction, order: { id: number; orderNo: string }, lines: StockLine[], by: StepBy, reason: string): Promise<void> {
+    const now = this.ctx.now();
+    for (const line of lines) {
+      const bin = await tx.get<{ id: number; qty: number | null }>(
+        `SELECT l.id, s.qty FROM fulfillment_locations l LEFT JOIN fulfillment_stock s ON s.location_id = l.id AND s.sku_id = l.sku_id
+         WHERE l.sku_id = ? ORDER BY l.kind = 'storage', l.path_order, l.id LIMIT 1`,
+        [line.skuId],
+      );
+      await this.ledger(tx, { kind: 'putback', skuId: line.skuId, locationId: bin?.id ?? null, qty: 0, orderId: order.id, reference: order.orderNo, reason, by }, bin?.qty ?? 0, now);
+    }
   }
 
   private async anyBinOf(tx: Transaction, skuId: number): Promise<number | undefined> {

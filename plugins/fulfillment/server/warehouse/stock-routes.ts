@@ -89,7 +89,7 @@ export function addStockRoutes(ctx: PluginContext, stock: StockOps): void {
     description: { 'zh-CN': 'sku：SKU id；kind：类型；order：订单 id；location：库位编号；reference：单号；from/to：时间或日期', en: 'sku: SKU id; kind; order: order id; location: code; reference: e.g. a note number; from/to: time or day' },
     query: listQuery({
       sku: def('id'),
-      kind: { type: 'string', enum: ['inbound', 'outbound', 'transfer', 'adjustment', 'defective', 'return'] },
+      kind: { type: 'string', enum: ['inbound', 'outbound', 'transfer', 'adjustment', 'defective', 'return', 'putback'] },
       order: def('id'),
       location: LOCATION_CODE_INPUT,
       reference: { type: 'string', minLength: 1, maxLength: 64 },

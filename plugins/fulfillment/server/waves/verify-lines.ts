@@ -56,7 +56,7 @@ export async function expectedLines(q: Queryable, orderId: number): Promise<Expe
     `SELECT i.sku_id AS skuId, MIN(i.sku_code) AS skuCode, MIN(i.title) AS title, SUM(i.quantity) AS expected,
        (SELECT COUNT(*) FROM fulfillment_verification_scans s
         WHERE s.order_id = i.order_id AND s.sku_id = i.sku_id AND s.outcome = 'ok' AND s.id > ? AND s.at >= ?) AS scanned
-     FROM fulfillment_order_items i WHERE i.order_id = ? AND i.sku_id IS NOT NULL
+     FROM fulfillment_order_items i WHERE i.order_id = ? AND i.sku_id IS NOT NULL AND i.refund_state <> 'succeeded'
      GROUP BY i.sku_id ORDER BY MIN(i.id)`,
     [from.afterId, from.since, orderId],
   );

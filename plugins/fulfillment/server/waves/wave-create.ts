@@ -98,7 +98,7 @@ async function givenOrders(q: Queryable, ids: number[], max: number): Promise<Ca
 async function placeOrders(q: Queryable, candidates: CandidateRow[], max: number, locale: Locale): Promise<{ members: Member[]; skipped: SkippedOrder[] }> {
   const items = candidates.length
     ? await q.all<{ order_id: number; sku_id: number | null; sku_code: string }>(
-        'SELECT order_id, sku_id, sku_code FROM fulfillment_order_items WHERE order_id IN (SELECT value FROM json_each(?)) ORDER BY id',
+        "SELECT order_id, sku_id, sku_code FROM fulfillment_order_items WHERE order_id IN (SELECT value FROM json_each(?)) AND refund_state <> 'succeeded' ORDER BY id",
         [JSON.stringify(candidates.map((c) => c.id))],
       )
     : [];

@@ -1,5 +1,5 @@
 import type { Queryable } from '@workbench/plugin-api';
-import type { OrderStatus, WaveClass } from '../../shared/state-names.js';
+import type { OrderStatus, PlatformStatus, WaveClass } from '../../shared/state-names.js';
 import { binsOf, type Bin } from './bins.js';
 import { byPath, planSku, type SkuDemand, type SkuPlan } from './pick-plan.js';
 import type { PickLine, SeedingSummary, WaveOrder } from './wave-types.js';
@@ -12,7 +12,12 @@ interface MemberRow {
   bulk_pick: number;
   status: OrderStatus;
   item_count: number;
+  platform_status: PlatformStatus;
 }
+
+/** Goods taken (or about to be) for an order Taobao closed or is refunding go back on the shelf. */
+export const mustPutBack = (o: { status: OrderStatus; platform_status: PlatformStatus }) =>
+  (o.status === 'approved' || o.status === 'picked' || o.status === 'verified') && (o.platform_status === 'closed' || o.platform_status === 'refunding');
 
 interface ItemRow {
   order_id: number;
@@ -32,12 +37,12 @@ export interface WavePlan {
 
 export async function waveOrders(q: Queryable, waveId: number): Promise<WaveOrder[]> {
   const rows = await q.all<MemberRow>(
-    `SELECT wo.order_id, o.order_no, wo.class, wo.slot, wo.bulk_pick, o.status, o.item_count
+    `SELECT wo.order_id, o.order_no, wo.class, wo.slot, wo.bulk_pick, o.status, o.item_count, o.platform_status
      FROM fulfillment_wave_orders wo JOIN fulfillment_orders o ON o.id = wo.order_id
      WHERE wo.wave_id = ? ORDER BY wo.slot`,
     [waveId],
   );
-  return rows.map((r) => ({ orderId: r.order_id, orderNo: r.order_no, class: r.class, slot: r.slot, bulkPick: r.bulk_pick === 1, status: r.status, itemCount: r.item_count }));
+  return rows.map((r) => ({ orderId: r.order_id, orderNo: r.order_no, class: r.class, slot: r.slot, bulkPick: r.bulk_pick === 1, status: r.status, itemCount: r.item_count, platformStatus: r.platform_status, mustPutBack: mustPutBack(r) }));
 }
 
 /**
@@ -52,7 +57,7 @@ export async function planWave(q: Queryable, waveId: number): Promise<WavePlan> 
   const items = await q.all<ItemRow>(
     `SELECT i.order_id, i.sku_id, i.sku_code, i.title, i.quantity FROM fulfillment_order_items i
      JOIN fulfillment_wave_orders wo ON wo.order_id = i.order_id
-     WHERE wo.wave_id = ? AND i.sku_id IS NOT NULL ORDER BY i.id`,
+     WHERE wo.wave_id = ? AND i.sku_id IS NOT NULL AND i.refund_state <> 'succeeded' ORDER BY i.id`,
     [waveId],
   );
   const demands = new Map<number, SkuDemand>();
@@ -127,7 +132,7 @@ async function earlierClaims(q: Queryable, waveId: number, skuIds: number[]): Pr
      JOIN fulfillment_orders o ON o.id = wo.order_id
      JOIN fulfillment_order_items i ON i.order_id = o.id
      WHERE wo.wave_id < ? AND w.status IN ('picking', 'picked') AND o.status NOT IN ('shipped', 'closed')
-       AND i.sku_id IN (SELECT value FROM json_each(?))
+       AND i.sku_id IN (SELECT value FROM json_each(?)) AND i.refund_state <> 'succeeded'
      GROUP BY i.sku_id`,
     [waveId, JSON.stringify(skuIds)],
   );

@@ -66,7 +66,7 @@ export function registerSeedingSheetPrintable(ctx: PluginContext): void {
     const { orders, items } = await ctx.db.read(async (q) => ({
       orders: await q.all<OrderRow>('SELECT o.* FROM fulfillment_orders o JOIN fulfillment_wave_orders wo ON wo.order_id = o.id WHERE wo.wave_id = ?', [wave.id]),
       items: await q.all<{ order_id: number; sku_code: string; title: string; quantity: number }>(
-        'SELECT i.order_id, i.sku_code, i.title, i.quantity FROM fulfillment_order_items i JOIN fulfillment_wave_orders wo ON wo.order_id = i.order_id WHERE wo.wave_id = ? ORDER BY i.id',
+        "SELECT i.order_id, i.sku_code, i.title, i.quantity FROM fulfillment_order_items i JOIN fulfillment_wave_orders wo ON wo.order_id = i.order_id WHERE wo.wave_id = ? AND i.refund_state <> 'succeeded' ORDER BY i.id",
         [wave.id],
       ),
     }));

@@ -1,5 +1,5 @@
 import { def, nullable, ref, type JsonSchema, type PluginContext } from '@workbench/plugin-api';
-import { ORDER_STATUSES } from '../../shared/state-names.js';
+import { ORDER_STATUSES, PLATFORM_STATUSES } from '../../shared/state-names.js';
 
 const BASE = 'https://workbench.local/schemas/fulfillment';
 
@@ -46,7 +46,7 @@ const detailProperties: Record<string, JsonSchema> = {
   ...summaryProperties,
   orderList: {
     type: 'array',
-    items: obj({ orderId: def('id'), orderNo: TEXT, class: CLASS, slot: { type: 'integer', minimum: 1 }, bulkPick: { type: 'boolean' }, status: ORDER_STATUS, itemCount: COUNT }),
+    items: obj({ orderId: def('id'), orderNo: TEXT, class: CLASS, slot: { type: 'integer', minimum: 1 }, bulkPick: { type: 'boolean' }, status: ORDER_STATUS, itemCount: COUNT, platformStatus: { type: 'string', enum: [...PLATFORM_STATUSES] }, mustPutBack: { type: 'boolean' } }),
   },
   pickList: {
     type: 'array',

@@ -1,4 +1,4 @@
-import type { OrderStatus, WaveClass } from '../../shared/state-names.js';
+import type { OrderStatus, PlatformStatus, WaveClass } from '../../shared/state-names.js';
 import type { Order, WaveSummary } from '../types.js';
 
 /** An order of a wave: its class, its place on the seeding wall, and where it is now. */
@@ -11,6 +11,9 @@ export interface WaveOrder {
   bulkPick: boolean;
   status: OrderStatus;
   itemCount: number;
+  platformStatus: PlatformStatus;
+  /** Closed or refunding on Taobao while its goods are picked or about to be: they go back on the shelf. */
+  mustPutBack: boolean;
 }
 
 /** One order's share of a pick line: the seeding slot it goes to. */
