@@ -21,6 +21,8 @@ export interface OrderItem {
   /** Unit price in 分 after any agreed price change. */
   price: number;
   refundStatus: string | null;
+  /** A 满就送 gift (赠品) added by the shop's promotion: price 0, picked like any line. */
+  gift: boolean;
 }
 
 export interface OrderRemark {

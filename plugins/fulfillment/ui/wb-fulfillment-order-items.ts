@@ -5,7 +5,7 @@ import { money } from './money.js';
 import { fulfillmentStyles } from './styles.js';
 import { FulfillmentOrderPart } from './wb-fulfillment-order-part.js';
 
-/** The order's lines (商家编码, title, properties, quantity, unit price) and its totals. */
+/** The order's lines (商家编码, title, properties, quantity, unit price; gifts marked 赠品) and its totals. */
 @customElement('wb-fulfillment-order-items')
 export class FulfillmentOrderItems extends FulfillmentOrderPart {
   static override styles = [
@@ -19,6 +19,7 @@ export class FulfillmentOrderItems extends FulfillmentOrderPart {
       td.title { min-width: 160px; }
       td.props { color: var(--wb-muted, #616161); font-size: 12px; }
       .refund { font-size: 11px; color: var(--wb-warning, #9a5b00); margin-left: 4px; }
+      .gift-tag { font-size: 11px; padding: 0 4px; margin-right: 4px; border-radius: 3px; color: #fff; background: var(--wb-accent, #c2185b); }
       tfoot td { border-bottom: none; }
       tfoot .label { text-align: right; color: var(--wb-muted, #616161); }
     `,
@@ -32,9 +33,9 @@ export class FulfillmentOrderItems extends FulfillmentOrderPart {
         <th>${this.t('商家编码', 'SKU code')}</th><th>${this.t('宝贝', 'Title')}</th><th>${this.t('属性', 'Properties')}</th>
         <th class="num">${this.t('数量', 'Qty')}</th><th class="num">${this.t('单价', 'Price')}</th><th class="num">${this.t('小计', 'Amount')}</th>
       </tr></thead>
-      <tbody>${o.items.map((i) => html`<tr data-sku=${i.skuCode}>
+      <tbody>${o.items.map((i) => html`<tr data-sku=${i.skuCode} class=${i.gift ? 'gift' : ''}>
         <td class="code">${i.skuCode || html`<span class="fail">${this.t('（无编码）', '(no code)')}</span>`}</td>
-        <td class="title">${i.title}${i.refundStatus ? html`<span class="refund">${i.refundStatus}</span>` : nothing}</td>
+        <td class="title">${i.gift ? html`<span class="gift-tag" title=${this.t('满就送赠品，随单拣货发出', 'A spend-and-get gift, picked and shipped with the order')}>${this.t('赠品', 'Gift')}</span>` : nothing}${i.title}${i.refundStatus ? html`<span class="refund">${i.refundStatus}</span>` : nothing}</td>
         <td class="props">${i.properties}</td>
         <td class="num">${i.quantity}</td><td class="num">${money(i.price)}</td><td class="num">${money(i.price * i.quantity)}</td>
       </tr>`)}</tbody>

@@ -19,6 +19,8 @@ const skuArb = (skuId: number) =>
       costShare: fc.integer({ min: 0, max: 120 }),
       // Mostly listed: about one SKU in seven belongs to a product that is not.
       listed: fc.integer({ min: 0, max: 6 }).map((n) => n !== 0),
+      // About one SKU in four is in a running campaign, at a share of its price (sometimes above it).
+      campaign: fc.option(fc.record({ campaignId: fc.constantFrom(1, 2), share: fc.integer({ min: 30, max: 110 }) }), { nil: undefined, freq: 3 }),
     })
     .map(
       (s): EngineSku => ({
@@ -30,6 +32,7 @@ const skuArb = (skuId: number) =>
         price: s.price,
         cost: Math.floor((s.price * s.costShare) / 100),
         listed: s.listed,
+        ...(s.campaign ? { campaign: { campaignId: s.campaign.campaignId, name: `活动 ${s.campaign.campaignId}`, price: Math.floor((s.price * s.campaign.share) / 100) } } : {}),
       }),
     );
 
@@ -70,7 +73,7 @@ const couponArb = fc.option(
   { nil: undefined },
 );
 
-const PAIRS = ALL_KINDS.flatMap((a, i) => ALL_KINDS.slice(i + 1).map((b) => `${a}+${b}`));
+const PAIRS = [...ALL_KINDS.flatMap((a, i) => ALL_KINDS.slice(i + 1).map((b) => `${a}+${b}`)), 'campaign+coupon'];
 const policyArb: fc.Arbitrary<StackingPolicy> = fc.record({
   order: fc.shuffledSubarray([...ALL_KINDS], { minLength: 6, maxLength: 6 }) as fc.Arbitrary<PromotionKind[]>,
   combinable: fc.subarray(PAIRS),
@@ -222,7 +225,7 @@ describe('pricing engine properties', () => {
       fc.property(inputArb, (input) => {
         const r = priceCart(input);
         for (const l of r.lines) if (input.skus.get(l.skuId)!.listed === false) expect(l.discounts).toEqual([]);
-        expect(r.explanation.filter((s) => s.kind !== 'coupon').map((s) => s.promotionId).sort((x, y) => x! - y!)).toEqual(input.promotions.map((p) => p.id));
+        expect(r.explanation.filter((s) => s.kind !== 'coupon' && s.kind !== 'campaign').map((s) => s.promotionId).sort((x, y) => x! - y!)).toEqual(input.promotions.map((p) => p.id));
         expect(r.explanation.filter((s) => s.kind === 'coupon').length).toBe(input.coupon ? 1 : 0);
       }),
       RUNS,

@@ -131,10 +131,23 @@ export interface ItemRow {
   quantity: number;
   price: number;
   refund_status: string | null;
+  /** 1 for a 满就送 gift line; absent in rows stored before gift lines existed (read as 0). */
+  gift?: number;
 }
 
 export function toItem(row: ItemRow): OrderItem {
-  return { id: row.id, lineKey: row.line_key, skuId: row.sku_id, skuCode: row.sku_code, title: row.title, properties: row.properties, quantity: row.quantity, price: row.price, refundStatus: row.refund_status };
+  return {
+    id: row.id,
+    lineKey: row.line_key,
+    skuId: row.sku_id,
+    skuCode: row.sku_code,
+    title: row.title,
+    properties: row.properties,
+    quantity: row.quantity,
+    price: row.price,
+    refundStatus: row.refund_status,
+    gift: row.gift === 1,
+  };
 }
 
 export interface RemarkRow {

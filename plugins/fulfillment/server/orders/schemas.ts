@@ -109,8 +109,9 @@ const records: (JsonSchema & { $id: string })[] = [
       quantity: { type: 'integer', minimum: 1 },
       price: def('price'),
       refundStatus: nullableStr,
+      gift: { type: 'boolean' },
     },
-    required: ['id', 'lineKey', 'skuId', 'skuCode', 'title', 'properties', 'quantity', 'price', 'refundStatus'],
+    required: ['id', 'lineKey', 'skuId', 'skuCode', 'title', 'properties', 'quantity', 'price', 'refundStatus', 'gift'],
     additionalProperties: false,
   },
   {
