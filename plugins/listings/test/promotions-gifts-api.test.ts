@@ -46,6 +46,11 @@ test('the gift has a count: orders take it, a closed order gives it back, and no
   expect(lines[2]).toMatchObject({ skuCode: socksCode, quantity: 1, price: 0, gift: true });
   expect(lines.slice(0, 2).every((l) => !l.gift)).toBe(true);
   expect(await left()).toBe(1);
+  // Editing the goods keeps the gift line: what was promised is delivered.
+  const edited = await owner.patch(`/api/fulfillment/orders/${first.id}`, { version: first.version, items: [{ skuCode: codes[0]!, quantity: 3 }] });
+  expect(edited.status, edited.text).toBe(200);
+  expect((edited.body.items as Line[]).map((l) => [l.skuCode, l.quantity, l.gift])).toEqual([[codes[0], 3, false], [socksCode, 1, true]]);
+  expect(await left()).toBe(1);
   // An order below the threshold takes none.
   const small = await enterOrder(owner, [codes[0]!]);
   expect(((await owner.get(`/api/fulfillment/orders/${small.id}`)).body.items as Line[]).some((l) => l.gift)).toBe(false);
