@@ -1,6 +1,7 @@
 // 满就送 while stocks last: the gift has a count; an order entered in fulfillment takes one (as a
 // line at 0 marked 赠品, picked like any other), closing that order gives it back, and when none
 // is left the promotion says so and gives nothing.
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createProduct, reviewerClient, startListings, submitAndApprove, unique, type Client, type ListingsServer } from './api.js';
 import { closeOrder, enterOrder } from './fulfillment.js';
@@ -14,7 +15,8 @@ type Step = { kind: string; outcome: string; reason: { 'zh-CN': string } };
 type Line = { skuCode: string; quantity: number; price: number; gift: boolean };
 
 beforeAll(async () => {
-  ls = await startListings({ enabled: ['listings', 'fulfillment'] });
+  // catalog-consumer makes a stub SKU, as an order import would.
+  ls = await startListings({ folders: [join(import.meta.dirname, 'fixtures', 'catalog-consumer')], enabled: ['listings', 'fulfillment', 'catalog-consumer'] });
   owner = ls.owner;
 });
 afterAll(async () => {
@@ -86,4 +88,25 @@ test('the count can be changed later; a count of 0 is refused', async () => {
   expect(patched.body).toMatchObject({ giftsLeft: 80 });
   const refused = await owner.post(`${API}/promotions`, { name: '坏的', kind: 'full-gift', rule: { kind: 'full-gift', threshold: 10000, giftSkuId: socks.skus[0]!.id, qty: 1, giftCount: 0 }, startsAt: iso(-hour), endsAt: iso(hour) });
   expect(refused.status).toBe(400);
+});
+
+test('a hand-entered order with a stub SKU still gets its gift from the goods that have a price', async () => {
+  const reviewer = await reviewerClient(ls.server, owner, [], 'laowang');
+  const shirt = await createProduct(owner);
+  await submitAndApprove(owner, reviewer, shirt);
+  const stub = await owner.post('/api/catalog-consumer/ensure', { code: unique('STUB'), title: '导入时没对上的宝贝' });
+  expect(stub.status, stub.text).toBe(200);
+  const gift = await owner.post(`${API}/promotions`, {
+    name: '满 200 送一件',
+    kind: 'full-gift',
+    rule: { kind: 'full-gift', threshold: 20000, giftSkuId: shirt.skus[1]!.id, qty: 1 },
+    scope: { productIds: [shirt.id] },
+    startsAt: iso(-hour),
+    endsAt: iso(hour),
+  });
+  expect(gift.status, gift.text).toBe(201);
+  expect(gift.body.giftsLeft).toBeNull();
+  const order = await enterOrder(owner, [shirt.skus[0]!.code, shirt.skus[0]!.code, stub.body.sku.code]);
+  const lines = (await owner.get(`/api/fulfillment/orders/${order.id}`)).body.items as Line[];
+  expect(lines.map((l) => [l.skuCode, l.gift])).toEqual([[shirt.skus[0]!.code, false], [shirt.skus[0]!.code, false], [stub.body.sku.code, false], [shirt.skus[1]!.code, true]]);
 });

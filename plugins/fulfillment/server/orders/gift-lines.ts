@@ -10,7 +10,8 @@ type Gifts = Awaited<ReturnType<PricingView['price']>>['gifts'];
 
 /** The gifts the goods earn now, and the lines that carry them. Read before the order's transaction. */
 export async function giftsFor(ctx: PluginContext, lines: readonly ResolvedLine[], shippingFee: number): Promise<{ gifts: Gifts; lines: ResolvedLine[] }> {
-  const goods = lines.filter((l) => !l.gift);
+  // A stub SKU has no product and no price yet: listings would refuse to price it, and no promotion covers it.
+  const goods = lines.filter((l) => !l.gift && !l.stub);
   if (goods.length === 0) return { gifts: [], lines: [] };
   const { gifts } = await ctx.services.get(PricingToken).price({ lines: goods.map((l) => ({ skuId: l.skuId, qty: l.quantity })), shipping: shippingFee });
   const catalog = ctx.services.get(CatalogToken);

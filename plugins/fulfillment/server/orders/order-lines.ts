@@ -19,6 +19,8 @@ export interface ResolvedLine {
   price: number;
   /** A 满就送 gift line (price 0). */
   gift?: boolean;
+  /** The SKU is a stub still to be completed in listings (no product, no price to promote). */
+  stub?: boolean;
 }
 
 /** 颜色分类：黑色;尺码：XL — the way Taobao's item report writes a SKU's attributes. */
@@ -58,6 +60,7 @@ export async function resolveLines(ctx: PluginContext, lines: LineInput[], path 
       properties: propertiesOf(sku),
       quantity: l.quantity,
       price: l.price ?? sku.price,
+      stub: sku.needsCompleting || sku.productId === null,
     };
   });
 }
