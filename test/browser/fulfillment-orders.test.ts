@@ -210,6 +210,21 @@ describe('the orders UI in Chromium', () => {
     await entry.locator('tr[data-row="0"] input[name=quantity]').fill('2');
     await entry.locator('#shippingFee').fill('8');
     await shot(page, 'order-entry');
+    // A 满就送 running on the listed hoodie: the order gets the gift as a line of its own, marked 赠品.
+    const product = (await api.get(`/api/listings/skus?code=${encodeURIComponent(skus[0]!.code)}`)).body.items[0].productId;
+    const draft = (await api.get(`/api/listings/products/${product}`)).body;
+    const submitted = await api.post(`/api/listings/products/${product}/submit`, { version: draft.version, reason: '界面测试' });
+    const reviewer = await colleague(server, api, 'laoli', ['listings.products.read', 'listings.products.review']);
+    expect((await reviewer.post(`/api/listings/products/${product}/review`, { version: submitted.body.version, decision: 'approve' })).status).toBe(200);
+    const day = 86_400_000;
+    const gift = await api.post('/api/listings/promotions', {
+      name: '满 100 送一件',
+      kind: 'full-gift',
+      rule: { kind: 'full-gift', threshold: 10000, giftSkuId: skus[2]!.id, qty: 1, giftCount: 5 },
+      startsAt: new Date(Date.now() - day).toISOString(),
+      endsAt: new Date(Date.now() + day).toISOString(),
+    });
+    expect(gift.status, gift.text).toBe(201);
     await entry.locator('button.save-order').click();
     const editor = activeEditor(page);
     await editor.locator('h2.order-no', { hasText: /^M/ }).waitFor();
@@ -218,6 +233,9 @@ describe('the orders UI in Chromium', () => {
     expect(await page.locator('wb-editor-area .tab', { hasText: '手工录入订单' }).count()).toBe(0);
     const saved = (await api.get(`/api/fulfillment/orders?q=${orderNo}`)).body.items[0];
     expect(saved).toMatchObject({ source: 'manual', shippingFee: 800, total: skus[1]!.price * 2 + 800 });
+    await editor.locator('wb-fulfillment-order-items tr.gift', { hasText: '赠品' }).waitFor();
+    await shot(page, 'order-gift-line');
+    expect((await api.get(`/api/listings/promotions/${gift.body.id}`)).body.giftsLeft).toBe(4);
 
     // The buyer adds a message by phone; then agrees to ¥5 shipping instead of ¥8.
     const receiver = editor.locator('wb-fulfillment-order-receiver');

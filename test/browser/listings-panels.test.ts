@@ -180,6 +180,16 @@ describe('every listings panel in Chromium, over the demo shop', () => {
 
   it('shows the promotions, a promotion, and a coupon that issues codes', async () => {
     const before = owner.errors.length;
+    const giftSku = (await api.get('/api/listings/skus?pageSize=1')).body.items[0];
+    const day = 86_400_000;
+    const gift = await api.post('/api/listings/promotions', {
+      name: '满 299 送帆布袋',
+      kind: 'full-gift',
+      rule: { kind: 'full-gift', threshold: 29900, giftSkuId: giftSku.id, qty: 1, giftCount: 100 },
+      startsAt: new Date(Date.now() - day).toISOString(),
+      endsAt: new Date(Date.now() + 7 * day).toISOString(),
+    });
+    expect(gift.status, gift.text).toBe(201);
     await showView(page, '促销');
     const view = page.locator('wb-listings-promotions');
     await view.locator('wb-data-table [role=row]', { hasText: '全店满 199 减 20' }).waitFor();
@@ -189,6 +199,12 @@ describe('every listings panel in Chromium, over the demo shop', () => {
     await editor.locator('h2', { hasText: '全店满 199 减 20' }).waitFor();
     await expect(editor.locator('wb-listings-promotion-rule input[name=threshold]').first().inputValue()).resolves.toBe('199.00');
     await shot(page, 'promotion-editor');
+    // 满就送 while stocks last: the editor shows the count and what is left.
+    await view.locator('wb-data-table [role=row]', { hasText: '满 299 送帆布袋' }).dblclick();
+    const giftEditor = page.locator('wb-listings-promotion-editor', { has: page.locator('h2', { hasText: '满 299 送帆布袋' }) });
+    await expect(giftEditor.locator('wb-listings-promotion-rule input[name=giftCount]').inputValue()).resolves.toBe('100');
+    await giftEditor.locator('wb-listings-promotion-rule .gifts-left', { hasText: '还剩 100 件' }).waitFor();
+    await shot(page, 'promotion-gift-count');
 
     await view.locator('wb-tabs [role=tab]', { hasText: '优惠券' }).click();
     await view.locator('wb-data-table [role=row]', { hasText: '新客 10 元券' }).dblclick();

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, logIn, openPage, showView, type WatchedPage } from '../helpers/browser.js';
-import { OWNER, setupOwner, type Client } from '../helpers/client.js';
+import { OWNER, setupOwner, staffClient, type Client } from '../helpers/client.js';
 import { ROOT, startServer, type TestServer } from '../helpers/server.js';
 
 // The listings panels as the shop uses them: the owner writes up a product and submits it, a
@@ -165,6 +165,26 @@ describe('listings in Chromium', () => {
     await expect(result.locator('.grand-total').textContent()).resolves.toBe('¥246.00');
     expect(await result.locator('.below').count()).toBe(0);
     await shot(page, 'calculator');
+
+    // While a campaign runs at 99 元, its price is a step of its own, with the everyday price beside it;
+    // it saves more than the coupon, which is refused (they do not stack by default).
+    const product = (await api.get(`/api/listings/skus?q=${ITEM}`)).body.items[0].productId as number;
+    const skuIds = ((await api.get(`/api/listings/products/${product}`)).body.skus as { id: number }[]).map((s) => s.id);
+    const startsAt = new Date(Date.now() + 2_000).toISOString();
+    const campaign = await api.post('/api/listings/campaigns', { name: '周末特卖', startsAt, endsAt: new Date(Date.now() + 3_600_000).toISOString(), productIds: [product] });
+    const priced = await api.put(`/api/listings/campaigns/${campaign.body.id}/prices`, { version: campaign.body.version, prices: skuIds.map((skuId) => ({ skuId, price: 9900 })) });
+    await api.post('/api/roles', { id: 'operator', name: { 'zh-CN': '运营', en: 'Operations' }, permissions: ['listings.campaigns.run'] });
+    const checker = await staffClient(server, api, 'yunying', ['operator']);
+    const checked = await checker.post(`/api/listings/campaigns/${campaign.body.id}/prices/confirm-all`, { version: priced.body.version });
+    expect((await api.post(`/api/listings/campaigns/${campaign.body.id}/schedule`, { version: checked.body.version })).status).toBe(200);
+    await new Promise((r) => setTimeout(r, Date.parse(startsAt) - Date.now() + 100));
+    expect((await api.post('/api/listings/campaigns/run-schedule')).body.started).toContain(campaign.body.id);
+    await calc.locator('button.calculate').click();
+    const step = result.locator('.explanation li.applied', { hasText: '活动价' });
+    await expect(step.textContent()).resolves.toContain('活动价 99.00，原价 129.00');
+    await expect(result.locator('.explanation li.refused', { hasText: couponCode }).textContent()).resolves.toContain('不能与活动价同时使用');
+    await expect(result.locator('.grand-total').textContent()).resolves.toBe('¥206.00');
+    await shot(page, 'calculator-campaign');
     expect(owner.errors.slice(ownerErrors)).toEqual([]);
     expect(owner.foreign).toEqual([]);
   });

@@ -74,6 +74,13 @@ export interface CatalogView {
   ensureSku(code: string, options?: { title?: string; tx?: Transaction }): Promise<{ sku: CatalogSku; created: boolean }>;
 }
 
+/** listings' `pricing`, as far as fulfillment uses it: the gifts a cart earns, and taking them for an order. */
+export interface PricingView {
+  price(cart: { lines: { skuId: number; qty: number }[]; shipping?: number }): Promise<{ gifts: { skuId: number; qty: number; promotionId: number }[] }>;
+  /** Inside fulfillment's transaction; 409 when a gift ran out since the cart was priced. */
+  grantGifts(orderRef: string, gifts: { skuId: number; qty: number; promotionId: number }[]): Promise<void>;
+}
+
 /* ─── Events ─────────────────────────────────────────────────────────────────────────────── */
 
 /** `fulfillment.order.shipped`, emitted in the shipping transaction. */

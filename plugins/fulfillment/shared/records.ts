@@ -27,6 +27,8 @@ export interface OrderItem {
   refundState: RefundState;
   /** 退款金额 of the line, in 分. */
   refundAmount: number;
+  /** A 满就送 gift (赠品) added by the shop's promotion: price 0, picked like any line. */
+  gift: boolean;
 }
 
 export interface OrderRemark {

@@ -7,8 +7,8 @@ import { fulfillmentStyles } from './styles.js';
 import { FulfillmentOrderPart } from './wb-fulfillment-order-part.js';
 
 /**
- * The order's lines (商家编码, title, properties, quantity, unit price) and its totals. A line's
- * refund shows beside its title; a refunded line stays, greyed, since it no longer ships.
+ * The order's lines (商家编码, title, properties, quantity, unit price; gifts marked 赠品) and its
+ * totals. A line's refund shows beside its title; a refunded line stays, greyed, since it no longer ships.
  */
 @customElement('wb-fulfillment-order-items')
 export class FulfillmentOrderItems extends FulfillmentOrderPart {
@@ -25,6 +25,7 @@ export class FulfillmentOrderItems extends FulfillmentOrderPart {
       .refund { font-size: 11px; color: var(--wb-warning, #9a5b00); margin-left: 4px; }
       tr.refunded td { color: var(--wb-muted, #616161); }
       tr.refunded td.title > span.text { text-decoration: line-through; }
+      .gift-tag { font-size: 11px; padding: 0 4px; margin-right: 4px; border-radius: 3px; color: #fff; background: var(--wb-accent, #c2185b); }
       tfoot td { border-bottom: none; }
       tfoot .label { text-align: right; color: var(--wb-muted, #616161); }
     `,
@@ -38,9 +39,9 @@ export class FulfillmentOrderItems extends FulfillmentOrderPart {
         <th>${this.t('商家编码', 'SKU code')}</th><th>${this.t('宝贝', 'Title')}</th><th>${this.t('属性', 'Properties')}</th>
         <th class="num">${this.t('数量', 'Qty')}</th><th class="num">${this.t('单价', 'Price')}</th><th class="num">${this.t('小计', 'Amount')}</th>
       </tr></thead>
-      <tbody>${o.items.map((i) => html`<tr data-sku=${i.skuCode} data-refund=${i.refundState} class=${i.refundState === 'succeeded' ? 'refunded' : ''}>
+      <tbody>${o.items.map((i) => html`<tr data-sku=${i.skuCode} data-refund=${i.refundState} class=${[i.refundState === 'succeeded' ? 'refunded' : '', i.gift ? 'gift' : ''].join(' ').trim()}>
         <td class="code">${i.skuCode || html`<span class="fail">${this.t('（无编码）', '(no code)')}</span>`}</td>
-        <td class="title"><span class="text">${i.title}</span>${i.refundState !== 'none'
+        <td class="title">${i.gift ? html`<span class="gift-tag" title=${this.t('满就送赠品，随单拣货发出', 'A spend-and-get gift, picked and shipped with the order')}>${this.t('赠品', 'Gift')}</span>` : nothing}<span class="text">${i.title}</span>${i.refundState !== 'none'
           ? html`<span class="refund" title=${i.refundStatus ?? ''}>${this.name(REFUND_STATE_NAMES[i.refundState])}${i.refundAmount ? ` ${money(i.refundAmount)}` : ''}</span>`
           : nothing}</td>
         <td class="props">${i.properties}</td>

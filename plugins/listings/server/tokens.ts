@@ -16,4 +16,10 @@ export interface PricingService {
   redeemCoupon(code: string, orderRef: string): Promise<void>;
   /** Gives the coupon back when its order closes while the coupon is still valid. */
   releaseCoupon(orderRef: string): Promise<{ returned: string[] }>;
+  /**
+   * Counts the gifts of a priced cart (`PriceResult.gifts`) as given to the order, inside the
+   * caller's transaction when there is one; 409 when a promotion has run out since the pricing.
+   * `fulfillment.order.closed` with the same `orderRef` gives them back.
+   */
+  grantGifts(orderRef: string, gifts: PriceResult['gifts']): Promise<void>;
 }

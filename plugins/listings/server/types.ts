@@ -107,6 +107,13 @@ export interface InventoryView {
 
 export type PromotionKind = 'bundle' | 'member' | 'percent' | 'full-reduction' | 'full-gift' | 'coupon';
 
+/**
+ * What a step of the price takes off: a promotion kind, the coupon, or `campaign`, a running
+ * campaign's price below the everyday price. A campaign price is always the first step; it is not
+ * a promotion and not in the stacking order's setting.
+ */
+export type DiscountKind = PromotionKind | 'campaign';
+
 /** Which products a promotion covers: none given means the whole shop. */
 export interface PromotionScope {
   productIds?: number[];
@@ -116,8 +123,8 @@ export interface PromotionScope {
 export type PromotionRule =
   /** 满减: spend at least `threshold`, save `amount` (tiers: the highest reached applies). */
   | { kind: 'full-reduction'; tiers: { threshold: number; amount: number }[] }
-  /** 满就送: spend at least `threshold`, get `qty` of the gift SKU. */
-  | { kind: 'full-gift'; threshold: number; giftSkuId: number; qty: number }
+  /** 满就送: spend at least `threshold`, get `qty` of the gift SKU; `giftCount` in all (送完为止), none = no limit. */
+  | { kind: 'full-gift'; threshold: number; giftSkuId: number; qty: number; giftCount?: number }
   /** 店内折扣: pay `percent` % of the price (95 = 95折). */
   | { kind: 'percent'; percent: number }
   /** 会员折扣: pay `percent` % by member level, e.g. { V1: 98, V2: 95 }. */
@@ -142,6 +149,10 @@ export interface Promotion {
   version: number;
   createdAt: string;
   updatedAt: string;
+  /** 满就送: gifts taken by orders not closed. */
+  giftsGiven?: number;
+  /** 满就送: `giftCount` − `giftsGiven` (never below 0); null without a count. */
+  giftsLeft?: number | null;
 }
 
 /** 抵价券: a coupon design; issued coupons are `CouponCode`s. */
@@ -208,8 +219,9 @@ export interface PricedSku {
 }
 
 export interface AppliedDiscount {
-  kind: PromotionKind;
+  kind: DiscountKind;
   promotionId?: number;
+  campaignId?: number;
   couponCode?: string;
   name: string;
   /** 分 taken off, ≥ 0. */
@@ -234,8 +246,9 @@ export interface PricedLine {
 export type ExplanationOutcome = 'applied' | 'refused' | 'not-eligible';
 
 export interface ExplanationStep {
-  kind: PromotionKind;
+  kind: DiscountKind;
   promotionId?: number;
+  campaignId?: number;
   couponCode?: string;
   name: string;
   outcome: ExplanationOutcome;

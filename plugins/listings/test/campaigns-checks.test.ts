@@ -160,15 +160,26 @@ describe('stacking check', () => {
     expect(stacking.details[0]!.message['zh-CN']).toMatch(/上衣八折.*低于成本/);
   });
 
-  test('the best coupon counts: a 15 元 coupon on one piece at 59 元 is below cost', async () => {
+  test('a coupon counts only where the policy lets it stack on the campaign price: 15 元 off one piece at 59 元 is below cost', async () => {
     const product = await createProduct(owner);
     await approve(product);
     await coupon({ name: '满 50 减 15', faceValue: 1500, threshold: 5000, productIds: [product.id], validFrom: at(-DAY), validUntil: at(10 * DAY) });
     const campaign = await pricedCampaign([product], 5900);
-    const result = await checks(campaign.id);
-    expect(result.stacking.passed).toBe(false);
-    expect(result.stacking.details[0]!.figures).toMatchObject({ qty: 1, paid: 4400, costTotal: 4500 });
-    expect(result.stacking.details[0]!.message['zh-CN']).toMatch(/满 50 减 15/);
+    // By default the buyer has the campaign price or the coupon on the everyday price, never both.
+    expect((await checks(campaign.id)).stacking.passed).toBe(true);
+    const settings = await owner.get('/api/settings/listings');
+    const defaults = ['bundle+full-reduction', 'member+full-reduction', 'percent+full-reduction', 'bundle+full-gift', 'member+full-gift', 'percent+full-gift', 'full-reduction+full-gift'];
+    const combinable = [...defaults, 'campaign+coupon'];
+    const saved = await owner.put('/api/settings/listings', { value: { promotions: { combinable } }, version: settings.body.version });
+    expect(saved.status, saved.text).toBe(200);
+    try {
+      const result = await checks(campaign.id);
+      expect(result.stacking.passed).toBe(false);
+      expect(result.stacking.details[0]!.figures).toMatchObject({ qty: 1, paid: 4400, costTotal: 4500 });
+      expect(result.stacking.details[0]!.message['zh-CN']).toMatch(/满 50 减 15/);
+    } finally {
+      await owner.put('/api/settings/listings', { value: {}, version: saved.body.version });
+    }
   });
 
   test('scheduling is refused while the stacking check fails, and the answer lists it', async () => {

@@ -21,3 +21,12 @@ test('the limit from the settings applies, and the message names it', async () =
   expect(accepted.status, accepted.text).toBe(200);
   expect(accepted.body.commissionPercent).toBe(50);
 });
+
+test('the setting cannot go above the platform’s 70 %', async () => {
+  const current = await listings.owner.get('/api/settings/listings');
+  const refused = await listings.owner.put('/api/settings/listings', { value: { promotions: { maxCommissionPercent: 80 } }, version: current.body.version });
+  expect(refused.status).toBe(400);
+  expect(JSON.stringify(refused.body.errors)).toContain('maxCommissionPercent');
+  const lowered = await listings.owner.put('/api/settings/listings', { value: { promotions: { maxCommissionPercent: 60 } }, version: current.body.version });
+  expect(lowered.status, lowered.text).toBe(200);
+});

@@ -160,6 +160,12 @@ describe('满就送 full-gift', () => {
     expect(step(r, gift.id)).toMatchObject({ outcome: 'applied', amount: 0, reason: { 'zh-CN': '满 200 元送 袜子 × 2' } });
     expect(price([{ skuId: 1, qty: 1 }], [gift]).gifts).toEqual([]);
   });
+  test('a gift whose count is used up is explained, not given', () => {
+    const out = promo({ kind: 'full-gift', threshold: 20000, giftSkuId: 9, qty: 2, giftCount: 10 }, { giftsGiven: 9, giftsLeft: 1 });
+    const r = price([{ skuId: 1, qty: 2 }], [out]);
+    expect(r.gifts).toEqual([]);
+    expect(step(r, out.id)).toMatchObject({ outcome: 'not-eligible', reason: { 'zh-CN': '赠品已送完（袜子）' } });
+  });
   test('a gift SKU that does not exist is explained, not given', () => {
     const broken = promo({ kind: 'full-gift', threshold: 100, giftSkuId: 999, qty: 1 });
     expect(step(price([{ skuId: 1, qty: 1 }], [broken]), broken.id).outcome).toBe('not-eligible');
@@ -187,6 +193,16 @@ describe('stacking policy', () => {
     const r = price([{ skuId: 1, qty: 1 }], [member, percent], { memberLevel: 'V1' });
     expect(r.total).toBe(11610);
     expect(step(r, percent.id)).toMatchObject({ outcome: 'refused', reason: { 'zh-CN': expect.stringContaining('不能与会员折扣同时使用') } });
+  });
+  test('of two kinds that cannot combine, the better one where they meet applies, whatever a later threshold would give', () => {
+    const member = promo({ kind: 'member', levels: { V1: 95 } });
+    const percent = promo({ kind: 'percent', percent: 90 });
+    const reduction = promo({ kind: 'full-reduction', tiers: [{ threshold: 24000, amount: 3000 }] });
+    // 2 × 129: at 90 % 232.20 (below 240, no 满减); at 95 % 245.10 − 30 = 215.10 would be less, but the 90 % is the price.
+    const r = price([{ skuId: 1, qty: 2 }], [member, percent, reduction], { memberLevel: 'V1' });
+    expect(r.total).toBe(23220);
+    expect(step(r, member.id)).toMatchObject({ outcome: 'refused' });
+    expect(step(r, reduction.id)).toMatchObject({ outcome: 'not-eligible', reason: { 'zh-CN': '未达到满 240 元（还差 7.80 元）' } });
   });
   test('kinds the policy lists as combinable apply together', () => {
     const member = promo({ kind: 'member', levels: { V1: 90 } });

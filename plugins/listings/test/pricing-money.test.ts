@@ -45,14 +45,16 @@ describe('stacking policy', () => {
     expect(may('member', 'percent')).toBe(false);
     expect(may('coupon', 'coupon')).toBe(true);
   });
-  test('an order missing kinds gets them appended; the policy is read from the settings as given', () => {
-    expect(fullOrder({ order: ['coupon', 'percent'], combinable: [] })).toEqual(['coupon', 'percent', 'bundle', 'member', 'full-reduction', 'full-gift']);
+  test('an order missing kinds gets them appended, after the campaign price, which always comes first; the policy is read from the settings as given', () => {
+    expect(fullOrder({ order: ['coupon', 'percent'], combinable: [] })).toEqual(['campaign', 'coupon', 'percent', 'bundle', 'member', 'full-reduction', 'full-gift']);
     expect(policyFromSettings({ stackingOrder: ['coupon', 'bundle'], combinable: ['coupon+percent'] })).toEqual({ order: ['coupon', 'bundle'], combinable: ['coupon+percent'] });
   });
 
   test('by default (the settings schema) a coupon combines with no other discount, and bundles apply first', () => {
     const may = combinableTest(DEFAULT_POLICY);
-    for (const other of ['bundle', 'member', 'percent', 'full-reduction', 'full-gift'] as const) expect(may('coupon', other)).toBe(false);
+    for (const other of ['bundle', 'member', 'percent', 'full-reduction', 'full-gift', 'campaign'] as const) expect(may('coupon', other)).toBe(false);
+    for (const other of ['bundle', 'member', 'percent', 'full-reduction', 'full-gift'] as const) expect(may('campaign', other)).toBe(true);
+    expect(combinableTest({ ...DEFAULT_POLICY, combinable: ['campaign+coupon'] })('coupon', 'campaign')).toBe(true);
     expect(may('member', 'full-reduction')).toBe(true);
     expect(DEFAULT_POLICY.order[0]).toBe('bundle');
   });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { priceCart, type EngineSku, type PriceCartInput } from '../server/promotions/engine.js';
-import { ALL_KINDS, combinableTest } from '../server/promotions/policy.js';
+import { ALL_KINDS, combinableTest, DEFAULT_POLICY } from '../server/promotions/policy.js';
 import type { Coupon, CouponCode, PriceResult, Promotion, PromotionKind, PromotionRule, StackingPolicy } from '../server/types.js';
 
 const AT = '2026-11-23T19:30:00.000+08:00';
@@ -19,6 +19,8 @@ const skuArb = (skuId: number) =>
       costShare: fc.integer({ min: 0, max: 120 }),
       // Mostly listed: about one SKU in seven belongs to a product that is not.
       listed: fc.integer({ min: 0, max: 6 }).map((n) => n !== 0),
+      // About one SKU in four is in a running campaign, at a share of its price (sometimes above it).
+      campaign: fc.option(fc.record({ campaignId: fc.constantFrom(1, 2), share: fc.integer({ min: 30, max: 110 }) }), { nil: undefined, freq: 3 }),
     })
     .map(
       (s): EngineSku => ({
@@ -30,6 +32,7 @@ const skuArb = (skuId: number) =>
         price: s.price,
         cost: Math.floor((s.price * s.costShare) / 100),
         listed: s.listed,
+        ...(s.campaign ? { campaign: { campaignId: s.campaign.campaignId, name: `活动 ${s.campaign.campaignId}`, price: Math.floor((s.price * s.campaign.share) / 100) } } : {}),
       }),
     );
 
@@ -70,7 +73,7 @@ const couponArb = fc.option(
   { nil: undefined },
 );
 
-const PAIRS = ALL_KINDS.flatMap((a, i) => ALL_KINDS.slice(i + 1).map((b) => `${a}+${b}`));
+const PAIRS = [...ALL_KINDS.flatMap((a, i) => ALL_KINDS.slice(i + 1).map((b) => `${a}+${b}`)), 'campaign+coupon'];
 const policyArb: fc.Arbitrary<StackingPolicy> = fc.record({
   order: fc.shuffledSubarray([...ALL_KINDS], { minLength: 6, maxLength: 6 }) as fc.Arbitrary<PromotionKind[]>,
   combinable: fc.subarray(PAIRS),
@@ -222,8 +225,48 @@ describe('pricing engine properties', () => {
       fc.property(inputArb, (input) => {
         const r = priceCart(input);
         for (const l of r.lines) if (input.skus.get(l.skuId)!.listed === false) expect(l.discounts).toEqual([]);
-        expect(r.explanation.filter((s) => s.kind !== 'coupon').map((s) => s.promotionId).sort((x, y) => x! - y!)).toEqual(input.promotions.map((p) => p.id));
+        expect(r.explanation.filter((s) => s.kind !== 'coupon' && s.kind !== 'campaign').map((s) => s.promotionId).sort((x, y) => x! - y!)).toEqual(input.promotions.map((p) => p.id));
         expect(r.explanation.filter((s) => s.kind === 'coupon').length).toBe(input.coupon ? 1 : 0);
+      }),
+      RUNS,
+    );
+  });
+
+  test('under the default policy the discounts on the items never change to reach a 满减 or 满就送 threshold', () => {
+    const itemLevel = new Set(['campaign', 'bundle', 'member', 'percent']);
+    fc.assert(
+      fc.property(inputArb, (input) => {
+        const plain = { ...input, policy: DEFAULT_POLICY, coupon: undefined };
+        const withThresholds = priceCart(plain);
+        const without = priceCart({ ...plain, promotions: plain.promotions.filter((p) => p.kind !== 'full-reduction' && p.kind !== 'full-gift') });
+        const onItems = (r: PriceResult) => r.lines.map((l) => l.discounts.filter((d) => itemLevel.has(d.kind)));
+        expect(onItems(withThresholds)).toEqual(onItems(without));
+      }),
+      RUNS,
+    );
+  });
+
+  test('a 店内折扣 is kept even where the everyday price would reach a 满减 that saves more', () => {
+    const caseArb = fc.record({
+      skus: skusArb.map((m) => new Map([...m].map(([id, sku]) => [id, { ...sku, listed: true, campaign: undefined }]))),
+      lines: cartArb.map((c) => c.lines),
+      percent: fc.integer({ min: 500, max: 995 }).map((t) => t / 10),
+      where: fc.double({ min: 0, max: 1, noNaN: true }),
+    });
+    fc.assert(
+      fc.property(caseArb, ({ skus, lines, percent, where }) => {
+        const base = { cart: { lines, at: AT }, skus, policy: DEFAULT_POLICY, at: AT };
+        const sale: Promotion = { id: 1, name: '店内折扣', kind: 'percent', rule: { kind: 'percent', percent }, scope: {}, startsAt: hours(-1), endsAt: hours(1), status: 'active', suspendedReason: null, campaignId: null, version: 1, createdAt: AT, updatedAt: AT };
+        const discounted = priceCart({ ...base, promotions: [sale] });
+        const goods = discounted.goodsTotal;
+        const paid = discounted.total;
+        fc.pre(goods - paid >= 2);
+        // A threshold the everyday price reaches and the discounted price does not, taking off all it may.
+        const threshold = paid + 1 + Math.floor(where * (goods - paid - 1));
+        const reduction: Promotion = { ...sale, id: 2, name: '满减', kind: 'full-reduction', rule: { kind: 'full-reduction', tiers: [{ threshold, amount: threshold - 1 }] } };
+        const r = priceCart({ ...base, promotions: [sale, reduction] });
+        expect(r.total).toBe(paid);
+        expect(r.explanation.find((st) => st.promotionId === 2)!.outcome).toBe('not-eligible');
       }),
       RUNS,
     );

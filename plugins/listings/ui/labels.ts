@@ -1,6 +1,6 @@
 import type { LocalizedText } from '@workbench/ui';
 import { CAMPAIGN_STATE_NAMES, LISTING_STATE_NAMES, type CampaignState } from '../shared/state-names.js';
-import type { CouponCodeStatus, ExplanationOutcome, ListingStatus, PromotionKind, PromotionStatus } from '../server/types.js';
+import type { CouponCodeStatus, DiscountKind, ExplanationOutcome, ListingStatus, PromotionKind, PromotionStatus } from '../server/types.js';
 
 /** Display names of the states and kinds the API sends as ids. */
 export const LISTING_STATUS: Record<ListingStatus, LocalizedText> = LISTING_STATE_NAMES;
@@ -12,6 +12,12 @@ export const PROMOTION_KIND: Record<PromotionKind, LocalizedText> = {
   member: { 'zh-CN': '会员折扣', en: 'Member discount' },
   bundle: { 'zh-CN': '套餐搭配', en: 'Bundle' },
   coupon: { 'zh-CN': '抵价券', en: 'Coupon' },
+};
+
+/** Kinds of a price step: the promotion kinds and a running campaign's price. */
+export const DISCOUNT_KIND: Record<DiscountKind, LocalizedText> = {
+  campaign: { 'zh-CN': '活动价', en: 'Campaign price' },
+  ...PROMOTION_KIND,
 };
 
 export const PROMOTION_STATUS: Record<PromotionStatus, LocalizedText> = {

@@ -14,6 +14,8 @@ export interface RuleDraft {
   giftThreshold: string;
   gift?: RuleSku;
   giftQty: string;
+  /** 送完为止: how many gifts in all; empty for no limit. */
+  giftCount: string;
   percent: string;
   levels: [string, string][];
   bundle: RuleSku[];
@@ -24,7 +26,7 @@ export type RuleKind = Exclude<PromotionKind, 'coupon'>;
 
 /** A blank draft with one 满减 tier and the usual member levels. */
 export function emptyRule(): RuleDraft {
-  return { tiers: [{ threshold: '', amount: '' }], giftThreshold: '', giftQty: '1', percent: '', levels: [['V1', ''], ['V2', '']], bundle: [], bundlePrice: '' };
+  return { tiers: [{ threshold: '', amount: '' }], giftThreshold: '', giftQty: '1', giftCount: '', percent: '', levels: [['V1', ''], ['V2', '']], bundle: [], bundlePrice: '' };
 }
 
 /** The draft for a rule the server sent. */
@@ -32,7 +34,7 @@ export function ruleToDraft(rule: PromotionRule): RuleDraft {
   const d = emptyRule();
   switch (rule.kind) {
     case 'full-reduction': return { ...d, tiers: rule.tiers.map((t) => ({ threshold: fenToYuan(t.threshold), amount: fenToYuan(t.amount) })) };
-    case 'full-gift': return { ...d, giftThreshold: fenToYuan(rule.threshold), gift: { id: rule.giftSkuId, code: `#${rule.giftSkuId}` }, giftQty: String(rule.qty) };
+    case 'full-gift': return { ...d, giftThreshold: fenToYuan(rule.threshold), gift: { id: rule.giftSkuId, code: `#${rule.giftSkuId}` }, giftQty: String(rule.qty), giftCount: rule.giftCount === undefined ? '' : String(rule.giftCount) };
     case 'percent': return { ...d, percent: String(rule.percent) };
     case 'member': return { ...d, levels: Object.entries(rule.levels).map(([k, v]) => [k, String(v)]) };
     case 'bundle': return { ...d, bundle: rule.skuIds.map((id) => ({ id, code: `#${id}` })), bundlePrice: fenToYuan(rule.price) };
@@ -65,7 +67,12 @@ export function draftToRule(kind: RuleKind, d: RuleDraft, problems: DraftProblem
       if (!d.gift) problems.push({ path: '/rule/giftSkuId', message: { 'zh-CN': '请选择赠品 SKU', en: 'Choose the gift SKU' } });
       const qty = Number(d.giftQty);
       if (!Number.isInteger(qty) || qty < 1) problems.push({ path: '/rule/qty', message: { 'zh-CN': '赠品数量请写正整数', en: 'The gift quantity is a whole number' } });
-      return { kind, threshold: money(d.giftThreshold, '/rule/threshold', '门槛', 'Threshold'), giftSkuId: d.gift?.id ?? 0, qty: qty || 1 };
+      const count = d.giftCount.trim() === '' ? undefined : Number(d.giftCount.trim());
+      if (count !== undefined && (!Number.isInteger(count) || count < 1)) {
+        problems.push({ path: '/rule/giftCount', message: { 'zh-CN': '赠品总数请写正整数，不限就留空', en: 'The number of gifts is a whole number; leave it empty for no limit' } });
+      }
+      const rule = { kind, threshold: money(d.giftThreshold, '/rule/threshold', '门槛', 'Threshold'), giftSkuId: d.gift?.id ?? 0, qty: qty || 1 };
+      return count === undefined ? rule : { ...rule, giftCount: count };
     }
     case 'percent': {
       const percent = percentOf(d.percent);

@@ -2,7 +2,7 @@ import { css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { controlStyles } from '@workbench/ui';
 import type { PriceResult } from '../server/types.js';
-import { OUTCOME, PROMOTION_KIND } from './labels.js';
+import { DISCOUNT_KIND, OUTCOME } from './labels.js';
 import { ListingsElement } from './listings-element.js';
 import { listingsStyles } from './styles.js';
 
@@ -43,7 +43,7 @@ export class ListingsPriceResult extends ListingsElement {
       <h3>${this.t('优惠说明', 'How it was priced')}</h3>
       ${r.explanation.length
         ? html`<ul class="plain explanation">${r.explanation.map(
-            (s) => html`<li class=${s.outcome}><strong>${this.i18n.text(PROMOTION_KIND[s.kind])}</strong> ${s.name}${s.couponCode ? ` (${s.couponCode})` : ''}
+            (s) => html`<li class=${s.outcome}><strong>${this.i18n.text(DISCOUNT_KIND[s.kind])}</strong> ${s.name}${s.couponCode ? ` (${s.couponCode})` : ''}
               · <span class="outcome">${this.i18n.text(OUTCOME[s.outcome])}</span>${s.outcome === 'applied' ? html` −${this.i18n.money(s.amount)}` : nothing}
               <div class="hint">${this.i18n.text(s.reason)}</div></li>`,
           )}</ul>`

@@ -100,7 +100,7 @@ export class ListingsPromotionEditor extends ListingsElement {
         <input id="ends" type="datetime-local" .value=${this.endsAt} ?readonly=${ended} @input=${text((v) => (this.endsAt = v))} />
       </section>
       <h3>${this.i18n.text(PROMOTION_KIND[this.kind])}</h3>
-      <wb-listings-promotion-rule kind=${this.kind} .rule=${this.rule} ?readonly=${ended} @rule-change=${(e: CustomEvent<{ rule: RuleDraft }>) => (this.rule = e.detail.rule)}></wb-listings-promotion-rule>
+      <wb-listings-promotion-rule kind=${this.kind} .rule=${this.rule} .giftsLeft=${p?.giftsLeft} .giftsGiven=${p?.giftsGiven} ?readonly=${ended} @rule-change=${(e: CustomEvent<{ rule: RuleDraft }>) => (this.rule = e.detail.rule)}></wb-listings-promotion-rule>
       ${this.kind === 'bundle' ? nothing : this.renderScope(ended)}
       ${this.problems.length ? html`<ul class="error" role="alert">${this.problems.map((x) => html`<li>${this.i18n.text(x.message)}</li>`)}</ul>` : nothing}
       ${ended

@@ -1,4 +1,4 @@
-import { css, html } from 'lit';
+import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { controlStyles } from '@workbench/ui';
 import { ListingsElement } from './listings-element.js';
@@ -27,12 +27,17 @@ export class ListingsPromotionRule extends ListingsElement {
       .sku .code { font-family: var(--wb-font-mono, monospace); }
       .sku .variant { color: var(--wb-muted, #616161); margin-left: 4px; }
       .sku.missing { background: var(--wb-danger-bg, #fde7e5); }
+      .gifts-left { margin-left: 8px; color: var(--wb-muted, #616161); }
+      .gifts-left.out { color: var(--wb-danger, #b3261e); font-weight: 600; }
     `,
   ];
 
   @property() kind: RuleKind = 'full-reduction';
   @property({ attribute: false }) rule!: RuleDraft;
   @property({ type: Boolean }) readonly = false;
+  /** 满就送 of a saved promotion: gifts left (null: no limit) and given, as the server counts them. */
+  @property({ attribute: false }) giftsLeft?: number | null;
+  @property({ attribute: false }) giftsGiven?: number;
   /** What is known of the SKUs the rule names, by id: from the picker, or looked up. */
   @state() private skus = new Map<number, SkuHit>();
   /** Ids looked up that the server does not have (deleted since the rule was written). */
@@ -116,6 +121,13 @@ export class ListingsPromotionRule extends ListingsElement {
         ${this.readonly ? '' : html`<wb-listings-sku-picker label=${this.t('找赠品 SKU', 'Find the gift SKU')} @sku-pick=${(e: CustomEvent<{ sku: SkuHit }>) => this.pickGift(e.detail.sku)}></wb-listings-sku-picker>`}</div>
       <label for="gqty">${this.t('送几件', 'Gift quantity')}</label>
       <input id="gqty" inputmode="numeric" .value=${r.giftQty} ?readonly=${this.readonly} @input=${(e: Event) => this.set({ giftQty: this.value(e) })} />
+      <label for="gcount">${this.t('赠品总数（送完为止）', 'Gifts in all (while they last)')}</label>
+      <div><input id="gcount" name="giftCount" inputmode="numeric" placeholder=${this.t('不限', 'No limit')} .value=${r.giftCount} ?readonly=${this.readonly} @input=${(e: Event) => this.set({ giftCount: this.value(e) })} />
+        ${this.giftsLeft === undefined || this.giftsLeft === null
+          ? nothing
+          : html`<span class="gifts-left ${this.giftsLeft === 0 ? 'out' : ''}">${this.giftsLeft === 0
+              ? this.t('赠品已送完', 'All gifts given away')
+              : this.t(`还剩 ${this.giftsLeft} 件（已送 ${this.giftsGiven ?? 0} 件）`, `${this.giftsLeft} left (${this.giftsGiven ?? 0} given)`)}</span>`}</div>
     </div>
     <p class="hint">${this.t('门槛别定得太高，也别太低：让多数顾客凑一凑就能拿到。', 'Set the threshold so most buyers reach it by adding a little.')}</p>`;
   }

@@ -8,6 +8,7 @@ import type { StockOps } from '../warehouse/stock-ops.js';
 import { mergeKeyOf } from './merge-key.js';
 import { moveOrder, recordHistory } from './order-moves.js';
 import { requireEditable } from './order-guards.js';
+import { storedGiftLines } from './gift-lines.js';
 import { resolveLines, writeLines, type LineInput, type ResolvedLine } from './order-lines.js';
 import { mayReadCustomer, type OrderRow } from './order-record.js';
 import { readDetail, remarkCount } from './order-store.js';
@@ -86,7 +87,7 @@ export async function editOrder(ctx: PluginContext, stock: StockOps, id: number,
     if (patch.task !== undefined && Number(patch.task) !== row.task) changes.task = patch.task ? 1 : 0;
     if (patch.courierRequested !== undefined && patch.courierRequested !== row.courier_requested) changes.courier_requested = patch.courierRequested;
     if (lines) {
-      const { goodsTotal, itemCount } = await writeLines(tx, row.id, lines);
+      const { goodsTotal, itemCount } = await writeLines(tx, row.id, [...lines, ...(await storedGiftLines(tx, row.id))]);
       Object.assign(changes, { goods_total: goodsTotal, item_count: itemCount, total: goodsTotal + row.shipping_fee });
     }
     const changed = Object.keys(changes);

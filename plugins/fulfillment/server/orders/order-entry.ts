@@ -1,6 +1,7 @@
 import type { Actor, PluginContext, Transaction } from '@workbench/plugin-api';
 import { regionOf } from '../../shared/mask.js';
 import { fulfillmentSettings } from '../settings.js';
+import { giftsFor, takeGifts } from './gift-lines.js';
 import { stepBy } from '../shared/actor.js';
 import type { OrderDetail } from '../types.js';
 import { mergeKeyOf } from './merge-key.js';
@@ -44,7 +45,9 @@ async function nextOrderNo(tx: Transaction, date: string): Promise<string> {
 
 export async function enterOrder(ctx: PluginContext, input: OrderInput, actor: Actor | undefined): Promise<OrderDetail> {
   // The catalog is read before the transaction: it only reads listings' committed SKUs.
-  const lines = await resolveLines(ctx, input.items);
+  const goods = await resolveLines(ctx, input.items);
+  const { gifts, lines: giftLines } = await giftsFor(ctx, goods, input.shippingFee);
+  const lines = [...goods, ...giftLines];
   const settings = fulfillmentSettings(ctx);
   const by = stepBy(actor);
   return ctx.db.transaction(async (tx) => {
@@ -83,6 +86,7 @@ export async function enterOrder(ctx: PluginContext, input: OrderInput, actor: A
       ],
     );
     const { goodsTotal, itemCount } = await writeLines(tx, lastId, lines);
+    await takeGifts(ctx, orderNo, gifts);
     const total = goodsTotal + input.shippingFee;
     await tx.run('UPDATE fulfillment_orders SET goods_total = ?, total = ?, paid_amount = ?, item_count = ? WHERE id = ?', [goodsTotal, total, input.paid ? total : 0, itemCount, lastId]);
     await recordHistory(tx, lastId, 'create', by, now, { to: 'pending', detail: { source: 'manual', orderNo } });

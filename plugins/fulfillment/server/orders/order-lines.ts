@@ -17,10 +17,14 @@ export interface ResolvedLine {
   properties: string;
   quantity: number;
   price: number;
+  /** A 满就送 gift line (price 0). */
+  gift?: boolean;
+  /** The SKU is a stub still to be completed in listings (no product, no price to promote). */
+  stub?: boolean;
 }
 
 /** 颜色分类：黑色;尺码：XL — the way Taobao's item report writes a SKU's attributes. */
-const propertiesOf = (sku: CatalogSku) =>
+export const propertiesOf = (sku: CatalogSku) =>
   Object.entries(sku.attributes)
     .map(([k, v]) => `${k}：${v}`)
     .join(';');
@@ -56,6 +60,7 @@ export async function resolveLines(ctx: PluginContext, lines: LineInput[], path 
       properties: propertiesOf(sku),
       quantity: l.quantity,
       price: l.price ?? sku.price,
+      stub: sku.needsCompleting || sku.productId === null,
     };
   });
 }
@@ -67,8 +72,8 @@ export async function writeLines(tx: Transaction, orderId: number, lines: Resolv
   let itemCount = 0;
   for (const [i, l] of lines.entries()) {
     await tx.run(
-      'INSERT INTO fulfillment_order_items (order_id, line_key, sku_id, sku_code, title, properties, quantity, price) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      [orderId, String(i + 1), l.skuId, l.skuCode, l.title, l.properties, l.quantity, l.price],
+      'INSERT INTO fulfillment_order_items (order_id, line_key, sku_id, sku_code, title, properties, quantity, price, gift) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      [orderId, String(i + 1), l.skuId, l.skuCode, l.title, l.properties, l.quantity, l.price, l.gift ? 1 : 0],
     );
     goodsTotal += l.quantity * l.price;
     itemCount += l.quantity;

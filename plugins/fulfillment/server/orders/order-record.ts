@@ -134,10 +134,25 @@ export interface ItemRow {
   refund_status: string | null;
   refund_state: RefundState;
   refund_amount: number;
+  /** 1 for a 满就送 gift line; absent in rows stored before gift lines existed (read as 0). */
+  gift?: number;
 }
 
 export function toItem(row: ItemRow): OrderItem {
-  return { id: row.id, lineKey: row.line_key, skuId: row.sku_id, skuCode: row.sku_code, title: row.title, properties: row.properties, quantity: row.quantity, price: row.price, refundStatus: row.refund_status, refundState: row.refund_state, refundAmount: row.refund_amount };
+  return {
+    id: row.id,
+    lineKey: row.line_key,
+    skuId: row.sku_id,
+    skuCode: row.sku_code,
+    title: row.title,
+    properties: row.properties,
+    quantity: row.quantity,
+    price: row.price,
+    refundStatus: row.refund_status,
+    refundState: row.refund_state,
+    refundAmount: row.refund_amount,
+    gift: row.gift === 1,
+  };
 }
 
 export interface RemarkRow {

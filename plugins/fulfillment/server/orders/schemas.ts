@@ -115,8 +115,9 @@ const records: (JsonSchema & { $id: string })[] = [
       refundStatus: nullableStr,
       refundState: { enum: [...REFUND_STATES] },
       refundAmount: def('money'),
+      gift: { type: 'boolean' },
     },
-    required: ['id', 'lineKey', 'skuId', 'skuCode', 'title', 'properties', 'quantity', 'price', 'refundStatus', 'refundState', 'refundAmount'],
+    required: ['id', 'lineKey', 'skuId', 'skuCode', 'title', 'properties', 'quantity', 'price', 'refundStatus', 'refundState', 'refundAmount', 'gift'],
     additionalProperties: false,
   },
   {

@@ -53,7 +53,7 @@ function slipHtml(ctx: PluginContext, slip: SlipOrder, showCustomer: boolean, lo
   const settings = fulfillmentSettings(ctx);
   const courier = order.courier ? courierByCode(settings, order.courier) : courierChoiceFor(settings, slip.row).courier;
   const pieces = slip.items.reduce((n, i) => n + i.quantity, 0);
-  const rows = slip.items.map((i) => html`<tr><td>${i.sku_code}</td><td>${i.title}</td><td>${i.properties}</td><td class="num">${i.quantity}</td></tr>`);
+  const rows = slip.items.map((i) => html`<tr><td>${i.sku_code}</td><td>${i.gift === 1 ? '【赠品】' : ''}${i.title}</td><td>${i.properties}</td><td class="num">${i.quantity}</td></tr>`);
   const remarks = slip.remarks.map((r) => html`<li>${r.text}</li>`);
   return html`<section class="${last ? '' : 'page-break'}">
 <h1>${t.title}${slip.slot === undefined ? '' : html` <small>${t.slot} ${slip.slot}</small>`}</h1>

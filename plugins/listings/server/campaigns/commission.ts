@@ -76,7 +76,7 @@ async function deepestPrices(ctx: PluginContext, q: Queryable, productId: number
     for (const option of options) {
       const within = (start: string, end: string) => windowsOverlap(start, end, option.from, option.to);
       const { lowest } = lowestPrice({
-        sku: { ...base, price: option.price },
+        sku: option.campaignId === null ? base : { ...base, campaign: { campaignId: option.campaignId, name: option.campaignName ?? '', price: option.price } },
         others: priced,
         promotions: promotions.filter((p) => within(p.startsAt, p.endsAt)),
         coupons: coupons.filter((c) => within(c.validFrom, c.validUntil)),

@@ -80,7 +80,7 @@ function quantities(input: LowestPriceInput): number[] {
   const counts = new Set([1]);
   for (const t of thresholds) {
     for (const share of shares) {
-      const unit = Math.max(1, Math.floor(input.sku.price * share));
+      const unit = Math.max(1, Math.floor((input.sku.campaign?.price ?? input.sku.price) * share));
       const q = Math.ceil(t / unit);
       for (const n of [q, q + 1]) if (n >= 1 && n <= MAX_QTY) counts.add(n);
     }

@@ -1,7 +1,7 @@
 // The checks that do not depend on amounts: status, time window, scope, member level, bundle
 // completeness and the coupon's own rules. What passes becomes a candidate the kind steps price;
 // what fails becomes a "not eligible" explanation step at once.
-import type { CartInput, Coupon, CouponCode, ExplanationStep, PricedSku, Promotion, PromotionKind } from '../types.js';
+import type { CartInput, Coupon, CouponCode, DiscountKind, ExplanationStep, PricedSku, Promotion, PromotionKind } from '../types.js';
 import { reasons, type Text } from './texts.js';
 
 /** The SKU facts the engine uses; `listed` and `parentCategoryId` are optional extras. */
@@ -10,6 +10,8 @@ export interface EngineSku extends PricedSku {
   listed?: boolean;
   /** The parent of `categoryId`, so a promotion on a parent category also covers its children. */
   parentCategoryId?: number | null;
+  /** A running campaign's price for this SKU; `price` stays the everyday price it is taken off. */
+  campaign?: { campaignId: number; name: string; price: number };
 }
 
 /** One cart line, SKUs given twice merged into one. */
@@ -41,7 +43,10 @@ export type PromotionCandidate = CandidateBase & {
 
 export type CouponCandidate = CandidateBase & { kind: 'coupon'; coupon: Coupon; code: CouponCode };
 
-export type Candidate = PromotionCandidate | CouponCandidate;
+/** A running campaign: its lines sell at the campaign price, the first step of every cart. */
+export type CampaignCandidate = CandidateBase & { kind: 'campaign'; campaignId: number; name: string };
+
+export type Candidate = PromotionCandidate | CouponCandidate | CampaignCandidate;
 
 /** Builds the work lines; a line whose SKU is missing from `skus` is the caller's mistake. */
 export function workLines(cart: CartInput, skus: ReadonlyMap<number, EngineSku>): WorkLine[] {
@@ -60,7 +65,7 @@ export function workLines(cart: CartInput, skus: ReadonlyMap<number, EngineSku>)
   return [...byId.values()];
 }
 
-const notEligible = (kind: PromotionKind, name: string, reason: Text, ids: { promotionId?: number; couponCode?: string }): ExplanationStep => ({
+const notEligible = (kind: DiscountKind, name: string, reason: Text, ids: { promotionId?: number; couponCode?: string }): ExplanationStep => ({
   kind,
   ...ids,
   name,
@@ -125,6 +130,7 @@ export function promotionCandidate(
     percent = levelPercent;
   }
   if (rule.kind === 'full-gift' && !skus.has(rule.giftSkuId)) return refuse(reasons.giftUnknown(rule.giftSkuId));
+  if (rule.kind === 'full-gift' && promotion.giftsLeft != null && promotion.giftsLeft < rule.qty) return refuse(reasons.giftsOut(skus.get(rule.giftSkuId)!.title));
   if (rule.kind !== promotion.kind) throw new RangeError(`promotion #${promotion.id}: rule kind ${rule.kind} does not match ${promotion.kind}`);
   return { kind: promotion.kind, promotion, percent, sets, level: rule.kind === 'member' ? memberLevel! : null, ...base };
 }
@@ -140,4 +146,20 @@ export function couponCandidate(coupon: Coupon, code: CouponCode, lines: readonl
   const base = split(lines, (l) => coupon.productIds.length === 0 || coupon.productIds.includes(l.sku.productId));
   if (base.lines.length === 0) return refuse(base.unlisted.length > 0 ? reasons.notListed(base.unlisted) : reasons.couponNoGoods());
   return { kind: 'coupon', coupon, code, ...base };
+}
+
+/**
+ * One candidate per running campaign with a price below the everyday price on a listed line; a
+ * line of a product that is not listed keeps its everyday price, as it keeps it under promotions.
+ */
+export function campaignCandidates(lines: readonly WorkLine[]): CampaignCandidate[] {
+  const byCampaign = new Map<number, CampaignCandidate>();
+  lines.forEach((line, i) => {
+    const campaign = line.sku.campaign;
+    if (!campaign || !line.listed || campaign.price >= line.sku.price) return;
+    const known = byCampaign.get(campaign.campaignId) ?? { kind: 'campaign', campaignId: campaign.campaignId, name: campaign.name, lines: [], unlisted: [] };
+    known.lines.push(i);
+    byCampaign.set(campaign.campaignId, known);
+  });
+  return [...byCampaign.values()].sort((a, b) => a.campaignId - b.campaignId);
 }

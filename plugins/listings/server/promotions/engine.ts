@@ -1,8 +1,10 @@
-// The pricing engine: pure, no I/O. It tries every set of kinds the stacking policy allows
-// together, prices the cart under each in the policy's order, keeps the cheapest for the buyer and
-// explains every promotion it was given.
-import type { CartInput, Coupon, CouponCode, ExplanationStep, PricedLine, PriceResult, Promotion, PromotionKind, StackingPolicy } from '../types.js';
-import { couponCandidate, promotionCandidate, workLines, type Candidate, type EngineSku, type WorkLine } from './candidates.js';
+// The pricing engine: pure, no I/O. The shop's promotions apply in the stacking policy's order,
+// each on the amounts the earlier ones left, so a discount on the items is never given up to reach
+// a later threshold. The one choice is the buyer's: the coupon, against the promotions it does not
+// combine with — the engine prices both and keeps the cheaper. Every promotion it was given is
+// explained.
+import type { CartInput, Coupon, CouponCode, DiscountKind, ExplanationStep, PricedLine, PriceResult, Promotion, StackingPolicy } from '../types.js';
+import { campaignCandidates, couponCandidate, promotionCandidate, workLines, type Candidate, type EngineSku, type WorkLine } from './candidates.js';
 import { STEPS, type CandidateResult, type PricingState } from './kind-steps.js';
 import { combinableTest, fullOrder } from './policy.js';
 import { reasons } from './texts.js';
@@ -11,7 +13,7 @@ export type { EngineSku } from './candidates.js';
 
 export interface PriceCartInput {
   cart: CartInput;
-  /** Every SKU in cart.lines and every gift SKU; `price` is the unit price to use. */
+  /** Every SKU in cart.lines and every gift SKU; `price` is the everyday price, `campaign` a running campaign's. */
   skus: ReadonlyMap<number, EngineSku>;
   /** Candidates; the engine checks status, time window and scope itself. */
   promotions: readonly Promotion[];
@@ -23,19 +25,20 @@ export interface PriceCartInput {
 }
 
 interface Run {
-  kinds: ReadonlySet<PromotionKind>;
+  kinds: ReadonlySet<DiscountKind>;
   total: number;
   giftValue: number;
-  applied: PromotionKind[];
+  applied: DiscountKind[];
   state: PricingState;
   gifts: PriceResult['gifts'];
   steps: ExplanationStep[];
 }
 
 /**
- * Prices a cart: the lines at their SKU prices, then the discounts the policy lets apply together,
- * choosing the combination cheapest for the buyer. Σ line totals = total − shipping; every promotion
- * and the coupon get one explanation step.
+ * Prices a cart: the lines at their everyday prices, then the campaign price and the promotions in
+ * the policy's order — of two that cannot combine, the one better for the buyer where the second
+ * comes in — then the coupon if that is cheaper. Σ line totals = total − shipping; every campaign,
+ * promotion and the coupon get one explanation step.
  */
 export function priceCart(input: PriceCartInput): PriceResult {
   const atMs = Date.parse(input.at);
@@ -43,26 +46,45 @@ export function priceCart(input: PriceCartInput): PriceResult {
   const order = fullOrder(input.policy);
   const combinable = combinableTest(input.policy);
   const fixedSteps: ExplanationStep[] = [];
-  const byKind = new Map<PromotionKind, Candidate[]>();
+  const byKind = new Map<DiscountKind, Candidate[]>();
   const add = (c: Candidate | ExplanationStep) => {
     if ('outcome' in c) fixedSteps.push(c);
     else byKind.set(c.kind, [...(byKind.get(c.kind) ?? []), c]);
   };
+  for (const c of campaignCandidates(lines)) add(c);
   for (const p of input.promotions) add(promotionCandidate(p, lines, input.skus, input.cart.memberLevel, atMs));
   if (input.coupon) add(couponCandidate(input.coupon.coupon, input.coupon.code, lines, atMs));
 
   const present = order.filter((k) => byKind.has(k));
-  let best: Run | undefined;
-  for (let mask = 0; mask < 1 << present.length; mask++) {
-    const kinds = present.filter((_, i) => mask & (1 << i));
-    if (!kinds.every((a, i) => kinds.slice(i + 1).every((b) => combinable(a, b)))) continue;
-    const run = evaluate(new Set(kinds), false, []);
-    if (!best || better(run, best)) best = run;
+  let best = settle(present.filter((k) => k !== 'coupon'), []);
+  if (byKind.has('coupon')) {
+    const withCoupon = settle(present.filter((k) => combinable(k, 'coupon')), ['coupon']);
+    if (better(withCoupon, best)) best = withCoupon;
   }
-  const chosen = evaluate(best?.kinds ?? new Set(), true, best?.applied ?? []);
+  const chosen = evaluate(best.kinds, true, best.applied);
   return result(chosen);
 
-  function evaluate(kinds: ReadonlySet<PromotionKind>, explain: boolean, finalApplied: readonly PromotionKind[]): Run {
+  /**
+   * Walks the kinds in order, each priced on what the kinds taken so far left. A kind that changes
+   * nothing is left out (and blocks nothing); one that cannot combine with kinds already taken
+   * replaces them only when that is better for the buyer at this point of the order, so what comes
+   * later (a threshold) never decides it. `forced` (the coupon) stays in.
+   */
+  function settle(kinds: readonly DiscountKind[], forced: readonly DiscountKind[]): Run {
+    let taken = new Set<DiscountKind>(forced);
+    const upTo = (set: Iterable<DiscountKind>, kind: DiscountKind) => new Set([...set].filter((k) => order.indexOf(k) <= order.indexOf(kind)));
+    for (const kind of kinds) {
+      if (taken.has(kind)) continue;
+      const conflicts = [...taken].filter((k) => !combinable(k, kind));
+      const trial = new Set([...taken].filter((k) => !conflicts.includes(k)).concat(kind));
+      const withKind = evaluate(upTo(trial, kind), false, []);
+      if (!withKind.applied.includes(kind)) continue;
+      if (conflicts.length === 0 || better(withKind, evaluate(upTo(taken, kind), false, []))) taken = trial;
+    }
+    return evaluate(taken, false, []);
+  }
+
+  function evaluate(kinds: ReadonlySet<DiscountKind>, explain: boolean, finalApplied: readonly DiscountKind[]): Run {
     const state: PricingState = { current: lines.map((l) => l.subtotal), discounts: explain ? lines.map(() => []) : null };
     const run: Run = { kinds, total: 0, giftValue: 0, applied: [], state, gifts: [], steps: [] };
     for (const kind of order) {
@@ -99,7 +121,7 @@ export function priceCart(input: PriceCartInput): PriceResult {
     const giftCost = run.gifts.reduce((s, g) => s + input.skus.get(g.skuId)!.cost * g.qty, 0);
     const costTotal = priced.reduce((s, l) => s + l.cost, 0) + giftCost;
     const rank = (s: ExplanationStep) => order.indexOf(s.kind);
-    const explanation = [...fixedSteps, ...run.steps].sort((a, b) => rank(a) - rank(b) || (a.promotionId ?? 0) - (b.promotionId ?? 0));
+    const explanation = [...fixedSteps, ...run.steps].sort((a, b) => rank(a) - rank(b) || (a.promotionId ?? a.campaignId ?? 0) - (b.promotionId ?? b.campaignId ?? 0));
     return {
       lines: priced,
       gifts: run.gifts,
@@ -124,7 +146,7 @@ function better(a: Run, b: Run): boolean {
   return a.applied.length < b.applied.length;
 }
 
-function stepOf(r: CandidateResult, inSet: boolean, conflicts: readonly PromotionKind[]): ExplanationStep {
+function stepOf(r: CandidateResult, inSet: boolean, conflicts: readonly DiscountKind[]): ExplanationStep {
   const c = r.candidate;
   let outcome: ExplanationStep['outcome'] = r.outcome === 'lost' ? 'refused' : r.outcome;
   let reason = r.reason;
@@ -133,7 +155,7 @@ function stepOf(r: CandidateResult, inSet: boolean, conflicts: readonly Promotio
     reason = conflicts.length === 0 ? reasons.notWorthIt() : c.kind === 'coupon' ? reasons.couponConflicts(conflicts) : reasons.conflicts(conflicts);
   }
   const amount = outcome === 'applied' ? r.amount : 0;
-  return c.kind === 'coupon'
-    ? { kind: 'coupon', couponCode: c.code.code, name: c.coupon.name, outcome, amount, reason }
-    : { kind: c.kind, promotionId: c.promotion.id, name: c.promotion.name, outcome, amount, reason };
+  if (c.kind === 'coupon') return { kind: 'coupon', couponCode: c.code.code, name: c.coupon.name, outcome, amount, reason };
+  if (c.kind === 'campaign') return { kind: 'campaign', campaignId: c.campaignId, name: c.name, outcome, amount, reason };
+  return { kind: c.kind, promotionId: c.promotion.id, name: c.promotion.name, outcome, amount, reason };
 }

@@ -1,7 +1,8 @@
 // What the promotions area does when something happens elsewhere: a product is delisted (its
-// promotions are suspended) or fulfillment closes an order (its coupon may come back).
+// promotions are suspended) or fulfillment closes an order (its coupon may come back, its gifts do).
 import type { PluginContext } from '@workbench/plugin-api';
 import { releaseOrder } from './coupon-lifecycle.js';
+import { returnGifts } from './gift-grants.js';
 import { livePromotions, suspendPromotion } from './promotion-store.js';
 
 /** The reason a promotion carries when its product went 已下架. */
@@ -26,5 +27,7 @@ export function handlePromotionEvents(ctx: PluginContext): void {
     }
     const { returned } = await releaseOrder(tx, orderRef, ctx.now());
     if (returned.length > 0) ctx.log.info('coupons returned for a closed order', { orderRef, codes: returned.join(',') });
+    const gifts = await returnGifts(tx, orderRef);
+    if (gifts > 0) ctx.log.info('gifts returned for a closed order', { orderRef, gifts });
   });
 }

@@ -1,7 +1,7 @@
 // One pricing step per kind: given the line amounts after the earlier steps, pick the best
 // candidate(s) of the kind for the buyer and take their discount off the lines.
-import type { AppliedDiscount, PromotionKind } from '../types.js';
-import type { Candidate, CouponCandidate, EngineSku, PromotionCandidate, WorkLine } from './candidates.js';
+import type { AppliedDiscount, DiscountKind } from '../types.js';
+import type { CampaignCandidate, Candidate, CouponCandidate, EngineSku, PromotionCandidate, WorkLine } from './candidates.js';
 import { divideHalfUp, payPercent, spread } from './money.js';
 import { reasons, type Text } from './texts.js';
 
@@ -39,9 +39,9 @@ export interface StepInput {
 }
 
 function discountOf(c: Candidate, amount: number): AppliedDiscount {
-  return c.kind === 'coupon'
-    ? { kind: 'coupon', couponCode: c.code.code, name: c.coupon.name, amount }
-    : { kind: c.kind, promotionId: c.promotion.id, name: c.promotion.name, amount };
+  if (c.kind === 'coupon') return { kind: 'coupon', couponCode: c.code.code, name: c.coupon.name, amount };
+  if (c.kind === 'campaign') return { kind: 'campaign', campaignId: c.campaignId, name: c.name, amount };
+  return { kind: c.kind, promotionId: c.promotion.id, name: c.promotion.name, amount };
 }
 
 /** Takes `amount` off the candidate's lines in proportion to `weights` (default: current amounts). */
@@ -58,7 +58,7 @@ function take(input: StepInput, c: Candidate, amount: number, weights?: number[]
 }
 
 const goodsOf = (input: StepInput, c: Candidate) => c.lines.reduce((sum, i) => sum + input.state.current[i]!, 0);
-const byIdThen = (a: Candidate, b: Candidate) => (a.kind === 'coupon' || b.kind === 'coupon' ? 0 : a.promotion.id - b.promotion.id);
+const byIdThen = (a: PromotionCandidate, b: PromotionCandidate) => a.promotion.id - b.promotion.id;
 
 // Which candidate wins each line does not depend on amounts, so it is worked out once per cart.
 const winnersCache = new WeakMap<readonly Candidate[], (PromotionCandidate | undefined)[]>();
@@ -208,7 +208,39 @@ function coupon(input: StepInput): StepOutcome {
   return { amount: result.amount, giftValue: 0, results: input.explain ? [result] : null };
 }
 
-export const STEPS: Record<PromotionKind, (input: StepInput) => StepOutcome> = {
+/** 活动价: each line of a running campaign at its campaign price, the difference a discount. */
+function campaigns(input: StepInput): StepOutcome {
+  const { state, lines } = input;
+  const results: CandidateResult[] = [];
+  let total = 0;
+  for (const c of input.candidates as CampaignCandidate[]) {
+    let amount = 0;
+    const prices: { code: string; price: number; listPrice: number }[] = [];
+    for (const i of c.lines) {
+      const line = lines[i]!;
+      const campaignPrice = line.sku.campaign!.price;
+      const off = Math.min(state.current[i]!, (line.sku.price - campaignPrice) * line.qty);
+      prices.push({ code: line.sku.code, price: campaignPrice, listPrice: line.sku.price });
+      if (off <= 0) continue;
+      amount += off;
+      if (input.apply) {
+        state.current[i] = state.current[i]! - off;
+        state.discounts?.[i]!.push(discountOf(c, off));
+      }
+    }
+    total += amount;
+    prices.sort((a, b) => a.code.localeCompare(b.code));
+    results.push(
+      amount > 0
+        ? { candidate: c, outcome: 'applied', amount, reason: reasons.campaignApplied(prices) }
+        : { candidate: c, outcome: 'not-eligible', amount: 0, reason: reasons.nothingLeft() },
+    );
+  }
+  return { amount: total, giftValue: 0, results: input.explain ? results : null };
+}
+
+export const STEPS: Record<DiscountKind, (input: StepInput) => StepOutcome> = {
+  campaign: campaigns,
   bundle: bundles,
   member: lineDiscounts,
   percent: lineDiscounts,

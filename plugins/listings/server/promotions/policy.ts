@@ -1,7 +1,7 @@
 // The stacking policy: the order discounts apply in, and which kinds may share one cart.
 import schema from '../../schemas/settings.schema.json';
 import type { PromotionSettings } from '../settings.js';
-import type { PromotionKind, StackingPolicy } from '../types.js';
+import type { DiscountKind, PromotionKind, StackingPolicy } from '../types.js';
 
 export const ALL_KINDS: readonly PromotionKind[] = ['bundle', 'member', 'percent', 'full-reduction', 'full-gift', 'coupon'];
 
@@ -18,10 +18,13 @@ export function policyFromSettings(settings: Pick<PromotionSettings, 'stackingOr
   return { order: [...settings.stackingOrder], combinable: [...settings.combinable] };
 }
 
-/** Every kind once, in the policy's order; kinds the policy forgot go last in the usual order. */
-export function fullOrder(policy: StackingPolicy): PromotionKind[] {
+/**
+ * Every kind once, in the policy's order; kinds the policy forgot go last in the usual order. A
+ * campaign price comes first whatever the order: it is the price the others start from.
+ */
+export function fullOrder(policy: StackingPolicy): DiscountKind[] {
   const seen = new Set<PromotionKind>();
-  const order: PromotionKind[] = [];
+  const order: DiscountKind[] = ['campaign'];
   for (const kind of [...policy.order, ...ALL_KINDS]) {
     if (!seen.has(kind)) {
       seen.add(kind);
@@ -31,8 +34,11 @@ export function fullOrder(policy: StackingPolicy): PromotionKind[] {
   return order;
 }
 
-/** A test for "may these two kinds apply to the same cart?"; pairs are symmetric. */
-export function combinableTest(policy: StackingPolicy): (a: PromotionKind, b: PromotionKind) => boolean {
+/**
+ * A test for "may these two kinds apply to the same cart?"; pairs are symmetric. A campaign price
+ * takes every promotion on top; the coupon only when the policy lists `campaign+coupon`.
+ */
+export function combinableTest(policy: StackingPolicy): (a: DiscountKind, b: DiscountKind) => boolean {
   const pairs = new Set<string>();
   for (const pair of policy.combinable) {
     const [a, b] = pair.split('+');
@@ -40,5 +46,9 @@ export function combinableTest(policy: StackingPolicy): (a: PromotionKind, b: Pr
     pairs.add(`${a}+${b}`);
     pairs.add(`${b}+${a}`);
   }
-  return (a, b) => a === b || pairs.has(`${a}+${b}`);
+  return (a, b) => {
+    if (a === b || pairs.has(`${a}+${b}`)) return true;
+    if (a === 'campaign') return b !== 'coupon';
+    return b === 'campaign' && a !== 'coupon';
+  };
 }

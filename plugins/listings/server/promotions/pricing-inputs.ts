@@ -1,5 +1,5 @@
 // Everything the engine needs for one cart, read from the database: the SKUs with their product
-// and category (at the campaign price while a campaign runs), the promotions live at `at` that
+// and category (and the running campaign's price, a discount on the everyday price), the promotions live at `at` that
 // touch the cart, and the presented coupon.
 import { InputError, type Queryable } from '@workbench/plugin-api';
 import type { CartInput, Coupon, CouponCode, Promotion } from '../types.js';
@@ -72,12 +72,14 @@ export async function readEngineSkus(q: Queryable, skuIds: readonly number[]): P
   return skus;
 }
 
+type CampaignPrice = NonNullable<EngineSku['campaign']>;
+
 /** The lowest campaign price per SKU among the campaigns running at `atMs`. */
-async function campaignPrices(q: Queryable, ids: number[], atMs: number): Promise<Map<number, number>> {
-  const prices = new Map<number, number>();
+async function campaignPrices(q: Queryable, ids: number[], atMs: number): Promise<Map<number, CampaignPrice>> {
+  const prices = new Map<number, CampaignPrice>();
   if (ids.length === 0) return prices;
-  const rows = await q.all<{ sku_id: number; price: number; starts_at: string; ends_at: string }>(
-    `SELECT cp.sku_id, cp.price, c.starts_at, c.ends_at
+  const rows = await q.all<{ sku_id: number; price: number; campaign_id: number; name: string; starts_at: string; ends_at: string }>(
+    `SELECT cp.sku_id, cp.price, c.id AS campaign_id, c.name, c.starts_at, c.ends_at
      FROM listings_campaign_prices cp JOIN listings_campaigns c ON c.id = cp.campaign_id
      WHERE c.status = 'running' AND cp.sku_id IN (${placeholders(ids.length)})`,
     ids,
@@ -85,7 +87,9 @@ async function campaignPrices(q: Queryable, ids: number[], atMs: number): Promis
   for (const r of rows) {
     if (Date.parse(r.starts_at) > atMs || atMs >= Date.parse(r.ends_at)) continue;
     const known = prices.get(r.sku_id);
-    if (known === undefined || r.price < known) prices.set(r.sku_id, r.price);
+    if (known === undefined || r.price < known.price || (r.price === known.price && r.campaign_id < known.campaignId)) {
+      prices.set(r.sku_id, { campaignId: r.campaign_id, name: r.name, price: r.price });
+    }
   }
   return prices;
 }
@@ -129,7 +133,12 @@ export async function loadPricingInputs(q: Queryable, cart: CartInput, at: strin
   for (const [id, row] of await readSkus(q, [...new Set(extraIds)])) facts.set(id, row);
   const campaign = await campaignPrices(q, [...facts.keys()], atMs);
   const skus = new Map<number, EngineSku>();
-  for (const row of facts.values()) if (hasProduct(row)) skus.set(row.id, engineSku(row, campaign.get(row.id) ?? row.price));
+  for (const row of facts.values()) {
+    if (!hasProduct(row)) continue;
+    const sku = engineSku(row, row.price);
+    const running = campaign.get(row.id);
+    skus.set(row.id, running ? { ...sku, campaign: running } : sku);
+  }
   const result: PricingInputs = { skus, promotions };
   if (cart.couponCode !== undefined && cart.couponCode.trim() !== '') {
     const found = await readCode(q, cart.couponCode);

@@ -5,6 +5,7 @@ import type { CartInput, PriceResult } from '../types.js';
 import type { PricingService } from '../tokens.js';
 import { redeemCode, releaseOrder } from './coupon-lifecycle.js';
 import { priceCart } from './engine.js';
+import { grantGifts } from './gift-grants.js';
 import { loadPricingInputs } from './pricing-inputs.js';
 import { stackingPolicy } from './settings.js';
 import { reasons } from './texts.js';
@@ -36,5 +37,7 @@ export function createPricingService(ctx: PluginContext): PricingService {
       await ctx.db.transaction((tx) => redeemCode(tx, code, orderRef, ctx.now()));
     },
     releaseCoupon: (orderRef) => ctx.db.transaction((tx) => releaseOrder(tx, orderRef, ctx.now())),
+    // Called inside the caller's transaction, this one is a savepoint of it: the gifts commit with the order.
+    grantGifts: (orderRef, gifts) => ctx.db.transaction((tx) => grantGifts(tx, orderRef, gifts, ctx.now())),
   };
 }

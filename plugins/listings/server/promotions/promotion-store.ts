@@ -18,15 +18,18 @@ export interface PromotionRow {
   version: number;
   created_at: string;
   updated_at: string;
+  gifts_given: number;
 }
 
 /** A promotion as the API sends it (rule and scope parsed from their JSON). */
 export function promotionFromRow(row: PromotionRow): Promotion {
+  const rule = JSON.parse(row.rule) as PromotionRule;
+  const gifts = rule.kind === 'full-gift' ? { giftsGiven: row.gifts_given, giftsLeft: rule.giftCount === undefined ? null : Math.max(0, rule.giftCount - row.gifts_given) } : {};
   return {
     id: row.id,
     name: row.name,
     kind: row.kind,
-    rule: JSON.parse(row.rule) as PromotionRule,
+    rule,
     scope: JSON.parse(row.scope) as PromotionScope,
     startsAt: row.starts_at,
     endsAt: row.ends_at,
@@ -36,6 +39,7 @@ export function promotionFromRow(row: PromotionRow): Promotion {
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    ...gifts,
   };
 }
 

@@ -24,6 +24,7 @@ export const PROMOTION_SCHEMAS = {
 } as const;
 
 const kindEnum: JsonSchema = { enum: ['bundle', 'member', 'percent', 'full-reduction', 'full-gift', 'coupon'] };
+const discountKindEnum: JsonSchema = { enum: ['campaign', 'bundle', 'member', 'percent', 'full-reduction', 'full-gift', 'coupon'] };
 /** What a buyer pays, in percent of the price: 95 = 95折. One decimal at most (checked by the handler). */
 export const percentSchema: JsonSchema = { type: 'number', minimum: 1, maximum: 99.9 };
 const positivePrice: JsonSchema = { allOf: [def('price')], type: 'integer', minimum: 1 };
@@ -38,7 +39,14 @@ const RULES: Record<RuleKind, JsonSchema> = {
     ['kind', 'tiers'],
   ),
   'full-gift': strictObject(
-    { kind: { const: 'full-gift' }, threshold: positivePrice, giftSkuId: def('id'), qty: { type: 'integer', minimum: 1, maximum: 99 } },
+    {
+      kind: { const: 'full-gift' },
+      threshold: positivePrice,
+      giftSkuId: def('id'),
+      qty: { type: 'integer', minimum: 1, maximum: 99 },
+      // 送完为止: how many gifts in all; left out, there is no limit.
+      giftCount: { type: 'integer', minimum: 1, maximum: 1_000_000 },
+    },
     ['kind', 'threshold', 'giftSkuId', 'qty'],
   ),
   percent: strictObject({ kind: { const: 'percent' }, percent: percentSchema }, ['kind', 'percent']),
@@ -75,6 +83,8 @@ const promotionProperties: Record<string, JsonSchema> = {
   version: def('version'),
   createdAt: def('timestamp'),
   updatedAt: def('timestamp'),
+  giftsGiven: { type: 'integer', minimum: 0 },
+  giftsLeft: nullable({ type: 'integer', minimum: 0 }),
 };
 
 const couponProperties: Record<string, JsonSchema> = {
@@ -117,7 +127,7 @@ const cart: JsonSchema = strictObject(
 
 const localized: JsonSchema = def('localizedText');
 const discount: JsonSchema = strictObject(
-  { kind: kindEnum, promotionId: def('id'), couponCode: { type: 'string' }, name: { type: 'string' }, amount: def('price') },
+  { kind: discountKindEnum, promotionId: def('id'), campaignId: def('id'), couponCode: { type: 'string' }, name: { type: 'string' }, amount: def('price') },
   ['kind', 'name', 'amount'],
 );
 const priceResult: JsonSchema = strictObject(
@@ -150,8 +160,9 @@ const priceResult: JsonSchema = strictObject(
       type: 'array',
       items: strictObject(
         {
-          kind: kindEnum,
+          kind: discountKindEnum,
           promotionId: def('id'),
+          campaignId: def('id'),
           couponCode: { type: 'string' },
           name: { type: 'string' },
           outcome: { enum: ['applied', 'refused', 'not-eligible'] },
@@ -178,7 +189,9 @@ export function registerPromotionSchemas(ctx: PluginContext): void {
   // One schema per kind, told apart by `kind`.
   ctx.schemas.add(withId(PROMOTION_SCHEMAS.rule, { oneOf: RULE_KINDS.map((k) => ref(PROMOTION_SCHEMAS.ruleOf(k))) }));
   ctx.schemas.add(withId(PROMOTION_SCHEMAS.scope, scope));
-  ctx.schemas.add(withId(PROMOTION_SCHEMAS.promotion, strictObject(promotionProperties, Object.keys(promotionProperties))));
+  // giftsGiven and giftsLeft come with 满就送 only.
+  const always = Object.keys(promotionProperties).filter((k) => !k.startsWith('gifts'));
+  ctx.schemas.add(withId(PROMOTION_SCHEMAS.promotion, strictObject(promotionProperties, always)));
   ctx.schemas.add(withId(PROMOTION_SCHEMAS.coupon, strictObject(couponProperties, Object.keys(couponProperties))));
   const itemProperties = { ...couponProperties, issuedCount: { type: 'integer', minimum: 0 }, usedCount: { type: 'integer', minimum: 0 } };
   ctx.schemas.add(withId(PROMOTION_SCHEMAS.couponItem, strictObject(itemProperties, Object.keys(itemProperties))));

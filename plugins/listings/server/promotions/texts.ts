@@ -1,12 +1,13 @@
 // The words the price explanation uses, in both languages, so a clerk can read out to a buyer why
 // a discount did or did not apply.
 import type { LocalizedText } from '@workbench/plugin-api';
-import type { PromotionKind } from '../types.js';
+import type { DiscountKind } from '../types.js';
 import { yuan, yuanShort } from '../shared/money.js';
 
 export type Text = { 'zh-CN': string; en: string };
 
-export const KIND_NAMES: Record<PromotionKind, Text> = {
+export const KIND_NAMES: Record<DiscountKind, Text> = {
+  campaign: { 'zh-CN': '活动价', en: 'campaign price' },
   bundle: { 'zh-CN': '套餐搭配', en: 'bundle' },
   member: { 'zh-CN': '会员折扣', en: 'member discount' },
   percent: { 'zh-CN': '店内折扣', en: 'shop discount' },
@@ -15,7 +16,7 @@ export const KIND_NAMES: Record<PromotionKind, Text> = {
   coupon: { 'zh-CN': '抵价券', en: 'coupon' },
 };
 
-const joinKinds = (kinds: readonly PromotionKind[], locale: 'zh-CN' | 'en') =>
+const joinKinds = (kinds: readonly DiscountKind[], locale: 'zh-CN' | 'en') =>
   kinds.map((k) => KIND_NAMES[k][locale]).join(locale === 'zh-CN' ? '、' : ', ');
 
 /** 1 and 1.5 read as "1" and "1.5"; 95 折 is written as the percent a buyer pays. */
@@ -45,16 +46,16 @@ export const reasons = {
     'zh-CN': `未达到满 ${yuanShort(threshold)} 元（还差 ${yuan(threshold - reached)} 元）`,
     en: `Below the ${yuanShort(threshold)} yuan threshold (${yuan(threshold - reached)} yuan short)`,
   }),
-  betterSameKind: (kind: PromotionKind, winner: string): Text => ({
+  betterSameKind: (kind: DiscountKind, winner: string): Text => ({
     'zh-CN': `同类优惠只享受一个，已选用更优惠的「${winner}」`,
     en: `Only one ${KIND_NAMES[kind].en} applies; the better “${winner}” was chosen`,
   }),
   nothingLeft: (): Text => ({ 'zh-CN': '商品已没有可再优惠的金额', en: 'Nothing is left to discount on these items' }),
-  conflicts: (kinds: readonly PromotionKind[]): Text => ({
+  conflicts: (kinds: readonly DiscountKind[]): Text => ({
     'zh-CN': `不能与${joinKinds(kinds, 'zh-CN')}同时使用，已按对买家更优惠的方案计算`,
     en: `Cannot be combined with the ${joinKinds(kinds, 'en')}; the cheaper choice for the buyer was taken`,
   }),
-  couponConflicts: (kinds: readonly PromotionKind[]): Text => ({
+  couponConflicts: (kinds: readonly DiscountKind[]): Text => ({
     'zh-CN': `抵价券不能与${joinKinds(kinds, 'zh-CN')}同时使用；不用券更优惠，券未使用，可下次再用`,
     en: `The coupon cannot be combined with the ${joinKinds(kinds, 'en')}; the order is cheaper without it, so the coupon stays unused`,
   }),
@@ -77,6 +78,18 @@ export const reasons = {
     en: `Spend ${yuanShort(threshold)} yuan, get ${title} × ${qty}`,
   }),
   giftUnknown: (skuId: number): Text => ({ 'zh-CN': `赠品 SKU #${skuId} 不存在，请修改此促销`, en: `The gift SKU #${skuId} does not exist; fix the promotion` }),
+  campaignApplied: (prices: readonly { code: string; price: number; listPrice: number }[]): Text => {
+    const pairs = [...new Map(prices.map((p) => [`${p.price}/${p.listPrice}`, p])).values()];
+    const one = (p: { price: number; listPrice: number }, locale: 'zh-CN' | 'en') =>
+      locale === 'zh-CN' ? `活动价 ${yuan(p.price)}，原价 ${yuan(p.listPrice)}` : `campaign price ${yuan(p.price)}, everyday price ${yuan(p.listPrice)}`;
+    // One figure when every SKU has the same; otherwise each SKU with its own.
+    if (pairs.length === 1) return { 'zh-CN': one(pairs[0]!, 'zh-CN'), en: one(pairs[0]!, 'en').replace(/^c/, 'C') };
+    return {
+      'zh-CN': prices.map((p) => `${p.code} ${one(p, 'zh-CN')}`).join('；'),
+      en: prices.map((p) => `${p.code} ${one(p, 'en')}`).join('; '),
+    };
+  },
+  giftsOut: (title: string): Text => ({ 'zh-CN': `赠品已送完（${title}）`, en: `The gift is all given away (${title})` }),
   couponApplied: (amount: number): Text => ({ 'zh-CN': `抵扣 ${yuan(amount)} 元`, en: `${yuan(amount)} yuan off` }),
   couponNoChange: (used: number, lost: number): Text => ({
     'zh-CN': `优惠券不找零，抵扣 ${yuan(used)} 元，余下 ${yuan(lost)} 元作废`,

@@ -37,7 +37,9 @@ export async function stackingCheck(q: Queryable, campaign: Campaign, policy: St
     const base = priced.get(sku.skuId);
     if (!base) continue;
     const price = campaignPrice.get(sku.skuId) ?? sku.price;
-    const { lowest, worst } = lowestPrice({ sku: { ...base, price }, others: priced, promotions, coupons, policy, from: campaign.startsAt, to: campaign.endsAt });
+    // The campaign price as the engine sees it while the campaign runs: a discount on the everyday price.
+    const atCampaignPrice = campaignPrice.has(sku.skuId) ? { ...base, campaign: { campaignId: campaign.id, name: campaign.name, price } } : base;
+    const { lowest, worst } = lowestPrice({ sku: atCampaignPrice, others: priced, promotions, coupons, policy, from: campaign.startsAt, to: campaign.endsAt });
     const figures = { campaignPrice: price, cost: sku.cost, lowestUnitPrice: lowest.unitPrice, qty: worst.qty, paid: worst.net, costTotal: worst.costTotal };
     const priceNote = campaignPrice.has(sku.skuId) ? '' : '（还没有活动价，按日常价算）';
     const priceNoteEn = campaignPrice.has(sku.skuId) ? '' : ' (no campaign price yet; the everyday price is used)';
