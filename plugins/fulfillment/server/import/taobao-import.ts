@@ -5,6 +5,7 @@ import { CatalogToken } from '../tokens.js';
 import type { StockOps } from '../warehouse/stock-ops.js';
 import { dropIndexesForBulkLoad } from './bulk-indexes.js';
 import { planImport, type ImportPlan, type SkuInfo } from './import-plan.js';
+import { announceImport } from './import-news.js';
 import { writePlan } from './import-write.js';
 import { readItemReport, type ItemReport, type ParsedItem } from './item-rows.js';
 import { readOrderReport, type ParsedOrder } from './order-rows.js';
@@ -152,6 +153,7 @@ export async function runTaobaoImport(ctx: PluginContext, stock: StockOps, reque
       rejected: [],
     };
     await rebuildIndexes?.();
+    await announceImport(ctx, tx, plan, skuIds);
     await tx.run('UPDATE fulfillment_imports SET created = ?, updated = ?, unchanged = ?, exceptions = ? WHERE id = ?', [result.created, result.updated, result.unchanged, result.exceptions, importId]);
     return result;
   });
