@@ -132,6 +132,7 @@ describe('pages with totals', () => {
     expect(reply.status).toBe(400);
     expect(reply.body.detail).toMatch(/day/);
     expect((await owner.get(`${READER}/find?${asQuery({ pageSize: 501 })}`)).status).toBe(400);
+    expect((await owner.get(`${READER}/find?${asQuery({ by: 'shippedAt' })}`)).status).toBe(400);
   });
 });
 

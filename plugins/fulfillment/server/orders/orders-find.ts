@@ -20,6 +20,7 @@ function checkQuery(query: OrderQuery): void {
       throw wrong(side, '应为带时区的时间或 YYYY-MM-DD 日期', 'expected a time with its offset, or a date YYYY-MM-DD');
     }
   }
+  if (query.by !== undefined && query.by !== 'placedAt' && query.by !== 'paidAt') throw wrong('by', '应为 placedAt（下单时间）或 paidAt（付款时间）', 'expected placedAt or paidAt');
   if (query.page !== undefined && (!Number.isInteger(query.page) || query.page < 1)) throw wrong('page', '应为从 1 开始的整数', 'expected a whole number from 1');
   if (query.pageSize !== undefined && (!Number.isInteger(query.pageSize) || query.pageSize < 1 || query.pageSize > MAX_PAGE_SIZE)) {
     throw wrong('pageSize', `应为 1–${MAX_PAGE_SIZE} 的整数`, `expected a whole number 1–${MAX_PAGE_SIZE}`);
