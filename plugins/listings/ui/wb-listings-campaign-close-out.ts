@@ -115,7 +115,11 @@ export class ListingsCampaignCloseOut extends ListingsElement {
     const same = this.samePeriod.trim() ? yuanToFen(this.samePeriod) : undefined;
     this.error = '';
     try {
-      this.report = await this.api.post<CampaignReport>(`/listings/campaigns/${this.campaign.id}/close-out`, { sales, ...(same === undefined ? {} : { samePeriodSales: same }) });
+      this.report = await this.api.post<CampaignReport>(`/listings/campaigns/${this.campaign.id}/close-out`, {
+        version: this.campaign.version,
+        ...(sales.length ? { sales } : {}),
+        ...(same === undefined ? {} : { samePeriodSales: same }),
+      });
       this.dispatchEvent(new CustomEvent('campaign-change', { detail: {}, bubbles: true, composed: true }));
     } catch (error) {
       this.error = error instanceof Error ? error.message : String(error);
