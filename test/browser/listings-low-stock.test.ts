@@ -8,7 +8,7 @@ import { ROOT, startServer, type TestServer } from '../helpers/server.js';
 
 // The home page's low-stock widget with the real fulfillment plugin running: a listed product whose
 // SKUs fall below their thresholds (stock received through an inbound note) shows there with its
-// 商家编码 and stock.
+// 商家编码 and stock; below it, the SKUs holding more than their sales need (库存积压) with the sum.
 const SHOTS = process.env.WORKBENCH_SCREENSHOTS ?? join(ROOT, 'test-results', 'screenshots');
 const ITEM = `LS${Date.now().toString(36).toUpperCase()}`;
 const TITLE = '莫代尔修身打底衫 秋冬款';
@@ -63,6 +63,20 @@ beforeAll(async () => {
     [`${ITEM}-WH-M`, 15, 20],
   ]);
 
+  // Two pieces of 灰色 M leave the warehouse: 48 left against 2 in 30 days is excess; the other two
+  // shipped nothing, so whatever they hold is too.
+  const order = await api.post('/api/fulfillment/orders', {
+    buyerNick: 'tb_积压', receiverName: '周小满', receiverPhone: '13900001111', receiverAddress: '浙江省宁波市鄞州区四明中路 8 号', shippingFee: 0, paid: true,
+    items: [{ skuCode: `${ITEM}-GY-M`, quantity: 2 }],
+  });
+  expect(order.status, order.text).toBe(201);
+  expect((await api.post(`/api/fulfillment/orders/${order.body.id}/approve`, { version: order.body.version })).status).toBe(200);
+  const wave = await api.post('/api/fulfillment/waves', { orderIds: [order.body.id] });
+  expect((await api.post(`/api/fulfillment/waves/${wave.body.id}/picked`, { version: wave.body.version })).status).toBe(200);
+  const picked = await api.get(`/api/fulfillment/orders/${order.body.id}`);
+  const shipped = await api.post(`/api/fulfillment/orders/${order.body.id}/ship`, { version: picked.body.version, courier: 'STO', trackingNo: `77${String(Date.now()).slice(-12)}`, weightGrams: 300 });
+  expect(shipped.status, shipped.text).toBe(200);
+
   browser = await launchChromium();
   owner = await openPage(browser, server.url);
   page = owner.page;
@@ -79,7 +93,7 @@ describe('the low-stock widget in Chromium, with fulfillment running', () => {
     await logIn(page, OWNER.username, OWNER.password, server.url);
     errorsAtLogIn = owner.errors.length;
     const widget = page.locator('wb-home-page wb-listings-low-stock');
-    const rows = widget.locator('table tbody tr');
+    const rows = widget.locator('table.low tbody tr');
     await rows.first().waitFor();
     const cells = await rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td.textContent ?? '').trim())));
     expect(cells).toEqual([
@@ -88,10 +102,19 @@ describe('the low-stock widget in Chromium, with fulfillment running', () => {
     ]);
     // One line per SKU in the narrow card: a title cut short keeps its full text on hover.
     expect(await widget.locator('table tbody td.product').first().getAttribute('title')).toBe(TITLE);
-    expect(await widget.locator('table thead th').allTextContents()).toEqual(['商家编码', '商品', '库存', '预警线']);
+    expect(await widget.locator('table.low thead th').allTextContents()).toEqual(['商家编码', '商品', '库存', '预警线']);
     // The SKU with plenty of stock is not there, and the widget says nothing is unavailable.
-    expect(await widget.locator('table', { hasText: `${ITEM}-GY-M` }).count()).toBe(0);
+    expect(await widget.locator('table.low', { hasText: `${ITEM}-GY-M` }).count()).toBe(0);
     expect(await widget.locator('.unavailable').count()).toBe(0);
+    // Beside it, excess stock: nothing shipped first, then 灰色 M at 48 ÷ (2 ÷ 30) = 720 days; the sum on hover.
+    const excess = await widget.locator('table.excess tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td.textContent ?? '').trim())));
+    expect(excess).toEqual([
+      [`${ITEM}-WH-M`, '15', '0', '无发货'],
+      [`${ITEM}-BK-M`, '3', '0', '无发货'],
+      [`${ITEM}-GY-M`, '48', '0.07', '720'],
+    ]);
+    expect(await widget.locator('table.excess tbody tr').last().getAttribute('title')).toBe('在库 48 件 ÷ 日均 0.07 件（2 件 ÷ 30 天）= 够卖 720 天，超过 90 天（6 件）');
+    await expect(widget.locator('.sum').textContent()).resolves.toMatch(/日均发货 × 90 天/);
     await page.screenshot({ path: join(SHOTS, 'listings-low-stock-warnings.png') });
     expect(owner.errors.slice(errorsAtLogIn)).toEqual([]);
     expect(owner.foreign).toEqual([]);
@@ -103,12 +126,12 @@ describe('the low-stock widget in Chromium, with fulfillment running', () => {
     // Restocked while the page is open: the widget shows what it loaded until it checks again.
     const restock = await api.post('/api/fulfillment/stock/adjust', { skuId: black.id, location: 'A-01-01-01', qty: 27, reason: '补货到货' });
     expect(restock.status, restock.text).toBe(200);
-    expect(await widget.locator('table tbody tr', { hasText: `${ITEM}-BK-M` }).count()).toBe(1);
+    expect(await widget.locator('table.low tbody tr', { hasText: `${ITEM}-BK-M` }).count()).toBe(1);
     await widget.locator('button', { hasText: '重新检查' }).click();
-    await widget.locator('table tbody tr', { hasText: `${ITEM}-BK-M` }).waitFor({ state: 'detached' });
-    expect(await widget.locator('table tbody tr td:first-child').allTextContents()).toEqual([`${ITEM}-WH-M`]);
+    await widget.locator('table.low tbody tr', { hasText: `${ITEM}-BK-M` }).waitFor({ state: 'detached' });
+    expect(await widget.locator('table.low tbody tr td:first-child').allTextContents()).toEqual([`${ITEM}-WH-M`]);
 
-    await widget.locator('button.link', { hasText: `${ITEM}-WH-M` }).click();
+    await widget.locator('table.low button.link', { hasText: `${ITEM}-WH-M` }).click();
     await page.locator('wb-editor-area .tab[aria-selected=true]', { hasText: TITLE }).waitFor();
     await expect(page.locator('wb-listings-product-editor #title').inputValue()).resolves.toBe(TITLE);
     expect(owner.errors.slice(errorsAtLogIn)).toEqual([]);

@@ -1,6 +1,6 @@
-import type { Transaction } from '@workbench/plugin-api';
+import type { Actor, Transaction } from '@workbench/plugin-api';
 import type { OrderDetail } from '../shared/records.js';
-import type { WaveClass } from '../shared/state-names.js';
+import type { OrderStatus, PlatformStatus, WaveClass } from '../shared/state-names.js';
 
 /** Records as the API sends them. Money is integer 分, times ISO 8601 with the shop's offset. */
 
@@ -15,11 +15,83 @@ export interface StockLine {
   qty: number;
 }
 
-/** `orders` (provides: [orders]): orders read-only, for after-sales and KPIs. */
+/**
+ * Who is reading through a service. Receivers (and the payment account) come masked unless
+ * `actor` holds `fulfillment.customer.read`: a plugin passes the person it answers for, and a
+ * call without one (a job, an event handler) sees what a clerk without the permission sees.
+ */
+export interface ReadOptions {
+  actor?: Actor;
+}
+
+/** Which orders `find` answers; every filter given must hold. */
+export interface OrderQuery {
+  /** A shop day `YYYY-MM-DD` (Asia/Shanghai), taken whole. */
+  day?: string;
+  /** From this instant (or the start of this shop day) … */
+  from?: string;
+  /** … up to this instant (or the end of this shop day). */
+  to?: string;
+  /** Which time `day`/`from`/`to` apply to: when the order was placed (default) or paid. */
+  by?: 'placedAt' | 'paidAt';
+  /** 买家会员名, exactly. */
+  buyerNick?: string;
+  /** Orders with a line of this listings SKU. */
+  skuId?: number;
+  status?: OrderStatus[];
+  platformStatus?: PlatformStatus[];
+  /** From 1 (default 1). */
+  page?: number;
+  /** 1–500 (default 50). */
+  pageSize?: number;
+}
+
+/** Orders and their paid amount (分), for one state or all. */
+export interface OrderTally {
+  count: number;
+  paidAmount: number;
+}
+
+/** Totals of every order the query matches, not only the page's. */
+export interface OrderTotals extends OrderTally {
+  byStatus: Record<OrderStatus, OrderTally>;
+  byPlatformStatus: Record<PlatformStatus, OrderTally>;
+}
+
+/** A page of orders, newest placed (or paid) first, each with its lines and remarks. */
+export interface OrdersPage {
+  items: OrderDetail[];
+  total: number;
+  page: number;
+  pageSize: number;
+  totals: OrderTotals;
+}
+
+/** What sold of one SKU: pieces, and what they brought at their line prices (分), in how many orders. */
+export interface SkuSales {
+  qty: number;
+  amount: number;
+  orders: number;
+}
+
+/** `orders` (provides: [orders]): orders read-only, for after-sales, CS, dashboards and listings. */
 export interface OrdersService {
-  byId(id: number): Promise<OrderDetail | undefined>;
-  byOrderNo(orderNo: string): Promise<OrderDetail | undefined>;
-  /** Pieces shipped per SKU id between two instants (shipped_at), e.g. for a campaign's close-out. */
+  byId(id: number, options?: ReadOptions): Promise<OrderDetail | undefined>;
+  byOrderNo(orderNo: string, options?: ReadOptions): Promise<OrderDetail | undefined>;
+  /** Orders matching `query`, a page at a time, with totals of all of them. */
+  find(query: OrderQuery, options?: ReadOptions): Promise<OrdersPage>;
+  /** `find` for one shop day. */
+  byShopDay(day: string, query?: OrderQuery, options?: ReadOptions): Promise<OrdersPage>;
+  /** `find` for one buyer (买家会员名). */
+  byBuyer(buyerNick: string, query?: OrderQuery, options?: ReadOptions): Promise<OrdersPage>;
+  /** `find` for the orders with a line of one SKU. */
+  bySku(skuId: number, query?: OrderQuery, options?: ReadOptions): Promise<OrdersPage>;
+  /**
+   * Per SKU id, what sold between two instants: lines of orders paid at or after `from` and
+   * before `to`, not closed. SKUs that sold nothing are absent.
+   */
+  salesBySku(skuIds: number[], from: string, to: string): Promise<Map<number, SkuSales>>;
+  /** Pieces shipped per SKU id between two instants (shipped_at). */
   shippedQuantities(skuIds: number[], from: string, to: string): Promise<Map<number, number>>;
 }
 
@@ -93,6 +165,28 @@ export interface OrderShipped {
   items: { skuId: number; skuCode: string; qty: number }[];
   shippedBy: { id: number | null; name: string };
   shippedAt: string;
+}
+
+/** One order as `fulfillment.order.created` and `fulfillment.order.paid` carry it (no receiver). */
+export interface OrderNews {
+  orderId: number;
+  orderNo: string;
+  source: 'import' | 'manual';
+  buyerNick: string;
+  platformStatus: PlatformStatus;
+  total: number;
+  paidAmount: number;
+  placedAt: string;
+  paidAt: string | null;
+  items: { skuId: number | null; skuCode: string; quantity: number; price: number }[];
+}
+
+/**
+ * `fulfillment.order.created` and `fulfillment.order.paid`: orders new to the workbench, or newly
+ * paid, at most ORDER_NEWS_BATCH (1,000) per event, emitted in the transaction that wrote them.
+ */
+export interface OrdersNews {
+  orders: OrderNews[];
 }
 
 /** `fulfillment.order.closed`: listings returns the order's coupon on it. */

@@ -23,6 +23,10 @@ export interface PromotionSettings {
 /** The values of schemas/settings.schema.json. */
 export interface ListingsSettings {
   lowStockThreshold: number;
+  /** Excess stock: on hand above the daily shipments × this many days. */
+  excessStockDays: number;
+  /** Daily shipments are the pieces shipped over this many days before now, ÷ the days. */
+  excessStockWindowDays: number;
   showcaseSlots: number;
   checklist: ChecklistSettings;
   promotions: PromotionSettings;

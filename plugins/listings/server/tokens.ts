@@ -1,5 +1,5 @@
 import { serviceToken } from '@workbench/plugin-api';
-import type { CartInput, CatalogService, InventoryView, PriceResult } from './types.js';
+import type { CartInput, CatalogService, InventoryView, OrdersView, PriceResult } from './types.js';
 
 /** `catalog`: SKUs by id, 商家编码 or barcode; stubs for unknown codes. */
 export const CatalogToken = serviceToken<CatalogService>('catalog');
@@ -9,6 +9,9 @@ export const PricingToken = serviceToken<PricingService>('pricing');
 
 /** fulfillment's `inventory`, as far as listings uses it. */
 export const InventoryToken = serviceToken<InventoryView>('inventory');
+
+/** fulfillment's `orders`, as far as listings uses it (close-out sales, excess stock). */
+export const OrdersToken = serviceToken<OrdersView>('orders');
 
 export interface PricingService {
   price(cart: CartInput): Promise<PriceResult>;

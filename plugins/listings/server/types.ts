@@ -101,6 +101,19 @@ export interface CatalogService {
 export interface InventoryView {
   /** Sellable stock per SKU id; SKUs it does not know are absent. */
   available(skuIds: number[]): Promise<Map<number, number>>;
+  /** Pieces in the bins per SKU id (reservations not deducted); SKUs it does not know are absent. */
+  onHand(skuIds: number[]): Promise<Map<number, number>>;
+}
+
+/**
+ * What listings expects of fulfillment's `orders` service (optional dependency): sales and
+ * shipments per SKU between two instants. SKUs without any are absent.
+ */
+export interface OrdersView {
+  /** Lines of orders paid in [from, to) and not closed: pieces, Σ pieces × line price (分), orders. */
+  salesBySku(skuIds: number[], from: string, to: string): Promise<Map<number, { qty: number; amount: number; orders: number }>>;
+  /** Pieces shipped in [from, to). */
+  shippedQuantities(skuIds: number[], from: string, to: string): Promise<Map<number, number>>;
 }
 
 /* ─── Promotions and pricing ─────────────────────────────────────────────────────────────── */

@@ -79,3 +79,33 @@ export async function closeOrder(owner: Client, order: { id: number }, reason = 
   const closed = await owner.post(`${F}/orders/${order.id}/close`, { version: current.body.version, reason });
   expect(closed.status, closed.text).toBe(200);
 }
+
+let parcels = 0;
+/**
+ * Ships one order of `qty` pieces of the SKU from fulfillment (entered, approved, picked in a wave
+ * of its own, shipped with 申通), so it counts in the shipped quantities. The SKU must be stocked.
+ */
+export async function shipOrder(owner: Client, sku: { code: string }, qty: number): Promise<{ id: number; orderNo: string }> {
+  const entered = await owner.post(`${F}/orders`, {
+    buyerNick: `tb_发货${Date.now().toString(36)}${parcels}`,
+    receiverName: '周小满',
+    receiverPhone: '13900001111',
+    receiverAddress: '浙江省宁波市鄞州区四明中路 8 号',
+    shippingFee: 0,
+    paid: true,
+    items: [{ skuCode: sku.code, quantity: qty }],
+  });
+  expect(entered.status, entered.text).toBe(201);
+  const order = entered.body as { id: number; orderNo: string; version: number };
+  const approved = await owner.post(`${F}/orders/${order.id}/approve`, { version: order.version });
+  expect(approved.status, approved.text).toBe(200);
+  const wave = await owner.post(`${F}/waves`, { orderIds: [order.id] });
+  expect(wave.status, wave.text).toBe(201);
+  const picked = await owner.post(`${F}/waves/${wave.body.id}/picked`, { version: wave.body.version });
+  expect(picked.status, picked.text).toBe(200);
+  const current = await owner.get(`${F}/orders/${order.id}`);
+  const trackingNo = `77${String(Date.now()).slice(-10)}${String(parcels++ % 100).padStart(2, '0')}`;
+  const shipped = await owner.post(`${F}/orders/${order.id}/ship`, { version: current.body.version, courier: 'STO', trackingNo, weightGrams: 300 });
+  expect(shipped.status, shipped.text).toBe(200);
+  return order;
+}

@@ -73,7 +73,7 @@ describe('preparing a campaign', () => {
 });
 
 describe('running and closing out with fulfillment', () => {
-  test('the start and end are announced; stock at the start and the leftover come from inventory', async () => {
+  test('the start and end are announced; stock at the start and the leftover come from inventory, sales from the orders', async () => {
     const product = await createProduct(owner);
     await submitAndApprove(owner, xiaoli, product);
     const [black, white] = product.skus as [Product['skus'][number], Product['skus'][number]];
@@ -89,21 +89,24 @@ describe('running and closing out with fulfillment', () => {
     expect(run.body.started).toContain(campaign.id);
     expect(await heard(owner, 'listings.campaign.started')).toContainEqual({ campaignId: campaign.id });
 
-    // During the campaign: 10 black and 12 white sold; 2 black pieces go missing.
+    // During the campaign: 10 black and 12 white sold at 99 元 (orders in fulfillment, which the
+    // close-out counts); 2 black pieces go missing.
+    const sold = await owner.post('/api/fulfillment/orders', {
+      buyerNick: 'tb_活动', receiverName: '周小满', receiverPhone: '13900001111', receiverAddress: '浙江省宁波市鄞州区四明中路 8 号', shippingFee: 0, paid: true,
+      items: [{ skuCode: black.code, quantity: 10, price: 9900 }, { skuCode: white.code, quantity: 12, price: 9900 }],
+    });
+    expect(sold.status, sold.text).toBe(201);
     await setStock(owner, [[black, 38], [white, 28]]);
     const running = (await owner.get(`${API}/campaigns/${campaign.id}`)).body;
     const ended = await owner.post(`${API}/campaigns/${campaign.id}/end`, { version: running.version });
     expect(ended.body.status, ended.text).toBe('ended');
     expect(await heard(owner, 'listings.campaign.ended')).toContainEqual({ campaignId: campaign.id });
 
-    const report = await owner.post(`${API}/campaigns/${campaign.id}/close-out`, {
-      version: ended.body.version,
-      sales: [{ skuId: black.id, qty: 10, amount: 99_000 }, { skuId: white.id, qty: 12, amount: 118_800 }],
-    });
+    const report = await owner.post(`${API}/campaigns/${campaign.id}/close-out`, { version: ended.body.version });
     expect(report.status, report.text).toBe(200);
     expect(report.body.skus).toEqual([
-      expect.objectContaining({ skuId: black.id, stockAtStart: 50, leftover: 38, stockGap: -2, reorder: 0 }),
-      expect.objectContaining({ skuId: white.id, stockAtStart: 40, leftover: 28, stockGap: 0, reorder: 0 }),
+      expect.objectContaining({ skuId: black.id, soldQty: 10, soldAmount: 99_000, soldSource: 'orders', stockAtStart: 50, leftover: 38, stockGap: -2, reorder: 0 }),
+      expect.objectContaining({ skuId: white.id, soldQty: 12, soldAmount: 118_800, soldSource: 'orders', stockAtStart: 40, leftover: 28, stockGap: 0, reorder: 0 }),
     ]);
     // (5000 − 2000) / 600 = 5; actual (2178 − 2000) / 600 = 0.2966… → 0.3.
     expect(report.body.campaignReturn).toEqual({ computed: true, value: 5, actual: 0.3, reason: null });

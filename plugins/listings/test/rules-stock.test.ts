@@ -1,5 +1,5 @@
 // Stock warnings with the real fulfillment plugin: the order of the list, SKUs fulfillment has
-// never stocked, and a SKU whose stock runs out (listener stand-in in fixtures/listener-stub).
+// never stocked (0 pieces), and a SKU whose stock runs out (listener stand-in in fixtures/listener-stub).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createProduct, reviewerClient, startListings, submitAndApprove, unique, type Client, type TestServer } from './api.js';
 import { heard, LISTENER, setStock as stockLevels } from './fulfillment.js';
@@ -47,14 +47,16 @@ describe('the warnings list', () => {
     expect(ours).toEqual([b!.id, c!.id, a!.id]);
   });
 
-  test('a SKU fulfillment has never stocked is not warned, even by a full check; its first delivery counts', async () => {
+  test('a SKU fulfillment has never stocked counts as 0 pieces: a full check warns of it once, and its first small delivery keeps it low', async () => {
     const [a] = await listedSkus(1);
     const checked = await owner.post('/api/listings/stock-warnings/check');
-    expect(checked.body.items.map((i: { skuId: number }) => i.skuId)).not.toContain(a!.id);
-    expect(await lowEvents(a!.id)).toEqual([]);
+    expect(checked.body.items).toContainEqual(expect.objectContaining({ skuId: a!.id, stock: 0, threshold: 10 }));
+    expect(await lowEvents(a!.id)).toEqual([{ skuId: a!.id, code: a!.code, stock: 0, threshold: 10 }]);
     await setStock([[a!, 3]]);
-    expect(await warnedIds()).toContain(a!.id);
-    expect(await lowEvents(a!.id)).toEqual([{ skuId: a!.id, code: a!.code, stock: 3, threshold: 10 }]);
+    expect((await owner.get('/api/listings/stock-warnings')).body.items).toContainEqual(expect.objectContaining({ skuId: a!.id, stock: 3 }));
+    expect(await lowEvents(a!.id)).toHaveLength(1);
+    await setStock([[a!, 12]]);
+    expect(await warnedIds()).not.toContain(a!.id);
   });
 
   test('a SKU sold out stays in the warnings at 0 (fulfillment still knows it); restocked it leaves, and warns afresh when low again', async () => {

@@ -6,6 +6,7 @@ import { CatalogToken } from '../tokens.js';
 import type { StockOps } from '../warehouse/stock-ops.js';
 import { dropIndexesForBulkLoad } from './bulk-indexes.js';
 import { planImport, type ImportPlan, type SkuInfo } from './import-plan.js';
+import { announceImport, lastOrderId } from './import-news.js';
 import { writePlan } from './import-write.js';
 import { readItemReport, type ItemReport, type ParsedItem } from './item-rows.js';
 import { readOrderReport, type ParsedOrder } from './order-rows.js';
@@ -124,6 +125,7 @@ export async function runTaobaoImport(ctx: PluginContext, stock: StockOps, reque
       [JSON.stringify(fileOrder), by.id, by.name, now],
     );
     const rebuildIndexes = await dropIndexesForBulkLoad(tx, plan.creates.length);
+    const lastIdBefore = await lastOrderId(tx);
     const total = plan.creates.length + plan.changes.length;
     progress.report({ done: 0, total, message: writing });
     let lastReported = 0;
@@ -152,6 +154,7 @@ export async function runTaobaoImport(ctx: PluginContext, stock: StockOps, reque
       rejected: [],
     };
     await rebuildIndexes?.();
+    await announceImport(ctx, tx, plan, skuIds, lastIdBefore);
     await tx.run('UPDATE fulfillment_imports SET created = ?, updated = ?, unchanged = ?, exceptions = ? WHERE id = ?', [result.created, result.updated, result.unchanged, result.exceptions, importId]);
     return result;
   });

@@ -5,6 +5,7 @@ import { giftsFor, takeGifts } from './gift-lines.js';
 import { stepBy } from '../shared/actor.js';
 import type { OrderDetail } from '../types.js';
 import { mergeKeyOf } from './merge-key.js';
+import { announce, readNews } from './order-news.js';
 import { recordHistory } from './order-moves.js';
 import { mayReadCustomer } from './order-record.js';
 import { readDetail } from './order-store.js';
@@ -90,6 +91,9 @@ export async function enterOrder(ctx: PluginContext, input: OrderInput, actor: A
     const total = goodsTotal + input.shippingFee;
     await tx.run('UPDATE fulfillment_orders SET goods_total = ?, total = ?, paid_amount = ?, item_count = ? WHERE id = ?', [goodsTotal, total, input.paid ? total : 0, itemCount, lastId]);
     await recordHistory(tx, lastId, 'create', by, now, { to: 'pending', detail: { source: 'manual', orderNo } });
+    const news = await readNews(tx, [lastId]);
+    await announce(ctx, 'fulfillment.order.created', news);
+    if (input.paid) await announce(ctx, 'fulfillment.order.paid', news);
     return readDetail(tx, lastId, mayReadCustomer(actor));
   });
 }

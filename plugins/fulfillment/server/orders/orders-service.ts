@@ -1,22 +1,39 @@
 import type { PluginContext } from '@workbench/plugin-api';
-import type { OrdersService } from '../types.js';
+import type { OrderQuery, OrdersService, SkuSales } from '../types.js';
+import { findOrders } from './orders-find.js';
 import { detailOf, orderRow } from './order-store.js';
-import type { OrderRow } from './order-record.js';
+import { mayReadCustomer, type OrderRow } from './order-record.js';
 
 /**
- * `orders` for other plugins (after-sales, KPIs), read-only. A service call carries no reader, so
- * the receiver details come whole: the calling plugin masks them for its own readers, as it
- * answers for its own routes.
+ * `orders` for other plugins (after-sales, CS, dashboards, listings), read-only. Receivers come
+ * masked unless the caller passes an actor allowed to see them, so a plugin never shows its user
+ * more than fulfillment's own screens would.
  */
 export function createOrdersService(ctx: PluginContext): OrdersService {
+  const find: OrdersService['find'] = (query, options) => ctx.db.read((q) => findOrders(ctx, q, query, mayReadCustomer(options?.actor)));
   return {
-    byId: (id) => ctx.db.read(async (q) => {
+    byId: (id, options) => ctx.db.read(async (q) => {
       const row = await orderRow(q, id);
-      return row && detailOf(q, row, true);
+      return row && detailOf(q, row, mayReadCustomer(options?.actor));
     }),
-    byOrderNo: (orderNo) => ctx.db.read(async (q) => {
+    byOrderNo: (orderNo, options) => ctx.db.read(async (q) => {
       const row = await q.get<OrderRow>('SELECT * FROM fulfillment_orders WHERE order_no = ?', [orderNo.trim()]);
-      return row && detailOf(q, row, true);
+      return row && detailOf(q, row, mayReadCustomer(options?.actor));
+    }),
+    find,
+    byShopDay: (day, query: OrderQuery = {}, options) => find({ ...query, day }, options),
+    byBuyer: (buyerNick, query: OrderQuery = {}, options) => find({ ...query, buyerNick }, options),
+    bySku: (skuId, query: OrderQuery = {}, options) => find({ ...query, skuId }, options),
+    salesBySku: (skuIds, from, to) => ctx.db.read(async (q) => {
+      if (skuIds.length === 0) return new Map<number, SkuSales>();
+      const rows = await q.all<{ sku_id: number; qty: number; amount: number; orders: number }>(
+        `SELECT i.sku_id, SUM(i.quantity) AS qty, SUM(i.quantity * i.price) AS amount, COUNT(DISTINCT o.id) AS orders
+           FROM fulfillment_order_items i JOIN fulfillment_orders o ON o.id = i.order_id
+          WHERE i.sku_id IN (SELECT value FROM json_each(?)) AND o.status <> 'closed' AND o.paid_at >= ? AND o.paid_at < ?
+          GROUP BY i.sku_id`,
+        [JSON.stringify(skuIds), ctx.shopTime(from), ctx.shopTime(to)],
+      );
+      return new Map(rows.map((r) => [r.sku_id, { qty: r.qty, amount: r.amount, orders: r.orders }]));
     }),
     shippedQuantities: (skuIds, from, to) => ctx.db.read(async (q) => {
       if (skuIds.length === 0) return new Map<number, number>();

@@ -89,7 +89,7 @@ const reportSku: JsonSchema = {
   properties: {
     skuId: def('id'), code: { type: 'string' }, productId: def('id'), productTitle: { type: 'string' },
     regularPrice: def('price'), campaignPrice: nullable(def('price')), cost: def('price'),
-    soldQty: { type: 'integer', minimum: 0 }, soldAmount: def('money'),
+    soldQty: { type: 'integer', minimum: 0 }, soldAmount: def('money'), soldSource: { enum: ['orders', 'entered', 'none'] },
     stockAtStart: count, stockAtStartSource: { enum: ['inventory', 'entered', 'unknown'] },
     leftover: count, leftoverSource: { enum: ['inventory', 'entered', 'computed', 'unknown'] },
     stockGap: count, reorder: count,
@@ -114,6 +114,7 @@ const report: JsonSchema = {
       additionalProperties: false,
     },
     reorderRule: both,
+    salesWindow: nullable({ type: 'object', properties: { from: def('timestamp'), to: def('timestamp') }, required: ['from', 'to'], additionalProperties: false }),
   },
   required: ['campaignId', 'closedAt', 'closedBy', 'skus', 'soldQty', 'soldAmount', 'goodsCost', 'grossProfit', 'markdown',
     'forecastSales', 'samePeriodSales', 'cost', 'netCost', 'campaignReturn', 'reorderRule'],

@@ -7,6 +7,8 @@ export interface CampaignRow {
   kind: string;
   starts_at: string;
   ends_at: string;
+  /** When it actually ended; null before it did (or if it ended before this was kept). */
+  ended_at: string | null;
   status: CampaignStatus;
   forecast_sales: number | null;
   same_period_sales: number | null;

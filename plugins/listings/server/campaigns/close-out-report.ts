@@ -1,11 +1,14 @@
 import type { LocalizedText } from '@workbench/plugin-api';
 import type { CampaignSku } from './campaign-store.js';
 
-/** What the clerk (or, later, the fulfillment plugin) reports for one SKU at close-out. */
+/**
+ * What the clerk reports for one SKU at close-out: sold pieces and takings only while fulfillment
+ * (whose orders know them) is not running; counted stock either way.
+ */
 export interface SalesInput {
   skuId: number;
-  qty: number;
-  amount: number;
+  qty?: number;
+  amount?: number;
   stockAtStart?: number;
   leftover?: number;
 }
@@ -20,6 +23,8 @@ export interface ReportSku {
   cost: number;
   soldQty: number;
   soldAmount: number;
+  /** Where the sold figures come from: fulfillment's orders, the clerk, or nobody (0). */
+  soldSource?: 'orders' | 'entered' | 'none';
   stockAtStart: number | null;
   stockAtStartSource: 'inventory' | 'entered' | 'unknown';
   leftover: number | null;
@@ -50,6 +55,8 @@ export interface CampaignReport {
   netCost: number | null;
   campaignReturn: { computed: boolean; value: number | null; actual: number | null; reason: LocalizedText | null };
   reorderRule: { 'zh-CN': string; en: string };
+  /** The orders counted when fulfillment ran: paid at or after `from`, before `to`. */
+  salesWindow?: { from: string; to: string } | null;
 }
 
 export interface ReportInput {
@@ -59,6 +66,9 @@ export interface ReportInput {
   skus: readonly CampaignSku[];
   campaignPrices: ReadonlyMap<number, number>;
   sales: readonly SalesInput[];
+  /** Sold pieces and takings per SKU from fulfillment's orders, when it runs (replaces the entered ones). */
+  sold?: ReadonlyMap<number, { qty: number; amount: number }>;
+  salesWindow?: { from: string; to: string };
   /** Stock recorded from the inventory when the campaign started. */
   inventoryAtStart: ReadonlyMap<number, number>;
   /** Stock the inventory reports now, when it runs. */
@@ -76,7 +86,10 @@ export const REORDER_RULE = {
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
 function reportSku(sku: CampaignSku, input: ReportInput, sale: SalesInput | undefined): ReportSku {
-  const soldQty = sale?.qty ?? 0;
+  const fromOrders = input.sold?.get(sku.skuId);
+  const soldQty = input.sold ? (fromOrders?.qty ?? 0) : (sale?.qty ?? 0);
+  const soldAmount = input.sold ? (fromOrders?.amount ?? 0) : (sale?.amount ?? 0);
+  const soldSource: ReportSku['soldSource'] = input.sold ? 'orders' : sale?.qty !== undefined ? 'entered' : 'none';
   const fromInventoryAtStart = input.inventoryAtStart.get(sku.skuId);
   const stockAtStart = fromInventoryAtStart ?? sale?.stockAtStart ?? null;
   const stockAtStartSource = fromInventoryAtStart !== undefined ? 'inventory' : sale?.stockAtStart !== undefined ? 'entered' : 'unknown';
@@ -98,7 +111,8 @@ function reportSku(sku: CampaignSku, input: ReportInput, sale: SalesInput | unde
     campaignPrice: input.campaignPrices.get(sku.skuId) ?? null,
     cost: sku.cost,
     soldQty,
-    soldAmount: sale?.amount ?? 0,
+    soldAmount,
+    soldSource,
     stockAtStart,
     stockAtStartSource,
     leftover,
@@ -162,7 +176,8 @@ export function buildReport(input: ReportInput): CampaignReport {
     samePeriodSales: input.samePeriodSales,
     cost: input.cost,
     netCost: input.cost === null ? null : input.cost - grossProfit,
-    campaignReturn: campaignReturn(input, soldAmount, input.sales.length > 0),
+    campaignReturn: campaignReturn(input, soldAmount, input.sold !== undefined || input.sales.some((s) => s.qty !== undefined)),
     reorderRule: REORDER_RULE,
+    salesWindow: input.salesWindow ?? null,
   };
 }

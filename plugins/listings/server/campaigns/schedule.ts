@@ -9,10 +9,11 @@ export interface ScheduleRun {
 
 /** running → ended, with the event other areas listen to (e.g. to tell customer service). */
 export async function endCampaign(ctx: PluginContext, tx: Transaction, campaignId: number, version?: number): Promise<void> {
+  const now = ctx.now();
   if (version === undefined) {
-    await tx.run("UPDATE listings_campaigns SET status = 'ended', updated_at = ?, version = version + 1 WHERE id = ?", [ctx.now(), campaignId]);
+    await tx.run("UPDATE listings_campaigns SET status = 'ended', ended_at = ?, updated_at = ?, version = version + 1 WHERE id = ?", [now, now, campaignId]);
   } else {
-    await tx.updateVersioned('listings_campaigns', { id: campaignId, version }, { status: 'ended', updated_at: ctx.now() });
+    await tx.updateVersioned('listings_campaigns', { id: campaignId, version }, { status: 'ended', ended_at: now, updated_at: now });
   }
   await ctx.events.emit('listings.campaign.ended', { campaignId });
 }

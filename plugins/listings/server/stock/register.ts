@@ -1,11 +1,13 @@
 import type { PluginContext } from '@workbench/plugin-api';
-import { InventoryToken } from '../tokens.js';
+import { InventoryToken, OrdersToken } from '../tokens.js';
+import { excessRule, excessWindow, readExcessStock, type ExcessStockAnswer } from './excess-stock.js';
 import { checkStock } from './stock-check.js';
 import { listingsSettings } from '../settings.js';
 import { NEEDS_FULFILLMENT, readStockWarnings, type StockWarningsAnswer } from './stock-warnings.js';
 import { def, nullable } from '../shared/schema-refs.js';
 
 const WARNINGS = 'https://workbench.local/schemas/listings/stock-warnings';
+const EXCESS = 'https://workbench.local/schemas/listings/excess-stock';
 
 /** The payload fulfillment sends with `fulfillment.stock.changed`. */
 interface StockChanged {
@@ -63,6 +65,62 @@ export function registerStockWarnings(ctx: PluginContext): void {
     description: { 'zh-CN': '上次检查时低于预警线的在售 SKU', en: 'Listed SKUs below their threshold at the last check' },
     response: { $ref: WARNINGS },
     handler: () => (inventory() ? ctx.db.read((q) => readStockWarnings(q, listingsSettings(ctx).lowStockThreshold)) : unavailable()),
+  });
+
+  ctx.schemas.add({
+    $id: EXCESS,
+    type: 'object',
+    properties: {
+      available: { type: 'boolean' },
+      reason: def('localizedText'),
+      days: { type: 'integer', minimum: 1 },
+      windowDays: { type: 'integer', minimum: 1 },
+      from: nullable(def('timestamp')),
+      to: nullable(def('timestamp')),
+      rule: def('localizedText'),
+      items: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: {
+            skuId: def('id'),
+            code: { type: 'string' },
+            productId: def('id'),
+            productTitle: { type: 'string' },
+            onHand: { type: 'integer' },
+            shipped: { type: 'integer', minimum: 0 },
+            dailySales: { type: 'number', minimum: 0 },
+            daysOfStock: nullable({ type: 'integer', minimum: 0 }),
+            limit: { type: 'number', minimum: 0 },
+            explanation: def('localizedText'),
+          },
+          required: ['skuId', 'code', 'productId', 'productTitle', 'onHand', 'shipped', 'dailySales', 'daysOfStock', 'limit', 'explanation'],
+          additionalProperties: false,
+        },
+      },
+    },
+    required: ['available', 'days', 'windowDays', 'from', 'to', 'rule', 'items'],
+    additionalProperties: false,
+  });
+
+  ctx.routes.add({
+    method: 'get',
+    path: '/stock-warnings/excess',
+    permission: 'listings.products.read',
+    summary: { 'zh-CN': '库存积压', en: 'Excess stock' },
+    description: {
+      'zh-CN': '在库件数超过日均发货 × 设定天数的在售 SKU，附每个的算式',
+      en: 'Listed SKUs holding more than their daily shipments × the set days, each with its sum',
+    },
+    response: { $ref: EXCESS },
+    handler: (): Promise<ExcessStockAnswer> | ExcessStockAnswer => {
+      const { excessStockDays: days, excessStockWindowDays: windowDays } = listingsSettings(ctx);
+      const stock = inventory();
+      const orders = ctx.services.optional(OrdersToken);
+      if (!stock || !orders) return { available: false, reason: NEEDS_FULFILLMENT, days, windowDays, from: null, to: null, rule: excessRule(days, windowDays), items: [] };
+      const window = excessWindow(ctx.now(), windowDays);
+      return ctx.db.read((q) => readExcessStock(q, stock, orders, { days, windowDays, from: ctx.shopTime(window.from), to: window.to }));
+    },
   });
 
   ctx.routes.add({

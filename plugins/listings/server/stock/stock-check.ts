@@ -42,13 +42,15 @@ async function forget(tx: Transaction, skuIds: number[]): Promise<void> {
 /**
  * Compares the stock of listed SKUs (all of them, or only `skuIds`) with their thresholds and
  * remembers on which side each one is. Going below emits `listings.sku.low-stock` once; staying
- * below stays quiet; coming back up re-arms it. SKUs that are not on sale, or whose stock
- * fulfillment does not know, drop out of the warnings. Runs inside the caller's transaction.
+ * below stays quiet; coming back up re-arms it. A SKU fulfillment does not know (never stocked)
+ * counts as 0 pieces; SKUs that are not on sale drop out of the warnings. Runs inside the
+ * caller's transaction.
  */
 export async function checkStock(ctx: PluginContext, tx: Transaction, inventory: InventoryView, skuIds?: number[]): Promise<LowStockEvent[]> {
   const skus = await listedSkus(tx, skuIds);
   const stock = skus.length ? await inventory.available(skus.map((s) => s.id)) : new Map<number, number>();
-  const counted = new Set(skus.filter((s) => stock.has(s.id)).map((s) => s.id));
+  // Every listed SKU counts: one fulfillment has never stocked has 0 pieces, and is the first to reorder.
+  const counted = new Set(skus.map((s) => s.id));
 
   if (skuIds === undefined) {
     const known = await tx.all<{ sku_id: number }>('SELECT sku_id FROM listings_stock_levels');
@@ -67,8 +69,7 @@ export async function checkStock(ctx: PluginContext, tx: Transaction, inventory:
   const now = ctx.now();
   const crossed: LowStockEvent[] = [];
   for (const sku of skus) {
-    const level = stock.get(sku.id);
-    if (level === undefined) continue;
+    const level = stock.get(sku.id) ?? 0;
     const threshold = sku.low_stock_threshold ?? fallback;
     const low = level < threshold;
     await tx.run(
