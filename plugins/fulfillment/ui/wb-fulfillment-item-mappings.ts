@@ -6,7 +6,7 @@ import { itemName, type ItemMapping, type WaitingItem } from './item-mapping-rec
 import { shopDateTime } from './shop-time.js';
 import { fulfillmentStyles } from './styles.js';
 import type { FulfillmentItemMappingDialog } from './wb-fulfillment-item-mapping-dialog.js';
-import { onOrdersChanged } from './wb-fulfillment-order-record.js';
+import { LoadOnOrdersChanged } from './wb-fulfillment-order-record.js';
 import './wb-fulfillment-item-mapping-dialog.js';
 
 /**
@@ -30,18 +30,7 @@ export class FulfillmentItemMappings extends FulfillmentElement {
   @state() private mappings: ItemMapping[] = [];
   @state() private total = 0;
   @state() private loaded = false;
-  private stop?: () => void;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.stop = onOrdersChanged(() => void this.load());
-    void this.load();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.stop?.();
-  }
+  private readonly loader = new LoadOnOrdersChanged(this, () => this.load());
 
   private async load(): Promise<void> {
     try {

@@ -1,5 +1,6 @@
 // What the order panels read of the API beyond the records in shared/ (README "API"), and the one
 // document event the order panels refresh on.
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Order } from '../shared/records.js';
 import type { ExceptionCode, OrderStatus } from '../shared/state-names.js';
 
@@ -82,6 +83,24 @@ export function announceOrders(): void {
 export function onOrdersChanged(handler: () => void): () => void {
   document.addEventListener(CHANGED, handler);
   return () => document.removeEventListener(CHANGED, handler);
+}
+
+/** Loads once when its host connects and again whenever orders change, until it disconnects. */
+export class LoadOnOrdersChanged implements ReactiveController {
+  private stop?: () => void;
+
+  constructor(host: ReactiveControllerHost, private readonly load: () => Promise<void>) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.stop = onOrdersChanged(() => void this.load());
+    void this.load();
+  }
+
+  hostDisconnected(): void {
+    this.stop?.();
+  }
 }
 
 /** A reason from a batch answer or a refusal as text. */

@@ -5,7 +5,7 @@ import type { ExceptionCode } from '../shared/state-names.js';
 import { FulfillmentElement } from './fulfillment-element.js';
 import { exceptionName, labelStyles, priorityBadge, priorityName, statusName } from './labels.js';
 import { fulfillmentStyles } from './styles.js';
-import { OPEN_QUEUE, OPEN_STATUSES, onOrdersChanged, type OrdersFilter, type QueueCounts } from './wb-fulfillment-order-record.js';
+import { OPEN_QUEUE, OPEN_STATUSES, LoadOnOrdersChanged, type OrdersFilter, type QueueCounts } from './wb-fulfillment-order-record.js';
 import { openOrdersView } from './wb-fulfillment-orders-link.js';
 
 /**
@@ -33,18 +33,7 @@ export class FulfillmentQueueWidget extends FulfillmentElement {
 
   @state() private counts?: QueueCounts;
   @state() private error = '';
-  private stop?: () => void;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.stop = onOrdersChanged(() => void this.load());
-    void this.load();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.stop?.();
-  }
+  private readonly loader = new LoadOnOrdersChanged(this, () => this.load());
 
   private async load(): Promise<void> {
     try {

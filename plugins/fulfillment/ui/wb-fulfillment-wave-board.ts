@@ -74,10 +74,16 @@ export class FulfillmentWaveBoard extends FulfillmentElement {
       });
       if (!sure) return;
     }
+    await this.send(`/fulfillment/waves/${w.id}/${action}`, { version: w.version },
+      action === 'picked' ? this.t(`${w.waveNo} 拣货完成，订单已转为“已拣货”`, `${w.waveNo} picked; its orders are now Picked`) : this.t(`${w.waveNo} 已取消`, `${w.waveNo} cancelled`));
+  }
+
+  /** Posts a wave action, shows the wave as the server answers it, and tells the other panels. */
+  private async send(path: string, body: object, done: string): Promise<void> {
     this.busy = true;
     try {
-      this.wave = await this.api.post<WaveDetail>(`/fulfillment/waves/${w.id}/${action}`, { version: w.version });
-      this.notifications.notify('success', action === 'picked' ? this.t(`${w.waveNo} 拣货完成，订单已转为“已拣货”`, `${w.waveNo} picked; its orders are now Picked`) : this.t(`${w.waveNo} 已取消`, `${w.waveNo} cancelled`));
+      this.wave = await this.api.post<WaveDetail>(path, body);
+      this.notifications.notify('success', done);
       announceWaves();
     } catch (error) {
       if (error instanceof ApiError && error.status === 409) await this.load();
@@ -89,20 +95,9 @@ export class FulfillmentWaveBoard extends FulfillmentElement {
 
   /** 放回库位: the order's goods go back to their bins; the server says where the order goes. */
   private async putBack(order: WaveOrder): Promise<void> {
-    const w = this.wave!;
-    this.busy = true;
-    try {
-      this.wave = await this.api.post<WaveDetail>(`/fulfillment/waves/${w.id}/orders/${order.orderId}/put-back`, {});
-      this.notifications.notify('success', order.platformStatus === 'closed'
-        ? this.t(`${order.orderNo} 的货已放回库位，订单已关闭`, `${order.orderNo}: goods back on the shelf, order closed`)
-        : this.t(`${order.orderNo} 的货已放回库位，订单转为异常（退款中）`, `${order.orderNo}: goods back on the shelf, order set to exception (refunding)`));
-      announceWaves();
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 409) await this.load();
-      this.notifications.error(error);
-    } finally {
-      this.busy = false;
-    }
+    await this.send(`/fulfillment/waves/${this.wave!.id}/orders/${order.orderId}/put-back`, {}, order.platformStatus === 'closed'
+      ? this.t(`${order.orderNo} 的货已放回库位，订单已关闭`, `${order.orderNo}: goods back on the shelf, order closed`)
+      : this.t(`${order.orderNo} 的货已放回库位，订单转为异常（退款中）`, `${order.orderNo}: goods back on the shelf, order set to exception (refunding)`));
   }
 
   override render() {
