@@ -87,16 +87,16 @@ describe('jobs across restarts', () => {
     const scheduled = await owner.post(`/api/listings/campaigns/${campaign.body.id}/schedule`, { version: checked.body.version });
     expect(scheduled.status, scheduled.text).toBe(200);
     campaignId = campaign.body.id;
-  });
+  }, 60_000);
 
   test('what fell due while the workbench was off runs at the next start, the reminder once', async () => {
     await server!.stop();
     // Off from the 20th to the 29th: the reminder on the 28th, the listing on the 25th and the campaign start on the 26th were missed.
     const owner = await startAt('2026-12-29T08:00:00+08:00');
-    await expect.poll(async () => (await owner.get('/api/fulfillment/reminders')).body.items.map((r: { period: string }) => r.period), { timeout: 10_000 }).toEqual(['2026-12']);
+    await expect.poll(async () => (await owner.get('/api/fulfillment/reminders')).body.items.map((r: { period: string }) => r.period), { timeout: 30_000 }).toEqual(['2026-12']);
     expect(await reminderJob(owner)).toMatchObject({ runs: 1, failures: 0, nextRunAt: '2027-01-28T09:00:00.000+08:00' });
-    await expect.poll(async () => (await owner.get(`/api/listings/products/${productId}`)).body.status, { timeout: 10_000 }).toBe('listed');
-    await expect.poll(async () => (await owner.get(`/api/listings/campaigns/${campaignId}`)).body.status, { timeout: 10_000 }).toBe('running');
+    await expect.poll(async () => (await owner.get(`/api/listings/products/${productId}`)).body.status, { timeout: 30_000 }).toBe('listed');
+    await expect.poll(async () => (await owner.get(`/api/listings/campaigns/${campaignId}`)).body.status, { timeout: 30_000 }).toBe('running');
     await server!.stop();
 
     // The next start, a day later, finds nothing missed: the reminder does not run again.
@@ -104,5 +104,5 @@ describe('jobs across restarts', () => {
     await new Promise((r) => setTimeout(r, 500));
     expect(await reminderJob(again)).toMatchObject({ runs: 0, nextRunAt: '2027-01-28T09:00:00.000+08:00' });
     expect((await again.get('/api/fulfillment/reminders?all=true')).body.items).toHaveLength(1);
-  });
+  }, 120_000);
 });
