@@ -91,7 +91,8 @@ beforeAll(async () => {
       (kind === 'only' ? only : allBut).set(permission, client);
     }
   }
-});
+  // Two accounts per permission, each hashing its password twice: minutes on a busy two-core machine.
+}, 180_000);
 afterAll(() => s?.server.dispose());
 
 const concrete = (path: string) => `/api/listings${path.replace('{id}', '1').replace('{skuId}', '1').replace('{code}', 'ABCDEFGHJK').replace('{orderRef}', 'TB1')}`;
