@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { setupOwner, type Client } from './helpers/client.js';
 import { startServer, type TestServer } from './helpers/server.js';
+import { approvedOrder, createSkus, makeWave, newBin, stockUp } from '../plugins/fulfillment/test/api.js';
 
 const CHINESE = /[\u4e00-\u9fff]/;
 
@@ -96,5 +97,49 @@ describe('dates in from/to', () => {
         expect(reply.status, `${path}?${query} ${reply.text.slice(0, 160)}`).toBe(200);
       }
     }
+  });
+});
+
+describe('q on lists that did not search', () => {
+  test('/audit honours q: it finds the entries whose action, target, person or detail holds the text', async () => {
+    await owner.post('/api/listings/products', { title: '审计搜索 测试卫衣', itemCode: 'AUDIT-Q-1', skus: [{ code: 'AUDIT-Q-1-S', attributes: { 尺码: 'S' }, price: 9900 }] });
+    const all = await owner.get('/api/audit?pageSize=500');
+    expect(all.body.total).toBeGreaterThan(1);
+    const none = await owner.get('/api/audit?q=no-such-entry-anywhere');
+    expect(none.status).toBe(200);
+    expect(none.body.total).toBe(0);
+    const action = all.body.items.find((e: { plugin: string }) => e.plugin === 'listings').action as string;
+    const found = await owner.get(`/api/audit?pageSize=500&q=${encodeURIComponent(action.toUpperCase())}`);
+    expect(found.body.total).toBeGreaterThan(0);
+    expect(found.body.total).toBeLessThan(all.body.total);
+    for (const entry of found.body.items) expect(JSON.stringify(entry).toLowerCase()).toContain(action.toLowerCase());
+    // The search is text, not a pattern: % finds only entries that hold a %.
+    expect((await owner.get('/api/audit?q=%25')).body.total).toBe(0);
+  });
+
+  test('/ledger refuses q with a 400 that names the filters it has, in zh-CN and en', async () => {
+    const zh = await owner.get('/api/fulfillment/ledger?q=AUDIT-Q-1-S', { 'accept-language': 'zh-CN' });
+    expect(zh.status).toBe(400);
+    expect(isProblem(zh.headers)).toBe(true);
+    expect(zh.body.detail).toMatch(CHINESE);
+    expect(zh.body.detail).toContain('q');
+    expect(zh.body.detail).toContain('reference');
+    const en = await owner.get('/api/fulfillment/ledger?q=AUDIT-Q-1-S', { 'accept-language': 'en' });
+    expect(en.status).toBe(400);
+    expect(en.body.detail).not.toMatch(CHINESE);
+    expect(en.body.detail).toContain('q');
+  });
+
+  test('/waves takes q as the start of a wave number, never as a pattern', async () => {
+    const [sku] = await createSkus(owner, 1, 'WQ');
+    await stockUp(owner, sku!, newBin('A'), 5);
+    const order = await approvedOrder(owner, [{ sku: sku! }]);
+    const wave = await makeWave(owner, [order.id]);
+    const ids = async (q: string) => ((await owner.get(`/api/fulfillment/waves?q=${encodeURIComponent(q)}`)).body.items as { id: number }[]).map((w) => w.id);
+    expect(await ids(wave.waveNo)).toEqual([wave.id]);
+    expect(await ids(wave.waveNo.slice(0, 6).toLowerCase())).toContain(wave.id);
+    expect(await ids('%')).toEqual([]);
+    expect(await ids('BC_')).toEqual([]);
+    expect(await ids(`${wave.waveNo.slice(0, 4)}%`)).toEqual([]);
   });
 });

@@ -153,6 +153,7 @@ export function registerSystemRoutes(d: SystemRouteDeps): void {
     path: '/audit',
     permission: 'core.audit.read',
     summary: { 'zh-CN': '操作日志（最新在前）', en: 'Audit log, newest first' },
+    description: { 'zh-CN': 'q 在操作、对象、操作人、插件和详情里查找这段文字', en: 'q finds the text in the action, target, person, plugin or detail' },
     query: listQuery({
       plugin: { type: 'string' },
       actorId: { type: 'integer', minimum: 1 },
