@@ -29,6 +29,8 @@ export interface AuditQuery {
   plugin?: string;
   actorId?: number;
   outcome?: 'ok' | 'error';
+  /** Text anywhere in the action, target, person, plugin or detail (case aside); not a pattern. */
+  q?: string;
 }
 
 /** Who did what, when, and how it ended: one row per mutation, never updated. */
@@ -63,6 +65,12 @@ export class AuditLog {
     if (query.outcome) {
       where.push('outcome = ?');
       params.push(query.outcome);
+    }
+    const text = query.q?.trim().toLowerCase();
+    if (text) {
+      // instr, not LIKE: a % or _ the reader types is looked for as written.
+      where.push(`instr(lower(action || ' ' || plugin || ' ' || coalesce(target, '') || ' ' || coalesce(actor_name, '') || ' ' || coalesce(detail, '')), ?) > 0`);
+      params.push(text);
     }
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
     return this.db.read(async (q) => {

@@ -3,6 +3,7 @@ import type { ValidateFunction } from 'ajv';
 import { ForbiddenError, InputError, PayloadTooLargeError, UnauthorizedError, isWorkbenchError } from '../errors.js';
 import { toDisposable, type Disposable } from '../lifecycle/disposable.js';
 import { check, type SchemaRegistry } from '../schemas/schema-registry.js';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { Logger } from '../log/logger.js';
 import type { WorkbenchEnv } from '../http/request-context.js';
@@ -155,6 +156,12 @@ export class RouteTable {
     if (!compiled.body) return undefined;
     const bytes = await readLimited(c.req.raw, this.options.bodyLimitBytes);
     const text = new TextDecoder().decode(bytes);
+    if (nestsDeeperThan(text, MAX_JSON_DEPTH)) {
+      throw new InputError({
+        'zh-CN': `请求内容嵌套太深：数组和对象最多套 ${MAX_JSON_DEPTH} 层`,
+        en: `The request body is nested too deeply: arrays and objects may go ${MAX_JSON_DEPTH} levels deep at most`,
+      });
+    }
     let data: unknown;
     try {
       data = text.trim() === '' ? undefined : JSON.parse(text);

@@ -13,6 +13,7 @@ import type { WorkbenchConfig } from '../config/config.js';
 import { WORKBENCH_VERSION } from '../version.js';
 import type { CoreRouteAdder } from './core-route.js';
 import { buildOpenApi } from './openapi.js';
+import { listQuery } from '../schemas/schema-helpers.js';
 
 export interface SystemRouteDeps {
   add: CoreRouteAdder;
@@ -27,7 +28,6 @@ export interface SystemRouteDeps {
   accounts: Accounts;
 }
 
-const pageQuery = { $ref: 'https://workbench.local/schemas/defs#/$defs/pageQuery' };
 
 /** Health, the API description, plugin states, settings, jobs and the audit log. */
 export function registerSystemRoutes(d: SystemRouteDeps): void {
@@ -153,17 +153,12 @@ export function registerSystemRoutes(d: SystemRouteDeps): void {
     path: '/audit',
     permission: 'core.audit.read',
     summary: { 'zh-CN': '操作日志（最新在前）', en: 'Audit log, newest first' },
-    query: {
-      allOf: [pageQuery],
-      properties: {
-        page: { type: 'integer', minimum: 1, default: 1 },
-        pageSize: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
-        plugin: { type: 'string' },
-        actorId: { type: 'integer', minimum: 1 },
-        // A type is needed: query values arrive as arrays, and ajv coerces them only towards a declared type.
-        outcome: { type: 'string', enum: ['ok', 'error'] },
-      },
-    },
+    description: { 'zh-CN': 'q 在操作、对象、操作人、插件和详情里查找这段文字', en: 'q finds the text in the action, target, person, plugin or detail' },
+    query: listQuery({
+      plugin: { type: 'string' },
+      actorId: { type: 'integer', minimum: 1 },
+      outcome: { type: 'string', enum: ['ok', 'error'] },
+    }),
     response: { $ref: 'https://workbench.local/schemas/defs#/$defs/page' },
     handler: ({ query }) => d.audit.page(query as { page: number; pageSize: number }),
   });

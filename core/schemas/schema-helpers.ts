@@ -22,8 +22,10 @@ export const ID_PARAMS: JsonSchema = { type: 'object', properties: { id: def('id
 
 // Query values arrive as arrays of text and ajv coerces them only towards a declared type, so
 // page, pageSize, sort and q are declared again here although the shared pageQuery has them.
+// page has a ceiling because the offset it makes goes to SQLite, which refuses a number past its
+// 64-bit integers (page=1e20 was a 500); a million pages of 500 is far beyond any shop's list.
 const PAGING: Record<string, JsonSchema> = {
-  page: { type: 'integer', minimum: 1, default: 1 },
+  page: { type: 'integer', minimum: 1, maximum: 1_000_000, default: 1 },
   pageSize: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
   sort: { type: 'string', pattern: '^-?[A-Za-z][A-Za-z0-9_]*$' },
   q: { type: 'string', maxLength: 200 },

@@ -243,6 +243,11 @@ describe('the workbench shell in Chromium', () => {
     await page.keyboard.type('操作日志');
     await page.keyboard.press('Enter');
     await page.locator('wb-audit-page [role=gridcell]', { hasText: 'create user' }).first().waitFor();
+    // The search box searches the log: typing the role's action leaves only its entries.
+    await page.locator('wb-audit-page input[type=search]').fill('create role');
+    await page.locator('wb-audit-page [role=gridcell]', { hasText: 'create user' }).first().waitFor({ state: 'detached' });
+    await page.locator('wb-audit-page [role=gridcell]', { hasText: 'create role' }).first().waitFor();
+    await shot(page, 'audit-search');
   });
 
   it('hides actions from staff without the permission, and the API refuses them with 403', async () => {

@@ -1,4 +1,5 @@
 import type { PluginContext } from '@workbench/plugin-api';
+import { assertRealTime } from '../shared/real-time.js';
 
 const BARE_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -23,6 +24,7 @@ function nextDay(date: string): string {
  * day (from its start, to before the next day's start); a full time is taken as that instant.
  */
 export function timeBound(ctx: PluginContext, value: string, side: 'from' | 'to'): { op: '>=' | '<' | '<='; at: string } {
+  assertRealTime(value, side);
   if (BARE_DATE.test(value)) return side === 'from' ? { op: '>=', at: shopDayStart(ctx, value) } : { op: '<', at: shopDayStart(ctx, nextDay(value)) };
   return { op: side === 'from' ? '>=' : '<=', at: ctx.shopTime(value) };
 }

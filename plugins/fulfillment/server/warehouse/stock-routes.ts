@@ -10,6 +10,11 @@ import { TIME_BOUND } from './time-range.js';
 
 export const OVERRIDE_PERMISSION = 'fulfillment.stock.override';
 
+const LEDGER_HAS_NO_Q = {
+  'zh-CN': '库存流水不支持 q 搜索；请用 sku（SKU id）、reference（单号）、location（库位编号）、order（订单 id）或 from/to 筛选',
+  en: 'The stock ledger has no q search; filter by sku (SKU id), reference (e.g. a note number), location (code), order (order id) or from/to',
+};
+
 interface TransferBody {
   skuId: number;
   from: string;
@@ -81,12 +86,12 @@ export function addStockRoutes(ctx: PluginContext, stock: StockOps): void {
     handler: ({ query }) => ctx.db.read((q) => listStock(ctx, q, query)),
   });
 
-  ctx.routes.add<Record<string, string>, LedgerQuery, undefined, { items: LedgerLine[] }>({
+  ctx.routes.add<Record<string, string>, LedgerQuery & { q?: string }, undefined, { items: LedgerLine[] }>({
     method: 'get',
     path: '/ledger',
     permission: 'fulfillment.stock.read',
     summary: { 'zh-CN': '库存流水（最新在前）', en: 'The stock ledger, newest first' },
-    description: { 'zh-CN': 'sku：SKU id；kind：类型；order：订单 id；location：库位编号；reference：单号；from/to：时间或日期', en: 'sku: SKU id; kind; order: order id; location: code; reference: e.g. a note number; from/to: time or day' },
+    description: { 'zh-CN': 'sku：SKU id；kind：类型；order：订单 id；location：库位编号；reference：单号；from/to：时间或日期；不支持 q', en: 'sku: SKU id; kind; order: order id; location: code; reference: e.g. a note number; from/to: time or day; q is refused' },
     query: listQuery({
       sku: def('id'),
       kind: { type: 'string', enum: ['inbound', 'outbound', 'transfer', 'adjustment', 'defective', 'return', 'putback'] },
@@ -97,7 +102,12 @@ export function addStockRoutes(ctx: PluginContext, stock: StockOps): void {
       to: TIME_BOUND,
     }),
     response: pageOf(WAREHOUSE_SCHEMAS.ledgerEntry),
-    handler: ({ query }) => ctx.db.read((q) => listLedger(ctx, q, query)),
+    handler: ({ query }) => {
+      // A free-text search here would have to read every movement with its SKU code from listings;
+      // the filters below are exact and indexed, so q is refused rather than ignored.
+      if (query.q !== undefined) throw new InputError(LEDGER_HAS_NO_Q);
+      return ctx.db.read((q) => listLedger(ctx, q, query));
+    },
   });
 
   ctx.routes.add<Record<string, string>, Record<string, unknown>, TransferBody, MoveAnswer>({

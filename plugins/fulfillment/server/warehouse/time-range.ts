@@ -1,4 +1,5 @@
 import { InputError, type JsonSchema, type PluginContext } from '@workbench/plugin-api';
+import { assertRealTime } from '../shared/real-time.js';
 
 /** `from`/`to` of a list: an ISO 8601 instant, or a shop day `YYYY-MM-DD` (the whole day). */
 export const TIME_BOUND: JsonSchema = {
@@ -33,10 +34,12 @@ export function timeRange(ctx: PluginContext, column: string, from?: string, to?
   const sql: string[] = [];
   const args: string[] = [];
   if (from) {
+    assertRealTime(from, 'from');
     sql.push(`${column} >= ?`);
     args.push(ctx.shopTime(DAY.test(from) ? shopDayStart(ctx, from) : instant(from, 'from')));
   }
   if (to) {
+    assertRealTime(to, 'to');
     if (DAY.test(to)) {
       sql.push(`${column} < ?`);
       args.push(ctx.shopTime(shopDayStart(ctx, nextDay(to))));

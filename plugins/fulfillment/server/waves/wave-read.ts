@@ -67,9 +67,11 @@ export async function listWaves(q: Queryable, query: WaveListQuery): Promise<{ i
     where.push('status = ?');
     params.push(query.status);
   }
-  if (query.q) {
-    where.push('wave_no LIKE ?');
-    params.push(`${query.q.trim().replace(/[%_]/g, '')}%`);
+  const prefix = query.q?.trim().toUpperCase();
+  if (prefix) {
+    // The start of the number as written: LIKE would take a typed % or _ as a wildcard.
+    where.push('substr(wave_no, 1, length(?)) = ?');
+    params.push(prefix, prefix);
   }
   const clause = where.length ? ` WHERE ${where.join(' AND ')}` : '';
   const inner = `SELECT * FROM (${SELECT}) AS waves${clause}`;
