@@ -31,6 +31,7 @@ import { SettingsStore } from './contributions/settings-store.js';
 import { EventBus } from './events/event-bus.js';
 import { csrfCheck } from './http/csrf.js';
 import { hostCheck } from './http/host-check.js';
+import { noStore } from './http/no-store.js';
 import { pluginGate } from './http/plugin-gate.js';
 import { problemFromError, problemResponse } from './http/problem.js';
 import type { WorkbenchEnv } from './http/request-context.js';
@@ -115,6 +116,7 @@ export async function startWorkbench(config: WorkbenchConfig, rootDir: string, l
       return problemResponse(problemFromError(error, locale, log!.child('http'), c.req.path), headers);
     });
     app.use('*', securityHeaders());
+    app.use('/api/*', noStore());
     app.use('*', hostCheck({ allowedHosts: config.server.allowedHosts, fallbackLocale: config.locale }));
     app.use('/api/*', sessionMiddleware({ sessions, accounts, fallbackLocale: config.locale }));
     app.use('/api/*', csrfCheck());

@@ -184,6 +184,7 @@ describe('customer details', () => {
     const byNo = await owner.get(`/api/workbench/search?q=${o.express!.orderNo}`);
     expect(byNo.body.items).toContainEqual(expect.objectContaining({ plugin: 'fulfillment', opens: 'order', id: o.express!.id, title: `订单 ${o.express!.orderNo}` }));
     const packerByNo = await packer.get(`/api/workbench/search?q=${o.express!.orderNo}`);
+    expect(packerByNo.headers.get('cache-control')).toBe('no-store');
     expect(packerByNo.body.items).toContainEqual(expect.objectContaining({ opens: 'order', id: o.express!.id, detail: expect.stringMatching(/^吴\*\* · 待审核$/) }));
     const ownerByName = await owner.get(`/api/workbench/search?q=${encodeURIComponent('吴一凡')}`);
     expect(ownerByName.body.items).toContainEqual(expect.objectContaining({ opens: 'order', id: o.express!.id, detail: '吴一凡 · 待审核' }));
