@@ -146,8 +146,12 @@ export async function startWorkbench(config: WorkbenchConfig, rootDir: string, l
     const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
     const url = `${tls ? 'https' : 'http'}://${shownHost}:${address.port}`;
     log.info(`listening on ${url}`);
-    if (!['127.0.0.1', 'localhost', '::1'].includes(config.server.host) && config.server.allowedHosts.length === 0) {
+    const beyondThisPc = !['127.0.0.1', 'localhost', '::1'].includes(config.server.host);
+    if (beyondThisPc && config.server.allowedHosts.length === 0) {
       log.warn('the workbench listens beyond this PC, but server.allowedHosts is empty: other PCs will be refused until their host name is listed there');
+    }
+    if (beyondThisPc && !tls) {
+      log.warn('the workbench listens beyond this PC over plain HTTP: passwords and customer details cross the network unencrypted; set server.tls (see README)');
     }
 
     let setupUrl: string | undefined;

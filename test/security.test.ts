@@ -259,10 +259,11 @@ describe('binding, errors and limits', () => {
     expect(server.output()).not.toMatch(/allowedHosts is empty/);
   });
 
-  test('listening beyond this PC with no allowedHosts warns that other PCs will be refused', async () => {
+  test('listening beyond this PC with no allowedHosts warns that other PCs will be refused, and without TLS that traffic is unencrypted', async () => {
     const lan = await startServer({ config: { server: { host: '0.0.0.0' } } });
     try {
       await lan.waitFor(/WARN .*server\.allowedHosts is empty/);
+      await lan.waitFor(/WARN .*plain HTTP.*server\.tls/);
     } finally {
       await lan.dispose();
     }
