@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import { createServer as createHttpsServer } from 'node:https';
 import { join } from 'node:path';
 import { Hono } from 'hono';
 import { serve, type ServerType } from '@hono/node-server';
@@ -10,6 +11,7 @@ import { TOKENS } from './container/tokens.js';
 import { Database } from './db/database.js';
 import { CORE_MIGRATIONS } from './db/core-schema.js';
 import { applyMigrations, ensureMigrationTable } from './db/migrations.js';
+import type { Locale } from './i18n/localized-text.js';
 import { formatTimestamp } from './i18n/time.js';
 import { createLogger, type Logger } from './log/logger.js';
 import { SchemaRegistry } from './schemas/schema-registry.js';
@@ -31,6 +33,7 @@ import { SettingsStore } from './contributions/settings-store.js';
 import { EventBus } from './events/event-bus.js';
 import { csrfCheck } from './http/csrf.js';
 import { hostCheck } from './http/host-check.js';
+import { noStore } from './http/no-store.js';
 import { pluginGate } from './http/plugin-gate.js';
 import { problemFromError, problemResponse } from './http/problem.js';
 import type { WorkbenchEnv } from './http/request-context.js';
@@ -67,6 +70,8 @@ export async function startWorkbench(config: WorkbenchConfig, rootDir: string, l
   const clock = () => new Date(Date.now() + offset);
   const now = () => formatTimestamp(clock(), config.timeZone);
   log ??= createLogger({ level: config.logLevel, now });
+  // Read before anything is opened, so a wrong path stops the start with nothing to undo.
+  const tls = config.server.tls ? await readTls(config.server.tls, config.locale) : undefined;
   await mkdir(config.dataDir, { recursive: true });
   const db = await Database.open(join(config.dataDir, 'workbench.db'));
   try {
@@ -115,6 +120,7 @@ export async function startWorkbench(config: WorkbenchConfig, rootDir: string, l
       return problemResponse(problemFromError(error, locale, log!.child('http'), c.req.path), headers);
     });
     app.use('*', securityHeaders());
+    app.use('/api/*', noStore());
     app.use('*', hostCheck({ allowedHosts: config.server.allowedHosts, fallbackLocale: config.locale }));
     app.use('/api/*', sessionMiddleware({ sessions, accounts, fallbackLocale: config.locale }));
     app.use('/api/*', csrfCheck());
@@ -123,7 +129,7 @@ export async function startWorkbench(config: WorkbenchConfig, rootDir: string, l
 
     const add = (route: Parameters<RouteTable['add']>[2]) => routes.add('core', '/api', route, CORE_PERMISSION_IDS);
     registerSystemRoutes({ add, config, db, host: plugins, routes, schemas, settings, jobs, audit, accounts });
-    registerAuthRoutes({ add, db, accounts, sessions, limiter: new LoginLimiter(), setup, demo, activationOrder: () => plugins.activationOrder(), log, now });
+    registerAuthRoutes({ add, db, accounts, sessions, limiter: new LoginLimiter(), setup, demo, activationOrder: () => plugins.activationOrder(), log, now, secureCookie: tls !== undefined });
     registerUserRoutes(add, accounts, () => plugins.manifests());
     registerShellRoutes({ add, host: plugins, schemas, settings, search, validators: new BrowserValidators(schemas, rootDir) });
 
@@ -135,13 +141,17 @@ export async function startWorkbench(config: WorkbenchConfig, rootDir: string, l
 
     // Counted before listening, so the setup link is printed right after the listening line.
     const needsSetup = (await accounts.count()) === 0;
-    const server = await listen(app, config.server.host, config.server.port);
+    const server = await listen(app, config.server.host, config.server.port, tls);
     const address = server.address() as AddressInfo;
     const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-    const url = `http://${shownHost}:${address.port}`;
+    const url = `${tls ? 'https' : 'http'}://${shownHost}:${address.port}`;
     log.info(`listening on ${url}`);
-    if (!['127.0.0.1', 'localhost', '::1'].includes(config.server.host) && config.server.allowedHosts.length === 0) {
+    const beyondThisPc = !['127.0.0.1', 'localhost', '::1'].includes(config.server.host);
+    if (beyondThisPc && config.server.allowedHosts.length === 0) {
       log.warn('the workbench listens beyond this PC, but server.allowedHosts is empty: other PCs will be refused until their host name is listed there');
+    }
+    if (beyondThisPc && !tls) {
+      log.warn('the workbench listens beyond this PC over plain HTTP: passwords and customer details cross the network unencrypted; set server.tls (see README)');
     }
 
     let setupUrl: string | undefined;
@@ -176,9 +186,28 @@ export async function startWorkbench(config: WorkbenchConfig, rootDir: string, l
   }
 }
 
-function listen(app: Hono<WorkbenchEnv>, hostname: string, port: number): Promise<ServerType> {
+interface TlsFiles {
+  cert: Buffer;
+  key: Buffer;
+}
+
+/** The certificate and key of `server.tls`; a file that cannot be read stops the start, naming it. */
+async function readTls(files: { certFile: string; keyFile: string }, locale: Locale): Promise<TlsFiles> {
+  const read = async (setting: string, file: string) => {
+    try {
+      return await readFile(file);
+    } catch (error) {
+      const reason = (error as Error).message;
+      throw new Error(locale === 'en' ? `server.tls.${setting}: cannot read ${file} (${reason})` : `server.tls.${setting}：读不到文件 ${file}（${reason}）`);
+    }
+  };
+  return { cert: await read('certFile', files.certFile), key: await read('keyFile', files.keyFile) };
+}
+
+function listen(app: Hono<WorkbenchEnv>, hostname: string, port: number, tls: TlsFiles | undefined): Promise<ServerType> {
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, hostname, port }, () => resolve(server));
+    const secure = tls ? { createServer: createHttpsServer, serverOptions: { cert: tls.cert, key: tls.key } } : {};
+    const server = serve({ fetch: app.fetch, hostname, port, ...secure }, () => resolve(server));
     server.once('error', reject);
   });
 }

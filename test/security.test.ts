@@ -231,6 +231,27 @@ describe('security headers', () => {
   });
 });
 
+describe('caching', () => {
+  test('every API reply says no-store, so no browser or proxy keeps an answer with customer data; the UI page may be cached', async () => {
+    const replies: [string, Reply | RawReply][] = [
+      ['GET /api/auth/me', await owner.get('/api/auth/me')],
+      ['GET /api/example/notes', await owner.get('/api/example/notes?pageSize=1')],
+      ['GET /api/audit', await owner.get('/api/audit')],
+      ['GET /api/health', await owner.get('/api/health')],
+      ['401 problem', await new Client(server.url).get('/api/example/notes')],
+      ['403 for a colleague', await staff.get('/api/audit')],
+      ['404 problem', await owner.get('/api/example/no-such-route')],
+      ['host refusal', await raw(server, { path: '/api/health', headers: { host: `evil.example:${portOf(server)}` } })],
+    ];
+    for (const [where, reply] of replies) {
+      const value = reply.headers instanceof Headers ? reply.headers.get('cache-control') : reply.headers['cache-control'];
+      expect(value, where).toBe('no-store');
+    }
+    const page = await fetch(`${server.url}/`);
+    expect(page.headers.get('cache-control') ?? '').not.toContain('no-store');
+  });
+});
+
 describe('binding, errors and limits', () => {
   test('the server listens on 127.0.0.1 by default', () => {
     expect(server.output()).toMatch(/listening on http:\/\/127\.0\.0\.1:\d+/);
@@ -238,10 +259,11 @@ describe('binding, errors and limits', () => {
     expect(server.output()).not.toMatch(/allowedHosts is empty/);
   });
 
-  test('listening beyond this PC with no allowedHosts warns that other PCs will be refused', async () => {
+  test('listening beyond this PC with no allowedHosts warns that other PCs will be refused, and without TLS that traffic is unencrypted', async () => {
     const lan = await startServer({ config: { server: { host: '0.0.0.0' } } });
     try {
       await lan.waitFor(/WARN .*server\.allowedHosts is empty/);
+      await lan.waitFor(/WARN .*plain HTTP.*server\.tls/);
     } finally {
       await lan.dispose();
     }

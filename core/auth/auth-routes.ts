@@ -22,6 +22,8 @@ export interface AuthRouteDeps {
   activationOrder: () => string[];
   log: Logger;
   now: () => string;
+  /** The workbench serves HTTPS: the session cookie is marked Secure. */
+  secureCookie: boolean;
 }
 
 const credentials = {
@@ -97,7 +99,7 @@ export function registerAuthRoutes(d: AuthRouteDeps): void {
         }
       }
       const token = await d.sessions.create(user.id);
-      return jsonWithSession({ id: user.id, username: user.username, displayName: user.displayName, demo }, token, 201);
+      return jsonWithSession({ id: user.id, username: user.username, displayName: user.displayName, demo }, token, 201, d.secureCookie);
     },
   });
 
@@ -125,7 +127,7 @@ export function registerAuthRoutes(d: AuthRouteDeps): void {
       d.limiter.recordSuccess(username);
       const token = await d.sessions.create(user.id);
       const actor = await d.accounts.actor(user.id);
-      return jsonWithSession(await me(d.accounts, actor!), token);
+      return jsonWithSession(await me(d.accounts, actor!), token, 200, d.secureCookie);
     },
   });
 
@@ -138,7 +140,7 @@ export function registerAuthRoutes(d: AuthRouteDeps): void {
     handler: async ({ raw }) => {
       const hash = sessionHash(raw);
       if (hash) await d.sessions.destroy(hash);
-      return jsonWithSession({ ok: true }, null);
+      return jsonWithSession({ ok: true }, null, 200, d.secureCookie);
     },
   });
 

@@ -12,6 +12,8 @@ export interface WorkbenchConfig {
     bodyLimitBytes: number;
     uploadLimitBytes: number;
     sessionIdleMinutes: number;
+    /** HTTPS with these PEM files (absolute paths); absent: plain HTTP. */
+    tls?: { certFile: string; keyFile: string };
   };
   /** Absolute path. */
   dataDir: string;

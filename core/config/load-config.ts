@@ -178,7 +178,11 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Confi
     ok: true,
     config: {
       file,
-      server: { ...valid.server, port: port ?? valid.server.port },
+      server: {
+        ...valid.server,
+        port: port ?? valid.server.port,
+        ...(valid.server.tls ? { tls: { certFile: path.resolve(folder, valid.server.tls.certFile), keyFile: path.resolve(folder, valid.server.tls.keyFile) } } : {}),
+      },
       dataDir: envDataDir === undefined ? path.resolve(folder, valid.dataDir) : path.resolve(cwd, envDataDir),
       locale: valid.locale,
       timeZone: valid.timeZone,

@@ -37,6 +37,9 @@ interface TxState {
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+/** How long writing must pause before the WAL is folded back into the database file. */
+const CHECKPOINT_IDLE_MS = 30_000;
+
 /**
  * One SQLite file: a writer connection whose transactions are serialized, and a separate reader
  * connection. sqlite3 shares one connection between all callbacks, so without the queue two
@@ -47,20 +50,29 @@ export class Database {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly current = new AsyncLocalStorage<TxState>();
   private closed = false;
+  /** Transactions queued or running; the idle checkpoint waits for none. */
+  private pending = 0;
+  private idleTimer: NodeJS.Timeout | undefined;
 
   private constructor(
     readonly file: string,
     private readonly writer: Connection,
     private readonly reader: Connection,
+    private readonly checkpointIdleMs: number,
   ) {}
 
-  static async open(file: string, options: { busyTimeoutMs?: number } = {}): Promise<Database> {
+  /**
+   * `checkpointIdleMs`: how long after the last transaction the WAL is checkpointed and truncated
+   * (30 s). SQLite's own checkpoints copy pages back but never shrink the `-wal` file, which keeps
+   * the size of the largest burst of writes (an import, a demo shop) for as long as it runs.
+   */
+  static async open(file: string, options: { busyTimeoutMs?: number; checkpointIdleMs?: number } = {}): Promise<Database> {
     const busy = options.busyTimeoutMs ?? 5000;
     const writer = await Connection.open(file);
     await writer.exec(`PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = ${busy};`);
     const reader = await Connection.open(file, { readOnly: true });
     await reader.exec(`PRAGMA foreign_keys = ON; PRAGMA busy_timeout = ${busy};`);
-    return new Database(file, writer, reader);
+    return new Database(file, writer, reader, options.checkpointIdleMs ?? CHECKPOINT_IDLE_MS);
   }
 
   /**
@@ -79,9 +91,31 @@ export class Database {
   transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
     const outer = this.active();
     if (outer) return this.savepoint(outer, fn);
+    this.pending++;
+    clearTimeout(this.idleTimer);
     const run = this.queue.then(() => this.runTransaction(fn));
-    this.queue = run.catch(() => undefined);
+    this.queue = run.catch(() => undefined).finally(() => {
+      if (--this.pending === 0 && !this.closed) this.scheduleCheckpoint();
+    });
     return run;
+  }
+
+  /** Once no transaction has come for `checkpointIdleMs`, folds the WAL back and truncates it. */
+  private scheduleCheckpoint(): void {
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      if (this.pending > 0 || this.closed) return;
+      // On the writer's queue, so it never runs inside a transaction. A reader still reading
+      // leaves the WAL as it is (busy); the next pause in writing tries again. Like the checkpoint
+      // at close it only tidies up: a failing disk shows in the next transaction, which reports it.
+      this.queue = this.queue.then(() => this.checkpoint());
+    }, this.checkpointIdleMs);
+    this.idleTimer.unref();
+  }
+
+  private async checkpoint(): Promise<void> {
+    if (this.closed) return;
+    await this.writer.exec('PRAGMA wal_checkpoint(TRUNCATE)').catch(() => undefined);
   }
 
   /** The transaction of the current async context, if any (used by events). */
@@ -97,6 +131,7 @@ export class Database {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    clearTimeout(this.idleTimer);
     await this.queue;
     await this.reader.close();
     // Folding the WAL back into the main file only tidies up: if it fails, the next open replays the WAL.

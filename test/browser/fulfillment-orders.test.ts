@@ -268,6 +268,8 @@ describe('the orders UI in Chromium', () => {
     await row(p, target.orderNo).waitFor();
     // No import, entry or review for a reader.
     expect(await ordersView(p).locator('wb-toolbar button').count()).toBe(0);
+    // The search hint names only what finds orders for them: receivers and accounts do not.
+    await expect(ordersView(p).locator('p.hint').textContent()).resolves.toContain('搜索：订单号（可只输前几位）、运单号（收件人和支付账号只对能查看顾客信息的同事开放）');
     await shot(p, 'orders-dark');
     await row(p, target.orderNo).dblclick();
     const editor = activeEditor(p);

@@ -143,7 +143,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
       check();
     });
 
-  const [, url] = (await waitFor(/listening on (http:\/\/[^\s]+)/)) as RegExpMatchArray & [string, string];
+  const [, url] = (await waitFor(/listening on (https?:\/\/[^\s]+)/)) as RegExpMatchArray & [string, string];
   // A new folder has no accounts, so its server prints the setup link; a reused one may not.
   const setup = options.dir ? (await new Promise((r) => setTimeout(r, 20)), out.match(SETUP_LINK)) : await waitFor(SETUP_LINK, 5_000);
   let stopped: Promise<number | null> | undefined;

@@ -328,6 +328,18 @@ describe('automatic review and batch approval', () => {
 });
 
 describe('permissions', () => {
+  test('a reviewer without customer details cannot confirm a guessed receiver through the filter of 自动审单', async () => {
+    const [sku] = await createSkus(owner, 1);
+    const name = unique('韩');
+    const o = await order([{ sku: sku! }], { receiverName: name });
+    const reviewer = await colleague(server, owner, 'shenhe', ['fulfillment.orders.read', 'fulfillment.orders.review']);
+    const guess = await reviewer.post(`${API}/orders/auto-review`, { filter: { q: name }, expectedCount: 1 });
+    expect(guess.status, guess.text).toBe(409);
+    expect((await read(o.id)).status).toBe('pending');
+    expect((await reviewer.post(`${API}/orders/auto-review`, { filter: { q: name } })).body).toMatchObject({ results: [] });
+    expect((await read(o.id)).status).toBe('pending');
+  });
+
   test('a colleague who may only read orders sees them but may not enter or review them', async () => {
     const [sku] = await createSkus(owner, 1);
     const o = await order([{ sku: sku! }]);

@@ -167,11 +167,30 @@ describe('customer details', () => {
     expect(JSON.stringify(candidates)).not.toContain('13812341234');
   });
 
-  test('quick open finds an order by the start of its number or its receiver, masked for the packer', async () => {
+  test('a guessed receiver or payment account finds nothing for the packer, so a masked answer cannot confirm the guess', async () => {
+    expect((await list(`q=${encodeURIComponent('林小鱼')}`)).items.map((i) => i.id)).toContain(o.regular!.id);
+    expect((await list(`q=${encodeURIComponent(o.regular!.buyerAccount)}`)).items.map((i) => i.id)).toContain(o.regular!.id);
+    for (const guess of ['林小鱼', o.regular!.buyerAccount]) {
+      const found = await list(`q=${encodeURIComponent(guess)}`, packer);
+      expect(found.total, guess).toBe(0);
+      expect(Object.values(found.counts).reduce((a, b) => a + b, 0), guess).toBe(0);
+    }
+    // The order number and tracking number still find orders for the packer.
+    expect((await list(`q=${o.regular!.orderNo}`, packer)).total).toBe(1);
+    expect((await list(`q=${tracking}`, packer)).items.map((i) => i.id)).toEqual([shipped.id]);
+  });
+
+  test('quick open finds an order by the start of its number, or by its receiver for staff allowed to see receivers', async () => {
     const byNo = await owner.get(`/api/workbench/search?q=${o.express!.orderNo}`);
     expect(byNo.body.items).toContainEqual(expect.objectContaining({ plugin: 'fulfillment', opens: 'order', id: o.express!.id, title: `订单 ${o.express!.orderNo}` }));
+    const packerByNo = await packer.get(`/api/workbench/search?q=${o.express!.orderNo}`);
+    expect(packerByNo.headers.get('cache-control')).toBe('no-store');
+    expect(packerByNo.body.items).toContainEqual(expect.objectContaining({ opens: 'order', id: o.express!.id, detail: expect.stringMatching(/^吴\*\* · 待审核$/) }));
+    const ownerByName = await owner.get(`/api/workbench/search?q=${encodeURIComponent('吴一凡')}`);
+    expect(ownerByName.body.items).toContainEqual(expect.objectContaining({ opens: 'order', id: o.express!.id, detail: '吴一凡 · 待审核' }));
     const byName = await packer.get(`/api/workbench/search?q=${encodeURIComponent('吴一凡')}`);
-    expect(byName.body.items).toContainEqual(expect.objectContaining({ opens: 'order', id: o.express!.id, detail: expect.stringMatching(/^吴\*\* · 待审核$/) }));
+    expect(byName.status).toBe(200);
+    expect(byName.body.items.filter((i: { plugin: string }) => i.plugin === 'fulfillment')).toEqual([]);
   });
 });
 

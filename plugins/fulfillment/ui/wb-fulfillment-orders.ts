@@ -124,7 +124,9 @@ export class FulfillmentOrders extends FulfillmentElement {
         @row-open=${(e: CustomEvent<{ row: OrderRow }>) => this.workbench.openEditor({ opens: 'order', id: String(e.detail.row.id), title: e.detail.row.orderNo })}>
         <span slot="empty">${this.t('没有符合条件的订单', 'No orders match')}</span>
       </wb-data-table>
-      <p class="hint">${this.t('搜索：订单号（可只输前几位）、收件人、支付账号、运单号', 'Search: order no. (or its start), receiver, payment account, tracking no.')}<br />${this.shortcuts(importing, entering)}</p>
+      <p class="hint">${this.workbench.can('fulfillment.customer.read')
+        ? this.t('搜索：订单号（可只输前几位）、收件人、支付账号、运单号', 'Search: order no. (or its start), receiver, payment account, tracking no.')
+        : this.t('搜索：订单号（可只输前几位）、运单号（收件人和支付账号只对能查看顾客信息的同事开放）', 'Search: order no. (or its start), tracking no. (receiver and payment account only for staff who may see customer details)')}<br />${this.shortcuts(importing, entering)}</p>
       <wb-fulfillment-import-dialog></wb-fulfillment-import-dialog>
       <wb-fulfillment-orders-outcome></wb-fulfillment-orders-outcome>
       ${this.flagging ? this.renderFlagDialog(this.flagging) : nothing}`;

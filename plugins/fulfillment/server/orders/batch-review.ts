@@ -36,7 +36,8 @@ const CHUNK = 400;
 const QUEUE_ORDER = 'ORDER BY priority, placed_at, id';
 
 /** The orders a clerk chose, or (自动审单 only) the 待审核 orders a list filter shows. */
-export type BatchRun = { mode: BatchMode; by: StepBy; locale: Locale } & ({ orderIds: number[] } | { filter: OrderFilter; expectedCount?: number });
+/** `customer`: whether the clerk may see receivers, which decides what a filter's `q` matches. */
+export type BatchRun = { mode: BatchMode; by: StepBy; locale: Locale } & ({ orderIds: number[] } | { filter: OrderFilter; expectedCount?: number; customer: boolean });
 
 async function reviewSlice(ctx: PluginContext, stock: StockOps, tx: Transaction, ids: number[], run: BatchRun): Promise<BatchResult[]> {
   const rows = await tx.all<OrderRow>(`SELECT * FROM fulfillment_orders WHERE id IN (SELECT value FROM json_each(?)) ${QUEUE_ORDER}`, [JSON.stringify(ids)]);
@@ -73,7 +74,7 @@ async function reviewSlice(ctx: PluginContext, stock: StockOps, tx: Transaction,
 
 /** Reviews the orders in queue order (priority, then first placed), a slice per transaction. */
 export async function runBatchReview(ctx: PluginContext, stock: StockOps, run: BatchRun): Promise<BatchResult[]> {
-  const ids = 'orderIds' in run ? [...new Set(run.orderIds)] : await ctx.db.read((q) => pendingIdsOf(ctx, q, run));
+  const ids = 'orderIds' in run ? [...new Set(run.orderIds)] : await ctx.db.read((q) => pendingIdsOf(ctx, q, run, run.customer));
   const results: BatchResult[] = [];
   if ('orderIds' in run) {
     // The caller's orders are reviewed in queue order too, so the first in line gets the last piece.

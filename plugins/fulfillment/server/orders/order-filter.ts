@@ -38,8 +38,12 @@ export function prefixUpper(prefix: string): string {
  * never a LIKE with a leading wildcard, so a search stays fast at a hundred thousand orders.
  * `skuId` is the catalog's id for the `sku` filter's 商家编码 (resolved by the caller). Imports
  * only types, so the search benchmark runs exactly this SQL against raw sqlite3.
+ *
+ * `customer` says whether the reader may see receivers whole: without it `q` matches only order
+ * and tracking numbers, since an order found by an exact receiver name or payment account would
+ * confirm the guess even though the answer shows it masked.
  */
-export function orderWhere(filter: OrderFilter, skuId: number | undefined, timeBound: TimeBound): Where {
+export function orderWhere(filter: OrderFilter, skuId: number | undefined, timeBound: TimeBound, customer: boolean): Where {
   const clauses: string[] = [];
   const params: SqlValue[] = [];
   const text = filter.q?.trim();
@@ -49,8 +53,9 @@ export function orderWhere(filter: OrderFilter, skuId: number | undefined, timeB
     // small letters: those two are matched in capitals too.
     const upper = text.toUpperCase();
     const numbers = upper === text ? '(o.order_no >= ? AND o.order_no < ?)' : '(o.order_no >= ? AND o.order_no < ?) OR (o.order_no >= ? AND o.order_no < ?)';
-    clauses.push(`(${numbers} OR o.receiver_name = ? OR o.buyer_account = ? OR o.tracking_no = ?)`);
-    params.push(text, prefixUpper(text), ...(upper === text ? [] : [upper, prefixUpper(upper)]), text, text, upper.replace(/\s+/g, ''));
+    const people = customer ? ' OR o.receiver_name = ? OR o.buyer_account = ?' : '';
+    clauses.push(`(${numbers}${people} OR o.tracking_no = ?)`);
+    params.push(text, prefixUpper(text), ...(upper === text ? [] : [upper, prefixUpper(upper)]), ...(customer ? [text, text] : []), upper.replace(/\s+/g, ''));
   }
   const platform = commaList(filter.platformStatus);
   if (platform.length) {

@@ -42,10 +42,10 @@ function orderBy(sort: string | undefined): string {
 export async function listOrders(ctx: PluginContext, q: Queryable, query: OrderListQuery, actor: Actor | undefined, cache: ShopCounts): Promise<OrderPage> {
   const order = orderBy(query.sort);
   const skuId = query.sku !== undefined ? (await ctx.services.get(CatalogToken).skuByCode(query.sku))?.id : undefined;
-  const sql = orderSearchSql(query, order, skuId, (value, side) => timeBound(ctx, value, side));
+  const show = mayReadCustomer(actor);
+  const sql = orderSearchSql(query, order, skuId, (value, side) => timeBound(ctx, value, side), show);
   const count = async () => readCounts(await q.all<{ status: OrderStatus | '*'; n: number }>(sql.countSql, sql.countParams));
   const [counts, rows] = await Promise.all([sql.countsWholeShop ? cache.get(q, sql.countSql, count) : count(), q.all<OrderRow>(sql.pageSql, sql.pageParams)]);
   const total = (sql.statuses.length ? sql.statuses : ORDER_STATUSES).reduce((sum, s) => sum + counts[s], 0);
-  const show = mayReadCustomer(actor);
   return { items: rows.map((r) => toOrder(r, show)), total, page: query.page, pageSize: query.pageSize, counts };
 }

@@ -103,10 +103,10 @@ function queuePage(rest: Where, statuses: OrderStatus[], desc: boolean, limit: n
 
 /**
  * The SQL of `GET /orders`. Pure and importing only types, so bench/orders-search.mjs runs these
- * very statements against raw sqlite3 as its baseline.
+ * very statements against raw sqlite3 as its baseline. `customer`: see orderWhere.
  */
-export function orderSearchSql(query: SearchQuery & { sort?: string }, orderBy: string, skuId: number | undefined, timeBound: TimeBound): SearchSql {
-  const rest = orderWhere(query, skuId, timeBound);
+export function orderSearchSql(query: SearchQuery & { sort?: string }, orderBy: string, skuId: number | undefined, timeBound: TimeBound, customer: boolean): SearchSql {
+  const rest = orderWhere(query, skuId, timeBound, customer);
   const statuses = commaList(query.status) as OrderStatus[];
   const c = counts(rest);
   const sort = query.sort || 'queue';

@@ -143,7 +143,7 @@ export function addReviewRoutes(ctx: PluginContext, stock: StockOps): void {
     action: 'auto-review orders',
     handler: async ({ body, actor, locale }) => {
       requireOneScope(body);
-      const scope = body.orderIds ? { orderIds: body.orderIds } : { filter: body.filter ?? {}, ...(body.expectedCount !== undefined ? { expectedCount: body.expectedCount } : {}) };
+      const scope = body.orderIds ? { orderIds: body.orderIds } : { filter: body.filter ?? {}, customer: mayReadCustomer(actor), ...(body.expectedCount !== undefined ? { expectedCount: body.expectedCount } : {}) };
       const results = await runBatchReview(ctx, stock, { mode: 'auto', ...scope, by: stepBy(actor), locale });
       return { approved: tally(results, 'approved'), exceptions: tally(results, 'exception'), skipped: tally(results, 'skipped'), results };
     },

@@ -30,13 +30,14 @@ export function requireOneScope(scope: ReviewScope): void {
 
 /**
  * The 待审核 orders the filter shows, in queue order. A `status` filter that leaves out 待审核
- * shows none to review.
+ * shows none to review. `customer`: whether the clerk may see receivers (see orderWhere), so the
+ * count a filter confirms cannot tell a masked clerk more than the list does.
  */
-export async function pendingIdsOf(ctx: PluginContext, q: Queryable, scope: ReviewScope & { filter: OrderFilter }): Promise<number[]> {
+export async function pendingIdsOf(ctx: PluginContext, q: Queryable, scope: ReviewScope & { filter: OrderFilter }, customer: boolean): Promise<number[]> {
   const statuses = commaList(scope.filter.status) as OrderStatus[];
   if (statuses.length && !statuses.includes('pending')) return checkCount(scope, []);
   const skuId = scope.filter.sku !== undefined ? (await ctx.services.get(CatalogToken).skuByCode(scope.filter.sku))?.id : undefined;
-  const where = sqlWhere(orderWhere(scope.filter, skuId, (value, side) => timeBound(ctx, value, side)), statusClause(['pending']));
+  const where = sqlWhere(orderWhere(scope.filter, skuId, (value, side) => timeBound(ctx, value, side), customer), statusClause(['pending']));
   const rows = await q.all<{ id: number }>(`SELECT o.id FROM fulfillment_orders o ${where.sql} ORDER BY o.priority, o.placed_at, o.id`, where.params);
   return checkCount(scope, rows.map((r) => r.id));
 }
