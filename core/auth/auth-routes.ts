@@ -82,7 +82,7 @@ export function registerAuthRoutes(d: AuthRouteDeps): void {
       const user = await d.db.transaction(async (tx) => {
         const existing = await tx.get<{ n: number }>('SELECT COUNT(*) AS n FROM core_users');
         if ((existing?.n ?? 0) > 0) throw new ConflictError({ 'zh-CN': '工作台已经设置过了，请直接登录', en: 'The workbench is already set up; please log in' });
-        const created = await d.accounts.create(tx, { username: b.username, displayName: b.displayName, password: b.password, roles: [OWNER_ROLE], locale: b.locale });
+        const created = await d.accounts.create(tx, { username: b.username, displayName: b.displayName, password: b.password, roles: [OWNER_ROLE], locale: b.locale }, null);
         if (b.shopName) await tx.run("INSERT INTO core_shop (key, value) VALUES ('name', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [b.shopName]);
         return created;
       });
@@ -176,7 +176,7 @@ export function registerAuthRoutes(d: AuthRouteDeps): void {
       if (b.newPassword !== undefined && !(await verifyPassword(b.currentPassword ?? '', user.passwordHash))) {
         throw new ForbiddenError({ 'zh-CN': '当前密码不对', en: 'The current password is wrong' }, { errors: [{ path: '/currentPassword', in: 'body', message: '×' }] });
       }
-      await d.accounts.update(user.id, { version: user.version, displayName: b.displayName, locale: b.locale, password: b.newPassword });
+      await d.accounts.update(user.id, { version: user.version, displayName: b.displayName, locale: b.locale, password: b.newPassword }, actor!);
       return me(d.accounts, (await d.accounts.actor(user.id))!);
     },
   });

@@ -39,9 +39,9 @@ export function registerUserRoutes(add: CoreRouteAdder, accounts: Accounts, mani
       required: ['username', 'displayName', 'password'],
       additionalProperties: false,
     },
-    handler: async ({ body }) => {
+    handler: async ({ body, actor }) => {
       const b = body as { username: string; displayName: string; password: string; roles: string[]; locale?: string };
-      return accounts.createInTransaction(b);
+      return accounts.createInTransaction(b, actor!);
     },
   });
   add({
@@ -63,7 +63,7 @@ export function registerUserRoutes(add: CoreRouteAdder, accounts: Accounts, mani
       required: ['version'],
       additionalProperties: false,
     },
-    handler: ({ params, body }) => accounts.update(Number(params.id), body as { version: number }),
+    handler: ({ params, body, actor }) => accounts.update(Number(params.id), body as { version: number }, actor!),
   });
   add({
     method: 'get',
@@ -85,7 +85,7 @@ export function registerUserRoutes(add: CoreRouteAdder, accounts: Accounts, mani
       required: ['id', 'name'],
       additionalProperties: false,
     },
-    handler: ({ body }) => accounts.createRole(body as { id: string; name: LocalizedText; permissions: string[] }),
+    handler: ({ body, actor }) => accounts.createRole(body as { id: string; name: LocalizedText; permissions: string[] }, actor!),
   });
   add({
     method: 'patch',
@@ -100,7 +100,7 @@ export function registerUserRoutes(add: CoreRouteAdder, accounts: Accounts, mani
       required: ['version'],
       additionalProperties: false,
     },
-    handler: ({ params, body }) => accounts.updateRole(String(params.id), body as { version: number }),
+    handler: ({ params, body, actor }) => accounts.updateRole(String(params.id), body as { version: number }, actor!),
   });
   add({
     method: 'get',
