@@ -112,17 +112,9 @@ export function registerAuthRoutes(d: AuthRouteDeps): void {
     response: meSchema,
     handler: async ({ body }) => {
       const { username, password } = body as { username: string; password: string };
-      const wait = d.limiter.retryAfterSeconds(username);
-      if (wait > 0) {
-        throw new TooManyRequestsError({ 'zh-CN': `密码错误次数太多，请 ${wait} 秒后再试`, en: `Too many wrong passwords; try again in ${wait} s` }, wait);
-      }
       const user = await d.accounts.findForLogin(username);
-      const ok = user && !user.disabled ? await verifyPassword(password, user.passwordHash) : await verifyAgainstDummy(password);
-      if (!ok || !user) {
-        d.limiter.recordFailure(username);
-        throw new UnauthorizedError({ 'zh-CN': '账号或密码不对', en: 'Wrong user name or password' });
-      }
-      d.limiter.recordSuccess(username);
+      const ok = await checkLimited(d.limiter, username, () => (user && !user.disabled ? verifyPassword(password, user.passwordHash) : verifyAgainstDummy(password)));
+      if (!ok || !user) throw new UnauthorizedError({ 'zh-CN': '账号或密码不对', en: 'Wrong user name or password' });
       const token = await d.sessions.create(user.id);
       const actor = await d.accounts.actor(user.id);
       return jsonWithSession(await me(d.accounts, actor!), token);
@@ -173,13 +165,31 @@ export function registerAuthRoutes(d: AuthRouteDeps): void {
       const b = body as { displayName?: string; locale?: 'zh-CN' | 'en' | null; currentPassword?: string; newPassword?: string };
       const user = await d.accounts.findForLogin(actor!.username);
       if (!user) throw new UnauthorizedError({ 'zh-CN': '请重新登录', en: 'Please log in again' });
-      if (b.newPassword !== undefined && !(await verifyPassword(b.currentPassword ?? '', user.passwordHash))) {
+      if (b.newPassword !== undefined && !(await checkLimited(d.limiter, user.username, () => verifyPassword(b.currentPassword ?? '', user.passwordHash)))) {
         throw new ForbiddenError({ 'zh-CN': '当前密码不对', en: 'The current password is wrong' }, { errors: [{ path: '/currentPassword', in: 'body', message: '×' }] });
       }
       await d.accounts.update(user.id, { version: user.version, displayName: b.displayName, locale: b.locale, password: b.newPassword }, actor!);
       return me(d.accounts, (await d.accounts.actor(user.id))!);
     },
   });
+}
+
+/**
+ * Checks a password under the limiter: the attempt is counted before the hash is computed, and a
+ * locked name gets 429 without any check.
+ */
+async function checkLimited(limiter: LoginLimiter, username: string, check: () => Promise<boolean>): Promise<boolean> {
+  const wait = limiter.begin(username);
+  if (wait > 0) {
+    throw new TooManyRequestsError({ 'zh-CN': `密码错误次数太多，请 ${wait} 秒后再试`, en: `Too many wrong passwords; try again in ${wait} s` }, wait);
+  }
+  let ok = false;
+  try {
+    ok = await check();
+  } finally {
+    limiter.end(username, ok);
+  }
+  return ok;
 }
 
 function sessionHash(raw: Request): string | undefined {
