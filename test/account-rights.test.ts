@@ -77,3 +77,37 @@ test('they cannot take over an account that holds permissions they lack by reset
   expectForbidden(await manager.patch(`/api/users/${finance.body.id}`, { version: finance.body.version, password: 'taken-over-123' }));
   expect((await new Client(server.url).login('kuaiji', 'finance-pass-12')).status).toBe(200);
 });
+
+describe('password rules', () => {
+  async function refused(body: Record<string, unknown>, why: RegExp): Promise<void> {
+    const reply = await owner.post('/api/users', { displayName: '新人', roles: [], ...body });
+    expect(reply.status).toBe(400);
+    expect(reply.body.detail).toMatch(CHINESE);
+    expect(reply.body.detail).toMatch(why);
+    expect(reply.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ path: '/password' })]));
+  }
+
+  test('fewer than 10 characters, counted after normalisation, are refused saying so', async () => {
+    await refused({ username: 'duan1', password: 'nine-char' }, /10/);
+    // Five accented letters typed as letter + accent are ten code units but five characters.
+    await refused({ username: 'duan2', password: 'e\u0301'.repeat(5) }, /10/);
+  });
+
+  test('the user name itself is refused, in any case', async () => {
+    await refused({ username: 'zhangsan-1988', password: 'ZhangSan-1988' }, /账号/);
+  });
+
+  test('a common password is refused', async () => {
+    await refused({ username: 'changjian', password: '1234567890' }, /常见/);
+    await refused({ username: 'changjian', password: 'Password123' }, /常见/);
+  });
+
+  test('changing one’s own password keeps the same rules, in English for an English user', async () => {
+    const staff = await staffClient(server, owner, 'yingwen', []);
+    expect((await staff.patch('/api/auth/me', { locale: 'en' })).status).toBe(200);
+    const reply = await staff.patch('/api/auth/me', { currentPassword: 'staff-pass-123', newPassword: 'qwertyuiop' });
+    expect(reply.status).toBe(400);
+    expect(reply.body.detail).toMatch(/common/i);
+    expect((await staff.patch('/api/auth/me', { currentPassword: 'staff-pass-123', newPassword: 'my-own-long-one' })).status).toBe(200);
+  });
+});

@@ -3,6 +3,7 @@ import type { Database, Queryable, Transaction } from '../db/database.js';
 import type { LocalizedText } from '../i18n/localized-text.js';
 import type { Actor } from '../plugins/context.js';
 import { checkCanChangeAccount, checkCanGrantPermissions, checkCanGrantRoles } from './grant-rights.js';
+import { passwordProblem } from './password-rules.js';
 import { MIN_PASSWORD_LENGTH, hashPassword } from './passwords.js';
 
 export const OWNER_ROLE = 'owner';
@@ -55,13 +56,9 @@ function toUser(row: UserRow): UserRecord {
   };
 }
 
-function checkPassword(password: string): void {
-  if (password.length < MIN_PASSWORD_LENGTH) {
-    throw new InputError(
-      { 'zh-CN': `密码至少 ${MIN_PASSWORD_LENGTH} 位`, en: `The password needs at least ${MIN_PASSWORD_LENGTH} characters` },
-      { errors: [{ path: '/password', in: 'body', message: `≥ ${MIN_PASSWORD_LENGTH}` }] },
-    );
-  }
+function checkPassword(password: string, username: string): void {
+  const problem = passwordProblem(password, username);
+  if (problem) throw new InputError(problem, { errors: [{ path: '/password', in: 'body', message: `≥ ${MIN_PASSWORD_LENGTH}` }] });
 }
 
 /**
@@ -89,8 +86,8 @@ export class Accounts {
    * `by` is who asks (null: the workbench itself, at first-run setup).
    */
   async create(tx: Transaction, input: { username: string; displayName: string; password: string; roles: string[]; locale?: string }, by: Actor | null): Promise<UserRecord> {
-    checkPassword(input.password);
     const username = input.username.trim();
+    checkPassword(input.password, username);
     const exists = await tx.get('SELECT 1 FROM core_users WHERE username = ?', [username]);
     if (exists) throw new ConflictError({ 'zh-CN': `账号“${username}”已经有人用了`, en: `The user name "${username}" is taken` });
     await this.checkRoles(tx, input.roles);
@@ -135,7 +132,10 @@ export class Accounts {
     input: { version: number; displayName?: string; roles?: string[]; disabled?: boolean; password?: string; locale?: string | null },
     by: Actor | null,
   ): Promise<UserRecord> {
-    if (input.password !== undefined) checkPassword(input.password);
+    if (input.password !== undefined) {
+      const target = await this.get(id);
+      if (target) checkPassword(input.password, target.username);
+    }
     const hash = input.password !== undefined ? await hashPassword(input.password) : undefined;
     return this.db.transaction(async (tx) => {
       const current = await this.get(id, tx);

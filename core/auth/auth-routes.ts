@@ -61,7 +61,7 @@ export function registerAuthRoutes(d: AuthRouteDeps): void {
       properties: {
         token: { type: 'string', minLength: 1 },
         ...credentials,
-        password: { type: 'string', minLength: 8, maxLength: 256 },
+        password: { type: 'string', minLength: 1, maxLength: 256 },
         displayName: { type: 'string', minLength: 1, maxLength: 64 },
         shopName: { type: 'string', minLength: 1, maxLength: 64 },
         locale: { enum: ['zh-CN', 'en'] },
@@ -155,7 +155,7 @@ export function registerAuthRoutes(d: AuthRouteDeps): void {
         displayName: { type: 'string', minLength: 1, maxLength: 64 },
         locale: { enum: ['zh-CN', 'en', null] },
         currentPassword: { type: 'string' },
-        newPassword: { type: 'string', minLength: 8, maxLength: 256 },
+        newPassword: { type: 'string', minLength: 1, maxLength: 256 },
       },
       dependentRequired: { newPassword: ['currentPassword'] },
       additionalProperties: false,

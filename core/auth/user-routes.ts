@@ -32,7 +32,7 @@ export function registerUserRoutes(add: CoreRouteAdder, accounts: Accounts, mani
       properties: {
         username: { type: 'string', minLength: 1, maxLength: 64, pattern: '^[^\\s]+$' },
         displayName: { type: 'string', minLength: 1, maxLength: 64 },
-        password: { type: 'string', minLength: 8, maxLength: 256 },
+        password: { type: 'string', minLength: 1, maxLength: 256 },
         roles: { ...roleList, default: [] },
         locale: { enum: ['zh-CN', 'en'] },
       },
@@ -58,7 +58,7 @@ export function registerUserRoutes(add: CoreRouteAdder, accounts: Accounts, mani
         displayName: { type: 'string', minLength: 1, maxLength: 64 },
         roles: roleList,
         disabled: { type: 'boolean' },
-        password: { type: 'string', minLength: 8, maxLength: 256 },
+        password: { type: 'string', minLength: 1, maxLength: 256 },
       },
       required: ['version'],
       additionalProperties: false,

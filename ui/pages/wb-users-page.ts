@@ -76,7 +76,7 @@ export class WbUsersPage extends WbElement {
       <form class="create" data-form="user" @submit=${this._create}>
         <label>${t('users.username')}<input name="username" required autocomplete="off" /></label>
         <label>${t('users.displayName')}<input name="displayName" required /></label>
-        <label>${t('users.password')}<input name="password" type="password" required minlength="8" autocomplete="new-password" /></label>
+        <label>${t('users.password')}<input name="password" type="password" required minlength="10" autocomplete="new-password" /></label>
         <div class="roles" role="group" aria-label=${t('users.rolesOf')}>
           ${this.roles.map((r) => html`<label><input type="checkbox" name="role" value=${r.id} />${this.i18n.text(r.name)}</label>`)}
         </div>
