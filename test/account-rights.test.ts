@@ -111,3 +111,11 @@ describe('password rules', () => {
     expect((await staff.patch('/api/auth/me', { currentPassword: 'staff-pass-123', newPassword: 'my-own-long-one' })).status).toBe(200);
   });
 });
+
+test('a user name with a NUL or an invisible character is refused, saying why', async () => {
+  for (const username of ['xiaowang\u200B', '\u2060xiaowang', 'xiao\u0000wang']) {
+    const reply = await owner.post('/api/users', { username, displayName: '小王', password: 'a-long-password-9', roles: [] });
+    expect(reply.status, JSON.stringify(username)).toBe(400);
+    expect(reply.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ path: '/username', message: expect.stringMatching(/看不见/) })]));
+  }
+});

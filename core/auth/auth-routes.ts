@@ -4,6 +4,7 @@ import type { DemoData } from '../contributions/demo-data.js';
 import type { Logger } from '../log/logger.js';
 import type { Actor } from '../plugins/context.js';
 import { jsonWithSession } from '../http/cookies.js';
+import { def } from '../schemas/schema-helpers.js';
 import type { CoreRouteAdder } from '../http/core-route.js';
 import { OWNER_ROLE, type Accounts } from './accounts.js';
 import type { LoginLimiter } from './login-limiter.js';
@@ -61,6 +62,7 @@ export function registerAuthRoutes(d: AuthRouteDeps): void {
       properties: {
         token: { type: 'string', minLength: 1 },
         ...credentials,
+        username: { ...def('visibleText'), ...credentials.username },
         password: { type: 'string', minLength: 1, maxLength: 256 },
         displayName: { type: 'string', minLength: 1, maxLength: 64 },
         shopName: { type: 'string', minLength: 1, maxLength: 64 },

@@ -2,6 +2,7 @@ import type { CoreRouteAdder } from '../http/core-route.js';
 import type { LocalizedText } from '../i18n/localized-text.js';
 import type { PluginManifest } from '../plugins/manifest.js';
 import type { Accounts } from './accounts.js';
+import { def } from '../schemas/schema-helpers.js';
 import { CORE_PERMISSIONS } from './core-permissions.js';
 
 const localizedText = { $ref: 'https://workbench.local/schemas/defs#/$defs/localizedText' };
@@ -30,7 +31,7 @@ export function registerUserRoutes(add: CoreRouteAdder, accounts: Accounts, mani
     body: {
       type: 'object',
       properties: {
-        username: { type: 'string', minLength: 1, maxLength: 64, pattern: '^[^\\s]+$' },
+        username: { ...def('visibleText'), minLength: 1, maxLength: 64, pattern: '^[^\\s]+$' },
         displayName: { type: 'string', minLength: 1, maxLength: 64 },
         password: { type: 'string', minLength: 1, maxLength: 256 },
         roles: { ...roleList, default: [] },
