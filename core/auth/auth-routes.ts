@@ -4,9 +4,11 @@ import type { DemoData } from '../contributions/demo-data.js';
 import type { Logger } from '../log/logger.js';
 import type { Actor } from '../plugins/context.js';
 import { jsonWithSession } from '../http/cookies.js';
+import { isLoopback, sourceAddress } from '../http/source-address.js';
 import { def } from '../schemas/schema-helpers.js';
 import type { CoreRouteAdder } from '../http/core-route.js';
 import { OWNER_ROLE, type Accounts } from './accounts.js';
+import type { LoginAttempts } from './login-attempts.js';
 import type { LoginLimiter } from './login-limiter.js';
 import { verifyAgainstDummy, verifyPassword } from './passwords.js';
 import { hashToken, type Sessions } from './sessions.js';
@@ -18,6 +20,7 @@ export interface AuthRouteDeps {
   accounts: Accounts;
   sessions: Sessions;
   limiter: LoginLimiter;
+  attempts: LoginAttempts;
   setup: SetupGate;
   demo: DemoData;
   activationOrder: () => string[];
@@ -112,14 +115,27 @@ export function registerAuthRoutes(d: AuthRouteDeps): void {
     summary: { 'zh-CN': '登录', en: 'Log in' },
     body: { type: 'object', properties: credentials, required: ['username', 'password'], additionalProperties: false },
     response: meSchema,
-    handler: async ({ body }) => {
+    handler: async ({ body, raw }) => {
       const { username, password } = body as { username: string; password: string };
       const user = await d.accounts.findForLogin(username);
-      const ok = await checkLimited(d.limiter, username, () => (user && !user.disabled ? verifyPassword(password, user.passwordHash) : verifyAgainstDummy(password)));
+      const ok = await checkLimited(d, raw, username, user, () => (user && !user.disabled ? verifyPassword(password, user.passwordHash) : verifyAgainstDummy(password)));
       if (!ok || !user) throw new UnauthorizedError({ 'zh-CN': '账号或密码不对', en: 'Wrong user name or password' });
       const token = await d.sessions.create(user.id);
       const actor = await d.accounts.actor(user.id);
       return jsonWithSession(await me(d.accounts, actor!), token);
+    },
+  });
+
+  d.add({
+    method: 'get',
+    path: '/auth/login-attempts',
+    authenticated: true,
+    summary: { 'zh-CN': '最近的登录失败（时间、来源地址、账号），仅店长可看', en: 'Recent failed logins (time, source address, user name), for the owner only' },
+    handler: ({ actor }) => {
+      if (!actor!.roles.includes(OWNER_ROLE)) {
+        throw new ForbiddenError({ 'zh-CN': '只有店长能查看登录失败记录', en: 'Only the owner can see the failed logins' });
+      }
+      return { items: d.attempts.list() };
     },
   });
 
@@ -163,11 +179,11 @@ export function registerAuthRoutes(d: AuthRouteDeps): void {
       additionalProperties: false,
     },
     response: meSchema,
-    handler: async ({ body, actor }) => {
+    handler: async ({ body, actor, raw }) => {
       const b = body as { displayName?: string; locale?: 'zh-CN' | 'en' | null; currentPassword?: string; newPassword?: string };
       const user = await d.accounts.findForLogin(actor!.username);
       if (!user) throw new UnauthorizedError({ 'zh-CN': '请重新登录', en: 'Please log in again' });
-      if (b.newPassword !== undefined && !(await checkLimited(d.limiter, user.username, () => verifyPassword(b.currentPassword ?? '', user.passwordHash)))) {
+      if (b.newPassword !== undefined && !(await checkLimited(d, raw, user.username, user, () => verifyPassword(b.currentPassword ?? '', user.passwordHash)))) {
         throw new ForbiddenError({ 'zh-CN': '当前密码不对', en: 'The current password is wrong' }, { errors: [{ path: '/currentPassword', in: 'body', message: '×' }] });
       }
       await d.accounts.update(user.id, { version: user.version, displayName: b.displayName, locale: b.locale, password: b.newPassword }, actor!);
@@ -177,19 +193,29 @@ export function registerAuthRoutes(d: AuthRouteDeps): void {
 }
 
 /**
- * Checks a password under the limiter: the attempt is counted before the hash is computed, and a
- * locked name gets 429 without any check.
+ * Checks a password under the limiter, per source address and user name together, so guessing
+ * from one PC cannot lock the same name out at another. The attempt is counted before the hash is
+ * computed, and a locked pair gets 429 without any check. The owner at the shop PC itself
+ * (loopback) is never locked out. Every failure is kept for the owner to see.
  */
-async function checkLimited(limiter: LoginLimiter, username: string, check: () => Promise<boolean>): Promise<boolean> {
-  const wait = limiter.begin(username);
+async function checkLimited(d: AuthRouteDeps, raw: Request, username: string, user: { roles: string[]; disabled: boolean } | undefined, check: () => Promise<boolean>): Promise<boolean> {
+  const source = sourceAddress(raw);
+  const exempt = isLoopback(source) && user !== undefined && !user.disabled && user.roles.includes(OWNER_ROLE);
+  const key = `${source} ${username.trim()}`;
+  const wait = exempt ? 0 : d.limiter.begin(key);
   if (wait > 0) {
-    throw new TooManyRequestsError({ 'zh-CN': `密码错误次数太多，请 ${wait} 秒后再试`, en: `Too many wrong passwords; try again in ${wait} s` }, wait);
+    d.attempts.record({ source, username, outcome: 'refused' });
+    throw new TooManyRequestsError(
+      { 'zh-CN': `这台电脑上密码错误次数太多，请 ${wait} 秒后再试；忘记密码请找店长重设`, en: `Too many wrong passwords from this computer; try again in ${wait} s, or ask the owner to reset your password` },
+      wait,
+    );
   }
   let ok = false;
   try {
     ok = await check();
   } finally {
-    limiter.end(username, ok);
+    if (!exempt) d.limiter.end(key, ok);
+    if (!ok) d.attempts.record({ source, username, outcome: 'wrong' });
   }
   return ok;
 }

@@ -4,6 +4,7 @@ import type { LocalizedText } from '../kit/i18n.js';
 import { controlStyles } from '../kit/styles.js';
 import { WbElement } from '../kit/wb-element.js';
 import { pageStyles } from './page-styles.js';
+import './wb-login-attempts.js';
 import './wb-role-editor.js';
 
 interface User {
@@ -83,7 +84,8 @@ export class WbUsersPage extends WbElement {
         <button class="primary" type="submit">${t('users.create')}</button>
       </form>
       <h2>${t('users.roles')}</h2>
-      <wb-role-editor .roles=${this.roles} .permissions=${this.permissions} @roles-changed=${() => void this.load()}></wb-role-editor>`;
+      <wb-role-editor .roles=${this.roles} .permissions=${this.permissions} @roles-changed=${() => void this.load()}></wb-role-editor>
+      <wb-login-attempts></wb-login-attempts>`;
   }
 
   private userRow(u: User) {
