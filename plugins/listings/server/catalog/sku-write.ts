@@ -24,7 +24,7 @@ export function cleanCode(value: string, path: string, label: { 'zh-CN': string;
   }
   const hidden = invisibleCharacterIn(clean);
   if (hidden) {
-    // Reached by CSV cells, which no body schema checks.
+    // Also behind the body schema, so a write that does not come through a route refuses them too.
     throw new InputError(
       { 'zh-CN': `${label['zh-CN']}“${clean}”含有看不见的字符 ${hidden}，请删掉后重新输入`, en: `The ${label.en} “${clean}” contains the invisible character ${hidden}; delete it and type it again` },
       { errors: [{ path, in: 'body', message: `看不见的字符 ${hidden}` }] },
