@@ -1,10 +1,11 @@
-import { ConflictError, ForbiddenError, TooManyRequestsError, UnauthorizedError } from '../errors.js';
+import { ConflictError, ForbiddenError, UnauthorizedError } from '../errors.js';
 import type { Database } from '../db/database.js';
 import type { DemoData } from '../contributions/demo-data.js';
 import type { Logger } from '../log/logger.js';
 import type { Actor } from '../plugins/context.js';
 import { jsonWithSession } from '../http/cookies.js';
-import { isLoopback, sourceAddress } from '../http/source-address.js';
+import { sourceAddress } from '../http/source-address.js';
+import { checkLimited } from './limited-check.js';
 import { def } from '../schemas/schema-helpers.js';
 import type { CoreRouteAdder } from '../http/core-route.js';
 import { OWNER_ROLE, type Accounts } from './accounts.js';
@@ -118,7 +119,7 @@ export function registerAuthRoutes(d: AuthRouteDeps): void {
     handler: async ({ body, raw }) => {
       const { username, password } = body as { username: string; password: string };
       const user = await d.accounts.findForLogin(username);
-      const ok = await checkLimited(d, raw, username, user, () => (user && !user.disabled ? verifyPassword(password, user.passwordHash) : verifyAgainstDummy(password)));
+      const ok = await checkLimited(d, sourceAddress(raw), username, user, () => (user && !user.disabled ? verifyPassword(password, user.passwordHash) : verifyAgainstDummy(password)));
       if (!ok || !user) throw new UnauthorizedError({ 'zh-CN': '账号或密码不对', en: 'Wrong user name or password' });
       const token = await d.sessions.create(user.id);
       const actor = await d.accounts.actor(user.id);
@@ -183,41 +184,13 @@ export function registerAuthRoutes(d: AuthRouteDeps): void {
       const b = body as { displayName?: string; locale?: 'zh-CN' | 'en' | null; currentPassword?: string; newPassword?: string };
       const user = await d.accounts.findForLogin(actor!.username);
       if (!user) throw new UnauthorizedError({ 'zh-CN': '请重新登录', en: 'Please log in again' });
-      if (b.newPassword !== undefined && !(await checkLimited(d, raw, user.username, user, () => verifyPassword(b.currentPassword ?? '', user.passwordHash)))) {
+      if (b.newPassword !== undefined && !(await checkLimited(d, sourceAddress(raw), user.username, user, () => verifyPassword(b.currentPassword ?? '', user.passwordHash)))) {
         throw new ForbiddenError({ 'zh-CN': '当前密码不对', en: 'The current password is wrong' }, { errors: [{ path: '/currentPassword', in: 'body', message: '×' }] });
       }
       await d.accounts.update(user.id, { version: user.version, displayName: b.displayName, locale: b.locale, password: b.newPassword }, actor!);
       return me(d.accounts, (await d.accounts.actor(user.id))!);
     },
   });
-}
-
-/**
- * Checks a password under the limiter, per source address and user name together, so guessing
- * from one PC cannot lock the same name out at another. The attempt is counted before the hash is
- * computed, and a locked pair gets 429 without any check. The owner at the shop PC itself
- * (loopback) is never locked out. Every failure is kept for the owner to see.
- */
-async function checkLimited(d: AuthRouteDeps, raw: Request, username: string, user: { roles: string[]; disabled: boolean } | undefined, check: () => Promise<boolean>): Promise<boolean> {
-  const source = sourceAddress(raw);
-  const exempt = isLoopback(source) && user !== undefined && !user.disabled && user.roles.includes(OWNER_ROLE);
-  const key = `${source} ${username.trim()}`;
-  const wait = exempt ? 0 : d.limiter.begin(key);
-  if (wait > 0) {
-    d.attempts.record({ source, username, outcome: 'refused' });
-    throw new TooManyRequestsError(
-      { 'zh-CN': `这台电脑上密码错误次数太多，请 ${wait} 秒后再试；忘记密码请找店长重设`, en: `Too many wrong passwords from this computer; try again in ${wait} s, or ask the owner to reset your password` },
-      wait,
-    );
-  }
-  let ok = false;
-  try {
-    ok = await check();
-  } finally {
-    if (!exempt) d.limiter.end(key, ok);
-    if (!ok) d.attempts.record({ source, username, outcome: 'wrong' });
-  }
-  return ok;
 }
 
 function sessionHash(raw: Request): string | undefined {
