@@ -22,6 +22,7 @@ export type { Disposable } from './lifecycle/disposable.js';
 export { html } from './contributions/safe-html.js';
 export { serviceToken } from './contributions/service-token.js';
 export { DEFS, ref, def, nullable, ID_PARAMS, listQuery } from './schemas/schema-helpers.js';
+export { visibleText, invisibleCharacterIn } from './schemas/visible-text.js';
 export { parseYuan, yuan, type MoneyProblem } from '../schemas/money.js';
 export { PLUGIN_API_VERSION } from './version.js';
 export type { Locale, LocalizedText } from './i18n/localized-text.js';

@@ -20,6 +20,7 @@ import { AuditLog } from './audit/audit-log.js';
 import { Accounts } from './auth/accounts.js';
 import { registerAuthRoutes } from './auth/auth-routes.js';
 import { CORE_PERMISSION_IDS } from './auth/core-permissions.js';
+import { LoginAttempts } from './auth/login-attempts.js';
 import { LoginLimiter } from './auth/login-limiter.js';
 import { Sessions } from './auth/sessions.js';
 import { SetupGate } from './auth/setup-gate.js';
@@ -34,6 +35,7 @@ import { EventBus } from './events/event-bus.js';
 import { csrfCheck } from './http/csrf.js';
 import { hostCheck } from './http/host-check.js';
 import { noStore } from './http/no-store.js';
+import { sourceAddressNote } from './http/source-address.js';
 import { pluginGate } from './http/plugin-gate.js';
 import { problemFromError, problemResponse } from './http/problem.js';
 import type { WorkbenchEnv } from './http/request-context.js';
@@ -119,6 +121,7 @@ export async function startWorkbench(config: WorkbenchConfig, rootDir: string, l
       if (!isWorkbenchError(error)) headers['cache-control'] = 'no-store';
       return problemResponse(problemFromError(error, locale, log!.child('http'), c.req.path), headers);
     });
+    app.use('*', sourceAddressNote());
     app.use('*', securityHeaders());
     app.use('/api/*', noStore());
     app.use('*', hostCheck({ allowedHosts: config.server.allowedHosts, fallbackLocale: config.locale }));
@@ -129,7 +132,7 @@ export async function startWorkbench(config: WorkbenchConfig, rootDir: string, l
 
     const add = (route: Parameters<RouteTable['add']>[2]) => routes.add('core', '/api', route, CORE_PERMISSION_IDS);
     registerSystemRoutes({ add, config, db, host: plugins, routes, schemas, settings, jobs, audit, accounts });
-    registerAuthRoutes({ add, db, accounts, sessions, limiter: new LoginLimiter(), setup, demo, activationOrder: () => plugins.activationOrder(), log, now, secureCookie: tls !== undefined });
+    registerAuthRoutes({ add, db, accounts, sessions, limiter: new LoginLimiter(), attempts: new LoginAttempts(now), setup, demo, activationOrder: () => plugins.activationOrder(), log, now, secureCookie: tls !== undefined });
     registerUserRoutes(add, accounts, () => plugins.manifests());
     registerShellRoutes({ add, host: plugins, schemas, settings, search, validators: new BrowserValidators(schemas, rootDir) });
 

@@ -341,4 +341,23 @@ describe('login rate limit', () => {
     expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(locked.headers.get('content-type')).toMatch(/^application\/problem\+json/);
   });
+
+  test('parallel guesses are counted before the password is checked, so the right one among 60 is refused', async () => {
+    await staffClient(server, owner, 'bingfa', ['warehouse']);
+    const guesses = Array.from({ length: 59 }, (_, i) => `wrong-guess-${i}`);
+    guesses.push('staff-pass-123');
+    const replies = await Promise.all(guesses.map((password) => new Client(server.url).login('bingfa', password)));
+    const tried = replies.filter((r) => r.status !== 429);
+    expect(tried.length).toBeLessThanOrEqual(5);
+    expect(replies.at(-1)!.status).toBe(429);
+  }, 90_000);
+
+  test('a wrong current password when changing one’s own password counts as a wrong guess', async () => {
+    const mover = await staffClient(server, owner, 'gaimima', ['warehouse']);
+    for (let i = 0; i < 5; i++) expectProblem(await mover.patch('/api/auth/me', { currentPassword: `guess-${i}-wrong`, newPassword: 'a-new-password-9' }), 403);
+    const locked = await mover.patch('/api/auth/me', { currentPassword: 'staff-pass-123', newPassword: 'a-new-password-9' });
+    expectProblem(locked, 429);
+    expect(locked.body.detail).toMatch(CHINESE);
+    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
 });

@@ -2,6 +2,8 @@ import { ConflictError, InputError, NotFoundError } from '../errors.js';
 import type { Database, Queryable, Transaction } from '../db/database.js';
 import type { LocalizedText } from '../i18n/localized-text.js';
 import type { Actor } from '../plugins/context.js';
+import { checkCanChangeAccount, checkCanGrantPermissions, checkCanGrantRoles } from './grant-rights.js';
+import { passwordProblem } from './password-rules.js';
 import { MIN_PASSWORD_LENGTH, hashPassword } from './passwords.js';
 
 export const OWNER_ROLE = 'owner';
@@ -54,13 +56,9 @@ function toUser(row: UserRow): UserRecord {
   };
 }
 
-function checkPassword(password: string): void {
-  if (password.length < MIN_PASSWORD_LENGTH) {
-    throw new InputError(
-      { 'zh-CN': `密码至少 ${MIN_PASSWORD_LENGTH} 位`, en: `The password needs at least ${MIN_PASSWORD_LENGTH} characters` },
-      { errors: [{ path: '/password', in: 'body', message: `≥ ${MIN_PASSWORD_LENGTH}` }] },
-    );
-  }
+function checkPassword(password: string, username: string): void {
+  const problem = passwordProblem(password, username);
+  if (problem) throw new InputError(problem, { errors: [{ path: '/password', in: 'body', message: `≥ ${MIN_PASSWORD_LENGTH}` }] });
 }
 
 /**
@@ -83,13 +81,17 @@ export class Accounts {
     return this.db.read(async (q) => (await q.get<{ n: number }>('SELECT COUNT(*) AS n FROM core_users'))?.n ?? 0);
   }
 
-  /** Creates an account; the caller runs this inside a transaction with whatever else belongs to it. */
-  async create(tx: Transaction, input: { username: string; displayName: string; password: string; roles: string[]; locale?: string }): Promise<UserRecord> {
-    checkPassword(input.password);
+  /**
+   * Creates an account; the caller runs this inside a transaction with whatever else belongs to it.
+   * `by` is who asks (null: the workbench itself, at first-run setup).
+   */
+  async create(tx: Transaction, input: { username: string; displayName: string; password: string; roles: string[]; locale?: string }, by: Actor | null): Promise<UserRecord> {
     const username = input.username.trim();
+    checkPassword(input.password, username);
     const exists = await tx.get('SELECT 1 FROM core_users WHERE username = ?', [username]);
     if (exists) throw new ConflictError({ 'zh-CN': `账号“${username}”已经有人用了`, en: `The user name "${username}" is taken` });
     await this.checkRoles(tx, input.roles);
+    await this.checkGrant(tx, by, input.roles);
     const hash = await hashPassword(input.password);
     const at = this.now();
     const { lastId } = await tx.run(
@@ -102,8 +104,8 @@ export class Accounts {
   }
 
   /** Creates an account in a transaction of its own. */
-  createInTransaction(input: { username: string; displayName: string; password: string; roles: string[]; locale?: string }): Promise<UserRecord> {
-    return this.db.transaction((tx) => this.create(tx, input));
+  createInTransaction(input: { username: string; displayName: string; password: string; roles: string[]; locale?: string }, by: Actor | null): Promise<UserRecord> {
+    return this.db.transaction((tx) => this.create(tx, input, by));
   }
 
   async get(id: number, q?: Queryable): Promise<UserRecord | undefined> {
@@ -128,13 +130,21 @@ export class Accounts {
   async update(
     id: number,
     input: { version: number; displayName?: string; roles?: string[]; disabled?: boolean; password?: string; locale?: string | null },
+    by: Actor | null,
   ): Promise<UserRecord> {
-    if (input.password !== undefined) checkPassword(input.password);
+    if (input.password !== undefined) {
+      const target = await this.get(id);
+      if (target) checkPassword(input.password, target.username);
+    }
     const hash = input.password !== undefined ? await hashPassword(input.password) : undefined;
     return this.db.transaction(async (tx) => {
       const current = await this.get(id, tx);
       if (!current) throw new NotFoundError({ 'zh-CN': '没有这个账号', en: 'No such account' });
-      if (input.roles) await this.checkRoles(tx, input.roles);
+      if (by?.id !== id) checkCanChangeAccount(by, current.roles, await this.rolePermissions(tx));
+      if (input.roles) {
+        await this.checkRoles(tx, input.roles);
+        await this.checkGrant(tx, by, input.roles.filter((r) => !current.roles.includes(r)));
+      }
       const losesOwner = (input.roles && !input.roles.includes(OWNER_ROLE)) || input.disabled === true;
       if (current.roles.includes(OWNER_ROLE) && losesOwner && (await this.activeOwners(tx)) <= 1) {
         throw new ConflictError({ 'zh-CN': '这是唯一的店长账号，不能取消店长角色或停用', en: 'This is the only owner account; it must stay an active owner' });
@@ -160,7 +170,8 @@ export class Accounts {
     return rows.map((r) => ({ id: r.id, name: JSON.parse(r.name) as LocalizedText, permissions: JSON.parse(r.permissions) as string[], builtin: r.builtin === 1, version: r.version }));
   }
 
-  async createRole(input: { id: string; name: LocalizedText; permissions: string[] }): Promise<RoleRecord> {
+  async createRole(input: { id: string; name: LocalizedText; permissions: string[] }, by: Actor | null): Promise<RoleRecord> {
+    checkCanGrantPermissions(by, input.permissions);
     await this.db.transaction(async (tx) => {
       if (await tx.get('SELECT 1 FROM core_roles WHERE id = ?', [input.id])) {
         throw new ConflictError({ 'zh-CN': `角色“${input.id}”已存在`, en: `The role "${input.id}" exists already` });
@@ -171,11 +182,16 @@ export class Accounts {
     return (await this.roles()).find((r) => r.id === input.id)!;
   }
 
-  async updateRole(id: string, input: { version: number; name?: LocalizedText; permissions?: string[] }): Promise<RoleRecord> {
+  async updateRole(id: string, input: { version: number; name?: LocalizedText; permissions?: string[] }, by: Actor | null): Promise<RoleRecord> {
     if (id === OWNER_ROLE && input.permissions) {
       throw new ConflictError({ 'zh-CN': '店长角色总是拥有全部权限，不能修改', en: 'The owner role always holds every permission' });
     }
     await this.db.transaction(async (tx) => {
+      if (input.permissions) {
+        const row = await tx.get<{ permissions: string }>('SELECT permissions FROM core_roles WHERE id = ?', [id]);
+        const before = row ? (JSON.parse(row.permissions) as string[]) : [];
+        checkCanGrantPermissions(by, input.permissions.filter((p) => !before.includes(p)));
+      }
       const changes: Record<string, string> = {};
       if (input.name) changes.name = JSON.stringify(input.name);
       if (input.permissions) changes.permissions = JSON.stringify([...new Set(input.permissions)].sort());
@@ -208,6 +224,17 @@ export class Accounts {
       [OWNER_ROLE],
     );
     return row?.n ?? 0;
+  }
+
+  /** Roles being given must lie within what `by` may hand out. */
+  private async checkGrant(q: Queryable, by: Actor | null, roles: string[]): Promise<void> {
+    checkCanGrantRoles(by, roles, await this.rolePermissions(q));
+  }
+
+  private async rolePermissions(q: Queryable): Promise<(role: string) => string[]> {
+    const rows = await q.all<{ id: string; permissions: string }>('SELECT id, permissions FROM core_roles');
+    const permissions = new Map(rows.map((r) => [r.id, JSON.parse(r.permissions) as string[]]));
+    return (role) => permissions.get(role) ?? [];
   }
 
   private async checkRoles(q: Queryable, roles: string[]): Promise<void> {

@@ -1,11 +1,15 @@
-import { ConflictError, ForbiddenError, TooManyRequestsError, UnauthorizedError } from '../errors.js';
+import { ConflictError, ForbiddenError, UnauthorizedError } from '../errors.js';
 import type { Database } from '../db/database.js';
 import type { DemoData } from '../contributions/demo-data.js';
 import type { Logger } from '../log/logger.js';
 import type { Actor } from '../plugins/context.js';
 import { jsonWithSession } from '../http/cookies.js';
+import { sourceAddress } from '../http/source-address.js';
+import { checkLimited } from './limited-check.js';
+import { def } from '../schemas/schema-helpers.js';
 import type { CoreRouteAdder } from '../http/core-route.js';
 import { OWNER_ROLE, type Accounts } from './accounts.js';
+import type { LoginAttempts } from './login-attempts.js';
 import type { LoginLimiter } from './login-limiter.js';
 import { verifyAgainstDummy, verifyPassword } from './passwords.js';
 import { hashToken, type Sessions } from './sessions.js';
@@ -17,6 +21,7 @@ export interface AuthRouteDeps {
   accounts: Accounts;
   sessions: Sessions;
   limiter: LoginLimiter;
+  attempts: LoginAttempts;
   setup: SetupGate;
   demo: DemoData;
   activationOrder: () => string[];
@@ -63,7 +68,8 @@ export function registerAuthRoutes(d: AuthRouteDeps): void {
       properties: {
         token: { type: 'string', minLength: 1 },
         ...credentials,
-        password: { type: 'string', minLength: 8, maxLength: 256 },
+        username: { ...def('visibleText'), ...credentials.username },
+        password: { type: 'string', minLength: 1, maxLength: 256 },
         displayName: { type: 'string', minLength: 1, maxLength: 64 },
         shopName: { type: 'string', minLength: 1, maxLength: 64 },
         locale: { enum: ['zh-CN', 'en'] },
@@ -84,7 +90,7 @@ export function registerAuthRoutes(d: AuthRouteDeps): void {
       const user = await d.db.transaction(async (tx) => {
         const existing = await tx.get<{ n: number }>('SELECT COUNT(*) AS n FROM core_users');
         if ((existing?.n ?? 0) > 0) throw new ConflictError({ 'zh-CN': '工作台已经设置过了，请直接登录', en: 'The workbench is already set up; please log in' });
-        const created = await d.accounts.create(tx, { username: b.username, displayName: b.displayName, password: b.password, roles: [OWNER_ROLE], locale: b.locale });
+        const created = await d.accounts.create(tx, { username: b.username, displayName: b.displayName, password: b.password, roles: [OWNER_ROLE], locale: b.locale }, null);
         if (b.shopName) await tx.run("INSERT INTO core_shop (key, value) VALUES ('name', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [b.shopName]);
         return created;
       });
@@ -112,22 +118,27 @@ export function registerAuthRoutes(d: AuthRouteDeps): void {
     summary: { 'zh-CN': '登录', en: 'Log in' },
     body: { type: 'object', properties: credentials, required: ['username', 'password'], additionalProperties: false },
     response: meSchema,
-    handler: async ({ body }) => {
+    handler: async ({ body, raw }) => {
       const { username, password } = body as { username: string; password: string };
-      const wait = d.limiter.retryAfterSeconds(username);
-      if (wait > 0) {
-        throw new TooManyRequestsError({ 'zh-CN': `密码错误次数太多，请 ${wait} 秒后再试`, en: `Too many wrong passwords; try again in ${wait} s` }, wait);
-      }
       const user = await d.accounts.findForLogin(username);
-      const ok = user && !user.disabled ? await verifyPassword(password, user.passwordHash) : await verifyAgainstDummy(password);
-      if (!ok || !user) {
-        d.limiter.recordFailure(username);
-        throw new UnauthorizedError({ 'zh-CN': '账号或密码不对', en: 'Wrong user name or password' });
-      }
-      d.limiter.recordSuccess(username);
+      const ok = await checkLimited(d, sourceAddress(raw), username, user, () => (user && !user.disabled ? verifyPassword(password, user.passwordHash) : verifyAgainstDummy(password)));
+      if (!ok || !user) throw new UnauthorizedError({ 'zh-CN': '账号或密码不对', en: 'Wrong user name or password' });
       const token = await d.sessions.create(user.id);
       const actor = await d.accounts.actor(user.id);
       return jsonWithSession(await me(d.accounts, actor!), token, 200, d.secureCookie);
+    },
+  });
+
+  d.add({
+    method: 'get',
+    path: '/auth/login-attempts',
+    authenticated: true,
+    summary: { 'zh-CN': '最近的登录失败（时间、来源地址、账号），仅店长可看', en: 'Recent failed logins (time, source address, user name), for the owner only' },
+    handler: ({ actor }) => {
+      if (!actor!.roles.includes(OWNER_ROLE)) {
+        throw new ForbiddenError({ 'zh-CN': '只有店长能查看登录失败记录', en: 'Only the owner can see the failed logins' });
+      }
+      return { items: d.attempts.list() };
     },
   });
 
@@ -165,20 +176,20 @@ export function registerAuthRoutes(d: AuthRouteDeps): void {
         displayName: { type: 'string', minLength: 1, maxLength: 64 },
         locale: { enum: ['zh-CN', 'en', null] },
         currentPassword: { type: 'string' },
-        newPassword: { type: 'string', minLength: 8, maxLength: 256 },
+        newPassword: { type: 'string', minLength: 1, maxLength: 256 },
       },
       dependentRequired: { newPassword: ['currentPassword'] },
       additionalProperties: false,
     },
     response: meSchema,
-    handler: async ({ body, actor }) => {
+    handler: async ({ body, actor, raw }) => {
       const b = body as { displayName?: string; locale?: 'zh-CN' | 'en' | null; currentPassword?: string; newPassword?: string };
       const user = await d.accounts.findForLogin(actor!.username);
       if (!user) throw new UnauthorizedError({ 'zh-CN': '请重新登录', en: 'Please log in again' });
-      if (b.newPassword !== undefined && !(await verifyPassword(b.currentPassword ?? '', user.passwordHash))) {
+      if (b.newPassword !== undefined && !(await checkLimited(d, sourceAddress(raw), user.username, user, () => verifyPassword(b.currentPassword ?? '', user.passwordHash)))) {
         throw new ForbiddenError({ 'zh-CN': '当前密码不对', en: 'The current password is wrong' }, { errors: [{ path: '/currentPassword', in: 'body', message: '×' }] });
       }
-      await d.accounts.update(user.id, { version: user.version, displayName: b.displayName, locale: b.locale, password: b.newPassword });
+      await d.accounts.update(user.id, { version: user.version, displayName: b.displayName, locale: b.locale, password: b.newPassword }, actor!);
       return me(d.accounts, (await d.accounts.actor(user.id))!);
     },
   });

@@ -102,3 +102,23 @@ test('limits and clock can be configured', () => {
   clock += 10_000;
   expect(limiter.retryAfterSeconds('a')).toBe(0);
 });
+
+test('attempts still being checked count, so parallel guesses cannot outrun the limit', () => {
+  for (let i = 0; i < 5; i++) expect(limiter.begin('kefu1')).toBe(0);
+  expect(limiter.begin('kefu1')).toBe(300);
+  // The five in flight end wrong: the lock stands.
+  for (let i = 0; i < 5; i++) limiter.end('kefu1', false);
+  expect(limiter.retryAfterSeconds('kefu1')).toBe(300);
+});
+
+test('an attempt that ends right clears the count; one that ends wrong adds to it', () => {
+  fail('kefu1', 3);
+  expect(limiter.begin('kefu1')).toBe(0);
+  limiter.end('kefu1', true);
+  fail('kefu1', 3);
+  expect(limiter.begin('kefu1')).toBe(0);
+  limiter.end('kefu1', false);
+  expect(limiter.retryAfterSeconds('kefu1')).toBe(0);
+  limiter.recordFailure('kefu1');
+  expect(limiter.retryAfterSeconds('kefu1')).toBe(300);
+});

@@ -1,10 +1,13 @@
 /**
  * Counts failed logins per account name: after `maxFailures` within `windowMs`, the account is
- * locked for `lockMs`, even for the right password, so guessing stays slow.
+ * locked for `lockMs`, even for the right password, so guessing stays slow. An attempt counts from
+ * `begin`, before its password is hashed, so guesses sent in parallel cannot all be tried while
+ * the first ones are still being checked.
  */
 export class LoginLimiter {
   private readonly failures = new Map<string, number[]>();
   private readonly lockedUntil = new Map<string, number>();
+  private readonly inFlight = new Map<string, number>();
 
   constructor(
     private readonly options: { maxFailures: number; windowMs: number; lockMs: number } = { maxFailures: 5, windowMs: 60_000, lockMs: 5 * 60_000 },
@@ -20,6 +23,35 @@ export class LoginLimiter {
       return 0;
     }
     return Math.ceil(left / 1000);
+  }
+
+  /**
+   * Reserves one attempt before the password is checked. 0: go ahead, then call `end` with the
+   * outcome; otherwise the seconds to wait, and nothing is to be checked.
+   */
+  begin(username: string): number {
+    const wait = this.retryAfterSeconds(username);
+    if (wait > 0) return wait;
+    const k = key(username);
+    const now = this.clock();
+    const recent = (this.failures.get(k) ?? []).filter((t) => now - t < this.options.windowMs);
+    const pending = this.inFlight.get(k) ?? 0;
+    if (recent.length + pending >= this.options.maxFailures) {
+      this.lockedUntil.set(k, now + this.options.lockMs);
+      return this.retryAfterSeconds(username);
+    }
+    this.inFlight.set(k, pending + 1);
+    return 0;
+  }
+
+  /** The outcome of an attempt `begin` let through. */
+  end(username: string, ok: boolean): void {
+    const k = key(username);
+    const pending = (this.inFlight.get(k) ?? 1) - 1;
+    if (pending > 0) this.inFlight.set(k, pending);
+    else this.inFlight.delete(k);
+    if (ok) this.recordSuccess(username);
+    else this.recordFailure(username);
   }
 
   recordFailure(username: string): void {

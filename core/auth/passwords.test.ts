@@ -71,6 +71,6 @@ test('the dummy check used for unknown accounts always refuses', async () => {
   expect(await verifyAgainstDummy(PASSWORD)).toBe(false);
 });
 
-test('the minimum password length is 8', () => {
-  expect(MIN_PASSWORD_LENGTH).toBe(8);
+test('the minimum password length is 10', () => {
+  expect(MIN_PASSWORD_LENGTH).toBe(10);
 });

@@ -2,6 +2,7 @@ import type { CoreRouteAdder } from '../http/core-route.js';
 import type { LocalizedText } from '../i18n/localized-text.js';
 import type { PluginManifest } from '../plugins/manifest.js';
 import type { Accounts } from './accounts.js';
+import { def } from '../schemas/schema-helpers.js';
 import { CORE_PERMISSIONS } from './core-permissions.js';
 
 const localizedText = { $ref: 'https://workbench.local/schemas/defs#/$defs/localizedText' };
@@ -30,18 +31,18 @@ export function registerUserRoutes(add: CoreRouteAdder, accounts: Accounts, mani
     body: {
       type: 'object',
       properties: {
-        username: { type: 'string', minLength: 1, maxLength: 64, pattern: '^[^\\s]+$' },
+        username: { ...def('visibleText'), minLength: 1, maxLength: 64, pattern: '^[^\\s]+$' },
         displayName: { type: 'string', minLength: 1, maxLength: 64 },
-        password: { type: 'string', minLength: 8, maxLength: 256 },
+        password: { type: 'string', minLength: 1, maxLength: 256 },
         roles: { ...roleList, default: [] },
         locale: { enum: ['zh-CN', 'en'] },
       },
       required: ['username', 'displayName', 'password'],
       additionalProperties: false,
     },
-    handler: async ({ body }) => {
+    handler: async ({ body, actor }) => {
       const b = body as { username: string; displayName: string; password: string; roles: string[]; locale?: string };
-      return accounts.createInTransaction(b);
+      return accounts.createInTransaction(b, actor!);
     },
   });
   add({
@@ -58,12 +59,12 @@ export function registerUserRoutes(add: CoreRouteAdder, accounts: Accounts, mani
         displayName: { type: 'string', minLength: 1, maxLength: 64 },
         roles: roleList,
         disabled: { type: 'boolean' },
-        password: { type: 'string', minLength: 8, maxLength: 256 },
+        password: { type: 'string', minLength: 1, maxLength: 256 },
       },
       required: ['version'],
       additionalProperties: false,
     },
-    handler: ({ params, body }) => accounts.update(Number(params.id), body as { version: number }),
+    handler: ({ params, body, actor }) => accounts.update(Number(params.id), body as { version: number }, actor!),
   });
   add({
     method: 'get',
@@ -85,7 +86,7 @@ export function registerUserRoutes(add: CoreRouteAdder, accounts: Accounts, mani
       required: ['id', 'name'],
       additionalProperties: false,
     },
-    handler: ({ body }) => accounts.createRole(body as { id: string; name: LocalizedText; permissions: string[] }),
+    handler: ({ body, actor }) => accounts.createRole(body as { id: string; name: LocalizedText; permissions: string[] }, actor!),
   });
   add({
     method: 'patch',
@@ -100,7 +101,7 @@ export function registerUserRoutes(add: CoreRouteAdder, accounts: Accounts, mani
       required: ['version'],
       additionalProperties: false,
     },
-    handler: ({ params, body }) => accounts.updateRole(String(params.id), body as { version: number }),
+    handler: ({ params, body, actor }) => accounts.updateRole(String(params.id), body as { version: number }, actor!),
   });
   add({
     method: 'get',

@@ -26,6 +26,11 @@ export function toFieldProblems(errors: ErrorObject[], locale: string, part: str
     } else if (e.keyword === 'additionalProperties' && typeof params.additionalProperty === 'string') {
       path += `/${params.additionalProperty}`;
       message = locale === 'zh-CN' ? `不认识的字段“${params.additionalProperty}”` : `unknown field "${params.additionalProperty}"`;
+    } else if (e.keyword === 'pattern' && e.schemaPath.endsWith('/visibleText/pattern')) {
+      message =
+        locale === 'zh-CN'
+          ? '含有看不见的字符（如零宽空格、控制字符），常见于从网页或聊天里复制的文字；请删掉后手动重新输入'
+          : 'contains an invisible character (such as a zero-width space or a control character), often copied from a web page or chat; delete it and type it again';
     } else if (e.keyword === 'enum' && Array.isArray(params.allowedValues)) {
       message += `: ${params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
     }

@@ -214,9 +214,15 @@ describe('the workbench shell in Chromium', () => {
   });
 
   it('lets the owner create a role with one permission and a staff account in the users view, then shows it in the audit log', async () => {
+    expect((await new Client(server.url).login('shei-ya', 'a-wrong-guess')).status).toBe(401);
     await page.keyboard.press('Control+Shift+P');
     await page.keyboard.type('员工与角色');
     await page.keyboard.press('Enter');
+    // The owner sees the failed login, from where it came.
+    const attempt = page.locator('wb-login-attempts tr[data-attempt=shei-ya]');
+    await attempt.waitFor();
+    expect(await attempt.textContent()).toMatch(/127\.0\.0\.1[\s\S]*密码错误/);
+    await page.locator('wb-login-attempts').screenshot({ path: join(SHOTS, 'login-attempts.png') });
     const roles = page.locator('wb-role-editor');
     await roles.locator('input[name=id]').fill('reader');
     await roles.locator('input[name=name]').fill('只读客服');

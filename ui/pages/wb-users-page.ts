@@ -4,6 +4,7 @@ import type { LocalizedText } from '../kit/i18n.js';
 import { controlStyles } from '../kit/styles.js';
 import { WbElement } from '../kit/wb-element.js';
 import { pageStyles } from './page-styles.js';
+import './wb-login-attempts.js';
 import './wb-role-editor.js';
 
 interface User {
@@ -76,14 +77,15 @@ export class WbUsersPage extends WbElement {
       <form class="create" data-form="user" @submit=${this._create}>
         <label>${t('users.username')}<input name="username" required autocomplete="off" /></label>
         <label>${t('users.displayName')}<input name="displayName" required /></label>
-        <label>${t('users.password')}<input name="password" type="password" required minlength="8" autocomplete="new-password" /></label>
+        <label>${t('users.password')}<input name="password" type="password" required minlength="10" autocomplete="new-password" /></label>
         <div class="roles" role="group" aria-label=${t('users.rolesOf')}>
           ${this.roles.map((r) => html`<label><input type="checkbox" name="role" value=${r.id} />${this.i18n.text(r.name)}</label>`)}
         </div>
         <button class="primary" type="submit">${t('users.create')}</button>
       </form>
       <h2>${t('users.roles')}</h2>
-      <wb-role-editor .roles=${this.roles} .permissions=${this.permissions} @roles-changed=${() => void this.load()}></wb-role-editor>`;
+      <wb-role-editor .roles=${this.roles} .permissions=${this.permissions} @roles-changed=${() => void this.load()}></wb-role-editor>
+      <wb-login-attempts></wb-login-attempts>`;
   }
 
   private userRow(u: User) {

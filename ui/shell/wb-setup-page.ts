@@ -30,7 +30,7 @@ export class WbSetupPage extends WbElement {
       <label>${t('setup.shopName')}<input name="shopName" maxlength="64" autocomplete="organization" /></label>
       <label>${t('setup.username')}<input name="username" required autocomplete="username" /></label>
       <label>${t('setup.displayName')}<input name="displayName" required maxlength="64" /></label>
-      <label>${t('setup.password')}<input name="password" type="password" required minlength="8" autocomplete="new-password" /></label>
+      <label>${t('setup.password')}<input name="password" type="password" required minlength="10" autocomplete="new-password" /></label>
       <label class="check"><input name="demo" type="checkbox" />${t('setup.demo')}</label>
       <button class="primary" type="submit" ?disabled=${this.busy}>${t('setup.submit')}</button>
       <p class="error" role="alert">${this.error || nothing}</p>

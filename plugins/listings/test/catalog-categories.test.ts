@@ -144,3 +144,13 @@ describe('categories', () => {
     expect((await owner.request('DELETE', `/api/listings/categories/${parent.id}`)).status).toBe(404);
   });
 });
+
+test('a category name with a NUL or an invisible character is refused, saying why', async () => {
+  for (const name of ['上衣\u200B', '\uFEFF裤装', '裙\u0000装', '外\u202E套']) {
+    const reply = await owner.post('/api/listings/categories', { name });
+    expect(reply.status, JSON.stringify(name)).toBe(400);
+    expect(JSON.stringify(reply.body.errors)).toContain('/name');
+    expect(JSON.stringify(reply.body.errors)).toMatch(/看不见/);
+  }
+  expect((await list()).map((c) => c.name).some((n) => /[\u200B\uFEFF\u0000\u202E]/.test(n))).toBe(false);
+});

@@ -218,3 +218,19 @@ describe('exporting products as CSV', () => {
     );
   });
 });
+
+test('a CSV row whose 商家编码 or category carries an invisible character is rejected, the clean rows are imported', async () => {
+  const code = unique('YX');
+  const csv = [
+    HEADER,
+    `${code},隐形字符,,,,,${code}-1\u200B,,,10,5,,,`,
+    `${code},隐形字符,上\u200D衣,,,,${code}-2,,,10,5,,,`,
+    `${code},隐形字符,,,,,${code}-3,,,10,5,,,`,
+  ].join('\n');
+  const report = await runImport(owner, csv);
+  expect(report.rejected).toHaveLength(2);
+  expect(report.rejected.map((r) => r.row)).toEqual([2, 3]);
+  expect(report.rejected[0]!.reason).toContain('U+200B');
+  expect(report.rejected[1]!.reason).toContain('U+200D');
+  expect((await productByItemCode(code)).skus.map((s: { code: string }) => s.code)).toEqual([`${code}-3`]);
+});

@@ -231,3 +231,15 @@ describe('quick open and permissions', () => {
     expect((await owner.get(`/api/listings/products/${p.id}`)).body.version).toBe(p.version);
   });
 });
+
+test('a 货号 or 商家编码 with a NUL or an invisible character is refused, saying why', async () => {
+  const code = unique('ZW');
+  const hidden = await owner.post('/api/listings/products', { title: '隐形字符', itemCode: `${code}\u200B`, skus: [sku(`${code}-1`)] });
+  expect(hidden.status).toBe(400);
+  expect(JSON.stringify(hidden.body.errors)).toContain('/itemCode');
+  expect(JSON.stringify(hidden.body.errors)).toMatch(/看不见/);
+  const nul = await owner.post('/api/listings/products', { title: '隐形字符', itemCode: code, skus: [sku(`${code}-1\u0000`)] });
+  expect(nul.status).toBe(400);
+  expect(JSON.stringify(nul.body.errors)).toContain('/skus/0/code');
+  expect((await owner.get(`/api/listings/products?q=${code}`)).body.total).toBe(0);
+});

@@ -2,10 +2,10 @@ import type { PluginContext } from '@workbench/plugin-api';
 import type { Category } from '../types.js';
 import { createCategory, deleteCategory, listCategories, moveCategory, updateCategory } from './category-store.js';
 import { CATALOG_SCHEMAS } from './schemas.js';
-import { def, ID_PARAMS, ref } from '../shared/schema-refs.js';
+import { def, ID_PARAMS, ref, visibleText } from '../shared/schema-refs.js';
 
 const LIST = { type: 'object', properties: { items: { type: 'array', items: ref(CATALOG_SCHEMAS.category) } }, required: ['items'], additionalProperties: false };
-const NAME = { type: 'string', minLength: 1, maxLength: 40 };
+const NAME = visibleText(1, 40);
 const PARENT = { anyOf: [def('id'), { type: 'null' }] };
 
 /** 宝贝分类: list, create, rename or move under another parent, move up/down, delete. */

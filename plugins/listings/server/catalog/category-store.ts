@@ -1,4 +1,4 @@
-import { ConflictError, InputError, NotFoundError, type Queryable, type Transaction } from '@workbench/plugin-api';
+import { ConflictError, InputError, NotFoundError, invisibleCharacterIn, type Queryable, type Transaction } from '@workbench/plugin-api';
 import type { Category } from '../types.js';
 
 interface CategoryRow {
@@ -30,13 +30,20 @@ export async function requireCategory(q: Queryable, id: number): Promise<Categor
   return category;
 }
 
-/** Trims a category name; a `/` is refused because the CSV columns write `父类/子类`. */
+/** Trims a category name; a `/` is refused because the CSV columns write `父类/子类`, and invisible characters because two names that look alike must be one. */
 export function cleanCategoryName(name: string): string {
   const clean = name.trim();
   if (clean === '' || clean.includes('/')) {
     throw new InputError(
       { 'zh-CN': '分类名称不能为空，也不能含有“/”', en: 'A category name must not be empty or contain “/”' },
       { errors: [{ path: '/name', in: 'body', message: clean === '' ? '不能为空' : '不能含有 /' }] },
+    );
+  }
+  const hidden = invisibleCharacterIn(clean);
+  if (hidden) {
+    throw new InputError(
+      { 'zh-CN': `分类名称“${clean}”含有看不见的字符 ${hidden}，请删掉后重新输入`, en: `The category name “${clean}” contains the invisible character ${hidden}; delete it and type it again` },
+      { errors: [{ path: '/name', in: 'body', message: `看不见的字符 ${hidden}` }] },
     );
   }
   return clean;

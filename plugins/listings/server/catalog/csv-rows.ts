@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import type { LocalizedText } from '@workbench/plugin-api';
+import { invisibleCharacterIn, type LocalizedText } from '@workbench/plugin-api';
 import { columnOf, unwrapCell, type CsvColumn } from './csv-columns.js';
 import { parseYuan, type MoneyProblem } from '../shared/money.js';
 
@@ -45,6 +45,8 @@ const MONEY_REASONS: Record<MoneyProblem, (cell: string) => LocalizedText> = {
   'too-large': (cell) => ({ 'zh-CN': `金额太大了（${cell}）`, en: `The amount is too large (${cell})` }),
 };
 
+/** Cells that name or identify something, where a hidden character would make two look-alikes differ. */
+const VISIBLE_ONLY: CsvColumn[] = ['货号', '商家编码', '条形码', '分类'];
 const LIMITS: Partial<Record<CsvColumn, number>> = { 货号: 64, 商家编码: 64, 条形码: 64, 标题: 200, 分类: 81, 面料: 200, 颜色: 200, 尺码: 200, 运费模板: 100, 描述: 50000 };
 
 /**
@@ -83,6 +85,10 @@ export function readCsvRows(text: string): { rows: CsvRow[]; rejected: Rejection
       const value = cell(column);
       if (value !== undefined && value.length > max) refuse(column, { 'zh-CN': `${column}太长了（最多 ${max} 个字）`, en: `${column} is too long (at most ${max} characters)` });
       else if (value !== undefined && column !== '描述' && /[\r\n]/.test(value)) refuse(column, { 'zh-CN': `${column}里不能换行`, en: `${column} cannot contain line breaks` });
+      else if (value !== undefined && VISIBLE_ONLY.includes(column)) {
+        const hidden = invisibleCharacterIn(value);
+        if (hidden) refuse(column, { 'zh-CN': `${column}“${value}”含有看不见的字符 ${hidden}，请在表格里删掉后重新输入`, en: `${column} “${value}” contains the invisible character ${hidden}; delete it in the sheet and type it again` });
+      }
     }
     const money = (column: '价格' | '成本'): number | undefined => {
       const value = cell(column);

@@ -1,5 +1,5 @@
 import type { JsonSchema, PluginContext } from '@workbench/plugin-api';
-import { def, nullable, ref } from '../shared/schema-refs.js';
+import { def, nullable, ref, visibleText } from '../shared/schema-refs.js';
 
 const BASE = 'https://workbench.local/schemas/listings';
 
@@ -20,8 +20,8 @@ export const CATALOG_SCHEMAS = {
 const text = (max: number): JsonSchema => ({ type: 'string', maxLength: max });
 const attributeMap: JsonSchema = { type: 'object', additionalProperties: { type: 'string', maxLength: 200 }, maxProperties: 50 };
 
-/** 商家编码, 货号, barcode: printable text without line breaks; surrounding spaces are trimmed by the handlers. */
-export const codeSchema: JsonSchema = { type: 'string', minLength: 1, maxLength: 64, pattern: '^[^\\r\\n\\t]+$' };
+/** 商家编码, 货号, barcode: visible text (no line breaks, NUL or zero-width characters); surrounding spaces are trimmed by the handlers. */
+export const codeSchema: JsonSchema = visibleText(1, 64);
 
 const category: JsonSchema = {
   $id: CATALOG_SCHEMAS.category,

@@ -1,4 +1,4 @@
-import { ConflictError, InputError, NotFoundError, type Queryable, type SqlValue, type Transaction } from '@workbench/plugin-api';
+import { ConflictError, InputError, NotFoundError, invisibleCharacterIn, type Queryable, type SqlValue, type Transaction } from '@workbench/plugin-api';
 import type { Sku } from '../types.js';
 import { readSku, requireProduct, type SkuRow } from './product-store.js';
 
@@ -16,11 +16,19 @@ export interface SkuInput {
 /** A change to one SKU; `productId` may only be given to a stub that has no product yet. */
 export type SkuPatch = Partial<SkuInput> & { productId?: number; version: number };
 
-/** Trims a code; one of only spaces is refused with the field path. */
+/** Trims a code; one of only spaces, or with an invisible character, is refused with the field path. */
 export function cleanCode(value: string, path: string, label: { 'zh-CN': string; en: string }): string {
   const clean = value.trim();
   if (clean === '') {
     throw new InputError({ 'zh-CN': `请填写${label['zh-CN']}`, en: `Enter the ${label.en}` }, { errors: [{ path, in: 'body', message: '不能为空' }] });
+  }
+  const hidden = invisibleCharacterIn(clean);
+  if (hidden) {
+    // Also behind the body schema, so a write that does not come through a route refuses them too.
+    throw new InputError(
+      { 'zh-CN': `${label['zh-CN']}“${clean}”含有看不见的字符 ${hidden}，请删掉后重新输入`, en: `The ${label.en} “${clean}” contains the invisible character ${hidden}; delete it and type it again` },
+      { errors: [{ path, in: 'body', message: `看不见的字符 ${hidden}` }] },
+    );
   }
   return clean;
 }
