@@ -52,8 +52,8 @@ beforeAll(async () => {
   [slow, selling, unsold, empty] = product.skus as unknown as [Sku, Sku, Sku, Sku];
   // slow: 100 in, 10 shipped → 90 on hand; 10 in 30 days is 1/3 a day, 90 days of it is 30 pieces.
   // selling: 40 in, 20 shipped → 20 on hand; 2/3 a day × 90 = 60 pieces, so 20 is not too many.
-  // unsold: 5 on hand, nothing shipped. empty: listed, never stocked.
-  await setStock(owner, [[slow, 100], [selling, 40], [unsold, 5]]);
+  // unsold: 15 on hand (above the low-stock line of 10), nothing shipped. empty: listed, never stocked.
+  await setStock(owner, [[slow, 100], [selling, 40], [unsold, 15]]);
   await shipOrder(owner, slow, 10);
   await shipOrder(owner, selling, 20);
 });
@@ -68,7 +68,7 @@ describe('excess stock', () => {
     expect(answer).toMatchObject({ available: true, days: 90, windowDays: 30 });
     expect(answer.rule['zh-CN']).toMatch(/日均发货 × 90 天/);
     expect(answer.items.map((i) => i.skuId)).toEqual([unsold.id, slow.id]);
-    expect(answer.items[0]).toMatchObject({ onHand: 5, shipped: 0, dailySales: 0, daysOfStock: null, limit: 0 });
+    expect(answer.items[0]).toMatchObject({ onHand: 15, shipped: 0, dailySales: 0, daysOfStock: null, limit: 0 });
     expect(answer.items[0]!.explanation['zh-CN']).toMatch(/最近 30 天一件没发/);
     expect(answer.items[1]).toMatchObject({ onHand: 90, shipped: 10, dailySales: 0.33, daysOfStock: 270, limit: 30 });
     expect(answer.items[1]!.explanation['zh-CN']).toBe('在库 90 件 ÷ 日均 0.33 件（10 件 ÷ 30 天）= 够卖 270 天，超过 90 天（30 件）');
@@ -86,6 +86,18 @@ describe('excess stock', () => {
       expect((await excess()).items.map((i) => i.skuId)).toEqual([unsold.id]);
     });
     expect((await excess()).items.map((i) => i.skuId)).toEqual([unsold.id, slow.id]);
+  });
+
+  test('a SKU below its low-stock line is not excess too: the widget never says both of one SKU', async () => {
+    // At a line of 20 the 15 unsold pieces are low stock, to be checked and reordered, not 积压.
+    await withSettings({ lowStockThreshold: 20 }, async () => {
+      const answer = await excess();
+      expect(answer.items.map((i) => i.skuId)).toEqual([slow.id]);
+      expect(answer.rule['zh-CN']).toMatch(/低于预警线的不算/);
+      const low = await owner.post('/api/listings/stock-warnings/check');
+      expect(low.body.items.map((i: { skuId: number }) => i.skuId)).toContain(unsold.id);
+    });
+    await owner.post('/api/listings/stock-warnings/check');
   });
 
   test('the low-stock warning beside it counts the never-stocked SKU as 0 pieces', async () => {

@@ -43,8 +43,8 @@ export interface ExcessStockAnswer {
 
 /** The rule in words, with the figures of the settings. */
 export const excessRule = (days: number, windowDays: number): Both => ({
-  'zh-CN': `在库件数 > 日均发货 × ${days} 天算积压；日均发货 = 最近 ${windowDays} 天发出的件数 ÷ ${windowDays}；最近 ${windowDays} 天一件没发而有库存，也算积压`,
-  en: `Excess when on hand > daily shipments × ${days} days; daily shipments = pieces shipped in the last ${windowDays} days ÷ ${windowDays}; stock with nothing shipped in the last ${windowDays} days is excess too`,
+  'zh-CN': `在库件数 > 日均发货 × ${days} 天算积压；日均发货 = 最近 ${windowDays} 天发出的件数 ÷ ${windowDays}；最近 ${windowDays} 天一件没发而有库存，也算积压；低于预警线的不算`,
+  en: `Excess when on hand > daily shipments × ${days} days; daily shipments = pieces shipped in the last ${windowDays} days ÷ ${windowDays}; stock with nothing shipped in the last ${windowDays} days is excess too; a SKU below its low-stock line is not`,
 });
 
 const round = (n: number, places: number) => Math.round(n * 10 ** places) / 10 ** places;
@@ -52,6 +52,7 @@ const round = (n: number, places: number) => Math.round(n * 10 ** places) / 10 *
 interface ListedRow {
   id: number;
   code: string;
+  low_stock_threshold: number | null;
   product_id: number;
   title: string;
 }
@@ -59,18 +60,19 @@ interface ListedRow {
 /**
  * 库存积压: listed SKUs whose stock on hand outlasts their sales. On hand is excess when
  * `onHand × windowDays > shipped × days` — in whole numbers, so no rounding decides a borderline
- * SKU; a SKU with stock and no shipment in the window is excess however little it holds. Computed
+ * SKU; a SKU with stock and no shipment in the window is excess however little it holds, unless it is
+ * below its low-stock line (the low-stock warning already has it). Computed
  * on each read from fulfillment's figures: nothing is stored and no event is sent.
  */
 export async function readExcessStock(
   q: Queryable,
   inventory: InventoryView,
   orders: OrdersView,
-  settings: { days: number; windowDays: number; from: string; to: string },
+  settings: { days: number; windowDays: number; lowStockThreshold: number; from: string; to: string },
 ): Promise<ExcessStockAnswer> {
-  const { days, windowDays, from, to } = settings;
+  const { days, windowDays, lowStockThreshold, from, to } = settings;
   const listed = await q.all<ListedRow>(
-    `SELECT s.id, s.code, p.id AS product_id, p.title FROM listings_skus s JOIN listings_products p ON p.id = s.product_id WHERE p.status = 'listed' ORDER BY s.id`,
+    `SELECT s.id, s.code, s.low_stock_threshold, p.id AS product_id, p.title FROM listings_skus s JOIN listings_products p ON p.id = s.product_id WHERE p.status = 'listed' ORDER BY s.id`,
   );
   const ids = listed.map((s) => s.id);
   const [onHand, shipped] = ids.length ? await Promise.all([inventory.onHand(ids), orders.shippedQuantities(ids, from, to)]) : [new Map<number, number>(), new Map<number, number>()];
@@ -78,7 +80,10 @@ export async function readExcessStock(
   for (const sku of listed) {
     const pieces = onHand.get(sku.id) ?? 0;
     const sold = shipped.get(sku.id) ?? 0;
-    if (pieces <= 0 || pieces * windowDays <= sold * days) continue;
+    // Below its low-stock line a SKU is already flagged to be checked and reordered; calling the same
+    // few pieces excess as well would tell the clerk two opposite things.
+    if (pieces < (sku.low_stock_threshold ?? lowStockThreshold)) continue;
+    if (pieces * windowDays <= sold * days) continue;
     const daily = sold / windowDays;
     const daysOfStock = sold > 0 ? Math.floor(pieces / daily) : null;
     const limit = round(daily * days, 1);

@@ -114,12 +114,12 @@ export function registerStockWarnings(ctx: PluginContext): void {
     },
     response: { $ref: EXCESS },
     handler: (): Promise<ExcessStockAnswer> | ExcessStockAnswer => {
-      const { excessStockDays: days, excessStockWindowDays: windowDays } = listingsSettings(ctx);
+      const { excessStockDays: days, excessStockWindowDays: windowDays, lowStockThreshold } = listingsSettings(ctx);
       const stock = inventory();
       const orders = ctx.services.optional(OrdersToken);
       if (!stock || !orders) return { available: false, reason: NEEDS_FULFILLMENT, days, windowDays, from: null, to: null, rule: excessRule(days, windowDays), items: [] };
       const window = excessWindow(ctx.now(), windowDays);
-      return ctx.db.read((q) => readExcessStock(q, stock, orders, { days, windowDays, from: ctx.shopTime(window.from), to: window.to }));
+      return ctx.db.read((q) => readExcessStock(q, stock, orders, { days, windowDays, lowStockThreshold, from: ctx.shopTime(window.from), to: window.to }));
     },
   });
 
