@@ -83,3 +83,14 @@ test('a few mistakes are all listed as before', async () => {
   expect(paths).toEqual(expect.arrayContaining(['/skus/0/price', '/skus/0/cost', '/skus/1/cost']));
   expect(reply.body.errors.every((e: { message: string }) => !/还有|more problems/.test(e.message))).toBe(true);
 });
+
+test('settings are checked the same way: 900 bad couriers list 20 problems and count the rest', async () => {
+  const current = await owner.get('/api/settings/fulfillment');
+  const couriers = Array.from({ length: 900 }, () => ({ code: 'x' }));
+  const started = performance.now();
+  const reply = await owner.put('/api/settings/fulfillment', { value: { couriers }, version: current.body.version });
+  expect(performance.now() - started).toBeLessThan(1000);
+  expect(reply.status).toBe(400);
+  expect(reply.body.errors).toHaveLength(21);
+  expect(reply.body.errors[20].message).toMatch(/^还有 \d+ 处问题/);
+});
