@@ -2,8 +2,9 @@ import type { Context, Hono, Next } from 'hono';
 import type { ValidateFunction } from 'ajv';
 import { ForbiddenError, InputError, PayloadTooLargeError, UnauthorizedError, isWorkbenchError } from '../errors.js';
 import { toDisposable, type Disposable } from '../lifecycle/disposable.js';
-import { check, type SchemaRegistry } from '../schemas/schema-registry.js';
+import { check, type Checker, type SchemaRegistry } from '../schemas/schema-registry.js';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth.js';
+import { MAX_JSON_ARRAY_ITEMS, hasArrayLongerThan } from './json-array-length.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { Logger } from '../log/logger.js';
 import type { WorkbenchEnv } from '../http/request-context.js';
@@ -35,9 +36,9 @@ export interface RegisteredRoute {
 }
 
 interface Compiled {
-  params?: ValidateFunction;
-  query?: ValidateFunction;
-  body?: ValidateFunction;
+  params?: Checker;
+  query?: Checker;
+  body?: Checker;
   response?: ValidateFunction;
 }
 
@@ -80,9 +81,9 @@ export class RouteTable {
     }
     if (!route.path.startsWith('/') && route.path !== '') throw new Error(`route path "${route.path}" must start with /`);
     const compiled: Compiled = {
-      params: route.params ? this.schemas.compile(route.params, { coerce: true }) : undefined,
-      query: route.query ? this.schemas.compile(route.query, { coerce: true }) : undefined,
-      body: route.body ? this.schemas.compile(route.body) : undefined,
+      params: route.params ? this.schemas.checker(route.params, { coerce: true }) : undefined,
+      query: route.query ? this.schemas.checker(route.query, { coerce: true }) : undefined,
+      body: route.body ? this.schemas.checker(route.body) : undefined,
       response: route.response ? this.schemas.compile(route.response) : undefined,
     };
     const entry: RegisteredRoute = { owner, fullPath: basePath + route.path, route };
@@ -160,6 +161,12 @@ export class RouteTable {
       throw new InputError({
         'zh-CN': `请求内容嵌套太深：数组和对象最多套 ${MAX_JSON_DEPTH} 层`,
         en: `The request body is nested too deeply: arrays and objects may go ${MAX_JSON_DEPTH} levels deep at most`,
+      });
+    }
+    if (hasArrayLongerThan(text, MAX_JSON_ARRAY_ITEMS)) {
+      throw new InputError({
+        'zh-CN': `请求内容里的列表太长：一个数组最多 ${MAX_JSON_ARRAY_ITEMS} 项`,
+        en: `A list in the request body is too long: an array may hold ${MAX_JSON_ARRAY_ITEMS} items at most`,
       });
     }
     let data: unknown;

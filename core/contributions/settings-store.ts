@@ -1,14 +1,13 @@
-import type { ValidateFunction } from 'ajv';
 import { ConflictError, InputError, NotFoundError } from '../errors.js';
 import { toDisposable, type Disposable } from '../lifecycle/disposable.js';
-import { check, type JsonSchema, type SchemaRegistry } from '../schemas/schema-registry.js';
+import { check, type Checker, type JsonSchema, type SchemaRegistry } from '../schemas/schema-registry.js';
 import { toFieldProblems } from '../schemas/field-problems.js';
 import type { Database } from '../db/database.js';
 import type { Locale } from '../i18n/localized-text.js';
 
 interface Entry {
   schema: JsonSchema;
-  validate: ValidateFunction;
+  validate: Checker;
   value: Record<string, unknown>;
   version: number;
   listeners: Set<(value: Record<string, unknown>) => void>;
@@ -31,7 +30,8 @@ export class SettingsStore {
 
   /** Loads a plugin's settings; throws InputError naming the bad fields if config or saved values do not fit. */
   async register(plugin: string, schema: JsonSchema): Promise<Disposable> {
-    const validate = this.schemas.compile(schema);
+    const checker = this.schemas.checker(schema);
+    const validate = checker.all;
     const saved = await this.db.read((q) => q.get<{ value: string; version: number }>('SELECT value, version FROM core_settings WHERE plugin = ?', [plugin]));
     const merged = { ...(this.fromConfig[plugin] ?? {}), ...(saved ? (JSON.parse(saved.value) as Record<string, unknown>) : {}) };
     if (!validate(merged)) {
@@ -40,7 +40,7 @@ export class SettingsStore {
       const en = toFieldProblems(validate.errors ?? [], 'en', `settings.${plugin}`).map((e) => `${e.path} ${e.message}`).join('; ');
       throw new InputError({ 'zh-CN': `设置 settings.${plugin} 有误：${list}`, en: `settings.${plugin} are not valid: ${en}` }, { errors });
     }
-    this.entries.set(plugin, { schema, validate, value: merged, version: saved?.version ?? 0, listeners: new Set() });
+    this.entries.set(plugin, { schema, validate: checker, value: merged, version: saved?.version ?? 0, listeners: new Set() });
     return toDisposable(() => this.entries.delete(plugin));
   }
 

@@ -1,7 +1,6 @@
-import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { InputError } from '../errors.js';
-import { toFieldProblems } from './field-problems.js';
+import { check, type Checker } from './bounded-check.js';
 import type { Locale } from '../i18n/localized-text.js';
 import defs from '../../schemas/defs.schema.json' with { type: 'json' };
 
@@ -10,9 +9,11 @@ export type JsonSchema = Record<string, unknown>;
 
 export const DEFS_ID = 'https://workbench.local/schemas/defs';
 
-function createAjv(coerce: boolean): Ajv2020 {
+export { check, type Checker };
+
+function createAjv(coerce: boolean, allErrors: boolean): Ajv2020 {
   const ajv = new Ajv2020({
-    allErrors: true,
+    allErrors,
     strict: false,
     useDefaults: true,
     coerceTypes: coerce ? 'array' : false,
@@ -26,11 +27,14 @@ function createAjv(coerce: boolean): Ajv2020 {
  * One schema registry for the whole server: the core's definitions and every plugin's schemas,
  * so a schema can `$ref` another by `$id`. Two ajv instances share the same schemas: one strict
  * (bodies, responses, settings), one that coerces strings (query strings and path parameters,
- * which arrive as text).
+ * which arrive as text). Each comes twice, listing every error or stopping at the first (see
+ * bounded-check.ts).
  */
 export class SchemaRegistry {
-  private readonly strict = createAjv(false);
-  private readonly coercing = createAjv(true);
+  private readonly strict = createAjv(false, true);
+  private readonly coercing = createAjv(true, true);
+  private readonly strictFirst = createAjv(false, false);
+  private readonly coercingFirst = createAjv(true, false);
   private readonly owners = new Map<string, string>();
   private readonly schemas = new Map<string, JsonSchema>();
   /** Counts additions and removals, so caches built from the schemas know when they are stale. */
@@ -45,15 +49,13 @@ export class SchemaRegistry {
     const id = schema.$id;
     const existing = this.owners.get(id);
     if (existing) throw new Error(`schema ${id} is already registered by ${existing}`);
-    this.strict.addSchema(schema);
-    this.coercing.addSchema(schema);
+    for (const ajv of this.instances()) ajv.addSchema(schema);
     this.owners.set(id, owner);
     this.schemas.set(id, schema);
     this.generation++;
     return () => {
       this.generation++;
-      this.strict.removeSchema(id);
-      this.coercing.removeSchema(id);
+      for (const ajv of this.instances()) ajv.removeSchema(id);
       this.owners.delete(id);
       this.schemas.delete(id);
     };
@@ -69,20 +71,25 @@ export class SchemaRegistry {
     return (options.coerce ? this.coercing : this.strict).compile(schema);
   }
 
+  /**
+   * Compiles a schema for checking input with `check`: the full validator now, so a bad schema
+   * fails at once, the first-error one when first used.
+   */
+  checker(schema: JsonSchema, options: { coerce?: boolean } = {}): Checker {
+    const all = this.compile(schema, options);
+    let first: ValidateFunction | undefined;
+    return { all, first: () => (first ??= (options.coerce ? this.coercingFirst : this.strictFirst).compile(schema)) };
+  }
+
   /** Validates against a registered schema or throws InputError. Defaults are filled in. */
   validate<T>(schemaId: string, data: unknown, locale: Locale = 'zh-CN'): T {
-    const validate = this.strict.getSchema(schemaId);
-    if (!validate) throw new Error(`no schema registered with $id ${schemaId}`);
-    return check<T>(validate, data, locale, 'body');
+    const all = this.strict.getSchema(schemaId);
+    const first = this.strictFirst.getSchema(schemaId);
+    if (!all || !first) throw new Error(`no schema registered with $id ${schemaId}`);
+    return check<T>({ all, first: () => first }, data, locale, 'body');
   }
-}
 
-/** Runs a compiled validator; on failure throws InputError with localized field problems. */
-export function check<T>(validate: ValidateFunction, data: unknown, locale: Locale, part: string): T {
-  if (validate(data)) return data as T;
-  const errors = toFieldProblems(validate.errors ?? [], locale, part);
-  throw new InputError(
-    { 'zh-CN': '提交的内容有误，请按提示修改', en: 'Some fields are not valid; see the details' },
-    { errors },
-  );
+  private instances(): Ajv2020[] {
+    return [this.strict, this.coercing, this.strictFirst, this.coercingFirst];
+  }
 }
