@@ -1,0 +1,62 @@
+import { spawn } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startListings, unique, type ListingsServer } from './api.js';
+import { runImport } from './fixtures/catalog-import-run.js';
+
+let ls: ListingsServer;
+
+beforeAll(async () => {
+  ls = await startListings();
+});
+afterAll(() => ls?.server.dispose());
+
+const HEADER = '货号,标题,商家编码,颜色,尺码,价格,成本';
+
+/**
+ * Asks /api/health every 20 ms from a process of its own (so this test's own work on the large report
+ * does not count as the server's delay) until `stop`, and answers the slowest answer's time in ms.
+ */
+async function watchHealth(url: string): Promise<{ stop: () => Promise<number> }> {
+  const script = `
+    let worst = 0, running = true;
+    process.stdin.on('end', () => { running = false; });
+    process.stdin.resume();
+    (async () => {
+      // The first request of a process sets up the HTTP client; it says nothing about the server.
+      await fetch(process.argv[1] + '/api/health').then((r) => r.arrayBuffer());
+      process.stdout.write('ready\\n');
+      while (running) {
+        const started = performance.now();
+        // A request the server dropped counts as never answered.
+        const answered = await fetch(process.argv[1] + '/api/health').then((r) => r.arrayBuffer().then(() => true), () => false);
+        worst = Math.max(worst, answered ? performance.now() - started : 1e9);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      process.stdout.write(String(worst));
+    })();`;
+  const child = spawn(process.execPath, ['-e', script, url], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  await new Promise<void>((resolve) => child.stdout.on('data', () => out.startsWith('ready\n') && resolve()));
+  return { stop: async () => (child.stdin.end(), await exited, Number(out.slice('ready\n'.length))) };
+}
+
+describe('a large products file', () => {
+  test('20,000 rows of one 货号 import quickly, and the server keeps answering meanwhile', async () => {
+    const tag = unique('BIG');
+    // Rows without 商家编码 name only the product, so the file's size, not the shop's, is what is timed.
+    const lines = Array.from({ length: 20_000 }, () => `${tag},大文件测试,,,,,`);
+    const text = [HEADER, ...lines].join('\r\n');
+    const health = await watchHealth(ls.server.url);
+    const started = performance.now();
+    const report = await runImport(ls.server, ls.owner, text);
+    const took = performance.now() - started;
+    const worst = await health.stop();
+    expect(report).toEqual({ created: 20_000, updated: 0, unchanged: 0, rejected: [] });
+    const list = await ls.owner.get(`/api/listings/products?q=${tag}`);
+    expect(list.body.items.map((p: { itemCode: string; title: string }) => [p.itemCode, p.title])).toEqual([[tag, '大文件测试']]);
+    expect(took).toBeLessThan(2_000);
+    expect(worst).toBeLessThan(100);
+  });
+});
