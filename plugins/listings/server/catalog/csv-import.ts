@@ -224,7 +224,7 @@ class CatalogImport {
 export function registerProductImporter(ctx: PluginContext): void {
   ctx.importers.register('products-csv', async ({ file, actor, locale, progress }: ImportRequest): Promise<ImportReport> => {
     const { text } = decodeCsv(file.bytes);
-    const parsed = await readCsvRowsInTurns(text);
+    const parsed = await readCsvRowsInTurns(text, (done, total) => progress.report({ done, total, message: { 'zh-CN': '行已读取', en: 'rows read' } }));
     const groups = groupRows(parsed.rows);
     const total = parsed.rows.length;
     // The progress bar shows "done / total" itself; the message only names the unit.

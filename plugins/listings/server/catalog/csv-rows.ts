@@ -67,12 +67,15 @@ const CHUNK_CHARACTERS = 16_384;
 export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** {@link readCsvRows} for a large file: parses and checks it a slice at a time, letting other requests in between. */
-export async function readCsvRowsInTurns(text: string): Promise<{ rows: CsvRow[]; rejected: Rejection[] }> {
+export async function readCsvRowsInTurns(text: string, onRead: (done: number, total: number) => void = () => undefined): Promise<{ rows: CsvRow[]; rejected: Rejection[] }> {
   const reader = recordReader(await parseInTurns(text));
   if (reader.rows) {
     for (let i = 0; i < reader.data.length; i++) {
       reader.read(i);
-      if ((i + 1) % ROWS_PER_TURN === 0) await nextTurn();
+      if ((i + 1) % ROWS_PER_TURN === 0) {
+        onRead(i + 1, reader.data.length);
+        await nextTurn();
+      }
     }
   }
   return { rows: reader.rows ?? [], rejected: reader.rejected };
