@@ -106,6 +106,7 @@ export async function runTaobaoImport(ctx: PluginContext, stock: StockOps, reque
   const writing = { 'zh-CN': '个订单已写入', en: 'orders written' };
   return ctx.db.transaction(async (tx: Transaction) => {
     const stored = await readStoredOrders(tx, [...orders.keys()]);
+    // Looking up codes and planning a large file each take a while: other requests go first.
     await nextTick();
     const found = await resolveImportCodes(tx, catalog, itemReport.items, stored);
     const skus = new Map<string, SkuInfo>([...found].map(([code, sku]) => [code, { id: sku.id, needsCompleting: sku.needsCompleting }]));
