@@ -55,7 +55,9 @@ export class Importers {
           const name = files.map((f) => f.name).join(', ');
           const run = this.runs.start(manifest.id, id, name, actor!.id);
           const report = this.runs.progress(run);
-          void Promise.resolve()
+          // The handler starts on a later turn of the event loop: its first synchronous stretch
+          // (decoding and reading a large file) must not hold back this 202.
+          void new Promise<void>((resolve) => setImmediate(resolve))
             .then(() => handler({ file: files[0]!, files, actor: actor!, locale, progress: { report } }))
             .then(
               (result) => {

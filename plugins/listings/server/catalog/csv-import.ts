@@ -1,7 +1,7 @@
 import type { Actor, ImportRequest, LocalizedText, PluginContext, SqlValue, Transaction } from '@workbench/plugin-api';
 import { resolveCategoryPath } from './category-store.js';
 import { decodeCsv } from './csv-decode.js';
-import { readCsvRows, type CsvRow, type ProductCells, type Rejection } from './csv-rows.js';
+import { nextTurn, readCsvRowsInTurns, ROWS_PER_TURN, type CsvRow, type ProductCells, type Rejection } from './csv-rows.js';
 import { productFromRow, type ProductRow, type SkuRow } from './product-store.js';
 import { addToRevision, underReview } from '../revisions/product-edit.js';
 import type { ReviewedEdit } from '../revisions/revision-changes.js';
@@ -27,12 +27,17 @@ const PRODUCT_COLUMNS: [keyof ProductCells, string][] = [
 const localize = (text: LocalizedText, locale: string) => (typeof text === 'string' ? text : (locale === 'en' ? text.en : undefined) ?? text['zh-CN']);
 const same = (stored: string | null, cell: string) => (stored ?? '').trim() === cell;
 
-/** Groups rows by 货号, keeping the file's order. */
-function groupRows(rows: CsvRow[]): CsvRow[][] {
+/** Groups rows by 货号, keeping the file's order; appends in place, so one 货号 of many rows stays linear. */
+export function groupRows(rows: CsvRow[]): CsvRow[][] {
   const groups = new Map<string, CsvRow[]>();
-  for (const row of rows) groups.set(row.itemCode, [...(groups.get(row.itemCode) ?? []), row]);
+  for (const row of rows) {
+    const group = groups.get(row.itemCode);
+    if (group) group.push(row);
+    else groups.set(row.itemCode, [row]);
+  }
   return [...groups.values()];
 }
+
 
 /** One import run inside one transaction: rows are checked against the file and the shop, then written. */
 class CatalogImport {
@@ -45,6 +50,8 @@ class CatalogImport {
     private readonly tx: Transaction,
     private readonly now: string,
     private readonly actor: Actor,
+    /** Called once per row checked; may pause to let the server answer others. */
+    private readonly onRow: () => Promise<void>,
   ) {}
 
   private refuse(row: CsvRow, column: string, reason: LocalizedText): false {
@@ -109,7 +116,10 @@ class CatalogImport {
     const itemCode = group[0]!.itemCode;
     let product = await this.tx.get<ProductRow>('SELECT * FROM listings_products WHERE item_code = ?', [itemCode]);
     const checked: CsvRow[] = [];
-    for (const row of group) if (await this.skuAcceptable(row, product)) checked.push(row);
+    for (const row of group) {
+      await this.onRow();
+      if (await this.skuAcceptable(row, product)) checked.push(row);
+    }
     const { cells, rows } = this.mergeProductCells(checked);
     if (rows.length === 0) return;
     if (!product && cells.title === undefined) {
@@ -214,7 +224,7 @@ class CatalogImport {
 export function registerProductImporter(ctx: PluginContext): void {
   ctx.importers.register('products-csv', async ({ file, actor, locale, progress }: ImportRequest): Promise<ImportReport> => {
     const { text } = decodeCsv(file.bytes);
-    const parsed = readCsvRows(text);
+    const parsed = await readCsvRowsInTurns(text, (done, total) => progress.report({ done, total, message: { 'zh-CN': '行已读取', en: 'rows read' } }));
     const groups = groupRows(parsed.rows);
     const total = parsed.rows.length;
     // The progress bar shows "done / total" itself; the message only names the unit.
@@ -222,15 +232,17 @@ export function registerProductImporter(ctx: PluginContext): void {
     // Reported before the work starts, so even a file whose every row was refused shows its count.
     progress.report(counted(0));
     const run = await ctx.db.transaction(async (tx) => {
-      const job = new CatalogImport(tx, ctx.now(), actor);
       let done = 0;
-      for (const group of groups) {
-        await job.importProduct(group);
-        done += group.length;
-        progress.report(counted(done));
-      }
+      const job = new CatalogImport(tx, ctx.now(), actor, async () => {
+        progress.report(counted(++done));
+        if (done % ROWS_PER_TURN === 0) await nextTurn();
+      });
+      for (const group of groups) await job.importProduct(group);
+      progress.report(counted(total));
       return job;
     });
+    // A file of many refused rows makes a long report; build it on a turn of its own.
+    await nextTurn();
     const count = (o: Outcome) => run.outcomes.filter((x) => x === o).length;
     const rejected = [...parsed.rejected, ...run.rejected].sort((a, b) => a.row - b.row).map((r) => ({ row: r.row, column: r.column, reason: localize(r.reason, locale) }));
     return { created: count('created'), updated: count('updated'), unchanged: count('unchanged'), rejected };

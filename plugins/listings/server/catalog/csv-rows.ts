@@ -1,3 +1,4 @@
+import { parse as parseStream } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
 import { invisibleCharacterIn, type LocalizedText } from '@workbench/plugin-api';
 import { columnOf, unwrapCell, type CsvColumn } from './csv-columns.js';
@@ -55,7 +56,56 @@ const LIMITS: Partial<Record<CsvColumn, number>> = { 货号: 64, 商家编码: 6
  * stay those Excel shows.
  */
 export function readCsvRows(text: string): { rows: CsvRow[]; rejected: Rejection[] } {
-  const records = parse(text, { relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true }) as string[][];
+  const reader = recordReader(parse(text, PARSE_OPTIONS) as string[][]);
+  if (reader.rows) for (let i = 0; i < reader.data.length; i++) reader.read(i);
+  return { rows: reader.rows ?? [], rejected: reader.rejected };
+}
+
+/** Rows read between two turns of the event loop, so the server answers others while a large file is read. */
+export const ROWS_PER_TURN = 200;
+const CHUNK_CHARACTERS = 16_384;
+export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** {@link readCsvRows} for a large file: parses and checks it a slice at a time, letting other requests in between. */
+export async function readCsvRowsInTurns(text: string, onRead: (done: number, total: number) => void = () => undefined): Promise<{ rows: CsvRow[]; rejected: Rejection[] }> {
+  const reader = recordReader(await parseInTurns(text));
+  if (reader.rows) {
+    for (let i = 0; i < reader.data.length; i++) {
+      reader.read(i);
+      if ((i + 1) % ROWS_PER_TURN === 0) {
+        onRead(i + 1, reader.data.length);
+        await nextTurn();
+      }
+    }
+  }
+  return { rows: reader.rows ?? [], rejected: reader.rejected };
+}
+
+const PARSE_OPTIONS = { relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true };
+
+async function parseInTurns(text: string): Promise<string[][]> {
+  const records: string[][] = [];
+  const parser = parseStream(PARSE_OPTIONS);
+  parser.on('data', (record: string[]) => records.push(record));
+  const ended = new Promise<void>((resolve, reject) => {
+    parser.on('end', resolve);
+    parser.on('error', reject);
+  });
+  for (let at = 0; at < text.length; ) {
+    let end = Math.min(at + CHUNK_CHARACTERS, text.length);
+    // Never split a surrogate pair: each slice is encoded on its own.
+    if (end < text.length && /[\uD800-\uDBFF]/.test(text[end - 1]!)) end++;
+    parser.write(text.slice(at, end));
+    at = end;
+    await nextTurn();
+  }
+  parser.end();
+  await ended;
+  return records;
+}
+
+/** The header's columns, then one data record at a time into rows or rejections; `rows` is absent when the header lacks a required column. */
+function recordReader(records: string[][]): { data: string[][]; rows?: CsvRow[]; rejected: Rejection[]; read: (i: number) => void } {
   const [header = [], ...data] = records;
   const index = new Map<CsvColumn, number>();
   header.forEach((cell, i) => {
@@ -68,10 +118,11 @@ export function readCsvRows(text: string): { rows: CsvRow[]; rejected: Rejection
       rejected.push({ row: 1, column: required, reason: { 'zh-CN': `表头里没有“${required}”这一列`, en: `The header has no “${required}” column` } });
     }
   }
-  if (rejected.length > 0) return { rows: [], rejected };
+  if (rejected.length > 0) return { data, rejected, read: () => undefined };
 
   const rows: CsvRow[] = [];
-  data.forEach((record, i) => {
+  const read = (i: number): void => {
+    const record = data[i]!;
     const row = i + 2;
     const cell = (column: CsvColumn): string | undefined => {
       const at = index.get(column);
@@ -125,6 +176,6 @@ export function readCsvRows(text: string): { rows: CsvRow[]; rejected: Rejection
       product: { title: cell('标题'), category: cell('分类'), fabric: cell('面料'), description: cell('描述'), shippingTemplate: cell('运费模板') },
       ...(code === undefined ? {} : { sku: { code, ...sku } }),
     });
-  });
-  return { rows, rejected };
+  };
+  return { data, rows, rejected, read };
 }
