@@ -26,13 +26,11 @@ const KIND_NAMES: Record<ReportKind, { 'zh-CN': string; en: string }> = {
  * Tells the order report from the item report by their headers, in whichever order they came,
  * and refuses an upload that is not exactly one of each — in words that say what to send.
  */
-export async function pairReports(files: readonly ImportFile[]): Promise<ReportPair> {
+export function pairReports(files: readonly ImportFile[]): ReportPair {
   const found: Partial<Record<ReportKind, ReportFile>> = {};
   const rejected: Rejection[] = [];
   for (const file of files) {
     const { records, unclosedAt } = readRecords(decodeReport(file.bytes).text);
-    // Each file is read on a turn of its own, so other requests are answered in between.
-    await new Promise<void>((resolve) => setImmediate(resolve));
     const kind = reportKind(records[0]?.cells ?? []);
     if (!kind) {
       throw new InputError({

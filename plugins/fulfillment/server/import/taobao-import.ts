@@ -80,7 +80,7 @@ function linkItems(orders: Map<string, ParsedOrder>, refused: Set<string>, items
 export async function runTaobaoImport(ctx: PluginContext, stock: StockOps, request: ImportRequest): Promise<TaobaoImportResult> {
   const { files, actor, locale, progress } = request;
   const settings = fulfillmentSettings(ctx);
-  const reports = await pairReports(files);
+  const reports = pairReports(files);
   const fileOrder = [reports.orders.name, reports.items.name];
   const rows = reports.orders.records.length + reports.items.records.length - 2;
   let read = 0;
@@ -106,14 +106,10 @@ export async function runTaobaoImport(ctx: PluginContext, stock: StockOps, reque
   const writing = { 'zh-CN': '个订单已写入', en: 'orders written' };
   return ctx.db.transaction(async (tx: Transaction) => {
     const stored = await readStoredOrders(tx, [...orders.keys()]);
-    // Looking up codes and planning a large file each take a while: other requests go first.
-    await nextTick();
     const found = await resolveImportCodes(tx, catalog, itemReport.items, stored);
     const skus = new Map<string, SkuInfo>([...found].map(([code, sku]) => [code, { id: sku.id, needsCompleting: sku.needsCompleting }]));
-    await nextTick();
     const plan: ImportPlan = planImport(settings, reports.items.name, orders.values(), stored, skus);
     if (plan.rejected.length) return refusedResult(plan.rejected, fileOrder, locale);
-    await nextTick();
 
     const skuIds = new Map([...skus].map(([code, sku]) => [code, sku.id]));
     const skuStubs: string[] = [];
