@@ -1,8 +1,7 @@
 import { ForbiddenError } from '../errors.js';
 import type { Actor } from '../plugins/context.js';
-
-const OWNER_ROLE = 'owner';
-const ALL_PERMISSIONS = '*';
+// Used inside the checks only, so the two modules importing each other is harmless.
+import { ALL_PERMISSIONS, OWNER_ROLE } from './accounts.js';
 
 /**
  * What someone who manages accounts may hand out. `core.users.manage` alone must not be a way to

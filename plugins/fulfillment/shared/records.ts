@@ -84,7 +84,7 @@ export interface Order {
   itemCount: number;
   flag: FlagColour;
   task: boolean;
-  /** 1 (first) … 5, the peak-day priority in DOMAIN.md. */
+  /** 1 (first) … 5, the peak-day priority (README, *Order states*). */
   priority: number;
   courier: string | null;
   courierRequested: string | null;

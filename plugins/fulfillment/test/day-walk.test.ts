@@ -15,7 +15,7 @@ let owner: Client;
 let skus: TestSku[];
 let exported: ExportedOrder[];
 
-// A number in the courier's usual shape (DOMAIN.md appendix), unique within the run.
+// A number in the courier's usual shape (`shared/tracking.ts`), unique within the run.
 let serial = 0;
 function trackingFor(courier: string): string {
   const digits = (n: number) => String(Date.now() * 10 + serial++).slice(-n).padStart(n, '0');

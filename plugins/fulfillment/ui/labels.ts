@@ -21,7 +21,7 @@ import {
 /** Picks one language of a name: pass `this.name` bound, or `(n) => n['zh-CN']`. */
 export type NamePicker = (text: Bilingual) => string;
 
-/** The peak-day order of work (DOMAIN.md §3); 1 is done first. */
+/** The peak-day order of work (README, *Order states*); 1 is done first. */
 export const PRIORITY_NAMES: Record<1 | 2 | 3 | 4, Bilingual> = {
   1: { 'zh-CN': '任务单', en: 'Task order' },
   2: { 'zh-CN': '加急／顺丰', en: 'Urgent / SF' },

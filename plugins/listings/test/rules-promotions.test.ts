@@ -1,4 +1,4 @@
-// Promotions and coupons through the API: the rules of DOMAIN §1 that the other files leave out —
+// Promotions and coupons through the API: the rules of the README’s Promotions and coupons that the other files leave out —
 // coupon codes and their validity, designated products, shipping, 满减 tiers, what delisting leaves
 // alone, suspended promotions, and unlisted goods towards a threshold.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';

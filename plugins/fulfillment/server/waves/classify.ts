@@ -1,7 +1,7 @@
 import type { WaveClass } from '../../shared/state-names.js';
 
 /**
- * How a wave picks an order (DOMAIN.md §3): one SKU is 单品; several SKUs whose bins lie in one
+ * How a wave picks an order (README, *Waves, picking, verification*): one SKU is 单品; several SKUs whose bins lie in one
  * zone are 多品单区 (one picker, seeded after); several zones are 多品跨区 (zone picking, then
  * consolidated). Several lines of the same SKU still count as one SKU.
  */
