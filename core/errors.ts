@@ -80,6 +80,14 @@ export class TooManyRequestsError extends WorkbenchError {
     super(text);
   }
 }
+/** 503: too much of this work is already under way; `retryAfterSeconds` says when to try again. */
+export class BusyError extends WorkbenchError {
+  readonly status = 503;
+  readonly kind = 'unavailable';
+  constructor(text: LocalizedText, readonly retryAfterSeconds: number) {
+    super(text);
+  }
+}
 /** 503: the part that would answer is not running (e.g. a failed plugin). */
 export class UnavailableError extends WorkbenchError {
   readonly status = 503;

@@ -14,15 +14,27 @@ import { startWorkbench } from './workbench.js';
 /** Exit codes: 0 fine, 1 could not run, 2 invalid config or usage, 3 database and code disagree. */
 const EXIT = { failed: 1, usage: 2, migration: 3 } as const;
 
-/** The project folder: the nearest folder above this file that has a package.json. */
+/**
+ * The project folder: the nearest folder above this file whose package.json names the project
+ * (dist/package.json has no name; it only makes the launcher CommonJS).
+ */
 function findRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
+  while (!namesProject(join(dir, 'package.json'))) {
     const parent = dirname(dir);
     if (parent === dir) return process.cwd();
     dir = parent;
   }
   return dir;
+}
+
+function namesProject(file: string): boolean {
+  if (!existsSync(file)) return false;
+  try {
+    return typeof (JSON.parse(readFileSync(file, 'utf8')) as { name?: unknown }).name === 'string';
+  } catch {
+    return false;
+  }
 }
 
 async function config(): Promise<WorkbenchConfig> {

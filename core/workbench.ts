@@ -49,7 +49,7 @@ import { databaseJobRuns } from './jobs/job-run-store.js';
 import { JobScheduler } from './jobs/scheduler.js';
 import type { ContextDeps } from './plugins/create-context.js';
 import { PluginHost } from './plugins/plugin-host.js';
-import { isWorkbenchError, TooManyRequestsError } from './errors.js';
+import { BusyError, isWorkbenchError, TooManyRequestsError } from './errors.js';
 
 export interface RunningWorkbench {
   url: string;
@@ -117,7 +117,7 @@ export async function startWorkbench(config: WorkbenchConfig, rootDir: string, l
 
     app.onError((error, c) => {
       const locale = c.get('locale') ?? config.locale;
-      const headers: Record<string, string> = error instanceof TooManyRequestsError ? { 'retry-after': String(error.retryAfterSeconds) } : {};
+      const headers: Record<string, string> = error instanceof TooManyRequestsError || error instanceof BusyError ? { 'retry-after': String(error.retryAfterSeconds) } : {};
       if (!isWorkbenchError(error)) headers['cache-control'] = 'no-store';
       return problemResponse(problemFromError(error, locale, log!.child('http'), c.req.path), headers);
     });

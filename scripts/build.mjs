@@ -1,13 +1,18 @@
-// Builds the server (dist/workbench.js) and the browser UI (dist/ui) with esbuild.
+// Builds the server (dist/workbench.js, which loads dist/workbench-server.mjs) and the browser UI (dist/ui) with esbuild.
 import { build } from 'esbuild';
 import { copyFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 
 const quiet = process.argv.includes('--quiet');
 const started = performance.now();
 
+// libuv sizes its thread pool once, at its first use, from UV_THREADPOOL_SIZE, and Node reads an
+// ES module entry through that pool: set inside the server bundle, the size would come too late.
+// So dist/workbench.js is a small CommonJS launcher (dist/package.json says so) that sets the
+// size and then loads the server, dist/workbench-server.mjs. Eight threads: password hashing takes
+// at most two (core/auth/hash-queue.ts), the rest stay for SQLite and files.
 await build({
   entryPoints: ['core/main.ts'],
-  outfile: 'dist/workbench.js',
+  outfile: 'dist/workbench-server.mjs',
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -16,6 +21,19 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
 });
+await writeFile('dist/package.json', `${JSON.stringify({ type: 'commonjs', private: true }, null, 2)}\n`);
+await writeFile(
+  'dist/workbench.js',
+  `'use strict';
+// Built by scripts/build.mjs. The thread pool's size must be set before anything uses the pool.
+const THREADS = 8;
+if (!(Number(process.env.UV_THREADPOOL_SIZE) >= THREADS)) process.env.UV_THREADPOOL_SIZE = String(THREADS);
+import('./workbench-server.mjs').catch((error) => {
+  process.stderr.write(String(error && error.stack ? error.stack : error) + '\\n');
+  process.exit(1);
+});
+`,
+);
 
 // The UI is built beside dist/ui and swapped in at the end, so a workbench already serving
 // dist/ui (a test run, a second terminal) never sees it half-written.
@@ -45,6 +63,7 @@ await writeFile(`${next}/meta.json`, JSON.stringify(ui.metafile).replaceAll(next
 await copyFile('ui/index.html', `${next}/index.html`);
 await copyFile('ui/style.css', `${next}/style.css`);
 await rm('dist/ui', { recursive: true, force: true });
+await rm('dist/workbench.js.map', { force: true });
 await rename(next, 'dist/ui');
 
 if (!quiet) console.log(`built dist/ in ${Math.round(performance.now() - started)} ms`);

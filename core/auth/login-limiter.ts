@@ -44,12 +44,17 @@ export class LoginLimiter {
     return 0;
   }
 
-  /** The outcome of an attempt `begin` let through. */
-  end(username: string, ok: boolean): void {
+  /** Gives back an attempt `begin` let through that was never checked (the server was too busy to hash it). */
+  cancel(username: string): void {
     const k = key(username);
     const pending = (this.inFlight.get(k) ?? 1) - 1;
     if (pending > 0) this.inFlight.set(k, pending);
     else this.inFlight.delete(k);
+  }
+
+  /** The outcome of an attempt `begin` let through. */
+  end(username: string, ok: boolean): void {
+    this.cancel(username);
     if (ok) this.recordSuccess(username);
     else this.recordFailure(username);
   }

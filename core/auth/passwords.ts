@@ -1,4 +1,5 @@
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { passwordHashes } from './hash-queue.js';
 
 /**
  * scrypt with N=2^17, r=8, p=1: about 128 MiB of memory per hash, so `maxmem` is raised above
@@ -11,9 +12,13 @@ const KEY_LENGTH = 32;
 const MAX_MEM = 256 * 1024 * 1024;
 export const MIN_PASSWORD_LENGTH = 10;
 
+/** Every hash waits its turn in `passwordHashes`, so hashing never takes the whole thread pool. */
 function scrypt(password: string, salt: Buffer, keyLength: number, options: ScryptOptions): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    scryptCallback(password, salt, keyLength, options, (error, key) => (error ? reject(error) : resolve(key))),
+  return passwordHashes.run(
+    () =>
+      new Promise((resolve, reject) =>
+        scryptCallback(password, salt, keyLength, options, (error, key) => (error ? reject(error) : resolve(key))),
+      ),
   );
 }
 
@@ -38,13 +43,16 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return timingSafeEqual(actual, expected);
 }
 
-let dummyHash: Promise<string> | undefined;
+/**
+ * A fixed hash with today's parameters, of a password nobody has. Fixed rather than made at the
+ * first unknown name, so that login costs one hash like any other and not two.
+ */
+const DUMMY_HASH = 'scrypt$131072$8$1$b10yFjag31i0aLBVE-QGEQ$bakdQvm41l1AP0llDJvQgz2UNceRNiZ5ESC62PA9dEs';
 /**
  * Spends the same time as a real check, so a login for an unknown user name cannot be told apart
  * from a wrong password by how long it takes.
  */
 export async function verifyAgainstDummy(password: string): Promise<false> {
-  dummyHash ??= hashPassword('not-a-real-password');
-  await verifyPassword(password, await dummyHash);
+  await verifyPassword(password, DUMMY_HASH);
   return false;
 }
