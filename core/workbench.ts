@@ -28,6 +28,7 @@ import { registerUserRoutes } from './auth/user-routes.js';
 import { DemoData } from './contributions/demo-data.js';
 import { Importers } from './contributions/importers.js';
 import { RouteTable } from './contributions/route-table.js';
+import { UploadArea } from './contributions/upload-area.js';
 import { SearchProviders } from './contributions/search.js';
 import { ServiceRegistry } from './contributions/services.js';
 import { SettingsStore } from './contributions/settings-store.js';
@@ -75,6 +76,8 @@ export async function startWorkbench(config: WorkbenchConfig, rootDir: string, l
   // Read before anything is opened, so a wrong path stops the start with nothing to undo.
   const tls = config.server.tls ? await readTls(config.server.tls, config.locale) : undefined;
   await mkdir(config.dataDir, { recursive: true });
+  const uploads = new UploadArea(join(config.dataDir, 'tmp', 'uploads'), config.server.uploadSlots);
+  await uploads.sweep();
   const db = await Database.open(join(config.dataDir, 'workbench.db'));
   try {
     await ensureMigrationTable(db);
@@ -95,6 +98,7 @@ export async function startWorkbench(config: WorkbenchConfig, rootDir: string, l
     const routes = new RouteTable(app, schemas, audit, log.child('http'), {
       bodyLimitBytes: config.server.bodyLimitBytes,
       uploadLimitBytes: config.server.uploadLimitBytes,
+      uploads,
     });
     const importers = new Importers(routes, audit, log.child('import'));
 

@@ -11,6 +11,8 @@ export interface WorkbenchConfig {
     allowedHosts: string[];
     bodyLimitBytes: number;
     uploadLimitBytes: number;
+    /** Uploads (imports) taken in at once; one more is refused with 503 until one ends. */
+    uploadSlots: number;
     sessionIdleMinutes: number;
     /** HTTPS with these PEM files (absolute paths); absent: plain HTTP. */
     tls?: { certFile: string; keyFile: string };

@@ -53,6 +53,7 @@ describe('loadConfig', () => {
           allowedHosts: [],
           bodyLimitBytes: 1048576,
           uploadLimitBytes: 104857600,
+          uploadSlots: 2,
           sessionIdleMinutes: 720,
         },
         dataDir: path.join(dir, 'data'),

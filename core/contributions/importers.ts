@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { streamSSE } from 'hono/streaming';
 import { Hono } from 'hono';
 import { InputError, NotFoundError } from '../errors.js';
@@ -5,10 +6,11 @@ import { problemFromError } from '../http/problem.js';
 import { DisposableStore, type Disposable } from '../lifecycle/disposable.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { Logger } from '../log/logger.js';
-import type { ImportRequest } from '../plugins/context.js';
+import type { ImportFile, ImportRequest } from '../plugins/context.js';
 import type { PluginManifest } from '../plugins/manifest.js';
 import type { RouteTable } from './route-table.js';
 import { ImportRuns, type ImportEvent } from './import-runs.js';
+import type { Upload } from './upload-area.js';
 
 export type ImportHandler = (request: ImportRequest) => Promise<unknown>;
 
@@ -16,7 +18,8 @@ export type ImportHandler = (request: ImportRequest) => Promise<unknown>;
  * Importers declared in a manifest get three routes under their plugin, all guarded by the
  * importer's permission:
  * - `POST /api/<plugin>/importers/<id>` (multipart field `file`, repeated for files that belong to
- *   one import) → 202 `{ runId }`; the work runs on
+ *   one import) → 202 `{ runId }`; the work runs on. The files wait in the upload area, holding
+ *   an upload slot, until the run ends; the handler gets their bytes when it starts.
  * - `GET  /api/<plugin>/importers/<id>/runs/<runId>/events` — server-sent events
  *   `progress` `{done,total,message}`, then `done` `{result}` or `failed` `{problem}`
  * - `GET  /api/<plugin>/importers/<id>/runs/<runId>` — the run's state and last event, as JSON
@@ -45,20 +48,29 @@ export class Importers {
         bodyKind: 'upload',
         status: 202,
         action: `import ${id}`,
-        handler: async ({ raw, body, actor, locale }) => {
-          const form = await new Response(body as Uint8Array<ArrayBuffer>, { headers: { 'content-type': raw.headers.get('content-type') ?? '' } }).formData().catch(() => undefined);
-          const blobs = (form?.getAll('file') ?? []).filter((f): f is File => f instanceof Blob);
-          if (blobs.length === 0) {
+        handler: ({ body, actor, locale }) => {
+          const upload = body as Upload;
+          const received = upload.files.filter((f) => f.field === 'file');
+          if (received.length === 0) {
             throw new InputError({ 'zh-CN': '请选择要导入的文件', en: 'Choose a file to import' }, { errors: [{ path: '/file', in: 'body', message: 'file' }] });
           }
-          const files = await Promise.all(blobs.map(async (f) => ({ name: f.name || 'upload', type: f.type, bytes: new Uint8Array(await f.arrayBuffer()) })));
+          const files = received.map((f) => ({ name: f.name, type: f.type }));
           const name = files.map((f) => f.name).join(', ');
           const run = this.runs.start(manifest.id, id, name, actor!.id);
           const report = this.runs.progress(run);
           // The handler starts on a later turn of the event loop: its first synchronous stretch
           // (decoding and reading a large file) must not hold back this 202.
+          // The files are read only now, one import at a time per slot, and removed (the slot freed)
+          // before the run reports its end.
           void new Promise<void>((resolve) => setImmediate(resolve))
-            .then(() => handler({ file: files[0]!, files, actor: actor!, locale, progress: { report } }))
+            .then(async () => {
+              try {
+                const read: ImportFile[] = await Promise.all(received.map(async (f) => ({ name: f.name, type: f.type, bytes: asBytes(await readFile(f.path)) })));
+                return await handler({ file: read[0]!, files: read, actor: actor!, locale, progress: { report } });
+              } finally {
+                await upload.release();
+              }
+            })
             .then(
               (result) => {
                 this.runs.finish(run, { type: 'done', result });
@@ -145,4 +157,9 @@ export class Importers {
     );
     return Promise.resolve(app.fetch(raw));
   }
+}
+
+/** A plain Uint8Array over the buffer's memory (no copy), as importers have always been given. */
+function asBytes(buffer: Buffer): Uint8Array {
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }

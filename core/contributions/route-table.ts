@@ -9,13 +9,16 @@ import type { AuditLog } from '../audit/audit-log.js';
 import type { Logger } from '../log/logger.js';
 import type { WorkbenchEnv } from '../http/request-context.js';
 import type { HttpMethod, RouteDefinition, RouteRequest } from '../plugins/context.js';
+import type { Upload, UploadArea } from './upload-area.js';
 
 type AnyRequest = RouteRequest<Record<string, unknown>, Record<string, unknown>, unknown>;
 
 /**
  * A route as the table stores it. Besides what plugins may declare, core routes may ask only for
- * a logged-in person (`authenticated`), and upload routes read the body as bytes under the upload
- * limit instead of as JSON.
+ * a logged-in person (`authenticated`), and upload routes take a multipart body, streamed to the
+ * upload area under the upload limit, instead of JSON: their `body` is an `Upload`, which the
+ * handler owns once it returns (and releases when done with the files); if it throws, the table
+ * releases it.
  */
 export type TableRoute = Omit<RouteDefinition, 'handler' | 'permission' | 'public'> & {
   permission?: string;
@@ -45,6 +48,7 @@ interface Compiled {
 export interface RouteTableOptions {
   bodyLimitBytes: number;
   uploadLimitBytes: number;
+  uploads: UploadArea;
 }
 
 /**
@@ -121,7 +125,13 @@ export class RouteTable {
       const body = await this.readBody(c, route, compiled);
       const request = { params, query, body, actor, locale, raw: c.req.raw };
       target ??= route.auditTarget?.(request);
-      const result = await route.handler(request);
+      let result: unknown;
+      try {
+        result = await route.handler(request);
+      } catch (error) {
+        if (route.bodyKind === 'upload') await (body as Upload).release();
+        throw error;
+      }
       if (result instanceof Response) {
         if (mutation) await this.record(entry, c, target, 'ok', result.status);
         return result;
@@ -153,7 +163,7 @@ export class RouteTable {
   }
 
   private async readBody(c: Context<WorkbenchEnv>, route: TableRoute, compiled: Compiled): Promise<unknown> {
-    if (route.bodyKind === 'upload') return readLimited(c.req.raw, this.options.uploadLimitBytes);
+    if (route.bodyKind === 'upload') return this.options.uploads.receive(c.req.raw, this.options.uploadLimitBytes, () => tooLarge(this.options.uploadLimitBytes));
     if (!compiled.body) return undefined;
     const bytes = await readLimited(c.req.raw, this.options.bodyLimitBytes);
     const text = new TextDecoder().decode(bytes);
