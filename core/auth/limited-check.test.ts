@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { TooManyRequestsError } from '../errors.js';
+import { BusyError, TooManyRequestsError } from '../errors.js';
+import { HashQueue } from './hash-queue.js';
 import { checkLimited } from './limited-check.js';
 import { LoginAttempts } from './login-attempts.js';
 import { LoginLimiter } from './login-limiter.js';
@@ -51,5 +52,25 @@ describe('the login lock, by source address and user together', () => {
     expect(seen[0]).toMatchObject({ source: OTHER_PC, username: 'dianzhang', outcome: 'refused' });
     expect(seen.filter((a) => a.outcome === 'wrong')).toHaveLength(5);
     expect(Object.keys(seen[0]!).sort()).toEqual(['at', 'outcome', 'source', 'username']);
+  });
+});
+
+describe('when the line of password hashes is full', () => {
+  it('refuses with 503 before checking, and neither counts it nor keeps it as a failure', async () => {
+    const d = parts();
+    const full = { ...d, hashes: new HashQueue(0, 0) };
+    let checked = 0;
+    const count = () => ((checked += 1), Promise.resolve(false));
+    for (let i = 0; i < 10; i++) await expect(checkLimited(full, OTHER_PC, 'cangku', STAFF, count)).rejects.toBeInstanceOf(BusyError);
+    expect(checked).toBe(0);
+    expect(d.attempts.list()).toEqual([]);
+    // Ten refusals later the pair is not locked: the right password still gets in.
+    expect(await checkLimited(d, OTHER_PC, 'cangku', STAFF, right)).toBe(true);
+  });
+
+  it('still answers 429 first to a pair that is locked', async () => {
+    const d = parts();
+    for (let i = 0; i < 5; i++) await checkLimited(d, OTHER_PC, 'cangku', STAFF, wrong);
+    await expect(checkLimited({ ...d, hashes: new HashQueue(0, 0) }, OTHER_PC, 'cangku', STAFF, right)).rejects.toBeInstanceOf(TooManyRequestsError);
   });
 });
