@@ -1,5 +1,5 @@
 import { beforeAll, expect, test } from 'vitest';
-import { hashPassword, MIN_PASSWORD_LENGTH, verifyAgainstDummy, verifyPassword } from './passwords.js';
+import { DUMMY_HASH, hashPassword, MIN_PASSWORD_LENGTH, verifyAgainstDummy, verifyPassword } from './passwords.js';
 
 const PASSWORD = 'correct-horse-42';
 let stored: string;
@@ -64,6 +64,11 @@ test('a tampered key or salt does not verify', async () => {
   const salt = Buffer.from(parts[4]!, 'base64url');
   salt[0] = salt[0]! ^ 1;
   expect(await verifyPassword(PASSWORD, [...parts.slice(0, 4), salt.toString('base64url'), parts[5]].join('$'))).toBe(false);
+});
+
+test('the fixed stand-in hash for unknown names has the parameters of a new hash, so it costs the same', () => {
+  expect(DUMMY_HASH.split('$').slice(0, 4)).toEqual(stored.split('$').slice(0, 4));
+  expect(Buffer.from(DUMMY_HASH.split('$')[5]!, 'base64url')).toHaveLength(32);
 });
 
 test('the dummy check used for unknown accounts always refuses', async () => {

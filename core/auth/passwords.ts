@@ -47,7 +47,7 @@ export async function verifyPassword(password: string, stored: string): Promise<
  * A fixed hash with today's parameters, of a password nobody has. Fixed rather than made at the
  * first unknown name, so that login costs one hash like any other and not two.
  */
-const DUMMY_HASH = 'scrypt$131072$8$1$b10yFjag31i0aLBVE-QGEQ$bakdQvm41l1AP0llDJvQgz2UNceRNiZ5ESC62PA9dEs';
+export const DUMMY_HASH = 'scrypt$131072$8$1$b10yFjag31i0aLBVE-QGEQ$bakdQvm41l1AP0llDJvQgz2UNceRNiZ5ESC62PA9dEs';
 /**
  * Spends the same time as a real check, so a login for an unknown user name cannot be told apart
  * from a wrong password by how long it takes.
