@@ -54,7 +54,10 @@ export function unwrapCsvCell(value: string): string {
 }
 
 /** True for a record without any text (a blank line, or one of commas only): skipped, yet counted. */
-export const isBlankCsvRecord = (cells: readonly string[]): boolean => cells.every((c) => unwrapCsvCell(c) === '');
+export function isBlankCsvRecord(cells: readonly string[]): boolean {
+  for (const cell of cells) if (cell !== '' && unwrapCsvCell(cell) !== '') return false;
+  return true;
+}
 
 const matches = (want: string | RegExp, name: string) => (typeof want === 'string' ? csvHeaderName(want) === name : want.test(name));
 
@@ -63,18 +66,23 @@ export class CsvHeader<K extends string> {
   /** One problem on row 1 per required column the header lacks; empty when the file can be read. */
   readonly problems: CsvProblem[] = [];
 
+  // Positions on their own: cell() runs for every column of every row (millions in a large report).
+  private readonly positions = new Map<K, number>();
+
   constructor(
     private readonly columns: CsvColumns<K>,
     private readonly index: ReadonlyMap<K, { at: number; name: string }>,
-  ) {}
+  ) {
+    for (const [key, { at }] of index) this.positions.set(key, at);
+  }
 
   has(key: K): boolean {
-    return this.index.has(key);
+    return this.positions.has(key);
   }
 
   /** The position of the column in each record, or undefined when the file lacks it. */
   at(key: K): number | undefined {
-    return this.index.get(key)?.at;
+    return this.positions.get(key);
   }
 
   /** The header as the file writes it, cleaned (`重量(克)`), or undefined when the file lacks it. */
@@ -89,7 +97,7 @@ export class CsvHeader<K extends string> {
 
   /** The cell of the column in a record, unwrapped; '' when the file lacks the column or the row is short. */
   cell(cells: readonly string[], key: K): string {
-    const at = this.index.get(key)?.at;
+    const at = this.positions.get(key);
     return at === undefined ? '' : unwrapCsvCell(cells[at] ?? '');
   }
 }

@@ -15,10 +15,6 @@ export const REASONS = {
     'zh-CN': `${report}的表头里没有“${column}”这一列：请从卖家中心重新导出，不要删改表头`,
     en: `The ${report === '订单报表' ? 'order report' : 'item report'} has no “${column}” column in its header; export it again from the seller centre without editing the header`,
   }),
-  unclosedQuote: (): LocalizedText => ({
-    'zh-CN': '这一行的引号没有配对，从这里起读不出来：请用 Excel 打开后另存为 CSV 再导入',
-    en: 'A quote in this row is never closed, so the file cannot be read from here on; open it in Excel, save it as CSV again and re-import',
-  }),
   empty: (column: string): LocalizedText => ({ 'zh-CN': `${column}是空的`, en: `${column} is empty` }),
   orderNo: (value: string): LocalizedText => ({
     'zh-CN': `订单编号“${value}”不对：淘宝订单编号是一串数字`,
