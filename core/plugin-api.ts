@@ -28,7 +28,7 @@ export { decodeCsv, encodeCsv, type CsvEncoding, type DecodedCsv } from './csv/d
 export { readCsv, readCsvInTurns, type CsvRecord, type CsvRecords } from './csv/records.js';
 export { readCsvHeader, csvHeaderName, unwrapCsvCell, isBlankCsvRecord, type CsvColumn, type CsvColumns, type CsvHeader, type CsvHeaderOptions } from './csv/read.js';
 export { writeCsv, csvText, excelCell } from './csv/write.js';
-export type { CsvProblem } from './csv/problems.js';
+export { moneyCellReason, type CsvProblem } from './csv/problems.js';
 export { PLUGIN_API_VERSION } from './version.js';
 export type { Locale, LocalizedText } from './i18n/localized-text.js';
 export type { Queryable, Transaction } from './db/database.js';

@@ -4,6 +4,7 @@ import iconv from 'iconv-lite';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, test } from 'vitest';
 import { decodeCsv, encodeCsv } from './decode.js';
+import { moneyCellReason } from './problems.js';
 import { csvHeaderName, isBlankCsvRecord, readCsvHeader, unwrapCsvCell, type CsvColumns } from './read.js';
 import { readCsv, readCsvInTurns } from './records.js';
 
@@ -122,4 +123,9 @@ describe('headers and cells', () => {
     expect(isBlankCsvRecord([' ', '=""', ''])).toBe(true);
     expect(isBlankCsvRecord(['', 'x'])).toBe(false);
   });
+});
+
+test('a money cell is refused naming its column and the cell as written', () => {
+  expect(moneyCellReason('运费', '五元', 'not-a-number')).toEqual({ 'zh-CN': '运费“五元”不是金额，请写成 129.00 这样的元', en: '运费 “五元” is not an amount; write yuan like 129.00' });
+  expect(moneyCellReason('总金额', '99.005', 'too-precise')).toMatchObject({ en: '总金额 “99.005” has at most two decimals' });
 });

@@ -1,4 +1,4 @@
-import { isBlankCsvRecord, parseYuan, readCsv, readCsvHeader, unwrapCsvCell, type CsvColumns, type CsvProblem, type LocalizedText, type MoneyProblem } from '@workbench/plugin-api';
+import { isBlankCsvRecord, moneyCellReason, parseYuan, readCsv, readCsvHeader, unwrapCsvCell, type CsvColumns, type CsvProblem, type LocalizedText } from '@workbench/plugin-api';
 import type { CourierSetting, FulfillmentSettings } from '../settings.js';
 import { courierFromText, courierNames, normaliseTracking } from './courier-rules.js';
 import { headerInGrams, parseWeight, WEIGHT_REASONS } from './weight-cells.js';
@@ -24,13 +24,6 @@ export interface StatementLine {
   day?: string;
   courier?: CourierSetting;
 }
-
-const MONEY_REASONS: Record<MoneyProblem, (cell: string) => LocalizedText> = {
-  'not-a-number': (cell) => ({ 'zh-CN': `“${cell}”不是金额，请写成 5.00 这样的元`, en: `“${cell}” is not an amount; write yuan like 5.00` }),
-  negative: (cell) => ({ 'zh-CN': `运费不能是负数（${cell}）`, en: `The fee cannot be negative (${cell})` }),
-  'too-precise': (cell) => ({ 'zh-CN': `运费最多两位小数（${cell}）`, en: `Fees have at most two decimals (${cell})` }),
-  'too-large': (cell) => ({ 'zh-CN': `运费太大了（${cell}）`, en: `The fee is too large (${cell})` }),
-};
 
 /** `2026-11-03`, `2026/11/3`, `2026.11.03 14:20`, `20261103` → `2026-11-03`. */
 export function dayOf(cell: string): string | undefined {
@@ -66,7 +59,7 @@ export function readStatement(settings: FulfillmentSettings, text: string): { li
     const weight = parseWeight(cell('重量'), grams);
     if ('problem' in weight) refuse('重量', WEIGHT_REASONS[weight.problem](cell('重量')));
     const fee = parseYuan(cell('运费'));
-    if ('problem' in fee) refuse('运费', MONEY_REASONS[fee.problem](cell('运费')));
+    if ('problem' in fee) refuse('运费', moneyCellReason('运费', cell('运费'), fee.problem));
     const dayCell = cell('日期');
     const day = dayCell ? dayOf(dayCell) : undefined;
     if (dayCell && !day) refuse('日期', { 'zh-CN': `“${dayCell}”不是日期，请写成 2026-11-03`, en: `“${dayCell}” is not a date; write 2026-11-03` });

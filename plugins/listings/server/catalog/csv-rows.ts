@@ -1,6 +1,6 @@
-import { invisibleCharacterIn, isBlankCsvRecord, readCsv, readCsvHeader, readCsvInTurns, type CsvProblem, type CsvRecords, type LocalizedText } from '@workbench/plugin-api';
+import { invisibleCharacterIn, isBlankCsvRecord, moneyCellReason, readCsv, readCsvHeader, readCsvInTurns, type CsvProblem, type CsvRecords, type LocalizedText } from '@workbench/plugin-api';
 import { CSV_COLUMNS, type CsvColumn } from './csv-columns.js';
-import { parseYuan, type MoneyProblem } from '../shared/money.js';
+import { parseYuan } from '../shared/money.js';
 
 /** A row the import refused: `row` as Excel numbers it (the header is row 1). */
 export type Rejection = CsvProblem;
@@ -32,13 +32,6 @@ export interface CsvRow {
   product: ProductCells;
   sku?: SkuCells;
 }
-
-const MONEY_REASONS: Record<MoneyProblem, (cell: string) => LocalizedText> = {
-  'not-a-number': (cell) => ({ 'zh-CN': `“${cell}”不是金额，请写成 129.00 这样的元`, en: `“${cell}” is not an amount; write yuan like 129.00` }),
-  negative: (cell) => ({ 'zh-CN': `金额不能是负数（${cell}）`, en: `The amount cannot be negative (${cell})` }),
-  'too-precise': (cell) => ({ 'zh-CN': `金额最多两位小数（${cell}）`, en: `Amounts have at most two decimals (${cell})` }),
-  'too-large': (cell) => ({ 'zh-CN': `金额太大了（${cell}）`, en: `The amount is too large (${cell})` }),
-};
 
 /** Cells that name or identify something, where a hidden character would make two look-alikes differ. */
 const VISIBLE_ONLY: CsvColumn[] = ['货号', '商家编码', '条形码', '分类'];
@@ -108,7 +101,7 @@ function recordReader({ records, problems }: CsvRecords): { data: CsvRecords['re
       const value = cell(column);
       if (value === undefined) return undefined;
       const parsed = parseYuan(value);
-      if ('problem' in parsed) return void refuse(column, MONEY_REASONS[parsed.problem](value));
+      if ('problem' in parsed) return void refuse(column, moneyCellReason(column, value, parsed.problem));
       return parsed.fen;
     };
     const count = (column: '重量(克)' | '预警线'): number | undefined => {
