@@ -1,22 +1,20 @@
-// Unit tests of the import's own readers: the quick CSV reading answers exactly what csv-parse
-// answers (on generated reports and on awkward hand-made cases), shop times are what ctx.shopTime
-// writes, and a bulk load's dropped indexes come back as they were.
+// Unit tests of the import's own readers: the shared CSV reading answers exactly what csv-parse
+// answers on generated reports (the awkward hand-made cases are core/csv's), shop times are what
+// ctx.shopTime writes, and a bulk load's dropped indexes come back as they were.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import sqlite3 from 'sqlite3';
 import { describe, expect, test } from 'vitest';
-import type { PluginContext, SqlParams, Transaction } from '@workbench/plugin-api';
+import { decodeCsv, readCsv, type PluginContext, type SqlParams, type Transaction } from '@workbench/plugin-api';
 import { dropIndexesForBulkLoad } from '../server/import/bulk-indexes.js';
-import { readRecords } from '../server/import/csv-records.js';
-import { decodeReport } from '../server/import/report-decode.js';
 import { ShopClock } from '../server/import/shop-clock.js';
 import { taobaoExportText, encodeReport } from './fixtures/taobao-export.mjs';
 
 const reference = (text: string) => parse(text, { relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true }) as string[][];
-const cellsOf = (text: string) => readRecords(text).records.map((r) => r.cells);
+const cellsOf = (text: string) => readCsv(text).records.map((r) => r.cells);
 
-describe('reading CSV records', () => {
+describe('reading Taobao reports as CSV', () => {
   test('a generated report of both layouts reads exactly as csv-parse reads it', () => {
     for (const layout of ['2018', 'later'] as const) {
       const { orderReport, itemReport } = taobaoExportText({ orders: 400, skuCodes: ['A-1', 'B-2', 'C-3'], seed: 3, layout });
@@ -25,32 +23,11 @@ describe('reading CSV records', () => {
     }
   });
 
-  test.each([
-    ['quoted commas, doubled quotes and a line break inside a field', 'a,b,c\r\n"x,1","say ""hi""","two\r\nlines"\r\nlast,,\r\n'],
-    ['="…" cells and a quote inside an unquoted field', 'a,b\n="0012345",5"寸\n'],
-    ['a stray quote before a quoted field on the same line', 'a,b\nx"y,"q,r"\nnext,1\n'],
-    ['a quoted field that closes and goes on', 'a,b\n"ab"c,d\n'],
-    ['blank lines, a BOM and no final line break', '\uFEFFa,b\n\n1,2\n,\nend'],
-  ])('%s', (_name, text) => {
-    expect(cellsOf(text)).toEqual(reference(text));
-  });
-
-  test('rows are numbered as Excel shows them: a field over two lines is still one row', () => {
-    const { records } = readRecords('订单编号,买家留言\n1,"第一行\n第二行"\n2,好\n');
-    expect(records.map((r) => [r.row, r.cells[0]])).toEqual([[1, '订单编号'], [2, '1'], [3, '2']]);
-  });
-
-  test('a quote that never closes stops the reading at its row', () => {
-    const { records, unclosedAt } = readRecords('a,b\n1,2\n"3,4\n5,6\n');
-    expect(records.map((r) => r.cells)).toEqual([['a', 'b'], ['1', '2']]);
-    expect(unclosedAt).toBe(3);
-  });
-
   test('bytes are UTF-8 with or without BOM when they decode cleanly, else GBK', () => {
     const text = '订单编号,收货地址 \r\n="1",新疆维吾尔自治区\r\n';
-    expect(decodeReport(encodeReport(text, 'utf-8'))).toEqual({ text, encoding: 'utf-8' });
-    expect(decodeReport(encodeReport(text, 'utf-8-bom'))).toEqual({ text, encoding: 'utf-8' });
-    expect(decodeReport(encodeReport(text, 'gbk'))).toEqual({ text, encoding: 'gbk' });
+    expect(decodeCsv(encodeReport(text, 'utf-8'))).toEqual({ text, encoding: 'utf-8' });
+    expect(decodeCsv(encodeReport(text, 'utf-8-bom'))).toEqual({ text, encoding: 'utf-8' });
+    expect(decodeCsv(encodeReport(text, 'gbk'))).toEqual({ text, encoding: 'gbk' });
   });
 });
 

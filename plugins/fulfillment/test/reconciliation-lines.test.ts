@@ -79,6 +79,12 @@ describe('reading a statement', () => {
     ]);
   });
 
+  test('a quote that never closes is refused at its row instead of failing the import', () => {
+    const { lines, problems } = readStatement(settings, '运单号,重量,运费\n773012345678901,1,5\n"773012345678902,1,5\n773012345678903,1,5\n');
+    expect(lines.map((l) => l.row)).toEqual([2]);
+    expect(problems).toEqual([{ row: 3, column: '', reason: expect.objectContaining({ 'zh-CN': expect.stringContaining('引号') }) }]);
+  });
+
   test('dates', () => {
     expect(dayOf('2026-11-03')).toBe('2026-11-03');
     expect(dayOf('2026/1/5 08:00')).toBe('2026-01-05');

@@ -1,11 +1,10 @@
 // The pure parts of shipping: courier names in spreadsheets, tracking-number shapes, weights and
 // the cells of the platform's bulk-shipping file. The settings are the schema's own defaults.
-import iconv from 'iconv-lite';
 import { describe, expect, test } from 'vitest';
 import schema from '../schemas/settings.schema.json';
 import type { FulfillmentSettings } from '../server/settings.js';
 import { chooseCourier, courierFromText, expectedFee, normaliseTracking } from '../server/shipping/courier-rules.js';
-import { csvLine, decodeCsv, encodeCsv, excelText, headerInGrams, parseWeight, plainText, unwrapCell } from '../server/shipping/csv-cells.js';
+import { headerInGrams, parseWeight } from '../server/shipping/weight-cells.js';
 import { couriersFitting, trackingMatches } from '../shared/tracking.js';
 
 type Props = Record<string, { default?: unknown; properties?: Props }>;
@@ -107,24 +106,5 @@ describe('weights', () => {
     expect(parseWeight('1.2345', false)).toEqual({ problem: 'too-precise' });
     expect(parseWeight('830.5', true)).toEqual({ problem: 'too-precise' });
     expect(parseWeight('1200', false)).toEqual({ problem: 'too-heavy' });
-  });
-});
-
-describe('cells for Excel', () => {
-  test('long digit strings stay text, formulas are defused, and both read back', () => {
-    expect(excelText('2345678901234567')).toBe('="2345678901234567"');
-    expect(excelText('M20261123001')).toBe('M20261123001');
-    expect(plainText('=HYPERLINK("x")')).toBe(`'=HYPERLINK("x")`);
-    expect(plainText('+86')).toBe(`'+86`);
-    expect(unwrapCell('="2345678901234567"')).toBe('2345678901234567');
-    expect(unwrapCell(`'=HYPERLINK("x")`)).toBe('=HYPERLINK("x")');
-    expect(csvLine(['a,b', 'say "hi"', 'plain'])).toBe('"a,b","say ""hi""",plain');
-  });
-
-  test('GBK and UTF-8 files both decode', () => {
-    const text = '订单编号,物流公司\r\n1,申通\r\n';
-    expect(decodeCsv(new Uint8Array(iconv.encode(text, 'gbk')))).toBe(text);
-    expect(decodeCsv(encodeCsv(text, 'utf-8'))).toBe(text);
-    expect(iconv.decode(Buffer.from(encodeCsv(text, 'gbk')), 'gbk')).toBe(text);
   });
 });

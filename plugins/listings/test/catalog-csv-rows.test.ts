@@ -1,8 +1,7 @@
-import iconv from 'iconv-lite';
 import { describe, expect, test } from 'vitest';
-import { columnOf, csvLine, excelText, plainText, unwrapCell } from '../server/catalog/csv-columns.js';
-import { decodeCsv, encodeCsv } from '../server/catalog/csv-decode.js';
-import { readCsvRows } from '../server/catalog/csv-rows.js';
+import { csvText, readCsvHeader } from '@workbench/plugin-api';
+import { CSV_COLUMNS } from '../server/catalog/csv-columns.js';
+import { readCsvRows, readCsvRowsInTurns } from '../server/catalog/csv-rows.js';
 
 const HEADER = '货号,标题,分类,面料,商家编码,颜色,尺码,价格,成本,条形码,重量(克),预警线';
 
@@ -81,53 +80,26 @@ describe('reading CSV rows', () => {
   });
 });
 
-describe('encodings', () => {
-  const sample = '货号,标题\nA1,纯棉圆领短袖T恤\n';
-
-  test('UTF-8 with and without BOM reads as UTF-8', () => {
-    expect(decodeCsv(encodeCsv(sample, 'utf-8'))).toEqual({ text: sample, encoding: 'utf-8' });
-    expect(decodeCsv(new TextEncoder().encode(sample))).toEqual({ text: sample, encoding: 'utf-8' });
+describe('columns', () => {
+  test('header names are found with a BOM, stray spaces and full-width brackets; 价格(元) names the price', () => {
+    const header = readCsvHeader(['\uFEFF货号', ' 重量（克） ', '价格(元)', '库存', '商家编码'], CSV_COLUMNS);
+    expect(header.problems).toEqual([]);
+    expect([header.at('货号'), header.at('重量(克)'), header.at('价格'), header.at('商家编码')]).toEqual([0, 1, 2, 4]);
   });
 
-  test('GBK bytes are detected and decoded', () => {
-    const bytes = new Uint8Array(iconv.encode(sample, 'gbk'));
-    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow();
-    expect(decodeCsv(bytes)).toEqual({ text: sample, encoding: 'gbk' });
+  test('cells the export guards for Excel read back as written', () => {
+    const text = csvText([
+      ['货号', '标题', '商家编码', '价格', '成本', '条形码'],
+      ['0123', '=HYPERLINK("http://x","点我")', '-20%', '1', '1', '6901234567892'],
+    ]);
+    expect(readCsvRows(text).rows[0]).toMatchObject({ itemCode: '0123', product: { title: '=HYPERLINK("http://x","点我")' }, sku: { code: '-20%', barcode: '6901234567892' } });
   });
 
-  test('the GBK export is GBK', () => {
-    const bytes = encodeCsv(sample, 'gbk');
-    expect(iconv.decode(Buffer.from(bytes), 'gbk')).toBe(sample);
-    expect(bytes[0]).not.toBe(0xef);
-  });
-});
-
-describe('cells', () => {
-  test('header names are normalised', () => {
-    expect(columnOf('\uFEFF货号')).toBe('货号');
-    expect(columnOf(' 重量（克） ')).toBe('重量(克)');
-    expect(columnOf('价格(元)')).toBe('价格');
-    expect(columnOf('库存')).toBeUndefined();
-  });
-
-  test('long digit strings are wrapped for Excel and unwrapped again', () => {
-    expect(excelText('6901234567892')).toBe('="6901234567892"');
-    expect(excelText('0123')).toBe('="0123"');
-    expect(excelText('T100-BK')).toBe('T100-BK');
-    expect(unwrapCell(excelText('0123'))).toBe('0123');
-  });
-
-  test('text that Excel would run as a formula is defused on export and read back as written', () => {
-    for (const risky of ['=HYPERLINK("http://x","点我")', '+1 件', '-20% 特价', '@SUM(A1)']) {
-      expect(plainText(risky)).toBe(`'${risky}`);
-      expect(unwrapCell(plainText(risky))).toBe(risky);
+  test('a quote that never closes is refused at its row; the rows before it are read', async () => {
+    const text = `${HEADER}\nA1,T恤,,,A1-1,,,1,1,,,\nA2,"T恤,,,A2-1,,,1,1,,,\nA3,T恤,,,A3-1,,,1,1,,,\n`;
+    for (const read of [readCsvRows(text), await readCsvRowsInTurns(text)]) {
+      expect(read.rows.map((r) => r.row)).toEqual([2]);
+      expect(read.rejected).toEqual([{ row: 3, column: '', reason: expect.objectContaining({ 'zh-CN': expect.stringContaining('引号') }) }]);
     }
-    expect(plainText('纯棉T恤')).toBe('纯棉T恤');
-    // A quote the clerk typed in front of ordinary text stays.
-    expect(unwrapCell("'90后")).toBe("'90后");
-  });
-
-  test('csvLine quotes only where needed', () => {
-    expect(csvLine(['a', 'b,c', 'say "hi"', 'x\ny', ''])).toBe('a,"b,c","say ""hi""","x\ny",');
   });
 });

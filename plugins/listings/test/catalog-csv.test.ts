@@ -190,6 +190,18 @@ describe('exporting products as CSV', () => {
     expect((await owner.get(`/api/listings/products/${noSkus.id}`)).body.version).toBe(noSkus.version);
   });
 
+  test('codes Excel would run as formulas are defused like every other cell, and read back as written', async () => {
+    const tag = unique('FX');
+    const p = await createProduct(owner, { title: `公式 ${tag}`, itemCode: `-${tag}`, skus: [{ code: `@${tag}`, attributes: {}, price: 100, cost: 50, barcode: `+${tag}` }] });
+    const csv = new TextDecoder().decode((await exportCsv(`?q=${tag}`)).bytes.slice(3));
+    const row = csv.split('\r\n').find((line) => line.includes(tag))!;
+    expect(row).toMatch(new RegExp(`^'-${tag},`));
+    expect(row).toContain(`,'@${tag},`);
+    expect(row).toContain(`,'+${tag},`);
+    expect(await runImport(owner, csv)).toEqual({ created: 0, updated: 0, unchanged: 1, rejected: [] });
+    expect((await owner.get(`/api/listings/products/${p.id}`)).body.version).toBe(p.version);
+  });
+
   test('?encoding=gbk gives the same text in GBK, and that round-trips too', async () => {
     const { text, tag } = variant();
     await runImport(owner, text);

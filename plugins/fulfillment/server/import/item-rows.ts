@@ -1,7 +1,7 @@
 import { refundStateOf, type RefundState } from '../../shared/refund-state.js';
-import type { CsvRecord } from './csv-records.js';
+import type { CsvRecord } from '@workbench/plugin-api';
 import { readHeader, RowCells, type MoneyReader } from './report-cells.js';
-import { ITEM_COLUMNS, REQUIRED_ITEM_COLUMNS, type ItemColumn } from './report-columns.js';
+import { ITEM_COLUMN_GROUPS, ITEM_COLUMNS, ITEM_REPORT_COLUMNS, type ItemColumn } from './report-columns.js';
 import { REASONS, type Rejection } from './row-reasons.js';
 
 /** One line of the 宝贝报表, read and checked; the unit price in 分. */
@@ -41,14 +41,14 @@ export interface ItemReport {
 
 /** Reads the 宝贝报表 rows; a row with any unreadable cell is refused whole, naming each cell. */
 export function readItemReport(file: string, records: readonly CsvRecord[], deps: { money: MoneyReader; onRow: () => void }): ItemReport {
-  const { index, rejected } = readHeader<ItemColumn>(file, records[0], ITEM_COLUMNS, [['mainOrderNo', 'orderNo'], ['code', 'outerId'], ...REQUIRED_ITEM_COLUMNS], '宝贝报表');
+  const { index, rejected } = readHeader<ItemColumn>(file, records[0], ITEM_REPORT_COLUMNS, '宝贝报表', ITEM_COLUMN_GROUPS);
   // In layouts with sub-orders, 主订单编号 is the order and 子订单编号 the line.
   const orderKey: ItemColumn = index.has('mainOrderNo') ? 'mainOrderNo' : 'orderNo';
   const items: ParsedItem[] = [];
   const refused = new Set<string>();
   const lineColumn = index.has('subOrderNo') ? ITEM_COLUMNS.subOrderNo : ITEM_COLUMNS[orderKey];
   if (rejected.length) return { items, rejected, orderColumn: ITEM_COLUMNS[orderKey], refused, lineColumn };
-  const cells = new RowCells<ItemColumn>(file, index, ITEM_COLUMNS, deps.money);
+  const cells = new RowCells<ItemColumn>(file, index, deps.money);
   for (let r = 1; r < records.length; r++) {
     deps.onRow();
     cells.load(records[r]!);

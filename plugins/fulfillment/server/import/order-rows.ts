@@ -1,10 +1,10 @@
 import { regionOf } from '../../shared/mask.js';
 import { PLATFORM_STATUS_TEXTS, type PlatformStatus } from '../../shared/state-names.js';
 import type { CourierSetting } from '../settings.js';
-import type { CsvRecord } from './csv-records.js';
+import type { CsvRecord } from '@workbench/plugin-api';
 import type { ParsedItem } from './item-rows.js';
 import { readHeader, RowCells, type MoneyReader } from './report-cells.js';
-import { ORDER_COLUMNS, REQUIRED_ORDER_COLUMNS, type OrderColumn } from './report-columns.js';
+import { ORDER_COLUMNS, ORDER_REPORT_COLUMNS, type OrderColumn } from './report-columns.js';
 import { REASONS, type Rejection } from './row-reasons.js';
 import type { ShopClock } from './shop-clock.js';
 
@@ -71,11 +71,11 @@ export function readOrderReport(
   records: readonly CsvRecord[],
   deps: { clock: ShopClock; money: MoneyReader; couriers: readonly CourierSetting[]; onRow: () => void },
 ): OrderReport {
-  const { index, rejected } = readHeader<OrderColumn>(file, records[0], ORDER_COLUMNS, REQUIRED_ORDER_COLUMNS, '订单报表');
+  const { index, rejected } = readHeader<OrderColumn>(file, records[0], ORDER_REPORT_COLUMNS, '订单报表');
   const orders = new Map<string, ParsedOrder>();
   const refused = new Set<string>();
   if (rejected.length) return { orders, rejected, refused };
-  const cells = new RowCells<OrderColumn>(file, index, ORDER_COLUMNS, deps.money);
+  const cells = new RowCells<OrderColumn>(file, index, deps.money);
   const time = (key: 'placedAt' | 'paidAt', required: boolean): string | null => {
     const value = cells.text(key, 40);
     if (value === '') {

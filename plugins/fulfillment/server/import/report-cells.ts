@@ -1,7 +1,4 @@
-import type { LocalizedText } from '@workbench/plugin-api';
-import { parseYuan } from '@workbench/plugin-api';
-import type { CsvRecord } from './csv-records.js';
-import { columnIndex, unwrapCell } from './report-columns.js';
+import { isBlankCsvRecord, parseYuan, readCsvHeader, type CsvColumns, type CsvHeader, type CsvRecord, type LocalizedText } from '@workbench/plugin-api';
 import { REASONS, type Rejection } from './row-reasons.js';
 
 /** Money cells repeat a lot (prices, 0.00): each distinct text is read once per import. */
@@ -27,8 +24,7 @@ export class RowCells<K extends string> {
 
   constructor(
     private readonly file: string,
-    private readonly index: Map<K, number>,
-    private readonly names: Readonly<Record<K, string>>,
+    private readonly header: CsvHeader<K>,
     private readonly money: MoneyReader,
   ) {}
 
@@ -40,24 +36,23 @@ export class RowCells<K extends string> {
   }
 
   has(key: K): boolean {
-    return this.index.has(key);
+    return this.header.has(key);
   }
 
   /** True for a row without any text (a blank line still counts in the numbering). */
   blank(): boolean {
-    return this.cells.every((c) => c.trim() === '');
+    return isBlankCsvRecord(this.cells);
   }
 
   refuse(key: K, reason: LocalizedText): void {
-    this.problems.push({ file: this.file, row: this.row, column: this.names[key], reason });
+    this.problems.push({ file: this.file, row: this.row, column: this.header.name(key), reason });
   }
 
   /** The cell as the shop means it ('' when the column is missing); longer than `max` is refused. */
   text(key: K, max: number): string {
-    const at = this.index.get(key);
-    const value = at === undefined ? '' : unwrapCell(this.cells[at] ?? '');
+    const value = this.header.cell(this.cells, key);
     if (value.length > max) {
-      this.refuse(key, REASONS.tooLong(this.names[key], max));
+      this.refuse(key, REASONS.tooLong(this.header.name(key), max));
       return value.slice(0, max);
     }
     return value;
@@ -69,29 +64,21 @@ export class RowCells<K extends string> {
     if (value === '') return 0;
     const read = this.money(value);
     if ('problem' in read) {
-      this.refuse(key, REASONS.money(this.names[key], value, read.problem));
+      this.refuse(key, REASONS.money(this.header.name(key), value, read.problem));
       return 0;
     }
     return read.fen;
   }
 }
 
-/** The header's column positions, and a refusal (row 1) for each required column it lacks. */
+/** The header's columns, and a refusal (row 1) for each required column it lacks, in words that send the clerk back to the seller centre. */
 export function readHeader<K extends string>(
   file: string,
   header: CsvRecord | undefined,
-  names: Readonly<Record<K, string>>,
-  required: readonly (K | readonly K[])[],
+  columns: CsvColumns<K>,
   report: string,
-): { index: Map<K, number>; rejected: Rejection[] } {
-  const index = columnIndex(header?.cells ?? [], names);
-  const rejected: Rejection[] = [];
-  for (const need of required) {
-    const anyOf: readonly K[] = typeof need === 'string' ? [need] : need;
-    if (!anyOf.some((k) => index.has(k))) {
-      const column = names[anyOf[0]!];
-      rejected.push({ file, row: 1, column, reason: REASONS.missingColumn(column, report) });
-    }
-  }
-  return { index, rejected };
+  oneOf: readonly (readonly K[])[] = [],
+): { index: CsvHeader<K>; rejected: Rejection[] } {
+  const index = readCsvHeader(header?.cells ?? [], columns, { oneOf, missing: (column) => REASONS.missingColumn(column, report) });
+  return { index, rejected: index.problems.map((p) => ({ file, ...p })) };
 }

@@ -1,95 +1,70 @@
 // The columns of Taobao's 订单报表 and 宝贝报表 the importer reads, by the names the seller
 // centre writes in the header. Every other column is ignored, so a later layout with more columns
-// imports the same way.
+// imports the same way. A column missing that is not required reads as empty (0 for money).
+import { csvHeaderName, type CsvColumns } from '@workbench/plugin-api';
 
-export const ORDER_COLUMNS = {
-  orderNo: '订单编号',
-  buyerNick: '买家会员名',
-  buyerAccount: '买家支付宝账号',
-  goodsTotal: '买家应付货款',
-  shippingFee: '买家应付邮费',
-  total: '总金额',
-  paidAmount: '买家实际支付金额',
-  status: '订单状态',
-  buyerMessage: '买家留言',
-  receiverName: '收货人姓名',
-  receiverAddress: '收货地址',
-  shippingMethod: '运送方式',
-  phone: '联系电话',
-  mobile: '联系手机',
-  placedAt: '订单创建时间',
-  paidAt: '订单付款时间',
-  trackingNo: '物流单号',
-  courier: '物流公司',
-  sellerRemark: '订单备注',
-  shopName: '店铺名称',
-  closeReason: '订单关闭原因',
-  refundAmount: '退款金额',
-} as const;
+export const ORDER_REPORT_COLUMNS = {
+  orderNo: { header: '订单编号', required: true },
+  buyerNick: { header: '买家会员名', required: true },
+  buyerAccount: { header: '买家支付宝账号' },
+  goodsTotal: { header: '买家应付货款', required: true },
+  shippingFee: { header: '买家应付邮费' },
+  total: { header: '总金额', required: true },
+  paidAmount: { header: '买家实际支付金额' },
+  status: { header: '订单状态', required: true },
+  buyerMessage: { header: '买家留言' },
+  receiverName: { header: '收货人姓名', required: true },
+  receiverAddress: { header: '收货地址', required: true },
+  shippingMethod: { header: '运送方式' },
+  phone: { header: '联系电话' },
+  mobile: { header: '联系手机' },
+  placedAt: { header: '订单创建时间', required: true },
+  paidAt: { header: '订单付款时间' },
+  trackingNo: { header: '物流单号' },
+  courier: { header: '物流公司' },
+  sellerRemark: { header: '订单备注' },
+  shopName: { header: '店铺名称' },
+  closeReason: { header: '订单关闭原因' },
+  refundAmount: { header: '退款金额' },
+} satisfies CsvColumns<string>;
 
-export const ITEM_COLUMNS = {
-  orderNo: '订单编号',
-  mainOrderNo: '主订单编号',
-  subOrderNo: '子订单编号',
-  title: '标题',
-  price: '价格',
-  quantity: '购买数量',
-  code: '商家编码',
-  outerId: '外部系统编号',
-  properties: '商品属性',
-  refundStatus: '退款状态',
-  refundAmount: '退款金额',
-} as const;
+export const ITEM_REPORT_COLUMNS = {
+  orderNo: { header: '订单编号' },
+  mainOrderNo: { header: '主订单编号' },
+  subOrderNo: { header: '子订单编号' },
+  title: { header: '标题', required: true },
+  price: { header: '价格', required: true },
+  quantity: { header: '购买数量', required: true },
+  code: { header: '商家编码' },
+  outerId: { header: '外部系统编号' },
+  properties: { header: '商品属性' },
+  refundStatus: { header: '退款状态' },
+  refundAmount: { header: '退款金额' },
+} satisfies CsvColumns<string>;
 
-export type OrderColumn = keyof typeof ORDER_COLUMNS;
-export type ItemColumn = keyof typeof ITEM_COLUMNS;
+export type OrderColumn = keyof typeof ORDER_REPORT_COLUMNS;
+export type ItemColumn = keyof typeof ITEM_REPORT_COLUMNS;
 
-/** Columns an order report must have (the others may be missing: empty, or 0 for money). */
-export const REQUIRED_ORDER_COLUMNS: readonly OrderColumn[] = ['orderNo', 'buyerNick', 'status', 'placedAt', 'receiverName', 'receiverAddress', 'goodsTotal', 'total'];
-/** Item report columns that must be there; the order number and the code each have two names. */
-export const REQUIRED_ITEM_COLUMNS: readonly ItemColumn[] = ['title', 'price', 'quantity'];
+/** The item report has the order number under one of two names, and the code under one of two. */
+export const ITEM_COLUMN_GROUPS: readonly (readonly ItemColumn[])[] = [['mainOrderNo', 'orderNo'], ['code', 'outerId']];
+
+const headersOf = <K extends string>(columns: CsvColumns<K>) => Object.fromEntries(Object.entries<{ header: string }>(columns).map(([key, c]) => [key, c.header])) as Record<K, string>;
+/** Each column's header by key, which names it in refusals. */
+export const ORDER_COLUMNS = headersOf(ORDER_REPORT_COLUMNS);
+export const ITEM_COLUMNS = headersOf(ITEM_REPORT_COLUMNS);
 
 // Headers only one of the two reports has, to tell them apart whichever order they come in.
 const ORDER_MARKS = ['买家会员名', '收货人姓名', '收货地址', '买家应付货款', '买家实际支付金额', '订单付款时间', '联系手机'];
 const ITEM_MARKS = ['购买数量', '商家编码', '外部系统编号', '商品属性', '标题', '子订单编号', '主订单编号'];
 
-/** A header cell as the importer matches it: without a BOM and the stray spaces some exports add (`收货地址 `). */
-export const headerName = (cell: string) => cell.replace(/^\uFEFF/, '').trim();
-
 export type ReportKind = 'orders' | 'items';
 
 /** Which report a header row belongs to, or undefined when it looks like neither. */
 export function reportKind(header: readonly string[]): ReportKind | undefined {
-  const names = new Set(header.map(headerName));
+  const names = new Set(header.map(csvHeaderName));
   const orderMarks = ORDER_MARKS.filter((m) => names.has(m)).length;
   const itemMarks = ITEM_MARKS.filter((m) => names.has(m)).length;
   if (names.has('订单编号') && orderMarks >= 2 && orderMarks > itemMarks) return 'orders';
   if ((names.has('订单编号') || names.has('主订单编号')) && names.has('购买数量') && itemMarks >= 2) return 'items';
   return undefined;
-}
-
-/** Where each known column is in the header (the first of a repeated name wins). */
-export function columnIndex<K extends string>(header: readonly string[], columns: Readonly<Record<K, string>>): Map<K, number> {
-  const byName = new Map<string, number>();
-  header.forEach((cell, i) => {
-    const name = headerName(cell);
-    if (!byName.has(name)) byName.set(name, i);
-  });
-  const index = new Map<K, number>();
-  for (const key of Object.keys(columns) as K[]) {
-    const at = byName.get(columns[key]);
-    if (at !== undefined) index.set(key, at);
-  }
-  return index;
-}
-
-/**
- * A cell as the shop means it: without Excel's `="…"` wrapper (kept on long numbers so Excel
- * shows every digit), the `'` some exports put before phone numbers for the same reason, and
- * surrounding spaces.
- */
-export function unwrapCell(value: string): string {
-  const trimmed = value.trim();
-  if (trimmed.startsWith('="') && trimmed.endsWith('"') && trimmed.length >= 3) return trimmed.slice(2, -1).trim();
-  return trimmed.startsWith("'") ? trimmed.slice(1).trim() : trimmed;
 }

@@ -1,8 +1,6 @@
-import { InputError, type ImportFile } from '@workbench/plugin-api';
-import { readRecords, type CsvRecord } from './csv-records.js';
-import { decodeReport } from './report-decode.js';
+import { decodeCsv, InputError, readCsv, type CsvRecord, type ImportFile } from '@workbench/plugin-api';
 import { reportKind, type ReportKind } from './report-columns.js';
-import { REASONS, type Rejection } from './row-reasons.js';
+import type { Rejection } from './row-reasons.js';
 
 /** One uploaded report, decoded and split into records. */
 export interface ReportFile {
@@ -30,7 +28,7 @@ export function pairReports(files: readonly ImportFile[]): ReportPair {
   const found: Partial<Record<ReportKind, ReportFile>> = {};
   const rejected: Rejection[] = [];
   for (const file of files) {
-    const { records, unclosedAt } = readRecords(decodeReport(file.bytes).text);
+    const { records, problems } = readCsv(decodeCsv(file.bytes).text);
     const kind = reportKind(records[0]?.cells ?? []);
     if (!kind) {
       throw new InputError({
@@ -46,7 +44,7 @@ export function pairReports(files: readonly ImportFile[]): ReportPair {
       });
     }
     found[kind] = { name: file.name, records };
-    if (unclosedAt !== undefined) rejected.push({ file: file.name, row: unclosedAt, column: '', reason: REASONS.unclosedQuote() });
+    for (const problem of problems) rejected.push({ file: file.name, ...problem });
   }
   if (!found.items) {
     throw new InputError({

@@ -1,6 +1,5 @@
 // Why a row of a report was refused, in words a clerk can act on: what is wrong, what to do.
-import type { LocalizedText } from '@workbench/plugin-api';
-import type { MoneyProblem } from '@workbench/plugin-api';
+import { moneyCellReason, type LocalizedText } from '@workbench/plugin-api';
 
 /** A refused row: `row` as Excel numbers it (the header is row 1), `column` as the header names it. */
 export interface Rejection {
@@ -14,10 +13,6 @@ export const REASONS = {
   missingColumn: (column: string, report: string): LocalizedText => ({
     'zh-CN': `${report}的表头里没有“${column}”这一列：请从卖家中心重新导出，不要删改表头`,
     en: `The ${report === '订单报表' ? 'order report' : 'item report'} has no “${column}” column in its header; export it again from the seller centre without editing the header`,
-  }),
-  unclosedQuote: (): LocalizedText => ({
-    'zh-CN': '这一行的引号没有配对，从这里起读不出来：请用 Excel 打开后另存为 CSV 再导入',
-    en: 'A quote in this row is never closed, so the file cannot be read from here on; open it in Excel, save it as CSV again and re-import',
   }),
   empty: (column: string): LocalizedText => ({ 'zh-CN': `${column}是空的`, en: `${column} is empty` }),
   orderNo: (value: string): LocalizedText => ({
@@ -37,15 +32,7 @@ export const REASONS = {
     en: `${column} “${value}” is not a time; write it like 2019-03-12 10:48:00`,
   }),
   tooLong: (column: string, max: number): LocalizedText => ({ 'zh-CN': `${column}太长了（最多 ${max} 个字）`, en: `${column} is too long (at most ${max} characters)` }),
-  money: (column: string, value: string, problem: MoneyProblem): LocalizedText => {
-    const words: Record<MoneyProblem, { 'zh-CN': string; en: string }> = {
-      'not-a-number': { 'zh-CN': '不是金额，请写成 129.00 这样的元', en: 'is not an amount; write yuan like 129.00' },
-      negative: { 'zh-CN': '不能是负数', en: 'cannot be negative' },
-      'too-precise': { 'zh-CN': '最多两位小数', en: 'has at most two decimals' },
-      'too-large': { 'zh-CN': '太大了', en: 'is too large' },
-    };
-    return { 'zh-CN': `${column}“${value}”${words[problem]['zh-CN']}`, en: `${column} “${value}” ${words[problem].en}` };
-  },
+  money: moneyCellReason,
   quantity: (value: string): LocalizedText => ({ 'zh-CN': `购买数量“${value}”要是大于 0 的整数`, en: `The quantity “${value}” must be a whole number above 0` }),
   repeatedLine: (orderNo: string, key: string, first: number): LocalizedText => ({
     'zh-CN': `订单 ${orderNo} 的宝贝行“${key}”在第 ${first} 行已经出现过，请删掉重复的行`,

@@ -1,23 +1,22 @@
-import type { ImportRequest, LocalizedText, PluginContext } from '@workbench/plugin-api';
+import { decodeCsv, isBlankCsvRecord, readCsv, readCsvHeader, type CsvColumns, type CsvProblem, type ImportRequest, type LocalizedText, type PluginContext } from '@workbench/plugin-api';
 import type { BatchShippingReport } from '../../shared/records.js';
 import { fulfillmentSettings } from '../settings.js';
 import { stepBy } from '../shared/actor.js';
 import type { StockOps } from '../warehouse/stock-ops.js';
 import { courierFromText, courierNames } from './courier-rules.js';
-import { columnIndex, csvRecords, decodeCsv, headerInGrams, parseWeight, unwrapCell, WEIGHT_REASONS, type RowProblem } from './csv-cells.js';
 import { shipOrder } from './ship-order.js';
 import { inLocale, refusalOf } from './texts.js';
+import { headerInGrams, parseWeight, WEIGHT_REASONS } from './weight-cells.js';
 
 type Column = '订单编号' | '物流公司' | '物流单号' | '重量';
 
-/** The columns by the headers shops and ERPs write. */
-function columnOf(header: string): Column | undefined {
-  if (header === '订单编号' || header === '订单号' || header === '主订单编号') return '订单编号';
-  if (header === '物流公司' || header === '快递公司') return '物流公司';
-  if (header === '物流单号' || header === '运单号' || header === '快递单号') return '物流单号';
-  if (header.startsWith('重量')) return '重量';
-  return undefined;
-}
+/** The columns by the headers shops and ERPs write; the weight's header may name its unit (`重量(克)`). */
+const COLUMNS = {
+  订单编号: { header: '订单编号', also: ['订单号', '主订单编号'], required: true },
+  物流公司: { header: '物流公司', also: ['快递公司'] },
+  物流单号: { header: '物流单号', also: ['运单号', '快递单号'], required: true },
+  重量: { header: '重量', also: [/^重量/] },
+} satisfies CsvColumns<Column>;
 
 /** Where a refusal of the ship function points, as a column of the file. */
 const COLUMN_OF_FIELD: Record<string, Column> = { '/courier': '物流公司', '/trackingNo': '物流单号', '/weightGrams': '重量' };
@@ -32,26 +31,20 @@ interface BatchRow {
 }
 
 /** The rows of the file, or the problems that keep a row from being read. */
-function readRows(ctx: PluginContext, text: string): { rows: BatchRow[]; problems: RowProblem[] } {
-  const [header = [], ...data] = csvRecords(text);
-  const index = columnIndex(header, columnOf);
-  const problems: RowProblem[] = [];
-  for (const required of ['订单编号', '物流单号'] as const) {
-    if (!index.has(required)) problems.push({ row: 1, column: required, reason: { 'zh-CN': `表头里没有“${required}”这一列`, en: `The header has no “${required}” column` } });
-  }
+function readRows(ctx: PluginContext, text: string): { rows: BatchRow[]; problems: CsvProblem[] } {
+  const { records: [first, ...data], problems: unreadable } = readCsv(text);
+  const header = readCsvHeader(first?.cells ?? [], COLUMNS);
+  const problems: CsvProblem[] = [...header.problems];
   if (problems.length) return { rows: [], problems };
+  problems.push(...unreadable);
   const settings = fulfillmentSettings(ctx);
-  const weight = index.get('重量');
-  const grams = weight ? headerInGrams(weight.header) : false;
+  const weight = header.found('重量');
+  const grams = weight ? headerInGrams(weight) : false;
   const rows: BatchRow[] = [];
   const seen = new Map<string, number>();
-  data.forEach((record, i) => {
-    const row = i + 2;
-    const cell = (column: Column) => {
-      const at = index.get(column)?.at;
-      return at === undefined ? '' : unwrapCell(record[at] ?? '');
-    };
-    if (record.every((c) => unwrapCell(c) === '')) return;
+  data.forEach(({ cells: record, row }) => {
+    const cell = (column: Column) => header.cell(record, column);
+    if (isBlankCsvRecord(record)) return;
     const refuse = (column: Column, reason: LocalizedText) => problems.push({ row, column, reason });
     const before = problems.length;
     const orderNo = cell('订单编号');
@@ -86,7 +79,7 @@ class BatchRefused extends Error {}
  */
 export function registerBatchShipping(ctx: PluginContext, stock: StockOps): void {
   ctx.importers.register('batch-shipping', async ({ file, actor, locale, progress }: ImportRequest): Promise<BatchShippingReport> => {
-    const { rows, problems } = readRows(ctx, decodeCsv(file.bytes));
+    const { rows, problems } = readRows(ctx, decodeCsv(file.bytes).text);
     const total = rows.length;
     const counted = (done: number) => ({ done, total, message: { 'zh-CN': '单已处理', en: 'orders processed' } });
     progress.report(counted(0));

@@ -1,16 +1,15 @@
-import { InputError, type PluginContext, type Queryable, type SqlValue } from '@workbench/plugin-api';
+import { csvText, encodeCsv, InputError, type CsvEncoding, type PluginContext, type Queryable, type SqlValue } from '@workbench/plugin-api';
 import { ORDER_STATUSES, type OrderStatus } from '../../shared/state-names.js';
 import type { OrderRow } from '../orders/order-record.js';
 import { fulfillmentSettings } from '../settings.js';
 import { courierByCode } from './courier-rules.js';
-import { csvLine, encodeCsv, excelText, plainText } from './csv-cells.js';
 import { courierChoiceFor } from './ship-order.js';
 
 export interface ExportQuery {
   status: string;
   from?: string;
   to?: string;
-  encoding: 'utf-8' | 'gbk';
+  encoding: CsvEncoding;
 }
 
 /** The columns the platform's bulk-shipping upload (批量发货) reads. */
@@ -54,13 +53,12 @@ export async function shippingCsv(ctx: PluginContext, q: Queryable, query: Expor
   if (to) (where.push('COALESCE(shipped_at, placed_at) <= ?'), params.push(to));
   const rows = await q.all<OrderRow>(`SELECT * FROM fulfillment_orders WHERE ${where.join(' AND ')} ORDER BY COALESCE(shipped_at, placed_at), id`, params);
   const settings = fulfillmentSettings(ctx);
-  const lines = [csvLine(EXPORT_HEADER)];
+  const lines: string[][] = [[...EXPORT_HEADER]];
   for (const row of rows) {
     const courier = row.courier ? courierByCode(settings, row.courier) : courierChoiceFor(settings, row).courier;
-    lines.push(csvLine([excelText(row.order_no), plainText(courier?.name ?? row.courier ?? ''), excelText(row.tracking_no ?? '')]));
+    lines.push([row.order_no, courier?.name ?? row.courier ?? '', row.tracking_no ?? '']);
   }
-  // Excel expects CRLF between rows.
-  return lines.join('\r\n') + '\r\n';
+  return csvText(lines);
 }
 
 /** `GET /shipping/export`: the file for the platform's bulk-shipping upload. */

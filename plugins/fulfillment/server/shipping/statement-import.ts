@@ -1,9 +1,8 @@
-import type { ImportRequest, PluginContext, Queryable } from '@workbench/plugin-api';
+import { decodeCsv, type CsvProblem, type ImportRequest, type PluginContext, type Queryable } from '@workbench/plugin-api';
 import type { StatementReport } from '../../shared/records.js';
 import { couriersFitting } from '../../shared/tracking.js';
 import { fulfillmentSettings, type CourierSetting, type FulfillmentSettings } from '../settings.js';
 import { courierByCode } from './courier-rules.js';
-import { decodeCsv, type RowProblem } from './csv-cells.js';
 import { checkLine, type Shipment } from './statement-match.js';
 import { readStatement, type StatementLine } from './statement-lines.js';
 import { notBilled, periodOf } from './statement-store.js';
@@ -36,7 +35,7 @@ const mostCommon = <T>(values: T[]): T | undefined => {
  * the courier our matched shipments went with, else the one courier whose number shape fits the
  * most lines.
  */
-function courierOf(settings: FulfillmentSettings, lines: StatementLine[], shipments: Map<string, ShipmentRow>, problems: RowProblem[]): CourierSetting | undefined {
+function courierOf(settings: FulfillmentSettings, lines: StatementLine[], shipments: Map<string, ShipmentRow>, problems: CsvProblem[]): CourierSetting | undefined {
   const named = lines.filter((l) => l.courier);
   if (named.length) {
     const first = named[0]!;
@@ -72,7 +71,7 @@ function periodDays(lines: StatementLine[], shipments: Map<string, ShipmentRow>,
 export function registerStatementImport(ctx: PluginContext): void {
   ctx.importers.register('courier-statement', async ({ file, actor, locale, progress }: ImportRequest): Promise<StatementReport> => {
     const settings = fulfillmentSettings(ctx);
-    const { lines, problems } = readStatement(settings, decodeCsv(file.bytes));
+    const { lines, problems } = readStatement(settings, decodeCsv(file.bytes).text);
     progress.report({ done: 0, total: lines.length, message: { 'zh-CN': '行已核对', en: 'lines checked' } });
     const empty = { statementId: null, courier: null, period: null, lines: lines.length, matched: 0, unknown: 0, differences: 0, notBilled: 0 };
     if (problems.length === 0 && lines.length === 0) problems.push({ row: 2, column: '运单号', reason: { 'zh-CN': '账单里没有一行运单', en: 'The statement has no lines' } });

@@ -1,20 +1,18 @@
-import type { LocalizedText } from '@workbench/plugin-api';
-import { parseYuan, type MoneyProblem } from '@workbench/plugin-api';
+import { isBlankCsvRecord, moneyCellReason, parseYuan, readCsv, readCsvHeader, unwrapCsvCell, type CsvColumns, type CsvProblem, type LocalizedText } from '@workbench/plugin-api';
 import type { CourierSetting, FulfillmentSettings } from '../settings.js';
 import { courierFromText, courierNames, normaliseTracking } from './courier-rules.js';
-import { columnIndex, csvRecords, headerInGrams, parseWeight, unwrapCell, WEIGHT_REASONS, type RowProblem } from './csv-cells.js';
+import { headerInGrams, parseWeight, WEIGHT_REASONS } from './weight-cells.js';
 
 type Column = '运单号' | '重量' | '运费' | '日期' | '快递公司';
 
-/** The columns by the headers couriers' statements use. */
-function columnOf(header: string): Column | undefined {
-  if (['运单号', '快递单号', '单号', '运单编号', '物流单号'].includes(header)) return '运单号';
-  if (/^(计费|结算|实际)?重量/.test(header)) return '重量';
-  if (/^(运费|快递费|费用|金额|应付金额|结算金额)/.test(header)) return '运费';
-  if (/日期|时间/.test(header)) return '日期';
-  if (header === '快递公司' || header === '物流公司' || header === '快递') return '快递公司';
-  return undefined;
-}
+/** The columns by the headers couriers' statements use; a column named twice is read from its first. */
+const COLUMNS = {
+  运单号: { header: '运单号', also: ['快递单号', '单号', '运单编号', '物流单号'], required: true },
+  重量: { header: '重量', also: [/^(计费|结算|实际)?重量/], required: true },
+  运费: { header: '运费', also: [/^(运费|快递费|费用|金额|应付金额|结算金额)/], required: true },
+  日期: { header: '日期', also: [/日期|时间/] },
+  快递公司: { header: '快递公司', also: ['物流公司', '快递'] },
+} satisfies CsvColumns<Column>;
 
 /** One billed parcel. */
 export interface StatementLine {
@@ -26,13 +24,6 @@ export interface StatementLine {
   day?: string;
   courier?: CourierSetting;
 }
-
-const MONEY_REASONS: Record<MoneyProblem, (cell: string) => LocalizedText> = {
-  'not-a-number': (cell) => ({ 'zh-CN': `“${cell}”不是金额，请写成 5.00 这样的元`, en: `“${cell}” is not an amount; write yuan like 5.00` }),
-  negative: (cell) => ({ 'zh-CN': `运费不能是负数（${cell}）`, en: `The fee cannot be negative (${cell})` }),
-  'too-precise': (cell) => ({ 'zh-CN': `运费最多两位小数（${cell}）`, en: `Fees have at most two decimals (${cell})` }),
-  'too-large': (cell) => ({ 'zh-CN': `运费太大了（${cell}）`, en: `The fee is too large (${cell})` }),
-};
 
 /** `2026-11-03`, `2026/11/3`, `2026.11.03 14:20`, `20261103` → `2026-11-03`. */
 export function dayOf(cell: string): string | undefined {
@@ -48,25 +39,19 @@ export function dayOf(cell: string): string | undefined {
  * Reads a courier's statement by its headers: 运单号, 重量 (kg unless the header says 克), 运费 in 元,
  * and optionally 日期 and 快递公司. Unreadable cells become problems naming row and column.
  */
-export function readStatement(settings: FulfillmentSettings, text: string): { lines: StatementLine[]; problems: RowProblem[] } {
-  const [header = [], ...data] = csvRecords(text);
-  const index = columnIndex(header, columnOf);
-  const problems: RowProblem[] = [];
-  for (const required of ['运单号', '重量', '运费'] as const) {
-    if (!index.has(required)) problems.push({ row: 1, column: required, reason: { 'zh-CN': `表头里没有“${required}”这一列`, en: `The header has no “${required}” column` } });
-  }
+export function readStatement(settings: FulfillmentSettings, text: string): { lines: StatementLine[]; problems: CsvProblem[] } {
+  const { records: [first, ...data], problems: unreadable } = readCsv(text);
+  const header = readCsvHeader(first?.cells ?? [], COLUMNS);
+  const problems: CsvProblem[] = [...header.problems];
   if (problems.length) return { lines: [], problems };
-  const grams = headerInGrams(index.get('重量')!.header);
+  problems.push(...unreadable);
+  const grams = headerInGrams(header.found('重量')!);
   const lines: StatementLine[] = [];
-  data.forEach((record, i) => {
-    const row = i + 2;
-    const cell = (column: Column) => {
-      const at = index.get(column)?.at;
-      return at === undefined ? '' : unwrapCell(record[at] ?? '');
-    };
-    if (record.every((c) => unwrapCell(c) === '')) return;
+  data.forEach(({ cells: record, row }) => {
+    const cell = (column: Column) => header.cell(record, column);
+    if (isBlankCsvRecord(record)) return;
     // A total line at the foot of the sheet (合计 / 总计) bills no parcel.
-    if (/^(合计|总计|小计)/.test(record.map(unwrapCell).find((c) => c !== '') ?? '')) return;
+    if (/^(合计|总计|小计)/.test(record.map(unwrapCsvCell).find((c) => c !== '') ?? '')) return;
     const before = problems.length;
     const refuse = (column: Column, reason: LocalizedText) => problems.push({ row, column, reason });
     const trackingNo = normaliseTracking(cell('运单号'));
@@ -74,7 +59,7 @@ export function readStatement(settings: FulfillmentSettings, text: string): { li
     const weight = parseWeight(cell('重量'), grams);
     if ('problem' in weight) refuse('重量', WEIGHT_REASONS[weight.problem](cell('重量')));
     const fee = parseYuan(cell('运费'));
-    if ('problem' in fee) refuse('运费', MONEY_REASONS[fee.problem](cell('运费')));
+    if ('problem' in fee) refuse('运费', moneyCellReason('运费', cell('运费'), fee.problem));
     const dayCell = cell('日期');
     const day = dayCell ? dayOf(dayCell) : undefined;
     if (dayCell && !day) refuse('日期', { 'zh-CN': `“${dayCell}”不是日期，请写成 2026-11-03`, en: `“${dayCell}” is not a date; write 2026-11-03` });

@@ -1,15 +1,17 @@
-import type { PluginContext, Queryable } from '@workbench/plugin-api';
+import { csvText, encodeCsv, type PluginContext, type Queryable } from '@workbench/plugin-api';
 import { categoryPaths } from './category-store.js';
-import { CSV_COLUMNS, csvLine, excelText, plainText } from './csv-columns.js';
-import { encodeCsv } from './csv-decode.js';
+import { CSV_HEADER } from './csv-columns.js';
 import { yuan } from '../shared/money.js';
 import { productWhere, type ProductFilter } from './product-list.js';
 import type { ProductRow, SkuRow } from './product-store.js';
 import { exportQuery } from './query-schemas.js';
 
-const cellOf = (value: string | number | null | undefined) => (value === null || value === undefined ? '' : plainText(String(value)));
+const cellOf = (value: string | number | null | undefined) => (value === null || value === undefined ? '' : String(value));
 
-/** The CSV text of the products the filter selects: one row per SKU, a product without SKUs on a row of its own. */
+/**
+ * The CSV text of the products the filter selects: one row per SKU, a product without SKUs on a
+ * row of its own. Every cell goes out safe for Excel (long digits as text, formulas defused).
+ */
 export async function productsCsv(q: Queryable, filter: ProductFilter): Promise<string> {
   const where = productWhere(filter);
   const products = await q.all<ProductRow>(`SELECT p.* FROM listings_products p ${where.sql} ORDER BY p.id`, where.params);
@@ -17,38 +19,35 @@ export async function productsCsv(q: Queryable, filter: ProductFilter): Promise<
   const paths = await categoryPaths(q);
   const byProduct = new Map<number, SkuRow[]>();
   for (const sku of skus) byProduct.set(sku.product_id!, [...(byProduct.get(sku.product_id!) ?? []), sku]);
-  const lines = [csvLine(CSV_COLUMNS)];
+  const lines: string[][] = [[...CSV_HEADER]];
   for (const p of products) {
     const attributes = JSON.parse(p.attributes) as Record<string, string>;
     const head = [
-      excelText(p.item_code),
-      plainText(p.title),
-      p.category_id === null ? '' : plainText(paths.get(p.category_id) ?? ''),
+      p.item_code,
+      p.title,
+      p.category_id === null ? '' : (paths.get(p.category_id) ?? ''),
       cellOf(attributes.面料),
-      plainText(p.description),
+      p.description,
       cellOf(p.shipping_template),
     ];
     const rows = byProduct.get(p.id) ?? [];
-    if (rows.length === 0) lines.push(csvLine([...head, '', '', '', '', '', '', '', '']));
+    if (rows.length === 0) lines.push([...head, '', '', '', '', '', '', '', '']);
     for (const s of rows) {
       const skuAttributes = JSON.parse(s.attributes) as Record<string, string>;
-      lines.push(
-        csvLine([
-          ...head,
-          excelText(s.code),
-          cellOf(skuAttributes.颜色),
-          cellOf(skuAttributes.尺码),
-          yuan(s.price),
-          yuan(s.cost),
-          s.barcode === null ? '' : excelText(s.barcode),
-          cellOf(s.weight_grams),
-          cellOf(s.low_stock_threshold),
-        ]),
-      );
+      lines.push([
+        ...head,
+        s.code,
+        cellOf(skuAttributes.颜色),
+        cellOf(skuAttributes.尺码),
+        yuan(s.price),
+        yuan(s.cost),
+        cellOf(s.barcode),
+        cellOf(s.weight_grams),
+        cellOf(s.low_stock_threshold),
+      ]);
     }
   }
-  // Excel expects CRLF between rows.
-  return lines.join('\r\n') + '\r\n';
+  return csvText(lines);
 }
 
 /** `GET /products/export.csv`: registered before `/products/:id`, which would otherwise take the path. */

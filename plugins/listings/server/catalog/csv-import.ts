@@ -1,6 +1,5 @@
-import type { Actor, ImportRequest, LocalizedText, PluginContext, SqlValue, Transaction } from '@workbench/plugin-api';
+import { decodeCsv, type Actor, type ImportRequest, type LocalizedText, type PluginContext, type SqlValue, type Transaction } from '@workbench/plugin-api';
 import { resolveCategoryPath } from './category-store.js';
-import { decodeCsv } from './csv-decode.js';
 import { nextTurn, readCsvRowsInTurns, ROWS_PER_TURN, type CsvRow, type ProductCells, type Rejection } from './csv-rows.js';
 import { productFromRow, type ProductRow, type SkuRow } from './product-store.js';
 import { addToRevision, underReview } from '../revisions/product-edit.js';

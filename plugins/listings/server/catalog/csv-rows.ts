@@ -1,15 +1,9 @@
-import { parse as parseStream } from 'csv-parse';
-import { parse } from 'csv-parse/sync';
-import { invisibleCharacterIn, type LocalizedText } from '@workbench/plugin-api';
-import { columnOf, unwrapCell, type CsvColumn } from './csv-columns.js';
-import { parseYuan, type MoneyProblem } from '../shared/money.js';
+import { invisibleCharacterIn, isBlankCsvRecord, moneyCellReason, readCsv, readCsvHeader, readCsvInTurns, type CsvProblem, type CsvRecords, type LocalizedText } from '@workbench/plugin-api';
+import { CSV_COLUMNS, type CsvColumn } from './csv-columns.js';
+import { parseYuan } from '../shared/money.js';
 
 /** A row the import refused: `row` as Excel numbers it (the header is row 1). */
-export interface Rejection {
-  row: number;
-  column: string;
-  reason: LocalizedText;
-}
+export type Rejection = CsvProblem;
 
 /** The product-level cells of a row; absent means the cell was empty (keep what is stored). */
 export interface ProductCells {
@@ -39,13 +33,6 @@ export interface CsvRow {
   sku?: SkuCells;
 }
 
-const MONEY_REASONS: Record<MoneyProblem, (cell: string) => LocalizedText> = {
-  'not-a-number': (cell) => ({ 'zh-CN': `“${cell}”不是金额，请写成 129.00 这样的元`, en: `“${cell}” is not an amount; write yuan like 129.00` }),
-  negative: (cell) => ({ 'zh-CN': `金额不能是负数（${cell}）`, en: `The amount cannot be negative (${cell})` }),
-  'too-precise': (cell) => ({ 'zh-CN': `金额最多两位小数（${cell}）`, en: `Amounts have at most two decimals (${cell})` }),
-  'too-large': (cell) => ({ 'zh-CN': `金额太大了（${cell}）`, en: `The amount is too large (${cell})` }),
-};
-
 /** Cells that name or identify something, where a hidden character would make two look-alikes differ. */
 const VISIBLE_ONLY: CsvColumn[] = ['货号', '商家编码', '条形码', '分类'];
 const LIMITS: Partial<Record<CsvColumn, number>> = { 货号: 64, 商家编码: 64, 条形码: 64, 标题: 200, 分类: 81, 面料: 200, 颜色: 200, 尺码: 200, 运费模板: 100, 描述: 50000 };
@@ -56,19 +43,18 @@ const LIMITS: Partial<Record<CsvColumn, number>> = { 货号: 64, 商家编码: 6
  * stay those Excel shows.
  */
 export function readCsvRows(text: string): { rows: CsvRow[]; rejected: Rejection[] } {
-  const reader = recordReader(parse(text, PARSE_OPTIONS) as string[][]);
+  const reader = recordReader(readCsv(text));
   if (reader.rows) for (let i = 0; i < reader.data.length; i++) reader.read(i);
   return { rows: reader.rows ?? [], rejected: reader.rejected };
 }
 
 /** Rows read between two turns of the event loop, so the server answers others while a large file is read. */
 export const ROWS_PER_TURN = 200;
-const CHUNK_CHARACTERS = 16_384;
 export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** {@link readCsvRows} for a large file: parses and checks it a slice at a time, letting other requests in between. */
 export async function readCsvRowsInTurns(text: string, onRead: (done: number, total: number) => void = () => undefined): Promise<{ rows: CsvRow[]; rejected: Rejection[] }> {
-  const reader = recordReader(await parseInTurns(text));
+  const reader = recordReader(await readCsvInTurns(text));
   if (reader.rows) {
     for (let i = 0; i < reader.data.length; i++) {
       reader.read(i);
@@ -81,55 +67,25 @@ export async function readCsvRowsInTurns(text: string, onRead: (done: number, to
   return { rows: reader.rows ?? [], rejected: reader.rejected };
 }
 
-const PARSE_OPTIONS = { relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true };
-
-async function parseInTurns(text: string): Promise<string[][]> {
-  const records: string[][] = [];
-  const parser = parseStream(PARSE_OPTIONS);
-  parser.on('data', (record: string[]) => records.push(record));
-  const ended = new Promise<void>((resolve, reject) => {
-    parser.on('end', resolve);
-    parser.on('error', reject);
-  });
-  for (let at = 0; at < text.length; ) {
-    let end = Math.min(at + CHUNK_CHARACTERS, text.length);
-    // Never split a surrogate pair: each slice is encoded on its own.
-    if (end < text.length && /[\uD800-\uDBFF]/.test(text[end - 1]!)) end++;
-    parser.write(text.slice(at, end));
-    at = end;
-    await nextTurn();
-  }
-  parser.end();
-  await ended;
-  return records;
-}
-
-/** The header's columns, then one data record at a time into rows or rejections; `rows` is absent when the header lacks a required column. */
-function recordReader(records: string[][]): { data: string[][]; rows?: CsvRow[]; rejected: Rejection[]; read: (i: number) => void } {
-  const [header = [], ...data] = records;
-  const index = new Map<CsvColumn, number>();
-  header.forEach((cell, i) => {
-    const column = columnOf(cell);
-    if (column && !index.has(column)) index.set(column, i);
-  });
-  const rejected: Rejection[] = [];
-  for (const required of ['货号', '商家编码'] as const) {
-    if (!index.has(required)) {
-      rejected.push({ row: 1, column: required, reason: { 'zh-CN': `表头里没有“${required}”这一列`, en: `The header has no “${required}” column` } });
-    }
-  }
+/**
+ * The header's columns, then one data record at a time into rows or rejections; `rows` is absent
+ * when the header lacks a required column. A quote that never closes is refused at its row.
+ */
+function recordReader({ records, problems }: CsvRecords): { data: CsvRecords['records']; rows?: CsvRow[]; rejected: Rejection[]; read: (i: number) => void } {
+  const [first, ...data] = records;
+  const header = readCsvHeader(first?.cells ?? [], CSV_COLUMNS);
+  const rejected: Rejection[] = [...header.problems];
   if (rejected.length > 0) return { data, rejected, read: () => undefined };
+  rejected.push(...problems);
 
   const rows: CsvRow[] = [];
   const read = (i: number): void => {
-    const record = data[i]!;
-    const row = i + 2;
+    const { cells: record, row } = data[i]!;
     const cell = (column: CsvColumn): string | undefined => {
-      const at = index.get(column);
-      const value = at === undefined ? '' : unwrapCell(record[at] ?? '');
+      const value = header.cell(record, column);
       return value === '' ? undefined : value;
     };
-    if (record.every((c) => unwrapCell(c) === '')) return;
+    if (isBlankCsvRecord(record)) return;
     const problems: Rejection[] = [];
     const refuse = (column: CsvColumn, reason: LocalizedText) => problems.push({ row, column, reason });
     for (const [column, max] of Object.entries(LIMITS) as [CsvColumn, number][]) {
@@ -145,7 +101,7 @@ function recordReader(records: string[][]): { data: string[][]; rows?: CsvRow[];
       const value = cell(column);
       if (value === undefined) return undefined;
       const parsed = parseYuan(value);
-      if ('problem' in parsed) return void refuse(column, MONEY_REASONS[parsed.problem](value));
+      if ('problem' in parsed) return void refuse(column, moneyCellReason(column, value, parsed.problem));
       return parsed.fen;
     };
     const count = (column: '重量(克)' | '预警线'): number | undefined => {

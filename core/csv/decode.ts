@@ -1,0 +1,38 @@
+import iconv from 'iconv-lite';
+
+/** How a CSV file is stored: what Excel on a Chinese PC saves (GBK) or UTF-8. */
+export type CsvEncoding = 'utf-8' | 'gbk';
+
+/** The text of an uploaded CSV file and the encoding it was read as. */
+export interface DecodedCsv {
+  text: string;
+  encoding: CsvEncoding;
+}
+
+const isBom = (bytes: Uint8Array) => bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+
+/**
+ * Reads CSV bytes: UTF-8 (with or without a BOM) when they are valid UTF-8, otherwise GBK — what
+ * the seller centre exports and Excel on a Chinese PC saves. GB18030, GBK's superset, is used to
+ * decode, so the rare characters some names carry still read correctly. A GBK file is never
+ * valid UTF-8 once it holds a Chinese character, so the guess does not need the header to tell.
+ *
+ * @example const { text, encoding } = decodeCsv(file.bytes);
+ */
+export function decodeCsv(bytes: Uint8Array): DecodedCsv {
+  const body = isBom(bytes) ? bytes.subarray(3) : bytes;
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body), encoding: 'utf-8' };
+  } catch {
+    return { text: iconv.decode(Buffer.from(body.buffer, body.byteOffset, body.byteLength), 'gb18030'), encoding: 'gbk' };
+  }
+}
+
+/**
+ * Text as CSV bytes: GBK, or UTF-8 with a BOM — without the BOM Excel reads UTF-8 as the PC's
+ * code page and the Chinese comes out garbled.
+ */
+export function encodeCsv(text: string, encoding: CsvEncoding): Uint8Array<ArrayBuffer> {
+  if (encoding === 'gbk') return new Uint8Array(iconv.encode(text, 'gbk'));
+  return new Uint8Array(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]));
+}
