@@ -10,6 +10,7 @@
 import type { Actor } from '@workbench/plugin-api';
 import type { OrderDetail } from './shared/records.js';
 import type { OrderStatus, PlatformStatus } from './shared/state-names.js';
+import type { OrderClosed, OrderShipped, OrdersNews, StockChanged } from './server/types.js';
 
 export type { Order, OrderDetail, OrderException, OrderItem, OrderRemark, OrderSteps, StepActor } from './shared/records.js';
 export type { OrderStatus, PlatformStatus } from './shared/state-names.js';
@@ -133,4 +134,15 @@ export interface InventoryService {
   reserved(skuIds: number[]): Promise<Map<number, number>>;
   /** The ledger of one SKU, newest first. */
   movements(skuId: number, options?: { limit?: number }): Promise<LedgerEntry[]>;
+}
+
+export type { OrderClosed, OrderNews, OrderShipped, OrdersNews, StockChanged } from './server/types.js';
+
+/** The events fulfillment emits, by name, with their payloads: `ctx.events.on<FulfillmentEvents['fulfillment.order.closed']>(…)`. */
+export interface FulfillmentEvents {
+  'fulfillment.order.created': OrdersNews;
+  'fulfillment.order.paid': OrdersNews;
+  'fulfillment.order.shipped': OrderShipped;
+  'fulfillment.order.closed': OrderClosed;
+  'fulfillment.stock.changed': StockChanged;
 }
