@@ -81,6 +81,8 @@ describe('plugins', () => {
   });
   test('tests may also use test/helpers/, nothing else of the repository', () => {
     expect(lint('plugins/listings/test/x.test.ts', "import { start } from '../../../test/helpers/server.js';")).toEqual([]);
+    expect(lint('plugins/listings/test/x.test.ts', "import { startHost } from '@workbench/plugin-api/testing';")).toEqual([]);
+    expect(lint('plugins/listings/server/x.ts', "import { startHost } from '@workbench/plugin-api/testing';")).toEqual([expect.stringContaining(`"@workbench/plugin-api/testing": ${SERVER}`)]);
     expect(lint('plugins/listings/test/x.test.ts', "import { a } from '../../../core/errors.js';")).toEqual([expect.stringContaining(PLUGIN_TEST)]);
     expect(lint('plugins/listings/server/x.ts', "import { start } from '../../../test/helpers/server.js';")).toEqual([expect.stringContaining(SERVER)]);
   });

@@ -10,6 +10,8 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 export const CONTRACTS_PREFIX = '@workbench/contracts/';
 export const PLUGIN_API = '@workbench/plugin-api';
 export const UI_KIT = '@workbench/ui';
+/** The plugin test kit: for a plugin's tests only. */
+export const TEST_KIT = '@workbench/plugin-api/testing';
 
 /** The file doing the importing, as far as the rules care. */
 export type Importer =
@@ -49,7 +51,7 @@ const relativeOrAbsolute = (specifier: string) => specifier.startsWith('.') || s
 /** What a plugin part may import, as its refusals say it. */
 function pluginAllows(part: string): string {
   if (part === 'ui') return `a plugin's ui/ code may import only ${UI_KIT}, service contracts (import type from ${CONTRACTS_PREFIX}<plugin>), packages and files in its own folder`;
-  if (part === 'test') return `a plugin's tests may import only ${PLUGIN_API}, service contracts (import type from ${CONTRACTS_PREFIX}<plugin>), test/helpers/, packages and files in its own folder`;
+  if (part === 'test') return `a plugin's tests may import only ${PLUGIN_API}, ${TEST_KIT}, service contracts (import type from ${CONTRACTS_PREFIX}<plugin>), test/helpers/, packages and files in its own folder`;
   return `a plugin's server code may import only ${PLUGIN_API}, service contracts (import type from ${CONTRACTS_PREFIX}<plugin>), packages and files in its own folder`;
 }
 
@@ -79,6 +81,7 @@ export function importProblem(importer: Importer, file: string, specifier: strin
   }
   const allows = pluginAllows(importer.part);
   if (specifier.startsWith(CONTRACTS_PREFIX)) return typeOnly ? undefined : refuse(CONTRACT_TYPES_ONLY);
+  if (importer.part === 'test' && specifier === TEST_KIT) return undefined;
   if (specifier.startsWith('@workbench/')) return specifier === (importer.part === 'ui' ? UI_KIT : PLUGIN_API) ? undefined : refuse(allows);
   if (target === undefined) return undefined;
   if (inside(importer.pluginRoot, target)) return undefined;
