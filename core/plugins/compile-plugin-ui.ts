@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { build, type Plugin } from 'esbuild';
-import { compileError } from './compile-plugin.js';
+import { compileError, importBoundaries } from './compile-plugin.js';
 
 /** Where the shell serves the one copy of Lit, @lit/context and the UI kit. */
 export const KIT_URL = '/ui/kit.js';
@@ -61,7 +61,7 @@ export async function compilePluginUi(entry: string, pluginDir: string): Promise
       minify: true,
       sourcemap: 'inline',
       logLevel: 'silent',
-      plugins: [shareKit],
+      plugins: [importBoundaries(pluginDir), shareKit],
       tsconfigRaw: { compilerOptions: { experimentalDecorators: true, useDefineForClassFields: false } },
     });
     const code = result.outputFiles[0]!.text;

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadPluginModule, PluginCompileError } from './compile-plugin.js';
+import { CONTRACT_TYPES_ONLY } from './import-boundaries.js';
 
 let dir: string;
 let pluginDir: string;
@@ -59,5 +60,42 @@ describe('loadPluginModule', () => {
   it('an entry without activate is refused with a message saying so', async () => {
     await writeFile(entry, 'export const nothing = 1;\n');
     await expect(loadPluginModule(entry, pluginDir, cacheDir, 'stock-alerts')).rejects.toThrow(/does not export a function activate/);
+  });
+
+  it("refuses a file outside the plugin's folder with the lint's words, naming where it was imported", async () => {
+    await mkdir(join(dir, 'core'), { recursive: true });
+    await writeFile(join(dir, 'core', 'secrets.ts'), 'export const key = 1;\n');
+    await writeFile(entry, "import { key } from '../../core/secrets.js';\nexport const k = key;\nexport function activate(): void {}\n");
+    const error = await loadPluginModule(entry, pluginDir, cacheDir, 'stock-alerts').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PluginCompileError);
+    expect((error as Error).message).toMatch(/server[\\/]index\.ts:1:\d+ "\.\.\/\.\.\/core\/secrets\.js": a plugin's server code may import only @workbench\/plugin-api, service contracts/);
+  });
+
+  it('refuses @workbench/ui in server code, and a contract imported as a value', async () => {
+    await writeFile(entry, "import { WbElement } from '@workbench/ui';\nexport const e = WbElement;\nexport function activate(): void {}\n");
+    await expect(loadPluginModule(entry, pluginDir, cacheDir, 'stock-alerts')).rejects.toThrow(`"@workbench/ui": a plugin's server code may import only @workbench/plugin-api`);
+    await writeFile(entry, "import { OrdersToken } from '@workbench/contracts/fulfillment';\nexport const t = OrdersToken;\nexport function activate(): void {}\n");
+    await expect(loadPluginModule(entry, pluginDir, cacheDir, 'stock-alerts')).rejects.toThrow(`"@workbench/contracts/fulfillment": ${CONTRACT_TYPES_ONLY}`);
+  });
+
+  it('erases a contract imported with import type, so nothing needs resolving at run time', async () => {
+    await writeFile(
+      join(pluginDir, 'server', 'index.ts'),
+      "import type { OrdersService } from '@workbench/contracts/fulfillment';\nimport { type InventoryService } from '@workbench/contracts/fulfillment';\n" +
+        'export const used = (o?: OrdersService, i?: InventoryService) => o === i;\nexport function activate(): void {}\n',
+    );
+    const mod = (await loadPluginModule(entry, pluginDir, cacheDir, 'stock-alerts')) as unknown as Record<string, unknown>;
+    expect(typeof mod.used).toBe('function');
+  });
+
+  it('lets a plugin bundle a package whose own files import each other', async () => {
+    // In the folder above the plugin, as the repository's node_modules is for plugins/.
+    await mkdir(join(dir, 'node_modules', 'tiny', 'lib'), { recursive: true });
+    await writeFile(join(dir, 'node_modules', 'tiny', 'package.json'), '{ "name": "tiny", "type": "module", "main": "index.js" }');
+    await writeFile(join(dir, 'node_modules', 'tiny', 'index.js'), "export { twice } from './lib/twice.js';\n");
+    await writeFile(join(dir, 'node_modules', 'tiny', 'lib', 'twice.js'), 'export const twice = (n) => 2 * n;\n');
+    await writeFile(entry, "import { twice } from 'tiny';\nexport const four = twice(2);\nexport function activate(): void {}\n");
+    const mod = (await loadPluginModule(entry, pluginDir, cacheDir, 'stock-alerts')) as unknown as Record<string, unknown>;
+    expect(mod.four).toBe(4);
   });
 });

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Plugin } from 'esbuild';
 import * as pluginApi from '../plugin-api.js';
 import type { PluginModule } from './context.js';
+import { importProblem, pluginImporter } from './import-boundaries.js';
 
 const API_SPECIFIER = '@workbench/plugin-api';
 const API_GLOBAL = Symbol.for('shop-workbench.plugin-api');
@@ -28,6 +29,27 @@ const apiBinding: Plugin = {
     }));
   },
 };
+
+/**
+ * Refuses what a plugin may not import (core internals, another plugin's files, `@workbench/…`
+ * other than its API) with the words `npm run lint` uses. Type-only imports never get here:
+ * esbuild erases them, which is why a contract may be imported only with `import type`.
+ */
+export function importBoundaries(pluginDir: string): Plugin {
+  return {
+    name: 'workbench-import-boundaries',
+    setup(b) {
+      b.onResolve({ filter: /.*/ }, (args) => {
+        if (args.kind === 'entry-point' || args.namespace !== 'file') return undefined;
+        // A package's own files (under some node_modules) import what they like.
+        const rel = relative(pluginDir, args.importer);
+        if (rel.startsWith('..') || isAbsolute(rel) || rel.split(/[\\/]/).includes('node_modules')) return undefined;
+        const problem = importProblem(pluginImporter(pluginDir, args.importer), args.importer, args.path, false);
+        return problem === undefined ? undefined : { errors: [{ text: problem }] };
+      });
+    },
+  };
+}
 
 export class PluginCompileError extends Error {}
 
@@ -60,7 +82,7 @@ export async function loadPluginModule(entry: string, pluginDir: string, cacheDi
       target: 'node20',
       sourcemap: 'inline',
       logLevel: 'silent',
-      plugins: [apiBinding],
+      plugins: [importBoundaries(pluginDir), apiBinding],
       banner: { js: "import { createRequire as __wbRequire } from 'node:module'; const require = __wbRequire(import.meta.url);" },
     });
     code = result.outputFiles[0]!.text;

@@ -108,7 +108,7 @@ describe('stock through a batch', () => {
       // Order 1 already holds 1 piece; 2 more are sellable.
       reserved: new Map([[1, new Map([[7, 1]])]]),
       available: new Map([[7, 2]]),
-      catalog: new Map([['A-1', { id: 7, productId: 1, code: 'A-1', attributes: {}, price: 9900, barcode: null, weightGrams: null, needsCompleting: false }]]),
+      catalog: new Map([['A-1', { id: 7, productId: 1, code: 'A-1', attributes: {}, price: 9900, barcode: null, weightGrams: null, needsCompleting: false, cost: 5000, lowStockThreshold: null, version: 1, createdAt: '2026-03-02T10:00:00+08:00', updatedAt: '2026-03-02T10:00:00+08:00' }]]),
     };
     expect(factsOf(batch, a).free.get(7)).toBe(3);
     takeStock(batch, a);

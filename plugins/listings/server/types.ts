@@ -77,44 +77,9 @@ export interface Sku {
   updatedAt: string;
 }
 
-/** The `catalog` service other plugins use (`ctx.services.get(CatalogToken)` with requires: [listings]). */
-export interface CatalogService {
-  skuById(id: number): Promise<Sku | undefined>;
-  skuByCode(code: string): Promise<Sku | undefined>;
-  skuByBarcode(barcode: string): Promise<Sku | undefined>;
-  /** Many SKUs at once, by 商家编码; unknown codes are absent from the map. */
-  skusByCodes(codes: string[]): Promise<Map<string, Sku>>;
-  product(id: number): Promise<Product | undefined>;
-  /** SKUs in id order, a page at a time: those after `afterId`, at most `limit` (default 200, at most 1000). */
-  skuPage(options?: { afterId?: number; limit?: number }): Promise<Sku[]>;
-  /**
-   * The SKU for a 商家编码, creating a stub flagged "needs completing" when the code is unknown
-   * (e.g. met in an imported order). Pass the caller's transaction so the stub commits with it.
-   */
-  ensureSku(code: string, options?: { title?: string; tx?: import('@workbench/plugin-api').Transaction }): Promise<{ sku: Sku; created: boolean }>;
-}
+/* ─── Services other plugins use: published in ../contracts.ts ──────────────────────────── */
 
-/**
- * What listings expects of fulfillment's `inventory` service (optional dependency). Only this
- * much is used; fulfillment may offer more.
- */
-export interface InventoryView {
-  /** Sellable stock per SKU id; SKUs it does not know are absent. */
-  available(skuIds: number[]): Promise<Map<number, number>>;
-  /** Pieces in the bins per SKU id (reservations not deducted); SKUs it does not know are absent. */
-  onHand(skuIds: number[]): Promise<Map<number, number>>;
-}
-
-/**
- * What listings expects of fulfillment's `orders` service (optional dependency): sales and
- * shipments per SKU between two instants. SKUs without any are absent.
- */
-export interface OrdersView {
-  /** Lines of orders paid in [from, to) and not closed: pieces, Σ pieces × line price (分), orders. */
-  salesBySku(skuIds: number[], from: string, to: string): Promise<Map<number, { qty: number; amount: number; orders: number }>>;
-  /** Pieces shipped in [from, to). */
-  shippedQuantities(skuIds: number[], from: string, to: string): Promise<Map<number, number>>;
-}
+export type { CatalogService, PricingService } from '../contracts.js';
 
 /* ─── Promotions and pricing ─────────────────────────────────────────────────────────────── */
 

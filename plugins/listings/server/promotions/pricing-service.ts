@@ -2,7 +2,7 @@
 // `POST /price` answers exactly what `price()` answers.
 import type { PluginContext } from '@workbench/plugin-api';
 import type { CartInput, PriceResult } from '../types.js';
-import type { PricingService } from '../tokens.js';
+import type { PricingService } from '../types.js';
 import { redeemCode, releaseOrder } from './coupon-lifecycle.js';
 import { priceCart } from './engine.js';
 import { grantGifts } from './gift-grants.js';

@@ -2,7 +2,7 @@ import type { LocalizedText, Queryable } from '@workbench/plugin-api';
 
 /** A text in both languages of the UI. */
 type Both = { 'zh-CN': string; en: string };
-import type { InventoryView, OrdersView } from '../types.js';
+import type { InventoryService, OrdersService } from '@workbench/contracts/fulfillment';
 
 /** The window of `windowDays` days before `now`, as instants. */
 export const excessWindow = (now: string, windowDays: number) => ({ from: new Date(Date.parse(now) - windowDays * 86_400_000).toISOString(), to: now });
@@ -66,8 +66,8 @@ interface ListedRow {
  */
 export async function readExcessStock(
   q: Queryable,
-  inventory: InventoryView,
-  orders: OrdersView,
+  inventory: InventoryService,
+  orders: OrdersService,
   settings: { days: number; windowDays: number; lowStockThreshold: number; from: string; to: string },
 ): Promise<ExcessStockAnswer> {
   const { days, windowDays, lowStockThreshold, from, to } = settings;

@@ -1,5 +1,5 @@
 import type { PluginContext, Transaction } from '@workbench/plugin-api';
-import type { InventoryView } from '../types.js';
+import type { InventoryService } from '@workbench/contracts/fulfillment';
 import { listingsSettings } from '../settings.js';
 
 /** The `listings.sku.low-stock` payload. */
@@ -46,7 +46,7 @@ async function forget(tx: Transaction, skuIds: number[]): Promise<void> {
  * counts as 0 pieces; SKUs that are not on sale drop out of the warnings. Runs inside the
  * caller's transaction.
  */
-export async function checkStock(ctx: PluginContext, tx: Transaction, inventory: InventoryView, skuIds?: number[]): Promise<LowStockEvent[]> {
+export async function checkStock(ctx: PluginContext, tx: Transaction, inventory: InventoryService, skuIds?: number[]): Promise<LowStockEvent[]> {
   const skus = await listedSkus(tx, skuIds);
   const stock = skus.length ? await inventory.available(skus.map((s) => s.id)) : new Map<number, number>();
   // Every listed SKU counts: one fulfillment has never stocked has 0 pieces, and is the first to reorder.

@@ -1,0 +1,148 @@
+/**
+ * fulfillment's service contracts: what it publishes under `provides: [orders, inventory]`, types
+ * only. Another plugin imports them with
+ * `import type { OrdersService } from '@workbench/contracts/fulfillment'` and names the service in
+ * its manifest's `requires` or `optional`; the service itself comes from `ctx.services`.
+ * fulfillment's own implementations are typed by these interfaces (server/orders/orders-service.ts,
+ * server/warehouse/inventory-service.ts), so `npm run typecheck` fails when one no longer keeps
+ * what is published here.
+ */
+import type { Actor } from '@workbench/plugin-api';
+import type { OrderDetail } from './shared/records.js';
+import type { OrderStatus, PlatformStatus } from './shared/state-names.js';
+import type { OrderClosed, OrderShipped, OrdersNews, StockChanged } from './server/types.js';
+
+export type { Order, OrderDetail, OrderException, OrderItem, OrderRemark, OrderSteps, StepActor } from './shared/records.js';
+export type { OrderStatus, PlatformStatus } from './shared/state-names.js';
+
+/** The services by the names `ctx.services` knows them: `serviceToken<FulfillmentServices['orders']>('orders')`. */
+export interface FulfillmentServices {
+  orders: OrdersService;
+  inventory: InventoryService;
+}
+
+/**
+ * Who is reading through a service. Receivers (and the payment account) come masked unless
+ * `actor` holds `fulfillment.customer.read`: a plugin passes the person it answers for, and a
+ * call without one (a job, an event handler) sees what a clerk without the permission sees.
+ */
+export interface ReadOptions {
+  actor?: Actor;
+}
+
+/** Which orders `find` answers; every filter given must hold. */
+export interface OrderQuery {
+  /** A shop day `YYYY-MM-DD` (Asia/Shanghai), taken whole. */
+  day?: string;
+  /** From this instant (or the start of this shop day) … */
+  from?: string;
+  /** … up to this instant (or the end of this shop day). */
+  to?: string;
+  /** Which time `day`/`from`/`to` apply to: when the order was placed (default) or paid. */
+  by?: 'placedAt' | 'paidAt';
+  /** 买家会员名, exactly. */
+  buyerNick?: string;
+  /** Orders with a line of this listings SKU. */
+  skuId?: number;
+  status?: OrderStatus[];
+  platformStatus?: PlatformStatus[];
+  /** From 1 (default 1). */
+  page?: number;
+  /** 1–500 (default 50). */
+  pageSize?: number;
+}
+
+/** Orders and their paid amount (分), for one state or all. */
+export interface OrderTally {
+  count: number;
+  paidAmount: number;
+}
+
+/** Totals of every order the query matches, not only the page's. */
+export interface OrderTotals extends OrderTally {
+  byStatus: Record<OrderStatus, OrderTally>;
+  byPlatformStatus: Record<PlatformStatus, OrderTally>;
+}
+
+/** A page of orders, newest placed (or paid) first, each with its lines and remarks. */
+export interface OrdersPage {
+  items: OrderDetail[];
+  total: number;
+  page: number;
+  pageSize: number;
+  totals: OrderTotals;
+}
+
+/** What sold of one SKU: pieces, and what they brought at their line prices (分), in how many orders. */
+export interface SkuSales {
+  qty: number;
+  amount: number;
+  orders: number;
+}
+
+/**
+ * `orders` (provides: [orders]): orders read-only, for after-sales, CS, dashboards and listings.
+ *
+ * Receivers' names, phones and addresses (and the payment account) come masked (林**,
+ * 138****1234, 浙江省杭州市****, with `receiverMasked: true`) unless `options.actor` holds
+ * `fulfillment.customer.read`. Pass the person your route answers for (`RouteRequest.actor`); a
+ * call without an actor (a job, an event handler) gets the masked form, so a plugin never shows
+ * its user more than fulfillment's own screens would.
+ */
+export interface OrdersService {
+  byId(id: number, options?: ReadOptions): Promise<OrderDetail | undefined>;
+  byOrderNo(orderNo: string, options?: ReadOptions): Promise<OrderDetail | undefined>;
+  /** Orders matching `query`, a page at a time, with totals of all of them. */
+  find(query: OrderQuery, options?: ReadOptions): Promise<OrdersPage>;
+  /** `find` for one shop day. */
+  byShopDay(day: string, query?: OrderQuery, options?: ReadOptions): Promise<OrdersPage>;
+  /** `find` for one buyer (买家会员名). */
+  byBuyer(buyerNick: string, query?: OrderQuery, options?: ReadOptions): Promise<OrdersPage>;
+  /** `find` for the orders with a line of one SKU. */
+  bySku(skuId: number, query?: OrderQuery, options?: ReadOptions): Promise<OrdersPage>;
+  /**
+   * Per SKU id, what sold between two instants: lines of orders paid at or after `from` and
+   * before `to`, not closed. SKUs that sold nothing are absent.
+   */
+  salesBySku(skuIds: number[], from: string, to: string): Promise<Map<number, SkuSales>>;
+  /** Pieces shipped per SKU id between two instants (shipped_at). */
+  shippedQuantities(skuIds: number[], from: string, to: string): Promise<Map<number, number>>;
+}
+
+export interface LedgerEntry {
+  id: number;
+  at: string;
+  kind: 'inbound' | 'outbound' | 'transfer' | 'adjustment' | 'defective' | 'return' | 'putback';
+  skuId: number;
+  locationCode: string | null;
+  qty: number;
+  balance: number;
+  orderId: number | null;
+  reference: string | null;
+  reason: string;
+  override: boolean;
+  actorName: string;
+}
+
+/** `inventory` (provides: [inventory]): stock by SKU for listings' warnings and other plugins. */
+export interface InventoryService {
+  /** Sellable stock per SKU id: on hand in bins minus reservations; SKUs never stocked are absent. */
+  available(skuIds: number[]): Promise<Map<number, number>>;
+  /** Pieces in bins per SKU id (reservations not deducted). */
+  onHand(skuIds: number[]): Promise<Map<number, number>>;
+  /** Pieces reserved for approved orders not yet shipped, per SKU id. */
+  reserved(skuIds: number[]): Promise<Map<number, number>>;
+  /** The ledger of one SKU, newest first. */
+  movements(skuId: number, options?: { limit?: number }): Promise<LedgerEntry[]>;
+}
+
+export type { OrderClosed, OrderNews, OrderShipped, OrdersNews, StockChanged } from './server/types.js';
+
+/** The events fulfillment emits, by name, with their payloads: `ctx.events.on<FulfillmentEvents['fulfillment.order.closed']>(…)`. */
+export interface FulfillmentEvents {
+  'fulfillment.order.created': OrdersNews;
+  'fulfillment.order.paid': OrdersNews;
+  'fulfillment.order.shipped': OrderShipped;
+  'fulfillment.order.closed': OrderClosed;
+  'fulfillment.stock.changed': StockChanged;
+}
