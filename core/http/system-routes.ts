@@ -73,6 +73,7 @@ export function registerSystemRoutes(d: SystemRouteDeps): void {
         name: localize(r.manifest?.name ?? r.name ?? r.id, locale),
         version: r.manifest?.version ?? r.version ?? null,
         state: r.state,
+        allowed: r.allowed ?? false,
         reason: r.reason ? localize(r.reason, locale) : null,
         activationMs: r.activationMs ?? null,
         activatedAt: r.activatedAt ?? null,

@@ -106,12 +106,12 @@ export class PluginHost {
         this.log.error('two plugins share one id; the second is ignored', { id, first: this.records.get(id)!.dir, second: dir });
         continue;
       }
+      const allowed = this.config.plugins.enabled === 'all' || this.config.plugins.enabled.includes(id);
       if (!result.ok) {
-        this.records.set(id, { id, dir, name: result.name, version: result.version, state: 'failed', reason: result.reason });
+        this.records.set(id, { id, dir, name: result.name, version: result.version, allowed, state: 'failed', reason: result.reason });
         continue;
       }
       if (result.settingsSchema) settingsSchemas.set(id, result.settingsSchema);
-      const allowed = this.config.plugins.enabled === 'all' || this.config.plugins.enabled.includes(id);
       // The owner's switch from the Plugins view applies within config.yaml's list.
       const enabled = allowed && stored.get(id)?.enabled !== false;
       this.records.set(id, { id, dir, manifest: result.manifest, allowed, state: enabled ? 'running' : 'disabled' });

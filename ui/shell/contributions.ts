@@ -22,6 +22,8 @@ export interface PluginState {
   name: string;
   version: string | null;
   state: 'running' | 'failed' | 'disabled';
+  /** Listed in config.yaml's plugins.enabled, so the owner may switch it on here. */
+  allowed: boolean;
   reason: string | null;
   activationMs: number | null;
   activatedAt: string | null;

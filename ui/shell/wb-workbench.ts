@@ -51,6 +51,9 @@ export class WbWorkbench extends WbElement {
     (plugin, subscriptions) => ({ plugin, api: this.api, i18n: this.i18n, commands: this.commands, notifications: this.notifications, workbench: this.service, subscriptions }),
   );
   private readonly disposables: Disposable[] = [];
+  /** Commands declared for the running plugins; declared again when the set of plugins changes. */
+  private pluginCommands: Disposable[] = [];
+  private events?: EventSource;
 
   override connectedCallback(): void {
     this.layout = loadLayout(this.user.id);
@@ -71,10 +74,13 @@ export class WbWorkbench extends WbElement {
     this.disposables.push(registerShellCommands(this.commands, this.i18n, this.shellActions()));
     window.addEventListener('keydown', this.onKeyDown, true);
     void this.loadContributions();
+    this.listenForPluginChanges();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.events?.close();
+    for (const d of this.pluginCommands.splice(0)) d.dispose();
     window.removeEventListener('keydown', this.onKeyDown, true);
     for (const d of this.disposables.splice(0)) d.dispose();
     this.loader.dispose();
@@ -100,19 +106,42 @@ export class WbWorkbench extends WbElement {
     };
   }
 
-  private async loadContributions(): Promise<void> {
+  /**
+   * The server tells every open workbench when plugins are switched off or on; the shell then
+   * reloads its contributions in place. After a reconnect (the server restarted) it reloads too.
+   */
+  private listenForPluginChanges(): void {
+    const source = new EventSource(this.api.url('/workbench/events'));
+    let connected = false;
+    source.addEventListener('ready', () => {
+      if (connected) void this.loadContributions(true);
+      connected = true;
+    });
+    source.addEventListener('plugins', () => void this.loadContributions(true));
+    this.events = source;
+  }
+
+  private async loadContributions(refresh = false): Promise<void> {
     try {
       const [contributions, states] = await Promise.all([
         this.api.get<{ plugins: PluginContributions[] }>('/workbench/contributions'),
         this.api.get<{ items: PluginState[] }>('/plugins'),
       ]);
+      const running = new Set(contributions.plugins.map((p) => p.id));
+      // A plugin switched off takes its UI registrations with it; switched on, it activates afresh.
+      for (const p of this.plugins) if (!running.has(p.id) || p.ui !== contributions.plugins.find((c) => c.id === p.id)?.ui) this.loader.unload(p.id);
+      for (const d of this.pluginCommands.splice(0)) d.dispose();
       this.plugins = contributions.plugins;
       this.states = states.items;
       for (const p of this.plugins) {
-        for (const c of p.commands) this.disposables.push(this.commands.declare({ ...c, category: p.name, plugin: p.id }));
+        for (const c of p.commands) this.pluginCommands.push(this.commands.declare({ ...c, category: p.name, plugin: p.id }));
       }
       const views = this.viewItems();
       if (this.layout.view !== 'manage' && !views.some((v) => v.id === this.layout.view)) this.setLayout({ view: views[0]?.id ?? 'manage' });
+      if (refresh) {
+        this.dispatchEvent(new CustomEvent('plugins-changed', { bubbles: true, composed: true }));
+        return;
+      }
       if (!this.layout.tabs.length) this.shellActions().openPage('home');
       if (this.service.can('core.users.manage')) {
         const roles = await this.api.get<{ items: { id: string; name: string | Record<string, string> }[] }>('/roles');
@@ -245,7 +274,9 @@ export class WbWorkbench extends WbElement {
     if (tab.kind === 'print') {
       return html`<wb-print-view src=${`/${tab.plugin}/printables/${tab.printable}?${new URLSearchParams(tab.query ?? {}).toString()}`} heading=${tab.title}></wb-print-view>`;
     }
-    const editor = this.plugins.find((p) => p.id === tab.plugin)?.editors.find((e) => e.opens === tab.opens);
+    const owner = this.plugins.find((p) => p.id === tab.plugin);
+    if (!owner) return html`<p class="muted" role="status">${this.i18n.t('editor.pluginOff', { plugin: this.states.find((s) => s.id === tab.plugin)?.name ?? tab.plugin ?? '' })}</p>`;
+    const editor = owner.editors.find((e) => e.opens === tab.opens);
     if (!editor) return html`<p class="muted">${this.i18n.t('editor.missing', { opens: tab.opens ?? '' })}</p>`;
     return html`<wb-plugin-slot plugin=${tab.plugin!} element=${editor.element} .props=${{ recordId: tab.id }}></wb-plugin-slot>`;
   }

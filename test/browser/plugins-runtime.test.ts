@@ -1,0 +1,59 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { launchChromium, logIn, openPage, type WatchedPage } from '../helpers/browser.js';
+import { OWNER, setupOwner } from '../helpers/client.js';
+import { ROOT, startServer, type TestServer } from '../helpers/server.js';
+
+// The owner switches the example plugin off and on in the Plugins view; the shell follows without a reload.
+const SHOTS = process.env.WORKBENCH_SCREENSHOTS ?? join(ROOT, 'test-results', 'screenshots');
+
+let server: TestServer;
+let browser: Browser;
+let owner: WatchedPage;
+
+beforeAll(async () => {
+  await mkdir(SHOTS, { recursive: true });
+  server = await startServer({ config: { plugins: { enabled: ['example', 'example-consumer'] } } });
+  await setupOwner(server);
+  browser = await launchChromium();
+  // The 401 is the shell asking who is logged in before the login page.
+  owner = await openPage(browser, server.url, { expectedStatuses: [401] });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.dispose();
+});
+
+it('停用 takes the view off the activity bar at once, naming the dependant first; 启用 brings it back', async () => {
+  const { page } = owner;
+  await logIn(page, OWNER.username, OWNER.password, server.url);
+  const notes = page.locator('wb-activity-bar [role=tab][aria-label="笔记"]');
+  await notes.waitFor();
+  await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+
+  await page.keyboard.press('Control+Shift+P');
+  await page.keyboard.type('插件列表');
+  await page.keyboard.press('Enter');
+  const row = page.locator('wb-plugins-page tr[data-plugin=example]');
+  await row.locator('button', { hasText: '停用' }).click();
+  const dialog = page.locator('wb-plugins-page wb-dialog');
+  await expect(dialog.textContent()).resolves.toContain('示例消费者（example-consumer）');
+  await page.screenshot({ path: join(SHOTS, 'plugins-disable-confirm.png') });
+  await dialog.locator('button.danger').click();
+
+  await notes.waitFor({ state: 'detached' });
+  await expect(row.locator('.badge').textContent()).resolves.toBe('已停用');
+  await expect(page.locator('wb-plugins-page tr[data-plugin=example-consumer] .badge').textContent()).resolves.toBe('已停用');
+  await page.screenshot({ path: join(SHOTS, 'plugins-disabled.png') });
+
+  await row.locator('button', { hasText: '启用' }).click();
+  await notes.waitFor();
+  await expect(row.locator('.badge').textContent()).resolves.toBe('运行中');
+  await notes.click();
+  await page.locator('wb-example-notes').waitFor();
+  expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+  expect(owner.errors).toEqual([]);
+}, 60_000);
