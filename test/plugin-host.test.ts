@@ -160,6 +160,9 @@ describe('plugin states', () => {
       expect(out).toMatch(new RegExp(`ERROR +plugin failed plugin=${id} `));
     }
     expect(out).toMatch(/plugin running plugin=example /);
+    // A broken manifest: every problem on a line of its own, with the file's full path and line.
+    expect(out).toMatch(/ERROR +plugin problem plugin=broken-manifest at=\S*broken-manifest\/plugin\.yaml:3:10 problem="\/version/);
+    expect(out).toMatch(/ERROR +plugin problem plugin=broken-manifest at=\S*broken-manifest\/plugin\.yaml:6:9 problem="\/colour/);
   });
 });
 

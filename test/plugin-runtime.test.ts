@@ -44,6 +44,14 @@ describe('switching a plugin off', () => {
     expect((await owner.get('/api/jobs')).body.items.map((j: { owner: string; id: string }) => `${j.owner}/${j.id}`)).toContain('runtime-base/tick');
   });
 
+  test('a keybinding two running plugins take is a warning naming both, in the API and the console', async () => {
+    const reply = await owner.get('/api/plugins');
+    expect(reply.body.warnings).toEqual([
+      { kind: 'keybinding', key: 'ctrl+alt+r', plugins: ['runtime-base', 'runtime-dependant'], message: expect.stringContaining('runtime-base（runtime-base.refresh）和runtime-dependant（runtime-dependant.refresh）') },
+    ]);
+    expect(server.output()).toMatch(/WARN +plugins clash keybinding=ctrl\+alt\+r plugins=runtime-base,runtime-dependant /);
+  });
+
   test('only the owner may switch plugins', async () => {
     const staff = await staffClient(server, owner, 'yunying', ['operations']);
     const off = await staff.post('/api/plugins/runtime-base/disable', { confirm: ['runtime-dependant'] });
@@ -84,6 +92,7 @@ describe('switching a plugin off', () => {
     await reader.cancel();
 
     expect((await owner.get('/api/jobs')).body.items.some((j: { owner: string }) => j.owner === 'runtime-base')).toBe(false);
+    expect((await owner.get('/api/plugins')).body.warnings).toEqual([]);
     await pause(300); // a run that had started may still finish
     const before = ticksLogged();
     await pause(800); // four periods of the job

@@ -17,6 +17,7 @@ import { discoverPlugins } from './discover.js';
 import { loadManifest, type ManifestResult } from './load-manifest.js';
 import type { PluginManifest } from './manifest.js';
 import type { PluginModule } from './context.js';
+import { findClashes, type ContributionClash } from './contribution-clashes.js';
 import { PluginStates } from './plugin-states.js';
 import { resolveOrder } from './resolve-order.js';
 import { foreignObject, tablePrefix } from './table-prefix.js';
@@ -85,6 +86,15 @@ export class PluginHost {
     return this.records.get(id)?.state === 'running';
   }
 
+  /** Keybindings and command ids that more than one running plugin claims. */
+  clashes(): ContributionClash[] {
+    return findClashes(this.activationOrder().map((id) => this.records.get(id)!.manifest!));
+  }
+
+  private logClashes(): void {
+    for (const clash of this.clashes()) this.log.warn('plugins clash', { [clash.kind]: clash.key, plugins: clash.claims.map((c) => c.plugin).join(','), problem: localize(clash.message, this.deps.locale) });
+  }
+
   manifests(): PluginManifest[] {
     return [...this.records.values()].flatMap((r) => (r.manifest ? [r.manifest] : []));
   }
@@ -109,6 +119,11 @@ export class PluginHost {
       const allowed = this.config.plugins.enabled === 'all' || this.config.plugins.enabled.includes(id);
       if (!result.ok) {
         this.records.set(id, { id, dir, name: result.name, version: result.version, allowed, state: 'failed', reason: result.reason });
+        // One line per problem, with the full path, so an editor or terminal can jump to each.
+        for (const p of result.problems ?? []) {
+          this.log.error('plugin problem', { plugin: id, at: `${join(dir, p.file)}:${p.line}:${p.column}`, problem: localize(p.message, this.deps.locale) });
+        }
+        if (!result.problems) this.log.error('plugin failed', { plugin: id, reason: localize(result.reason, this.deps.locale) });
         continue;
       }
       if (result.settingsSchema) settingsSchemas.set(id, result.settingsSchema);
@@ -140,6 +155,7 @@ export class PluginHost {
       }
       await this.activate(record, settingsSchemas.get(id));
     }
+    this.logClashes();
   }
 
   /** Stops plugins in reverse order: `deactivate`, then everything they registered. */
@@ -192,6 +208,7 @@ export class PluginHost {
     const blocker = this.blockingDependency(record.manifest);
     if (blocker) this.fail(record, blocker);
     else await this.activate(record, this.settingsSchemas.get(id), true);
+    if (record.state === 'running') this.logClashes();
     this.changed();
     return record;
   }

@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchChromium, logIn, openPage, type WatchedPage } from '../helpers/browser.js';
 import { OWNER, setupOwner } from '../helpers/client.js';
-import { ROOT, startServer, type TestServer } from '../helpers/server.js';
+import { FIXTURE_PLUGINS, ROOT, startServer, type TestServer } from '../helpers/server.js';
 
 // The owner switches the example plugin off and on in the Plugins view; the shell follows without a reload.
 const SHOTS = process.env.WORKBENCH_SCREENSHOTS ?? join(ROOT, 'test-results', 'screenshots');
@@ -15,7 +15,9 @@ let owner: WatchedPage;
 
 beforeAll(async () => {
   await mkdir(SHOTS, { recursive: true });
-  server = await startServer({ config: { plugins: { enabled: ['example', 'example-consumer'] } } });
+  // The runtime fixtures add two commands on one keybinding, for the Problems panel.
+  const folders = [FIXTURE_PLUGINS, join(ROOT, 'test', 'fixtures', 'runtime-plugins')];
+  server = await startServer({ config: { plugins: { folders, enabled: ['example', 'example-consumer', 'runtime-base', 'runtime-dependant'] } } });
   await setupOwner(server);
   browser = await launchChromium();
   // The 401 is the shell asking who is logged in before the login page.
@@ -57,3 +59,12 @@ it('停用 takes the view off the activity bar at once, naming the dependant fir
   expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
   expect(owner.errors).toEqual([]);
 }, 60_000);
+
+it('a keybinding two plugins take shows in the Problems panel, naming both', async () => {
+  const { page } = owner;
+  await page.locator('wb-status-bar button.problems').click();
+  const warning = page.locator('wb-bottom-panel li.warning');
+  await expect(warning.textContent()).resolves.toContain('ctrl+alt+r');
+  await expect(warning.textContent()).resolves.toContain('runtime-base（runtime-base.refresh）和runtime-dependant（runtime-dependant.refresh）');
+  await page.screenshot({ path: join(SHOTS, 'plugins-clash-problem.png') });
+});

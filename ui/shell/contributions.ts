@@ -16,6 +16,14 @@ export interface PluginContributions {
   printables: { id: string; title: LocalizedText }[];
 }
 
+/** `GET /api/plugins` warnings: a keybinding or command id two running plugins claim. */
+export interface PluginWarning {
+  kind: 'keybinding' | 'command';
+  key: string;
+  plugins: string[];
+  message: string;
+}
+
 /** `GET /api/plugins` rows. */
 export interface PluginState {
   id: string;

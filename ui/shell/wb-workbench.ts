@@ -12,7 +12,7 @@ import '../pages/wb-home-page.js';
 import '../pages/wb-plugins-page.js';
 import '../pages/wb-settings-page.js';
 import '../pages/wb-users-page.js';
-import type { PluginContributions, PluginState } from './contributions.js';
+import type { PluginContributions, PluginState, PluginWarning } from './contributions.js';
 import { clamp, loadLayout, saveLayout, type LayoutState, type TabState } from './layout-state.js';
 import { PluginLoader } from './plugin-loader.js';
 import { loaderContext } from './shell-contexts.js';
@@ -41,6 +41,7 @@ export class WbWorkbench extends WbElement {
   @property() shopName = '';
   @state() private plugins: PluginContributions[] = [];
   @state() private states: PluginState[] = [];
+  @state() private warnings: PluginWarning[] = [];
   @state() private roleNames: Record<string, string> = {};
   @state() private layout!: LayoutState;
   @query('wb-command-palette') private palette!: WbCommandPalette;
@@ -125,7 +126,7 @@ export class WbWorkbench extends WbElement {
     try {
       const [contributions, states] = await Promise.all([
         this.api.get<{ plugins: PluginContributions[] }>('/workbench/contributions'),
-        this.api.get<{ items: PluginState[] }>('/plugins'),
+        this.api.get<{ items: PluginState[]; warnings: PluginWarning[] }>('/plugins'),
       ]);
       const running = new Set(contributions.plugins.map((p) => p.id));
       // A plugin switched off takes its UI registrations with it; switched on, it activates afresh.
@@ -133,6 +134,7 @@ export class WbWorkbench extends WbElement {
       for (const d of this.pluginCommands.splice(0)) d.dispose();
       this.plugins = contributions.plugins;
       this.states = states.items;
+      this.warnings = states.warnings;
       for (const p of this.plugins) {
         for (const c of p.commands) this.pluginCommands.push(this.commands.declare({ ...c, category: p.name, plugin: p.id }));
       }
@@ -246,12 +248,12 @@ export class WbWorkbench extends WbElement {
           ${this.layout.panelVisible
             ? html`<div class="sash horizontal" role="separator" aria-orientation="horizontal" aria-label=${t('shell.resizePanel')} tabindex="0" aria-valuenow=${this.layout.panelHeight}
                   @pointerdown=${(e: PointerEvent) => this.drag(e, 'panel')} @keydown=${(e: KeyboardEvent) => this.nudge(e, 'panel')}></div>
-                <wb-bottom-panel aria-label=${t('panel.label')} role="region" tab=${this.layout.panelTab} .plugins=${this.states}
+                <wb-bottom-panel aria-label=${t('panel.label')} role="region" tab=${this.layout.panelTab} .plugins=${this.states} .warnings=${this.warnings}
                   @panel-tab=${(e: CustomEvent<{ tab: LayoutState['panelTab'] }>) => this.setLayout({ panelTab: e.detail.tab })}></wb-bottom-panel>`
             : nothing}
         </div>
       </div>
-      <wb-status-bar .plugins=${this.plugins} .states=${this.states} .roleNames=${this.roleNames} @toggle-panel=${() => this.setLayout({ panelVisible: !this.layout.panelVisible, panelTab: 'problems' })}></wb-status-bar>
+      <wb-status-bar .plugins=${this.plugins} .states=${this.states} .warnings=${this.warnings} .roleNames=${this.roleNames} @toggle-panel=${() => this.setLayout({ panelVisible: !this.layout.panelVisible, panelTab: 'problems' })}></wb-status-bar>
       <wb-command-palette></wb-command-palette>`;
   }
 
