@@ -208,6 +208,10 @@ describe('isolation', () => {
     expect(reply.body.instance).toBe('/api/example/boom');
 
     await all.waitFor(/request failed instance=\/api\/example\/boom error="Error: the handler broke on purpose/, 5_000);
+    // The stack names the plugin's TypeScript source and line, not the compiled bundle in the cache.
+    const stack = /request failed instance=\/api\/example\/boom error="([^\n]*)"/.exec(all.output())![1]!;
+    expect(stack).toMatch(/\\n +at [^\\]*example[\\/]server[\\/]routes\.ts:152:\d+/);
+    expect(stack).not.toContain('cache/plugins');
 
     expect((await owner.get('/api/health')).status).toBe(200);
     expect((await owner.get('/api/example/notes')).status).toBe(200);
