@@ -18,7 +18,9 @@ beforeAll(async () => {
   // The runtime fixtures add two commands on one keybinding, for the Problems panel.
   const folders = [FIXTURE_PLUGINS, join(ROOT, 'test', 'fixtures', 'runtime-plugins')];
   server = await startServer({ config: { plugins: { folders, enabled: ['example', 'example-consumer', 'runtime-base', 'runtime-dependant'] } } });
-  await setupOwner(server);
+  const client = await setupOwner(server);
+  const note = await client.post('/api/example/notes', { text: '周五盘点仓库' });
+  if (note.status !== 201) throw new Error(`note: ${note.status} ${note.text}`);
   browser = await launchChromium();
   // The 401 is the shell asking who is logged in before the login page.
   owner = await openPage(browser, server.url, { expectedStatuses: [401] });
@@ -29,12 +31,19 @@ afterAll(async () => {
   await server?.dispose();
 });
 
-it('停用 takes the view off the activity bar at once, naming the dependant first; 启用 brings it back', async () => {
+it('停用 takes the view off the activity bar at once and the open editor says the plugin is off, naming the dependant first; 启用 brings both back', async () => {
   const { page } = owner;
   await logIn(page, OWNER.username, OWNER.password, server.url);
   const notes = page.locator('wb-activity-bar [role=tab][aria-label="笔记"]');
   await notes.waitFor();
   await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+  // An editor of the plugin, open in a tab.
+  await page.keyboard.press('Control+P');
+  await page.keyboard.type('盘点');
+  await page.locator('wb-command-palette [role=option]', { hasText: '周五盘点仓库' }).waitFor();
+  await page.keyboard.press('Enter');
+  const editorTab = page.locator('wb-editor-area .tab', { hasText: '周五盘点仓库' });
+  await editorTab.waitFor();
 
   await page.keyboard.press('Control+Shift+P');
   await page.keyboard.type('插件列表');
@@ -47,6 +56,11 @@ it('停用 takes the view off the activity bar at once, naming the dependant fir
   await dialog.locator('button.danger').click();
 
   await notes.waitFor({ state: 'detached' });
+  await editorTab.click();
+  await page.locator('wb-editor-area', { hasText: '插件“示例笔记”已停用' }).waitFor();
+  await page.keyboard.press('Control+Shift+P');
+  await page.keyboard.type('插件列表');
+  await page.keyboard.press('Enter');
   await expect(row.locator('.badge').textContent()).resolves.toBe('已停用');
   await expect(page.locator('wb-plugins-page tr[data-plugin=example-consumer] .badge').textContent()).resolves.toBe('已停用');
   await page.screenshot({ path: join(SHOTS, 'plugins-disabled.png') });
@@ -54,6 +68,8 @@ it('停用 takes the view off the activity bar at once, naming the dependant fir
   await row.locator('button', { hasText: '启用' }).click();
   await notes.waitFor();
   await expect(row.locator('.badge').textContent()).resolves.toBe('运行中');
+  await editorTab.click();
+  await page.locator('wb-example-note-editor').waitFor();
   await notes.click();
   await page.locator('wb-example-notes').waitFor();
   expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
