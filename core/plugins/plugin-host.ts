@@ -19,6 +19,7 @@ import type { PluginManifest } from './manifest.js';
 import type { PluginModule } from './context.js';
 import { findClashes, type ContributionClash } from './contribution-clashes.js';
 import { PluginStates } from './plugin-states.js';
+import { settingsSource } from './settings-source.js';
 import { resolveOrder } from './resolve-order.js';
 import { foreignObject, tablePrefix } from './table-prefix.js';
 
@@ -290,7 +291,10 @@ export class PluginHost {
         }
       }
       await applyMigrations(this.deps.db, manifest.id, migrations, this.deps.now);
-      if (settingsSchema) store.add(await this.settings.register(manifest.id, settingsSchema));
+      if (settingsSchema) {
+        const source = settingsSource(this.config.file, this.config.settings[manifest.id], manifest.id);
+        store.add(await this.settings.register(manifest.id, settingsSchema, source));
+      }
       const uiEntry = join(record.dir, manifest.ui);
       if (existsSync(uiEntry)) record.ui = await compilePluginUi(uiEntry, record.dir);
       const entry = join(record.dir, manifest.main);
