@@ -24,11 +24,14 @@ export abstract class WorkbenchError extends Error {
   abstract readonly kind: string;
   readonly text: LocalizedText;
   readonly errors: FieldProblem[];
+  /** Extra members of the problem answer (RFC 9457 extensions), e.g. the plugins a refusal names. */
+  readonly details?: Record<string, unknown>;
 
-  constructor(text: LocalizedText, options: { errors?: FieldProblem[]; cause?: unknown } = {}) {
+  constructor(text: LocalizedText, options: { errors?: FieldProblem[]; details?: Record<string, unknown>; cause?: unknown } = {}) {
     super(typeof text === 'string' ? text : text.en ?? text['zh-CN'], { cause: options.cause });
     this.text = text;
     this.errors = options.errors ?? [];
+    this.details = options.details;
     (this as unknown as Record<symbol, boolean>)[BRAND] = true;
   }
 

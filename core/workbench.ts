@@ -3,6 +3,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { createServer as createHttpsServer } from 'node:https';
 import { join } from 'node:path';
 import { Hono } from 'hono';
+import { TrieRouter } from 'hono/router/trie-router';
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { container as rootContainer } from 'tsyringe';
@@ -44,12 +45,16 @@ import { securityHeaders } from './http/security-headers.js';
 import { sessionMiddleware } from './http/session.js';
 import { servePluginUi } from './http/plugin-ui.js';
 import { registerShellRoutes } from './http/shell-routes.js';
+import { registerShellEvents } from './http/shell-events.js';
+import { registerPluginSwitchRoutes } from './http/plugin-switch-routes.js';
 import { serveUi } from './http/static-ui.js';
 import { registerSystemRoutes } from './http/system-routes.js';
 import { databaseJobRuns } from './jobs/job-run-store.js';
 import { JobScheduler } from './jobs/scheduler.js';
 import type { ContextDeps } from './plugins/create-context.js';
 import { PluginHost } from './plugins/plugin-host.js';
+import { PluginStates } from './plugins/plugin-states.js';
+import { PluginSwitch } from './plugins/plugin-switch.js';
 import { BusyError, isWorkbenchError, TooManyRequestsError } from './errors.js';
 
 export interface RunningWorkbench {
@@ -94,7 +99,8 @@ export async function startWorkbench(config: WorkbenchConfig, rootDir: string, l
     await jobs.load();
     const settings = new SettingsStore(db, schemas, config.settings, now);
 
-    const app = new Hono<WorkbenchEnv>();
+    // The trie router takes new routes after the first request, for plugins switched on at runtime.
+    const app = new Hono<WorkbenchEnv>({ router: new TrieRouter() });
     const routes = new RouteTable(app, schemas, audit, log.child('http'), {
       bodyLimitBytes: config.server.bodyLimitBytes,
       uploadLimitBytes: config.server.uploadLimitBytes,
@@ -139,6 +145,8 @@ export async function startWorkbench(config: WorkbenchConfig, rootDir: string, l
     registerAuthRoutes({ add, db, accounts, sessions, limiter: new LoginLimiter(), attempts: new LoginAttempts(now), setup, demo, activationOrder: () => plugins.activationOrder(), log, now, secureCookie: tls !== undefined });
     registerUserRoutes(add, accounts, () => plugins.manifests());
     registerShellRoutes({ add, host: plugins, schemas, settings, search, validators: new BrowserValidators(schemas, rootDir) });
+    registerShellEvents(add, plugins);
+    registerPluginSwitchRoutes(add, new PluginSwitch(plugins, new PluginStates(db, now), audit));
 
     await plugins.start();
     // Runs missed while the workbench was off go once every plugin is active.

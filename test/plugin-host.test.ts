@@ -160,6 +160,9 @@ describe('plugin states', () => {
       expect(out).toMatch(new RegExp(`ERROR +plugin failed plugin=${id} `));
     }
     expect(out).toMatch(/plugin running plugin=example /);
+    // A broken manifest: every problem on a line of its own, with the file's full path and line.
+    expect(out).toMatch(/ERROR +plugin problem plugin=broken-manifest at=\S*broken-manifest\/plugin\.yaml:3:10 problem="\/version/);
+    expect(out).toMatch(/ERROR +plugin problem plugin=broken-manifest at=\S*broken-manifest\/plugin\.yaml:6:9 problem="\/colour/);
   });
 });
 
@@ -205,6 +208,10 @@ describe('isolation', () => {
     expect(reply.body.instance).toBe('/api/example/boom');
 
     await all.waitFor(/request failed instance=\/api\/example\/boom error="Error: the handler broke on purpose/, 5_000);
+    // The stack names the plugin's TypeScript source and line, not the compiled bundle in the cache.
+    const stack = /request failed instance=\/api\/example\/boom error="([^\n]*)"/.exec(all.output())![1]!;
+    expect(stack).toMatch(/\\n +at [^\\]*example[\\/]server[\\/]routes\.ts:152:\d+/);
+    expect(stack).not.toContain('cache/plugins');
 
     expect((await owner.get('/api/health')).status).toBe(200);
     expect((await owner.get('/api/example/notes')).status).toBe(200);

@@ -58,6 +58,11 @@ export interface RouteTableOptions {
  */
 export class RouteTable {
   private readonly routes = new Set<RegisteredRoute>();
+  /**
+   * What answers each method and path mounted so far. Hono cannot take a route back, so a path is
+   * mounted once and a plugin switched off and on again fills the same slot instead of adding one.
+   */
+  private readonly slots = new Map<string, { current?: (c: Context<WorkbenchEnv>) => Promise<Response> }>();
 
   constructor(
     private readonly app: Hono<WorkbenchEnv>,
@@ -91,14 +96,30 @@ export class RouteTable {
       response: route.response ? this.schemas.compile(route.response) : undefined,
     };
     const entry: RegisteredRoute = { owner, fullPath: basePath + route.path, route };
-    let active = true;
-    this.app.on(route.method.toUpperCase(), entry.fullPath, async (c: Context<WorkbenchEnv>, next: Next) => {
-      if (!active) return next();
-      return this.handle(c, entry, compiled);
-    });
+    const key = `${route.method.toUpperCase()} ${entry.fullPath}`;
+    let slot = this.slots.get(key);
+    if (!slot) {
+      const mounted: { current?: (c: Context<WorkbenchEnv>) => Promise<Response> } = {};
+      this.app.on(route.method.toUpperCase(), entry.fullPath, async (c: Context<WorkbenchEnv>, next: Next) => (mounted.current ? mounted.current(c) : next()));
+      this.slots.set(key, mounted);
+      slot = mounted;
+    }
+    const handler = (c: Context<WorkbenchEnv>) => this.handle(c, entry, compiled);
+    const filled = slot;
+    // A second route on the same method and path is left to answer after the first, as before.
+    if (filled.current) {
+      let active = true;
+      this.app.on(route.method.toUpperCase(), entry.fullPath, async (c: Context<WorkbenchEnv>, next: Next) => (active ? handler(c) : next()));
+      this.routes.add(entry);
+      return toDisposable(() => {
+        active = false;
+        this.routes.delete(entry);
+      });
+    }
+    filled.current = handler;
     this.routes.add(entry);
     return toDisposable(() => {
-      active = false;
+      if (filled.current === handler) filled.current = undefined;
       this.routes.delete(entry);
     });
   }

@@ -28,16 +28,23 @@ export class SettingsStore {
     private readonly now: () => string,
   ) {}
 
-  /** Loads a plugin's settings; throws InputError naming the bad fields if config or saved values do not fit. */
-  async register(plugin: string, schema: JsonSchema): Promise<Disposable> {
+  /**
+   * Loads a plugin's settings; throws InputError naming every bad field if config or saved values
+   * do not fit. `locate` may answer where a field's value was written (`config.yaml:12:5`).
+   */
+  async register(plugin: string, schema: JsonSchema, locate?: (pointer: string) => string | undefined): Promise<Disposable> {
     const checker = this.schemas.checker(schema);
     const validate = checker.all;
     const saved = await this.db.read((q) => q.get<{ value: string; version: number }>('SELECT value, version FROM core_settings WHERE plugin = ?', [plugin]));
     const merged = { ...(this.fromConfig[plugin] ?? {}), ...(saved ? (JSON.parse(saved.value) as Record<string, unknown>) : {}) };
     if (!validate(merged)) {
       const errors = toFieldProblems(validate.errors ?? [], 'zh-CN', `settings.${plugin}`);
-      const list = errors.map((e) => `${e.path} ${e.message}`).join('; ');
-      const en = toFieldProblems(validate.errors ?? [], 'en', `settings.${plugin}`).map((e) => `${e.path} ${e.message}`).join('; ');
+      const at = (path: string) => {
+        const where = locate?.(path);
+        return where ? `${where} ` : '';
+      };
+      const list = errors.map((e) => `${at(e.path)}${e.path} ${e.message}`).join('; ');
+      const en = toFieldProblems(validate.errors ?? [], 'en', `settings.${plugin}`).map((e) => `${at(e.path)}${e.path} ${e.message}`).join('; ');
       throw new InputError({ 'zh-CN': `设置 settings.${plugin} 有误：${list}`, en: `settings.${plugin} are not valid: ${en}` }, { errors });
     }
     this.entries.set(plugin, { schema, validate: checker, value: merged, version: saved?.version ?? 0, listeners: new Set() });

@@ -84,4 +84,17 @@ CREATE TABLE core_job_runs (
 ) WITHOUT ROWID;
 `,
   },
+  {
+    name: '003-plugin-states.sql',
+    sql: `
+-- The owner's choice to switch a plugin off or on at runtime; config.yaml's plugins.enabled stays
+-- the list of what may run at all. A plugin without a row follows config.yaml.
+CREATE TABLE core_plugin_states (
+  id TEXT PRIMARY KEY,
+  enabled INTEGER NOT NULL CHECK (enabled IN (0, 1)),
+  changed_by INTEGER REFERENCES core_users(id) ON DELETE SET NULL,
+  changed_at TEXT NOT NULL
+) WITHOUT ROWID;
+`,
+  },
 ];

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Database } from './database.js';
-import { applyMigrations, checksum, ensureMigrationTable, MigrationChangedError, readMigrationFolder, splitStatements, type Migration } from './migrations.js';
+import { applyMigrations, checksum, ensureMigrationTable, MigrationChangedError, MigrationFailedError, readMigrationFolder, splitStatements, type Migration } from './migrations.js';
 
 let dir: string;
 let db: Database;
@@ -192,5 +192,25 @@ describe('readMigrationFolder', () => {
     await writeFile(path.join(folder, '001-good.sql'), 'SELECT 1;');
     await writeFile(path.join(folder, bad), 'SELECT 2;');
     await expect(readMigrationFolder(folder)).rejects.toThrow(`migration file "${bad}" must be named like 001-create-orders.sql`);
+  });
+});
+
+describe('a migration the database refuses', () => {
+  it('names its file, the line and the statement, and keeps nothing of it', async () => {
+    const broken: Migration = {
+      name: '002-broken.sql',
+      sql: "-- A typo in the second statement.\nCREATE TABLE shop_items (id INTEGER PRIMARY KEY);\n\nINSERT INTO shop_itemz (id)\n  VALUES (1);\n",
+    };
+    const error = await applyMigrations(db, 'shop', [ORDERS, broken], now).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MigrationFailedError);
+    const failed = error as MigrationFailedError;
+    expect(failed.migration).toBe('002-broken.sql');
+    expect(failed.line).toBe(4);
+    expect(failed.message).toContain('002-broken.sql (line 4)');
+    expect(failed.message).toContain('no such table: shop_itemz');
+    expect(failed.message).toContain('INSERT INTO shop_itemz (id) VALUES (1)');
+    // The first migration stays; nothing of the refused one does.
+    expect(await tables()).toEqual(['shop_orders']);
+    expect((await applied()).map((m) => m.name)).toEqual(['001-orders.sql']);
   });
 });

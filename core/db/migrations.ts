@@ -29,6 +29,32 @@ export class MigrationChangedError extends Error {
   }
 }
 
+/**
+ * A statement of a migration that the database refused. The message names the file, the line the
+ * statement starts on and the statement itself, so the author can go straight to it; nothing of
+ * that migration is kept.
+ */
+export class MigrationFailedError extends Error {
+  constructor(
+    readonly owner: string,
+    readonly migration: string,
+    readonly line: number,
+    readonly statement: string,
+    cause: unknown,
+  ) {
+    const shown = statement.length > 200 ? `${statement.slice(0, 200)}…` : statement;
+    super(`migration ${migration} (line ${line}) failed: ${cause instanceof Error ? cause.message : String(cause)} — in: ${shown.replace(/\s+/g, ' ')}`, { cause });
+  }
+}
+
+/** The 1-based line where `statement` starts in `sql`, looking from offset `from`. */
+function lineOf(sql: string, statement: string, from: number): { line: number; end: number } {
+  const head = statement.split('\n')[0]!.trim();
+  const at = sql.indexOf(head, from);
+  if (at < 0) return { line: 1, end: from };
+  return { line: sql.slice(0, at).split('\n').length, end: at + head.length };
+}
+
 const MIGRATION_NAME = /^\d{3}-[a-z0-9-]+\.sql$/;
 
 export function checksum(sql: string): string {
@@ -79,7 +105,16 @@ export async function applyMigrations(db: Database, owner: string, migrations: M
   for (const m of migrations) {
     if (known.has(m.name)) continue;
     await db.transaction(async (tx) => {
-      for (const statement of splitStatements(m.sql)) await tx.run(statement);
+      let from = 0;
+      for (const statement of splitStatements(m.sql)) {
+        const { line, end } = lineOf(m.sql, statement, from);
+        from = end;
+        try {
+          await tx.run(statement);
+        } catch (error) {
+          throw new MigrationFailedError(owner, m.name, line, statement, error);
+        }
+      }
       await tx.run('INSERT INTO core_migrations (owner, name, checksum, applied_at) VALUES (?, ?, ?, ?)', [owner, m.name, checksum(m.sql), now()]);
     });
     done.push(m.name);

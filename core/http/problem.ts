@@ -73,7 +73,7 @@ export function problem(status: number, detail: LocalizedText | undefined, local
  */
 export function problemFromError(error: unknown, locale: Locale, log: Logger, instance?: string): Problem {
   if (isWorkbenchError(error)) {
-    return problem(error.status, error.text, locale, { instance, ...(error.errors.length ? { errors: error.errors } : {}) });
+    return { ...error.details, ...problem(error.status, error.text, locale, { instance, ...(error.errors.length ? { errors: error.errors } : {}) }) };
   }
   if (error instanceof HTTPException) {
     const status = error.status;

@@ -73,6 +73,7 @@ export function registerSystemRoutes(d: SystemRouteDeps): void {
         name: localize(r.manifest?.name ?? r.name ?? r.id, locale),
         version: r.manifest?.version ?? r.version ?? null,
         state: r.state,
+        allowed: r.allowed ?? false,
         reason: r.reason ? localize(r.reason, locale) : null,
         activationMs: r.activationMs ?? null,
         activatedAt: r.activatedAt ?? null,
@@ -80,6 +81,8 @@ export function registerSystemRoutes(d: SystemRouteDeps): void {
         optional: r.manifest?.optional ?? [],
         provides: r.manifest?.provides ?? [],
       })),
+      // Not failures: every plugin named runs, but one of its shortcuts or commands is shadowed.
+      warnings: d.host.clashes().map((c) => ({ kind: c.kind, key: c.key, plugins: c.claims.map((x) => x.plugin), message: localize(c.message, locale) })),
     }),
   });
 

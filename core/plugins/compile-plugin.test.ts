@@ -98,4 +98,19 @@ describe('loadPluginModule', () => {
     const mod = (await loadPluginModule(entry, pluginDir, cacheDir, 'stock-alerts')) as unknown as Record<string, unknown>;
     expect(mod.four).toBe(4);
   });
+
+  it("gives stack traces that point at the plugin's TypeScript file and line, not the cached bundle", async () => {
+    await writeFile(join(pluginDir, 'server', 'check.ts'), "export function check(n: number): number {\n  if (n > 3) {\n    throw new Error('too many');\n  }\n  return n;\n}\n");
+    await writeFile(entry, "import type { PluginContext } from '@workbench/plugin-api';\nimport { check } from './check.js';\nexport function activate(_ctx: PluginContext): void {\n  check(5);\n}\n");
+    const mod = await loadPluginModule(entry, pluginDir, cacheDir, 'stock-alerts');
+    let stack = '';
+    try {
+      mod.activate({} as never);
+    } catch (error) {
+      stack = (error as Error).stack ?? '';
+    }
+    expect(stack).toMatch(/at check \(.*stock-alerts[\\/]server[\\/]check\.ts:3:11\)/);
+    expect(stack).toMatch(/stock-alerts[\\/]server[\\/]index\.ts:4:/);
+    expect(stack).not.toContain('.mjs');
+  });
 });

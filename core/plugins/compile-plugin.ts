@@ -99,6 +99,9 @@ export async function loadPluginModule(entry: string, pluginDir: string, cacheDi
       await rm(join(cacheDir, name), { force: true });
     }
   }
+  // Stack traces then name the plugin's TypeScript files and lines (from the inline source map),
+  // not the bundle in the cache, even when node was started without --enable-source-maps.
+  process.setSourceMapsEnabled(true);
   const mod = (await import(pathToFileURL(file).href)) as Partial<PluginModule>;
   if (typeof mod.activate !== 'function') {
     throw new PluginCompileError(`${entry} does not export a function activate(ctx)`);

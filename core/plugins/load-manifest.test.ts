@@ -178,4 +178,52 @@ describe('loadManifest', () => {
     const broken = failure(await loadManifest(await plugin({ ...base, settings: 's.json' }, { 's.json': '{"type": 12}' }), schemas));
     expect(broken.en).toContain('s.json');
   });
+
+  describe('all problems at once, each with its file and line', () => {
+    test('schema errors and the engine together, on their lines', async () => {
+      const text = ['id: shop-notes', 'version: one', 'engine: ^2.0.0', 'name: { zh-CN: 店铺笔记, en: Shop notes }', 'colour: blue', ''].join('\n');
+      const f = failure(await loadManifest(await plugin(text), schemas));
+      expect(f.problems?.map((p) => `${p.file}:${p.line}`).sort()).toEqual(['plugin.yaml:2', 'plugin.yaml:3', 'plugin.yaml:5']);
+      expect(f.en).toMatch(/^3 problems: /);
+      expect(f.en).toContain('plugin.yaml:2:10 /version');
+      expect(f.en).toContain('plugin.yaml:3:9 the plugin needs plugin API ^2.0.0');
+      expect(f.zh).toContain('plugin.yaml:5:');
+      expect(f.zh).toContain('colour');
+    });
+
+    test('every id outside the namespace and every undeclared permission is listed', async () => {
+      const text = [
+        'id: shop-notes',
+        'version: 1.0.0',
+        'engine: ^1.0.0',
+        'name: { zh-CN: 店铺笔记 }',
+        'permissions:',
+        '  - { id: shop-notes.read, name: 读 }',
+        '  - { id: core.users.manage, name: 借 }',
+        'contributes:',
+        '  commands:',
+        '    - { id: other.open, title: 打开 }',
+        '    - { id: shop-notes.print, title: 打印, permission: shop-notes.print }',
+        '',
+      ].join('\n');
+      const f = failure(await loadManifest(await plugin(text), schemas));
+      expect(f.problems?.map((p) => p.line)).toEqual([7, 10, 11]);
+      expect(f.en).toContain('plugin.yaml:7:11 permission core.users.manage must start with "shop-notes."');
+      expect(f.en).toContain('plugin.yaml:10:13 command other.open');
+      expect(f.en).toContain('plugin.yaml:11:') ;
+      expect(f.en).toContain('shop-notes.print, which permissions does not declare');
+    });
+
+    test('a settings schema with a syntax error is named with its line, beside the manifest problems', async () => {
+      const dir = await plugin({ ...base, version: 'x', settings: 'schemas/s.json' }, { 'schemas/s.json': '{\n  "type": "object",\n  properties: {}\n}\n' });
+      const f = failure(await loadManifest(dir, schemas));
+      expect(f.problems?.map((p) => `${p.file}:${p.line}`)).toEqual(['plugin.yaml:2', 'schemas/s.json:3']);
+    });
+
+    test('YAML syntax errors are all listed with their lines', async () => {
+      const f = failure(await loadManifest(await plugin('id: shop-notes\nname: [unclosed\nversion: "1.0.0\n'), schemas));
+      expect(f.problems!.length).toBeGreaterThanOrEqual(1);
+      expect(f.en).toMatch(/plugin\.yaml:\d+:\d+ YAML syntax error/);
+    });
+  });
 });

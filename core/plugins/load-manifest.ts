@@ -1,23 +1,43 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import semver from 'semver';
-import { parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import type { ValidateFunction } from 'ajv';
 import type { JsonSchema, SchemaRegistry } from '../schemas/schema-registry.js';
 import { toFieldProblems } from '../schemas/field-problems.js';
-import type { LocalizedText } from '../i18n/localized-text.js';
+import { localize, type LocalizedText } from '../i18n/localized-text.js';
+import { pointerSegments, YamlLocator } from '../config/yaml-locate.js';
 import { PLUGIN_API_VERSION } from '../version.js';
 import type { PluginManifest } from './manifest.js';
 import manifestSchema from '../../schemas/plugin-manifest.schema.json' with { type: 'json' };
 
+/** One thing wrong in a plugin's files, where it is. */
+export interface ManifestProblem {
+  /** Relative to the plugin folder, e.g. `plugin.yaml`. */
+  file: string;
+  line: number;
+  column: number;
+  message: LocalizedText;
+}
+
 export type ManifestResult =
   | { ok: true; manifest: PluginManifest; settingsSchema?: JsonSchema }
-  | { ok: false; id?: string; name?: LocalizedText; version?: string; reason: LocalizedText };
+  | { ok: false; id?: string; name?: LocalizedText; version?: string; reason: LocalizedText; problems?: ManifestProblem[] };
 
 let validator: ValidateFunction | undefined;
 
 function fail(zh: string, en: string, raw?: unknown): ManifestResult {
   return failWith({ 'zh-CN': zh, en }, raw);
+}
+
+/** Every problem found, each with `file:line:column`, in one reason. */
+function failAll(problems: ManifestProblem[], raw: unknown): ManifestResult {
+  const list = (locale: 'zh-CN' | 'en') => problems.map((p) => `${p.file}:${p.line}:${p.column} ${localize(p.message, locale)}`).join(locale === 'en' ? '; ' : '；');
+  const reason =
+    problems.length === 1
+      ? { 'zh-CN': list('zh-CN'), en: list('en') }
+      : { 'zh-CN': `${problems.length} 处问题：${list('zh-CN')}`, en: `${problems.length} problems: ${list('en')}` };
+  return { ...(failWith(reason, raw) as Extract<ManifestResult, { ok: false }>), problems };
 }
 
 function failWith(reason: LocalizedText, raw?: unknown): ManifestResult {
@@ -45,60 +65,107 @@ export async function loadManifest(dir: string, schemas: SchemaRegistry): Promis
   } catch (error) {
     return fail(`无法读取 plugin.yaml：${String(error)}`, `cannot read plugin.yaml: ${String(error)}`);
   }
-  const doc = parseDocument(text);
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines });
+  const at = (line: number, column: number, message: LocalizedText): ManifestProblem => ({ file: 'plugin.yaml', line, column, message });
   if (doc.errors.length) {
-    const first = doc.errors[0]!;
-    return fail(`plugin.yaml 有 YAML 语法错误：${first.message}`, `plugin.yaml has a YAML syntax error: ${first.message}`);
-  }
-  const data: unknown = doc.toJS() ?? {};
-  validator ??= schemas.compile(manifestSchema as JsonSchema);
-  if (!validator(data)) {
-    const list = (locale: 'zh-CN' | 'en') =>
-      toFieldProblems(validator!.errors ?? [], locale, 'plugin.yaml')
-        .map((p) => `${p.path} ${p.message}`)
-        .join('; ');
-    return fail(`plugin.yaml 不符合格式：${list('zh-CN')}`, `plugin.yaml is not valid: ${list('en')}`, data);
-  }
-  const manifest = data as PluginManifest;
-  if (!semver.validRange(manifest.engine)) {
-    return fail(`engine “${manifest.engine}” 不是有效的版本范围（例如 ^1.0.0）`, `engine "${manifest.engine}" is not a valid version range (e.g. ^1.0.0)`, data);
-  }
-  if (!semver.satisfies(PLUGIN_API_VERSION, manifest.engine)) {
-    return fail(
-      `插件需要插件接口 ${manifest.engine}，本工作台提供的是 ${PLUGIN_API_VERSION}；请换用与本工作台匹配的插件版本`,
-      `the plugin needs plugin API ${manifest.engine}, but this workbench offers ${PLUGIN_API_VERSION}; use a plugin version made for this workbench`,
-      data,
+    return failAll(
+      doc.errors.map((e) => {
+        const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
+        return at(pos.line, pos.col, { 'zh-CN': `YAML 语法错误：${e.message}`, en: `YAML syntax error: ${e.message}` });
+      }),
+      undefined,
     );
   }
-  const problem = checkIds(manifest);
-  if (problem) return failWith(problem, data);
-  if (manifest.settings === undefined) return { ok: true, manifest };
-  try {
-    const settingsSchema = JSON.parse(await readFile(join(dir, manifest.settings), 'utf8')) as JsonSchema;
-    schemas.compile(settingsSchema);
-    return { ok: true, manifest, settingsSchema };
-  } catch (error) {
-    return fail(`设置的 JSON Schema（${manifest.settings}）有误：${String(error)}`, `the settings schema (${manifest.settings}) is not valid: ${String(error)}`, data);
+  const locator = new YamlLocator(doc, lines);
+  const where = (pointer: string, message: LocalizedText): ManifestProblem => {
+    const pos = locator.valueAt(pointerSegments(pointer));
+    return at(pos.line, pos.column, message);
+  };
+  const data: unknown = doc.toJS() ?? {};
+  validator ??= schemas.compile(manifestSchema as JsonSchema);
+  const problems: ManifestProblem[] = [];
+  const valid = validator(data);
+  if (!valid) {
+    const zh = toFieldProblems(validator.errors ?? [], 'zh-CN', 'plugin.yaml');
+    const en = toFieldProblems(validator.errors ?? [], 'en', 'plugin.yaml');
+    zh.forEach((p, i) => problems.push(where(p.path, { 'zh-CN': `${p.path} ${p.message}`, en: `${en[i]?.path ?? p.path} ${en[i]?.message ?? p.message}` })));
   }
+  // The engine and the ids are checked even when other fields are wrong, so one pass shows all.
+  const engine = (data as { engine?: unknown }).engine;
+  if (typeof engine === 'string') {
+    if (!semver.validRange(engine)) {
+      problems.push(where('/engine', { 'zh-CN': `engine “${engine}” 不是有效的版本范围（例如 ^1.0.0）`, en: `engine "${engine}" is not a valid version range (e.g. ^1.0.0)` }));
+    } else if (!semver.satisfies(PLUGIN_API_VERSION, engine)) {
+      problems.push(
+        where('/engine', {
+          'zh-CN': `插件需要插件接口 ${engine}，本工作台提供的是 ${PLUGIN_API_VERSION}；请换用与本工作台匹配的插件版本`,
+          en: `the plugin needs plugin API ${engine}, but this workbench offers ${PLUGIN_API_VERSION}; use a plugin version made for this workbench`,
+        }),
+      );
+    }
+  }
+  if (valid) for (const p of checkIds(data as PluginManifest)) problems.push(where(p.pointer, p.message));
+  const settingsFile = (data as { settings?: unknown }).settings;
+  let settingsSchema: JsonSchema | undefined;
+  if (typeof settingsFile === 'string') {
+    try {
+      settingsSchema = await readSettingsSchema(dir, settingsFile, schemas);
+    } catch (error) {
+      const pos = jsonPosition(error);
+      problems.push({ file: settingsFile, ...pos, message: { 'zh-CN': `设置的 JSON Schema 有误：${String(error)}`, en: `the settings schema is not valid: ${String(error)}` } });
+    }
+  }
+  if (problems.length) return failAll(problems, data);
+  const manifest = data as PluginManifest;
+  return settingsSchema ? { ok: true, manifest, settingsSchema } : { ok: true, manifest };
+}
+
+/** Reads and compiles the settings schema; a syntax error carries its line and column. */
+async function readSettingsSchema(dir: string, file: string, schemas: SchemaRegistry): Promise<JsonSchema> {
+  const text = await readFile(join(dir, file), 'utf8');
+  let schema: JsonSchema;
+  try {
+    schema = JSON.parse(text) as JsonSchema;
+  } catch (error) {
+    const offset = Number(/position (\d+)/.exec(error instanceof Error ? error.message : '')?.[1] ?? 0);
+    const before = text.slice(0, offset).split('\n');
+    throw Object.assign(error as Error, { line: before.length, column: before.at(-1)!.length + 1 });
+  }
+  schemas.compile(schema);
+  return schema;
+}
+
+/** Where a settings schema went wrong: its syntax error's position, else the top of the file. */
+function jsonPosition(error: unknown): { line: number; column: number } {
+  const e = error as { line?: unknown; column?: unknown };
+  return typeof e.line === 'number' && typeof e.column === 'number' ? { line: e.line, column: e.column } : { line: 1, column: 1 };
 }
 
 /** Ids a plugin declares must live in its own namespace, and contributions may only use its own permissions. */
-function checkIds(m: PluginManifest): LocalizedText | undefined {
+function checkIds(m: PluginManifest): { pointer: string; message: LocalizedText }[] {
+  const found: { pointer: string; message: LocalizedText }[] = [];
   const own = new Set(m.permissions.map((p) => p.id));
-  for (const p of m.permissions) {
-    if (!p.id.startsWith(`${m.id}.`)) return { 'zh-CN': `权限 ${p.id} 必须以 “${m.id}.” 开头`, en: `permission ${p.id} must start with "${m.id}."` };
+  m.permissions.forEach((p, i) => {
+    if (!p.id.startsWith(`${m.id}.`)) found.push({ pointer: `/permissions/${i}/id`, message: { 'zh-CN': `权限 ${p.id} 必须以 “${m.id}.” 开头`, en: `permission ${p.id} must start with "${m.id}."` } });
+  });
+  m.contributes.commands.forEach((c, i) => {
+    if (!c.id.startsWith(`${m.id}.`)) found.push({ pointer: `/contributes/commands/${i}/id`, message: { 'zh-CN': `命令 ${c.id} 必须以 “${m.id}.” 开头`, en: `command ${c.id} must start with "${m.id}."` } });
+  });
+  for (const kind of ['views', 'editors', 'commands', 'widgets', 'status', 'importers', 'printables'] as const) {
+    (m.contributes[kind] as { id: string; permission?: string }[]).forEach((c, i) => {
+      if (c.permission !== undefined && !own.has(c.permission)) {
+        found.push({
+          pointer: `/contributes/${kind}/${i}/permission`,
+          message: { 'zh-CN': `${c.id} 用到的权限 ${c.permission} 没有在 permissions 中声明`, en: `${c.id} uses the permission ${c.permission}, which permissions does not declare` },
+        });
+      }
+    });
   }
-  for (const c of m.contributes.commands) {
-    if (!c.id.startsWith(`${m.id}.`)) return { 'zh-CN': `命令 ${c.id} 必须以 “${m.id}.” 开头`, en: `command ${c.id} must start with "${m.id}."` };
-  }
-  const all = [...m.contributes.views, ...m.contributes.editors, ...m.contributes.commands, ...m.contributes.widgets, ...m.contributes.status, ...m.contributes.importers, ...m.contributes.printables];
-  for (const c of all) {
-    if (c.permission !== undefined && !own.has(c.permission)) {
-      return { 'zh-CN': `${c.id} 用到的权限 ${c.permission} 没有在 permissions 中声明`, en: `${c.id} uses the permission ${c.permission}, which permissions does not declare` };
-    }
-  }
-  for (const dep of [...m.requires, ...m.optional]) {
-    if (dep === m.id) return { 'zh-CN': '插件不能依赖自己', en: 'a plugin cannot depend on itself' };
-  }
-  return undefined;
+  (['requires', 'optional'] as const).forEach((field) =>
+    m[field].forEach((dep, i) => {
+      if (dep === m.id) found.push({ pointer: `/${field}/${i}`, message: { 'zh-CN': '插件不能依赖自己', en: 'a plugin cannot depend on itself' } });
+    }),
+  );
+  return found;
 }

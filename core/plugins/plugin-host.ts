@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { inject, injectable } from 'tsyringe';
 import { isWorkbenchError } from '../errors.js';
 import { localize, type LocalizedText } from '../i18n/localized-text.js';
-import type { DisposableStore } from '../lifecycle/disposable.js';
+import { toDisposable, type Disposable, type DisposableStore } from '../lifecycle/disposable.js';
 import { applyMigrations, MigrationChangedError, readMigrationFolder } from '../db/migrations.js';
 import type { WorkbenchConfig } from '../config/config.js';
 import type { Logger } from '../log/logger.js';
@@ -17,6 +17,9 @@ import { discoverPlugins } from './discover.js';
 import { loadManifest, type ManifestResult } from './load-manifest.js';
 import type { PluginManifest } from './manifest.js';
 import type { PluginModule } from './context.js';
+import { findClashes, type ContributionClash } from './contribution-clashes.js';
+import { PluginStates } from './plugin-states.js';
+import { settingsSource } from './settings-source.js';
 import { resolveOrder } from './resolve-order.js';
 import { foreignObject, tablePrefix } from './table-prefix.js';
 
@@ -30,6 +33,8 @@ export interface PluginRecord {
   name?: LocalizedText;
   version?: string;
   state: PluginState;
+  /** Listed in config.yaml's `plugins.enabled`: only such a plugin may be switched on at runtime. */
+  allowed?: boolean;
   reason?: LocalizedText;
   activationMs?: number;
   activatedAt?: string;
@@ -52,6 +57,8 @@ const text = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, en });
 @injectable()
 export class PluginHost {
   private readonly records = new Map<string, PluginRecord>();
+  private readonly settingsSchemas = new Map<string, Record<string, unknown>>();
+  private readonly listeners = new Set<() => void>();
   private order: string[] = [];
 
   constructor(
@@ -80,6 +87,15 @@ export class PluginHost {
     return this.records.get(id)?.state === 'running';
   }
 
+  /** Keybindings and command ids that more than one running plugin claims. */
+  clashes(): ContributionClash[] {
+    return findClashes(this.activationOrder().map((id) => this.records.get(id)!.manifest!));
+  }
+
+  private logClashes(): void {
+    for (const clash of this.clashes()) this.log.warn('plugins clash', { [clash.kind]: clash.key, plugins: clash.claims.map((c) => c.plugin).join(','), problem: localize(clash.message, this.deps.locale) });
+  }
+
   manifests(): PluginManifest[] {
     return [...this.records.values()].flatMap((r) => (r.manifest ? [r.manifest] : []));
   }
@@ -89,7 +105,8 @@ export class PluginHost {
     const { found, missingRoots } = await discoverPlugins(roots);
     for (const root of missingRoots) this.log.warn('plugin folder not found', { folder: root });
 
-    const settingsSchemas = new Map<string, Record<string, unknown>>();
+    const settingsSchemas = this.settingsSchemas;
+    const stored = await new PluginStates(this.deps.db, this.deps.now).all();
     for (const { dir, folderName } of found) {
       const result: ManifestResult = await loadManifest(dir, this.schemas).catch((error: unknown) => ({
         ok: false as const,
@@ -100,13 +117,20 @@ export class PluginHost {
         this.log.error('two plugins share one id; the second is ignored', { id, first: this.records.get(id)!.dir, second: dir });
         continue;
       }
+      const allowed = this.config.plugins.enabled === 'all' || this.config.plugins.enabled.includes(id);
       if (!result.ok) {
-        this.records.set(id, { id, dir, name: result.name, version: result.version, state: 'failed', reason: result.reason });
+        this.records.set(id, { id, dir, name: result.name, version: result.version, allowed, state: 'failed', reason: result.reason });
+        // One line per problem, with the full path, so an editor or terminal can jump to each.
+        for (const p of result.problems ?? []) {
+          this.log.error('plugin problem', { plugin: id, at: `${join(dir, p.file)}:${p.line}:${p.column}`, problem: localize(p.message, this.deps.locale) });
+        }
+        if (!result.problems) this.log.error('plugin failed', { plugin: id, reason: localize(result.reason, this.deps.locale) });
         continue;
       }
       if (result.settingsSchema) settingsSchemas.set(id, result.settingsSchema);
-      const enabled = this.config.plugins.enabled === 'all' || this.config.plugins.enabled.includes(id);
-      this.records.set(id, { id, dir, manifest: result.manifest, state: enabled ? 'running' : 'disabled' });
+      // The owner's switch from the Plugins view applies within config.yaml's list.
+      const enabled = allowed && stored.get(id)?.enabled !== false;
+      this.records.set(id, { id, dir, manifest: result.manifest, allowed, state: enabled ? 'running' : 'disabled' });
     }
     if (Array.isArray(this.config.plugins.enabled)) {
       for (const id of this.config.plugins.enabled) {
@@ -116,7 +140,8 @@ export class PluginHost {
 
     const candidates = [...this.records.values()].filter((r) => r.state === 'running' && r.manifest);
     const { order, cycles } = resolveOrder(candidates.map((r) => ({ id: r.id, requires: r.manifest!.requires, optional: r.manifest!.optional })));
-    this.order = order;
+    // Every installed plugin has its place, so one switched on later stops in the right order too.
+    this.order = this.resolveAll();
     for (const id of order) {
       const record = this.records.get(id)!;
       const cycle = cycles.get(id);
@@ -131,6 +156,7 @@ export class PluginHost {
       }
       await this.activate(record, settingsSchemas.get(id));
     }
+    this.logClashes();
   }
 
   /** Stops plugins in reverse order: `deactivate`, then everything they registered. */
@@ -147,10 +173,97 @@ export class PluginHost {
     }
   }
 
+  /**
+   * Plugins running now that need `id` through `requires`, directly or through each other, in the
+   * order they would stop (the last to start first).
+   */
+  dependantsOf(id: string): string[] {
+    const found = new Set<string>();
+    const visit = (target: string) => {
+      for (const r of this.records.values()) {
+        if (r.state === 'running' && !found.has(r.id) && r.manifest?.requires.includes(target)) {
+          found.add(r.id);
+          visit(r.id);
+        }
+      }
+    };
+    visit(id);
+    return [...this.order].reverse().filter((o) => found.has(o));
+  }
+
+  /** Calls `listener` whenever a plugin is switched on or off while the workbench runs. */
+  onDidChange(listener: () => void): Disposable {
+    this.listeners.add(listener);
+    return toDisposable(() => this.listeners.delete(listener));
+  }
+
+  /**
+   * Starts an installed plugin while the workbench runs: pending migrations, settings, then
+   * `activate`. Whatever stops it leaves the plugin failed with its reason, as at start-up.
+   */
+  async switchOn(id: string): Promise<PluginRecord> {
+    const record = this.records.get(id);
+    if (!record?.manifest || record.state === 'running') throw new Error(`plugin ${id} cannot be started: it is ${record?.state ?? 'not installed'}`);
+    record.state = 'running';
+    record.reason = undefined;
+    const blocker = this.blockingDependency(record.manifest);
+    if (blocker) this.fail(record, blocker);
+    else await this.activate(record, this.settingsSchemas.get(id), true);
+    if (record.state === 'running') this.logClashes();
+    this.changed();
+    return record;
+  }
+
+  /**
+   * Stops a running (or failed) plugin while the workbench runs: its `deactivate`, then every
+   * registration it made. Its routes answer 404 from then on; its tables and data stay.
+   */
+  async switchOff(id: string): Promise<void> {
+    const record = this.records.get(id);
+    if (!record || record.state === 'disabled') return;
+    if (record.state === 'running') {
+      try {
+        await record.module?.deactivate?.();
+      } catch (error) {
+        this.log.error('plugin deactivate() failed; its registrations are removed anyway', { plugin: id, error });
+      }
+      try {
+        record.store?.dispose();
+      } catch (error) {
+        this.log.error('plugin did not stop cleanly', { plugin: id, error });
+      }
+    }
+    record.state = 'disabled';
+    record.reason = undefined;
+    record.store = undefined;
+    record.activationMs = undefined;
+    record.activatedAt = undefined;
+    this.log.info('plugin switched off', { plugin: id });
+    this.changed();
+  }
+
+  private changed(): void {
+    for (const listener of [...this.listeners]) {
+      try {
+        listener();
+      } catch (error) {
+        this.log.error('a listener of plugin changes failed', { error });
+      }
+    }
+  }
+
+  private resolveAll(): string[] {
+    const known = [...this.records.values()].filter((r) => r.manifest);
+    return resolveOrder(known.map((r) => ({ id: r.id, requires: r.manifest!.requires, optional: r.manifest!.optional }))).order;
+  }
+
   private blockingDependency(manifest: PluginManifest): LocalizedText | undefined {
     for (const dep of manifest.requires) {
       const r = this.records.get(dep);
       if (!r) return text(`需要插件“${dep}”，但没有安装它`, `requires the plugin "${dep}", which is not installed`);
+      if (r.state === 'disabled' && r.allowed) {
+        return text(`需要插件“${dep}”，但它已被停用（请在“插件”页面先启用它）`, `requires the plugin "${dep}", which is switched off (switch it on in the Plugins view first)`);
+      }
       if (r.state === 'disabled') {
         return text(`需要插件“${dep}”，但它没有启用（在 config.yaml 的 plugins.enabled 中加上它）`, `requires the plugin "${dep}", which is disabled (add it to plugins.enabled in config.yaml)`);
       }
@@ -164,7 +277,7 @@ export class PluginHost {
     return undefined;
   }
 
-  private async activate(record: PluginRecord, settingsSchema: Record<string, unknown> | undefined): Promise<void> {
+  private async activate(record: PluginRecord, settingsSchema: Record<string, unknown> | undefined, atRuntime = false): Promise<void> {
     const manifest = record.manifest!;
     const started = performance.now();
     const { ctx, store } = createPluginContext(manifest, record.dir, this.deps);
@@ -178,7 +291,10 @@ export class PluginHost {
         }
       }
       await applyMigrations(this.deps.db, manifest.id, migrations, this.deps.now);
-      if (settingsSchema) store.add(await this.settings.register(manifest.id, settingsSchema));
+      if (settingsSchema) {
+        const source = settingsSource(this.config.file, this.config.settings[manifest.id], manifest.id);
+        store.add(await this.settings.register(manifest.id, settingsSchema, source));
+      }
       const uiEntry = join(record.dir, manifest.ui);
       if (existsSync(uiEntry)) record.ui = await compilePluginUi(uiEntry, record.dir);
       const entry = join(record.dir, manifest.main);
@@ -191,7 +307,8 @@ export class PluginHost {
       record.activatedAt = this.deps.now();
       this.log.info('plugin running', { plugin: manifest.id, version: manifest.version, ms: record.activationMs });
     } catch (error) {
-      if (error instanceof MigrationChangedError) throw error;
+      // At start-up a changed migration stops everything; once running, only this plugin fails.
+      if (error instanceof MigrationChangedError && !atRuntime) throw error;
       try {
         store.dispose();
       } catch (disposeError) {

@@ -16,12 +16,22 @@ export interface PluginContributions {
   printables: { id: string; title: LocalizedText }[];
 }
 
+/** `GET /api/plugins` warnings: a keybinding or command id two running plugins claim. */
+export interface PluginWarning {
+  kind: 'keybinding' | 'command';
+  key: string;
+  plugins: string[];
+  message: string;
+}
+
 /** `GET /api/plugins` rows. */
 export interface PluginState {
   id: string;
   name: string;
   version: string | null;
   state: 'running' | 'failed' | 'disabled';
+  /** Listed in config.yaml's plugins.enabled, so the owner may switch it on here. */
+  allowed: boolean;
   reason: string | null;
   activationMs: number | null;
   activatedAt: string | null;

@@ -10,7 +10,7 @@ type UiModule = { activate?: (wb: PluginUiContext) => void | Promise<void> };
  */
 export class PluginLoader {
   private readonly loaded = new Map<string, Promise<void>>();
-  private readonly subscriptions: Disposable[] = [];
+  private readonly subscriptions = new Map<string, Disposable[]>();
 
   constructor(
     private readonly plugins: () => PluginContributions[],
@@ -33,13 +33,25 @@ export class PluginLoader {
 
   /** Undoes what every plugin registered (on sign-out). */
   dispose(): void {
-    for (const s of this.subscriptions.splice(0)) s.dispose();
+    for (const plugin of [...this.subscriptions.keys()]) this.unload(plugin);
+  }
+
+  /**
+   * Undoes what one plugin registered, once it was switched off; switched on again, its module is
+   * activated afresh the next time it is needed.
+   */
+  unload(plugin: string): void {
+    for (const s of (this.subscriptions.get(plugin) ?? []).splice(0)) s.dispose();
+    this.subscriptions.delete(plugin);
+    this.loaded.delete(plugin);
   }
 
   private async import(plugin: string): Promise<void> {
     const url = this.plugins().find((p) => p.id === plugin)?.ui;
     if (!url) return; // a plugin without UI code: its contributions are plain data
     const mod = (await import(/* @vite-ignore */ url)) as UiModule;
-    await mod.activate?.(this.contextFor(plugin, this.subscriptions));
+    const subscriptions = this.subscriptions.get(plugin) ?? [];
+    this.subscriptions.set(plugin, subscriptions);
+    await mod.activate?.(this.contextFor(plugin, subscriptions));
   }
 }

@@ -4,7 +4,7 @@ import type { Disposable } from '../kit/disposable.js';
 import { controlStyles } from '../kit/styles.js';
 import { WbElement } from '../kit/wb-element.js';
 import '../kit/wb-tabs.js';
-import type { PluginState } from './contributions.js';
+import type { PluginState, PluginWarning } from './contributions.js';
 import type { LayoutState } from './layout-state.js';
 
 type PanelTab = LayoutState['panelTab'];
@@ -34,6 +34,8 @@ export class WbBottomPanel extends WbElement {
 
   @property() tab: PanelTab = 'notifications';
   @property({ attribute: false }) plugins: PluginState[] = [];
+  /** Keybindings or command ids two running plugins claim. */
+  @property({ attribute: false }) warnings: PluginWarning[] = [];
   private subscription?: Disposable;
 
   override connectedCallback(): void {
@@ -60,9 +62,9 @@ export class WbBottomPanel extends WbElement {
       <div class="body" role="tabpanel" aria-labelledby="tab-${this.tab}">${this.body()}</div>`;
   }
 
-  /** Failed plugins plus error notifications. */
+  /** Failed plugins, clashes between plugins, and error notifications. */
   problemCount(): number {
-    return this.plugins.filter((p) => p.state === 'failed').length + this.notifications.items.filter((n) => n.kind === 'error').length;
+    return this.plugins.filter((p) => p.state === 'failed').length + this.warnings.length + this.notifications.items.filter((n) => n.kind === 'error').length;
   }
 
   private body() {
@@ -81,9 +83,10 @@ export class WbBottomPanel extends WbElement {
     }
     const failed = this.plugins.filter((p) => p.state === 'failed');
     const errors = this.notifications.items.filter((n) => n.kind === 'error');
-    if (!failed.length && !errors.length) return html`<p class="muted">${t('panel.noProblems')}</p>`;
+    if (!failed.length && !errors.length && !this.warnings.length) return html`<p class="muted">${t('panel.noProblems')}</p>`;
     return html`<ul>
       ${failed.map((p) => html`<li class="error">${t('panel.pluginFailed', { name: p.name, reason: p.reason ?? '' })}</li>`)}
+      ${this.warnings.map((w) => html`<li class="warning" data-warning=${w.kind}>${w.message}</li>`)}
       ${errors.map((n) => html`<li class="error">${time(n.at)}<span>${n.message}</span></li>`)}
     </ul>`;
   }

@@ -2,7 +2,7 @@ import { css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Disposable } from '../kit/disposable.js';
 import { WbElement } from '../kit/wb-element.js';
-import type { PluginContributions, PluginState } from './contributions.js';
+import type { PluginContributions, PluginState, PluginWarning } from './contributions.js';
 import './wb-plugin-slot.js';
 
 /**
@@ -22,6 +22,7 @@ export class WbStatusBar extends WbElement {
 
   @property({ attribute: false }) plugins: PluginContributions[] = [];
   @property({ attribute: false }) states: PluginState[] = [];
+  @property({ attribute: false }) warnings: PluginWarning[] = [];
   @property({ attribute: false }) roleNames: Record<string, string> = {};
   private subscription?: Disposable;
 
@@ -39,7 +40,7 @@ export class WbStatusBar extends WbElement {
   override render() {
     const user = this.workbench.user;
     const roles = user.roles.map((r) => this.roleNames[r] ?? r).join('、');
-    const problems = this.states.filter((p) => p.state === 'failed').length + this.notifications.items.filter((n) => n.kind === 'error').length;
+    const problems = this.states.filter((p) => p.state === 'failed').length + this.warnings.length + this.notifications.items.filter((n) => n.kind === 'error').length;
     return html`<span class="user">${this.i18n.t('status.user', { name: user.displayName, roles })}</span>
       <button class="problems" @click=${() => this.dispatchEvent(new CustomEvent('toggle-panel', { bubbles: true, composed: true }))}>
         ⚠ ${this.i18n.t('status.problems', { count: problems })}

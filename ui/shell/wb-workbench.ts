@@ -12,7 +12,7 @@ import '../pages/wb-home-page.js';
 import '../pages/wb-plugins-page.js';
 import '../pages/wb-settings-page.js';
 import '../pages/wb-users-page.js';
-import type { PluginContributions, PluginState } from './contributions.js';
+import type { PluginContributions, PluginState, PluginWarning } from './contributions.js';
 import { clamp, loadLayout, saveLayout, type LayoutState, type TabState } from './layout-state.js';
 import { PluginLoader } from './plugin-loader.js';
 import { loaderContext } from './shell-contexts.js';
@@ -41,6 +41,7 @@ export class WbWorkbench extends WbElement {
   @property() shopName = '';
   @state() private plugins: PluginContributions[] = [];
   @state() private states: PluginState[] = [];
+  @state() private warnings: PluginWarning[] = [];
   @state() private roleNames: Record<string, string> = {};
   @state() private layout!: LayoutState;
   @query('wb-command-palette') private palette!: WbCommandPalette;
@@ -51,6 +52,9 @@ export class WbWorkbench extends WbElement {
     (plugin, subscriptions) => ({ plugin, api: this.api, i18n: this.i18n, commands: this.commands, notifications: this.notifications, workbench: this.service, subscriptions }),
   );
   private readonly disposables: Disposable[] = [];
+  /** Commands declared for the running plugins; declared again when the set of plugins changes. */
+  private pluginCommands: Disposable[] = [];
+  private events?: EventSource;
 
   override connectedCallback(): void {
     this.layout = loadLayout(this.user.id);
@@ -71,10 +75,13 @@ export class WbWorkbench extends WbElement {
     this.disposables.push(registerShellCommands(this.commands, this.i18n, this.shellActions()));
     window.addEventListener('keydown', this.onKeyDown, true);
     void this.loadContributions();
+    this.listenForPluginChanges();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.events?.close();
+    for (const d of this.pluginCommands.splice(0)) d.dispose();
     window.removeEventListener('keydown', this.onKeyDown, true);
     for (const d of this.disposables.splice(0)) d.dispose();
     this.loader.dispose();
@@ -100,19 +107,43 @@ export class WbWorkbench extends WbElement {
     };
   }
 
-  private async loadContributions(): Promise<void> {
+  /**
+   * The server tells every open workbench when plugins are switched off or on; the shell then
+   * reloads its contributions in place. After a reconnect (the server restarted) it reloads too.
+   */
+  private listenForPluginChanges(): void {
+    const source = new EventSource(this.api.url('/workbench/events'));
+    let connected = false;
+    source.addEventListener('ready', () => {
+      if (connected) void this.loadContributions(true);
+      connected = true;
+    });
+    source.addEventListener('plugins', () => void this.loadContributions(true));
+    this.events = source;
+  }
+
+  private async loadContributions(refresh = false): Promise<void> {
     try {
       const [contributions, states] = await Promise.all([
         this.api.get<{ plugins: PluginContributions[] }>('/workbench/contributions'),
-        this.api.get<{ items: PluginState[] }>('/plugins'),
+        this.api.get<{ items: PluginState[]; warnings: PluginWarning[] }>('/plugins'),
       ]);
+      const running = new Set(contributions.plugins.map((p) => p.id));
+      // A plugin switched off takes its UI registrations with it; switched on, it activates afresh.
+      for (const p of this.plugins) if (!running.has(p.id) || p.ui !== contributions.plugins.find((c) => c.id === p.id)?.ui) this.loader.unload(p.id);
+      for (const d of this.pluginCommands.splice(0)) d.dispose();
       this.plugins = contributions.plugins;
       this.states = states.items;
+      this.warnings = states.warnings;
       for (const p of this.plugins) {
-        for (const c of p.commands) this.disposables.push(this.commands.declare({ ...c, category: p.name, plugin: p.id }));
+        for (const c of p.commands) this.pluginCommands.push(this.commands.declare({ ...c, category: p.name, plugin: p.id }));
       }
       const views = this.viewItems();
       if (this.layout.view !== 'manage' && !views.some((v) => v.id === this.layout.view)) this.setLayout({ view: views[0]?.id ?? 'manage' });
+      if (refresh) {
+        this.dispatchEvent(new CustomEvent('plugins-changed', { bubbles: true, composed: true }));
+        return;
+      }
       if (!this.layout.tabs.length) this.shellActions().openPage('home');
       if (this.service.can('core.users.manage')) {
         const roles = await this.api.get<{ items: { id: string; name: string | Record<string, string> }[] }>('/roles');
@@ -217,12 +248,12 @@ export class WbWorkbench extends WbElement {
           ${this.layout.panelVisible
             ? html`<div class="sash horizontal" role="separator" aria-orientation="horizontal" aria-label=${t('shell.resizePanel')} tabindex="0" aria-valuenow=${this.layout.panelHeight}
                   @pointerdown=${(e: PointerEvent) => this.drag(e, 'panel')} @keydown=${(e: KeyboardEvent) => this.nudge(e, 'panel')}></div>
-                <wb-bottom-panel aria-label=${t('panel.label')} role="region" tab=${this.layout.panelTab} .plugins=${this.states}
+                <wb-bottom-panel aria-label=${t('panel.label')} role="region" tab=${this.layout.panelTab} .plugins=${this.states} .warnings=${this.warnings}
                   @panel-tab=${(e: CustomEvent<{ tab: LayoutState['panelTab'] }>) => this.setLayout({ panelTab: e.detail.tab })}></wb-bottom-panel>`
             : nothing}
         </div>
       </div>
-      <wb-status-bar .plugins=${this.plugins} .states=${this.states} .roleNames=${this.roleNames} @toggle-panel=${() => this.setLayout({ panelVisible: !this.layout.panelVisible, panelTab: 'problems' })}></wb-status-bar>
+      <wb-status-bar .plugins=${this.plugins} .states=${this.states} .warnings=${this.warnings} .roleNames=${this.roleNames} @toggle-panel=${() => this.setLayout({ panelVisible: !this.layout.panelVisible, panelTab: 'problems' })}></wb-status-bar>
       <wb-command-palette></wb-command-palette>`;
   }
 
@@ -245,7 +276,9 @@ export class WbWorkbench extends WbElement {
     if (tab.kind === 'print') {
       return html`<wb-print-view src=${`/${tab.plugin}/printables/${tab.printable}?${new URLSearchParams(tab.query ?? {}).toString()}`} heading=${tab.title}></wb-print-view>`;
     }
-    const editor = this.plugins.find((p) => p.id === tab.plugin)?.editors.find((e) => e.opens === tab.opens);
+    const owner = this.plugins.find((p) => p.id === tab.plugin);
+    if (!owner) return html`<p class="muted" role="status">${this.i18n.t('editor.pluginOff', { plugin: this.states.find((s) => s.id === tab.plugin)?.name ?? tab.plugin ?? '' })}</p>`;
+    const editor = owner.editors.find((e) => e.opens === tab.opens);
     if (!editor) return html`<p class="muted">${this.i18n.t('editor.missing', { opens: tab.opens ?? '' })}</p>`;
     return html`<wb-plugin-slot plugin=${tab.plugin!} element=${editor.element} .props=${{ recordId: tab.id }}></wb-plugin-slot>`;
   }
