@@ -34,32 +34,27 @@ function instant(iso: string | Date | null | undefined): Date | undefined {
   return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
+function formatInstant(iso: string | Date | null | undefined, locale: Locale, options: DateFormatOptions, time: boolean): string {
+  const date = instant(iso);
+  if (!date) return typeof iso === 'string' ? iso : '';
+  return new Intl.DateTimeFormat(locale, {
+    timeZone: options.timeZone ?? SHOP_TIME_ZONE,
+    ...(options.year === false ? {} : { year: 'numeric' }),
+    month: '2-digit',
+    day: '2-digit',
+    ...(time ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } : {}),
+  }).format(date);
+}
+
 /**
  * An instant as date and time on the shop's clock: `2026/11/24 09:30` (zh-CN),
  * `11/24/2026, 09:30` (en). Empty for no value; text that is not a time comes back as it is.
  */
 export function formatDateTime(iso: string | Date | null | undefined, locale: Locale = 'zh-CN', options: DateFormatOptions = {}): string {
-  const date = instant(iso);
-  if (!date) return typeof iso === 'string' ? iso : '';
-  return new Intl.DateTimeFormat(locale, {
-    timeZone: options.timeZone ?? SHOP_TIME_ZONE,
-    ...(options.year === false ? {} : { year: 'numeric' }),
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(date);
+  return formatInstant(iso, locale, options, true);
 }
 
 /** The shop's day of an instant: `2026/11/24` (zh-CN), `11/24/2026` (en). */
 export function formatDate(iso: string | Date | null | undefined, locale: Locale = 'zh-CN', options: DateFormatOptions = {}): string {
-  const date = instant(iso);
-  if (!date) return typeof iso === 'string' ? iso : '';
-  return new Intl.DateTimeFormat(locale, {
-    timeZone: options.timeZone ?? SHOP_TIME_ZONE,
-    ...(options.year === false ? {} : { year: 'numeric' }),
-    month: '2-digit',
-    day: '2-digit',
-  }).format(date);
+  return formatInstant(iso, locale, options, false);
 }
