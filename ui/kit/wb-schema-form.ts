@@ -49,7 +49,7 @@ export class WbSchemaForm extends WbElement {
   static override styles = [
     controlStyles,
     css`
-      form { display: grid; gap: 14px; max-width: 880px; }
+      form { display: grid; gap: 14px; max-width: 1120px; }
       .field { display: grid; gap: 4px; max-width: 560px; }
       .field.wide { max-width: none; }
       label, legend { font-weight: 600; }
@@ -70,8 +70,8 @@ export class WbSchemaForm extends WbElement {
       table.rows { border-collapse: collapse; width: 100%; }
       table.rows th { text-align: left; font-size: 12px; font-weight: 600; color: var(--wb-muted, #616161); padding: 2px 4px; white-space: nowrap; }
       table.rows td { padding: 2px 4px; vertical-align: top; border-top: 1px solid var(--wb-border-soft, #ececec); }
-      table.rows td input:not([type='checkbox']), table.rows td select { width: 100%; min-width: 5em; }
-      table.rows td.money-cell input { min-width: 5.5em; }
+      table.rows td input:not([type='checkbox']), table.rows td select { width: 100%; min-width: 4.5em; box-sizing: border-box; }
+      table.rows td.money-cell input, table.rows td.number-cell input { text-align: right; font-variant-numeric: tabular-nums; }
       table.rows td .error { display: block; }
       table.rows td.tools { white-space: nowrap; }
       table.rows button, ol.order button { padding: 0 6px; min-height: 24px; }
@@ -240,8 +240,10 @@ export class WbSchemaForm extends WbElement {
       }
       case 'money': {
         const text = this.texts.get(c.path) ?? fenToYuan(typeof c.value === 'number' ? c.value : undefined);
-        return html`<span class="money"><input id=${c.id} class="yuan" inputmode="decimal" aria-label=${c.label} aria-invalid=${aria.invalid} aria-describedby=${aria.describedBy} .value=${live(text)}
-          @input=${(e: Event) => this.typedMoney(c, (e.target as HTMLInputElement).value)} /><span class="muted">${this._s('yuan')}</span></span>`;
+        // In a table the column heading says 元; a field says it after the amount.
+        const input = html`<input id=${c.id} class="yuan" inputmode="decimal" aria-label="${c.label} (${this._s('yuan')})" aria-invalid=${aria.invalid} aria-describedby=${aria.describedBy} .value=${live(text)}
+          @input=${(e: Event) => this.typedMoney(c, (e.target as HTMLInputElement).value)} />`;
+        return c.path.split('/').some((s) => /^\d+$/.test(s)) ? input : html`<span class="money">${input}<span class="muted">${this._s('yuan')}</span></span>`;
       }
       case 'number':
         return html`<input id=${c.id} type="number" inputmode="decimal" step=${c.schema.type === 'integer' ? '1' : 'any'} aria-label=${c.label} aria-invalid=${aria.invalid} aria-describedby=${aria.describedBy} .value=${live(c.value === undefined ? '' : String(c.value))}
@@ -291,7 +293,7 @@ export class WbSchemaForm extends WbElement {
         })}</tbody>
       </table></div>
       <div class="actions"><button type="button" class="add-row" @click=${() => update([...rows, defaultsOf(item)])}>＋ ${this._s('add')}</button>
-        ${patternKey && rows.length ? html`<wb-pattern-tester .label=${`${this._s('test')}（${labelOf(item.properties ? (item.properties as Record<string, JsonSchema>)[patternKey]! : {}, patternKey, this.i18n)}）`}
+        ${patternKey && rows.length ? html`<wb-pattern-tester .label=${this._s('testField', { field: labelOf((item.properties as Record<string, JsonSchema>)[patternKey]!, patternKey, this.i18n) })}
           .patterns=${rows.map((r, i) => ({ name: String(r[nameKey ?? ''] ?? this._s('row', { n: i + 1 })), pattern: String(r[patternKey] ?? '') }))}></wb-pattern-tester>` : nothing}
       </div>`;
   }
