@@ -93,3 +93,23 @@ export function testPattern(pattern: string, sample: string): boolean | undefine
     return undefined;
   }
 }
+
+/** `list` with items `i` and `j` swapped; as it is when `j` is outside it. */
+export function swapped<T>(list: T[], i: number, j: number): T[] {
+  if (j < 0 || j >= list.length) return list;
+  const next = [...list];
+  [next[i], next[j]] = [next[j]!, next[i]!];
+  return next;
+}
+
+/** A text area's lines, trimmed, without the empty ones. */
+export function splitLines(text: string): string[] {
+  return text.split('\n').map((l) => l.trim()).filter(Boolean);
+}
+
+/** A new row: each property's default, where the schema gives one. */
+export function defaultsOf(item: JsonSchema): Record<string, unknown> {
+  const row: Record<string, unknown> = {};
+  for (const [k, p] of Object.entries((item.properties ?? {}) as Record<string, JsonSchema>)) if ('default' in p) row[k] = structuredClone(p.default);
+  return row;
+}

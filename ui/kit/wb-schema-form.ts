@@ -1,9 +1,10 @@
-import { css, html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { FieldProblem } from './api-error.js';
 import { fenToYuan, parseYuan } from './money.js';
-import { choicesOf, fieldKind, labelOf, moneyProblemText, pointer } from './schema-form-kinds.js';
+import { choicesOf, defaultsOf, fieldKind, labelOf, moneyProblemText, pointer, splitLines, swapped } from './schema-form-kinds.js';
+import { schemaFormStyles } from './schema-form-styles.js';
 import { formString, type FormString } from './schema-form-strings.js';
 import type { JsonSchema } from './settings-service.js';
 import { controlStyles } from './styles.js';
@@ -46,40 +47,7 @@ interface Slot {
  */
 @customElement('wb-schema-form')
 export class WbSchemaForm extends WbElement {
-  static override styles = [
-    controlStyles,
-    css`
-      form { display: grid; gap: 14px; max-width: 1120px; }
-      .field { display: grid; gap: 4px; max-width: 560px; }
-      .field.wide { max-width: none; }
-      label, legend { font-weight: 600; }
-      .check { display: flex; align-items: center; gap: 8px; font-weight: 600; }
-      .choices label, .order li { font-weight: normal; }
-      .choices { display: flex; flex-wrap: wrap; gap: 4px 14px; }
-      .choices label { display: flex; gap: 6px; align-items: center; }
-      ol.order { margin: 0; padding-left: 22px; display: grid; gap: 2px; }
-      ol.order li span { display: inline-block; min-width: 9em; }
-      .help { font-size: 12px; color: var(--wb-muted, #6b6b6b); }
-      .error { font-size: 12px; }
-      fieldset { border: 1px solid var(--wb-border, #c8c8c8); border-radius: 6px; display: grid; gap: 12px; padding: 10px 14px; min-width: 0; }
-      fieldset.plain { border: none; padding: 0; margin: 0; display: grid; gap: 14px; }
-      .actions { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
-      .money { display: flex; align-items: center; gap: 6px; }
-      .money input { width: 9em; text-align: right; font-variant-numeric: tabular-nums; }
-      .rows-wrap { overflow-x: auto; }
-      table.rows { border-collapse: collapse; width: 100%; min-width: 760px; }
-      table.rows th { text-align: left; font-size: 12px; font-weight: 600; color: var(--wb-muted, #616161); padding: 2px 4px; white-space: nowrap; }
-      table.rows td { padding: 2px 4px; vertical-align: top; border-top: 1px solid var(--wb-border-soft, #ececec); }
-      table.rows td input:not([type='checkbox']), table.rows td select { width: 100%; min-width: 4.5em; box-sizing: border-box; }
-      table.rows td.money-cell input, table.rows td.number-cell input { text-align: right; font-variant-numeric: tabular-nums; }
-      table.rows td .error { display: block; }
-      table.rows td.tools { white-space: nowrap; }
-      table.rows button, ol.order button { padding: 0 6px; min-height: 24px; }
-      .pairs { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr) auto; gap: 4px 6px; align-items: center; max-width: 560px; }
-      ul.elsewhere { margin: 0; padding-left: 18px; }
-      @media (max-width: 720px) { .field { max-width: none; } }
-    `,
-  ];
+  static override styles = [controlStyles, schemaFormStyles];
 
   @property({ attribute: false }) schema: JsonSchema = {};
   @property({ attribute: false }) value: Json = {};
@@ -378,24 +346,6 @@ export class WbSchemaForm extends WbElement {
   private _s(key: FormString, params?: Record<string, string | number>): string {
     return formString(this.i18n.locale, key, params);
   }
-}
-
-function swapped<T>(list: T[], i: number, j: number): T[] {
-  if (j < 0 || j >= list.length) return list;
-  const next = [...list];
-  [next[i], next[j]] = [next[j]!, next[i]!];
-  return next;
-}
-
-function splitLines(text: string): string[] {
-  return text.split('\n').map((l) => l.trim()).filter(Boolean);
-}
-
-/** A new row: each property's default, where the schema gives one. */
-function defaultsOf(item: JsonSchema): Json {
-  const row: Json = {};
-  for (const [k, p] of Object.entries((item.properties ?? {}) as Record<string, JsonSchema>)) if ('default' in p) row[k] = structuredClone(p.default);
-  return row;
 }
 
 declare global {
