@@ -54,6 +54,8 @@ describe('the settings form in Chromium', () => {
     await expect(form.locator('#f-couriers-5-extraFeePerKg').inputValue()).resolves.toBe('5.00');
     await expect(form.locator('#f-couriers-0-unreachableRegions').inputValue()).resolves.toBe('新疆、西藏');
     await expect(form.locator('#f-reconciliation-feeToleranceFen').inputValue()).resolves.toBe('0.00');
+    // A map of free words to courier codes: one pair per line.
+    await expect(form.locator('[data-path="/shipping/requestWords"] .pairs input').first().inputValue()).resolves.toBe('顺丰');
 
     await page.locator('wb-settings-page wb-tabs [role=tab]', { hasText: '商品' }).click();
     const listings = page.locator('wb-schema-form[data-plugin=listings]');
