@@ -1,7 +1,6 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
-import { WbElement } from '@workbench/ui';
-import type { LocalizedText } from '@workbench/ui';
+import { WbElement, type LocalizedText } from '@workbench/ui';
 
 /** A row an importer refused; `file` when the upload carried more than one file. */
 export interface RejectedRow {

@@ -1,7 +1,6 @@
 import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { listPanelStyles, PanelWidth, ReloadOnChange, WbElement } from '@workbench/ui';
-import type { Column } from '@workbench/ui';
+import { listPanelStyles, PanelWidth, ReloadOnChange, WbElement, type Column } from '@workbench/ui';
 import { fulfillmentMarks } from './styles.js';
 import { tone } from './wb-fulfillment-inventory-cells.js';
 import type { MoveKind } from './wb-fulfillment-inventory-move-dialog.js';

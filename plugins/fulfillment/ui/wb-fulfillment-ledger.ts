@@ -1,7 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { listPanelStyles, PanelWidth, ReloadOnChange, WbElement } from '@workbench/ui';
-import type { Column, Page, TableQuery } from '@workbench/ui';
+import { listPanelStyles, PanelWidth, ReloadOnChange, WbElement, type Column, type Page, type TableQuery } from '@workbench/ui';
 import { fulfillmentMarks } from './styles.js';
 import { chip, tone } from './wb-fulfillment-inventory-cells.js';
 import { LEDGER_KIND_NAMES, optionsOf, type LedgerRow, type StockRow } from './wb-fulfillment-inventory-records.js';
