@@ -42,6 +42,7 @@ export { WbElement } from './wb-element.js';
 export { WbChart } from './wb-chart.js';
 export { WbDataTable, type BulkAction, type Column, type Page, type TableQuery } from './wb-data-table.js';
 export { WbDialog, confirmDialog, type ConfirmOptions } from './wb-dialog.js';
+export { WbPatternTester, type NamedPattern } from './wb-pattern-tester.js';
 export { WbPrintView } from './wb-print-view.js';
 export { WbProgress } from './wb-progress.js';
 export { WbSchemaForm } from './wb-schema-form.js';
