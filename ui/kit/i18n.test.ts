@@ -15,6 +15,7 @@ describe('shell strings and formats', () => {
     expect(i18n.money(129900)).toBe('¥1,299.00');
     expect(i18n.money(5)).toBe('¥0.05');
     expect(i18n.money(null)).toBe('');
+    expect(new I18n('en').money(129900)).toBe('¥1,299.00');
   });
 
   it('shows times in the shop’s time zone whatever offset they carry', () => {

@@ -1,3 +1,5 @@
+import { formatDate, formatDateTime, formatMoney, SHOP_TIME_ZONE, type DateFormatOptions } from './format.js';
+
 /** The languages of the workbench; zh-CN first. */
 export type Locale = 'zh-CN' | 'en';
 export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
@@ -23,7 +25,7 @@ export class I18n {
 
   constructor(
     public locale: Locale,
-    public timeZone = 'Asia/Shanghai',
+    public timeZone = SHOP_TIME_ZONE,
   ) {}
 
   /** Adds strings for a language; later keys win, so a plugin may add its own prefixed keys. */
@@ -43,36 +45,21 @@ export class I18n {
     return value[this.locale] ?? value['zh-CN'] ?? Object.values(value)[0] ?? '';
   }
 
-  /** Integer 分 as money: ¥1,299.00. */
+  /** Integer 分 as money: ¥1,299.00 (see `formatMoney`). */
   money(fen: number | null | undefined): string {
-    if (fen === null || fen === undefined || !Number.isFinite(fen)) return '';
-    return new Intl.NumberFormat(this.locale, { style: 'currency', currency: 'CNY', minimumFractionDigits: 2 }).format(fen / 100);
+    return formatMoney(fen, this.locale);
   }
 
   number(value: number): string {
     return new Intl.NumberFormat(this.locale).format(value);
   }
 
-  /** An ISO time shown in the shop's time zone. */
-  dateTime(iso: string | null | undefined): string {
-    if (!iso) return '';
-    const date = new Date(iso);
-    if (Number.isNaN(date.getTime())) return iso;
-    return new Intl.DateTimeFormat(this.locale, {
-      timeZone: this.timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hour12: false,
-    }).format(date);
+  /** An ISO time shown in the shop's time zone (see `formatDateTime`); `{ year: false }` for narrow rows. */
+  dateTime(iso: string | null | undefined, options: DateFormatOptions = {}): string {
+    return formatDateTime(iso, this.locale, { timeZone: this.timeZone, ...options });
   }
 
-  date(iso: string | null | undefined): string {
-    if (!iso) return '';
-    const date = new Date(iso);
-    if (Number.isNaN(date.getTime())) return iso;
-    return new Intl.DateTimeFormat(this.locale, { timeZone: this.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+  date(iso: string | null | undefined, options: DateFormatOptions = {}): string {
+    return formatDate(iso, this.locale, { timeZone: this.timeZone, ...options });
   }
 }

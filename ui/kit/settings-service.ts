@@ -1,4 +1,5 @@
 import type { ApiClient } from './api-client.js';
+import { changes } from './changes.js';
 import { Emitter } from './disposable.js';
 import type { LocalizedText } from './i18n.js';
 
@@ -38,6 +39,8 @@ export class SettingsService {
     const saved = await this.api.put<{ value: Record<string, unknown>; version: number }>(`/settings/${encodeURIComponent(plugin)}`, { value, version });
     const current = await this.get(plugin);
     this.onDidSave.fire(current);
+    // Panels whose figures depend on the settings (low-stock lines, tolerances) reload.
+    changes.announce(`${plugin}.settings`);
     return saved;
   }
 }

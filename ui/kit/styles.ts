@@ -121,3 +121,23 @@ export const panelStyles = css`
   ul.plain { list-style: none; padding: 0; margin: 0; }
   ul.plain li { padding: 3px 0; }
 `;
+
+/**
+ * A list panel (a side-bar view or a tab of one): toolbar and filters on top, then the data table
+ * filling the rest of the width and height; the toolbar wraps rather than scrolls sideways when
+ * the panel is narrow. Includes `controlStyles` and `panelStyles`. A list nested in another panel
+ * that already has padding sets `--wb-list-panel-padding: 0` on it.
+ *
+ * @example static override styles = [listPanelStyles, css`.filters { … }`];
+ */
+export const listPanelStyles = [
+  controlStyles,
+  panelStyles,
+  css`
+    :host { display: flex; flex-direction: column; height: 100%; min-width: 0; box-sizing: border-box; gap: 6px; padding: var(--wb-list-panel-padding, 0 8px 8px); }
+    wb-toolbar, wb-tabs, .filters { flex: none; }
+    .filters { display: flex; gap: 6px; flex-wrap: wrap; align-items: center; }
+    wb-data-table { flex: 1; min-height: 160px; min-width: 0; }
+    @media (max-width: 720px) { :host { gap: 4px; } }
+  `,
+];

@@ -1,5 +1,5 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { styleMap } from '@workbench/ui';
+import { styleMap, WbElement } from '@workbench/ui';
 import {
   FLAG_COLOURS,
   FLAG_NAMES,

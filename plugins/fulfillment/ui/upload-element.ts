@@ -1,7 +1,6 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
-import type { LocalizedText } from '@workbench/ui';
-import { FulfillmentElement } from './fulfillment-element.js';
+import { WbElement, type LocalizedText } from '@workbench/ui';
 
 /** A row an importer refused; `file` when the upload carried more than one file. */
 export interface RejectedRow {
@@ -27,7 +26,7 @@ export const uploadStyles = css`
  * sending the upload, the progress bar on the run's events, and the table of refused rows.
  * `R` is what the importer answers when it is done.
  */
-export class FulfillmentUploadElement<R> extends FulfillmentElement {
+export class FulfillmentUploadElement<R> extends WbElement {
   /** The run's event stream while one is followed ('' before any upload). */
   @state() protected events = '';
   @state() protected busy = false;

@@ -1,9 +1,8 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { controlStyles } from '@workbench/ui';
+import { changes, controlStyles } from '@workbench/ui';
 import { fulfillmentStyles } from './styles.js';
 import { FulfillmentUploadElement, uploadStyles, type RejectedRow } from './upload-element.js';
-import { announceOrders } from './wb-fulfillment-order-record.js';
 
 /** What the `taobao-orders` importer answers when it is done (README "Import"). */
 interface ImportReport {
@@ -140,7 +139,7 @@ export class FulfillmentImportDialog extends FulfillmentUploadElement<ImportRepo
   protected override done(report: ImportReport): void {
     super.done(report);
     if (report.rejected?.length) return;
-    announceOrders();
+    changes.announce('fulfillment.orders');
   }
 
   protected override failed(): void {

@@ -1,9 +1,7 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { ApiError, controlStyles, repeat } from '@workbench/ui';
-import { FulfillmentElement } from './fulfillment-element.js';
+import { ApiError, changes, controlStyles, repeat, WbElement } from '@workbench/ui';
 import { fulfillmentStyles } from './styles.js';
-import { announce } from './wb-fulfillment-inventory-changes.js';
 import type { InboundNote } from './wb-fulfillment-inventory-records.js';
 
 interface LineDraft {
@@ -25,7 +23,7 @@ const count = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text.trim())
  * pieces to a bin, failed ones to 残次库 with the reason. Saved, it offers to print the 入库单.
  */
 @customElement('wb-fulfillment-inbound-form')
-export class FulfillmentInboundForm extends FulfillmentElement {
+export class FulfillmentInboundForm extends WbElement {
   static override styles = [
     controlStyles,
     fulfillmentStyles,
@@ -190,7 +188,7 @@ export class FulfillmentInboundForm extends FulfillmentElement {
     this.busy = true;
     try {
       this.saved = await this.api.post<InboundNote>('/fulfillment/inbound', built.body);
-      announce('stock', 'locations', 'inbound');
+      changes.announce('fulfillment.stock', 'fulfillment.locations', 'fulfillment.inbound');
     } catch (error) {
       // Nothing was posted; the refused line (named by the server) is marked and the rest kept.
       this.problems = [error instanceof ApiError ? error.message : String(error)];

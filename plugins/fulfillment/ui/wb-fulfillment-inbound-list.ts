@@ -1,9 +1,8 @@
 import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { Column } from '@workbench/ui';
-import { FulfillmentElement } from './fulfillment-element.js';
-import { listPanelStyles, tone, PanelWidth } from './wb-fulfillment-inventory-cells.js';
-import { ReloadOnChange } from './wb-fulfillment-inventory-changes.js';
+import { listPanelStyles, PanelWidth, ReloadOnChange, WbElement, type Column } from '@workbench/ui';
+import { fulfillmentMarks } from './styles.js';
+import { tone } from './wb-fulfillment-inventory-cells.js';
 import type { InboundNote } from './wb-fulfillment-inventory-records.js';
 import './wb-fulfillment-inbound-form.js';
 
@@ -14,12 +13,12 @@ type NoteRow = InboundNote & { totals?: { received: number; passed: number; fail
  * 入库单 for printing.
  */
 @customElement('wb-fulfillment-inbound-list')
-export class FulfillmentInboundList extends FulfillmentElement {
-  static override styles = listPanelStyles;
+export class FulfillmentInboundList extends WbElement {
+  static override styles = [listPanelStyles, fulfillmentMarks];
 
   private readonly width = new PanelWidth(this);
   // Refreshes the list when another panel changes what it shows.
-  private readonly reload = new ReloadOnChange(this, ['inbound']);
+  private readonly reload = new ReloadOnChange(this, ['fulfillment.inbound']);
 
   /** Opens the form for a new note (the view's 入库 button and tests call it). */
   newNote(): void {

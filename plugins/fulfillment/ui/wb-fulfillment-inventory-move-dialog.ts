@@ -1,9 +1,7 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { ApiError, controlStyles } from '@workbench/ui';
-import { FulfillmentElement } from './fulfillment-element.js';
+import { ApiError, changes, controlStyles, WbElement } from '@workbench/ui';
 import { fulfillmentStyles } from './styles.js';
-import { announce } from './wb-fulfillment-inventory-changes.js';
 import type { StockRow } from './wb-fulfillment-inventory-records.js';
 
 export type MoveKind = 'transfer' | 'adjust' | 'defective';
@@ -23,7 +21,7 @@ const blank = (row: StockRow): Draft => ({ from: row.bins[0]?.locationCode ?? ''
  * written reason. Only holders of 允许负库存 see the override box, with what it does spelled out.
  */
 @customElement('wb-fulfillment-inventory-move-dialog')
-export class FulfillmentInventoryMoveDialog extends FulfillmentElement {
+export class FulfillmentInventoryMoveDialog extends WbElement {
   static override styles = [
     controlStyles,
     fulfillmentStyles,
@@ -156,7 +154,7 @@ export class FulfillmentInventoryMoveDialog extends FulfillmentElement {
       else if (this.kind === 'adjust') await this.api.post('/fulfillment/stock/adjust', { skuId: row.skuId, location: from, qty: ok.qty, reason, ...(d.override ? { override: true } : {}) });
       else await this.api.post('/fulfillment/stock/defective', { skuId: row.skuId, location: from, qty: ok.qty, reason });
       this.notifications.notify('success', this.t(`${row.skuCode} 已${this.kindName(this.kind)}`, `${row.skuCode}: ${this.kindName(this.kind).toLowerCase()} done`));
-      announce('stock', 'locations');
+      changes.announce('fulfillment.stock', 'fulfillment.locations');
       this.row = undefined;
     } catch (error) {
       // Nothing moved: the form stays as typed, with the server's words beside it.

@@ -1,7 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { controlStyles } from '@workbench/ui';
-import { FulfillmentElement } from './fulfillment-element.js';
+import { controlStyles, WbElement } from '@workbench/ui';
 import type { Reminder } from './wb-fulfillment-inventory-records.js';
 
 /**
@@ -11,7 +10,7 @@ import type { Reminder } from './wb-fulfillment-inventory-records.js';
  * @fires start-stocktake - the clerk chose to count now
  */
 @customElement('wb-fulfillment-inventory-reminders')
-export class FulfillmentInventoryReminders extends FulfillmentElement {
+export class FulfillmentInventoryReminders extends WbElement {
   static override styles = [
     controlStyles,
     css`

@@ -1,9 +1,8 @@
 import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { Column } from '@workbench/ui';
-import { FulfillmentElement } from './fulfillment-element.js';
-import { listPanelStyles, tone, PanelWidth } from './wb-fulfillment-inventory-cells.js';
-import { ReloadOnChange } from './wb-fulfillment-inventory-changes.js';
+import { listPanelStyles, PanelWidth, ReloadOnChange, WbElement, type Column } from '@workbench/ui';
+import { fulfillmentMarks } from './styles.js';
+import { tone } from './wb-fulfillment-inventory-cells.js';
 import type { MoveKind } from './wb-fulfillment-inventory-move-dialog.js';
 import type { StockRow } from './wb-fulfillment-inventory-records.js';
 import './wb-fulfillment-inventory-move-dialog.js';
@@ -13,12 +12,12 @@ import './wb-fulfillment-inventory-move-dialog.js';
  * the bins that hold them. Enter on a row opens 移库 / 调整 / 转残次 for that SKU.
  */
 @customElement('wb-fulfillment-inventory-stock')
-export class FulfillmentInventoryStock extends FulfillmentElement {
-  static override styles = listPanelStyles;
+export class FulfillmentInventoryStock extends WbElement {
+  static override styles = [listPanelStyles, fulfillmentMarks];
 
   private readonly width = new PanelWidth(this);
   // Refreshes the list when another panel changes what it shows.
-  private readonly reload = new ReloadOnChange(this, ['stock']);
+  private readonly reload = new ReloadOnChange(this, ['fulfillment.stock']);
 
   override render() {
     const manage = this.workbench.can('fulfillment.stock.manage');

@@ -1,7 +1,6 @@
 import { css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { controlStyles } from '@workbench/ui';
-import { FulfillmentElement } from './fulfillment-element.js';
+import { listPanelStyles, WbElement } from '@workbench/ui';
 import './wb-fulfillment-inbound-list.js';
 import './wb-fulfillment-inventory-reminders.js';
 import './wb-fulfillment-inventory-stock.js';
@@ -18,14 +17,15 @@ const STORAGE = 'wb-fulfillment-inventory-part';
  * the ledger, inbound notes and stocktakes. The tab last used is shown again next time.
  */
 @customElement('wb-fulfillment-inventory')
-export class FulfillmentInventory extends FulfillmentElement {
+export class FulfillmentInventory extends WbElement {
   static override styles = [
-    controlStyles,
+    listPanelStyles,
     css`
-      :host { display: flex; flex-direction: column; height: 100%; padding: 0 8px 8px; box-sizing: border-box; min-width: 0; }
-      wb-tabs { flex: none; margin-bottom: 4px; }
+      :host { gap: 0; }
+      wb-tabs { margin-bottom: 4px; }
       .part { flex: 1; min-height: 0; display: flex; flex-direction: column; }
-      .part > * { flex: 1; min-height: 0; }
+      /* The lists inside are list panels too; this panel already has the padding. */
+      .part > * { flex: 1; min-height: 0; --wb-list-panel-padding: 0; }
     `,
   ];
 

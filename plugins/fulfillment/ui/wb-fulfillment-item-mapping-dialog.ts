@@ -1,10 +1,8 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { controlStyles } from '@workbench/ui';
-import { FulfillmentElement } from './fulfillment-element.js';
+import { changes, controlStyles, WbElement } from '@workbench/ui';
 import { itemName, type ItemMapping, type WaitingItem } from './item-mapping-record.js';
 import { fulfillmentStyles } from './styles.js';
-import { announceOrders } from './wb-fulfillment-order-record.js';
 import type { SkuChoice } from './wb-fulfillment-sku-choice.js';
 import './wb-fulfillment-sku-choice.js';
 
@@ -15,7 +13,7 @@ import './wb-fulfillment-sku-choice.js';
  * @fires mapping-saved - after the mapping was saved; every order panel is told to reload as well
  */
 @customElement('wb-fulfillment-item-mapping-dialog')
-export class FulfillmentItemMappingDialog extends FulfillmentElement {
+export class FulfillmentItemMappingDialog extends WbElement {
   static override styles = [
     controlStyles,
     fulfillmentStyles,
@@ -72,7 +70,7 @@ export class FulfillmentItemMappingDialog extends FulfillmentElement {
       this.notifications.notify('success', this.t(`已对应到 ${answer.mapping.skuCode}，${n} 个订单已对上`, `Mapped to ${answer.mapping.skuCode}; ${n} orders matched`));
       this.item = undefined;
       this.dispatchEvent(new CustomEvent('mapping-saved', { bubbles: true, composed: true }));
-      announceOrders();
+      changes.announce('fulfillment.orders');
     } catch (error) {
       this.error = error instanceof Error ? error.message : String(error);
     } finally {

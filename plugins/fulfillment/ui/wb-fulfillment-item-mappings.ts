@@ -1,12 +1,9 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { confirmDialog, controlStyles } from '@workbench/ui';
-import { FulfillmentElement } from './fulfillment-element.js';
+import { confirmDialog, controlStyles, ReloadOnChange, WbElement } from '@workbench/ui';
 import { itemName, type ItemMapping, type WaitingItem } from './item-mapping-record.js';
-import { shopDateTime } from './shop-time.js';
 import { fulfillmentStyles } from './styles.js';
 import type { FulfillmentItemMappingDialog } from './wb-fulfillment-item-mapping-dialog.js';
-import { LoadOnOrdersChanged } from './wb-fulfillment-order-record.js';
 import './wb-fulfillment-item-mapping-dialog.js';
 
 /**
@@ -14,7 +11,7 @@ import './wb-fulfillment-item-mapping-dialog.js';
  * and the orders it holds), and the saved mappings, each removable. Reloads when orders change.
  */
 @customElement('wb-fulfillment-item-mappings')
-export class FulfillmentItemMappings extends FulfillmentElement {
+export class FulfillmentItemMappings extends WbElement {
   static override styles = [
     controlStyles,
     fulfillmentStyles,
@@ -30,7 +27,7 @@ export class FulfillmentItemMappings extends FulfillmentElement {
   @state() private mappings: ItemMapping[] = [];
   @state() private total = 0;
   @state() private loaded = false;
-  private readonly loader = new LoadOnOrdersChanged(this, () => this.load());
+  private readonly loader = new ReloadOnChange(this, ['fulfillment.orders'], { reload: () => this.load(), onConnect: true });
 
   private async load(): Promise<void> {
     try {
@@ -75,7 +72,7 @@ export class FulfillmentItemMappings extends FulfillmentElement {
               <thead><tr><th>${this.t('宝贝', 'Item')}</th><th>${this.t('商家编码', 'SKU code')}</th><th>${this.t('SKU', 'SKU')}</th><th>${this.t('谁', 'By')}</th><th>${this.t('时间', 'When')}</th><th></th></tr></thead>
               <tbody>${this.mappings.map(
                 (m) => html`<tr data-id=${m.id}>
-                  <td>${itemName(m)}</td><td class="code">${m.skuCode}</td><td>${m.skuName}</td><td>${m.createdByName}</td><td class="when">${shopDateTime(m.createdAt)}</td>
+                  <td>${itemName(m)}</td><td class="code">${m.skuCode}</td><td>${m.skuName}</td><td>${m.createdByName}</td><td class="when">${this.i18n.dateTime(m.createdAt)}</td>
                   <td>${edit ? html`<button class="remove-mapping" @click=${() => void this.removeMapping(m)}>${this.t('删除', 'Remove')}</button>` : nothing}</td>
                 </tr>`,
               )}</tbody>

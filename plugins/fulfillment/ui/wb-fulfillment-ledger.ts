@@ -1,9 +1,8 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { Column, Page, TableQuery } from '@workbench/ui';
-import { FulfillmentElement } from './fulfillment-element.js';
-import { chip, listPanelStyles, tone, PanelWidth } from './wb-fulfillment-inventory-cells.js';
-import { ReloadOnChange } from './wb-fulfillment-inventory-changes.js';
+import { listPanelStyles, PanelWidth, ReloadOnChange, WbElement, type Column, type Page, type TableQuery } from '@workbench/ui';
+import { fulfillmentMarks } from './styles.js';
+import { chip, tone } from './wb-fulfillment-inventory-cells.js';
 import { LEDGER_KIND_NAMES, optionsOf, type LedgerRow, type StockRow } from './wb-fulfillment-inventory-records.js';
 
 /**
@@ -11,9 +10,10 @@ import { LEDGER_KIND_NAMES, optionsOf, type LedgerRow, type StockRow } from './w
  * that took a bin below zero under 允许负库存 carries a 强制 mark. Filters by kind, SKU and days.
  */
 @customElement('wb-fulfillment-ledger')
-export class FulfillmentLedger extends FulfillmentElement {
+export class FulfillmentLedger extends WbElement {
   static override styles = [
-    ...listPanelStyles,
+    listPanelStyles,
+    fulfillmentMarks,
     css`
       .filters { display: flex; gap: 6px; flex-wrap: wrap; align-items: center; }
       .filters input[type='date'] { width: 140px; }
@@ -29,13 +29,13 @@ export class FulfillmentLedger extends FulfillmentElement {
   private skuId = '';
   private readonly width = new PanelWidth(this);
   // Refreshes the list when another panel changes what it shows.
-  private readonly reload = new ReloadOnChange(this, ['stock']);
+  private readonly reload = new ReloadOnChange(this, ['fulfillment.stock']);
 
   override render() {
     const narrow = this.width.narrow;
     const columns: Column<LedgerRow>[] = [
       { key: 'at', title: { 'zh-CN': '时间', en: 'When' }, type: 'datetime', width: '136px', hidden: narrow },
-      { key: 'kind', title: { 'zh-CN': '类型', en: 'Kind' }, width: '76px', filter: { options: optionsOf(LEDGER_KIND_NAMES) }, render: (r) => html`${this.name(LEDGER_KIND_NAMES[r.kind] ?? { 'zh-CN': r.kind, en: r.kind })}${r.override ? html`<span style=${chip('danger')} title=${this.t('越过负库存限制，已留痕', 'Went below zero under the override; audited')}>${this.t('强制', 'Forced')}</span>` : nothing}` },
+      { key: 'kind', title: { 'zh-CN': '类型', en: 'Kind' }, width: '76px', filter: { options: optionsOf(LEDGER_KIND_NAMES) }, render: (r) => html`${this.i18n.text(LEDGER_KIND_NAMES[r.kind] ?? { 'zh-CN': r.kind, en: r.kind })}${r.override ? html`<span style=${chip('danger')} title=${this.t('越过负库存限制，已留痕', 'Went below zero under the override; audited')}>${this.t('强制', 'Forced')}</span>` : nothing}` },
       { key: 'skuCode', title: 'SKU', width: 'minmax(90px, 1.2fr)', render: (r) => r.skuCode ?? String(r.skuId) },
       { key: 'locationCode', title: { 'zh-CN': '库位', en: 'Location' }, width: '92px', hidden: narrow, render: (r) => r.locationCode ?? this.t('残次库', 'Defective') },
       { key: 'qty', title: { 'zh-CN': '数量', en: 'Qty' }, type: 'number', width: '48px', render: (r) => html`<span style=${tone(r.qty > 0 ? 'success' : 'danger')}>${r.qty > 0 ? `+${r.qty}` : r.qty}</span>` },

@@ -1,9 +1,7 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { ApiError, controlStyles } from '@workbench/ui';
-import { FulfillmentElement } from './fulfillment-element.js';
+import { ApiError, changes, controlStyles, WbElement } from '@workbench/ui';
 import { fulfillmentStyles } from './styles.js';
-import { announce } from './wb-fulfillment-inventory-changes.js';
 import { LOCATION_KIND_NAMES, type LocationKind, type LocationRow } from './wb-fulfillment-inventory-records.js';
 
 type Mode = 'one' | 'range';
@@ -29,7 +27,7 @@ const whole = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text.trim())
  * bins — at once, with a preview of the codes before anything is made. Codes that exist are skipped.
  */
 @customElement('wb-fulfillment-location-dialog')
-export class FulfillmentLocationDialog extends FulfillmentElement {
+export class FulfillmentLocationDialog extends WbElement {
   static override styles = [
     controlStyles,
     fulfillmentStyles,
@@ -79,7 +77,7 @@ export class FulfillmentLocationDialog extends FulfillmentElement {
                 ${this.span('shelves', this.t('货架', 'Shelves'))}${this.span('levels', this.t('层', 'Levels'))}${this.span('bins', this.t('位', 'Bins'))}`}
           <label for="kind">${this.t('类型', 'Kind')}</label>
           <select id="kind" name="kind" @change=${(e: Event) => set({ kind: (e.target as HTMLSelectElement).value as LocationKind })}>
-            ${(['pick', 'storage'] as const).map((k) => html`<option value=${k} ?selected=${d.kind === k}>${this.name(LOCATION_KIND_NAMES[k])}</option>`)}
+            ${(['pick', 'storage'] as const).map((k) => html`<option value=${k} ?selected=${d.kind === k}>${this.i18n.text(LOCATION_KIND_NAMES[k])}</option>`)}
           </select>
           <label for="capacity">${this.t('容量（件）', 'Capacity (pieces)')}</label>
           <input id="capacity" name="capacity" inputmode="numeric" placeholder=${this.t('可不填', 'Optional')} .value=${d.capacity} @input=${text('capacity')} />
@@ -163,7 +161,7 @@ export class FulfillmentLocationDialog extends FulfillmentElement {
         const skipped = made.skipped.length ? this.t(`，${made.skipped.length} 个已有的跳过`, `; ${made.skipped.length} existing skipped`) : '';
         this.notifications.notify('success', this.t(`已建 ${made.created.length} 个库位${skipped}`, `${made.created.length} locations created${skipped}`));
       }
-      announce('locations');
+      changes.announce('fulfillment.locations');
       this.opened = false;
     } catch (error) {
       this.problem = error instanceof ApiError ? error.message : String(error);

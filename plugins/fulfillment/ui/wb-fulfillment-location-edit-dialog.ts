@@ -1,9 +1,7 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { ApiError, controlStyles } from '@workbench/ui';
-import { FulfillmentElement } from './fulfillment-element.js';
+import { ApiError, changes, controlStyles, WbElement } from '@workbench/ui';
 import { fulfillmentStyles } from './styles.js';
-import { announce } from './wb-fulfillment-inventory-changes.js';
 import { LOCATION_KIND_NAMES, type LocationKind, type LocationRow } from './wb-fulfillment-inventory-records.js';
 
 interface Draft {
@@ -21,7 +19,7 @@ const whole = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text.trim())
  * use or not, and the SKU card of an empty bin. Sends the version read; a stale one reloads.
  */
 @customElement('wb-fulfillment-location-edit-dialog')
-export class FulfillmentLocationEditDialog extends FulfillmentElement {
+export class FulfillmentLocationEditDialog extends WbElement {
   static override styles = [
     controlStyles,
     fulfillmentStyles,
@@ -56,7 +54,7 @@ export class FulfillmentLocationEditDialog extends FulfillmentElement {
         <div class="grid">
           <label for="kind">${this.t('类型', 'Kind')}</label>
           <select id="kind" name="kind" @change=${(e: Event) => set({ kind: (e.target as HTMLSelectElement).value as LocationKind })}>
-            ${(['pick', 'storage'] as const).map((k) => html`<option value=${k} ?selected=${d.kind === k}>${this.name(LOCATION_KIND_NAMES[k])}</option>`)}
+            ${(['pick', 'storage'] as const).map((k) => html`<option value=${k} ?selected=${d.kind === k}>${this.i18n.text(LOCATION_KIND_NAMES[k])}</option>`)}
           </select>
           <label for="path">${this.t('路径顺序', 'Path order')}</label>
           <input id="path" name="pathOrder" inputmode="numeric" .value=${d.pathOrder} @input=${text('pathOrder')} />
@@ -96,7 +94,7 @@ export class FulfillmentLocationEditDialog extends FulfillmentElement {
     try {
       const saved = await this.api.patch<LocationRow>(`/fulfillment/locations/${l.id}`, body);
       this.notifications.notify('success', this.t(`库位 ${saved.code} 已保存`, `Location ${saved.code} saved`));
-      announce('locations');
+      changes.announce('fulfillment.locations');
       this.location = undefined;
     } catch (error) {
       const fresh = error instanceof ApiError && error.status === 409 ? await this.api.get<LocationRow>(`/fulfillment/locations/${l.id}`).catch(() => undefined) : undefined;
@@ -104,7 +102,7 @@ export class FulfillmentLocationEditDialog extends FulfillmentElement {
         // Someone changed it meanwhile: show theirs and let the clerk make the change again.
         this.show(fresh);
         this.problem = this.t('别人刚改过这个库位，已载入最新内容，请再改一次。', 'Someone else just changed this location; the latest is loaded — make your change again.');
-        announce('locations');
+        changes.announce('fulfillment.locations');
       } else this.problem = error instanceof ApiError ? error.message : String(error);
     } finally {
       this.busy = false;

@@ -1,9 +1,8 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { Column } from '@workbench/ui';
-import { FulfillmentElement } from './fulfillment-element.js';
-import { listPanelStyles, tone, PanelWidth } from './wb-fulfillment-inventory-cells.js';
-import { ReloadOnChange } from './wb-fulfillment-inventory-changes.js';
+import { listPanelStyles, PanelWidth, ReloadOnChange, WbElement, type Column } from '@workbench/ui';
+import { fulfillmentMarks } from './styles.js';
+import { tone } from './wb-fulfillment-inventory-cells.js';
 import { LOCATION_KIND_NAMES, optionsOf, type LocationRow } from './wb-fulfillment-inventory-records.js';
 import './wb-fulfillment-location-dialog.js';
 import './wb-fulfillment-location-edit-dialog.js';
@@ -13,9 +12,10 @@ import './wb-fulfillment-location-edit-dialog.js';
  * it holds and its capacity. New ones one at a time or a whole block; Enter on a row edits it.
  */
 @customElement('wb-fulfillment-location-list')
-export class FulfillmentLocationList extends FulfillmentElement {
+export class FulfillmentLocationList extends WbElement {
   static override styles = [
-    ...listPanelStyles,
+    listPanelStyles,
+    fulfillmentMarks,
     css`
       #zone { width: 72px; text-transform: uppercase; }
     `,
@@ -24,14 +24,14 @@ export class FulfillmentLocationList extends FulfillmentElement {
   @state() private query: Record<string, string> = {};
   private readonly width = new PanelWidth(this);
   // Refreshes the list when another panel changes what it shows.
-  private readonly reload = new ReloadOnChange(this, ['locations', 'stock']);
+  private readonly reload = new ReloadOnChange(this, ['fulfillment.locations', 'fulfillment.stock']);
 
   override render() {
     const manage = this.workbench.can('fulfillment.stock.manage');
     const narrow = this.width.narrow;
     const columns: Column<LocationRow>[] = [
       { key: 'code', title: { 'zh-CN': '库位', en: 'Location' }, width: 'minmax(96px, 1.4fr)', render: (r) => html`<span style=${tone(r.active ? undefined : 'struck')} title=${r.active ? '' : this.t('已停用', 'Out of use')}>${r.code}</span>` },
-      { key: 'kind', title: { 'zh-CN': '类型', en: 'Kind' }, width: '72px', hidden: narrow, filter: { options: optionsOf(LOCATION_KIND_NAMES) }, render: (r) => this.name(LOCATION_KIND_NAMES[r.kind]) },
+      { key: 'kind', title: { 'zh-CN': '类型', en: 'Kind' }, width: '72px', hidden: narrow, filter: { options: optionsOf(LOCATION_KIND_NAMES) }, render: (r) => this.i18n.text(LOCATION_KIND_NAMES[r.kind]) },
       { key: 'skuCode', title: 'SKU', width: 'minmax(96px, 1.6fr)', render: (r) => r.skuCode ?? '' },
       { key: 'qty', title: { 'zh-CN': '数量', en: 'Qty' }, type: 'number', width: '52px' },
       { key: 'capacity', title: { 'zh-CN': '容量', en: 'Capacity' }, type: 'number', width: '52px', hidden: narrow, render: (r) => html`<span style=${tone(r.capacity !== null && r.qty >= r.capacity ? 'warning' : undefined)}>${r.capacity ?? '—'}</span>` },

@@ -1,13 +1,10 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { controlStyles } from '@workbench/ui';
+import { changes, controlStyles, ReloadOnChange, WbElement } from '@workbench/ui';
 import type { FlagColour } from '../shared/state-names.js';
-import { FulfillmentElement } from './fulfillment-element.js';
 import { flagChip, labelStyles, platformBadge, priorityBadge, priorityName, statusBadge } from './labels.js';
-import { money } from './money.js';
-import { shopDateTime } from './shop-time.js';
 import { fulfillmentStyles } from './styles.js';
-import { announceOrders, onOrdersChanged, type OrderDetail } from './wb-fulfillment-order-record.js';
+import type { OrderDetail } from './wb-fulfillment-order-record.js';
 import './wb-fulfillment-order-entry.js';
 import './wb-fulfillment-order-flag-picker.js';
 import './wb-fulfillment-order-history.js';
@@ -27,7 +24,7 @@ const isNew = (id: string) => id === '' || id === 'new' || id.startsWith('new-')
  * history. A write refused as stale (409) keeps what is shown and offers to reload.
  */
 @customElement('wb-fulfillment-order-editor')
-export class FulfillmentOrderEditor extends FulfillmentElement {
+export class FulfillmentOrderEditor extends WbElement {
   static override styles = [
     controlStyles,
     fulfillmentStyles,
@@ -48,22 +45,12 @@ export class FulfillmentOrderEditor extends FulfillmentElement {
     `,
   ];
 
+  // A batch action in the list may move this order too: show it as it now is.
+  private readonly reloadOnChange = new ReloadOnChange(this, ['fulfillment.orders'], { reload: () => this.order && this.load() });
   @property() recordId = '';
   @state() private order?: OrderDetail;
   @state() private loadError = '';
   @state() private conflict = '';
-  private stop?: () => void;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // A batch action in the list may move this order too: show it as it now is.
-    this.stop = onOrdersChanged(() => this.order && void this.load());
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.stop?.();
-  }
 
   protected override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('recordId') && !isNew(this.recordId)) void this.load(Number(this.recordId));
@@ -81,7 +68,7 @@ export class FulfillmentOrderEditor extends FulfillmentElement {
 
   /** After a write here: every order panel reloads, this one too (it listens like the rest). */
   private changed(): void {
-    announceOrders();
+    changes.announce('fulfillment.orders');
   }
 
   override render() {
@@ -118,19 +105,19 @@ export class FulfillmentOrderEditor extends FulfillmentElement {
   }
 
   private renderHeader(o: OrderDetail) {
-    const pick = (n: { 'zh-CN': string; en: string }) => this.name(n);
+    const pick = (n: { 'zh-CN': string; en: string }) => this.i18n.text(n);
     const mayFlag = this.workbench.can('fulfillment.orders.edit');
     return html`<header>
         <h2 class="order-no">${o.orderNo}</h2>
         ${statusBadge(o.status, pick)} ${platformBadge(o.platformStatus, pick)}
-        <span>${priorityBadge(o.priority, pick)} <span class="hint">${this.name(priorityName(o.priority))}</span></span>
+        <span>${priorityBadge(o.priority, pick)} <span class="hint">${this.i18n.text(priorityName(o.priority))}</span></span>
         ${o.task ? html`<span class="task">${this.t('任务单', 'Task order')}</span>` : nothing}
       </header>
       <div class="facts">
         <span>${o.source === 'manual' ? this.t('手工录入', 'Entered by hand') : this.t('淘宝导入', 'Imported from Taobao')}${o.shopName ? ` · ${o.shopName}` : ''}</span>
-        <span>${this.t('下单', 'Placed')} <strong>${shopDateTime(o.placedAt)}</strong></span>
-        <span>${this.t('付款', 'Paid')} <strong>${o.paidAt ? shopDateTime(o.paidAt) : this.t('未付款', 'not paid')}</strong></span>
-        <span>${this.t('应付', 'Total')} <strong>${money(o.total)}</strong></span>
+        <span>${this.t('下单', 'Placed')} <strong>${this.i18n.dateTime(o.placedAt)}</strong></span>
+        <span>${this.t('付款', 'Paid')} <strong>${o.paidAt ? this.i18n.dateTime(o.paidAt) : this.t('未付款', 'not paid')}</strong></span>
+        <span>${this.t('应付', 'Total')} <strong>${this.i18n.money(o.total)}</strong></span>
         ${o.courier || o.courierRequested ? html`<span>${this.t('快递', 'Courier')} <strong>${o.courier ?? o.courierRequested}</strong>${o.trackingNo ? ` ${o.trackingNo}` : ''}</span>` : nothing}
         ${o.shippingMethod ? html`<span>${this.t('运送方式', 'Shipping')} <strong>${o.shippingMethod}</strong></span>` : nothing}
       </div>

@@ -1,9 +1,8 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { ApiError, controlStyles, yuanToFen } from '@workbench/ui';
+import { ApiError, changes, controlStyles, WbElement, yuanToFen } from '@workbench/ui';
 import { fulfillmentStyles } from './styles.js';
-import { FulfillmentElement } from './fulfillment-element.js';
-import { announceOrders, type OrderDetail } from './wb-fulfillment-order-record.js';
+import type { OrderDetail } from './wb-fulfillment-order-record.js';
 
 interface Line {
   skuCode: string;
@@ -21,7 +20,7 @@ const emptyLine = (): Line => ({ skuCode: '', quantity: '1', price: '' });
  * becomes the saved order's.
  */
 @customElement('wb-fulfillment-order-entry')
-export class FulfillmentOrderEntry extends FulfillmentElement {
+export class FulfillmentOrderEntry extends WbElement {
   static override styles = [
     controlStyles,
     fulfillmentStyles,
@@ -158,7 +157,7 @@ export class FulfillmentOrderEntry extends FulfillmentElement {
     try {
       const saved = await this.api.post<OrderDetail>('/fulfillment/orders', body);
       this.notifications.notify('success', this.t(`已录入订单 ${saved.orderNo}`, `Order ${saved.orderNo} entered`));
-      announceOrders();
+      changes.announce('fulfillment.orders');
       this.workbench.replaceEditor({ opens: 'order', id: this.recordId }, { opens: 'order', id: String(saved.id), title: saved.orderNo });
     } catch (error) {
       // Nothing was saved: the form stays as typed, each refused field marked.

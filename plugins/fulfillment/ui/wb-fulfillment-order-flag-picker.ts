@@ -1,8 +1,7 @@
 import { css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { controlStyles, RovingFocus } from '@workbench/ui';
+import { controlStyles, RovingFocus, WbElement } from '@workbench/ui';
 import type { FlagColour } from '../shared/state-names.js';
-import { FulfillmentElement } from './fulfillment-element.js';
 import { flagChip, labelStyles } from './labels.js';
 
 const FLAGS: FlagColour[] = [0, 1, 2, 3, 4, 5];
@@ -14,7 +13,7 @@ const FLAGS: FlagColour[] = [0, 1, 2, 3, 4, 5];
  * @fires flag-change - detail: `{ flag }`
  */
 @customElement('wb-fulfillment-order-flag-picker')
-export class FulfillmentOrderFlagPicker extends FulfillmentElement {
+export class FulfillmentOrderFlagPicker extends WbElement {
   static override styles = [
     controlStyles,
     labelStyles,
@@ -31,7 +30,7 @@ export class FulfillmentOrderFlagPicker extends FulfillmentElement {
   private readonly roving = new RovingFocus(this, () => [...this.renderRoot.querySelectorAll<HTMLElement>('[role=radio]')]);
 
   override render() {
-    const pick = (n: { 'zh-CN': string; en: string }) => this.name(n);
+    const pick = (n: { 'zh-CN': string; en: string }) => this.i18n.text(n);
     return html`<div role="radiogroup" aria-label=${this.t('旗帜', 'Flag')}>
       ${FLAGS.map(
         (f) => html`<button role="radio" data-flag=${f} aria-checked=${f === this.value ? 'true' : 'false'} ?disabled=${this.disabled}

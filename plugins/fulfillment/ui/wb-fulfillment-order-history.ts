@@ -3,7 +3,6 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { controlStyles } from '@workbench/ui';
 import { fulfillmentStyles } from './styles.js';
 import { labelStyles, statusBadge } from './labels.js';
-import { shopDateTime } from './shop-time.js';
 import { FulfillmentOrderPart } from './wb-fulfillment-order-part.js';
 import type { HistoryEntry, OrderSteps } from './wb-fulfillment-order-record.js';
 
@@ -77,11 +76,11 @@ export class FulfillmentOrderHistory extends FulfillmentOrderPart {
   override render() {
     const o = this.order;
     if (!o) return nothing;
-    const pick = (n: { 'zh-CN': string; en: string }) => this.name(n);
+    const pick = (n: { 'zh-CN': string; en: string }) => this.i18n.text(n);
     return html`<h3>${this.t('责任人', 'Responsible')}</h3>
       <dl class="steps">${STEPS.map(([key, zh, en]) => {
         const s = o.steps[key];
-        return html`<dt>${this.t(zh, en)}</dt><dd class="step-${key}">${s ? html`${s.name} <span class="when">${shopDateTime(s.at)}</span>` : html`<span class="hint">—</span>`}</dd>`;
+        return html`<dt>${this.t(zh, en)}</dt><dd class="step-${key}">${s ? html`${s.name} <span class="when">${this.i18n.dateTime(s.at)}</span>` : html`<span class="hint">—</span>`}</dd>`;
       })}</dl>
       <h3>${this.t('历史记录', 'History')}</h3>
       ${this.entries.length
@@ -91,7 +90,7 @@ export class FulfillmentOrderHistory extends FulfillmentOrderPart {
             return html`<li data-action=${h.action}>
               <span class="what">${name ? this.t(name[0], name[1]) : h.action}${h.from && h.to && h.from !== h.to ? html` ${statusBadge(h.from, pick)}→${statusBadge(h.to, pick)}` : nothing}</span>
               ${note ? html`<span class="detail">${note}</span>` : nothing}
-              <span class="when">${h.actorName} · ${shopDateTime(h.at)}</span>
+              <span class="when">${h.actorName} · ${this.i18n.dateTime(h.at)}</span>
             </li>`;
           })}</ul>`
         : html`<p class="hint">${this.t('还没有记录。', 'Nothing yet.')}</p>`}`;

@@ -2,7 +2,6 @@ import { css, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { controlStyles } from '@workbench/ui';
 import { REFUND_STATE_NAMES } from '../shared/refund-state.js';
-import { money } from './money.js';
 import { fulfillmentStyles } from './styles.js';
 import { FulfillmentOrderPart } from './wb-fulfillment-order-part.js';
 
@@ -42,17 +41,17 @@ export class FulfillmentOrderItems extends FulfillmentOrderPart {
       <tbody>${o.items.map((i) => html`<tr data-sku=${i.skuCode} data-refund=${i.refundState} class=${[i.refundState === 'succeeded' ? 'refunded' : '', i.gift ? 'gift' : ''].join(' ').trim()}>
         <td class="code">${i.skuCode || html`<span class="fail">${this.t('（无编码）', '(no code)')}</span>`}</td>
         <td class="title">${i.gift ? html`<span class="gift-tag" title=${this.t('满就送赠品，随单拣货发出', 'A spend-and-get gift, picked and shipped with the order')}>${this.t('赠品', 'Gift')}</span>` : nothing}<span class="text">${i.title}</span>${i.refundState !== 'none'
-          ? html`<span class="refund" title=${i.refundStatus ?? ''}>${this.name(REFUND_STATE_NAMES[i.refundState])}${i.refundAmount ? ` ${money(i.refundAmount)}` : ''}</span>`
+          ? html`<span class="refund" title=${i.refundStatus ?? ''}>${this.i18n.text(REFUND_STATE_NAMES[i.refundState])}${i.refundAmount ? ` ${this.i18n.money(i.refundAmount)}` : ''}</span>`
           : nothing}</td>
         <td class="props">${i.properties}</td>
-        <td class="num">${i.quantity}</td><td class="num">${money(i.price)}</td><td class="num">${money(i.price * i.quantity)}</td>
+        <td class="num">${i.quantity}</td><td class="num">${this.i18n.money(i.price)}</td><td class="num">${this.i18n.money(i.price * i.quantity)}</td>
       </tr>`)}</tbody>
       <tfoot>
-        <tr><td colspan="5" class="label">${this.t('宝贝金额', 'Goods')}</td><td class="num">${money(o.goodsTotal)}</td></tr>
-        <tr><td colspan="5" class="label">${this.t('运费', 'Shipping')}</td><td class="num shipping-fee">${money(o.shippingFee)}</td></tr>
-        <tr><td colspan="5" class="label"><strong>${this.t('应付', 'Total')}</strong></td><td class="num total"><strong>${money(o.total)}</strong></td></tr>
-        <tr><td colspan="5" class="label">${this.t('实付', 'Paid')}</td><td class="num">${money(o.paidAmount)}</td></tr>
-        ${o.refundAmount ? html`<tr><td colspan="5" class="label">${this.t('退款', 'Refunded')}</td><td class="num warn">${money(o.refundAmount)}</td></tr>` : nothing}
+        <tr><td colspan="5" class="label">${this.t('宝贝金额', 'Goods')}</td><td class="num">${this.i18n.money(o.goodsTotal)}</td></tr>
+        <tr><td colspan="5" class="label">${this.t('运费', 'Shipping')}</td><td class="num shipping-fee">${this.i18n.money(o.shippingFee)}</td></tr>
+        <tr><td colspan="5" class="label"><strong>${this.t('应付', 'Total')}</strong></td><td class="num total"><strong>${this.i18n.money(o.total)}</strong></td></tr>
+        <tr><td colspan="5" class="label">${this.t('实付', 'Paid')}</td><td class="num">${this.i18n.money(o.paidAmount)}</td></tr>
+        ${o.refundAmount ? html`<tr><td colspan="5" class="label">${this.t('退款', 'Refunded')}</td><td class="num warn">${this.i18n.money(o.refundAmount)}</td></tr>` : nothing}
       </tfoot>
     </table></div>`;
   }

@@ -1,7 +1,6 @@
 import { property } from 'lit/decorators.js';
-import { ApiError } from '@workbench/ui';
+import { ApiError, WbElement } from '@workbench/ui';
 import type { OrderStatus } from '../shared/state-names.js';
-import { FulfillmentElement } from './fulfillment-element.js';
 import type { OrderDetail } from './wb-fulfillment-order-record.js';
 
 /** Until picking the order's details may still change (README: PATCH "until picked"). */
@@ -15,7 +14,7 @@ const EDITABLE: readonly OrderStatus[] = ['pending', 'exception', 'fraud', 'appr
  * @fires order-changed - after a write; the editor reloads the order
  * @fires order-conflict - detail: `{ message }`; the write was refused as stale or not allowed now
  */
-export class FulfillmentOrderPart extends FulfillmentElement {
+export class FulfillmentOrderPart extends WbElement {
   @property({ attribute: false }) order?: OrderDetail;
 
   protected get editable(): boolean {

@@ -1,8 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { controlStyles, fenToYuan, yuanToFen } from '@workbench/ui';
-import { money } from './money.js';
-import { shopDateTime } from './shop-time.js';
 import { fulfillmentStyles } from './styles.js';
 import { FulfillmentOrderPart } from './wb-fulfillment-order-part.js';
 import type { PriceChange } from './wb-fulfillment-order-record.js';
@@ -56,8 +54,8 @@ export class FulfillmentOrderPrices extends FulfillmentOrderPart {
             <thead><tr><th>${this.t('改的是', 'What')}</th><th class="num">${this.t('原价', 'Was')}</th><th class="num">${this.t('新价', 'Now')}</th><th>${this.t('原因', 'Reason')}</th><th>${this.t('经手人', 'By')}</th></tr></thead>
             <tbody>${this.changes.map((c) => html`<tr>
               <td>${this.targetName(c.field === 'shipping-fee' ? '' : String(c.itemId))}</td>
-              <td class="num">${money(c.oldAmount)}</td><td class="num">${money(c.newAmount)}</td>
-              <td class="reason">${c.reason}</td><td>${c.actorName} <span class="hint">${shopDateTime(c.at)}</span></td>
+              <td class="num">${this.i18n.money(c.oldAmount)}</td><td class="num">${this.i18n.money(c.newAmount)}</td>
+              <td class="reason">${c.reason}</td><td>${c.actorName} <span class="hint">${this.i18n.dateTime(c.at)}</span></td>
             </tr>`)}</tbody>
           </table>`
         : html`<p class="hint">${this.t('没有改过价。', 'No price changes.')}</p>`}
@@ -71,8 +69,8 @@ export class FulfillmentOrderPrices extends FulfillmentOrderPart {
       <div class="grid" @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && e.target instanceof HTMLInputElement && (e.preventDefault(), void this.save())}>
         <label for="target">${this.t('改哪一项', 'What')}</label>
         <select id="target" @change=${(e: Event) => this.choose((e.target as HTMLSelectElement).value)}>
-          ${o.items.map((i) => html`<option value=${String(i.id)} ?selected=${this.target === String(i.id)}>${this.targetName(String(i.id))}（${money(i.price)}）</option>`)}
-          <option value="" ?selected=${this.target === ''}>${this.t('运费', 'Shipping fee')}（${money(o.shippingFee)}）</option>
+          ${o.items.map((i) => html`<option value=${String(i.id)} ?selected=${this.target === String(i.id)}>${this.targetName(String(i.id))}（${this.i18n.money(i.price)}）</option>`)}
+          <option value="" ?selected=${this.target === ''}>${this.t('运费', 'Shipping fee')}（${this.i18n.money(o.shippingFee)}）</option>
         </select>
         <label for="amount">${this.t('新金额（元）', 'New amount (元)')}</label>
         <input id="amount" inputmode="decimal" .value=${this.amount} @input=${(e: Event) => (this.amount = (e.target as HTMLInputElement).value)} />

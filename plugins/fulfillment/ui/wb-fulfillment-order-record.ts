@@ -1,6 +1,4 @@
-// What the order panels read of the API beyond the records in shared/ (README "API"), and the one
-// document event the order panels refresh on.
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+// What the order panels read of the API beyond the records in shared/ (README "API").
 import type { Order } from '../shared/records.js';
 import type { ExceptionCode, OrderStatus } from '../shared/state-names.js';
 
@@ -70,37 +68,6 @@ export interface OrdersFilter {
   courier?: string;
   sku?: string;
   exception?: ExceptionCode | '';
-}
-
-const CHANGED = 'fulfillment-orders-changed';
-
-/** Tells every order panel that orders changed (an approval in a tab refreshes the list). */
-export function announceOrders(): void {
-  document.dispatchEvent(new CustomEvent(CHANGED));
-}
-
-/** Calls `handler` when orders changed; answers the function that stops listening. */
-export function onOrdersChanged(handler: () => void): () => void {
-  document.addEventListener(CHANGED, handler);
-  return () => document.removeEventListener(CHANGED, handler);
-}
-
-/** Loads once when its host connects and again whenever orders change, until it disconnects. */
-export class LoadOnOrdersChanged implements ReactiveController {
-  private stop?: () => void;
-
-  constructor(host: ReactiveControllerHost, private readonly load: () => Promise<void>) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {
-    this.stop = onOrdersChanged(() => void this.load());
-    void this.load();
-  }
-
-  hostDisconnected(): void {
-    this.stop?.();
-  }
 }
 
 /** A reason from a batch answer or a refusal as text. */

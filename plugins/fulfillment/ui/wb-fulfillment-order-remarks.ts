@@ -1,7 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { controlStyles } from '@workbench/ui';
-import { shopDateTime } from './shop-time.js';
 import { fulfillmentStyles } from './styles.js';
 import { FulfillmentOrderPart } from './wb-fulfillment-order-part.js';
 
@@ -39,7 +38,7 @@ export class FulfillmentOrderRemarks extends FulfillmentOrderPart {
             <span class="agent" title=${this.t('客服工号', 'Agent no.')}>${r.agentNo}</span>
             <span class="courier">${r.courier}</span>
             <span class="note">${r.note || r.text}</span>
-            <span class="by">${r.authorName} · ${shopDateTime(r.createdAt)}</span>
+            <span class="by">${r.authorName} · ${this.i18n.dateTime(r.createdAt)}</span>
           </li>`)}</ul>`
         : html`<p class="hint">${this.t('还没有备注。', 'No remarks yet.')}</p>`}
       ${canAdd

@@ -1,8 +1,7 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { controlStyles } from '@workbench/ui';
+import { controlStyles, WbElement } from '@workbench/ui';
 import type { FlagColour } from '../shared/state-names.js';
-import { FulfillmentElement } from './fulfillment-element.js';
 import { exceptionOptions, flagChip, labelStyles } from './labels.js';
 import type { OrdersFilter } from './wb-fulfillment-order-record.js';
 
@@ -20,7 +19,7 @@ export function filterCount(f: OrdersFilter): number {
  * @fires filter-change - detail: `{ filter }`, the whole filter (state left as it was)
  */
 @customElement('wb-fulfillment-orders-filters')
-export class FulfillmentOrdersFilters extends FulfillmentElement {
+export class FulfillmentOrdersFilters extends WbElement {
   static override styles = [
     controlStyles,
     labelStyles,
@@ -43,7 +42,7 @@ export class FulfillmentOrdersFilters extends FulfillmentElement {
   override render() {
     const f = this.filter;
     const flags = new Set((f.flag ?? '').split(',').filter(Boolean));
-    const pick = (n: { 'zh-CN': string; en: string }) => this.name(n);
+    const pick = (n: { 'zh-CN': string; en: string }) => this.i18n.text(n);
     // Courier codes are upper case (STO, SF); a clerk typing "sto" means the same.
     const text = (key: 'courier' | 'sku') => (e: Event) => {
       const value = (e.target as HTMLInputElement).value.trim();
@@ -66,7 +65,7 @@ export class FulfillmentOrdersFilters extends FulfillmentElement {
         <label for="exception">${this.t('异常原因', 'Exception')}</label>
         <select id="exception" @change=${(e: Event) => this.set({ exception: (e.target as HTMLSelectElement).value as OrdersFilter['exception'] })}>
           <option value="" ?selected=${!f.exception}>${this.t('全部', 'All')}</option>
-          ${exceptionOptions().map((o) => html`<option value=${o.value} ?selected=${f.exception === o.value}>${this.name(o.label)}</option>`)}
+          ${exceptionOptions().map((o) => html`<option value=${o.value} ?selected=${f.exception === o.value}>${this.i18n.text(o.label)}</option>`)}
         </select>
       </div>
       ${filterCount(f) ? html`<button class="clear" @click=${() => this.emit({ status: f.status })}>${this.t('清除筛选', 'Clear filters')}</button>` : nothing}`;

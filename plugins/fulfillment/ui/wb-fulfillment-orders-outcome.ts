@@ -1,7 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { controlStyles } from '@workbench/ui';
-import { FulfillmentElement } from './fulfillment-element.js';
+import { controlStyles, WbElement } from '@workbench/ui';
 import { statusBadge, labelStyles } from './labels.js';
 import { fulfillmentStyles } from './styles.js';
 import { reasonText, type BatchOutcome } from './wb-fulfillment-order-record.js';
@@ -19,7 +18,7 @@ export interface OutcomeReport {
  * were left, and why. An order number opens the order, so the clerk can fix it at once.
  */
 @customElement('wb-fulfillment-orders-outcome')
-export class FulfillmentOrdersOutcome extends FulfillmentElement {
+export class FulfillmentOrdersOutcome extends WbElement {
   static override styles = [
     controlStyles,
     fulfillmentStyles,
@@ -58,7 +57,7 @@ export class FulfillmentOrdersOutcome extends FulfillmentElement {
 
   /** An outcome that names a state shows the state's badge; any other word is shown as sent. */
   private outcome(outcome: string) {
-    const pick = (n: { 'zh-CN': string; en: string }) => this.name(n);
+    const pick = (n: { 'zh-CN': string; en: string }) => this.i18n.text(n);
     if ((ORDER_STATUSES as readonly string[]).includes(outcome)) return statusBadge(outcome as OrderStatus, pick);
     const words: Record<string, [string, string]> = {
       refused: ['未通过', 'Not approved'],

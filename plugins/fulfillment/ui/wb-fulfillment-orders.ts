@@ -1,13 +1,10 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { controlStyles, RovingFocus, confirmDialog, styleMap, type BulkAction, type Column, type Page, type TableQuery, type WbDataTable } from '@workbench/ui';
+import { type BulkAction, changes, type Column, confirmDialog, listPanelStyles, type Page, ReloadOnChange, RovingFocus, styleMap, type TableQuery, type WbDataTable, WbElement } from '@workbench/ui';
 import type { FlagColour, OrderStatus } from '../shared/state-names.js';
-import { FulfillmentElement } from './fulfillment-element.js';
 import { exceptionName, flagChip, labelStyles, platformBadge, priorityBadge, statusBadge, statusName } from './labels.js';
-import { money } from './money.js';
-import { shopDateTime } from './shop-time.js';
-import { fulfillmentStyles } from './styles.js';
-import { OPEN_QUEUE, OPEN_STATUSES, announceOrders, onOrdersChanged, type BatchAnswer, type OrderRow, type OrdersFilter } from './wb-fulfillment-order-record.js';
+import { fulfillmentMarks } from './styles.js';
+import { OPEN_QUEUE, OPEN_STATUSES, type BatchAnswer, type OrderRow, type OrdersFilter } from './wb-fulfillment-order-record.js';
 import { filterCount } from './wb-fulfillment-orders-filters.js';
 import { onFilterRequest, takePendingFilter } from './wb-fulfillment-orders-link.js';
 import type { FulfillmentOrdersOutcome } from './wb-fulfillment-orders-outcome.js';
@@ -27,13 +24,13 @@ type ListAnswer = Page<OrderRow> & { counts?: Partial<Record<OrderStatus, number
  * then placed). Selected rows take 批量审核, 自动审单 and 插旗; Enter opens an order in a tab.
  */
 @customElement('wb-fulfillment-orders')
-export class FulfillmentOrders extends FulfillmentElement {
+export class FulfillmentOrders extends WbElement {
   static override styles = [
-    controlStyles,
-    fulfillmentStyles,
+    listPanelStyles,
+    fulfillmentMarks,
     labelStyles,
     css`
-      :host { display: flex; flex-direction: column; height: 100%; padding: 0 8px 8px; box-sizing: border-box; gap: 4px; }
+      :host { gap: 4px; }
       .queues { display: grid; grid-template-columns: repeat(auto-fill, minmax(84px, 1fr)); gap: 3px; }
       .queues button { padding: 2px 6px; min-height: 26px; display: flex; justify-content: space-between; gap: 4px; font-size: 12px; }
       .queues button[aria-selected='true'] { border-color: var(--wb-accent, #0a64c8); background: var(--wb-selected, #dbeafe); font-weight: 600; }
@@ -47,6 +44,8 @@ export class FulfillmentOrders extends FulfillmentElement {
     `,
   ];
 
+  // Reloads when another panel announces a change to what this one shows.
+  private readonly reloadOnChange = new ReloadOnChange(this, ['fulfillment.orders'], { reload: () => this.reload() });
   @state() private filter: OrdersFilter = {};
   /** The table's query, made anew only when the filter changes: a new object refetches the list. */
   @state() private query: Record<string, string> = {};
@@ -60,7 +59,7 @@ export class FulfillmentOrders extends FulfillmentElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.stops = [onOrdersChanged(() => this.reload()), onFilterRequest((f) => this.applyFilter(f))];
+    this.stops = [onFilterRequest((f) => this.applyFilter(f))];
     this.addEventListener('keydown', this.onKeyDown);
     const asked = takePendingFilter();
     if (asked) this.applyFilter(asked);
@@ -150,7 +149,7 @@ export class FulfillmentOrders extends FulfillmentElement {
       ${QUEUES.map((s) => {
         const open = s === OPEN_QUEUE;
         const n = open ? OPEN_STATUSES.reduce((a, x) => a + (this.counts[x] ?? 0), 0) : s ? (this.counts[s as OrderStatus] ?? 0) : total;
-        const label = open ? this.t('未完成', 'Open') : s ? this.name(statusName(s as OrderStatus)) : this.t('全部', 'All');
+        const label = open ? this.t('未完成', 'Open') : s ? this.i18n.text(statusName(s as OrderStatus)) : this.t('全部', 'All');
         return html`<button role="tab" data-status=${open ? 'open' : s || 'all'} aria-selected=${s === current ? 'true' : 'false'} @click=${() => this.applyFilter({ ...this.filter, status: s })}>
           <span>${label}</span><span class="n ${n ? 'some' : ''}">${n}</span>
         </button>`;
@@ -171,7 +170,7 @@ export class FulfillmentOrders extends FulfillmentElement {
    * column menu for a wider side bar. Cells render in the table's shadow root, hence inline looks.
    */
   private makeColumns(): Column<OrderRow>[] {
-    const pick = (n: { 'zh-CN': string; en: string }) => this.name(n);
+    const pick = (n: { 'zh-CN': string; en: string }) => this.i18n.text(n);
     const line = styleMap({ display: 'flex', gap: '4px', alignItems: 'center', overflow: 'hidden', lineHeight: '18px' });
     const sub = styleMap({ display: 'block', overflow: 'hidden', textOverflow: 'ellipsis', fontSize: '12px', lineHeight: '16px', color: 'var(--wb-muted, #616161)' });
     const no = styleMap({ fontVariantNumeric: 'tabular-nums', overflow: 'hidden', textOverflow: 'ellipsis' });
@@ -184,18 +183,18 @@ export class FulfillmentOrders extends FulfillmentElement {
         sortable: true,
         width: 'minmax(0, 1fr)',
         render: (r) => html`<span style=${line} title=${r.orderNo}>${priorityBadge(r.priority, pick)}${flagChip(r.flag, pick, { nameless: true })}<span class="order-no" style=${no}>${r.orderNo}</span>${r.task ? html`<span style=${task}>${this.t('任务', 'task')}</span>` : nothing}</span>
-          <span style=${sub}>${masked(r, r.receiverName)} · ${money(r.total)} · ${shopDateTime(r.placedAt).slice(5)}</span>`,
+          <span style=${sub}>${masked(r, r.receiverName)} · ${this.i18n.money(r.total)} · ${this.i18n.dateTime(r.placedAt, { year: false })}</span>`,
       },
       { key: 'status', title: { 'zh-CN': '状态', en: 'Status' }, width: '64px', render: (r) => statusBadge(r.status, pick) },
       { key: 'priority', title: { 'zh-CN': '优先级', en: 'Priority' }, width: '56px', sortable: true, hidden: true, render: (r) => priorityBadge(r.priority, pick) },
       { key: 'receiverName', title: { 'zh-CN': '收件人', en: 'Receiver' }, hidden: true, render: (r) => masked(r, r.receiverName) },
       { key: 'receiverPhone', title: { 'zh-CN': '手机', en: 'Phone' }, hidden: true, render: (r) => masked(r, r.receiverPhone) },
       { key: 'total', title: { 'zh-CN': '金额', en: 'Total' }, type: 'money', sortable: true, hidden: true },
-      { key: 'placedAt', title: { 'zh-CN': '下单时间', en: 'Placed' }, sortable: true, hidden: true, width: '128px', render: (r) => shopDateTime(r.placedAt) },
-      { key: 'paidAt', title: { 'zh-CN': '付款时间', en: 'Paid' }, sortable: true, hidden: true, width: '128px', render: (r) => shopDateTime(r.paidAt) },
+      { key: 'placedAt', title: { 'zh-CN': '下单时间', en: 'Placed' }, sortable: true, hidden: true, width: '128px', render: (r) => this.i18n.dateTime(r.placedAt) },
+      { key: 'paidAt', title: { 'zh-CN': '付款时间', en: 'Paid' }, sortable: true, hidden: true, width: '128px', render: (r) => this.i18n.dateTime(r.paidAt) },
       { key: 'buyerNick', title: { 'zh-CN': '买家', en: 'Buyer' }, hidden: true },
       { key: 'platformStatus', title: { 'zh-CN': '平台状态', en: 'Platform' }, hidden: true, render: (r) => platformBadge(r.platformStatus, pick) },
-      { key: 'exceptions', title: { 'zh-CN': '异常原因', en: 'Exceptions' }, hidden: true, render: (r) => r.exceptions.map((x) => this.name(exceptionName(x.code))).join('、') },
+      { key: 'exceptions', title: { 'zh-CN': '异常原因', en: 'Exceptions' }, hidden: true, render: (r) => r.exceptions.map((x) => this.i18n.text(exceptionName(x.code))).join('、') },
       { key: 'courier', title: { 'zh-CN': '快递', en: 'Courier' }, hidden: true },
       { key: 'trackingNo', title: { 'zh-CN': '运单号', en: 'Tracking no.' }, hidden: true },
     ];
@@ -225,7 +224,7 @@ export class FulfillmentOrders extends FulfillmentElement {
         ? this.t(`审核通过 ${approved} 单，转异常 ${exceptions} 单${skippedZh}。`, `${approved} approved, ${exceptions} became exceptions${skippedEn}.`)
         : this.t(`审核通过 ${approved} 单，未通过 ${refused} 单（保持原状）${skippedZh}。`, `${approved} approved, ${refused} not approved (left as they were)${skippedEn}.`);
     this.renderRoot.querySelector<FulfillmentOrdersOutcome>('wb-fulfillment-orders-outcome')?.show({ heading, summary, results: answer.results });
-    announceOrders();
+    changes.announce('fulfillment.orders');
   }
 
   /** 自动审单 of the ticked rows, after saying how many of them are 待审核. */
@@ -296,7 +295,7 @@ export class FulfillmentOrders extends FulfillmentElement {
     const done = rows.length - failed.length;
     if (failed.length) this.notifications.notify('warning', this.t(`已插旗 ${done} 单；${failed.length} 单没插上：${failed.join('；')}`, `${done} flagged; ${failed.length} not: ${failed.join('; ')}`));
     else this.notifications.notify('success', this.t(`已给 ${done} 个订单插旗`, `${done} orders flagged`));
-    announceOrders();
+    changes.announce('fulfillment.orders');
   }
 
   private openImport(): void {

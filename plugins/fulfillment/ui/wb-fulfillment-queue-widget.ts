@@ -1,11 +1,10 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { controlStyles } from '@workbench/ui';
+import { controlStyles, ReloadOnChange, WbElement } from '@workbench/ui';
 import type { ExceptionCode } from '../shared/state-names.js';
-import { FulfillmentElement } from './fulfillment-element.js';
 import { exceptionName, labelStyles, priorityBadge, priorityName, statusName } from './labels.js';
 import { fulfillmentStyles } from './styles.js';
-import { OPEN_QUEUE, OPEN_STATUSES, LoadOnOrdersChanged, type OrdersFilter, type QueueCounts } from './wb-fulfillment-order-record.js';
+import { OPEN_QUEUE, OPEN_STATUSES, type OrdersFilter, type QueueCounts } from './wb-fulfillment-order-record.js';
 import { openOrdersView } from './wb-fulfillment-orders-link.js';
 
 /**
@@ -14,7 +13,7 @@ import { openOrdersView } from './wb-fulfillment-orders-link.js';
  * (a priority opens every open order, which the list shows first priority first).
  */
 @customElement('wb-fulfillment-queue-widget')
-export class FulfillmentQueueWidget extends FulfillmentElement {
+export class FulfillmentQueueWidget extends WbElement {
   static override styles = [
     controlStyles,
     fulfillmentStyles,
@@ -33,7 +32,7 @@ export class FulfillmentQueueWidget extends FulfillmentElement {
 
   @state() private counts?: QueueCounts;
   @state() private error = '';
-  private readonly loader = new LoadOnOrdersChanged(this, () => this.load());
+  private readonly loader = new ReloadOnChange(this, ['fulfillment.orders'], { reload: () => this.load(), onConnect: true });
 
   private async load(): Promise<void> {
     try {
@@ -48,18 +47,18 @@ export class FulfillmentQueueWidget extends FulfillmentElement {
     if (this.error) return html`<p class="error" role="alert">${this.error}</p>`;
     const c = this.counts;
     if (!c) return html`<p class="hint">${this.t('加载中…', 'Loading…')}</p>`;
-    const pick = (n: { 'zh-CN': string; en: string }) => this.name(n);
+    const pick = (n: { 'zh-CN': string; en: string }) => this.i18n.text(n);
     const exceptions = (Object.entries(c.exceptions) as [ExceptionCode, number][]).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]);
     const priorities = Object.entries(c.priorities).filter(([, n]) => n > 0).sort((a, b) => Number(a[0]) - Number(b[0]));
     return html`<h3>${this.t('按状态', 'By state')}</h3>
-      <ul class="plain states">${OPEN_STATUSES.map((s) => this.line({ status: s }, html`<span class="label">${this.name(statusName(s))}</span>`, c.statuses[s] ?? 0, s))}</ul>
+      <ul class="plain states">${OPEN_STATUSES.map((s) => this.line({ status: s }, html`<span class="label">${this.i18n.text(statusName(s))}</span>`, c.statuses[s] ?? 0, s))}</ul>
       ${priorities.length
         ? html`<h3>${this.t('未完成订单按优先级', 'Open orders by priority')}</h3>
-            <ul class="plain priorities">${priorities.map(([p, n]) => this.line({ status: OPEN_QUEUE }, html`${priorityBadge(Number(p), pick)}<span class="label">${this.name(priorityName(Number(p)))}</span>`, n, `p${p}`))}</ul>`
+            <ul class="plain priorities">${priorities.map(([p, n]) => this.line({ status: OPEN_QUEUE }, html`${priorityBadge(Number(p), pick)}<span class="label">${this.i18n.text(priorityName(Number(p)))}</span>`, n, `p${p}`))}</ul>`
         : nothing}
       ${exceptions.length
         ? html`<h3>${this.t('异常原因', 'Exceptions by reason')}</h3>
-            <ul class="plain exceptions">${exceptions.map(([code, n]) => this.line({ status: 'exception', exception: code }, html`<span class="label">${this.name(exceptionName(code))}</span>`, n, code))}</ul>`
+            <ul class="plain exceptions">${exceptions.map(([code, n]) => this.line({ status: 'exception', exception: code }, html`<span class="label">${this.i18n.text(exceptionName(code))}</span>`, n, code))}</ul>`
         : nothing}`;
   }
 

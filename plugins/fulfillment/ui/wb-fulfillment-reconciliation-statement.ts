@@ -1,10 +1,8 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { controlStyles } from '@workbench/ui';
+import { controlStyles, WbElement } from '@workbench/ui';
 import type { NotBilled, StatementDetail, StatementLineRecord, StatementOutcome, StatementRecord } from '../shared/records.js';
 import type { Bilingual } from '../shared/state-names.js';
-import { FulfillmentElement } from './fulfillment-element.js';
-import { money } from './money.js';
 import { fulfillmentStyles } from './styles.js';
 
 /** A statement as a list row, indexable so the data table can read any column. */
@@ -26,7 +24,7 @@ const kg = (grams: number | null) => (grams === null ? '—' : `${(grams / 1000)
  * its billed and expected fees in 元, and our parcels the bill leaves out (未出账).
  */
 @customElement('wb-fulfillment-reconciliation-statement')
-export class FulfillmentReconciliationStatement extends FulfillmentElement {
+export class FulfillmentReconciliationStatement extends WbElement {
   static override styles = [
     controlStyles,
     fulfillmentStyles,
@@ -80,9 +78,9 @@ export class FulfillmentReconciliationStatement extends FulfillmentElement {
       <dl class="summary">
         <dt>${this.t('文件', 'File')}</dt><dd>${d.fileName}</dd>
         <dt>${this.t('导入', 'Imported')}</dt><dd>${d.importedBy} · ${this.i18n.dateTime(d.importedAt)}</dd>
-        <dt>${this.t('账单合计', 'Billed in all')}</dt><dd>${this.t(`${money(d.billedFee)}（${d.lines} 行）`, `${money(d.billedFee)} (${d.lines} lines)`)}</dd>
-        <dt>${this.t('其中未知单号', 'Unknown numbers')}</dt><dd class=${unknownFee ? 'over' : ''}>${money(unknownFee)}</dd>
-        <dt>${this.t('我们发的包裹', 'Our parcels')}</dt><dd>${this.t(`账单 ${money(matchedFee)}，按约定 ${money(d.expectedFee)}，`, `billed ${money(matchedFee)}, agreed ${money(d.expectedFee)}, `)}<span class=${diff > 0 ? 'over' : diff < 0 ? 'under' : ''}>${this.t(diff >= 0 ? `多收 ${money(diff)}` : `少收 ${money(-diff)}`, diff >= 0 ? `overcharged ${money(diff)}` : `undercharged ${money(-diff)}`)}</span></dd>
+        <dt>${this.t('账单合计', 'Billed in all')}</dt><dd>${this.t(`${this.i18n.money(d.billedFee)}（${d.lines} 行）`, `${this.i18n.money(d.billedFee)} (${d.lines} lines)`)}</dd>
+        <dt>${this.t('其中未知单号', 'Unknown numbers')}</dt><dd class=${unknownFee ? 'over' : ''}>${this.i18n.money(unknownFee)}</dd>
+        <dt>${this.t('我们发的包裹', 'Our parcels')}</dt><dd>${this.t(`账单 ${this.i18n.money(matchedFee)}，按约定 ${this.i18n.money(d.expectedFee)}，`, `billed ${this.i18n.money(matchedFee)}, agreed ${this.i18n.money(d.expectedFee)}, `)}<span class=${diff > 0 ? 'over' : diff < 0 ? 'under' : ''}>${this.t(diff >= 0 ? `多收 ${this.i18n.money(diff)}` : `少收 ${this.i18n.money(-diff)}`, diff >= 0 ? `overcharged ${this.i18n.money(diff)}` : `undercharged ${this.i18n.money(-diff)}`)}</span></dd>
       </dl>
       ${GROUPS.filter((g) => g.outcome !== 'ok').map((g) => this.renderGroup(g, d))}
       ${this.renderNotBilled(d.notBilled)}
@@ -95,9 +93,9 @@ export class FulfillmentReconciliationStatement extends FulfillmentElement {
     const expected = lines.reduce((s, l) => s + (l.expectedFee ?? 0), 0);
     const known = group.outcome !== 'unknown';
     return html`<details class="group" data-outcome=${group.outcome} ?open=${lines.length > 0 && group.outcome !== 'ok'}>
-      <summary><span>${this.name(group.name)}</span><span class="n">${lines.length}</span>
-        <span class="sum">${this.t('账单', 'Billed')} ${money(billed)}${known ? html` · ${this.t('应为', 'Agreed')} ${money(expected)} · ${this.t('差', 'Diff')} <span class=${billed - expected > 0 ? 'over' : ''}>${money(billed - expected)}</span>` : nothing}</span></summary>
-      <p class="what hint">${this.name(group.what)}</p>
+      <summary><span>${this.i18n.text(group.name)}</span><span class="n">${lines.length}</span>
+        <span class="sum">${this.t('账单', 'Billed')} ${this.i18n.money(billed)}${known ? html` · ${this.t('应为', 'Agreed')} ${this.i18n.money(expected)} · ${this.t('差', 'Diff')} <span class=${billed - expected > 0 ? 'over' : ''}>${this.i18n.money(billed - expected)}</span>` : nothing}</span></summary>
+      <p class="what hint">${this.i18n.text(group.what)}</p>
       ${lines.length
         ? html`<table class="list">
             <thead><tr><th>${this.t('运单号', 'Tracking no.')}</th>${known ? html`<th>${this.t('订单', 'Order')}</th>` : nothing}
@@ -115,7 +113,7 @@ export class FulfillmentReconciliationStatement extends FulfillmentElement {
       <td>${l.trackingNo}<small>${this.t(`第 ${l.row} 行`, `row ${l.row}`)}${l.billedBeforeRow ? html` <span class="dup">${this.t(`重复计费（第 ${l.billedBeforeRow} 行已有）`, `billed twice (also row ${l.billedBeforeRow})`)}</span>` : nothing}</small></td>
       ${known ? html`<td>${l.orderNo ?? ''}</td>` : nothing}
       <td class="num">${kg(l.weightGrams)}${known && l.expectedWeightGrams !== null ? html`<small>${this.t('我方', 'ours')} ${kg(l.expectedWeightGrams)}${wd ? html` <span class=${wd > 0 ? 'over' : 'under'}>${wd > 0 ? '+' : ''}${wd} g</span>` : nothing}</small>` : nothing}</td>
-      <td class="num">${money(l.fee)}${known && l.expectedFee !== null ? html`<small>${this.t('应为', 'agreed')} ${money(l.expectedFee)}${fd ? html` <span class=${fd > 0 ? 'over' : 'under'}>${fd > 0 ? '+' : ''}${money(fd)}</span>` : nothing}</small>` : nothing}</td>
+      <td class="num">${this.i18n.money(l.fee)}${known && l.expectedFee !== null ? html`<small>${this.t('应为', 'agreed')} ${this.i18n.money(l.expectedFee)}${fd ? html` <span class=${fd > 0 ? 'over' : 'under'}>${fd > 0 ? '+' : ''}${this.i18n.money(fd)}</span>` : nothing}</small>` : nothing}</td>
     </tr>`;
   }
 

@@ -1,10 +1,9 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { controlStyles } from '@workbench/ui';
+import { changes, controlStyles } from '@workbench/ui';
 import type { StatementReport } from '../shared/records.js';
 import { fulfillmentStyles } from './styles.js';
 import { FulfillmentUploadElement, uploadStyles } from './upload-element.js';
-import { announce } from './wb-fulfillment-inventory-changes.js';
 
 /**
  * 导入快递账单: pick the courier's monthly statement (CSV: 运单号, 重量, 运费, optional 日期 and
@@ -82,7 +81,7 @@ export class FulfillmentReconciliationUpload extends FulfillmentUploadElement<St
 
   protected override done(report: StatementReport): void {
     super.done(report);
-    if (report.statementId) announce('statements');
+    if (report.statementId) changes.announce('fulfillment.statements');
   }
 
   private openStatement(id: number): void {

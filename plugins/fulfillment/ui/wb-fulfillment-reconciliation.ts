@@ -1,11 +1,8 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { controlStyles, type Column } from '@workbench/ui';
-import { FulfillmentElement } from './fulfillment-element.js';
-import { tone, PanelWidth } from './wb-fulfillment-inventory-cells.js';
-import { money } from './money.js';
-import { fulfillmentStyles } from './styles.js';
-import { ReloadOnChange } from './wb-fulfillment-inventory-changes.js';
+import { type Column, listPanelStyles, PanelWidth, ReloadOnChange, WbElement } from '@workbench/ui';
+import { tone } from './wb-fulfillment-inventory-cells.js';
+import { fulfillmentMarks } from './styles.js';
 import type { StatementSummary } from './wb-fulfillment-reconciliation-statement.js';
 import './wb-fulfillment-reconciliation-statement.js';
 import './wb-fulfillment-reconciliation-upload.js';
@@ -15,13 +12,11 @@ import './wb-fulfillment-reconciliation-upload.js';
  * far, and one statement checked parcel by parcel (Enter on a statement opens it).
  */
 @customElement('wb-fulfillment-reconciliation')
-export class FulfillmentReconciliation extends FulfillmentElement {
+export class FulfillmentReconciliation extends WbElement {
   static override styles = [
-    controlStyles,
-    fulfillmentStyles,
+    listPanelStyles,
+    fulfillmentMarks,
     css`
-      :host { display: flex; flex-direction: column; height: 100%; padding: 0 8px 8px; box-sizing: border-box; min-width: 0; }
-      wb-data-table { flex: 1; }
       .detail { flex: 1; min-height: 0; overflow: auto; }
     `,
   ];
@@ -29,7 +24,7 @@ export class FulfillmentReconciliation extends FulfillmentElement {
   @state() private open = 0;
   private readonly width = new PanelWidth(this);
   // Refreshes the list when another panel changes what it shows.
-  private readonly reload = new ReloadOnChange(this, ['statements']);
+  private readonly reload = new ReloadOnChange(this, ['fulfillment.statements']);
 
   override render() {
     return html`<wb-toolbar label=${this.t('快递对账', 'Courier statements')}>
@@ -49,7 +44,7 @@ export class FulfillmentReconciliation extends FulfillmentElement {
       { key: 'period', title: { 'zh-CN': '账期', en: 'Period' }, width: 'minmax(90px, 1.5fr)', render: (r) => (r.from === r.to ? r.from : `${r.from.slice(5)}~${r.to.slice(5)}`) },
       { key: 'lines', title: { 'zh-CN': '行', en: 'Lines' }, type: 'number', width: '44px', hidden: narrow },
       { key: 'differences', title: { 'zh-CN': '问题', en: 'Issues' }, type: 'number', width: '48px', render: (r) => html`<span style=${tone(r.unknown + r.differences ? 'danger' : undefined)}>${r.unknown + r.differences}</span>` },
-      { key: 'billedFee', title: { 'zh-CN': '账单运费', en: 'Billed' }, type: 'money', width: '80px', render: (r) => money(r.billedFee) },
+      { key: 'billedFee', title: { 'zh-CN': '账单运费', en: 'Billed' }, type: 'money', width: '80px', render: (r) => this.i18n.money(r.billedFee) },
       { key: 'importedAt', title: { 'zh-CN': '导入时间', en: 'Imported' }, type: 'datetime', width: '136px', hidden: true },
     ];
     return html`${html`<wb-data-table source="/fulfillment/statements" storageKey=${this.width.storageKey('fulfillment-statements')} .columns=${columns}

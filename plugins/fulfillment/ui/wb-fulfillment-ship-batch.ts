@@ -1,8 +1,7 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { controlStyles } from '@workbench/ui';
+import { controlStyles, shopDay } from '@workbench/ui';
 import type { BatchShippingReport } from '../shared/records.js';
-import { shopDateTime } from './shop-time.js';
 import { fulfillmentStyles } from './styles.js';
 import { FulfillmentUploadElement, uploadStyles } from './upload-element.js';
 
@@ -27,7 +26,7 @@ export class FulfillmentShipBatch extends FulfillmentUploadElement<BatchShipping
 
   override connectedCallback(): void {
     super.connectedCallback();
-    const today = shopDateTime(new Date().toISOString(), this.i18n.timeZone).slice(0, 10);
+    const today = shopDay(new Date(), this.i18n.timeZone);
     this.from ||= today;
     this.to ||= today;
   }

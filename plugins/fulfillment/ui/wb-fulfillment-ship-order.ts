@@ -1,7 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { controlStyles } from '@workbench/ui';
-import { FulfillmentElement } from './fulfillment-element.js';
+import { controlStyles, WbElement } from '@workbench/ui';
 import { labelStyles, statusBadge } from './labels.js';
 import { fulfillmentStyles } from './styles.js';
 import type { ShipOrder } from './wb-fulfillment-ship-records.js';
@@ -11,7 +10,7 @@ import type { ShipOrder } from './wb-fulfillment-ship-records.js';
  * it), what is in the parcel, and the buyer's message and the remark a packer must not miss.
  */
 @customElement('wb-fulfillment-ship-order')
-export class FulfillmentShipOrder extends FulfillmentElement {
+export class FulfillmentShipOrder extends WbElement {
   static override styles = [controlStyles, fulfillmentStyles, labelStyles, css`
     .card { border: 1px solid var(--wb-border, #d4d4d4); border-radius: 8px; padding: 12px 16px; display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 8px 24px; }
     .head { grid-column: 1 / -1; display: flex; gap: 12px; align-items: center; }
@@ -32,7 +31,7 @@ export class FulfillmentShipOrder extends FulfillmentElement {
     if (!o) return nothing;
     const masked = o.receiverMasked ? 'masked' : '';
     return html`<div class="card">
-      <div class="head"><span class="no">${o.orderNo}</span>${statusBadge(o.status, (n) => this.name(n))}</div>
+      <div class="head"><span class="no">${o.orderNo}</span>${statusBadge(o.status, (n) => this.i18n.text(n))}</div>
       <div class="receiver">
         <div><span class=${masked}>${o.receiverName}</span> <span class=${masked}>${o.receiverPhone}</span></div>
         <div class=${masked}>${o.receiverAddress}</div>

@@ -1,12 +1,10 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { ApiError, controlStyles, repeat } from '@workbench/ui';
-import { FulfillmentElement } from './fulfillment-element.js';
+import { ApiError, changes, controlStyles, repeat, WbElement } from '@workbench/ui';
 import { labelStyles, statusBadge, statusName } from './labels.js';
 import { beep } from './scan-input.js';
 import { fulfillmentStyles } from './styles.js';
 import { parseWeight, readyToShip, type CourierAnswer, type CourierOption, type ShipOrder, type Shipped } from './wb-fulfillment-ship-records.js';
-import { announceWaves } from './wb-fulfillment-wave-records.js';
 import './wb-fulfillment-ship-batch.js';
 import './wb-fulfillment-ship-order.js';
 
@@ -22,7 +20,7 @@ interface Banner {
  * Below it, batch shipping from a CSV and the export for the platform's bulk-shipping upload.
  */
 @customElement('wb-fulfillment-ship-station')
-export class FulfillmentShipStation extends FulfillmentElement {
+export class FulfillmentShipStation extends WbElement {
   static override styles = [controlStyles, fulfillmentStyles, labelStyles, css`
     :host { display: block; height: 100%; overflow: auto; }
     .station { max-width: 1100px; margin: 0 auto; padding: 16px 24px 24px; display: flex; flex-direction: column; gap: 14px; }
@@ -120,7 +118,7 @@ export class FulfillmentShipStation extends FulfillmentElement {
         return this.refuse(this.t(`订单 ${o.orderNo} 已经发货（${by}），不要重复发货`, `Order ${o.orderNo} has already shipped (${by}); do not ship it twice`));
       }
       if (!readyToShip(o)) {
-        const state = this.name(statusName(o.status));
+        const state = this.i18n.text(statusName(o.status));
         return this.refuse(o.status === 'picked' ? this.t(`订单 ${o.orderNo} 有多种商品，先到复核台复核再发货`, `Order ${o.orderNo} has several items; verify it at the verification station first`) : this.t(`订单 ${o.orderNo} 现在是「${state}」，还不能发货`, `Order ${o.orderNo} is "${state}" and cannot ship yet`));
       }
       this.show('info', this.t(`订单 ${o.orderNo}：请扫描运单号并称重`, `Order ${o.orderNo}: scan the tracking number and weigh the parcel`));
@@ -161,7 +159,7 @@ export class FulfillmentShipStation extends FulfillmentElement {
       this.recent = [{ orderId: o.id, orderNo: o.orderNo, courier: name, trackingNo, weightGrams: shipped.weightGrams ?? weightGrams ?? null }, ...this.recent].slice(0, 10);
       this.show('pass', this.t(`已发货：${o.orderNo} · ${name} ${trackingNo}`, `Shipped: ${o.orderNo} · ${name} ${trackingNo}`));
       beep('done');
-      announceWaves(); // a wave is done once all its orders have left
+      changes.announce('fulfillment.waves'); // a wave is done once all its orders have left
       this.clear();
     } catch (error) {
       await this.refused(error, o);

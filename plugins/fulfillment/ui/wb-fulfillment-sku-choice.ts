@@ -1,7 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { controlStyles } from '@workbench/ui';
-import { FulfillmentElement } from './fulfillment-element.js';
+import { controlStyles, WbElement } from '@workbench/ui';
 
 /** A SKU as listings' search answers it (`GET /listings/skus`). */
 interface SkuHit {
@@ -26,7 +25,7 @@ export interface SkuChoice {
  * @fires sku-choice - detail: `SkuChoice`
  */
 @customElement('wb-fulfillment-sku-choice')
-export class FulfillmentSkuChoice extends FulfillmentElement {
+export class FulfillmentSkuChoice extends WbElement {
   static override styles = [
     controlStyles,
     css`

@@ -1,9 +1,8 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { ApiError, type Column } from '@workbench/ui';
-import { FulfillmentElement } from './fulfillment-element.js';
-import { listPanelStyles, tone, PanelWidth } from './wb-fulfillment-inventory-cells.js';
-import { ReloadOnChange, announce } from './wb-fulfillment-inventory-changes.js';
+import { ApiError, changes, type Column, listPanelStyles, PanelWidth, ReloadOnChange, WbElement } from '@workbench/ui';
+import { fulfillmentMarks } from './styles.js';
+import { tone } from './wb-fulfillment-inventory-cells.js';
 import { STOCKTAKE_STATUS_NAMES, optionsOf, type Stocktake, type StocktakeRow } from './wb-fulfillment-inventory-records.js';
 
 /** The tab title of a stocktake, the same wherever one is opened. */
@@ -16,9 +15,10 @@ export function stocktakeTitle(s: { id: number; zone: string }, en: boolean): st
  * are frozen and the count sheet opens in a tab of its own.
  */
 @customElement('wb-fulfillment-stocktake-list')
-export class FulfillmentStocktakeList extends FulfillmentElement {
+export class FulfillmentStocktakeList extends WbElement {
   static override styles = [
-    ...listPanelStyles,
+    listPanelStyles,
+    fulfillmentMarks,
     css`
       form.new { display: flex; gap: 6px; align-items: center; flex-wrap: wrap; padding: 6px 0; }
       #zone { width: 64px; text-transform: uppercase; }
@@ -30,14 +30,14 @@ export class FulfillmentStocktakeList extends FulfillmentElement {
   @state() private busy = false;
   private readonly width = new PanelWidth(this);
   // Refreshes the list when another panel changes what it shows.
-  private readonly reload = new ReloadOnChange(this, ['stocktakes']);
+  private readonly reload = new ReloadOnChange(this, ['fulfillment.stocktakes']);
 
   override render() {
     const manage = this.workbench.can('fulfillment.stock.manage');
     const narrow = this.width.narrow;
     const columns: Column<StocktakeRow>[] = [
       { key: 'id', title: { 'zh-CN': '盘点', en: 'Stocktake' }, width: 'minmax(90px, 1fr)', render: (r) => stocktakeTitle(r, this.en) },
-      { key: 'status', title: { 'zh-CN': '状态', en: 'Status' }, width: '80px', filter: { options: optionsOf(STOCKTAKE_STATUS_NAMES) }, render: (r) => html`<span style=${tone(r.status === 'posted' ? 'success' : r.status === 'counting' ? 'warning' : 'muted')}>${this.name(STOCKTAKE_STATUS_NAMES[r.status])}</span>` },
+      { key: 'status', title: { 'zh-CN': '状态', en: 'Status' }, width: '80px', filter: { options: optionsOf(STOCKTAKE_STATUS_NAMES) }, render: (r) => html`<span style=${tone(r.status === 'posted' ? 'success' : r.status === 'counting' ? 'warning' : 'muted')}>${this.i18n.text(STOCKTAKE_STATUS_NAMES[r.status])}</span>` },
       { key: 'createdAt', title: { 'zh-CN': '开始', en: 'Started' }, type: 'datetime', width: '136px', hidden: narrow },
       { key: 'createdByName', title: { 'zh-CN': '开单人', en: 'By' }, width: '64px', hidden: narrow },
       { key: 'postedAt', title: { 'zh-CN': '过账', en: 'Posted' }, type: 'datetime', width: '136px', hidden: true },
@@ -70,7 +70,7 @@ export class FulfillmentStocktakeList extends FulfillmentElement {
     this.busy = true;
     try {
       const made = await this.api.post<Stocktake>('/fulfillment/stocktakes', { zone });
-      announce('stocktakes');
+      changes.announce('fulfillment.stocktakes');
       this.zone = '';
       this.open(made);
     } catch (error) {

@@ -1,9 +1,7 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { ApiError, confirmDialog, controlStyles, repeat } from '@workbench/ui';
-import { FulfillmentElement } from './fulfillment-element.js';
+import { ApiError, changes, confirmDialog, controlStyles, repeat, WbElement } from '@workbench/ui';
 import { fulfillmentStyles } from './styles.js';
-import { announce } from './wb-fulfillment-inventory-changes.js';
 import { STOCKTAKE_STATUS_NAMES, type Stocktake, type StocktakeLine } from './wb-fulfillment-inventory-records.js';
 import { stocktakeTitle } from './wb-fulfillment-stocktake-list.js';
 
@@ -16,7 +14,7 @@ const counted = (text: string | undefined) => (text !== undefined && /^\d+$/.tes
  * variance live, and a written reason for every variance before 过账 adjusts the stock.
  */
 @customElement('wb-fulfillment-stocktake')
-export class FulfillmentStocktake extends FulfillmentElement {
+export class FulfillmentStocktake extends WbElement {
   static override styles = [
     controlStyles,
     fulfillmentStyles,
@@ -79,7 +77,7 @@ export class FulfillmentStocktake extends FulfillmentElement {
     const totals = this.totals(lines);
     return html`<div class="sheet" @keydown=${this.onKeyDown}><div class="head">
         <h2>${stocktakeTitle(s, this.en)}</h2>
-        <span class="badge ${s.status === 'posted' ? 'pass' : ''}">${this.name(STOCKTAKE_STATUS_NAMES[s.status])}</span>
+        <span class="badge ${s.status === 'posted' ? 'pass' : ''}">${this.i18n.text(STOCKTAKE_STATUS_NAMES[s.status])}</span>
         <span class="meta">${this.t(`${s.createdByName} 开单于 ${this.i18n.dateTime(s.createdAt)}`, `Started by ${s.createdByName}, ${this.i18n.dateTime(s.createdAt)}`)}${s.postedAt ? this.t(`，${s.postedByName ?? ''} 过账于 ${this.i18n.dateTime(s.postedAt)}`, `; posted by ${s.postedByName ?? ''}, ${this.i18n.dateTime(s.postedAt)}`) : ''}</span>
       </div>
       <div class="actions">
@@ -269,7 +267,7 @@ export class FulfillmentStocktake extends FulfillmentElement {
     try {
       await this.api.post(`/fulfillment/stocktakes/${current.id}/post`, { version: current.version, reasons });
       this.notifications.notify('success', this.t('盘点已过账，库存已按实盘数调整', 'Stocktake posted; stock set to the counts'));
-      announce('stock', 'locations', 'stocktakes');
+      changes.announce('fulfillment.stock', 'fulfillment.locations', 'fulfillment.stocktakes');
       await this.load();
     } catch (error) {
       this.problems = [error instanceof ApiError ? error.message : String(error)];

@@ -1,7 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { controlStyles, repeat } from '@workbench/ui';
-import { FulfillmentElement } from './fulfillment-element.js';
+import { controlStyles, repeat, WbElement } from '@workbench/ui';
 import { fulfillmentStyles } from './styles.js';
 import { sameLine, type VerifyLine } from './wb-fulfillment-verify-records.js';
 
@@ -10,7 +9,7 @@ import { sameLine, type VerifyLine } from './wb-fulfillment-verify-records.js';
  * many were scanned, and which line the last scan counted.
  */
 @customElement('wb-fulfillment-verify-lines')
-export class FulfillmentVerifyLines extends FulfillmentElement {
+export class FulfillmentVerifyLines extends WbElement {
   static override styles = [controlStyles, fulfillmentStyles, css`
     table { border-collapse: collapse; width: 100%; font-size: 20px; }
     th { text-align: left; font-size: 14px; font-weight: 600; color: var(--wb-muted, #616161); padding: 6px 10px; border-bottom: 2px solid var(--wb-border, #d4d4d4); }

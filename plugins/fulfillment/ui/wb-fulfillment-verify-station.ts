@@ -1,7 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { controlStyles, repeat } from '@workbench/ui';
-import { FulfillmentElement } from './fulfillment-element.js';
+import { controlStyles, repeat, WbElement } from '@workbench/ui';
 import { labelStyles, statusBadge, statusName } from './labels.js';
 import { beep, deepActiveElement, ScanQueue, shown, takesTyping } from './scan-input.js';
 import { fulfillmentStyles } from './styles.js';
@@ -25,7 +24,7 @@ interface Banner {
  * Keyboard only: Enter scans, F2 starts the order's scans again, Escape goes to the next order.
  */
 @customElement('wb-fulfillment-verify-station')
-export class FulfillmentVerifyStation extends FulfillmentElement {
+export class FulfillmentVerifyStation extends WbElement {
   static override styles = [controlStyles, fulfillmentStyles, labelStyles, css`
     :host { display: block; height: 100%; overflow: auto; background: var(--wb-bg, #fff); }
     .station { max-width: 1100px; margin: 0 auto; padding: 16px 24px 24px; display: flex; flex-direction: column; gap: 14px; }
@@ -156,7 +155,7 @@ export class FulfillmentVerifyStation extends FulfillmentElement {
       const o = found.order;
       if (found.complete || o.status === 'verified') this.show('pass', this.t(`订单 ${o.orderNo} 已复核过，可以打包`, `Order ${o.orderNo} is already verified; pack it`));
       else if (o.status !== 'picked') {
-        const state = this.name(statusName(o.status));
+        const state = this.i18n.text(statusName(o.status));
         this.refuse(this.t(`订单 ${o.orderNo} 现在是「${state}」，只有「已拣货」的订单才能复核`, `Order ${o.orderNo} is "${state}"; only picked orders are verified`));
       }
       else this.show('info', this.t(`订单 ${o.orderNo}：请逐件扫描商品`, `Order ${o.orderNo}: scan each item`));
@@ -204,7 +203,7 @@ export class FulfillmentVerifyStation extends FulfillmentElement {
     return html`<div class="station">
       <header>
         <h2>${this.t('复核台', 'Verification station')}</h2>
-        ${o ? html`<span class="order-no">${o.orderNo}</span>${statusBadge(o.status, (n) => this.name(n))}` : nothing}
+        ${o ? html`<span class="order-no">${o.orderNo}</span>${statusBadge(o.status, (n) => this.i18n.text(n))}` : nothing}
       </header>
       <label class="prompt" for="scan">${prompt}</label>
       <input id="scan" class="scan" autocomplete="off" spellcheck="false" autocapitalize="off" enterkeyhint="enter" @keydown=${this.onKey} />

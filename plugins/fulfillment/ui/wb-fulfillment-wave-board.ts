@@ -1,11 +1,10 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { ApiError, confirmDialog, controlStyles } from '@workbench/ui';
+import { ApiError, changes, confirmDialog, controlStyles, ReloadOnChange, WbElement } from '@workbench/ui';
 import { WAVE_CLASS_NAMES } from '../shared/state-names.js';
-import { FulfillmentElement } from './fulfillment-element.js';
 import { labelStyles } from './labels.js';
 import { fulfillmentStyles } from './styles.js';
-import { announceWaves, listenWaves, WAVE_CLASSES, WAVE_STATUS_NAMES, WAVE_STATUS_TONE, type WaveDetail, type WaveOrder } from './wb-fulfillment-wave-records.js';
+import { WAVE_CLASSES, WAVE_STATUS_NAMES, WAVE_STATUS_TONE, type WaveDetail, type WaveOrder } from './wb-fulfillment-wave-records.js';
 import './wb-fulfillment-wave-orders.js';
 import './wb-fulfillment-wave-pick-list.js';
 import './wb-fulfillment-wave-replenishments.js';
@@ -17,7 +16,7 @@ import './wb-fulfillment-wave-replenishments.js';
  * stand out, each with 放回库位.
  */
 @customElement('wb-fulfillment-wave-board')
-export class FulfillmentWaveBoard extends FulfillmentElement {
+export class FulfillmentWaveBoard extends WbElement {
   static override styles = [controlStyles, fulfillmentStyles, labelStyles, css`
     :host { padding: 12px 16px; box-sizing: border-box; height: 100%; overflow: auto; }
     header { display: flex; gap: 12px; align-items: baseline; flex-wrap: wrap; }
@@ -29,21 +28,12 @@ export class FulfillmentWaveBoard extends FulfillmentElement {
     @media (max-width: 960px) { .columns { grid-template-columns: minmax(0, 1fr); } }
   `];
 
+  // Reloads when another panel announces a change to what this one shows.
+  private readonly reloadOnChange = new ReloadOnChange(this, ['fulfillment.waves'], { reload: () => this.load() });
   @property() recordId = '';
   @state() private wave?: WaveDetail;
   @state() private error = '';
   @state() private busy = false;
-  private stop?: () => void;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.stop = listenWaves(() => void this.load());
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.stop?.();
-  }
 
   protected override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('recordId') && this.recordId) void this.load();
@@ -84,7 +74,7 @@ export class FulfillmentWaveBoard extends FulfillmentElement {
     try {
       this.wave = await this.api.post<WaveDetail>(path, body);
       this.notifications.notify('success', done);
-      announceWaves();
+      changes.announce('fulfillment.waves');
     } catch (error) {
       if (error instanceof ApiError && error.status === 409) await this.load();
       this.notifications.error(error);
@@ -109,8 +99,8 @@ export class FulfillmentWaveBoard extends FulfillmentElement {
     const held = w.orderList.filter((o) => o.mustPutBack).length;
     return html`<header>
         <h2>${w.waveNo}</h2>
-        <span class="wb-ful-badge status ${WAVE_STATUS_TONE[w.status]}">${this.name(WAVE_STATUS_NAMES[w.status])}</span>
-        <span class="classes">${WAVE_CLASSES.map((c) => html`<span>${this.name(WAVE_CLASS_NAMES[c])} <strong>${w.classes[c] ?? 0}</strong></span>`)}</span>
+        <span class="wb-ful-badge status ${WAVE_STATUS_TONE[w.status]}">${this.i18n.text(WAVE_STATUS_NAMES[w.status])}</span>
+        <span class="classes">${WAVE_CLASSES.map((c) => html`<span>${this.i18n.text(WAVE_CLASS_NAMES[c])} <strong>${w.classes[c] ?? 0}</strong></span>`)}</span>
       </header>
       <div class="meta">
         <span>${this.t(`${w.createdByName} 建于 ${this.i18n.dateTime(w.createdAt)}`, `Made by ${w.createdByName}, ${this.i18n.dateTime(w.createdAt)}`)}</span>

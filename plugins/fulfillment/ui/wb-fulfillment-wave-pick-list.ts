@@ -1,7 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { controlStyles } from '@workbench/ui';
-import { FulfillmentElement } from './fulfillment-element.js';
+import { controlStyles, WbElement } from '@workbench/ui';
 import { labelStyles } from './labels.js';
 import { fulfillmentStyles } from './styles.js';
 import type { PickLine } from './wb-fulfillment-wave-records.js';
@@ -11,7 +10,7 @@ import type { PickLine } from './wb-fulfillment-wave-records.js';
  * which seeding slot each piece goes to. 单品提总 lines take the total for all single-item orders.
  */
 @customElement('wb-fulfillment-wave-pick-list')
-export class FulfillmentWavePickList extends FulfillmentElement {
+export class FulfillmentWavePickList extends WbElement {
   static override styles = [controlStyles, fulfillmentStyles, labelStyles, css`
     td.bin { font-family: var(--wb-font-mono, monospace); font-weight: 600; white-space: nowrap; }
     td.qty { font-weight: 700; font-size: 14px; }

@@ -1,3 +1,4 @@
+import { changes } from '@workbench/ui';
 import type { Bilingual, OrderStatus, PlatformStatus, WaveClass } from '../shared/state-names.js';
 
 // Waves, pick lists and replenishment tasks as the API sends them (README "Waves, picking,
@@ -99,16 +100,4 @@ export interface WaveDetail extends WaveRow {
   pickList: PickLine[];
   replenishments: Replenishment[];
   skipped?: SkippedOrder[];
-}
-
-/** Wave panels tell each other a wave or a replenishment changed, so open lists show it. */
-const EVENT = 'fulfillment-waves-changed';
-
-export function announceWaves(): void {
-  document.dispatchEvent(new CustomEvent(EVENT));
-}
-
-export function listenWaves(handler: () => void): () => void {
-  document.addEventListener(EVENT, handler);
-  return () => document.removeEventListener(EVENT, handler);
 }

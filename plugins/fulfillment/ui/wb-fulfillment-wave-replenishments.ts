@@ -1,10 +1,9 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { controlStyles } from '@workbench/ui';
-import { FulfillmentElement } from './fulfillment-element.js';
+import { changes, controlStyles, ReloadOnChange, WbElement } from '@workbench/ui';
 import { labelStyles } from './labels.js';
 import { fulfillmentStyles } from './styles.js';
-import { announceWaves, listenWaves, REPLENISHMENT_STATUS_NAMES, type Replenishment } from './wb-fulfillment-wave-records.js';
+import { REPLENISHMENT_STATUS_NAMES, type Replenishment } from './wb-fulfillment-wave-records.js';
 
 /**
  * Replenishment tasks (补货): move stock from a storage bin to the pick face before the wave is
@@ -13,7 +12,7 @@ import { announceWaves, listenWaves, REPLENISHMENT_STATUS_NAMES, type Replenishm
  * every wave panel hears of it.
  */
 @customElement('wb-fulfillment-wave-replenishments')
-export class FulfillmentWaveReplenishments extends FulfillmentElement {
+export class FulfillmentWaveReplenishments extends WbElement {
   static override styles = [controlStyles, fulfillmentStyles, labelStyles, css`
     .move { font-family: var(--wb-font-mono, monospace); white-space: nowrap; }
     td.title { max-width: 220px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
@@ -21,23 +20,18 @@ export class FulfillmentWaveReplenishments extends FulfillmentElement {
   `];
 
   /** A wave's tasks; left unset, the open tasks of every wave are fetched. */
+  // Reloads when another panel announces a change to what this one shows.
+  private readonly reloadOnChange = new ReloadOnChange(this, ['fulfillment.waves'], { reload: () => this.load() });
   @property({ attribute: false }) items?: Replenishment[];
   /** Narrow (the side bar): no title column. */
   @property({ type: Boolean }) compact = false;
   @state() private fetched: Replenishment[] = [];
   @state() private error = '';
   @state() private busy = new Set<number>();
-  private stop?: () => void;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.stop = listenWaves(() => void this.load());
     void this.load();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.stop?.();
   }
 
   private async load(): Promise<void> {
@@ -55,7 +49,7 @@ export class FulfillmentWaveReplenishments extends FulfillmentElement {
     try {
       await this.api.post(`/fulfillment/replenishments/${task.id}/done`, {});
       this.notifications.notify('success', this.t(`已补货：${task.skuCode} ${task.qty} 件到 ${task.toLocationCode}`, `Replenished: ${task.qty} × ${task.skuCode} to ${task.toLocationCode}`));
-      announceWaves();
+      changes.announce('fulfillment.waves');
     } catch (error) {
       this.notifications.error(error);
     } finally {
@@ -80,7 +74,7 @@ export class FulfillmentWaveReplenishments extends FulfillmentElement {
         <td class="num">${r.qty}</td>
         <td>${r.status === 'open'
           ? html`<button class="done" ?disabled=${this.busy.has(r.id)} @click=${() => void this.done(r)}>${this.t('完成', 'Done')}</button>`
-          : html`<span class="wb-ful-badge ${r.status === 'done' ? 'pass' : ''}">${this.name(REPLENISHMENT_STATUS_NAMES[r.status])}</span>`}</td>
+          : html`<span class="wb-ful-badge ${r.status === 'done' ? 'pass' : ''}">${this.i18n.text(REPLENISHMENT_STATUS_NAMES[r.status])}</span>`}</td>
       </tr>`)}</tbody>
     </table>`;
   }

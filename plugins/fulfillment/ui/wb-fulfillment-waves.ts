@@ -1,11 +1,9 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { controlStyles, styleMap, type Column } from '@workbench/ui';
+import { changes, type Column, listPanelStyles, ReloadOnChange, styleMap, WbElement } from '@workbench/ui';
 import { WAVE_CLASS_NAMES } from '../shared/state-names.js';
-import { FulfillmentElement } from './fulfillment-element.js';
-import { shopDateTime } from './shop-time.js';
-import { fulfillmentStyles } from './styles.js';
-import { announceWaves, listenWaves, WAVE_CLASSES, WAVE_STATUS_NAMES, type WaveDetail, type WaveRow } from './wb-fulfillment-wave-records.js';
+import { fulfillmentMarks } from './styles.js';
+import { WAVE_CLASSES, WAVE_STATUS_NAMES, type WaveDetail, type WaveRow } from './wb-fulfillment-wave-records.js';
 import './wb-fulfillment-wave-replenishments.js';
 
 // Cells live in the data table's shadow root, where this panel's classes do not reach: their
@@ -26,10 +24,9 @@ const BADGE = { display: 'inline-block', padding: '0 6px', borderRadius: '8px', 
  * or a double-click on a wave opens its board.
  */
 @customElement('wb-fulfillment-waves')
-export class FulfillmentWaves extends FulfillmentElement {
-  static override styles = [controlStyles, fulfillmentStyles, css`
-    :host { display: flex; flex-direction: column; height: 100%; padding: 0 8px 8px; box-sizing: border-box; gap: 6px; }
-    wb-data-table { flex: 1; min-height: 220px; }
+export class FulfillmentWaves extends WbElement {
+  static override styles = [listPanelStyles, fulfillmentMarks, css`
+    wb-data-table { min-height: 220px; }
     .made { border: 1px solid var(--wb-border, #d4d4d4); border-radius: 6px; padding: 6px 8px; font-size: 12px; }
     .made p { margin: 0 0 4px; }
     .made ul { margin: 0; padding-left: 16px; max-height: 120px; overflow: auto; }
@@ -38,20 +35,11 @@ export class FulfillmentWaves extends FulfillmentElement {
     .tasks { max-height: 35%; overflow: auto; }
   `];
 
+  // Reloads when another panel announces a change to what this one shows.
+  private readonly reloadOnChange = new ReloadOnChange(this, ['fulfillment.waves']);
   @state() private made?: WaveDetail;
   @state() private refusal = '';
   @state() private busy = false;
-  private stop?: () => void;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.stop = listenWaves(() => void this.renderRoot.querySelector('wb-data-table')?.reload());
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.stop?.();
-  }
 
   private async build(): Promise<void> {
     this.busy = true;
@@ -60,7 +48,7 @@ export class FulfillmentWaves extends FulfillmentElement {
     try {
       this.made = await this.api.post<WaveDetail>('/fulfillment/waves', {});
       this.notifications.notify('success', this.t(`已建波次 ${this.made.waveNo}，共 ${this.made.orders} 单`, `Wave ${this.made.waveNo} made with ${this.made.orders} orders`));
-      announceWaves();
+      changes.announce('fulfillment.waves');
     } catch (error) {
       this.refusal = error instanceof Error ? error.message : String(error);
     } finally {
@@ -77,16 +65,16 @@ export class FulfillmentWaves extends FulfillmentElement {
       {
         key: 'waveNo', title: { 'zh-CN': '波次', en: 'Wave' }, width: 'minmax(0, 1fr)',
         render: (w) => html`<span style=${styleMap({ ...LINE, fontWeight: '600', fontFamily: 'var(--wb-font-mono, monospace)' })} title=${w.waveNo}>${w.waveNo}</span>
-          <span style=${styleMap(SMALL)}>${w.createdByName} · ${shopDateTime(w.createdAt, this.i18n.timeZone).slice(5)}</span>`,
+          <span style=${styleMap(SMALL)}>${w.createdByName} · ${this.i18n.dateTime(w.createdAt, { year: false })}</span>`,
       },
       {
         key: 'status', title: { 'zh-CN': '状态', en: 'Status' }, width: '68px',
-        render: (w) => html`<span style=${styleMap({ ...BADGE, ...TONE[w.status] })}>${this.name(WAVE_STATUS_NAMES[w.status])}</span>
+        render: (w) => html`<span style=${styleMap({ ...BADGE, ...TONE[w.status] })}>${this.i18n.text(WAVE_STATUS_NAMES[w.status])}</span>
           <span style=${styleMap(SMALL)}>${this.t(`共 ${w.orders} 单`, `${w.orders} orders`)}</span>`,
       },
       {
         key: 'classes', title: { 'zh-CN': '分类', en: 'Classes' }, width: '84px',
-        render: (w) => WAVE_CLASSES.map((c) => html`<span style=${styleMap({ ...SMALL, lineHeight: '13px' })}>${this.name(WAVE_CLASS_NAMES[c])} ${w.classes?.[c] ?? 0}</span>`),
+        render: (w) => WAVE_CLASSES.map((c) => html`<span style=${styleMap({ ...SMALL, lineHeight: '13px' })}>${this.i18n.text(WAVE_CLASS_NAMES[c])} ${w.classes?.[c] ?? 0}</span>`),
       },
     ];
     const m = this.made;

@@ -1,7 +1,6 @@
 import { html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { controlStyles } from '@workbench/ui';
-import { ListingsElement } from './listings-element.js';
+import { controlStyles, WbElement } from '@workbench/ui';
 import { listingsStyles } from './styles.js';
 
 /** Attribute names staff pick most; any other name may be typed. */
@@ -13,7 +12,7 @@ const COMMON = ['面料', '颜色', '尺码', '风格', '袖长', '领型', '厚
  * @fires pairs-change - detail: `{ pairs: [name, value][] }`
  */
 @customElement('wb-listings-attribute-rows')
-export class ListingsAttributeRows extends ListingsElement {
+export class ListingsAttributeRows extends WbElement {
   static override styles = [controlStyles, listingsStyles];
 
   @property({ attribute: false }) pairs: [string, string][] = [];

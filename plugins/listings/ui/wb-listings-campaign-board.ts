@@ -1,11 +1,8 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { ApiError, controlStyles, fenToYuan, yuanToFen } from '@workbench/ui';
+import { ApiError, changes, controlStyles, fenToYuan, fromLocalInput, localInputIn, toLocalInput, WbElement, yuanToFen } from '@workbench/ui';
 import type { Campaign, CampaignChecks } from '../server/campaigns/campaign-types.js';
-import { announce } from './changes.js';
 import { CAMPAIGN_STATUS } from './labels.js';
-import { ListingsElement } from './listings-element.js';
-import { fromLocalInput, localInputIn, toLocalInput } from './shop-time.js';
 import { listingsStyles } from './styles.js';
 import './wb-listings-campaign-checks.js';
 import './wb-listings-campaign-close-out.js';
@@ -19,7 +16,7 @@ const PREPARING = ['draft', 'prices-set', 'checked'];
  * check, the four pre-launch checks, scheduling, and the close-out report. `new` starts one.
  */
 @customElement('wb-listings-campaign-board')
-export class ListingsCampaignBoard extends ListingsElement {
+export class ListingsCampaignBoard extends WbElement {
   static override styles = [controlStyles, listingsStyles, css`.steps { display: grid; grid-template-columns: minmax(0, 1fr) 320px; gap: 24px; align-items: start; } @media (max-width: 960px) { .steps { grid-template-columns: minmax(0, 1fr); } }`];
 
   @property() recordId = '';
@@ -111,7 +108,7 @@ export class ListingsCampaignBoard extends ListingsElement {
     try {
       this.fill(c ? await this.api.patch<Campaign>(`/listings/campaigns/${c.id}`, { ...body, version: c.version }) : await this.api.post<Campaign>('/listings/campaigns', body));
       this.notifications.notify('success', this.t('活动已保存', 'Campaign saved'));
-      announce('campaigns');
+      changes.announce('listings.campaigns');
     } catch (error) {
       if (error instanceof ApiError && error.status === 409 && c) {
         await this.load();
@@ -125,7 +122,7 @@ export class ListingsCampaignBoard extends ListingsElement {
     try {
       this.fill(await this.api.post<Campaign>(`/listings/campaigns/${c.id}/${action}`, { version: c.version }));
       this.notifications.notify('success', done);
-      announce('campaigns');
+      changes.announce('listings.campaigns');
     } catch (error) {
       this.notifications.error(error);
       await this.load();

@@ -1,9 +1,8 @@
 import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { controlStyles } from '@workbench/ui';
+import { controlStyles, WbElement } from '@workbench/ui';
 import type { CampaignChecks } from '../server/campaigns/campaign-types.js';
 import { CAMPAIGN_CHECK } from './labels.js';
-import { ListingsElement } from './listings-element.js';
 import { listingsStyles } from './styles.js';
 
 /**
@@ -13,7 +12,7 @@ import { listingsStyles } from './styles.js';
  * @fires checks-change - detail: `{ checks: CampaignChecks }`
  */
 @customElement('wb-listings-campaign-checks')
-export class ListingsCampaignChecks extends ListingsElement {
+export class ListingsCampaignChecks extends WbElement {
   static override styles = [controlStyles, listingsStyles];
 
   @property({ type: Number }) campaignId = 0;

@@ -1,10 +1,9 @@
 import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { controlStyles, fenToYuan, yuanToFen } from '@workbench/ui';
+import { controlStyles, fenToYuan, WbElement, yuanToFen } from '@workbench/ui';
 import type { Campaign } from '../server/campaigns/campaign-types.js';
 import type { CampaignReport } from '../server/campaigns/close-out-report.js';
 import type { CampaignSales } from '../server/campaigns/close-out-sales.js';
-import { ListingsElement } from './listings-element.js';
 import { listingsStyles } from './styles.js';
 
 /**
@@ -16,7 +15,7 @@ import { listingsStyles } from './styles.js';
  * @fires campaign-change - detail: `{}` after closing out
  */
 @customElement('wb-listings-campaign-close-out')
-export class ListingsCampaignCloseOut extends ListingsElement {
+export class ListingsCampaignCloseOut extends WbElement {
   static override styles = [controlStyles, listingsStyles];
 
   @property({ attribute: false }) campaign!: Campaign;

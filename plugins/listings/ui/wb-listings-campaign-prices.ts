@@ -1,8 +1,7 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { controlStyles, fenToYuan, yuanToFen } from '@workbench/ui';
+import { controlStyles, fenToYuan, WbElement, yuanToFen } from '@workbench/ui';
 import type { Campaign } from '../server/campaigns/campaign-types.js';
-import { ListingsElement } from './listings-element.js';
 import { listingsStyles } from './styles.js';
 import type { SkuHit } from './wb-listings-sku-picker.js';
 
@@ -14,7 +13,7 @@ import type { SkuHit } from './wb-listings-sku-picker.js';
  * @fires campaign-change - detail: `{ campaign }` after a save or a confirmation
  */
 @customElement('wb-listings-campaign-prices')
-export class ListingsCampaignPrices extends ListingsElement {
+export class ListingsCampaignPrices extends WbElement {
   static override styles = [
     controlStyles,
     listingsStyles,

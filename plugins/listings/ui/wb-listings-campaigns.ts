@@ -1,29 +1,18 @@
 import { css, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import { controlStyles, type Column } from '@workbench/ui';
+import { type Column, listPanelStyles, ReloadOnChange, WbElement } from '@workbench/ui';
 import type { Campaign } from '../server/campaigns/campaign-types.js';
-import { listen } from './changes.js';
 import { CAMPAIGN_STATUS, filterOptions } from './labels.js';
-import { ListingsElement } from './listings-element.js';
 
 type CampaignRow = Campaign & Record<string, unknown>;
 
 /** 活动: campaigns by state, soonest first; opening one shows its board. */
 @customElement('wb-listings-campaigns')
-export class ListingsCampaigns extends ListingsElement {
-  static override styles = [controlStyles, css`:host { display: flex; flex-direction: column; height: 100%; padding: 0 8px 8px; box-sizing: border-box; } wb-data-table { flex: 1; }`];
-  private stop?: () => void;
+export class ListingsCampaigns extends WbElement {
+  static override styles = listPanelStyles;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.stop = listen(['campaigns'], () => void this.renderRoot.querySelector('wb-data-table')?.reload());
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.stop?.();
-  }
-
+  // Reloads when another panel announces a change to what this one shows.
+  private readonly reloadOnChange = new ReloadOnChange(this, ['listings.campaigns']);
   override render() {
     const columns: Column<CampaignRow>[] = [
       { key: 'name', title: { 'zh-CN': '活动', en: 'Campaign' }, sortable: true },

@@ -1,9 +1,7 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { ApiError, confirmDialog, controlStyles } from '@workbench/ui';
+import { ApiError, changes, confirmDialog, controlStyles, ReloadOnChange, WbElement } from '@workbench/ui';
 import type { Category } from '../server/types.js';
-import { announce, listen } from './changes.js';
-import { ListingsElement } from './listings-element.js';
 
 /** '' is every product, 'none' the uncategorised ones, otherwise a category id. */
 export type CategoryChoice = '' | 'none' | `${number}`;
@@ -31,7 +29,7 @@ type CategoryForm = { mode: 'add'; name: string; parentId: string } | { mode: 'r
  * @fires category-select - detail: `{ value: CategoryChoice }`
  */
 @customElement('wb-listings-category-list')
-export class ListingsCategoryList extends ListingsElement {
+export class ListingsCategoryList extends WbElement {
   static override styles = [
     controlStyles,
     css`
@@ -53,22 +51,17 @@ export class ListingsCategoryList extends ListingsElement {
     `,
   ];
 
+  // Reloads when another panel announces a change to what this one shows.
+  private readonly reloadOnChange = new ReloadOnChange(this, ['listings.categories'], { reload: () => this.load() });
   @property() value: CategoryChoice = '';
   @state() private categories: Category[] = [];
   @state() private active = 0;
   @state() private form?: CategoryForm;
   @state() private busy = false;
-  private stop?: () => void;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.stop = listen(['categories'], () => void this.load());
     void this.load();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.stop?.();
   }
 
   private async load(): Promise<void> {
@@ -275,8 +268,8 @@ export class ListingsCategoryList extends ListingsElement {
       await this.load();
       this.activate(saved.id);
       this.focusList();
-      announce('categories');
-      if (form.mode === 'rename') announce('products'); // the list shows category names
+      changes.announce('listings.categories');
+      if (form.mode === 'rename') changes.announce('listings.products'); // the list shows category names
     } catch (error) {
       this.notifications.error(error);
       // Someone else changed it meanwhile: show the latest, keep the form for another try.
@@ -300,7 +293,7 @@ export class ListingsCategoryList extends ListingsElement {
     try {
       this.categories = (await this.api.post<{ items: Category[] }>(`/listings/categories/${c.id}/move`, { direction })).items;
       this.activate(c.id);
-      announce('categories');
+      changes.announce('listings.categories');
     } catch (error) {
       this.notifications.error(error);
     } finally {
@@ -330,8 +323,8 @@ export class ListingsCategoryList extends ListingsElement {
       await this.load();
       this.active = Math.min(index, this.entries().length - 1);
       if (this.value === String(c.id)) this.choose(0);
-      announce('categories');
-      announce('products');
+      changes.announce('listings.categories');
+      changes.announce('listings.products');
     } catch (error) {
       // e.g. 409: it still has subcategories; the server's message says so.
       this.notifications.error(error);

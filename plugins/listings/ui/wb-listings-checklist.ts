@@ -1,7 +1,6 @@
 import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { controlStyles, type LocalizedText } from '@workbench/ui';
-import { ListingsElement } from './listings-element.js';
+import { controlStyles, type LocalizedText, WbElement } from '@workbench/ui';
 import { listingsStyles } from './styles.js';
 
 /** GET /products/:id/checklist. */
@@ -17,7 +16,7 @@ export interface ChecklistResult {
  * @fires checklist-change - detail: `{ result: ChecklistResult }`
  */
 @customElement('wb-listings-checklist')
-export class ListingsChecklist extends ListingsElement {
+export class ListingsChecklist extends WbElement {
   static override styles = [controlStyles, listingsStyles];
 
   @property({ type: Number }) productId = 0;

@@ -1,11 +1,8 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { controlStyles, fenToYuan, yuanToFen } from '@workbench/ui';
+import { changes, controlStyles, fenToYuan, fromLocalInput, localInputIn, toLocalInput, WbElement, yuanToFen } from '@workbench/ui';
 import type { Coupon, CouponCode } from '../server/types.js';
-import { announce } from './changes.js';
 import { COUPON_CODE_STATUS } from './labels.js';
-import { ListingsElement } from './listings-element.js';
-import { fromLocalInput, localInputIn, toLocalInput } from './shop-time.js';
 import { listingsStyles } from './styles.js';
 import './wb-listings-product-picker.js';
 
@@ -17,7 +14,7 @@ import './wb-listings-product-picker.js';
  * @fires coupon-saved - detail: `{ coupon }`
  */
 @customElement('wb-listings-coupon-form')
-export class ListingsCouponForm extends ListingsElement {
+export class ListingsCouponForm extends WbElement {
   static override styles = [controlStyles, listingsStyles, css`.codes { font-family: var(--wb-font-mono, monospace); columns: 3 160px; }`];
 
   @property({ attribute: false }) coupon?: Coupon;
@@ -91,7 +88,7 @@ export class ListingsCouponForm extends ListingsElement {
     try {
       const coupon = await this.api.post<Coupon>('/listings/coupons', { name: this.name.trim(), faceValue, threshold, productIds: this.productIds, ...(validFrom ? { validFrom } : {}), ...(validUntil ? { validUntil } : {}) });
       this.notifications.notify('success', this.t('优惠券已保存', 'Coupon saved'));
-      announce('coupons');
+      changes.announce('listings.coupons');
       this.dispatchEvent(new CustomEvent('coupon-saved', { detail: { coupon }, bubbles: true, composed: true }));
     } catch (error) {
       this.error = error instanceof Error ? error.message : String(error);
@@ -104,7 +101,7 @@ export class ListingsCouponForm extends ListingsElement {
     this.error = '';
     try {
       this.issued = (await this.api.post<{ codes: CouponCode[] }>(`/listings/coupons/${this.coupon!.id}/issue`, { count })).codes;
-      announce('coupons');
+      changes.announce('listings.coupons');
     } catch (error) {
       this.error = error instanceof Error ? error.message : String(error);
     }

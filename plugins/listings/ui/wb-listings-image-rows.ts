@@ -1,7 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { controlStyles } from '@workbench/ui';
-import { ListingsElement } from './listings-element.js';
+import { controlStyles, WbElement } from '@workbench/ui';
 import type { ImageDraft } from './product-draft.js';
 import { listingsStyles } from './styles.js';
 
@@ -12,7 +11,7 @@ import { listingsStyles } from './styles.js';
  * @fires images-change - detail: `{ images: ImageDraft[] }`
  */
 @customElement('wb-listings-image-rows')
-export class ListingsImageRows extends ListingsElement {
+export class ListingsImageRows extends WbElement {
   static override styles = [controlStyles, listingsStyles, css`th.kind, td.kind { width: 96px; } th.width, td.width { width: 80px; } th.remove, td.remove { width: 28px; } th.mark, td.mark { width: 40px; text-align: center; }`];
 
   @property({ attribute: false }) images: ImageDraft[] = [];

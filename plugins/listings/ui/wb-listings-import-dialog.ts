@@ -1,8 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { controlStyles } from '@workbench/ui';
-import { announce } from './changes.js';
-import { ListingsElement } from './listings-element.js';
+import { changes, controlStyles, WbElement } from '@workbench/ui';
 import { listingsStyles } from './styles.js';
 
 /** What the `products-csv` importer answers when it is done. */
@@ -18,7 +16,7 @@ interface ImportReport {
  * then read the row report — what was created, updated, left alone, and every refused row.
  */
 @customElement('wb-listings-import-dialog')
-export class ListingsImportDialog extends ListingsElement {
+export class ListingsImportDialog extends WbElement {
   static override styles = [controlStyles, listingsStyles, css`
     .rejected { max-height: 220px; overflow: auto; }
     /* The browser's own file button speaks the browser's language; this one speaks the shop's. */
@@ -96,7 +94,7 @@ export class ListingsImportDialog extends ListingsElement {
   private done(report: ImportReport): void {
     this.busy = false;
     this.report = report;
-    announce('products');
+    changes.announce('listings.products');
   }
 }
 

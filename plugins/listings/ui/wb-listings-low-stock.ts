@@ -1,7 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { controlStyles, type LocalizedText } from '@workbench/ui';
-import { ListingsElement } from './listings-element.js';
+import { controlStyles, type LocalizedText, WbElement } from '@workbench/ui';
 import { listingsStyles } from './styles.js';
 
 interface StockWarnings {
@@ -24,7 +23,7 @@ interface ExcessStock {
  * than their sales need (库存积压) with the sum behind each; or why there is nothing to show.
  */
 @customElement('wb-listings-low-stock')
-export class ListingsLowStock extends ListingsElement {
+export class ListingsLowStock extends WbElement {
   // The home page's cards are narrow (from 260px): one line per SKU, the 商家编码 and figures whole,
   // the product title cut short with its full text on hover.
   static override styles = [

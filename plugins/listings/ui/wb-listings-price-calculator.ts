@@ -1,8 +1,7 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { controlStyles, yuanToFen } from '@workbench/ui';
+import { controlStyles, WbElement, yuanToFen } from '@workbench/ui';
 import type { PriceResult } from '../server/types.js';
-import { ListingsElement } from './listings-element.js';
 import { listingsStyles } from './styles.js';
 import type { SkuHit } from './wb-listings-sku-picker.js';
 import './wb-listings-price-result.js';
@@ -19,7 +18,7 @@ interface CartRow {
  * or not. It only reads; nothing is redeemed.
  */
 @customElement('wb-listings-price-calculator')
-export class ListingsPriceCalculator extends ListingsElement {
+export class ListingsPriceCalculator extends WbElement {
   static override styles = [controlStyles, listingsStyles, css`
     .cart td input.qty { width: 64px; }
     .picker { max-width: 520px; margin-bottom: 8px; }

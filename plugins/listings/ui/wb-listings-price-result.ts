@@ -1,14 +1,13 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { controlStyles } from '@workbench/ui';
+import { controlStyles, WbElement } from '@workbench/ui';
 import type { PriceResult } from '../server/types.js';
 import { DISCOUNT_KIND, OUTCOME } from './labels.js';
-import { ListingsElement } from './listings-element.js';
 import { listingsStyles } from './styles.js';
 
 /** A priced cart: the lines with their discounts, the totals, the below-cost flag and why each discount did or did not apply. */
 @customElement('wb-listings-price-result')
-export class ListingsPriceResult extends ListingsElement {
+export class ListingsPriceResult extends WbElement {
   static override styles = [controlStyles, listingsStyles, css`
     .totals { display: grid; grid-template-columns: max-content max-content; gap: 2px 16px; margin: 8px 0; }
     .totals .num { text-align: right; font-variant-numeric: tabular-nums; }

@@ -1,10 +1,8 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { ApiError, controlStyles } from '@workbench/ui';
+import { ApiError, changes, controlStyles, WbElement } from '@workbench/ui';
 import type { Category } from '../server/types.js';
 import { titleLength } from '../shared/title-length.js';
-import { announce } from './changes.js';
-import { ListingsElement } from './listings-element.js';
 import { editedVersion, emptyDraft, formPath, problemRow, productBody, skuBody, skuChanges, toDraft, type DraftProblem, type ProductDetail, type ProductDraft } from './product-draft.js';
 import { listingsStyles } from './styles.js';
 import type { ChecklistResult } from './wb-listings-checklist.js';
@@ -25,7 +23,7 @@ const isNew = (id: string) => id === '' || id === 'new' || id.startsWith('new-')
  * changed SKU's); a stale one reloads and says why, any other refusal keeps the draft and marks the field.
  */
 @customElement('wb-listings-product-editor')
-export class ListingsProductEditor extends ListingsElement {
+export class ListingsProductEditor extends WbElement {
   static override styles = [
     controlStyles,
     listingsStyles,
@@ -174,8 +172,8 @@ export class ListingsProductEditor extends ListingsElement {
         'success',
         waiting ? this.t('已保存；标题、图片、售价等改动要另一位同事审核通过后才生效', 'Saved; changes to title, images, prices and the like apply once a colleague approves them') : this.t('已保存', 'Saved'),
       );
-      announce('products');
-      if (waiting) announce('review');
+      changes.announce('listings.products');
+      if (waiting) changes.announce('listings.review');
       // A new product's tab becomes the saved product's (so opening it from the list finds this
       // tab), and a renamed one shows its new title.
       this.workbench.replaceEditor({ opens: 'product', id: this.recordId }, { opens: 'product', id: String(this.product!.id), title: this.product!.title });

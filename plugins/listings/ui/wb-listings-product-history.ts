@@ -1,7 +1,6 @@
 import { html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { controlStyles } from '@workbench/ui';
-import { ListingsElement } from './listings-element.js';
+import { controlStyles, WbElement } from '@workbench/ui';
 import { listingsStyles } from './styles.js';
 
 interface HistoryEntry {
@@ -31,7 +30,7 @@ const ACTIONS: Record<string, [string, string]> = {
 
 /** Who moved the product through the listing workflow, newest last. Reloads when `stamp` changes. */
 @customElement('wb-listings-product-history')
-export class ListingsProductHistory extends ListingsElement {
+export class ListingsProductHistory extends WbElement {
   static override styles = [controlStyles, listingsStyles];
 
   @property({ type: Number }) productId = 0;

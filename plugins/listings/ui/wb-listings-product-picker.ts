@@ -1,8 +1,7 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { controlStyles } from '@workbench/ui';
+import { controlStyles, WbElement } from '@workbench/ui';
 import type { Product } from '../server/types.js';
-import { ListingsElement } from './listings-element.js';
 
 /**
  * A set of products, chosen by title or 货号: chips for the chosen ones, a search field with a
@@ -12,7 +11,7 @@ import { ListingsElement } from './listings-element.js';
  * @fires products-change - detail: `{ ids: number[] }`
  */
 @customElement('wb-listings-product-picker')
-export class ListingsProductPicker extends ListingsElement {
+export class ListingsProductPicker extends WbElement {
   static override styles = [
     controlStyles,
     css`

@@ -1,8 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { controlStyles } from '@workbench/ui';
-import { announce } from './changes.js';
-import { ListingsElement } from './listings-element.js';
+import { changes, controlStyles, WbElement } from '@workbench/ui';
 import type { ProductDetail } from './product-draft.js';
 import { changeText } from './revision-text.js';
 import { listingsStyles } from './styles.js';
@@ -15,7 +13,7 @@ import { listingsStyles } from './styles.js';
  * @fires product-changed - after a decision or a withdrawal; the editor reloads the product
  */
 @customElement('wb-listings-product-revision')
-export class ListingsProductRevision extends ListingsElement {
+export class ListingsProductRevision extends WbElement {
   static override styles = [
     controlStyles,
     listingsStyles,
@@ -84,8 +82,8 @@ export class ListingsProductRevision extends ListingsElement {
     try {
       await this.api.post(`/listings/revisions/${r.id}/${action}`, { version: r.version, ...body });
       this.notifications.notify('success', done);
-      announce('products');
-      announce('review');
+      changes.announce('listings.products');
+      changes.announce('listings.review');
     } catch (error) {
       this.notifications.error(error);
     } finally {

@@ -1,10 +1,7 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { ApiError, controlStyles } from '@workbench/ui';
-import { announce } from './changes.js';
-import { ListingsElement } from './listings-element.js';
+import { ApiError, changes, controlStyles, fromLocalInput, toLocalInput, WbElement } from '@workbench/ui';
 import type { ProductDetail } from './product-draft.js';
-import { fromLocalInput, toLocalInput } from './shop-time.js';
 import { listingsStyles } from './styles.js';
 
 type Field = 'listAt' | 'delistAt';
@@ -19,7 +16,7 @@ type Field = 'listAt' | 'delistAt';
  * @fires product-changed - after the schedule was saved; the editor reloads the product
  */
 @customElement('wb-listings-product-schedule')
-export class ListingsProductSchedule extends ListingsElement {
+export class ListingsProductSchedule extends WbElement {
   static override styles = [
     controlStyles,
     listingsStyles,
@@ -158,8 +155,8 @@ export class ListingsProductSchedule extends ListingsElement {
     try {
       await this.api.put<ProductDetail>(`/listings/products/${p.id}/schedule`, body);
       this.notifications.notify('success', this.t('定时已保存', 'Schedule saved'));
-      announce('products');
-      announce('review');
+      changes.announce('listings.products');
+      changes.announce('listings.review');
     } catch (error) {
       this.notifications.error(error);
       if (error instanceof ApiError) {

@@ -1,9 +1,7 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { ApiError, controlStyles } from '@workbench/ui';
-import { announce } from './changes.js';
+import { ApiError, changes, controlStyles, WbElement } from '@workbench/ui';
 import { LISTING_STATUS } from './labels.js';
-import { ListingsElement } from './listings-element.js';
 import type { ProductDetail } from './product-draft.js';
 import { listingsStyles } from './styles.js';
 import type { ChecklistResult } from './wb-listings-checklist.js';
@@ -19,7 +17,7 @@ type Pending = 'submit' | 'delist' | null;
  * @fires product-changed - after a workflow step; the editor reloads the product
  */
 @customElement('wb-listings-product-workflow')
-export class ListingsProductWorkflow extends ListingsElement {
+export class ListingsProductWorkflow extends WbElement {
   static override styles = [controlStyles, listingsStyles, css`.review { border: 1px solid var(--wb-border, #d4d4d4); border-radius: 6px; padding: 8px 10px; margin-top: 8px; } textarea { width: 100%; box-sizing: border-box; }`];
 
   @property({ attribute: false }) product?: ProductDetail;
@@ -118,8 +116,8 @@ export class ListingsProductWorkflow extends ListingsElement {
     try {
       await this.api.post(`/listings/products/${p.id}/${action}`, { version: p.version, ...body });
       this.notifications.notify('success', done);
-      announce('products');
-      announce('review');
+      changes.announce('listings.products');
+      changes.announce('listings.review');
     } catch (error) {
       this.notifications.error(error);
       if (!(error instanceof ApiError && error.status === 409)) return;

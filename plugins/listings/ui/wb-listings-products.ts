@@ -1,11 +1,9 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { controlStyles, type Column } from '@workbench/ui';
+import { type Column, listPanelStyles, ReloadOnChange, WbElement } from '@workbench/ui';
 import type { Product } from '../server/types.js';
 import { tip } from './cell-tip.js';
-import { listen } from './changes.js';
 import { LISTING_STATUS, filterOptions } from './labels.js';
-import { ListingsElement } from './listings-element.js';
 import type { CategoryChoice } from './wb-listings-category-list.js';
 import './wb-listings-category-list.js';
 import './wb-listings-import-dialog.js';
@@ -17,23 +15,19 @@ type ProductRow = Product & { skuCount: number; priceMin: number | null; priceMa
  * the toolbar to add, import and export. Enter or a double-click opens a product in a tab.
  */
 @customElement('wb-listings-products')
-export class ListingsProducts extends ListingsElement {
+export class ListingsProducts extends WbElement {
   static override styles = [
-    controlStyles,
-    css`
-      :host { display: flex; flex-direction: column; height: 100%; padding: 0 8px 8px; box-sizing: border-box; gap: 6px; }
-      wb-data-table { flex: 1; }
-    `,
+    listPanelStyles,
   ];
 
+  // Reloads when another panel announces a change to what this one shows.
+  private readonly reloadOnChange = new ReloadOnChange(this, ['listings.products', 'listings.review', 'listings.categories'], { reload: () => this.reload() });
   @state() private category: CategoryChoice = '';
   /** The table's filter, made anew only when the category changes: a new object would refetch the list on every render. */
   @state() private query: Record<string, string> = {};
-  private stop?: () => void;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.stop = listen(['products', 'review', 'categories'], () => this.reload());
     // Put back into the page after a while away (changes were not heard meanwhile): fetch afresh.
     if (this.hasUpdated) this.reload();
   }
@@ -45,11 +39,6 @@ export class ListingsProducts extends ListingsElement {
   private choose(category: CategoryChoice): void {
     this.category = category;
     this.query = category ? { categoryId: category } : {};
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.stop?.();
   }
 
   override render() {

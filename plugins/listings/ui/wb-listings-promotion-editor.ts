@@ -1,13 +1,10 @@
 import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { ApiError, controlStyles } from '@workbench/ui';
+import { ApiError, changes, controlStyles, fromLocalInput, localInputIn, toLocalInput, WbElement } from '@workbench/ui';
 import type { Category, Coupon, Promotion } from '../server/types.js';
-import { announce } from './changes.js';
 import { PROMOTION_KIND, PROMOTION_STATUS } from './labels.js';
-import { ListingsElement } from './listings-element.js';
 import type { DraftProblem } from './product-draft.js';
 import { draftToRule, emptyRule, ruleToDraft, type RuleDraft, type RuleKind } from './promotion-draft.js';
-import { fromLocalInput, localInputIn, toLocalInput } from './shop-time.js';
 import { listingsStyles } from './styles.js';
 import './wb-listings-coupon-form.js';
 import './wb-listings-product-picker.js';
@@ -20,7 +17,7 @@ const KINDS: RuleKind[] = ['full-reduction', 'full-gift', 'percent', 'member', '
  * `new-coupon` for a blank one. Promotions save with their version; a 409 reloads.
  */
 @customElement('wb-listings-promotion-editor')
-export class ListingsPromotionEditor extends ListingsElement {
+export class ListingsPromotionEditor extends WbElement {
   static override styles = [controlStyles, listingsStyles];
 
   @property() recordId = '';
@@ -137,7 +134,7 @@ export class ListingsPromotionEditor extends ListingsElement {
         : await this.api.post<Promotion>('/listings/promotions', { ...body, kind: this.kind });
       this.fill(saved);
       this.notifications.notify('success', this.t('促销已保存', 'Promotion saved'));
-      announce('promotions');
+      changes.announce('listings.promotions');
     } catch (error) {
       if (error instanceof ApiError && error.status === 409 && before) {
         await this.load(before.id);
@@ -149,7 +146,7 @@ export class ListingsPromotionEditor extends ListingsElement {
   private async end(): Promise<void> {
     try {
       this.fill(await this.api.post<Promotion>(`/listings/promotions/${this.promotion!.id}/end`, { version: this.promotion!.version }));
-      announce('promotions');
+      changes.announce('listings.promotions');
     } catch (error) {
       this.notifications.error(error);
     }

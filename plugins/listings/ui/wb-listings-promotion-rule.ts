@@ -1,7 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { controlStyles } from '@workbench/ui';
-import { ListingsElement } from './listings-element.js';
+import { controlStyles, WbElement } from '@workbench/ui';
 import type { RuleDraft, RuleKind, RuleSku } from './promotion-draft.js';
 import { listingsStyles } from './styles.js';
 import type { SkuHit } from './wb-listings-sku-picker.js';
@@ -16,7 +15,7 @@ import './wb-listings-sku-picker.js';
  * @fires rule-change - detail: `{ rule: RuleDraft }`
  */
 @customElement('wb-listings-promotion-rule')
-export class ListingsPromotionRule extends ListingsElement {
+export class ListingsPromotionRule extends WbElement {
   static override styles = [
     controlStyles,
     listingsStyles,

@@ -1,31 +1,20 @@
 import { css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { controlStyles, type Column } from '@workbench/ui';
+import { type Column, listPanelStyles, ReloadOnChange, WbElement } from '@workbench/ui';
 import type { Coupon, Promotion } from '../server/types.js';
-import { listen } from './changes.js';
 import { PROMOTION_KIND, PROMOTION_STATUS, filterOptions } from './labels.js';
-import { ListingsElement } from './listings-element.js';
 
 type PromotionRow = Promotion & Record<string, unknown>;
 type CouponRow = Coupon & Record<string, unknown>;
 
 /** 促销: the promotions and the coupons, each in its own tab, with buttons to create either. */
 @customElement('wb-listings-promotions')
-export class ListingsPromotions extends ListingsElement {
-  static override styles = [controlStyles, css`:host { display: flex; flex-direction: column; height: 100%; padding: 0 8px 8px; box-sizing: border-box; gap: 6px; } wb-data-table { flex: 1; }`];
+export class ListingsPromotions extends WbElement {
+  static override styles = listPanelStyles;
 
+  // Reloads when another panel announces a change to what this one shows.
+  private readonly reloadOnChange = new ReloadOnChange(this, ['listings.promotions', 'listings.coupons']);
   @state() private shown: 'promotions' | 'coupons' = 'promotions';
-  private stop?: () => void;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.stop = listen(['promotions', 'coupons'], () => void this.renderRoot.querySelector('wb-data-table')?.reload());
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.stop?.();
-  }
 
   override render() {
     const open = (id: string, title: string) => this.workbench.openEditor({ opens: 'promotion', id, title });

@@ -1,11 +1,9 @@
 import { css, html } from 'lit';
 import { tip } from './cell-tip.js';
 import { customElement } from 'lit/decorators.js';
-import { controlStyles, type Column, type LocalizedText } from '@workbench/ui';
+import { type Column, listPanelStyles, type LocalizedText, ReloadOnChange, WbElement } from '@workbench/ui';
 import type { Product } from '../server/types.js';
 import type { RevisionDiffEntry } from '../server/revisions/revision-types.js';
-import { listen } from './changes.js';
-import { ListingsElement } from './listings-element.js';
 import { changeText } from './revision-text.js';
 
 /** A review-queue row: the product plus who submitted it and what its checklist said. */
@@ -25,27 +23,18 @@ type RevisionRow = { id: number; productId: number; productTitle: string; diff: 
  * Opening one shows it in the product editor with 通过 / 驳回.
  */
 @customElement('wb-listings-review-queue')
-export class ListingsReviewQueue extends ListingsElement {
+export class ListingsReviewQueue extends WbElement {
   static override styles = [
-    controlStyles,
+    listPanelStyles,
     css`
-      :host { display: flex; flex-direction: column; height: 100%; padding: 0 8px 8px; box-sizing: border-box; }
-      wb-data-table { flex: 1; min-height: 120px; }
+      :host { gap: 0; }
+      wb-data-table { min-height: 120px; }
       h3 { font-size: 12px; margin: 8px 0 4px; }
     `,
   ];
-  private stop?: () => void;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.stop = listen(['review', 'products'], () => this.renderRoot.querySelectorAll('wb-data-table').forEach((table) => void table.reload()));
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.stop?.();
-  }
-
+  // Reloads when another panel announces a change to what this one shows.
+  private readonly reloadOnChange = new ReloadOnChange(this, ['listings.review', 'listings.products']);
   private submitter(row: QueueRow): string {
     return row.submitterName ?? row.submittedByName ?? this.t('未知', 'Unknown');
   }

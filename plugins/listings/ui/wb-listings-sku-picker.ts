@@ -1,8 +1,7 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { controlStyles } from '@workbench/ui';
+import { controlStyles, WbElement } from '@workbench/ui';
 import type { Sku } from '../server/types.js';
-import { ListingsElement } from './listings-element.js';
 
 export type SkuHit = Sku & { productTitle: string | null };
 
@@ -12,7 +11,7 @@ export type SkuHit = Sku & { productTitle: string | null };
  * @fires sku-pick - detail: `{ sku: SkuHit }`
  */
 @customElement('wb-listings-sku-picker')
-export class ListingsSkuPicker extends ListingsElement {
+export class ListingsSkuPicker extends WbElement {
   static override styles = [
     controlStyles,
     css`

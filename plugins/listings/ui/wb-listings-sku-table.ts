@@ -1,7 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { controlStyles } from '@workbench/ui';
-import { ListingsElement } from './listings-element.js';
+import { controlStyles, WbElement } from '@workbench/ui';
 import { emptySku, type SkuDraft } from './product-draft.js';
 import { listingsStyles } from './styles.js';
 
@@ -14,7 +13,7 @@ type Field = Exclude<keyof SkuDraft, 'id' | 'version' | 'otherAttributes'>;
  * @fires rows-change - detail: `{ rows: SkuDraft[] }`
  */
 @customElement('wb-listings-sku-table')
-export class ListingsSkuTable extends ListingsElement {
+export class ListingsSkuTable extends WbElement {
   static override styles = [controlStyles, listingsStyles, css`td.narrow { width: 72px; } td.tiny { width: 56px; } .wrap { overflow-x: auto; }`];
 
   @property({ attribute: false }) rows: SkuDraft[] = [];
