@@ -5,6 +5,8 @@ export default defineConfig({
   // As tsconfig's paths: unit tests may load plugin modules that import the plugin API or the UI kit.
   resolve: {
     alias: {
+      // Before the API itself, which would otherwise take `@workbench/plugin-api/testing` as a path inside it.
+      '@workbench/plugin-api/testing': fileURLToPath(new URL('./core/testing/index.ts', import.meta.url)),
       '@workbench/plugin-api': fileURLToPath(new URL('./core/plugin-api.ts', import.meta.url)),
       '@workbench/ui': fileURLToPath(new URL('./ui/kit/index.ts', import.meta.url)),
     },
