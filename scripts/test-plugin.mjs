@@ -41,6 +41,8 @@ const ctx = await startVitest(
       testTimeout: 30_000,
       hookTimeout: 60_000,
       pool: 'forks',
+      // The plugins a test host compiles are bundles already: Node imports them as they are.
+      server: { deps: { external: [/[\\/]cache[\\/]plugins[\\/][^\\/]+\.mjs$/] } },
     },
   },
 );

@@ -37,7 +37,11 @@ export interface TestHostOptions {
   enabled?: string[];
   /** Settings per plugin id, as under `settings:` in config.yaml. */
   settings?: Record<string, Record<string, unknown>>;
-  /** Where the clock starts, with its offset: `2026-11-11T09:00:00+08:00`. Default: now. */
+  /**
+   * Where the clock starts, with its offset: `2026-11-11T09:00:00+08:00`; it stands still until
+   * moved. Default: now. `'system'`: the system clock and real timers, as in production, for
+   * tests written against a running clock; `host.clock` then cannot move it.
+   */
   clock?: string;
   /** Anything else for config.yaml (`locale`, `timeZone`, `server`…). */
   config?: Record<string, unknown>;
@@ -115,7 +119,9 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
   const folders = options.plugins.map((f) => resolve(f));
   const enabled = options.enabled ?? pluginIds(folders);
   const dir = await mkdtemp(join(tmpdir(), 'workbench-kit-'));
-  const clock = new TestClock(options.clock === undefined ? Date.now() : instant(options.clock));
+  const system = options.clock === 'system';
+  const clock = new TestClock(options.clock === undefined || system ? Date.now() : instant(options.clock));
+  const now = () => (system ? new Date() : clock.now());
   let running: RunningWorkbench | undefined;
   try {
     const file = join(dir, 'config.yaml');
@@ -125,12 +131,11 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
     if (!loaded.ok) throw new Error(`test host: the configuration has problems:\n${formatConfigProblems(loaded.problems)}`);
     const timeZone = loaded.config.timeZone;
     const lines: string[] = [];
-    const log = createLogger({ level: options.logLevel ?? 'warn', now: () => formatTimestamp(clock.now(), timeZone), write: (_, line) => lines.push(line) });
+    const log = createLogger({ level: options.logLevel ?? 'warn', now: () => formatTimestamp(now(), timeZone), write: (_, line) => lines.push(line) });
     running = await startWorkbench(loaded.config, ROOT, log, {
       listen: false,
-      clock: () => clock.now(),
-      jobTimers: clock,
       passwordCost: TEST_PASSWORD_COST,
+      ...(system ? {} : { clock: () => clock.now(), jobTimers: clock }),
     });
     const notRunning = enabled.map((id) => running!.host.get(id)).filter((r) => r?.state !== 'running');
     if (notRunning.length > 0) {
@@ -145,7 +150,10 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
     if (setup.status !== 201) throw new Error(`test host: setting up the owner failed: ${setup.status} ${setup.text}`);
 
     const jobs = running.jobs;
-    const move = (to: number) => (to < clock.now().getTime() ? (clock.jump(to), Promise.resolve(0)) : clock.moveTo(to, () => jobs.settled()));
+    const move = (to: number) => {
+      if (system) return Promise.reject(new Error("test host: the system clock (clock: 'system') cannot be moved"));
+      return to < clock.now().getTime() ? (clock.jump(to), Promise.resolve(0)) : clock.moveTo(to, () => jobs.settled());
+    };
     const started = running;
     const expect201 = (what: string, reply: TestReply) => {
       if (reply.status !== 201 && reply.status !== 200) throw new Error(`test host: could not ${what}: ${reply.status} ${reply.text}`);
@@ -168,7 +176,7 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
         return client;
       },
       clock: {
-        now: () => formatTimestamp(clock.now(), timeZone),
+        now: () => formatTimestamp(now(), timeZone),
         advance: (duration) => move(clock.now().getTime() + (typeof duration === 'number' ? duration : parseDuration(duration))),
         set: (to) => move(instant(to)),
       },
