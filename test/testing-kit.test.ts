@@ -72,6 +72,17 @@ describe('the plugin test kit', () => {
   });
 });
 
+test("clock: 'system' runs on the system clock and cannot be moved", async () => {
+  const host = await startTestHost({ plugins: [EXAMPLE], clock: 'system' });
+  try {
+    const shown = Date.parse(host.clock.now());
+    expect(Math.abs(shown - Date.now())).toBeLessThan(5_000);
+    await expect(host.clock.advance('1d')).rejects.toThrow(/cannot be moved/);
+  } finally {
+    await host.close();
+  }
+});
+
 test('a workbench started as in production hashes passwords with the strong cost', async () => {
   const server = await startServer({ config: { plugins: { folders: [], enabled: [] } } });
   try {
