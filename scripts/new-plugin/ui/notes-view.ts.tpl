@@ -1,13 +1,13 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { controlStyles, WbElement, type Column, type WbDataTable } from '@workbench/ui';
+import { controlStyles, panelStyles, WbElement, type Column, type WbDataTable } from '@workbench/ui';
 
 type NoteRow = { id: number; text: string; createdAt: string };
 
 /** The side-bar view: a box to write a note, and every note, newest first. */
 @customElement('__TAG__')
 export class __CLASS__NotesView extends WbElement {
-  static override styles = [controlStyles, css`
+  static override styles = [controlStyles, panelStyles, css`
     :host { display: flex; flex-direction: column; gap: 8px; height: 100%; padding: 8px; box-sizing: border-box; }
     form { display: flex; gap: 8px; }
     input { flex: 1; }
