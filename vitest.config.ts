@@ -5,6 +5,8 @@ export default defineConfig({
   // As tsconfig's paths: unit tests may load plugin modules that import the plugin API or the UI kit.
   resolve: {
     alias: {
+      // Before the API itself, which would otherwise take `@workbench/plugin-api/testing` as a path inside it.
+      '@workbench/plugin-api/testing': fileURLToPath(new URL('./core/testing/index.ts', import.meta.url)),
       '@workbench/plugin-api': fileURLToPath(new URL('./core/plugin-api.ts', import.meta.url)),
       '@workbench/ui': fileURLToPath(new URL('./ui/kit/index.ts', import.meta.url)),
     },
@@ -12,6 +14,9 @@ export default defineConfig({
   test: {
     include: ['core/**/*.test.ts', 'plugins/**/*.test.ts', 'ui/**/*.test.ts', 'test/**/*.test.ts'],
     globalSetup: ['test/helpers/global-setup.ts'],
+    // Plugins compiled by a test host (the plugin test kit) are bundles already: Node imports them
+    // as they are. Passed through Vite they would be transformed again, seconds per plugin.
+    server: { deps: { external: [/[\\/]cache[\\/]plugins[\\/][^\\/]+\.mjs$/] } },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

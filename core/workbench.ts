@@ -19,6 +19,7 @@ import { SchemaRegistry } from './schemas/schema-registry.js';
 import { BrowserValidators } from './schemas/browser-validator.js';
 import { AuditLog } from './audit/audit-log.js';
 import { Accounts } from './auth/accounts.js';
+import type { PasswordCost } from './auth/passwords.js';
 import { registerAuthRoutes } from './auth/auth-routes.js';
 import { CORE_PERMISSION_IDS } from './auth/core-permissions.js';
 import { LoginAttempts } from './auth/login-attempts.js';
@@ -50,7 +51,7 @@ import { registerPluginSwitchRoutes } from './http/plugin-switch-routes.js';
 import { serveUi } from './http/static-ui.js';
 import { registerSystemRoutes } from './http/system-routes.js';
 import { databaseJobRuns } from './jobs/job-run-store.js';
-import { JobScheduler } from './jobs/scheduler.js';
+import { JobScheduler, type JobTimers } from './jobs/scheduler.js';
 import type { ContextDeps } from './plugins/create-context.js';
 import { PluginHost } from './plugins/plugin-host.js';
 import { PluginStates } from './plugins/plugin-states.js';
@@ -63,19 +64,35 @@ export interface RunningWorkbench {
   db: Database;
   host: PluginHost;
   log: Logger;
+  jobs: JobScheduler;
   /** The first-run setup link while no account exists. */
   setupUrl?: string;
   stop(): Promise<void>;
 }
 
 /**
+ * What the plugin test kit (core/testing) changes about a start. main.ts passes none of these,
+ * and config.yaml cannot reach them.
+ */
+export interface WorkbenchOptions {
+  /** false: no port is opened; requests go to `app.request` in-process. */
+  listen?: boolean;
+  /** The clock everything reads (instead of the system clock moved by `clockStart`). */
+  clock?: () => Date;
+  /** The timers jobs wait on, for a clock that is moved by hand. */
+  jobTimers?: JobTimers;
+  /** A lower scrypt cost for test accounts. */
+  passwordCost?: PasswordCost;
+}
+
+/**
  * Builds the whole server from a validated config, in the order things depend on each other:
  * database → core tables → services → HTTP middleware → core routes → plugins → UI → listen.
  */
-export async function startWorkbench(config: WorkbenchConfig, rootDir: string, log?: Logger): Promise<RunningWorkbench> {
+export async function startWorkbench(config: WorkbenchConfig, rootDir: string, log?: Logger, options: WorkbenchOptions = {}): Promise<RunningWorkbench> {
   // A clock moved to WORKBENCH_CLOCK_START keeps running from there, for everything that reads the time.
   const offset = config.clockStart === undefined ? 0 : Date.parse(config.clockStart) - Date.now();
-  const clock = () => new Date(Date.now() + offset);
+  const clock = options.clock ?? (() => new Date(Date.now() + offset));
   const now = () => formatTimestamp(clock(), config.timeZone);
   log ??= createLogger({ level: config.logLevel, now });
   // Read before anything is opened, so a wrong path stops the start with nothing to undo.
@@ -90,12 +107,12 @@ export async function startWorkbench(config: WorkbenchConfig, rootDir: string, l
 
     const schemas = new SchemaRegistry();
     const audit = new AuditLog(db, now);
-    const accounts = new Accounts(db, now);
+    const accounts = new Accounts(db, now, options.passwordCost);
     const sessions = new Sessions(db, config.server.sessionIdleMinutes, now);
     const setup = new SetupGate();
     const demo = new DemoData();
     const search = new SearchProviders(log.child('search'));
-    const jobs = new JobScheduler({ timeZone: config.timeZone, log: log.child('jobs'), now: clock, runs: databaseJobRuns(db) });
+    const jobs = new JobScheduler({ timeZone: config.timeZone, log: log.child('jobs'), now: clock, runs: databaseJobRuns(db), timers: options.jobTimers });
     await jobs.load();
     const settings = new SettingsStore(db, schemas, config.settings, now);
 
@@ -156,11 +173,11 @@ export async function startWorkbench(config: WorkbenchConfig, rootDir: string, l
 
     // Counted before listening, so the setup link is printed right after the listening line.
     const needsSetup = (await accounts.count()) === 0;
-    const server = await listen(app, config.server.host, config.server.port, tls);
-    const address = server.address() as AddressInfo;
-    const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-    const url = `${tls ? 'https' : 'http'}://${shownHost}:${address.port}`;
-    log.info(`listening on ${url}`);
+    const server = options.listen === false ? undefined : await listen(app, config.server.host, config.server.port, tls);
+    const address = server?.address() as AddressInfo | undefined;
+    const shownHost = address === undefined ? 'localhost' : address.family === 'IPv6' ? `[${address.address}]` : address.address;
+    const url = address === undefined ? 'http://localhost' : `${tls ? 'https' : 'http'}://${shownHost}:${address.port}`;
+    if (server) log.info(`listening on ${url}`);
     const beyondThisPc = !['127.0.0.1', 'localhost', '::1'].includes(config.server.host);
     if (beyondThisPc && config.server.allowedHosts.length === 0) {
       log.warn('the workbench listens beyond this PC, but server.allowedHosts is empty: other PCs will be refused until their host name is listed there');
@@ -181,15 +198,18 @@ export async function startWorkbench(config: WorkbenchConfig, rootDir: string, l
       app,
       db,
       host: plugins,
+      jobs,
       log,
       setupUrl,
       async stop() {
         if (stopped) return;
         stopped = true;
-        await new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          (server as { closeAllConnections?: () => void }).closeAllConnections?.();
-        });
+        if (server) {
+          await new Promise<void>((resolve) => {
+            server.close(() => resolve());
+            (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+          });
+        }
         await jobs.stop();
         await plugins.stop();
         await db.close();

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, normalize } from 'node:path';
@@ -68,11 +68,24 @@ afterAll(async () => {
 });
 
 describe('the worked example in docs/plugins.md', () => {
-  test('gives the four files of hello-shop', () => {
+  test('gives the five files of hello-shop', () => {
     expect([...files.keys()].sort()).toEqual(
-      ['hello-shop/migrations/001-greetings.sql', 'hello-shop/plugin.yaml', 'hello-shop/schemas/settings.schema.json', 'hello-shop/server/index.ts'].map(normalize),
+      ['hello-shop/migrations/001-greetings.sql', 'hello-shop/plugin.yaml', 'hello-shop/schemas/settings.schema.json', 'hello-shop/server/index.ts', 'hello-shop/test/greetings.test.ts'].map(normalize),
     );
   });
+
+  test('its tests pass with the one command the guide gives, from outside the repository', async () => {
+    const run = await new Promise<{ code: number | null; output: string }>((resolve) => {
+      const child = spawn(process.execPath, [join(ROOT, 'scripts', 'test-plugin.mjs'), join(folder, 'hello-shop')], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
+      let output = '';
+      child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+      child.on('exit', (code) => resolve({ code, output }));
+    });
+    expect(run.code, run.output).toBe(0);
+    expect(run.output).toMatch(/Tests\s+3 passed/);
+    expect(await readFile(GUIDE, 'utf8')).toContain('npm run test-plugin -- ../my-plugins/hello-shop');
+  }, 120_000);
 
   test('hello-shop is running, and logs what the guide shows', async () => {
     const reply = await owner.get<{ items: PluginItem[] }>('/api/plugins');

@@ -4,7 +4,7 @@ import type { LocalizedText } from '../i18n/localized-text.js';
 import type { Actor } from '../plugins/context.js';
 import { checkCanChangeAccount, checkCanGrantPermissions, checkCanGrantRoles } from './grant-rights.js';
 import { passwordProblem } from './password-rules.js';
-import { MIN_PASSWORD_LENGTH, hashPassword } from './passwords.js';
+import { MIN_PASSWORD_LENGTH, STRONG_PASSWORD_COST, hashPassword, type PasswordCost } from './passwords.js';
 
 export const OWNER_ROLE = 'owner';
 /** The wildcard permission the owner role holds. */
@@ -71,6 +71,8 @@ export class Accounts {
   constructor(
     private readonly db: Database,
     private readonly now: () => string,
+    /** How hard new password hashes are to compute; lowered only by the plugin test kit. */
+    private readonly passwordCost: PasswordCost = STRONG_PASSWORD_COST,
   ) {}
 
   get generation(): number {
@@ -92,7 +94,7 @@ export class Accounts {
     if (exists) throw new ConflictError({ 'zh-CN': `账号“${username}”已经有人用了`, en: `The user name "${username}" is taken` });
     await this.checkRoles(tx, input.roles);
     await this.checkGrant(tx, by, input.roles);
-    const hash = await hashPassword(input.password);
+    const hash = await hashPassword(input.password, this.passwordCost);
     const at = this.now();
     const { lastId } = await tx.run(
       'INSERT INTO core_users (username, display_name, password_hash, locale, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
@@ -136,7 +138,7 @@ export class Accounts {
       const target = await this.get(id);
       if (target) checkPassword(input.password, target.username);
     }
-    const hash = input.password !== undefined ? await hashPassword(input.password) : undefined;
+    const hash = input.password !== undefined ? await hashPassword(input.password, this.passwordCost) : undefined;
     return this.db.transaction(async (tx) => {
       const current = await this.get(id, tx);
       if (!current) throw new NotFoundError({ 'zh-CN': '没有这个账号', en: 'No such account' });

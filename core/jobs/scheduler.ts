@@ -35,7 +35,24 @@ export interface JobSchedulerOptions {
   stopTimeoutMs?: number;
   /** Remembers runs between starts, so runs missed while the workbench was off catch up. */
   runs?: JobRunStore;
+  /** Where the timers come from; the plugin test kit passes a clock that fires them when moved. */
+  timers?: JobTimers;
 }
+
+/** setTimeout and clearTimeout, or a test clock's stand-ins for them. */
+export interface JobTimers {
+  set(fire: () => void, delayMs: number): unknown;
+  clear(timer: unknown): void;
+}
+
+const REAL_TIMERS: JobTimers = {
+  set: (fire, delayMs) => {
+    const timer = setTimeout(fire, delayMs);
+    timer.unref?.();
+    return timer;
+  },
+  clear: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>),
+};
 
 type Plan = { kind: 'every'; ms: number } | { kind: 'cron'; cron: CronSchedule };
 
@@ -46,7 +63,7 @@ interface Entry {
   plan: Plan;
   state: JobState;
   log: Logger;
-  timer?: ReturnType<typeof setTimeout>;
+  timer?: unknown;
   current?: Promise<JobState>;
   disposed: boolean;
 }
@@ -98,6 +115,7 @@ export class JobScheduler {
   private readonly now: () => Date;
   private readonly stopTimeoutMs: number;
   private readonly runs: JobRunLog;
+  private readonly timers: JobTimers;
   /** Catch-up runs waiting for `start()`. */
   private readonly held = new Set<Entry>();
   private started = false;
@@ -110,6 +128,12 @@ export class JobScheduler {
     this.now = options.now ?? (() => new Date());
     this.stopTimeoutMs = options.stopTimeoutMs ?? 5000;
     this.runs = new JobRunLog(options.runs, this.log);
+    this.timers = options.timers ?? REAL_TIMERS;
+  }
+
+  /** Resolves once no job is running (runs started meanwhile included). */
+  async settled(): Promise<void> {
+    while (this.inflight.size > 0) await Promise.all([...this.inflight]);
   }
 
   /** Reads the jobs' last runs from the run store; called once, before any job is scheduled. */
@@ -315,19 +339,18 @@ export class JobScheduler {
    */
   private wait(entry: Entry, due: number, budget: number, fire: () => void): void {
     const delay = Math.max(0, Math.min(budget, MAX_DELAY));
-    const timer = setTimeout(() => {
+    const timer = this.timers.set(() => {
       if (entry.timer !== timer) return;
       entry.timer = undefined;
       const left = Math.min(due - this.now().getTime(), budget - delay);
       if (budget > MAX_DELAY && left > 0) this.wait(entry, due, left, fire);
       else fire();
     }, delay);
-    timer.unref?.();
     entry.timer = timer;
   }
 
   private clearTimer(entry: Entry): void {
-    if (entry.timer !== undefined) clearTimeout(entry.timer);
+    if (entry.timer !== undefined) this.timers.clear(entry.timer);
     entry.timer = undefined;
   }
 

@@ -9,6 +9,18 @@ export interface Reply<T = any> {
 
 export const OWNER = { username: 'dianzhang', password: 'correct-horse-42', displayName: '王店长' };
 
+type Transport = (request: Request) => Response | Promise<Response>;
+const transports = new Map<string, Transport>();
+
+/**
+ * Sends the requests of clients of `baseUrl` to an in-process workbench (the plugin test kit)
+ * instead of over the network; answers the function that undoes it.
+ */
+export function routeInProcess(baseUrl: string, transport: Transport): () => void {
+  transports.set(baseUrl, transport);
+  return () => transports.delete(baseUrl);
+}
+
 /**
  * A browser-like API client: keeps the session cookie, sends the CSRF header the UI sends, and
  * parses JSON and problem+json answers.
@@ -21,9 +33,12 @@ export class Client {
   ) {}
 
   async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply<T>> {
-    const res = await fetch(this.baseUrl + path, {
+    const transport = transports.get(this.baseUrl);
+    const init: RequestInit = {
       method,
       headers: {
+        // An in-process Request carries no Host header by itself; the host check wants one.
+        ...(transport ? { host: new URL(this.baseUrl).host } : {}),
         ...(method === 'GET' ? {} : { 'x-workbench-request': '1' }),
         ...(body !== undefined && !(body instanceof FormData) ? { 'content-type': 'application/json' } : {}),
         ...(this.cookie ? { cookie: this.cookie } : {}),
@@ -31,7 +46,8 @@ export class Client {
         ...headers,
       },
       body: body === undefined ? undefined : body instanceof FormData ? body : JSON.stringify(body),
-    });
+    };
+    const res = transport ? await transport(new Request(this.baseUrl + path, init)) : await fetch(this.baseUrl + path, init);
     const setCookie = res.headers.get('set-cookie');
     if (setCookie) {
       const [pair = ''] = setCookie.split(';');

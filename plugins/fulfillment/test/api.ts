@@ -1,6 +1,7 @@
 // Shared by the fulfillment API tests: a real workbench running listings and fulfillment, and
 // builders for products, stock and orders through the HTTP API.
 import { setupOwner, staffClient, type Client } from '../../../test/helpers/client.js';
+import { startInProcess } from '../../../test/helpers/in-process.js';
 import { startServer, type TestServer } from '../../../test/helpers/server.js';
 
 export { staffClient, type Client, type TestServer };
@@ -11,7 +12,18 @@ export interface FulfillmentServer {
 }
 
 /** Starts the built workbench with listings and fulfillment (plus `enabled`/`folders`) and an owner. */
-export async function startFulfillment(options: { enabled?: string[]; folders?: string[]; settings?: Record<string, unknown> } = {}): Promise<FulfillmentServer> {
+export async function startFulfillment(options: { enabled?: string[]; folders?: string[]; settings?: Record<string, unknown>; inProcess?: boolean } = {}): Promise<FulfillmentServer> {
+  // inProcess: the plugin test kit instead of a process (a clock that stands still, cheap hashes).
+  if (options.inProcess) {
+    const { server, owner } = await startInProcess({
+      // These tests were written against a running clock (fromNow, Date.now()).
+      clock: 'system',
+      plugins: options.folders ?? [],
+      enabled: options.enabled ?? ['listings', 'fulfillment'],
+      ...(options.settings ? { settings: { fulfillment: options.settings } } : {}),
+    });
+    return { server, owner };
+  }
   const server = await startServer({
     config: {
       plugins: { folders: options.folders ?? [], enabled: options.enabled ?? ['listings', 'fulfillment'] },

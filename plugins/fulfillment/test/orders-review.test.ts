@@ -29,7 +29,7 @@ const stockOf = async (sku: TestSku) => (await owner.get(`${API}/stock?q=${sku.c
 const finding = async (id: number, rule: string) => ((await owner.get(`${API}/orders/${id}/review`)).body.findings as { rule: string; ok: boolean; code?: string; message: string }[]).find((f) => f.rule === rule)!;
 
 beforeAll(async () => {
-  ({ server, owner } = await startFulfillment());
+  ({ server, owner } = await startFulfillment({ inProcess: true }));
   reader = await colleague(server, owner, 'kefu', ['fulfillment.orders.read']);
 });
 afterAll(() => server?.dispose());

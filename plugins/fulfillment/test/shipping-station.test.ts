@@ -13,7 +13,7 @@ let owner: Client;
 let skus: TestSku[];
 
 beforeAll(async () => {
-  fs = await startFulfillment({ enabled: ['listings', 'fulfillment', 'shipped-listener'], folders: [LISTENER] });
+  fs = await startFulfillment({ enabled: ['listings', 'fulfillment', 'shipped-listener'], folders: [LISTENER], inProcess: true });
   owner = fs.owner;
   skus = await createSkus(owner, 3);
   for (const [i, sku] of skus.entries()) await stockUp(owner, sku, `A-01-01-0${i + 1}`, 20);

@@ -7,7 +7,7 @@ let clerk: Client;
 const api = (path: string) => `/api/fulfillment${path}`;
 
 beforeAll(async () => {
-  f = await startFulfillment();
+  f = await startFulfillment({ inProcess: true });
   owner = f.owner;
   clerk = await colleague(f.server, owner, 'cangguan', ['fulfillment.stock.read', 'fulfillment.stock.manage']);
 });

@@ -1,5 +1,6 @@
 // Shared by the listings API tests: a real workbench with only this plugin, and a few builders.
 import { setupOwner, staffClient, type Client } from '../../../test/helpers/client.js';
+import { startInProcess } from '../../../test/helpers/in-process.js';
 import { startServer, type TestServer } from '../../../test/helpers/server.js';
 
 export { Client, staffClient, type TestServer };
@@ -9,8 +10,22 @@ export interface ListingsServer {
   owner: Client;
 }
 
-/** Starts the built workbench with only `listings` (plus `plugins`/`folders` given) and an owner. */
-export async function startListings(options: { enabled?: string[]; folders?: string[]; settings?: Record<string, unknown> } = {}): Promise<ListingsServer> {
+/**
+ * Starts the built workbench with only `listings` (plus `plugins`/`folders` given) and an owner;
+ * with `inProcess`, the plugin test kit instead: no process, a clock that stands still, cheap
+ * password hashes.
+ */
+export async function startListings(options: { enabled?: string[]; folders?: string[]; settings?: Record<string, unknown>; inProcess?: boolean } = {}): Promise<ListingsServer> {
+  if (options.inProcess) {
+    const { server, owner } = await startInProcess({
+      // These tests were written against a running clock (fromNow, Date.now()).
+      clock: 'system',
+      plugins: options.folders ?? [],
+      enabled: options.enabled ?? ['listings'],
+      ...(options.settings ? { settings: { listings: options.settings } } : {}),
+    });
+    return { server, owner };
+  }
   const server = await startServer({
     config: {
       plugins: { folders: options.folders ?? [], enabled: options.enabled ?? ['listings'] },

@@ -5,7 +5,7 @@ let ls: ListingsServer;
 let owner: Client;
 
 beforeAll(async () => {
-  ls = await startListings({ settings: { showcaseSlots: 3 } });
+  ls = await startListings({ settings: { showcaseSlots: 3 }, inProcess: true });
   owner = ls.owner;
 });
 afterAll(() => ls?.server.dispose());

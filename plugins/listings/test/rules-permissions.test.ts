@@ -81,7 +81,7 @@ const only = new Map<string, Client>();
 const allBut = new Map<string, Client>();
 
 beforeAll(async () => {
-  s = await startListings();
+  s = await startListings({ inProcess: true });
   for (const [i, permission] of ALL.entries()) {
     for (const [kind, permissions] of [['only', [permission]], ['but', ALL.filter((p) => p !== permission)]] as const) {
       const id = `${kind}-${i}`;

@@ -31,7 +31,7 @@ async function rule(body: Record<string, unknown>, id: string): Promise<Rule> {
 }
 
 beforeAll(async () => {
-  ({ server, owner } = await startListings());
+  ({ server, owner } = await startListings({ inProcess: true }));
   for (const [id, permissions] of [
     ['editor', ['listings.products.read', 'listings.products.edit']],
     ['reviewer', ['listings.products.read', 'listings.products.review']],

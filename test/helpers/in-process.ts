@@ -1,0 +1,34 @@
+import { join } from 'node:path';
+import { startTestHost, type TestHost, type TestHostOptions } from '@workbench/plugin-api/testing';
+import { Client, routeInProcess } from './client.js';
+import type { TestServer } from './server.js';
+
+let next = 1;
+
+/**
+ * The plugin test kit behind the `TestServer` and `Client` the real-server tests use, so an API
+ * test moves onto the kit by changing how it starts. Each host gets its own base URL (a port that
+ * is never opened) by which its clients find it.
+ */
+export async function startInProcess(options: TestHostOptions): Promise<{ server: TestServer; owner: Client; host: TestHost }> {
+  const host = await startTestHost(options);
+  const url = `http://localhost:${next++}`;
+  const unroute = routeInProcess(url, (request) => host.app.request(request));
+  const owner = new Client(url);
+  owner.cookie = host.owner.cookie;
+  let closed: Promise<void> | undefined;
+  const close = () => (closed ??= host.close().finally(unroute));
+  const server: TestServer = {
+    url,
+    // The test's own process serves it.
+    pid: process.pid,
+    dir: host.dir,
+    dataDir: join(host.dir, 'data'),
+    configFile: join(host.dir, 'config.yaml'),
+    output: () => host.logs().join('\n'),
+    waitFor: () => Promise.reject(new Error('an in-process test host has no process output to wait for; use startServer')),
+    stop: () => close().then(() => 0),
+    dispose: close,
+  };
+  return { server, owner, host };
+}
