@@ -85,6 +85,8 @@ export interface StocktakeListQuery {
   pageSize: number;
   status?: StocktakeStatus;
   zone?: string;
+  /** Refused: a stocktake has no text to search. */
+  q?: string;
 }
 
 export async function listStocktakes(q: Queryable, query: StocktakeListQuery) {
