@@ -26,6 +26,7 @@ import { Sessions } from './auth/sessions.js';
 import { SetupGate } from './auth/setup-gate.js';
 import { registerUserRoutes } from './auth/user-routes.js';
 import { DemoData } from './contributions/demo-data.js';
+import { answerClientErrors } from './http/client-error.js';
 import { Importers } from './contributions/importers.js';
 import { RouteTable } from './contributions/route-table.js';
 import { SearchProviders } from './contributions/search.js';
@@ -145,6 +146,7 @@ export async function startWorkbench(config: WorkbenchConfig, rootDir: string, l
     // Counted before listening, so the setup link is printed right after the listening line.
     const needsSetup = (await accounts.count()) === 0;
     const server = await listen(app, config.server.host, config.server.port, tls);
+    answerClientErrors(server, config.locale);
     const address = server.address() as AddressInfo;
     const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
     const url = `${tls ? 'https' : 'http'}://${shownHost}:${address.port}`;
