@@ -284,4 +284,20 @@ describe('what the fuzzing found', () => {
     // The server still answers the next request on a new connection.
     expect((await owner.get('/api/health')).status).toBe(200);
   });
+
+  test('a cart whose amounts pass the money ceiling (10 亿元) is a 400 naming it, not a 500', async () => {
+    // Each price fits `price` (at most 100,000,000,000 分), but two of them do not add up to one.
+    const made = await owner.post('/api/listings/products', { title: '天价测试款', itemCode: 'FUZZ-CEILING', skus: [{ code: 'FUZZ-CEILING-1', attributes: { 尺码: 'S' }, price: 100_000_000_000, cost: 100_000_000_000 }] });
+    expect(made.status, made.text).toBe(201);
+    const skuId = made.body.skus[0].id as number;
+    expect((await owner.post('/api/listings/price', { lines: [{ skuId, qty: 1 }] })).status).toBe(200);
+    for (const cart of [{ lines: [{ skuId, qty: 2 }] }, { lines: [{ skuId, qty: 9_999 }] }, { lines: [{ skuId, qty: 1 }], shipping: 100_000_000_000 }]) {
+      const reply = await owner.post('/api/listings/price', cart, { 'accept-language': 'zh-CN' });
+      expect(reply.status, reply.text).toBe(400);
+      expect(reply.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(reply.body.detail).toMatch(/10 亿元/);
+      const en = await owner.post('/api/listings/price', cart, { 'accept-language': 'en' });
+      expect(en.body.detail).toMatch(/1,000,000,000 yuan/);
+    }
+  });
 });
