@@ -265,7 +265,7 @@ describe('fuzzing every operation in /api/openapi.json as the owner', () => {
     console.info(`api fuzz: ${outcome.cases} cases over ${operations.length} operations, seed ${SEED}, statuses ${JSON.stringify(outcome.byStatus)}`);
     if (!ONLY) expect(outcome.cases).toBe(operations.length * RUNS);
     // The server's own account of a failure (its stack) goes with the cases that caused it.
-    const failures = server.output().split('\n').filter((line) => /request failed|Error|^\s+at /.test(line)).slice(0, 60);
+    const failures = server.output().split('\n').filter((line) => /request failed|response schema|Error|^\s+at /.test(line)).slice(0, 60);
     expect(outcome.wrong, failures.join('\n')).toEqual([]);
     // Most cases must reach the handlers, not stop at the door: some answers are not refusals.
     expect(Object.entries(outcome.byStatus).filter(([s]) => Number(s) < 300).reduce((n, [, c]) => n + c, 0)).toBeGreaterThan(outcome.cases / 10);
