@@ -15,8 +15,8 @@ const RUNS = Math.max(1, Number(process.env.FUZZ_RUNS ?? 2));
 const SEED = Number(process.env.FUZZ_SEED ?? 12);
 /** Only the operations whose "METHOD /path" matches, to replay a finding. */
 const ONLY = process.env.FUZZ_ONLY ? new RegExp(process.env.FUZZ_ONLY) : undefined;
-/** No single request may take longer than this, whatever it carries. */
-const REQUEST_TIMEOUT_MS = 15_000;
+/** No single request may take longer than this, whatever it carries (a login's scrypt on a busy machine included). */
+const REQUEST_TIMEOUT_MS = 30_000;
 
 interface Parameter {
   name: string;
