@@ -28,6 +28,7 @@ import { Sessions } from './auth/sessions.js';
 import { SetupGate } from './auth/setup-gate.js';
 import { registerUserRoutes } from './auth/user-routes.js';
 import { DemoData } from './contributions/demo-data.js';
+import { answerClientErrors } from './http/client-error.js';
 import { Importers } from './contributions/importers.js';
 import { RouteTable } from './contributions/route-table.js';
 import { UploadArea } from './contributions/upload-area.js';
@@ -177,7 +178,10 @@ export async function startWorkbench(config: WorkbenchConfig, rootDir: string, l
     const address = server?.address() as AddressInfo | undefined;
     const shownHost = address === undefined ? 'localhost' : address.family === 'IPv6' ? `[${address.address}]` : address.address;
     const url = address === undefined ? 'http://localhost' : `${tls ? 'https' : 'http'}://${shownHost}:${address.port}`;
-    if (server) log.info(`listening on ${url}`);
+    if (server) {
+      answerClientErrors(server, config.locale);
+      log.info(`listening on ${url}`);
+    }
     const beyondThisPc = !['127.0.0.1', 'localhost', '::1'].includes(config.server.host);
     if (beyondThisPc && config.server.allowedHosts.length === 0) {
       log.warn('the workbench listens beyond this PC, but server.allowedHosts is empty: other PCs will be refused until their host name is listed there');

@@ -1,9 +1,10 @@
 // Input on list routes that used to reach SQLite or the date arithmetic unchecked: every paged
 // list is found through /api/openapi.json, so a list added later is covered without a new test.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { setupOwner, type Client } from './helpers/client.js';
+import { OWNER, setupOwner, type Client } from './helpers/client.js';
 import { startServer, type TestServer } from './helpers/server.js';
-import { approvedOrder, createSkus, makeWave, newBin, stockUp } from '../plugins/fulfillment/test/api.js';
+import { approvedOrder, createSkus, makeWave, newBin, runImport, stockUp } from '../plugins/fulfillment/test/api.js';
+import { taobaoExport } from '../plugins/fulfillment/test/fixtures/taobao-export.mjs';
 
 const CHINESE = /[\u4e00-\u9fff]/;
 
@@ -141,5 +142,80 @@ describe('q on lists that did not search', () => {
     expect(await ids('%')).toEqual([]);
     expect(await ids('BC_')).toEqual([]);
     expect(await ids(`${wave.waveNo.slice(0, 4)}%`)).toEqual([]);
+  });
+});
+
+describe('q on every paged list: honoured or refused, never ignored', () => {
+  const F = '/api/fulfillment';
+  let replenishment: { fromLocationCode: string; toLocationCode: string; waveNo: string; skuCode: string };
+
+  beforeAll(async () => {
+    // A record in each list that had no search: an import, a courier statement, a stocktake, a replenishment.
+    const [sku, other] = await createSkus(owner, 2, 'QL');
+    const face = newBin('A');
+    const store = newBin('S');
+    expect((await owner.post(`${F}/locations`, { code: face, kind: 'pick', capacity: 10 })).status).toBe(201);
+    await stockUp(owner, sku!, face, 2);
+    await stockUp(owner, sku!, store, 30, 'storage');
+    await stockUp(owner, other!, newBin('A'), 5);
+    const wave = await makeWave(owner, [(await approvedOrder(owner, [{ sku: sku!, qty: 5 }])).id]);
+    replenishment = wave.replenishments[0];
+    expect(replenishment).toBeDefined();
+    const file = taobaoExport({ orders: 2, skuCodes: [sku!.code], seed: 5 });
+    expect((await runImport(server, owner, 'taobao-orders', [file.orderFile, file.itemFile])).problem).toBeUndefined();
+    const statement = ['运单号,重量(kg),运费(元),日期', '779999999999999,0.5,5.00,2026-11-20'].join('\r\n');
+    expect((await runImport(server, owner, 'courier-statement', [{ name: '申通11月账单.csv', bytes: statement }])).problem).toBeUndefined();
+    expect((await owner.post(`${F}/stocktakes`, { zone: 'S' })).status).toBe(201);
+  });
+
+  test('a text found nowhere answers no rows or a 400 naming q, on every paged list', async () => {
+    const wrong: string[] = [];
+    for (const path of await pagedLists()) {
+      const all = await owner.get(`${path}?pageSize=1`);
+      const reply = await owner.get(`${path}?q=${encodeURIComponent('无此内容-zz9')}`, { 'accept-language': 'en' });
+      const refused = reply.status === 400 && isProblem(reply.headers) && /\bq\b/.test(reply.body?.detail ?? '');
+      const honoured = reply.status === 200 && reply.body.total === 0;
+      if (!refused && !honoured) wrong.push(`${path}: ${reply.status} total ${reply.body?.total} of ${all.body?.total}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  test('/imports finds an import by a part of its file names or who ran it', async () => {
+    const all = (await owner.get(`${F}/imports`)).body;
+    expect(all.total).toBeGreaterThan(0);
+    const found = (await owner.get(`${F}/imports?q=exportorderdetail`)).body;
+    expect(found.total).toBe(all.total);
+    expect(found.items[0].files.join(' ')).toContain('ExportOrderDetailList');
+    expect((await owner.get(`${F}/imports?q=${encodeURIComponent(all.items[0].actorName)}`)).body.total).toBe(all.total);
+    expect((await owner.get(`${F}/imports?q=%25`)).body.total).toBe(0);
+  });
+
+  test('/statements finds a statement by a part of its file name, its period or its courier', async () => {
+    const all = (await owner.get(`${F}/statements`)).body;
+    expect(all.total).toBe(1);
+    expect((await owner.get(`${F}/statements?q=${encodeURIComponent('11月账单')}`)).body.total).toBe(1);
+    expect((await owner.get(`${F}/statements?q=${encodeURIComponent(all.items[0].period.slice(0, 7))}`)).body.total).toBe(1);
+    expect((await owner.get(`${F}/statements?q=${encodeURIComponent('圆通')}`)).body.total).toBe(0);
+    expect((await owner.get(`${F}/statements?q=_`)).body.total).toBe(0);
+  });
+
+  test('/replenishments takes q as the start of a location code, wave number or SKU code', async () => {
+    const ids = async (q: string) => ((await owner.get(`${F}/replenishments?q=${encodeURIComponent(q)}`)).body.items as { toLocationCode: string }[]).map((r) => r.toLocationCode);
+    expect(await ids(replenishment.fromLocationCode.toLowerCase())).toEqual([replenishment.toLocationCode]);
+    expect(await ids(replenishment.toLocationCode)).toEqual([replenishment.toLocationCode]);
+    expect(await ids(replenishment.waveNo)).toEqual([replenishment.toLocationCode]);
+    expect(await ids(replenishment.skuCode)).toEqual([replenishment.toLocationCode]);
+    expect(await ids(replenishment.skuCode.slice(1))).toEqual([]);
+    expect(await ids('%')).toEqual([]);
+  });
+
+  test('/stocktakes finds a count by its zone or the name of who started it, as text', async () => {
+    const all = (await owner.get(`${F}/stocktakes`)).body;
+    const mine = all.items.find((t: { zone: string }) => t.zone === 'S');
+    const ids = async (q: string) => ((await owner.get(`${F}/stocktakes?q=${encodeURIComponent(q)}`)).body.items as { id: number }[]).map((t) => t.id);
+    expect(await ids('s')).toEqual([mine.id]);
+    expect(await ids(OWNER.displayName.slice(1))).toContain(mine.id);
+    expect(await ids('%')).toEqual([]);
+    expect(await ids('S%')).toEqual([]);
   });
 });

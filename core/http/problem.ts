@@ -19,9 +19,11 @@ const TITLES: Record<number, LocalizedText> = {
   401: { 'zh-CN': '请先登录', en: 'Please log in' },
   403: { 'zh-CN': '没有权限', en: 'Not allowed' },
   404: { 'zh-CN': '找不到', en: 'Not found' },
+  408: { 'zh-CN': '请求超时', en: 'Request timeout' },
   409: { 'zh-CN': '有冲突', en: 'Conflict' },
   413: { 'zh-CN': '内容太大', en: 'Too large' },
   429: { 'zh-CN': '尝试太频繁', en: 'Too many attempts' },
+  431: { 'zh-CN': '请求头太长', en: 'Request headers too long' },
   500: { 'zh-CN': '服务器出错', en: 'Server error' },
   503: { 'zh-CN': '暂时不可用', en: 'Unavailable' },
 };
@@ -53,7 +55,7 @@ const CONSTRAINTS: Record<ConstraintKind, { status: number; detail: LocalizedTex
 };
 
 function kindOf(status: number): string {
-  return { 400: 'input', 401: 'unauthorized', 403: 'forbidden', 404: 'not-found', 409: 'conflict', 413: 'payload-too-large', 429: 'too-many-requests', 503: 'unavailable' }[status] ?? 'server-error';
+  return { 400: 'input', 401: 'unauthorized', 403: 'forbidden', 404: 'not-found', 409: 'conflict', 408: 'request-timeout', 413: 'payload-too-large', 429: 'too-many-requests', 431: 'headers-too-large', 503: 'unavailable' }[status] ?? 'server-error';
 }
 
 /** Builds a problem from a status and a message. */

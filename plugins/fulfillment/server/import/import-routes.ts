@@ -1,4 +1,5 @@
 import { def, listQuery, nullable, ref, type JsonSchema, type PluginContext } from '@workbench/plugin-api';
+import { containing } from '../shared/like-text.js';
 
 /** One past import, as `GET /imports` lists it. */
 export interface ImportRecord {
@@ -62,18 +63,23 @@ const toRecord = (r: ImportRow): ImportRecord => ({
 /** `GET /imports`: the Taobao imports that went in, newest first (refused uploads write nothing). */
 export function addImportRoutes(ctx: PluginContext): void {
   ctx.schemas.add(importRecord);
-  ctx.routes.add<Record<string, string>, { page: number; pageSize: number }, undefined, { items: ImportRecord[]; total: number; page: number; pageSize: number }>({
+  ctx.routes.add<Record<string, string>, { page: number; pageSize: number; q?: string }, undefined, { items: ImportRecord[]; total: number; page: number; pageSize: number }>({
     method: 'get',
     path: '/imports',
     permission: 'fulfillment.orders.import',
     summary: { 'zh-CN': '淘宝订单导入记录（最新在前）', en: 'Taobao order imports, newest first' },
+    description: { 'zh-CN': 'q：文件名或导入人里的文字', en: 'q: text in a file name or the name of who imported' },
     query: listQuery(),
     response: { allOf: [def('page')], type: 'object', properties: { items: { type: 'array', items: ref(IMPORT_RECORD) } }, required: ['items', 'total', 'page', 'pageSize'] },
     handler: ({ query }) =>
       ctx.db.read(async (q) => {
         const { page, pageSize } = query;
-        const total = (await q.get<{ n: number }>('SELECT COUNT(*) AS n FROM fulfillment_imports'))?.n ?? 0;
-        const rows = await q.all<ImportRow>('SELECT * FROM fulfillment_imports ORDER BY id DESC LIMIT ? OFFSET ?', [pageSize, (page - 1) * pageSize]);
+        const text = query.q?.trim();
+        // file_names is a JSON list of the names: a search in it finds a part of any name.
+        const where = text ? "WHERE file_names LIKE ? ESCAPE '\\' OR actor_name LIKE ? ESCAPE '\\'" : '';
+        const args = text ? [containing(text), containing(text)] : [];
+        const total = (await q.get<{ n: number }>(`SELECT COUNT(*) AS n FROM fulfillment_imports ${where}`, args))?.n ?? 0;
+        const rows = await q.all<ImportRow>(`SELECT * FROM fulfillment_imports ${where} ORDER BY id DESC LIMIT ? OFFSET ?`, [...args, pageSize, (page - 1) * pageSize]);
         return { items: rows.map(toRecord), total, page, pageSize };
       }),
   });

@@ -17,11 +17,12 @@ function outcomesOf(text: string | undefined): Outcome[] | undefined {
 
 /** `GET /statements` and `GET /statements/:id` (the import is the `courier-statement` importer). */
 export function addStatementRoutes(ctx: PluginContext): void {
-  ctx.routes.add<Record<string, string>, { page: number; pageSize: number; courier?: string }>({
+  ctx.routes.add<Record<string, string>, { page: number; pageSize: number; courier?: string; q?: string }>({
     method: 'get',
     path: '/statements',
     permission: 'fulfillment.reconcile',
     summary: { 'zh-CN': '导入过的快递账单（最新在前）', en: 'Courier statements imported, newest first' },
+    description: { 'zh-CN': 'q：文件名、账期（如 2026-11）或快递公司代码里的文字', en: 'q: text in the file name, the period (e.g. 2026-11) or the courier code' },
     query: listQuery({ courier: { type: 'string', pattern: '^[A-Za-z]{2,5}$' } }),
     response: { allOf: [def('page'), { type: 'object', properties: { items: { type: 'array', items: ref(STATEMENT) } } }] },
     handler: ({ query }) => ctx.db.read((q) => listStatements(q, fulfillmentSettings(ctx), query)),

@@ -1,6 +1,7 @@
 import { NotFoundError, type Queryable, type SqlValue } from '@workbench/plugin-api';
 import type { NotBilled, StatementDetail, StatementLineRecord, StatementRecord } from '../../shared/records.js';
 import type { FulfillmentSettings } from '../settings.js';
+import { containing } from '../shared/like-text.js';
 import { courierByCode } from './courier-rules.js';
 import { OUTCOMES, type Outcome } from './schemas.js';
 
@@ -47,9 +48,16 @@ const SELECT_STATEMENT = `SELECT s.*,
   (SELECT SUM(expected_fee) FROM fulfillment_statement_lines l WHERE l.statement_id = s.id) AS expected_fee
   FROM fulfillment_statements s`;
 
-export async function listStatements(q: Queryable, settings: FulfillmentSettings, query: { page: number; pageSize: number; courier?: string }) {
-  const where = query.courier ? 'WHERE s.courier = ?' : '';
-  const params: SqlValue[] = query.courier ? [query.courier.toUpperCase()] : [];
+export async function listStatements(q: Queryable, settings: FulfillmentSettings, query: { page: number; pageSize: number; courier?: string; q?: string }) {
+  const filters: string[] = [];
+  const params: SqlValue[] = [];
+  if (query.courier) (filters.push('s.courier = ?'), params.push(query.courier.toUpperCase()));
+  const text = query.q?.trim();
+  if (text) {
+    filters.push("(s.file_name LIKE ? ESCAPE '\\' OR s.period LIKE ? ESCAPE '\\' OR s.courier LIKE ? ESCAPE '\\')");
+    params.push(containing(text), containing(text), containing(text));
+  }
+  const where = filters.length ? `WHERE ${filters.join(' AND ')}` : '';
   const total = (await q.get<{ n: number }>(`SELECT COUNT(*) AS n FROM fulfillment_statements s ${where}`, params))!.n;
   const rows = await q.all<StatementRow>(`${SELECT_STATEMENT} ${where} ORDER BY s.id DESC LIMIT ? OFFSET ?`, [...params, query.pageSize, (query.page - 1) * query.pageSize]);
   return { items: rows.map((r) => toStatement(settings, r)), total, page: query.page, pageSize: query.pageSize };

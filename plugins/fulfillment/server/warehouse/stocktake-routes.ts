@@ -41,6 +41,7 @@ export function addStocktakeRoutes(ctx: PluginContext, stock: StockOps): void {
     path: '/stocktakes',
     permission: 'fulfillment.stock.read',
     summary: { 'zh-CN': '盘点单列表（最新在前）', en: 'Stocktakes, newest first' },
+    description: { 'zh-CN': 'q：库区，或开单人、过账人名字里的文字', en: 'q: the zone, or text in the name of who started or posted the count' },
     query: listQuery({ status: { type: 'string', enum: ['counting', 'posted', 'cancelled'] }, zone: ZONE }),
     response: pageOf(WAREHOUSE_SCHEMAS.stocktakeSummary),
     handler: ({ query }) => ctx.db.read((q) => listStocktakes(q, query)),

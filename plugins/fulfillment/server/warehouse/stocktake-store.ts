@@ -1,6 +1,7 @@
 import { ConflictError, InputError, NotFoundError, type PluginContext, type Queryable, type Transaction } from '@workbench/plugin-api';
 import type { Stocktake, StocktakeStatus, StocktakeSummary } from '../../shared/records.js';
 import type { StepBy } from '../shared/actor.js';
+import { containing } from '../shared/like-text.js';
 import { skuNames } from './sku-names.js';
 
 interface StocktakeRow {
@@ -85,6 +86,8 @@ export interface StocktakeListQuery {
   pageSize: number;
   status?: StocktakeStatus;
   zone?: string;
+  /** The zone, or text in the name of who started or posted the count. */
+  q?: string;
 }
 
 export async function listStocktakes(q: Queryable, query: StocktakeListQuery) {
@@ -97,6 +100,12 @@ export async function listStocktakes(q: Queryable, query: StocktakeListQuery) {
   if (query.zone) {
     where.push('zone = ?');
     args.push(query.zone.toUpperCase());
+  }
+  const text = query.q?.trim();
+  if (text) {
+    // The list's search box: a sheet has no title, so a clerk looks for its zone or its counter.
+    where.push("(zone = ? OR created_by_name LIKE ? ESCAPE '\\' OR posted_by_name LIKE ? ESCAPE '\\')");
+    args.push(text.toUpperCase(), containing(text), containing(text));
   }
   const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const total = (await q.get<{ n: number }>(`SELECT COUNT(*) AS n FROM fulfillment_stocktakes ${filter}`, args))!.n;

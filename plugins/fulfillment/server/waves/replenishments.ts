@@ -1,5 +1,6 @@
 import { ConflictError, NotFoundError, type PluginContext, type Queryable, type Transaction } from '@workbench/plugin-api';
 import type { StepBy } from '../shared/actor.js';
+import { startingWith } from '../shared/like-text.js';
 import type { StockOps } from '../warehouse/stock-ops.js';
 import type { SkuPlan } from './pick-plan.js';
 import type { Replenishment, ReplenishmentStatus } from './wave-types.js';
@@ -49,6 +50,8 @@ const toReplenishment = (r: ReplenishmentRow): Replenishment => ({
 export interface ReplenishmentQuery {
   status?: ReplenishmentStatus;
   wave?: number;
+  /** The start of a location code (either end), a wave number or a SKU code. */
+  q?: string;
   page: number;
   pageSize: number;
 }
@@ -65,8 +68,21 @@ export async function listReplenishments(q: Queryable, query: ReplenishmentQuery
     where.push('r.wave_id = ?');
     params.push(query.wave);
   }
+  const text = query.q?.trim();
+  if (text) {
+    // The SKU's code is known from the order lines that made the task.
+    where.push(`(f.code LIKE ? ESCAPE '\\' OR t.code LIKE ? ESCAPE '\\' OR w.wave_no LIKE ? ESCAPE '\\'
+      OR EXISTS (SELECT 1 FROM fulfillment_order_items i WHERE i.sku_id = r.sku_id AND i.sku_code LIKE ? ESCAPE '\\'))`);
+    params.push(startingWith(text.toUpperCase()), startingWith(text.toUpperCase()), startingWith(text.toUpperCase()), startingWith(text));
+  }
   const clause = where.length ? ` WHERE ${where.join(' AND ')}` : '';
-  const total = (await q.get<{ n: number }>(`SELECT COUNT(*) AS n FROM fulfillment_replenishments r${clause}`, params))!.n;
+  const total = (await q.get<{ n: number }>(
+    `SELECT COUNT(*) AS n FROM fulfillment_replenishments r
+      JOIN fulfillment_locations f ON f.id = r.from_location_id
+      JOIN fulfillment_locations t ON t.id = r.to_location_id
+      LEFT JOIN fulfillment_waves w ON w.id = r.wave_id${clause}`,
+    params,
+  ))!.n;
   const rows = await q.all<ReplenishmentRow>(`${SELECT}${clause} ORDER BY r.id LIMIT ? OFFSET ?`, [...params, query.pageSize, (query.page - 1) * query.pageSize]);
   return { items: rows.map(toReplenishment), total, page: query.page, pageSize: query.pageSize };
 }

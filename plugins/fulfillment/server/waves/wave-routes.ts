@@ -85,7 +85,7 @@ export function addWaveRoutes(ctx: PluginContext, stock: StockOps): void {
     path: '/replenishments',
     permission: PERMISSION,
     summary: { 'zh-CN': '补货任务', en: 'Replenishment tasks' },
-    description: { 'zh-CN': '从储位补到拣货位，最早的在前', en: 'Storage to pick face, oldest first' },
+    description: { 'zh-CN': '从储位补到拣货位，最早的在前；q：库位编号、波次号或商家编码的开头', en: 'Storage to pick face, oldest first; q: the start of a location code, wave number or SKU code' },
     query: listQuery({ status: { type: 'string', enum: ['open', 'done', 'cancelled'] }, wave: def('id') }),
     response: page(WAVE_SCHEMAS.replenishment),
     handler: ({ query }) => ctx.db.read((q) => listReplenishments(q, query)),
