@@ -14,6 +14,7 @@ export const REPORT = join('docs', 'api', 'plugin-api.md');
 
 export const MODULES = [
   { specifier: '@workbench/plugin-api', file: join('core', 'plugin-api.ts') },
+  { specifier: '@workbench/plugin-api/testing', file: join('core', 'testing', 'index.ts') },
   { specifier: '@workbench/ui', file: join('ui', 'kit', 'index.ts') },
 ] as const;
 
@@ -196,6 +197,14 @@ export interface SurfaceChange {
   breaking: boolean;
 }
 
+/**
+ * A signature with its trailing optional parameters left out: `f(a: A, b?: B): R;` → `f(a: A): R;`.
+ * A member whose only change is such parameters still accepts every call written before it.
+ */
+function withoutOptionalParameters(line: string): string {
+  return line.replace(/(?:,\s*\w+\?: [^,()]+)+(?=\)[^()]*$)/, '');
+}
+
 /** What differs between the recorded surface and the code's, by export. */
 export function compareSurfaces(recorded: Surface, current: Surface): SurfaceChange {
   const added: string[] = [];
@@ -209,7 +218,7 @@ export function compareSurfaces(recorded: Surface, current: Surface): SurfaceCha
       const gone = before.lines.filter((l) => !entry.lines.includes(l));
       const fresh = entry.lines.filter((l) => !before.lines.includes(l));
       changed.push(`${entry.module}: ${entry.name} (${[...gone.map((l) => `- ${l.trim()}`), ...fresh.map((l) => `+ ${l.trim()}`)].join('; ')})`);
-      if (gone.length > 0) breaking = true;
+      if (gone.some((line) => !fresh.some((f) => withoutOptionalParameters(f) === line))) breaking = true;
     }
   }
   for (const [k, entry] of recorded.entries) if (!current.entries.has(k)) removed.push(`${entry.module}: ${entry.name}`);

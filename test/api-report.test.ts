@@ -36,6 +36,11 @@ describe('the API report', () => {
     expect(compareSurfaces(gained, current)).toMatchObject({ changed: [expect.stringContaining('JobDefinition (+ catchUp?: boolean;)')], breaking: false });
     const retyped = recordedSurface(text.replace('  catchUp?: boolean;', '  catchUp?: string;'));
     expect(compareSurfaces(retyped, current)).toMatchObject({ changed: [expect.stringContaining('- catchUp?: string;; + catchUp?: boolean;')], breaking: true });
+    // A trailing optional parameter keeps every earlier call valid; a required one does not.
+    const fewer = recordedSurface(text.replace('date(iso: string | null | undefined, options?: DateFormatOptions): string;', 'date(iso: string | null | undefined): string;'));
+    expect(compareSurfaces(fewer, current)).toMatchObject({ changed: [expect.stringContaining('I18n')], breaking: false });
+    const required = recordedSurface(text.replace('date(iso: string | null | undefined, options?: DateFormatOptions): string;', 'date(iso: string | null | undefined, options: DateFormatOptions, more?: number): string;'));
+    expect(compareSurfaces(required, current)).toMatchObject({ breaking: true });
     const extra = recordedSurface(text.replace('```ts\n', '```ts\n// since 1.0.0\nfunction gone(): void\n\n'));
     expect(compareSurfaces(extra, current)).toMatchObject({ removed: ['@workbench/plugin-api: gone'], breaking: true });
     // The since values survive a rewrite; a member new to the code is dated at the current version.

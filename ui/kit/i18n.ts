@@ -1,4 +1,4 @@
-import { formatDate, formatDateTime, formatMoney, SHOP_TIME_ZONE, type DateFormatOptions } from './format.js';
+import { formatDate, formatDateTime, formatMoney, type DateFormatOptions } from './format.js';
 
 /** The languages of the workbench; zh-CN first. */
 export type Locale = 'zh-CN' | 'en';
@@ -25,7 +25,7 @@ export class I18n {
 
   constructor(
     public locale: Locale,
-    public timeZone = SHOP_TIME_ZONE,
+    public timeZone = 'Asia/Shanghai',
   ) {}
 
   /** Adds strings for a language; later keys win, so a plugin may add its own prefixed keys. */
@@ -55,11 +55,11 @@ export class I18n {
   }
 
   /** An ISO time shown in the shop's time zone (see `formatDateTime`); `{ year: false }` for narrow rows. */
-  dateTime(iso: string | null | undefined, options: DateFormatOptions = {}): string {
+  dateTime(iso: string | null | undefined, options?: DateFormatOptions): string {
     return formatDateTime(iso, this.locale, { timeZone: this.timeZone, ...options });
   }
 
-  date(iso: string | null | undefined, options: DateFormatOptions = {}): string {
+  date(iso: string | null | undefined, options?: DateFormatOptions): string {
     return formatDate(iso, this.locale, { timeZone: this.timeZone, ...options });
   }
 }
