@@ -19,6 +19,7 @@ export {
 export type { FieldProblem } from './errors.js';
 export { DisposableStore, toDisposable } from './lifecycle/disposable.js';
 export type { Disposable } from './lifecycle/disposable.js';
+export { Turns, SLICE_MS } from './lifecycle/turns.js';
 export { html } from './contributions/safe-html.js';
 export { serviceToken } from './contributions/service-token.js';
 export { DEFS, ref, def, nullable, ID_PARAMS, listQuery } from './schemas/schema-helpers.js';

@@ -18,6 +18,8 @@ export interface TestServer {
   dir: string;
   dataDir: string;
   configFile: string;
+  /** The server process's id. */
+  pid: number | undefined;
   /** Everything the server printed so far. */
   output(): string;
   waitFor(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
@@ -160,6 +162,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     dir,
     dataDir,
     configFile,
+    pid: child.pid,
     output: () => out,
     waitFor,
     stop,

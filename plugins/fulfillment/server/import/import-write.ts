@@ -1,4 +1,4 @@
-import type { PluginContext, SqlValue, Transaction } from '@workbench/plugin-api';
+import type { PluginContext, SqlValue, Transaction, Turns } from '@workbench/plugin-api';
 import { mergeKeyOf } from '../orders/merge-key.js';
 import { moveOrder } from '../orders/order-moves.js';
 import type { StepBy } from '../shared/actor.js';
@@ -21,6 +21,8 @@ export interface PlanWriter {
   skuIds: ReadonlyMap<string, number>;
   /** Orders written so far, for the progress bar. */
   onOrders: (written: number) => void;
+  /** The import's slices: rows are built a slice at a time. */
+  turns: Turns;
 }
 
 export interface Written {
@@ -70,15 +72,21 @@ async function writeNewOrders(w: PlanWriter, creates: NewOrder[]): Promise<void>
   const pipe = new InsertPipe(w.tx, (table, n) => table === 'fulfillment_orders' && w.onOrders(n));
   const base = (await w.tx.get<{ id: number }>('SELECT COALESCE(MAX(id), 0) AS id FROM fulfillment_orders'))?.id ?? 0;
   const idOf = (i: number) => base + 1 + i;
-  await pipe.insert('fulfillment_orders', ['id', ...ORDER_COLUMNS], creates.map((c, i) => [idOf(i), ...orderRow(w, c)]));
+  const orders: SqlValue[][] = [];
+  for (const [i, c] of creates.entries()) {
+    await w.turns.pause();
+    orders.push([idOf(i), ...orderRow(w, c)]);
+  }
+  await pipe.insert('fulfillment_orders', ['id', ...ORDER_COLUMNS], orders);
   const lines: SqlValue[][] = [];
   const history: SqlValue[][] = [];
   const plain = JSON.stringify({ importId: w.importId, file: w.orderFile });
-  creates.forEach((c, i) => {
+  for (const [i, c] of creates.entries()) {
+    await w.turns.pause();
     for (const item of c.order.items) lines.push(itemRow(w, idOf(i), item));
     const detail = c.exceptions.length ? JSON.stringify({ importId: w.importId, file: w.orderFile, exceptions: c.exceptions.map((e) => e.code) }) : plain;
     history.push([idOf(i), 'import', null, c.status, w.by.id, w.by.name, w.now, detail]);
-  });
+  }
   await pipe.insert('fulfillment_order_items', ITEM_COLUMNS, lines);
   await pipe.insert('fulfillment_order_history', HISTORY_COLUMNS, history);
   await pipe.flush();

@@ -1,3 +1,4 @@
+import type { Turns } from '@workbench/plugin-api';
 import { refundStateOf, type RefundState } from '../../shared/refund-state.js';
 import type { CsvRecord } from './csv-records.js';
 import { readHeader, RowCells, type MoneyReader } from './report-cells.js';
@@ -39,8 +40,8 @@ export interface ItemReport {
   lineColumn: string;
 }
 
-/** Reads the 宝贝报表 rows; a row with any unreadable cell is refused whole, naming each cell. */
-export function readItemReport(file: string, records: readonly CsvRecord[], deps: { money: MoneyReader; onRow: () => void }): ItemReport {
+/** Reads the 宝贝报表 rows in slices of `turns`; a row with any unreadable cell is refused whole, naming each cell. */
+export async function readItemReport(file: string, records: readonly CsvRecord[], deps: { money: MoneyReader; onRow: () => void; turns: Turns }): Promise<ItemReport> {
   const { index, rejected } = readHeader<ItemColumn>(file, records[0], ITEM_COLUMNS, [['mainOrderNo', 'orderNo'], ['code', 'outerId'], ...REQUIRED_ITEM_COLUMNS], '宝贝报表');
   // In layouts with sub-orders, 主订单编号 is the order and 子订单编号 the line.
   const orderKey: ItemColumn = index.has('mainOrderNo') ? 'mainOrderNo' : 'orderNo';
@@ -50,6 +51,7 @@ export function readItemReport(file: string, records: readonly CsvRecord[], deps
   if (rejected.length) return { items, rejected, orderColumn: ITEM_COLUMNS[orderKey], refused, lineColumn };
   const cells = new RowCells<ItemColumn>(file, index, ITEM_COLUMNS, deps.money);
   for (let r = 1; r < records.length; r++) {
+    await deps.turns.pause();
     deps.onRow();
     cells.load(records[r]!);
     if (cells.blank()) continue;

@@ -1,3 +1,4 @@
+import type { Turns } from '@workbench/plugin-api';
 import { regionOf } from '../../shared/mask.js';
 import { PLATFORM_STATUS_TEXTS, type PlatformStatus } from '../../shared/state-names.js';
 import type { CourierSetting } from '../settings.js';
@@ -64,13 +65,14 @@ function courierOf(couriers: readonly CourierSetting[], text: string): string | 
 
 /**
  * Reads the 订单报表 rows into orders by number. A row with any unreadable cell is refused whole,
- * naming each cell; rows with nothing in them are skipped (they keep their number).
+ * naming each cell; rows with nothing in them are skipped (they keep their number). Read in
+ * slices of `turns`.
  */
-export function readOrderReport(
+export async function readOrderReport(
   file: string,
   records: readonly CsvRecord[],
-  deps: { clock: ShopClock; money: MoneyReader; couriers: readonly CourierSetting[]; onRow: () => void },
-): OrderReport {
+  deps: { clock: ShopClock; money: MoneyReader; couriers: readonly CourierSetting[]; onRow: () => void; turns: Turns },
+): Promise<OrderReport> {
   const { index, rejected } = readHeader<OrderColumn>(file, records[0], ORDER_COLUMNS, REQUIRED_ORDER_COLUMNS, '订单报表');
   const orders = new Map<string, ParsedOrder>();
   const refused = new Set<string>();
@@ -87,6 +89,7 @@ export function readOrderReport(
     return read ?? null;
   };
   for (let r = 1; r < records.length; r++) {
+    await deps.turns.pause();
     deps.onRow();
     cells.load(records[r]!);
     if (cells.blank()) continue;

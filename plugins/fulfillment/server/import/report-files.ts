@@ -1,6 +1,7 @@
-import { InputError, type ImportFile } from '@workbench/plugin-api';
-import { readRecords, type CsvRecord } from './csv-records.js';
-import { decodeReport } from './report-decode.js';
+import { InputError, type ImportFile, type Turns } from '@workbench/plugin-api';
+import { decodeInTurns } from '../shared/decode-in-turns.js';
+import type { CsvRecord } from './csv-records.js';
+import { readRecordsInTurns } from './records-in-turns.js';
 import { reportKind, type ReportKind } from './report-columns.js';
 import { REASONS, type Rejection } from './row-reasons.js';
 
@@ -24,13 +25,14 @@ const KIND_NAMES: Record<ReportKind, { 'zh-CN': string; en: string }> = {
 
 /**
  * Tells the order report from the item report by their headers, in whichever order they came,
- * and refuses an upload that is not exactly one of each — in words that say what to send.
+ * and refuses an upload that is not exactly one of each — in words that say what to send. Files
+ * are decoded and read in slices (`turns`), so other requests are answered meanwhile.
  */
-export function pairReports(files: readonly ImportFile[]): ReportPair {
+export async function pairReports(files: readonly ImportFile[], turns: Turns): Promise<ReportPair> {
   const found: Partial<Record<ReportKind, ReportFile>> = {};
   const rejected: Rejection[] = [];
   for (const file of files) {
-    const { records, unclosedAt } = readRecords(decodeReport(file.bytes).text);
+    const { records, unclosedAt } = await readRecordsInTurns((await decodeInTurns(file.bytes, turns)).text, turns);
     const kind = reportKind(records[0]?.cells ?? []);
     if (!kind) {
       throw new InputError({

@@ -1,10 +1,12 @@
-import type { ImportRequest, LocalizedText, PluginContext } from '@workbench/plugin-api';
+import { Turns, type ImportRequest, type LocalizedText, type PluginContext } from '@workbench/plugin-api';
 import type { BatchShippingReport } from '../../shared/records.js';
+import { decodeInTurns } from '../shared/decode-in-turns.js';
 import { fulfillmentSettings } from '../settings.js';
 import { stepBy } from '../shared/actor.js';
 import type { StockOps } from '../warehouse/stock-ops.js';
 import { courierFromText, courierNames } from './courier-rules.js';
-import { columnIndex, csvRecords, decodeCsv, headerInGrams, parseWeight, unwrapCell, WEIGHT_REASONS, type RowProblem } from './csv-cells.js';
+import { csvRecordsInTurns } from './csv-in-turns.js';
+import { columnIndex, headerInGrams, parseWeight, unwrapCell, WEIGHT_REASONS, type RowProblem } from './csv-cells.js';
 import { shipOrder } from './ship-order.js';
 import { inLocale, refusalOf } from './texts.js';
 
@@ -31,9 +33,9 @@ interface BatchRow {
   weightGrams?: number;
 }
 
-/** The rows of the file, or the problems that keep a row from being read. */
-function readRows(ctx: PluginContext, text: string): { rows: BatchRow[]; problems: RowProblem[] } {
-  const [header = [], ...data] = csvRecords(text);
+/** The rows of the file, or the problems that keep a row from being read; read in slices of `turns`. */
+async function readRows(ctx: PluginContext, text: string, turns: Turns): Promise<{ rows: BatchRow[]; problems: RowProblem[] }> {
+  const [header = [], ...data] = await csvRecordsInTurns(text, turns);
   const index = columnIndex(header, columnOf);
   const problems: RowProblem[] = [];
   for (const required of ['订单编号', '物流单号'] as const) {
@@ -45,13 +47,14 @@ function readRows(ctx: PluginContext, text: string): { rows: BatchRow[]; problem
   const grams = weight ? headerInGrams(weight.header) : false;
   const rows: BatchRow[] = [];
   const seen = new Map<string, number>();
-  data.forEach((record, i) => {
+  for (const [i, record] of data.entries()) {
+    await turns.pause();
     const row = i + 2;
     const cell = (column: Column) => {
       const at = index.get(column)?.at;
       return at === undefined ? '' : unwrapCell(record[at] ?? '');
     };
-    if (record.every((c) => unwrapCell(c) === '')) return;
+    if (record.every((c) => unwrapCell(c) === '')) continue;
     const refuse = (column: Column, reason: LocalizedText) => problems.push({ row, column, reason });
     const before = problems.length;
     const orderNo = cell('订单编号');
@@ -72,7 +75,7 @@ function readRows(ctx: PluginContext, text: string): { rows: BatchRow[]; problem
       else weightGrams = parsed.grams;
     }
     if (problems.length === before) rows.push({ row, orderNo, courierText, ...(courier ? { courier: courier.code } : {}), trackingNo, ...(weightGrams === undefined ? {} : { weightGrams }) });
-  });
+  }
   return { rows, problems };
 }
 
@@ -82,11 +85,14 @@ class BatchRefused extends Error {}
 /**
  * The `batch-shipping` importer: 订单编号, 物流公司 (name or code), 物流单号 and an optional 重量.
  * Every row goes through the same shipping as the station, each in a savepoint so a refused row
- * leaves no trace for the rows after it; one refused row and nothing ships.
+ * leaves no trace for the rows after it; one refused row and nothing ships. The file is decoded
+ * and read in slices (`Turns`) and every row waits on the database, so the server answers others
+ * throughout.
  */
 export function registerBatchShipping(ctx: PluginContext, stock: StockOps): void {
   ctx.importers.register('batch-shipping', async ({ file, actor, locale, progress }: ImportRequest): Promise<BatchShippingReport> => {
-    const { rows, problems } = readRows(ctx, decodeCsv(file.bytes));
+    const turns = new Turns();
+    const { rows, problems } = await readRows(ctx, (await decodeInTurns(file.bytes, turns)).text, turns);
     const total = rows.length;
     const counted = (done: number) => ({ done, total, message: { 'zh-CN': '单已处理', en: 'orders processed' } });
     progress.report(counted(0));

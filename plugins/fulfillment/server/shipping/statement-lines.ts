@@ -1,8 +1,9 @@
 import type { LocalizedText } from '@workbench/plugin-api';
-import { parseYuan, type MoneyProblem } from '@workbench/plugin-api';
+import { parseYuan, Turns, type MoneyProblem } from '@workbench/plugin-api';
 import type { CourierSetting, FulfillmentSettings } from '../settings.js';
 import { courierFromText, courierNames, normaliseTracking } from './courier-rules.js';
-import { columnIndex, csvRecords, headerInGrams, parseWeight, unwrapCell, WEIGHT_REASONS, type RowProblem } from './csv-cells.js';
+import { csvRecordsInTurns } from './csv-in-turns.js';
+import { columnIndex, headerInGrams, parseWeight, unwrapCell, WEIGHT_REASONS, type RowProblem } from './csv-cells.js';
 
 type Column = '运单号' | '重量' | '运费' | '日期' | '快递公司';
 
@@ -46,10 +47,11 @@ export function dayOf(cell: string): string | undefined {
 
 /**
  * Reads a courier's statement by its headers: 运单号, 重量 (kg unless the header says 克), 运费 in 元,
- * and optionally 日期 and 快递公司. Unreadable cells become problems naming row and column.
+ * and optionally 日期 and 快递公司. Unreadable cells become problems naming row and column. Read
+ * in slices of `turns`, so the server answers others meanwhile.
  */
-export function readStatement(settings: FulfillmentSettings, text: string): { lines: StatementLine[]; problems: RowProblem[] } {
-  const [header = [], ...data] = csvRecords(text);
+export async function readStatement(settings: FulfillmentSettings, text: string, turns = new Turns()): Promise<{ lines: StatementLine[]; problems: RowProblem[] }> {
+  const [header = [], ...data] = await csvRecordsInTurns(text, turns);
   const index = columnIndex(header, columnOf);
   const problems: RowProblem[] = [];
   for (const required of ['运单号', '重量', '运费'] as const) {
@@ -58,15 +60,16 @@ export function readStatement(settings: FulfillmentSettings, text: string): { li
   if (problems.length) return { lines: [], problems };
   const grams = headerInGrams(index.get('重量')!.header);
   const lines: StatementLine[] = [];
-  data.forEach((record, i) => {
+  for (const [i, record] of data.entries()) {
+    await turns.pause();
     const row = i + 2;
     const cell = (column: Column) => {
       const at = index.get(column)?.at;
       return at === undefined ? '' : unwrapCell(record[at] ?? '');
     };
-    if (record.every((c) => unwrapCell(c) === '')) return;
+    if (record.every((c) => unwrapCell(c) === '')) continue;
     // A total line at the foot of the sheet (合计 / 总计) bills no parcel.
-    if (/^(合计|总计|小计)/.test(record.map(unwrapCell).find((c) => c !== '') ?? '')) return;
+    if (/^(合计|总计|小计)/.test(record.map(unwrapCell).find((c) => c !== '') ?? '')) continue;
     const before = problems.length;
     const refuse = (column: Column, reason: LocalizedText) => problems.push({ row, column, reason });
     const trackingNo = normaliseTracking(cell('运单号'));
@@ -81,8 +84,8 @@ export function readStatement(settings: FulfillmentSettings, text: string): { li
     const courierCell = cell('快递公司');
     const courier = courierCell ? courierFromText(settings, courierCell) : undefined;
     if (courierCell && !courier) refuse('快递公司', { 'zh-CN': `认不出快递公司“${courierCell}”，可写：${courierNames(settings)}`, en: `Unknown courier “${courierCell}”; write one of ${courierNames(settings)}` });
-    if (problems.length > before || 'problem' in weight || 'problem' in fee) return;
+    if (problems.length > before || 'problem' in weight || 'problem' in fee) continue;
     lines.push({ row, trackingNo, weightGrams: weight.grams, fee: fee.fen, ...(day ? { day } : {}), ...(courier ? { courier } : {}) });
-  });
+  }
   return { lines, problems };
 }
