@@ -6,8 +6,9 @@ export interface HealthWatch {
   stop: () => Promise<number>;
   /**
    * After `stop`, when the server's process id was given: the most time in ms the server's
-   * event-loop thread spent running while one answer was awaited — the part of the wait that was
-   * the server's own work, not the machine's other processes holding the CPU.
+   * event-loop thread spent running while one answer was awaited, less the time this watcher
+   * itself waited for a CPU meanwhile — the part of the wait that was the server's own work, not
+   * the machine's other processes holding the CPU.
    */
   busiest: () => number;
 }
@@ -16,14 +17,17 @@ export interface HealthWatch {
  * Asks /api/health every 20 ms from a process of its own (so this test's own work on the large report
  * does not count as the server's delay) until `stop`. Given the server's `pid`, it also reads how
  * long the server's main thread ran on a CPU during each wait (/proc/<pid>/schedstat, in ns): on a
- * machine busy with other work an answer can be slow only because the server was not scheduled,
- * and that says nothing about the server.
+ * machine busy with other work an answer can be slow only because the server, or the watcher
+ * reading the answer, was not scheduled, and that says nothing about the server.
  */
 export async function watchHealth(url: string, pid?: number): Promise<HealthWatch> {
   const script = `
     const { readFileSync } = require('node:fs');
     const pid = Number(process.argv[2]);
-    const ran = () => (pid ? Number(readFileSync('/proc/' + pid + '/schedstat', 'utf8').split(' ')[0]) / 1e6 : 0);
+    // ns on a CPU (the first field) and waiting for one (the second), of a process's main thread.
+    const schedstat = (of) => readFileSync('/proc/' + of + '/schedstat', 'utf8').split(' ').map((n) => Number(n) / 1e6);
+    const ran = () => (pid ? schedstat(pid)[0] : 0);
+    const queued = () => (pid ? schedstat('self')[1] : 0);
     let worst = 0, busiest = 0, running = true;
     process.stdin.on('end', () => { running = false; });
     process.stdin.resume();
@@ -33,11 +37,11 @@ export async function watchHealth(url: string, pid?: number): Promise<HealthWatc
       process.stdout.write('ready\\n');
       while (running) {
         const started = performance.now();
-        const before = ran();
+        const before = ran() - queued();
         // A request the server dropped counts as never answered.
         const answered = await fetch(process.argv[1] + '/api/health').then((r) => r.arrayBuffer().then(() => true), () => false);
         worst = Math.max(worst, answered ? performance.now() - started : 1e9);
-        busiest = Math.max(busiest, answered ? ran() - before : 1e9);
+        busiest = Math.max(busiest, answered ? Math.max(0, ran() - queued() - before) : 1e9);
         await new Promise((r) => setTimeout(r, 20));
       }
       process.stdout.write(worst + ' ' + busiest);
