@@ -119,9 +119,12 @@ describe('large imports keep /api/health answering', () => {
     });
     // The ERP's export as the clerk saves it: columns the import does not read, order numbers
     // written both ways, a blank line at the foot.
-    const header = '订单编号,买家会员名,收货人,收货地址,联系手机,物流公司,物流单号,重量(kg),宝贝标题,备注';
+    const header = '订单编号,店铺名称,买家会员名,收货人,收货地址,联系手机,物流公司,物流单号,重量(kg),宝贝标题,商品属性,件数,实付金额,付款时间,买家留言,卖家备注';
     const row = (o: ExportedOrder, s: { trackingNo: string; courier: string; grams: number }, i: number) =>
-      [i % 2 ? `="${o.orderNo}"` : o.orderNo, o.buyerNick, o.receiverName, `"${o.address}"`, `'${o.receiverPhone}`, s.courier === 'SF' ? '顺丰速运' : '申通快递', s.trackingNo, (s.grams / 1000).toFixed(3), o.items[0]!.title, ''].join(',');
+      [
+        i % 2 ? `="${o.orderNo}"` : o.orderNo, '小鱼服饰旗舰店', o.buyerNick, o.receiverName, `"${o.address}"`, `'${o.receiverPhone}`, s.courier === 'SF' ? '顺丰速运' : '申通快递',
+        s.trackingNo, (s.grams / 1000).toFixed(3), o.items[0]!.title, o.items[0]!.properties, String(o.items.length), (o.paidAmount / 100).toFixed(2), o.paidAt, `"${o.buyerMessage.replace(/"/g, '""')}"`, o.sellerRemark,
+      ].join(',');
 
     // First the whole day's file, sent before the rest was picked: nothing ships, every row not yet picked is named.
     const picked = new Set(ready.map((o) => o.orderNo));
@@ -151,9 +154,9 @@ describe('large imports keep /api/health answering', () => {
       const grams = mine ? mine.grams + (i < 2 ? 600 : 0) : 500 + ((i * 53) % 400) * 10;
       const fee = 500 + Math.max(0, Math.ceil((grams - 1000) / 1000)) * 200;
       const dayOf = `2026-11-${String((i % 28) + 1).padStart(2, '0')}`;
-      lines.push([dayOf, trackingNo, '杭州余杭仓', places[i % places.length], (grams / 1000).toFixed(2), (fee / 100).toFixed(2), '申通快递', '月结'].join(','));
+      lines.push([dayOf, trackingNo, '杭州余杭仓', places[i % places.length], '小鱼服饰旗舰店', '电商件', (grams / 1000).toFixed(2), (fee / 100).toFixed(2), '0.00', '申通快递', '月结', '已对账'].join(','));
     }
-    const csv = ['日期,运单号,寄件网点,目的地,计费重量(kg),运费(元),快递公司,结算方式', ...lines, '合计,,,,,,,'].join('\r\n');
+    const csv = ['日期,运单号,寄件网点,目的地,寄件客户,产品类型,计费重量(kg),运费(元),附加费,快递公司,结算方式,状态', ...lines, '合计,,,,,,,,,,,'].join('\r\n');
     const { result, worst } = await watched<StatementReport>('courier-statement', [{ name: '申通11月账单.csv', bytes: encodeReport(csv) }]);
     expect(result).toMatchObject({ courier: 'STO', lines: STATEMENT_LINES, matched: ours.length, unknown: STATEMENT_LINES - ours.length, rejected: [] });
     expect(result.differences).toBeGreaterThanOrEqual(2);

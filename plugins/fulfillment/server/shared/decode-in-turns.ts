@@ -3,6 +3,9 @@ import type { Turns } from '@workbench/plugin-api';
 
 // A millisecond or two of GBK decoding: many pieces fit a slice, none outlasts one.
 const PIECE_BYTES = 32 * 1024;
+// iconv-lite builds its GB18030 tables on first use, some 40 ms in one block: done as the plugin
+// loads, not in the middle of the first import.
+iconv.getCodec('gb18030');
 
 /**
  * Uploaded CSV bytes as text by the importers' one rule (report-decode.ts, csv-cells.ts): UTF-8,
