@@ -98,25 +98,22 @@ async function writeNewOrders(w: PlanWriter, creates: NewOrder[]): Promise<void>
 /** Stored orders: platform fields, lines by line key, a history row, then any move. */
 async function writeChanges(w: PlanWriter, changes: OrderChange[]): Promise<void> {
   // A changed line changes its order too: the order's version moves even when no field of its own did.
-  const updated = changes.filter((c) => Object.keys(c.set).length > 0 || c.newLines.length > 0 || c.changedLines.length > 0);
-  await updateRows(
-    w.tx,
-    'fulfillment_orders',
-    PLATFORM_COLUMNS,
-    updated.map((c) => [c.stored.id, ...PLATFORM_COLUMNS.map((col) => (col in c.set ? c.set[col]! : c.stored[col]))]),
-    { sql: 'version = version + 1, updated_at = ?', params: [w.now] },
-  );
-  await insertRows(w.tx, 'fulfillment_order_items', ITEM_COLUMNS, changes.flatMap((c) => c.newLines.map((i) => itemRow(w, c.stored.id, i))));
-  await updateRows(
-    w.tx,
-    'fulfillment_order_items',
-    LINE_COLUMNS,
-    changes.flatMap((c) => c.changedLines.map(({ stored, item }) => [stored.id, w.skuIds.get(item.code) ?? null, item.code, item.title, item.properties, item.quantity, item.price, item.refundStatus, item.refundState, item.refundAmount])),
-  );
-  const history = updated.map((c) => {
+  const orders: SqlValue[][] = [];
+  const newLines: SqlValue[][] = [];
+  const changedLines: SqlValue[][] = [];
+  const history: SqlValue[][] = [];
+  for (const c of changes) {
+    await w.turns.pause();
+    for (const i of c.newLines) newLines.push(itemRow(w, c.stored.id, i));
+    for (const { stored, item } of c.changedLines) changedLines.push([stored.id, w.skuIds.get(item.code) ?? null, item.code, item.title, item.properties, item.quantity, item.price, item.refundStatus, item.refundState, item.refundAmount]);
+    if (Object.keys(c.set).length === 0 && c.newLines.length === 0 && c.changedLines.length === 0) continue;
+    orders.push([c.stored.id, ...PLATFORM_COLUMNS.map((col) => (col in c.set ? c.set[col]! : c.stored[col]))]);
     const changed = [...Object.keys(c.set), ...(c.newLines.length || c.changedLines.length ? ['items'] : [])];
-    return [c.stored.id, 'reimport', null, null, w.by.id, w.by.name, w.now, JSON.stringify({ importId: w.importId, file: w.orderFile, changed })];
-  });
+    history.push([c.stored.id, 'reimport', null, null, w.by.id, w.by.name, w.now, JSON.stringify({ importId: w.importId, file: w.orderFile, changed })]);
+  }
+  await updateRows(w.tx, 'fulfillment_orders', PLATFORM_COLUMNS, orders, { sql: 'version = version + 1, updated_at = ?', params: [w.now] });
+  await insertRows(w.tx, 'fulfillment_order_items', ITEM_COLUMNS, newLines);
+  await updateRows(w.tx, 'fulfillment_order_items', LINE_COLUMNS, changedLines);
   await insertRows(w.tx, 'fulfillment_order_history', HISTORY_COLUMNS, history);
   for (const c of changes.filter((c) => c.reserveAgain)) {
     const live = await w.tx.all<StockLine>(
