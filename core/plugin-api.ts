@@ -19,12 +19,13 @@ export {
 export type { FieldProblem } from './errors.js';
 export { DisposableStore, toDisposable } from './lifecycle/disposable.js';
 export type { Disposable } from './lifecycle/disposable.js';
+export { Turns, SLICE_MS } from './lifecycle/turns.js';
 export { html } from './contributions/safe-html.js';
 export { serviceToken } from './contributions/service-token.js';
 export { DEFS, ref, def, nullable, ID_PARAMS, listQuery } from './schemas/schema-helpers.js';
 export { visibleText, invisibleCharacterIn } from './schemas/visible-text.js';
 export { parseYuan, yuan, type MoneyProblem } from '../schemas/money.js';
-export { decodeCsv, encodeCsv, type CsvEncoding, type DecodedCsv } from './csv/decode.js';
+export { decodeCsv, decodeCsvInTurns, encodeCsv, type CsvEncoding, type DecodedCsv } from './csv/decode.js';
 export { readCsv, readCsvInTurns, type CsvRecord, type CsvRecords } from './csv/records.js';
 export { readCsvHeader, csvHeaderName, unwrapCsvCell, isBlankCsvRecord, type CsvColumn, type CsvColumns, type CsvHeader, type CsvHeaderOptions } from './csv/read.js';
 export { writeCsv, csvText, excelCell } from './csv/write.js';

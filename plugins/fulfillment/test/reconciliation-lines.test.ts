@@ -52,9 +52,9 @@ describe('checking a line', () => {
 });
 
 describe('reading a statement', () => {
-  test('columns by header, kg and 元, dates in several spellings, a total line skipped', () => {
+  test('columns by header, kg and 元, dates in several spellings, a total line skipped', async () => {
     const csv = ['快递单号,计费重量(kg),运费(元),揽收日期,快递公司', '773012345678901,1.2,7.00,2026/11/3,申通快递', '773012345678902,0.45,5,2026-11-04 18:02:11,申通快递', '合计,,12.00,,'].join('\r\n');
-    const { lines, problems } = readStatement(settings, csv);
+    const { lines, problems } = await readStatement(settings, csv);
     expect(problems).toEqual([]);
     expect(lines).toEqual([
       { row: 2, trackingNo: '773012345678901', weightGrams: 1200, fee: 700, day: '2026-11-03', courier: sto },
@@ -62,14 +62,14 @@ describe('reading a statement', () => {
     ]);
   });
 
-  test('grams when the header says so', () => {
-    const { lines } = readStatement(settings, '运单号,重量(克),运费\n773012345678901,830,5.00\n');
+  test('grams when the header says so', async () => {
+    const { lines } = await readStatement(settings, '运单号,重量(克),运费\n773012345678901,830,5.00\n');
     expect(lines[0]).toMatchObject({ weightGrams: 830, fee: 500 });
   });
 
-  test('missing columns and unreadable cells are named by row and column', () => {
-    expect(readStatement(settings, '运单号,运费\n1,2\n').problems).toEqual([{ row: 1, column: '重量', reason: expect.objectContaining({ 'zh-CN': expect.stringContaining('重量') }) }]);
-    const { problems } = readStatement(settings, '运单号,重量,运费,日期,快递公司\n,1,5,,\n773012345678901,重,5,,\n773012345678902,1,-5,2026-02-30,百世\n');
+  test('missing columns and unreadable cells are named by row and column', async () => {
+    expect((await readStatement(settings, '运单号,运费\n1,2\n')).problems).toEqual([{ row: 1, column: '重量', reason: expect.objectContaining({ 'zh-CN': expect.stringContaining('重量') }) }]);
+    const { problems } = await readStatement(settings, '运单号,重量,运费,日期,快递公司\n,1,5,,\n773012345678901,重,5,,\n773012345678902,1,-5,2026-02-30,百世\n');
     expect(problems.map((p) => [p.row, p.column])).toEqual([
       [2, '运单号'],
       [3, '重量'],
@@ -79,8 +79,8 @@ describe('reading a statement', () => {
     ]);
   });
 
-  test('a quote that never closes is refused at its row instead of failing the import', () => {
-    const { lines, problems } = readStatement(settings, '运单号,重量,运费\n773012345678901,1,5\n"773012345678902,1,5\n773012345678903,1,5\n');
+  test('a quote that never closes is refused at its row instead of failing the import', async () => {
+    const { lines, problems } = await readStatement(settings, '运单号,重量,运费\n773012345678901,1,5\n"773012345678902,1,5\n773012345678903,1,5\n');
     expect(lines.map((l) => l.row)).toEqual([2]);
     expect(problems).toEqual([{ row: 3, column: '', reason: expect.objectContaining({ 'zh-CN': expect.stringContaining('引号') }) }]);
   });

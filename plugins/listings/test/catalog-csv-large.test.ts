@@ -18,18 +18,20 @@ describe('a large products file', () => {
     // Rows without 商家编码 name only the product, so the file's size, not the shop's, is what is timed.
     const lines = Array.from({ length: 20_000 }, () => `${tag},大文件测试,,,,,`);
     const text = [HEADER, ...lines].join('\r\n');
-    const health = await watchHealth(ls.server.url);
+    const health = await watchHealth(ls.server.url, ls.server.pid);
     const started = performance.now();
     const report = await runImport(ls.server, ls.owner, text);
     const took = performance.now() - started;
-    const worst = await health.stop();
+    const slowest = await health.stop();
     expect(report).toEqual({ created: 20_000, updated: 0, unchanged: 0, rejected: [] });
     const list = await ls.owner.get(`/api/listings/products?q=${tag}`);
     expect(list.body.items.map((p: { itemCode: string; title: string }) => [p.itemCode, p.title])).toEqual([[tag, '大文件测试']]);
-    // Before: 14 s in one block, so health waited as long. Bounds with room for a busy CI machine,
-    // where other tests' servers share the two cores.
+    // Before: 14 s in one block, so health waited as long. The run's bound has room for a busy CI
+    // machine, where other tests' servers share the two cores; of a slow health answer only the
+    // time the server itself ran counts (see watchHealth).
+    console.info(`products-csv: ${Math.round(took)} ms, slowest /api/health ${slowest.toFixed(1)} ms, of it the server's own ${health.busiest().toFixed(1)} ms`);
     expect(took).toBeLessThan(5_000);
-    expect(worst).toBeLessThan(500);
+    expect(health.busiest()).toBeLessThan(100);
   });
 
   test('a large file is answered 202 at once, and its progress is watched while it runs', async () => {

@@ -1,4 +1,4 @@
-import type { LocalizedText, SqlValue } from '@workbench/plugin-api';
+import type { LocalizedText, SqlValue, Turns } from '@workbench/plugin-api';
 import { orderRefundOf, platformStatusWithRefunds } from '../../shared/refund-state.js';
 import { ORDER_STATUS_NAMES, type OrderStatus } from '../../shared/state-names.js';
 import { lineExceptions } from '../mapping/platform-item.js';
@@ -92,9 +92,9 @@ function attentionFor(stored: StoredOrder, news: 'closed' | 'refunding' | 'line-
  * Decides, without writing anything, what the import does with each order of the reports: a new
  * order with its state; for a stored one, the platform fields and lines that differ and any
  * move the platform's news calls for; or nothing. Lines of an order already approved cannot
- * change SKU or quantity: those rows are refused.
+ * change SKU or quantity: those rows are refused. Planned in slices of `turns`.
  */
-export function planImport(settings: FulfillmentSettings, itemFile: string, orders: Iterable<ParsedOrder>, stored: StoredOrders, skus: ReadonlyMap<string, SkuInfo>): ImportPlan {
+export async function planImport(settings: FulfillmentSettings, itemFile: string, orders: Iterable<ParsedOrder>, stored: StoredOrders, skus: ReadonlyMap<string, SkuInfo>, turns: Turns): Promise<ImportPlan> {
   const plan: ImportPlan = { creates: [], changes: [], unchanged: 0, attention: [], rejected: [], unknownCodes: new Map() };
   const isUnknown = (item: ParsedItem) => {
     // A line without a code is not a stub to make: it waits for a mapping (unmapped-item).
@@ -104,6 +104,7 @@ export function planImport(settings: FulfillmentSettings, itemFile: string, orde
     return !sku || sku.needsCompleting;
   };
   for (const reported of orders) {
+    await turns.pause();
     const order = withLineRefunds(reported);
     const existing = stored.byNo.get(order.orderNo);
     if (!existing) plan.creates.push(newOrder(settings, order, isUnknown));

@@ -1,4 +1,4 @@
-import type { PluginContext, SqlValue, Transaction } from '@workbench/plugin-api';
+import type { PluginContext, SqlValue, Transaction, Turns } from '@workbench/plugin-api';
 import { mergeKeyOf } from '../orders/merge-key.js';
 import { moveOrder } from '../orders/order-moves.js';
 import type { StepBy } from '../shared/actor.js';
@@ -21,6 +21,8 @@ export interface PlanWriter {
   skuIds: ReadonlyMap<string, number>;
   /** Orders written so far, for the progress bar. */
   onOrders: (written: number) => void;
+  /** The import's slices: rows are built a slice at a time. */
+  turns: Turns;
 }
 
 export interface Written {
@@ -70,15 +72,21 @@ async function writeNewOrders(w: PlanWriter, creates: NewOrder[]): Promise<void>
   const pipe = new InsertPipe(w.tx, (table, n) => table === 'fulfillment_orders' && w.onOrders(n));
   const base = (await w.tx.get<{ id: number }>('SELECT COALESCE(MAX(id), 0) AS id FROM fulfillment_orders'))?.id ?? 0;
   const idOf = (i: number) => base + 1 + i;
-  await pipe.insert('fulfillment_orders', ['id', ...ORDER_COLUMNS], creates.map((c, i) => [idOf(i), ...orderRow(w, c)]));
+  const orders: SqlValue[][] = [];
+  for (const [i, c] of creates.entries()) {
+    await w.turns.pause();
+    orders.push([idOf(i), ...orderRow(w, c)]);
+  }
+  await pipe.insert('fulfillment_orders', ['id', ...ORDER_COLUMNS], orders);
   const lines: SqlValue[][] = [];
   const history: SqlValue[][] = [];
   const plain = JSON.stringify({ importId: w.importId, file: w.orderFile });
-  creates.forEach((c, i) => {
+  for (const [i, c] of creates.entries()) {
+    await w.turns.pause();
     for (const item of c.order.items) lines.push(itemRow(w, idOf(i), item));
     const detail = c.exceptions.length ? JSON.stringify({ importId: w.importId, file: w.orderFile, exceptions: c.exceptions.map((e) => e.code) }) : plain;
     history.push([idOf(i), 'import', null, c.status, w.by.id, w.by.name, w.now, detail]);
-  });
+  }
   await pipe.insert('fulfillment_order_items', ITEM_COLUMNS, lines);
   await pipe.insert('fulfillment_order_history', HISTORY_COLUMNS, history);
   await pipe.flush();
@@ -90,25 +98,22 @@ async function writeNewOrders(w: PlanWriter, creates: NewOrder[]): Promise<void>
 /** Stored orders: platform fields, lines by line key, a history row, then any move. */
 async function writeChanges(w: PlanWriter, changes: OrderChange[]): Promise<void> {
   // A changed line changes its order too: the order's version moves even when no field of its own did.
-  const updated = changes.filter((c) => Object.keys(c.set).length > 0 || c.newLines.length > 0 || c.changedLines.length > 0);
-  await updateRows(
-    w.tx,
-    'fulfillment_orders',
-    PLATFORM_COLUMNS,
-    updated.map((c) => [c.stored.id, ...PLATFORM_COLUMNS.map((col) => (col in c.set ? c.set[col]! : c.stored[col]))]),
-    { sql: 'version = version + 1, updated_at = ?', params: [w.now] },
-  );
-  await insertRows(w.tx, 'fulfillment_order_items', ITEM_COLUMNS, changes.flatMap((c) => c.newLines.map((i) => itemRow(w, c.stored.id, i))));
-  await updateRows(
-    w.tx,
-    'fulfillment_order_items',
-    LINE_COLUMNS,
-    changes.flatMap((c) => c.changedLines.map(({ stored, item }) => [stored.id, w.skuIds.get(item.code) ?? null, item.code, item.title, item.properties, item.quantity, item.price, item.refundStatus, item.refundState, item.refundAmount])),
-  );
-  const history = updated.map((c) => {
+  const orders: SqlValue[][] = [];
+  const newLines: SqlValue[][] = [];
+  const changedLines: SqlValue[][] = [];
+  const history: SqlValue[][] = [];
+  for (const c of changes) {
+    await w.turns.pause();
+    for (const i of c.newLines) newLines.push(itemRow(w, c.stored.id, i));
+    for (const { stored, item } of c.changedLines) changedLines.push([stored.id, w.skuIds.get(item.code) ?? null, item.code, item.title, item.properties, item.quantity, item.price, item.refundStatus, item.refundState, item.refundAmount]);
+    if (Object.keys(c.set).length === 0 && c.newLines.length === 0 && c.changedLines.length === 0) continue;
+    orders.push([c.stored.id, ...PLATFORM_COLUMNS.map((col) => (col in c.set ? c.set[col]! : c.stored[col]))]);
     const changed = [...Object.keys(c.set), ...(c.newLines.length || c.changedLines.length ? ['items'] : [])];
-    return [c.stored.id, 'reimport', null, null, w.by.id, w.by.name, w.now, JSON.stringify({ importId: w.importId, file: w.orderFile, changed })];
-  });
+    history.push([c.stored.id, 'reimport', null, null, w.by.id, w.by.name, w.now, JSON.stringify({ importId: w.importId, file: w.orderFile, changed })]);
+  }
+  await updateRows(w.tx, 'fulfillment_orders', PLATFORM_COLUMNS, orders, { sql: 'version = version + 1, updated_at = ?', params: [w.now] });
+  await insertRows(w.tx, 'fulfillment_order_items', ITEM_COLUMNS, newLines);
+  await updateRows(w.tx, 'fulfillment_order_items', LINE_COLUMNS, changedLines);
   await insertRows(w.tx, 'fulfillment_order_history', HISTORY_COLUMNS, history);
   for (const c of changes.filter((c) => c.reserveAgain)) {
     const live = await w.tx.all<StockLine>(

@@ -1,5 +1,5 @@
 import { refundStateOf, type RefundState } from '../../shared/refund-state.js';
-import type { CsvRecord } from '@workbench/plugin-api';
+import type { CsvRecord, Turns } from '@workbench/plugin-api';
 import { readHeader, RowCells, type MoneyReader } from './report-cells.js';
 import { ITEM_COLUMN_GROUPS, ITEM_COLUMNS, ITEM_REPORT_COLUMNS, type ItemColumn } from './report-columns.js';
 import { REASONS, type Rejection } from './row-reasons.js';
@@ -39,8 +39,8 @@ export interface ItemReport {
   lineColumn: string;
 }
 
-/** Reads the 宝贝报表 rows; a row with any unreadable cell is refused whole, naming each cell. */
-export function readItemReport(file: string, records: readonly CsvRecord[], deps: { money: MoneyReader; onRow: () => void }): ItemReport {
+/** Reads the 宝贝报表 rows in slices of `turns`; a row with any unreadable cell is refused whole, naming each cell. */
+export async function readItemReport(file: string, records: readonly CsvRecord[], deps: { money: MoneyReader; onRow: () => void; turns: Turns }): Promise<ItemReport> {
   const { index, rejected } = readHeader<ItemColumn>(file, records[0], ITEM_REPORT_COLUMNS, '宝贝报表', ITEM_COLUMN_GROUPS);
   // In layouts with sub-orders, 主订单编号 is the order and 子订单编号 the line.
   const orderKey: ItemColumn = index.has('mainOrderNo') ? 'mainOrderNo' : 'orderNo';
@@ -50,6 +50,7 @@ export function readItemReport(file: string, records: readonly CsvRecord[], deps
   if (rejected.length) return { items, rejected, orderColumn: ITEM_COLUMNS[orderKey], refused, lineColumn };
   const cells = new RowCells<ItemColumn>(file, index, deps.money);
   for (let r = 1; r < records.length; r++) {
+    await deps.turns.pause();
     deps.onRow();
     cells.load(records[r]!);
     if (cells.blank()) continue;

@@ -1,7 +1,7 @@
 import { regionOf } from '../../shared/mask.js';
 import { PLATFORM_STATUS_TEXTS, type PlatformStatus } from '../../shared/state-names.js';
 import type { CourierSetting } from '../settings.js';
-import type { CsvRecord } from '@workbench/plugin-api';
+import type { CsvRecord, Turns } from '@workbench/plugin-api';
 import type { ParsedItem } from './item-rows.js';
 import { readHeader, RowCells, type MoneyReader } from './report-cells.js';
 import { ORDER_COLUMNS, ORDER_REPORT_COLUMNS, type OrderColumn } from './report-columns.js';
@@ -64,13 +64,14 @@ function courierOf(couriers: readonly CourierSetting[], text: string): string | 
 
 /**
  * Reads the 订单报表 rows into orders by number. A row with any unreadable cell is refused whole,
- * naming each cell; rows with nothing in them are skipped (they keep their number).
+ * naming each cell; rows with nothing in them are skipped (they keep their number). Read in
+ * slices of `turns`.
  */
-export function readOrderReport(
+export async function readOrderReport(
   file: string,
   records: readonly CsvRecord[],
-  deps: { clock: ShopClock; money: MoneyReader; couriers: readonly CourierSetting[]; onRow: () => void },
-): OrderReport {
+  deps: { clock: ShopClock; money: MoneyReader; couriers: readonly CourierSetting[]; onRow: () => void; turns: Turns },
+): Promise<OrderReport> {
   const { index, rejected } = readHeader<OrderColumn>(file, records[0], ORDER_REPORT_COLUMNS, '订单报表');
   const orders = new Map<string, ParsedOrder>();
   const refused = new Set<string>();
@@ -87,6 +88,7 @@ export function readOrderReport(
     return read ?? null;
   };
   for (let r = 1; r < records.length; r++) {
+    await deps.turns.pause();
     deps.onRow();
     cells.load(records[r]!);
     if (cells.blank()) continue;

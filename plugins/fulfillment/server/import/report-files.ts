@@ -1,4 +1,4 @@
-import { decodeCsv, InputError, readCsv, type CsvRecord, type ImportFile } from '@workbench/plugin-api';
+import { decodeCsvInTurns, InputError, readCsvInTurns, type CsvRecord, type ImportFile, type Turns } from '@workbench/plugin-api';
 import { reportKind, type ReportKind } from './report-columns.js';
 import type { Rejection } from './row-reasons.js';
 
@@ -22,13 +22,14 @@ const KIND_NAMES: Record<ReportKind, { 'zh-CN': string; en: string }> = {
 
 /**
  * Tells the order report from the item report by their headers, in whichever order they came,
- * and refuses an upload that is not exactly one of each — in words that say what to send.
+ * and refuses an upload that is not exactly one of each — in words that say what to send. Files
+ * are decoded and read in slices (`turns`), so other requests are answered meanwhile.
  */
-export function pairReports(files: readonly ImportFile[]): ReportPair {
+export async function pairReports(files: readonly ImportFile[], turns: Turns): Promise<ReportPair> {
   const found: Partial<Record<ReportKind, ReportFile>> = {};
   const rejected: Rejection[] = [];
   for (const file of files) {
-    const { records, problems } = readCsv(decodeCsv(file.bytes).text);
+    const { records, problems } = await readCsvInTurns((await decodeCsvInTurns(file.bytes, turns)).text, turns);
     const kind = reportKind(records[0]?.cells ?? []);
     if (!kind) {
       throw new InputError({

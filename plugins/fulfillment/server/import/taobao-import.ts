@@ -1,4 +1,4 @@
-import type { ImportRequest, LocalizedText, PluginContext, Transaction } from '@workbench/plugin-api';
+import { Turns, type ImportRequest, type LocalizedText, type PluginContext, type Transaction } from '@workbench/plugin-api';
 import { resolveImportCodes } from '../mapping/import-codes.js';
 import { stepBy } from '../shared/actor.js';
 import { fulfillmentSettings } from '../settings.js';
@@ -37,7 +37,6 @@ export interface TaobaoImportResult {
 }
 
 const say = (text: LocalizedText, locale: string) => (typeof text === 'string' ? text : (locale === 'en' ? text.en : undefined) ?? text['zh-CN']);
-const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function refusedResult(rejected: Rejection[], fileOrder: string[], locale: string): TaobaoImportResult {
   const sorted = [...rejected].sort((a, b) => fileOrder.indexOf(a.file) - fileOrder.indexOf(b.file) || a.row - b.row);
@@ -51,9 +50,10 @@ function refusedResult(rejected: Rejection[], fileOrder: string[], locale: strin
  * Every line to its order, keyed by 子订单编号 or else its position in the order; a line without
  * an order, a repeated line and an order without lines are refused.
  */
-function linkItems(orders: Map<string, ParsedOrder>, refused: Set<string>, items: ItemReport, files: { orders: string; items: string }): Rejection[] {
+async function linkItems(orders: Map<string, ParsedOrder>, refused: Set<string>, items: ItemReport, files: { orders: string; items: string }, turns: Turns): Promise<Rejection[]> {
   const rejected: Rejection[] = [];
   for (const item of items.items) {
+    await turns.pause();
     const order = orders.get(item.orderNo);
     if (!order) {
       if (!refused.has(item.orderNo)) rejected.push({ file: files.items, row: item.row, column: items.orderColumn, reason: REASONS.itemWithoutOrder(item.orderNo) });
@@ -75,12 +75,15 @@ function linkItems(orders: Map<string, ParsedOrder>, refused: Set<string>, items
  * The 订单报表 + 宝贝报表 import: both files read and checked in memory first; then, only if no
  * row was refused, one transaction looks up what is stored (one query each for orders, lines and
  * SKU codes), writes new orders in multi-row statements, updates what changed and moves orders
- * the platform closed or is refunding.
+ * the platform closed or is refunding. Every stage works in slices of a few milliseconds
+ * (`Turns`), so the server answers other requests throughout, however large the reports.
  */
 export async function runTaobaoImport(ctx: PluginContext, stock: StockOps, request: ImportRequest): Promise<TaobaoImportResult> {
   const { files, actor, locale, progress } = request;
   const settings = fulfillmentSettings(ctx);
-  const reports = pairReports(files);
+  const turns = new Turns();
+  const reports = await pairReports(files, turns);
+
   const fileOrder = [reports.orders.name, reports.items.name];
   const rows = reports.orders.records.length + reports.items.records.length - 2;
   let read = 0;
@@ -91,14 +94,12 @@ export async function runTaobaoImport(ctx: PluginContext, stock: StockOps, reque
     if (++read % 1000 === 0) progress.report({ done: read, total: rows, message: reading });
   };
   const money = moneyReader();
-  const orderReport = readOrderReport(reports.orders.name, reports.orders.records, { clock: new ShopClock(ctx), money, couriers: settings.couriers, onRow });
-  await nextTick();
-  const itemReport = readItemReport(reports.items.name, reports.items.records, { money, onRow });
+  const orderReport = await readOrderReport(reports.orders.name, reports.orders.records, { clock: new ShopClock(ctx), money, couriers: settings.couriers, onRow, turns });
+  const itemReport = await readItemReport(reports.items.name, reports.items.records, { money, onRow, turns });
   progress.report({ done: rows, total: rows, message: reading });
-  await nextTick();
   const rejected = [...reports.rejected, ...orderReport.rejected, ...itemReport.rejected];
   // Only readable headers say where every line belongs.
-  if (orderReport.rejected.every((r) => r.row > 1) && itemReport.rejected.every((r) => r.row > 1)) rejected.push(...linkItems(orderReport.orders, orderReport.refused, itemReport, { orders: reports.orders.name, items: reports.items.name }));
+  if (orderReport.rejected.every((r) => r.row > 1) && itemReport.rejected.every((r) => r.row > 1)) rejected.push(...(await linkItems(orderReport.orders, orderReport.refused, itemReport, { orders: reports.orders.name, items: reports.items.name }, turns)));
   if (rejected.length) return refusedResult(rejected, fileOrder, locale);
 
   const catalog = ctx.services.get(CatalogToken);
@@ -108,7 +109,7 @@ export async function runTaobaoImport(ctx: PluginContext, stock: StockOps, reque
     const stored = await readStoredOrders(tx, [...orders.keys()]);
     const found = await resolveImportCodes(tx, catalog, itemReport.items, stored);
     const skus = new Map<string, SkuInfo>([...found].map(([code, sku]) => [code, { id: sku.id, needsCompleting: sku.needsCompleting }]));
-    const plan: ImportPlan = planImport(settings, reports.items.name, orders.values(), stored, skus);
+    const plan: ImportPlan = await planImport(settings, reports.items.name, orders.values(), stored, skus, turns);
     if (plan.rejected.length) return refusedResult(plan.rejected, fileOrder, locale);
 
     const skuIds = new Map([...skus].map(([code, sku]) => [code, sku.id]));
@@ -132,7 +133,7 @@ export async function runTaobaoImport(ctx: PluginContext, stock: StockOps, reque
     // Many closes and refunds release many reservations: listings hears of the SKUs once.
     const written = await stock.batch(() => writePlan(
       {
-        ctx, tx, stock, by, now, importId, orderFile: reports.orders.name, skuIds,
+        ctx, tx, stock, by, now, importId, orderFile: reports.orders.name, skuIds, turns,
         onOrders: (n) => {
           if (n - lastReported < 1000 && n < total) return;
           lastReported = n;

@@ -1,4 +1,4 @@
-import { decodeCsv, isBlankCsvRecord, readCsv, readCsvHeader, type CsvColumns, type CsvProblem, type ImportRequest, type LocalizedText, type PluginContext } from '@workbench/plugin-api';
+import { decodeCsvInTurns, isBlankCsvRecord, readCsvHeader, readCsvInTurns, Turns, type CsvColumns, type CsvProblem, type ImportRequest, type LocalizedText, type PluginContext } from '@workbench/plugin-api';
 import type { BatchShippingReport } from '../../shared/records.js';
 import { fulfillmentSettings } from '../settings.js';
 import { stepBy } from '../shared/actor.js';
@@ -30,9 +30,9 @@ interface BatchRow {
   weightGrams?: number;
 }
 
-/** The rows of the file, or the problems that keep a row from being read. */
-function readRows(ctx: PluginContext, text: string): { rows: BatchRow[]; problems: CsvProblem[] } {
-  const { records: [first, ...data], problems: unreadable } = readCsv(text);
+/** The rows of the file, or the problems that keep a row from being read; read in slices of `turns`. */
+async function readRows(ctx: PluginContext, text: string, turns: Turns): Promise<{ rows: BatchRow[]; problems: CsvProblem[] }> {
+  const { records: [first, ...data], problems: unreadable } = await readCsvInTurns(text, turns);
   const header = readCsvHeader(first?.cells ?? [], COLUMNS);
   const problems: CsvProblem[] = [...header.problems];
   if (problems.length) return { rows: [], problems };
@@ -42,9 +42,10 @@ function readRows(ctx: PluginContext, text: string): { rows: BatchRow[]; problem
   const grams = weight ? headerInGrams(weight) : false;
   const rows: BatchRow[] = [];
   const seen = new Map<string, number>();
-  data.forEach(({ cells: record, row }) => {
+  for (const { cells: record, row } of data) {
+    await turns.pause();
     const cell = (column: Column) => header.cell(record, column);
-    if (isBlankCsvRecord(record)) return;
+    if (isBlankCsvRecord(record)) continue;
     const refuse = (column: Column, reason: LocalizedText) => problems.push({ row, column, reason });
     const before = problems.length;
     const orderNo = cell('订单编号');
@@ -65,7 +66,7 @@ function readRows(ctx: PluginContext, text: string): { rows: BatchRow[]; problem
       else weightGrams = parsed.grams;
     }
     if (problems.length === before) rows.push({ row, orderNo, courierText, ...(courier ? { courier: courier.code } : {}), trackingNo, ...(weightGrams === undefined ? {} : { weightGrams }) });
-  });
+  }
   return { rows, problems };
 }
 
@@ -75,11 +76,14 @@ class BatchRefused extends Error {}
 /**
  * The `batch-shipping` importer: 订单编号, 物流公司 (name or code), 物流单号 and an optional 重量.
  * Every row goes through the same shipping as the station, each in a savepoint so a refused row
- * leaves no trace for the rows after it; one refused row and nothing ships.
+ * leaves no trace for the rows after it; one refused row and nothing ships. The file is decoded
+ * and read in slices (`Turns`) and every row waits on the database, so the server answers others
+ * throughout.
  */
 export function registerBatchShipping(ctx: PluginContext, stock: StockOps): void {
   ctx.importers.register('batch-shipping', async ({ file, actor, locale, progress }: ImportRequest): Promise<BatchShippingReport> => {
-    const { rows, problems } = readRows(ctx, decodeCsv(file.bytes).text);
+    const turns = new Turns();
+    const { rows, problems } = await readRows(ctx, (await decodeCsvInTurns(file.bytes, turns)).text, turns);
     const total = rows.length;
     const counted = (done: number) => ({ done, total, message: { 'zh-CN': '单已处理', en: 'orders processed' } });
     progress.report(counted(0));

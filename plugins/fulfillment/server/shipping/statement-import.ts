@@ -1,4 +1,4 @@
-import { decodeCsv, type CsvProblem, type ImportRequest, type PluginContext, type Queryable } from '@workbench/plugin-api';
+import { decodeCsvInTurns, Turns, type CsvProblem, type ImportRequest, type PluginContext, type Queryable } from '@workbench/plugin-api';
 import type { StatementReport } from '../../shared/records.js';
 import { couriersFitting } from '../../shared/tracking.js';
 import { fulfillmentSettings, type CourierSetting, type FulfillmentSettings } from '../settings.js';
@@ -66,12 +66,14 @@ function periodDays(lines: StatementLine[], shipments: Map<string, ShipmentRow>,
 /**
  * The `courier-statement` importer: each billed parcel matched to our shipment by tracking number
  * and checked for weight and fee; the statement and its lines stored in one transaction. An
- * unreadable row and nothing is stored.
+ * unreadable row and nothing is stored. Decoding and reading go in slices (`Turns`) and the lines
+ * are written one statement each, so the server answers others throughout.
  */
 export function registerStatementImport(ctx: PluginContext): void {
   ctx.importers.register('courier-statement', async ({ file, actor, locale, progress }: ImportRequest): Promise<StatementReport> => {
     const settings = fulfillmentSettings(ctx);
-    const { lines, problems } = readStatement(settings, decodeCsv(file.bytes).text);
+    const turns = new Turns();
+    const { lines, problems } = await readStatement(settings, (await decodeCsvInTurns(file.bytes, turns)).text, turns);
     progress.report({ done: 0, total: lines.length, message: { 'zh-CN': '行已核对', en: 'lines checked' } });
     const empty = { statementId: null, courier: null, period: null, lines: lines.length, matched: 0, unknown: 0, differences: 0, notBilled: 0 };
     if (problems.length === 0 && lines.length === 0) problems.push({ row: 2, column: '运单号', reason: { 'zh-CN': '账单里没有一行运单', en: 'The statement has no lines' } });

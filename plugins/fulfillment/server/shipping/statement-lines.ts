@@ -1,4 +1,4 @@
-import { isBlankCsvRecord, moneyCellReason, parseYuan, readCsv, readCsvHeader, unwrapCsvCell, type CsvColumns, type CsvProblem, type LocalizedText } from '@workbench/plugin-api';
+import { isBlankCsvRecord, moneyCellReason, parseYuan, readCsvHeader, readCsvInTurns, Turns, unwrapCsvCell, type CsvColumns, type CsvProblem, type LocalizedText } from '@workbench/plugin-api';
 import type { CourierSetting, FulfillmentSettings } from '../settings.js';
 import { courierFromText, courierNames, normaliseTracking } from './courier-rules.js';
 import { headerInGrams, parseWeight, WEIGHT_REASONS } from './weight-cells.js';
@@ -37,21 +37,23 @@ export function dayOf(cell: string): string | undefined {
 
 /**
  * Reads a courier's statement by its headers: 运单号, 重量 (kg unless the header says 克), 运费 in 元,
- * and optionally 日期 and 快递公司. Unreadable cells become problems naming row and column.
+ * and optionally 日期 and 快递公司. Unreadable cells become problems naming row and column. Read
+ * in slices of `turns`, so the server answers others meanwhile.
  */
-export function readStatement(settings: FulfillmentSettings, text: string): { lines: StatementLine[]; problems: CsvProblem[] } {
-  const { records: [first, ...data], problems: unreadable } = readCsv(text);
+export async function readStatement(settings: FulfillmentSettings, text: string, turns = new Turns()): Promise<{ lines: StatementLine[]; problems: CsvProblem[] }> {
+  const { records: [first, ...data], problems: unreadable } = await readCsvInTurns(text, turns);
   const header = readCsvHeader(first?.cells ?? [], COLUMNS);
   const problems: CsvProblem[] = [...header.problems];
   if (problems.length) return { lines: [], problems };
   problems.push(...unreadable);
   const grams = headerInGrams(header.found('重量')!);
   const lines: StatementLine[] = [];
-  data.forEach(({ cells: record, row }) => {
+  for (const { cells: record, row } of data) {
+    await turns.pause();
     const cell = (column: Column) => header.cell(record, column);
-    if (isBlankCsvRecord(record)) return;
+    if (isBlankCsvRecord(record)) continue;
     // A total line at the foot of the sheet (合计 / 总计) bills no parcel.
-    if (/^(合计|总计|小计)/.test(record.map(unwrapCsvCell).find((c) => c !== '') ?? '')) return;
+    if (/^(合计|总计|小计)/.test(record.map(unwrapCsvCell).find((c) => c !== '') ?? '')) continue;
     const before = problems.length;
     const refuse = (column: Column, reason: LocalizedText) => problems.push({ row, column, reason });
     const trackingNo = normaliseTracking(cell('运单号'));
@@ -66,8 +68,8 @@ export function readStatement(settings: FulfillmentSettings, text: string): { li
     const courierCell = cell('快递公司');
     const courier = courierCell ? courierFromText(settings, courierCell) : undefined;
     if (courierCell && !courier) refuse('快递公司', { 'zh-CN': `认不出快递公司“${courierCell}”，可写：${courierNames(settings)}`, en: `Unknown courier “${courierCell}”; write one of ${courierNames(settings)}` });
-    if (problems.length > before || 'problem' in weight || 'problem' in fee) return;
+    if (problems.length > before || 'problem' in weight || 'problem' in fee) continue;
     lines.push({ row, trackingNo, weightGrams: weight.grams, fee: fee.fen, ...(day ? { day } : {}), ...(courier ? { courier } : {}) });
-  });
+  }
   return { lines, problems };
 }

@@ -1,4 +1,4 @@
-import { invisibleCharacterIn, isBlankCsvRecord, moneyCellReason, readCsv, readCsvHeader, readCsvInTurns, type CsvProblem, type CsvRecords, type LocalizedText } from '@workbench/plugin-api';
+import { invisibleCharacterIn, isBlankCsvRecord, moneyCellReason, readCsv, readCsvHeader, readCsvInTurns, Turns, type CsvProblem, type CsvRecords, type LocalizedText } from '@workbench/plugin-api';
 import { CSV_COLUMNS, type CsvColumn } from './csv-columns.js';
 import { parseYuan } from '../shared/money.js';
 
@@ -54,7 +54,7 @@ export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolv
 
 /** {@link readCsvRows} for a large file: parses and checks it a slice at a time, letting other requests in between. */
 export async function readCsvRowsInTurns(text: string, onRead: (done: number, total: number) => void = () => undefined): Promise<{ rows: CsvRow[]; rejected: Rejection[] }> {
-  const reader = recordReader(await readCsvInTurns(text));
+  const reader = recordReader(await readCsvInTurns(text, new Turns()));
   if (reader.rows) {
     for (let i = 0; i < reader.data.length; i++) {
       reader.read(i);
