@@ -27,6 +27,7 @@ export { Commands, type CommandHandler, type CommandInfo } from './commands.js';
 export { apiContext, commandsContext, i18nContext, notificationsContext, settingsContext, workbenchContext } from './contexts.js';
 export { Emitter, toDisposable, type Disposable } from './disposable.js';
 export { formatDate, formatDateTime, formatMoney, SHOP_TIME_ZONE, type DateFormatOptions } from './format.js';
+export { fileButtonStyles, ImportUploadElement, type RejectedRow } from './import-upload-element.js';
 export { I18n, LOCALES, type Locale, type LocalizedText, type Messages } from './i18n.js';
 export { formatKeybinding } from './keybinding.js';
 export { fenToYuan, parseYuan, yuan, yuanToFen, type MoneyProblem } from './money.js';

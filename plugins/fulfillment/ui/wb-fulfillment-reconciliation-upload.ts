@@ -1,9 +1,8 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { changes, controlStyles } from '@workbench/ui';
+import { changes, controlStyles, fileButtonStyles, ImportUploadElement } from '@workbench/ui';
 import type { StatementReport } from '../shared/records.js';
 import { fulfillmentStyles } from './styles.js';
-import { FulfillmentUploadElement, uploadStyles } from './upload-element.js';
 
 /**
  * 导入快递账单: pick the courier's monthly statement (CSV: 运单号, 重量, 运费, optional 日期 and
@@ -13,11 +12,11 @@ import { FulfillmentUploadElement, uploadStyles } from './upload-element.js';
  * @fires statement-open - detail `{ id }`: the clerk wants to see the imported statement
  */
 @customElement('wb-fulfillment-reconciliation-upload')
-export class FulfillmentReconciliationUpload extends FulfillmentUploadElement<StatementReport> {
+export class FulfillmentReconciliationUpload extends ImportUploadElement<StatementReport> {
   static override styles = [
     controlStyles,
     fulfillmentStyles,
-    uploadStyles,
+    fileButtonStyles,
     css`
       .rejected { max-height: 220px; overflow: auto; }
       wb-progress { display: block; margin-top: 10px; }
@@ -29,10 +28,8 @@ export class FulfillmentReconciliationUpload extends FulfillmentUploadElement<St
   @state() private fileName = '';
 
   show(): void {
-    this.events = '';
-    this.report = undefined;
+    this.resetUpload();
     this.fileName = '';
-    this.busy = false;
     this.opened = true;
   }
 
@@ -76,7 +73,7 @@ export class FulfillmentReconciliationUpload extends FulfillmentUploadElement<St
     if (!file) return;
     this.fileName = file.name;
     input.value = ''; // the same file may be chosen again after fixing it
-    await this.upload('courier-statement', [file]).catch((error: unknown) => this.notifications.error(error));
+    await this.upload('fulfillment', 'courier-statement', [file]).catch((error: unknown) => this.notifications.error(error));
   }
 
   protected override done(report: StatementReport): void {

@@ -1,17 +1,16 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { controlStyles, shopDay } from '@workbench/ui';
+import { controlStyles, fileButtonStyles, ImportUploadElement, shopDay } from '@workbench/ui';
 import type { BatchShippingReport } from '../shared/records.js';
 import { fulfillmentStyles } from './styles.js';
-import { FulfillmentUploadElement, uploadStyles } from './upload-element.js';
 
 /**
  * 批量发货 and 导出: upload a CSV of order numbers, couriers and tracking numbers (all rows ship or
  * none, with a row report), and download the shipped orders for the platform's bulk-shipping upload.
  */
 @customElement('wb-fulfillment-ship-batch')
-export class FulfillmentShipBatch extends FulfillmentUploadElement<BatchShippingReport> {
-  static override styles = [controlStyles, fulfillmentStyles, uploadStyles, css`
+export class FulfillmentShipBatch extends ImportUploadElement<BatchShippingReport> {
+  static override styles = [controlStyles, fulfillmentStyles, fileButtonStyles, css`
     .parts { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 24px; }
     .rejected { max-height: 220px; overflow: auto; }
     wb-progress { display: block; margin-top: 8px; }
@@ -78,7 +77,7 @@ export class FulfillmentShipBatch extends FulfillmentUploadElement<BatchShipping
     if (!file) return;
     this.fileName = file.name;
     input.value = ''; // the same file may be chosen again once fixed
-    await this.upload('batch-shipping', [file]).catch((error: unknown) => this.notifications.error(error));
+    await this.upload('fulfillment', 'batch-shipping', [file]).catch((error: unknown) => this.notifications.error(error));
   }
 }
 

@@ -1,6 +1,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
-import { WbElement, type LocalizedText } from '@workbench/ui';
+import type { LocalizedText } from './i18n.js';
+import { WbElement } from './wb-element.js';
 
 /** A row an importer refused; `file` when the upload carried more than one file. */
 export interface RejectedRow {
@@ -11,10 +12,11 @@ export interface RejectedRow {
 }
 
 /**
- * The file button the upload panels share. The browser's own file button speaks the browser's
- * language; this one speaks the shop's: the input is hidden and its `label.choose` is the button.
+ * A file button in the user's language. The browser's own file button speaks the browser's
+ * language; this one speaks the shop's: inside `.file` the input is hidden and its `label.choose`
+ * is the button.
  */
-export const uploadStyles = css`
+export const fileButtonStyles = css`
   .file input[type='file'] { position: absolute; width: 1px; height: 1px; opacity: 0; overflow: hidden; }
   .file label.choose { display: inline-block; border: 1px solid var(--wb-border, #c8c8c8); background: var(--wb-button-bg, #f3f3f3); border-radius: 4px; padding: 4px 10px; cursor: pointer; }
   .file:focus-within label.choose { outline: 2px solid var(--wb-focus, #0a64c8); outline-offset: 1px; }
@@ -22,28 +24,43 @@ export const uploadStyles = css`
 `;
 
 /**
- * The base of the panels that send files to one of the plugin's importers and follow the run:
+ * The base of a panel that sends files to one of its plugin's importers and follows the run:
  * sending the upload, the progress bar on the run's events, and the table of refused rows.
- * `R` is what the importer answers when it is done.
+ * `R` is what the importer answers when it is done (its `result`).
+ *
+ * @example
+ * class ImportDialog extends ImportUploadElement<{ created: number; rejected: RejectedRow[] }> {
+ *   render() { return html`<input type="file" @change=${(e) => this.upload('listings', 'products-csv', [...e.target.files])} />
+ *     ${this.renderProgress('导入商品')} ${this.report ? this.renderRejected(this.report.rejected) : nothing}`; }
+ *   protected override done(report) { super.done(report); changes.announce('listings.products'); }
+ * }
  */
-export class FulfillmentUploadElement<R> extends WbElement {
+export class ImportUploadElement<R> extends WbElement {
   /** The run's event stream while one is followed ('' before any upload). */
   @state() protected events = '';
   @state() protected busy = false;
   @state() protected report?: R;
 
+  /** Back to before any upload (a dialog opened afresh). */
+  protected resetUpload(): void {
+    this.events = '';
+    this.report = undefined;
+    this.busy = false;
+  }
+
   /**
-   * Sends `files` under the one form field `file` to the importer `importer` and starts following
-   * its run. A refused upload is thrown to the caller, which says so in its own place.
+   * Sends `files` under the one form field `file` to `POST /api/<plugin>/importers/<importer>` and
+   * starts following its run. A refused upload is thrown to the caller, which says so in its own
+   * place.
    */
-  protected async upload(importer: string, files: File[]): Promise<void> {
+  protected async upload(plugin: string, importer: string, files: File[]): Promise<void> {
     const form = new FormData();
     for (const file of files) form.append('file', file, file.name);
     this.busy = true;
     this.report = undefined;
     this.events = '';
     try {
-      const run = await this.api.post<{ runId: string; events: string }>(`/fulfillment/importers/${importer}`, form);
+      const run = await this.api.post<{ runId: string; events: string }>(`/${plugin}/importers/${importer}`, form);
       this.events = run.events;
     } catch (error) {
       this.busy = false;
