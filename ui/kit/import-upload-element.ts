@@ -21,6 +21,7 @@ export const fileButtonStyles = css`
   .file label.choose { display: inline-block; border: 1px solid var(--wb-border, #c8c8c8); background: var(--wb-button-bg, #f3f3f3); border-radius: 4px; padding: 4px 10px; cursor: pointer; }
   .file:focus-within label.choose { outline: 2px solid var(--wb-focus, #0a64c8); outline-offset: 1px; }
   .file input:disabled + label.choose { opacity: 0.6; cursor: default; }
+  .file .name { margin-left: 8px; }
 `;
 
 /**
@@ -40,12 +41,36 @@ export class ImportUploadElement<R> extends WbElement {
   @state() protected events = '';
   @state() protected busy = false;
   @state() protected report?: R;
+  /** The file chosen with `renderFileButton` ('' before one is). */
+  @state() protected fileName = '';
 
   /** Back to before any upload (a dialog opened afresh). */
   protected resetUpload(): void {
     this.events = '';
     this.report = undefined;
     this.busy = false;
+    this.fileName = '';
+  }
+
+  /**
+   * A file button (style it with `fileButtonStyles`) whose chosen file goes to the importer at
+   * once; the name of the file stands beside it. A refused upload is a toast.
+   */
+  protected renderFileButton(id: string, label: string, plugin: string, importer: string, accept = '.csv,text/csv'): TemplateResult {
+    return html`<div class="row file">
+      <input id=${id} type="file" accept=${accept} ?disabled=${this.busy} @change=${(e: Event) => void this.uploadChosen(e, plugin, importer)} />
+      <label class="choose" for=${id}>${label}</label>
+      <span class="name hint">${this.fileName || this.t('未选择文件', 'No file chosen')}</span>
+    </div>`;
+  }
+
+  private async uploadChosen(event: Event, plugin: string, importer: string): Promise<void> {
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
+    if (!file) return;
+    this.fileName = file.name;
+    input.value = ''; // the same file may be chosen again after fixing it
+    await this.upload(plugin, importer, [file]).catch((error: unknown) => this.notifications.error(error));
   }
 
   /**

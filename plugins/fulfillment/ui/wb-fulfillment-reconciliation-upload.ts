@@ -25,11 +25,9 @@ export class FulfillmentReconciliationUpload extends ImportUploadElement<Stateme
   ];
 
   @state() private opened = false;
-  @state() private fileName = '';
 
   show(): void {
     this.resetUpload();
-    this.fileName = '';
     this.opened = true;
   }
 
@@ -38,11 +36,7 @@ export class FulfillmentReconciliationUpload extends ImportUploadElement<Stateme
     const r = this.report;
     return html`<wb-dialog heading=${this.t('导入快递账单', 'Import a courier statement')} open @close=${() => (this.opened = false)}>
       <p class="hint">${this.t('快递公司的月结账单另存为 CSV：运单号、重量（公斤）、运费（元），可带日期和快递公司两列；UTF-8 或 GBK 都可以。', 'The courier’s monthly bill saved as CSV: 运单号, 重量 (kg), 运费 (元), optionally 日期 and 快递公司; UTF-8 or GBK.')}</p>
-      <div class="row file">
-        <input id="statement-file" type="file" accept=".csv,text/csv" ?disabled=${this.busy} @change=${this.onFile} />
-        <label class="choose" for="statement-file">${this.t('选择账单文件…', 'Choose the statement…')}</label>
-        <span class="hint">${this.fileName || this.t('未选择文件', 'No file chosen')}</span>
-      </div>
+      ${this.renderFileButton('statement-file', this.t('选择账单文件…', 'Choose the statement…'), 'fulfillment', 'courier-statement')}
       ${this.renderProgress(this.t('核对账单', 'Checking the statement'))}
       ${r ? this.renderReport(r) : nothing}
       <button slot="actions" @click=${() => (this.opened = false)}>${this.t('关闭', 'Close')}</button>
@@ -65,15 +59,6 @@ export class FulfillmentReconciliationUpload extends ImportUploadElement<Stateme
         `${r.lines} lines: ${r.matched} matched, ${r.unknown} unknown numbers, ${r.differences} with weight or fee differences; ${r.notBilled} of our parcels are not on the bill.`,
       )}</p>
     </section>`;
-  }
-
-  private async onFile(event: Event): Promise<void> {
-    const input = event.target as HTMLInputElement;
-    const file = input.files?.[0];
-    if (!file) return;
-    this.fileName = file.name;
-    input.value = ''; // the same file may be chosen again after fixing it
-    await this.upload('fulfillment', 'courier-statement', [file]).catch((error: unknown) => this.notifications.error(error));
   }
 
   protected override done(report: StatementReport): void {

@@ -19,17 +19,14 @@ interface ImportReport {
 export class ListingsImportDialog extends ImportUploadElement<ImportReport> {
   static override styles = [controlStyles, listingsStyles, fileButtonStyles, css`
     .rejected { max-height: 220px; overflow: auto; }
-    .file .name { margin-left: 8px; }
     wb-progress { display: block; margin-top: 10px; }
   `];
 
   @state() private opened = false;
-  @state() private fileName = '';
 
   /** Opens the dialog afresh. */
   show(): void {
     this.resetUpload();
-    this.fileName = '';
     this.opened = true;
   }
 
@@ -37,11 +34,7 @@ export class ListingsImportDialog extends ImportUploadElement<ImportReport> {
     if (!this.opened) return nothing;
     return html`<wb-dialog heading=${this.t('导入商品（CSV）', 'Import products (CSV)')} open @close=${() => (this.opened = false)}>
       <p class="hint">${this.t('列与导出的 CSV 相同，每行一个 SKU；UTF-8 或 GBK 编码都可以。', 'The columns of the export, one row per SKU; UTF-8 or GBK.')}</p>
-      <div class="row file">
-        <input id="csv-file" type="file" accept=".csv,text/csv" ?disabled=${this.busy} @change=${this.onFile} />
-        <label class="choose" for="csv-file">${this.t('选择 CSV 文件…', 'Choose a CSV file…')}</label>
-        <span class="name hint">${this.fileName || this.t('未选择文件', 'No file chosen')}</span>
-      </div>
+      ${this.renderFileButton('csv-file', this.t('选择 CSV 文件…', 'Choose a CSV file…'), 'listings', 'products-csv')}
       ${this.renderProgress(this.t('导入商品', 'Importing products'))}
       ${this.report ? this.renderReport(this.report) : nothing}
       <button slot="actions" @click=${() => (this.opened = false)}>${this.t('关闭', 'Close')}</button>
@@ -53,15 +46,6 @@ export class ListingsImportDialog extends ImportUploadElement<ImportReport> {
       <p>${this.t(`按行计：新建 ${r.created} 行，更新 ${r.updated} 行，未变 ${r.unchanged} 行，退回 ${r.rejected.length} 行。`, `In rows: ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged, ${r.rejected.length} rejected.`)}</p>
       ${r.rejected.length ? this.renderRejected(r.rejected) : nothing}
     </section>`;
-  }
-
-  private async onFile(event: Event): Promise<void> {
-    const input = event.target as HTMLInputElement;
-    const file = input.files?.[0];
-    if (!file) return;
-    this.fileName = file.name;
-    input.value = ''; // the same file may be chosen again after fixing it
-    await this.upload('listings', 'products-csv', [file]).catch((error: unknown) => this.notifications.error(error));
   }
 
   protected override done(report: ImportReport): void {
