@@ -317,7 +317,7 @@ describe('the orders UI in Chromium', () => {
     await unmapped.locator('button.map-item').click();
     const dialog = unmapped.locator('wb-fulfillment-item-mapping-dialog');
     await dialog.locator('wb-fulfillment-sku-choice input').fill(skus[2]!.code);
-    await dialog.locator(`[role=option][data-code="${skus[2]!.code}"]`).click();
+    await dialog.locator(`[role=option][data-value="${skus[2]!.code}"]`).click();
     await dialog.locator('.chosen', { hasText: skus[2]!.code }).waitFor();
     await shot(page, 'item-mapping-dialog');
     await dialog.locator('button.save-mapping').click();

@@ -1,8 +1,7 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { changes, controlStyles } from '@workbench/ui';
+import { changes, controlStyles, fileButtonStyles, ImportUploadElement, type RejectedRow } from '@workbench/ui';
 import { fulfillmentStyles } from './styles.js';
-import { FulfillmentUploadElement, uploadStyles, type RejectedRow } from './upload-element.js';
 
 /** What the `taobao-orders` importer answers when it is done (README "Import"). */
 interface ImportReport {
@@ -24,11 +23,11 @@ type Slot = 'orders' | 'items';
  * (nothing is imported then, so the clerk fixes the files and sends both again).
  */
 @customElement('wb-fulfillment-import-dialog')
-export class FulfillmentImportDialog extends FulfillmentUploadElement<ImportReport> {
+export class FulfillmentImportDialog extends ImportUploadElement<ImportReport> {
   static override styles = [
     controlStyles,
     fulfillmentStyles,
-    uploadStyles,
+    fileButtonStyles,
     css`
       .files { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 8px 12px; align-items: center; margin: 8px 0; }
       .file { display: flex; align-items: center; gap: 8px; min-width: 0; }
@@ -51,10 +50,8 @@ export class FulfillmentImportDialog extends FulfillmentUploadElement<ImportRepo
   /** Opens the dialog afresh. */
   show(): void {
     this.files = {};
-    this.events = '';
-    this.report = undefined;
+    this.resetUpload();
     this.error = '';
-    this.busy = false;
     this.sent = false;
     this.opened = true;
   }
@@ -129,7 +126,7 @@ export class FulfillmentImportDialog extends FulfillmentUploadElement<ImportRepo
     this.error = '';
     try {
       // Both files under the one field `file`: the importer tells them apart by their headers.
-      await this.upload('taobao-orders', [orders, items]);
+      await this.upload('fulfillment', 'taobao-orders', [orders, items]);
     } catch (error) {
       this.sent = false;
       this.error = error instanceof Error ? error.message : String(error);

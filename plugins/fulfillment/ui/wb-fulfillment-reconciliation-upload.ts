@@ -1,9 +1,8 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { changes, controlStyles } from '@workbench/ui';
+import { changes, controlStyles, fileButtonStyles, ImportUploadElement } from '@workbench/ui';
 import type { StatementReport } from '../shared/records.js';
 import { fulfillmentStyles } from './styles.js';
-import { FulfillmentUploadElement, uploadStyles } from './upload-element.js';
 
 /**
  * 导入快递账单: pick the courier's monthly statement (CSV: 运单号, 重量, 运费, optional 日期 and
@@ -13,11 +12,11 @@ import { FulfillmentUploadElement, uploadStyles } from './upload-element.js';
  * @fires statement-open - detail `{ id }`: the clerk wants to see the imported statement
  */
 @customElement('wb-fulfillment-reconciliation-upload')
-export class FulfillmentReconciliationUpload extends FulfillmentUploadElement<StatementReport> {
+export class FulfillmentReconciliationUpload extends ImportUploadElement<StatementReport> {
   static override styles = [
     controlStyles,
     fulfillmentStyles,
-    uploadStyles,
+    fileButtonStyles,
     css`
       .rejected { max-height: 220px; overflow: auto; }
       wb-progress { display: block; margin-top: 10px; }
@@ -26,13 +25,9 @@ export class FulfillmentReconciliationUpload extends FulfillmentUploadElement<St
   ];
 
   @state() private opened = false;
-  @state() private fileName = '';
 
   show(): void {
-    this.events = '';
-    this.report = undefined;
-    this.fileName = '';
-    this.busy = false;
+    this.resetUpload();
     this.opened = true;
   }
 
@@ -41,11 +36,7 @@ export class FulfillmentReconciliationUpload extends FulfillmentUploadElement<St
     const r = this.report;
     return html`<wb-dialog heading=${this.t('导入快递账单', 'Import a courier statement')} open @close=${() => (this.opened = false)}>
       <p class="hint">${this.t('快递公司的月结账单另存为 CSV：运单号、重量（公斤）、运费（元），可带日期和快递公司两列；UTF-8 或 GBK 都可以。', 'The courier’s monthly bill saved as CSV: 运单号, 重量 (kg), 运费 (元), optionally 日期 and 快递公司; UTF-8 or GBK.')}</p>
-      <div class="row file">
-        <input id="statement-file" type="file" accept=".csv,text/csv" ?disabled=${this.busy} @change=${this.onFile} />
-        <label class="choose" for="statement-file">${this.t('选择账单文件…', 'Choose the statement…')}</label>
-        <span class="hint">${this.fileName || this.t('未选择文件', 'No file chosen')}</span>
-      </div>
+      ${this.renderFileButton('statement-file', this.t('选择账单文件…', 'Choose the statement…'), 'fulfillment', 'courier-statement')}
       ${this.renderProgress(this.t('核对账单', 'Checking the statement'))}
       ${r ? this.renderReport(r) : nothing}
       <button slot="actions" @click=${() => (this.opened = false)}>${this.t('关闭', 'Close')}</button>
@@ -68,15 +59,6 @@ export class FulfillmentReconciliationUpload extends FulfillmentUploadElement<St
         `${r.lines} lines: ${r.matched} matched, ${r.unknown} unknown numbers, ${r.differences} with weight or fee differences; ${r.notBilled} of our parcels are not on the bill.`,
       )}</p>
     </section>`;
-  }
-
-  private async onFile(event: Event): Promise<void> {
-    const input = event.target as HTMLInputElement;
-    const file = input.files?.[0];
-    if (!file) return;
-    this.fileName = file.name;
-    input.value = ''; // the same file may be chosen again after fixing it
-    await this.upload('courier-statement', [file]).catch((error: unknown) => this.notifications.error(error));
   }
 
   protected override done(report: StatementReport): void {

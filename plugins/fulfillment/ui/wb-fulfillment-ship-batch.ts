@@ -1,17 +1,16 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { controlStyles, shopDay } from '@workbench/ui';
+import { controlStyles, fileButtonStyles, ImportUploadElement, shopDay } from '@workbench/ui';
 import type { BatchShippingReport } from '../shared/records.js';
 import { fulfillmentStyles } from './styles.js';
-import { FulfillmentUploadElement, uploadStyles } from './upload-element.js';
 
 /**
  * 批量发货 and 导出: upload a CSV of order numbers, couriers and tracking numbers (all rows ship or
  * none, with a row report), and download the shipped orders for the platform's bulk-shipping upload.
  */
 @customElement('wb-fulfillment-ship-batch')
-export class FulfillmentShipBatch extends FulfillmentUploadElement<BatchShippingReport> {
-  static override styles = [controlStyles, fulfillmentStyles, uploadStyles, css`
+export class FulfillmentShipBatch extends ImportUploadElement<BatchShippingReport> {
+  static override styles = [controlStyles, fulfillmentStyles, fileButtonStyles, css`
     .parts { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 24px; }
     .rejected { max-height: 220px; overflow: auto; }
     wb-progress { display: block; margin-top: 8px; }
@@ -19,7 +18,6 @@ export class FulfillmentShipBatch extends FulfillmentUploadElement<BatchShipping
     @media (max-width: 720px) { .parts { grid-template-columns: minmax(0, 1fr); } }
   `];
 
-  @state() private fileName = '';
   @state() private from = '';
   @state() private to = '';
   @state() private encoding: 'gbk' | 'utf-8' = 'gbk';
@@ -38,11 +36,7 @@ export class FulfillmentShipBatch extends FulfillmentUploadElement<BatchShipping
       <div>
         <h3>${this.t('批量发货', 'Batch shipping')}</h3>
         <p class="hint">${this.t('CSV 列：订单编号、物流公司、物流单号，可加重量；UTF-8 或 GBK。有一行不对就整批不发，并列出哪一行哪一列。', 'CSV columns: 订单编号, 物流公司, 物流单号, optional 重量; UTF-8 or GBK. One bad row and nothing ships; the report names the row and column.')}</p>
-        <div class="row file">
-          <input id="batch-file" type="file" accept=".csv,text/csv" ?disabled=${this.busy} @change=${this.onFile} />
-          <label class="choose" for="batch-file">${this.t('选择 CSV 文件…', 'Choose a CSV file…')}</label>
-          <span class="hint">${this.fileName || this.t('未选择文件', 'No file chosen')}</span>
-        </div>
+        ${this.renderFileButton('batch-file', this.t('选择 CSV 文件…', 'Choose a CSV file…'), 'fulfillment', 'batch-shipping')}
         ${this.renderProgress(this.t(`批量发货：${this.fileName}`, `Batch shipping: ${this.fileName}`))}
         ${this.report ? this.renderReport(this.report) : nothing}
       </div>
@@ -70,15 +64,6 @@ export class FulfillmentShipBatch extends FulfillmentUploadElement<BatchShipping
         : this.t(`已发货 ${r.shipped} 单。`, `${r.shipped} orders shipped.`)}</p>
       ${r.rejected.length ? this.renderRejected(r.rejected) : nothing}
     </div>`;
-  }
-
-  private async onFile(event: Event): Promise<void> {
-    const input = event.target as HTMLInputElement;
-    const file = input.files?.[0];
-    if (!file) return;
-    this.fileName = file.name;
-    input.value = ''; // the same file may be chosen again once fixed
-    await this.upload('batch-shipping', [file]).catch((error: unknown) => this.notifications.error(error));
   }
 }
 
