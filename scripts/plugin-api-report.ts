@@ -218,7 +218,9 @@ export function compareSurfaces(recorded: Surface, current: Surface): SurfaceCha
       const gone = before.lines.filter((l) => !entry.lines.includes(l));
       const fresh = entry.lines.filter((l) => !before.lines.includes(l));
       changed.push(`${entry.module}: ${entry.name} (${[...gone.map((l) => `- ${l.trim()}`), ...fresh.map((l) => `+ ${l.trim()}`)].join('; ')})`);
-      if (gone.some((line) => !fresh.some((f) => withoutOptionalParameters(f) === line))) breaking = true;
+      // The version constant changes with every bump; the report's header records it.
+      const versionOnly = entry.name === 'PLUGIN_API_VERSION';
+      if (!versionOnly && gone.some((line) => !fresh.some((f) => withoutOptionalParameters(f) === line))) breaking = true;
     }
   }
   for (const [k, entry] of recorded.entries) if (!current.entries.has(k)) removed.push(`${entry.module}: ${entry.name}`);
