@@ -1,6 +1,6 @@
 // Shared by the fulfillment API tests: a real workbench running listings and fulfillment, and
 // builders for products, stock and orders through the HTTP API.
-import { setupOwner, staffClient, type Client } from '../../../test/helpers/client.js';
+import { Client, setupOwner, staffClient } from '../../../test/helpers/client.js';
 import { startInProcess } from '../../../test/helpers/in-process.js';
 import { startServer, type TestServer } from '../../../test/helpers/server.js';
 
@@ -9,20 +9,24 @@ export { staffClient, type Client, type TestServer };
 export interface FulfillmentServer {
   server: TestServer;
   owner: Client;
+  /** One request as it comes, unread (bytes of an export), to the server or the in-process host. */
+  fetch(path: string, init?: RequestInit): Promise<Response>;
 }
 
 /** Starts the built workbench with listings and fulfillment (plus `enabled`/`folders`) and an owner. */
 export async function startFulfillment(options: { enabled?: string[]; folders?: string[]; settings?: Record<string, unknown>; inProcess?: boolean } = {}): Promise<FulfillmentServer> {
   // inProcess: the plugin test kit instead of a process (a clock that stands still, cheap hashes).
   if (options.inProcess) {
-    const { server, owner } = await startInProcess({
+    const { server, owner, host } = await startInProcess({
       // These tests were written against a running clock (fromNow, Date.now()).
       clock: 'system',
       plugins: options.folders ?? [],
       enabled: options.enabled ?? ['listings', 'fulfillment'],
       ...(options.settings ? { settings: { fulfillment: options.settings } } : {}),
     });
-    return { server, owner };
+    // An in-process Request carries no Host header by itself; the host check wants one.
+    const send = (path: string, init: RequestInit = {}) => host.request(path, { ...init, headers: { host: new URL(server.url).host, ...(init.headers as Record<string, string>) } });
+    return { server, owner, fetch: send };
   }
   const server = await startServer({
     config: {
@@ -31,7 +35,7 @@ export async function startFulfillment(options: { enabled?: string[]; folders?: 
     },
   });
   const owner = await setupOwner(server);
-  return { server, owner };
+  return { server, owner, fetch: (path, init) => fetch(server.url + path, init) };
 }
 
 let seq = 0;
@@ -171,8 +175,11 @@ export async function runImport<R = any>(server: TestServer, client: Client, imp
   for (const f of files) form.append('file', new Blob([f.bytes as BlobPart], { type: 'text/csv' }), f.name);
   const started = await client.post(`/api/fulfillment/importers/${importer}`, form, headers);
   if (started.status !== 202) return { status: started.status, events: [], problem: started.body };
-  const res = await fetch(server.url + started.body.events, { headers: { cookie: client.cookie, accept: 'text/event-stream' } });
-  const events = (await res.text())
+  // A client of its own: the stream is read with the session alone, as a browser's EventSource would.
+  const reader = new Client(server.url);
+  reader.cookie = client.cookie;
+  const stream = await reader.get(started.body.events, { accept: 'text/event-stream' });
+  const events = stream.text
     .split(/\r?\n\r?\n/)
     .filter((block) => block.trim())
     .map((block) => {

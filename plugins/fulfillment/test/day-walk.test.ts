@@ -46,7 +46,7 @@ async function ordersByNo(): Promise<Map<string, any>> {
 }
 
 beforeAll(async () => {
-  fs = await startFulfillment();
+  fs = await startFulfillment({ inProcess: true });
   owner = fs.owner;
   // Two products (tops in zone A, trousers in zone B) of six sizes each, 80 pieces per SKU.
   skus = [...(await createSkus(owner, 6, 'TOP')), ...(await createSkus(owner, 6, 'PANT'))];

@@ -46,7 +46,7 @@ async function imported(files: { name: string; bytes: string }[]) {
 }
 
 beforeAll(async () => {
-  fs = await startFulfillment();
+  fs = await startFulfillment({ inProcess: true });
   owner = fs.owner;
   skus = await createSkus(owner, 3, 'MAP');
 });

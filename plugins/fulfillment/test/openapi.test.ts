@@ -10,7 +10,7 @@ import { startFulfillment, type FulfillmentServer } from './api.js';
 let fs: FulfillmentServer;
 
 beforeAll(async () => {
-  fs = await startFulfillment();
+  fs = await startFulfillment({ inProcess: true });
 });
 afterAll(() => fs?.server.dispose());
 

@@ -18,7 +18,7 @@ const remark = (id: number, text: string, flag?: number) => owner.post(`${API}/o
 const history = async (id: number) => (await owner.get(`${API}/orders/${id}/history`)).body.items as { action: string; actorName: string; detail: Record<string, unknown> }[];
 
 beforeAll(async () => {
-  ({ server, owner } = await startFulfillment());
+  ({ server, owner } = await startFulfillment({ inProcess: true }));
   viewer = await colleague(server, owner, 'kanban', ['fulfillment.orders.read']);
   [sku, second] = (await createSkus(owner, 2)) as [TestSku, TestSku];
   await stockUp(owner, sku, 'E-01-01-01', 30);

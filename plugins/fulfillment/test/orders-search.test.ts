@@ -31,7 +31,7 @@ const dayOffset = (days: number) => new Intl.DateTimeFormat('sv-SE', { timeZone:
 beforeAll(async () => {
   // A stand-in for after-sales, reading orders through the `orders` service.
   const reader = join(import.meta.dirname, 'fixtures', 'orders-reader');
-  ({ server, owner } = await startFulfillment({ folders: [reader], enabled: ['listings', 'fulfillment', 'orders-reader'] }));
+  ({ server, owner } = await startFulfillment({ folders: [reader], enabled: ['listings', 'fulfillment', 'orders-reader'], inProcess: true }));
   packer = await colleague(server, owner, 'dabao', ['fulfillment.orders.read']);
   [sku, other] = (await createSkus(owner, 2)) as [TestSku, TestSku];
   await stockUp(owner, sku, 'S-01-01-01', 50);

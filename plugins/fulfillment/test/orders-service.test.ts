@@ -48,6 +48,7 @@ beforeAll(async () => {
   ({ server, owner } = await startFulfillment({
     folders: [fixture('orders-reader'), fixture('order-listener')],
     enabled: ['listings', 'fulfillment', 'orders-reader', 'order-listener'],
+    inProcess: true,
   }));
   [sku, other] = (await createSkus(owner, 2, 'SVC')) as [TestSku, TestSku];
   await stockUp(owner, sku, 'V-01-01-01', 100);

@@ -22,7 +22,7 @@ let seq = 0;
 const stoNo = () => `77${String(Date.now()).slice(-8)}${String(++seq).padStart(5, '0')}`;
 
 beforeAll(async () => {
-  fs = await startFulfillment();
+  fs = await startFulfillment({ inProcess: true });
   owner = fs.owner;
   const [sku] = await createSkus(owner, 1);
   await stockUp(owner, sku!, 'C-01-01-01', 20);

@@ -14,7 +14,7 @@ let owner: Client;
 let skus: TestSku[];
 
 beforeAll(async () => {
-  ({ server, owner } = await startFulfillment());
+  ({ server, owner } = await startFulfillment({ inProcess: true }));
   skus = await createSkus(owner, 4, 'PB');
   for (const [i, sku] of skus.entries()) await stockUp(owner, sku, `K-01-01-${String(i + 1).padStart(2, '0')}`, 200);
 });

@@ -14,7 +14,7 @@ let skus: TestSku[];
 let reader: Client;
 
 beforeAll(async () => {
-  fs = await startFulfillment();
+  fs = await startFulfillment({ inProcess: true });
   owner = fs.owner;
   reader = await colleague(fs.server, owner, 'reader', ['fulfillment.orders.read']);
   skus = await createSkus(owner, 2);
@@ -119,7 +119,7 @@ describe('batch shipping', () => {
 
 describe('the bulk-shipping export', () => {
   const exportCsv = async (query: string, client = owner) => {
-    const res = await fetch(`${fs.server.url}${F}/shipping/export${query}`, { headers: { cookie: client.cookie } });
+    const res = await fs.fetch(`${F}/shipping/export${query}`, { headers: { cookie: client.cookie } });
     return { status: res.status, headers: res.headers, bytes: new Uint8Array(await res.arrayBuffer()) };
   };
 

@@ -19,7 +19,7 @@ let other: { id: number; orderNo: string };
 let waiting: { id: number; orderNo: string };
 
 beforeAll(async () => {
-  fs = await startFulfillment();
+  fs = await startFulfillment({ inProcess: true });
   owner = fs.owner;
   [a, b] = (await createSkus(owner, 2)) as [TestSku, TestSku];
   [stranger] = (await createSkus(owner, 1)) as [TestSku];

@@ -7,7 +7,7 @@ let skus: TestSku[];
 const api = (path: string) => `/api/fulfillment${path}`;
 
 beforeAll(async () => {
-  f = await startFulfillment();
+  f = await startFulfillment({ inProcess: true });
   owner = f.owner;
   skus = await createSkus(owner, 3);
   for (const code of ['A-01-01-01', 'A-01-01-02', 'A-01-01-03']) await owner.post(api('/locations'), { code });

@@ -6,7 +6,7 @@ let owner: Client;
 const api = (path: string) => `/api/fulfillment${path}`;
 
 beforeAll(async () => {
-  f = await startFulfillment();
+  f = await startFulfillment({ inProcess: true });
   owner = f.owner;
 });
 afterAll(() => f.server.dispose());

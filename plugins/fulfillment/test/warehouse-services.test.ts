@@ -11,6 +11,7 @@ beforeAll(async () => {
   f = await startFulfillment({
     folders: [join(FIXTURES, 'procurement-stub'), join(FIXTURES, 'after-sales-stub')],
     enabled: ['listings', 'fulfillment', 'procurement', 'after-sales'],
+    inProcess: true,
   });
   owner = f.owner;
 });

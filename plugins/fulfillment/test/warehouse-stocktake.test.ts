@@ -7,7 +7,7 @@ let skus: TestSku[];
 const api = (path: string) => `/api/fulfillment${path}`;
 
 beforeAll(async () => {
-  f = await startFulfillment({ settings: { stocktake: { reminderDay: 5 } } });
+  f = await startFulfillment({ settings: { stocktake: { reminderDay: 5 } }, inProcess: true });
   owner = f.owner;
   skus = await createSkus(owner, 4);
   // Zone S: three bins with goods, walked in this order, and one bin without a SKU card.

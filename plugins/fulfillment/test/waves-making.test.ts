@@ -11,7 +11,7 @@ let fs: FulfillmentServer;
 let owner: Client;
 
 beforeAll(async () => {
-  fs = await startFulfillment();
+  fs = await startFulfillment({ inProcess: true });
   owner = fs.owner;
 });
 afterAll(() => fs?.server.dispose());
