@@ -9,7 +9,7 @@ let owner: Client;
 const at = fromNow;
 
 beforeAll(async () => {
-  listings = await startListings();
+  listings = await startListings({ inProcess: true });
   owner = listings.owner;
 });
 

@@ -17,7 +17,7 @@ async function newCampaign(body: Record<string, unknown>) {
 }
 
 beforeAll(async () => {
-  listings = await startListings();
+  listings = await startListings({ inProcess: true });
   owner = listings.owner;
   xiaoli = await colleague(listings.server, owner, 'xiaoli', ['listings.campaigns.run', 'listings.products.read']);
 });
