@@ -1,4 +1,4 @@
-// Close-out (复盘) through a real server: sales against stock, reorder suggestions and the
+// Close-out (复盘) through the API: sales against stock, reorder suggestions and the
 // campaign return, on a small example worked out by hand below.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { colleague, createProduct, DAY, fromNow, passTime, startListings, submitAndApprove, type Client, type ListingsServer } from './api.js';
