@@ -2,30 +2,47 @@
 import { setupOwner, staffClient, type Client } from '../../../test/helpers/client.js';
 import { startInProcess } from '../../../test/helpers/in-process.js';
 import { startServer, type TestServer } from '../../../test/helpers/server.js';
+import type { TestHostClock } from '@workbench/plugin-api/testing';
 
 export { Client, staffClient, type TestServer };
 
 export interface ListingsServer {
   server: TestServer;
   owner: Client;
+  /** One request as `fetch` sends it (the raw answer: bytes, headers), in-process or over the network. */
+  fetch(path: string, init?: RequestInit): Promise<Response>;
+  /** With `clock: 'still'`: the kit's clock, moved only by the test (see `passTime`). */
+  clock?: TestHostClock;
 }
+
+/** The time of the workbench this file started: its still clock when it has one, else the system's. */
+let clockNow = () => Date.now();
 
 /**
  * Starts the built workbench with only `listings` (plus `plugins`/`folders` given) and an owner;
- * with `inProcess`, the plugin test kit instead: no process, a clock that stands still, cheap
- * password hashes.
+ * with `inProcess`, the plugin test kit instead: no process and cheap password hashes, on the
+ * system clock unless `clock: 'still'` asks for the kit's clock, which stands still until the test
+ * moves it (`passTime`), so a test waits for no deadline.
  */
-export async function startListings(options: { enabled?: string[]; folders?: string[]; settings?: Record<string, unknown>; inProcess?: boolean } = {}): Promise<ListingsServer> {
+export async function startListings(
+  options: { enabled?: string[]; folders?: string[]; settings?: Record<string, unknown>; inProcess?: boolean; clock?: 'system' | 'still' } = {},
+): Promise<ListingsServer> {
   if (options.inProcess) {
-    const { server, owner } = await startInProcess({
-      // These tests were written against a running clock (fromNow, Date.now()).
-      clock: 'system',
+    const still = options.clock === 'still';
+    const { server, owner, host } = await startInProcess({
+      // Most of these tests were written against a running clock (fromNow, Date.now()).
+      ...(still ? {} : { clock: 'system' }),
       plugins: options.folders ?? [],
       enabled: options.enabled ?? ['listings'],
       ...(options.settings ? { settings: { listings: options.settings } } : {}),
     });
-    return { server, owner };
+    if (still) clockNow = () => Date.parse(host.clock.now());
+    // A Request made here carries no Host header by itself; the host check wants one.
+    const send = (path: string, init: RequestInit = {}) =>
+      Promise.resolve(host.app.request(new Request(server.url + path, { ...init, headers: { host: new URL(server.url).host, ...Object.fromEntries(new Headers(init.headers)) } })));
+    return { server, owner, fetch: send, ...(still ? { clock: host.clock } : {}) };
   }
+  if (options.clock === 'still') throw new Error("clock: 'still' needs inProcess: a server process runs on the system clock");
   const server = await startServer({
     config: {
       plugins: { folders: options.folders ?? [], enabled: options.enabled ?? ['listings'] },
@@ -33,7 +50,21 @@ export async function startListings(options: { enabled?: string[]; folders?: str
     },
   });
   const owner = await setupOwner(server);
-  return { server, owner };
+  return { server, owner, fetch: (path, init) => fetch(server.url + path, init) };
+}
+
+/**
+ * Lets time pass until just after `instant`: the still clock moves there (running the jobs that
+ * come due on the way); on the system clock the test waits for it.
+ */
+export async function passTime(ls: ListingsServer, instant: string): Promise<void> {
+  const after = Date.parse(instant) + 50;
+  if (ls.clock) {
+    await ls.clock.set(new Date(after).toISOString());
+    return;
+  }
+  const wait = after - Date.now();
+  if (wait > 0) await new Promise((r) => setTimeout(r, wait));
 }
 
 let seq = 0;
@@ -58,7 +89,7 @@ export async function createProduct(owner: Client, body: Record<string, unknown>
 }
 
 /** An ISO instant `ms` from now; with DAY, e.g. `fromNow(10 * DAY)`. */
-export const fromNow = (ms: number) => new Date(Date.now() + ms).toISOString();
+export const fromNow = (ms: number) => new Date(clockNow() + ms).toISOString();
 export const DAY = 86_400_000;
 
 /**

@@ -1,4 +1,4 @@
-// Pre-launch checks through a real server: pages, coupons and unintended stacking of discounts
+// Pre-launch checks through the API: pages, coupons and unintended stacking of discounts
 // that would sell below cost. The time-window check is covered in campaigns-flow.test.ts.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { colleague, createProduct, DAY, fromNow, startListings, submitAndApprove, type Client, type ListingsServer } from './api.js';
@@ -52,7 +52,7 @@ async function coupon(body: Record<string, unknown>) {
 }
 
 beforeAll(async () => {
-  listings = await startListings();
+  listings = await startListings({ inProcess: true });
   owner = listings.owner;
   xiaoli = await colleague(listings.server, owner, 'xiaoli', ['listings.campaigns.run', 'listings.products.review']);
 });

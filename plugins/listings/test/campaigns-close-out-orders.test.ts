@@ -2,7 +2,7 @@
 // orders — paid between the campaign's start and its end, not closed — and the clerk is not asked
 // for them (and may not type them in).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { colleague, createProduct, DAY, fromNow, startListings, submitAndApprove, type Client, type ListingsServer } from './api.js';
+import { colleague, createProduct, DAY, fromNow, passTime, startListings, submitAndApprove, type Client, type ListingsServer } from './api.js';
 import { closeOrder } from './fulfillment.js';
 
 let listings: ListingsServer;
@@ -25,7 +25,7 @@ async function order(lines: { sku: Sku; qty: number; price?: number }[], paid = 
 }
 
 beforeAll(async () => {
-  listings = await startListings({ enabled: ['listings', 'fulfillment'] });
+  listings = await startListings({ enabled: ['listings', 'fulfillment'], inProcess: true, clock: 'still' });
   owner = listings.owner;
   const xiaoli = await colleague(listings.server, owner, 'xiaoli', ['listings.campaigns.run', 'listings.products.review']);
   const product = await createProduct(owner);
@@ -40,7 +40,7 @@ beforeAll(async () => {
   expect(scheduled.body.status, scheduled.text).toBe('scheduled');
   // An order paid before the start does not count.
   await order([{ sku: black, qty: 7, price: 12_900 }]);
-  await new Promise((r) => setTimeout(r, Math.max(0, Date.parse(scheduled.body.startsAt) - Date.now() + 50)));
+  await passTime(listings, scheduled.body.startsAt);
   const run = await owner.post('/api/listings/campaigns/run-schedule');
   expect(run.body.started, run.text).toContain(campaignId);
 
@@ -50,11 +50,14 @@ beforeAll(async () => {
   await order([{ sku: black, qty: 1, price: 9900 }, { sku: white, qty: 2, price: 9900 }]);
   await order([{ sku: black, qty: 5, price: 9900 }], false);
   await closeOrder(owner, await order([{ sku: white, qty: 4, price: 9900 }]));
+  // The clock stands still: a second passes before the end, and another before the late order.
+  await passTime(listings, fromNow(1000));
   const running = await owner.get(`/api/listings/campaigns/${campaignId}`);
   const ended = await owner.post(`/api/listings/campaigns/${campaignId}/end`, { version: running.body.version });
   expect(ended.body.status, ended.text).toBe('ended');
   version = ended.body.version;
   // Paid after the campaign ended early: not the campaign's.
+  await passTime(listings, fromNow(1000));
   await order([{ sku: white, qty: 6, price: 12_900 }]);
 });
 

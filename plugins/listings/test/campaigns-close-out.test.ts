@@ -1,7 +1,7 @@
-// Close-out (复盘) through a real server: sales against stock, reorder suggestions and the
+// Close-out (复盘) through the API: sales against stock, reorder suggestions and the
 // campaign return, on a small example worked out by hand below.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { colleague, createProduct, DAY, fromNow, startListings, submitAndApprove, type Client, type ListingsServer } from './api.js';
+import { colleague, createProduct, DAY, fromNow, passTime, startListings, submitAndApprove, type Client, type ListingsServer } from './api.js';
 
 let listings: ListingsServer;
 let owner: Client;
@@ -34,7 +34,7 @@ async function scheduledCampaign(startIn: number, figures: Record<string, unknow
 /** Starts the campaigns through the schedule run, then ends each early by hand. */
 async function endAll(campaigns: { id: number; startsAt: string; product: Product }[]): Promise<Ended[]> {
   const latest = Math.max(...campaigns.map((c) => Date.parse(c.startsAt)));
-  await new Promise((r) => setTimeout(r, Math.max(0, latest - Date.now() + 50)));
+  await passTime(listings, new Date(latest).toISOString());
   const run = await owner.post('/api/listings/campaigns/run-schedule');
   expect(run.body.started, run.text).toEqual(expect.arrayContaining(campaigns.map((c) => c.id)));
   const ended: Ended[] = [];
@@ -52,7 +52,7 @@ let freeCampaign: Ended;
 let spare: Ended;
 
 beforeAll(async () => {
-  listings = await startListings();
+  listings = await startListings({ inProcess: true, clock: 'still' });
   owner = listings.owner;
   xiaoli = await colleague(listings.server, owner, 'xiaoli', ['listings.campaigns.run', 'listings.products.review']);
   // One wait for all three: each is started by the schedule run and ended by hand.

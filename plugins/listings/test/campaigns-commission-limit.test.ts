@@ -5,7 +5,7 @@ import { createProduct, startListings, type ListingsServer } from './api.js';
 let listings: ListingsServer;
 
 beforeAll(async () => {
-  listings = await startListings({ settings: { promotions: { maxCommissionPercent: 50 } } });
+  listings = await startListings({ settings: { promotions: { maxCommissionPercent: 50 } }, inProcess: true });
 });
 
 afterAll(async () => {

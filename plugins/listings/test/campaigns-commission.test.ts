@@ -1,4 +1,4 @@
-// 淘宝客 commission per product through a real server: the platform limit, and the warning when
+// 淘宝客 commission per product through the API: the platform limit, and the warning when
 // commission plus the deepest discount a SKU can get eats its whole margin.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createProduct, DAY, fromNow, startListings, type Client, type ListingsServer } from './api.js';
@@ -9,7 +9,7 @@ let owner: Client;
 const at = fromNow;
 
 beforeAll(async () => {
-  listings = await startListings();
+  listings = await startListings({ inProcess: true });
   owner = listings.owner;
 });
 

@@ -1,4 +1,4 @@
-// Campaign records and prices through a real server: draft → prices-set → checked, where the
+// Campaign records and prices through the API: draft → prices-set → checked, where the
 // second check (二次核对) must be a second person, and the refusals along the way.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { colleague, createProduct, DAY, fromNow, startListings, type Client, type ListingsServer } from './api.js';
@@ -17,7 +17,7 @@ async function newCampaign(body: Record<string, unknown>) {
 }
 
 beforeAll(async () => {
-  listings = await startListings();
+  listings = await startListings({ inProcess: true });
   owner = listings.owner;
   xiaoli = await colleague(listings.server, owner, 'xiaoli', ['listings.campaigns.run', 'listings.products.read']);
 });

@@ -1,7 +1,7 @@
-// Scheduling through a real server: checks gate scheduled, the schedule run starts and ends
+// Scheduling through the API: checks gate scheduled, the schedule run starts and ends
 // campaigns on time, and the time-window check finds clashes.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { colleague, createProduct, DAY, fromNow, staffClient, startListings, submitAndApprove, type Client, type ListingsServer } from './api.js';
+import { colleague, createProduct, DAY, fromNow, passTime, staffClient, startListings, submitAndApprove, type Client, type ListingsServer } from './api.js';
 
 let listings: ListingsServer;
 let owner: Client;
@@ -9,10 +9,6 @@ let owner: Client;
 let xiaoli: Client;
 
 const at = fromNow;
-const sleepUntil = async (iso: string) => {
-  const wait = Date.parse(iso) - Date.now() + 50;
-  if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-};
 
 const list = (product: { id: number }) => submitAndApprove(owner, xiaoli, product);
 
@@ -23,7 +19,7 @@ async function newCampaign(body: Record<string, unknown>) {
 }
 
 beforeAll(async () => {
-  listings = await startListings();
+  listings = await startListings({ inProcess: true, clock: 'still' });
   owner = listings.owner;
   xiaoli = await colleague(listings.server, owner, 'xiaoli', ['listings.campaigns.run', 'listings.products.read', 'listings.products.review']);
 });
@@ -62,7 +58,7 @@ describe('scheduling and the schedule job', () => {
     const notYet = await owner.post('/api/listings/campaigns/run-schedule');
     expect(notYet.body.started).not.toContain(campaign.id);
 
-    await sleepUntil(campaign.startsAt);
+    await passTime(listings, campaign.startsAt);
     const start = await xiaoli.post('/api/listings/campaigns/run-schedule');
     expect(start.status, start.text).toBe(200);
     expect(start.body).toMatchObject({ started: [campaign.id], ended: [] });
@@ -75,7 +71,7 @@ describe('scheduling and the schedule job', () => {
     // The end is left to the job itself (every minute), run now through the core's job route.
     const jobs = await owner.get('/api/jobs');
     expect(jobs.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ owner: 'listings', id: 'campaign-schedule' })]));
-    await sleepUntil(campaign.endsAt);
+    await passTime(listings, campaign.endsAt);
     const job = await owner.post('/api/jobs/listings/campaign-schedule/run');
     expect(job.status, job.text).toBe(200);
     expect((await owner.get(`/api/listings/campaigns/${campaign.id}`)).body.status).toBe('ended');

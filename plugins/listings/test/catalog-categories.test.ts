@@ -13,7 +13,7 @@ let ls: ListingsServer;
 let owner: Client;
 
 beforeAll(async () => {
-  ls = await startListings();
+  ls = await startListings({ inProcess: true });
   owner = ls.owner;
 });
 afterAll(() => ls?.server.dispose());

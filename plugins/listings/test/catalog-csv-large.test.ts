@@ -20,7 +20,7 @@ describe('a large products file', () => {
     const text = [HEADER, ...lines].join('\r\n');
     const health = await watchHealth(ls.server.url, ls.server.pid);
     const started = performance.now();
-    const report = await runImport(ls.server, ls.owner, text);
+    const report = await runImport(ls.owner, text);
     const took = performance.now() - started;
     const slowest = await health.stop();
     expect(report).toEqual({ created: 20_000, updated: 0, unchanged: 0, rejected: [] });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createProduct, staffClient, startListings, unique, type Client, type ListingsServer } from './api.js';
-import { runImport as runImportVia } from './fixtures/catalog-import-run.js';
+import { runImport } from './fixtures/catalog-import-run.js';
 
 let ls: ListingsServer;
 let owner: Client;
@@ -12,7 +12,7 @@ const FIXTURE = readFileSync(join(import.meta.dirname, 'fixtures', 'catalog-prod
 const HEADER = '货号,标题,分类,面料,描述,运费模板,商家编码,颜色,尺码,价格,成本,条形码,重量(克),预警线';
 
 beforeAll(async () => {
-  ls = await startListings();
+  ls = await startListings({ inProcess: true });
   owner = ls.owner;
 });
 afterAll(() => ls?.server.dispose());
@@ -25,7 +25,6 @@ function variant(): { text: string; tag: string } {
   return { tag, text: FIXTURE.replaceAll('KX26', tag).replaceAll('0088', `${tag}88`).replaceAll('6923450012', digits) };
 }
 
-const runImport = (client: Client, bytes: Uint8Array<ArrayBuffer> | string, headers: Record<string, string> = {}) => runImportVia(ls.server, client, bytes, headers);
 
 async function productByItemCode(itemCode: string) {
   const list = await owner.get(`/api/listings/products?q=${encodeURIComponent(itemCode)}`);
@@ -35,7 +34,7 @@ async function productByItemCode(itemCode: string) {
 }
 
 async function exportCsv(query = ''): Promise<{ bytes: Uint8Array<ArrayBuffer>; headers: Headers }> {
-  const res = await fetch(`${ls.server.url}/api/listings/products/export.csv${query}`, { headers: { cookie: owner.cookie } });
+  const res = await ls.fetch(`/api/listings/products/export.csv${query}`, { headers: { cookie: owner.cookie } });
   expect(res.status).toBe(200);
   return { bytes: new Uint8Array(await res.arrayBuffer()), headers: res.headers };
 }
@@ -162,7 +161,7 @@ describe('importing products from CSV', () => {
     const form = new FormData();
     form.append('file', new Blob([FIXTURE], { type: 'text/csv' }), 'x.csv');
     expect((await viewer.post('/api/listings/importers/products-csv', form)).status).toBe(403);
-    const res = await fetch(`${ls.server.url}/api/listings/products/export.csv`, { headers: { cookie: viewer.cookie } });
+    const res = await ls.fetch('/api/listings/products/export.csv', { headers: { cookie: viewer.cookie } });
     expect(res.status).toBe(200);
   });
 });

@@ -7,7 +7,7 @@ let ls: ListingsServer;
 let owner: Client;
 
 beforeAll(async () => {
-  ls = await startListings({ folders: [join(import.meta.dirname, 'fixtures', 'catalog-consumer')], enabled: ['listings', 'catalog-consumer'] });
+  ls = await startListings({ folders: [join(import.meta.dirname, 'fixtures', 'catalog-consumer')], enabled: ['listings', 'catalog-consumer'], inProcess: true });
   owner = ls.owner;
 });
 afterAll(() => ls?.server.dispose());
@@ -105,7 +105,7 @@ describe('the catalog service', () => {
     const bare = unique('BARE');
     await owner.post('/api/catalog-consumer/ensure', { code: bare });
     const header = '货号,标题,商家编码,颜色,价格,成本';
-    const report = await runImport(ls.server, owner, `${header}\n${code}P,摇粒绒马甲,${code},卡其,79.00,30.00\n${code}P,摇粒绒马甲,${bare},卡其,,\n`);
+    const report = await runImport(owner, `${header}\n${code}P,摇粒绒马甲,${code},卡其,79.00,30.00\n${code}P,摇粒绒马甲,${bare},卡其,,\n`);
     expect(report.rejected).toEqual([{ row: 3, column: '价格', reason: expect.stringContaining(bare) }]);
     expect(report).toMatchObject({ created: 1, updated: 0, unchanged: 0 });
     expect(await find(`code=${code}`)).toMatchObject({ id: stub.id, price: 7900, cost: 3000, needsCompleting: false, productId: expect.any(Number) });

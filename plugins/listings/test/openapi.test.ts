@@ -6,7 +6,7 @@ import { startListings, type ListingsServer } from './api.js';
 let s: ListingsServer;
 
 beforeAll(async () => {
-  s = await startListings();
+  s = await startListings({ inProcess: true });
 });
 afterAll(() => s?.server.dispose());
 

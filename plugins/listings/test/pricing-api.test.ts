@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createProduct, staffClient, startListings, submitAndApprove, type Client, type ListingsServer } from './api.js';
+import { createProduct, fromNow, passTime, staffClient, startListings, submitAndApprove, type Client, type ListingsServer } from './api.js';
 import { CHECKOUT, closeOrder, enterOrder } from './fulfillment.js';
 
 // With the real fulfillment plugin, whose `fulfillment.order.closed` returns a coupon, and a
@@ -16,8 +16,7 @@ let unlisted: { id: number; skus: { id: number }[] };
 
 const API = '/api/listings';
 const hour = 3_600_000;
-const iso = (offsetMs: number) => new Date(Date.now() + offsetMs).toISOString();
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const iso = fromNow;
 
 
 async function coupon(body: Record<string, unknown>) {
@@ -29,7 +28,7 @@ async function coupon(body: Record<string, unknown>) {
 }
 
 beforeAll(async () => {
-  ls = await startListings({ folders: [CHECKOUT], enabled: ['listings', 'fulfillment', 'checkout-stub'] });
+  ls = await startListings({ folders: [CHECKOUT], enabled: ['listings', 'fulfillment', 'checkout-stub'], inProcess: true, clock: 'still' });
   owner = ls.owner;
   await owner.post('/api/roles', { id: 'reviewer', name: '审核', permissions: ['listings.products.review'] });
   await owner.post('/api/roles', { id: 'pricer', name: '客服', permissions: ['listings.price'] });
@@ -59,7 +58,7 @@ describe('campaign prices', () => {
     expect(scheduled.status, scheduled.text).toBe(200);
     const cart = { lines: [{ skuId: listed.skus[0]!.id, qty: 2 }] };
     expect((await pricer.post(`${API}/price`, cart)).body.total).toBe(25800);
-    await sleep(Date.parse(startsAt) - Date.now() + 100);
+    await passTime(ls, startsAt);
     const started = await owner.post(`${API}/campaigns/run-schedule`);
     expect(started.body.started, started.text).toContain(created.body.id);
     const during = (await pricer.post(`${API}/price`, cart)).body;
@@ -133,9 +132,10 @@ describe('coupons', () => {
   });
 
   test('a coupon whose validity ran out stays used when its order closes', async () => {
-    const { codes } = await coupon({ validFrom: iso(-hour), validUntil: iso(2_500) });
+    const validUntil = iso(2_500);
+    const { codes } = await coupon({ validFrom: iso(-hour), validUntil });
     expect((await owner.post(`${API}/coupon-codes/${codes[0]}/redeem`, { orderRef: 'TB2001' })).status).toBe(200);
-    await sleep(2_700);
+    await passTime(ls, validUntil);
     expect((await owner.post(`${API}/coupon-orders/TB2001/close`)).body).toEqual({ returned: [] });
     expect((await pricer.get(`${API}/coupon-codes/${codes[0]}`)).body.status).toBe('used');
     expect((await pricer.get(`${API}/coupon-codes/${codes[1]}`)).body.status).toBe('expired');

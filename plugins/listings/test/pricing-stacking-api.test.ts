@@ -2,7 +2,7 @@
 // reach a 满减 threshold; a running campaign price is a discount the explanation names, and under
 // the default policy a coupon does not stack on it.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createProduct, reviewerClient, startListings, submitAndApprove, type Client, type ListingsServer } from './api.js';
+import { createProduct, fromNow, passTime, reviewerClient, startListings, submitAndApprove, type Client, type ListingsServer } from './api.js';
 
 let ls: ListingsServer;
 let owner: Client;
@@ -11,8 +11,7 @@ let product: { id: number; skus: { id: number; code: string }[] };
 
 const API = '/api/listings';
 const hour = 3_600_000;
-const iso = (offsetMs: number) => new Date(Date.now() + offsetMs).toISOString();
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const iso = fromNow;
 type Step = { kind: string; outcome: string; amount: number; reason: { 'zh-CN': string; en: string } };
 
 async function promotion(body: Record<string, unknown>) {
@@ -23,7 +22,7 @@ async function promotion(body: Record<string, unknown>) {
 const end = (p: { id: number; version: number }) => owner.post(`${API}/promotions/${p.id}/end`, { version: p.version });
 
 beforeAll(async () => {
-  ls = await startListings();
+  ls = await startListings({ inProcess: true, clock: 'still' });
   owner = ls.owner;
   checker = await reviewerClient(ls.server, owner, ['listings.campaigns.run', 'listings.price']);
   product = await createProduct(owner);
@@ -63,7 +62,7 @@ describe('a running campaign price', () => {
     expect(scheduled.status, scheduled.text).toBe(200);
     const couponDesign = await owner.post(`${API}/coupons`, { name: '店铺券 40 元', faceValue: 4000 });
     const codes = (await owner.post(`${API}/coupons/${couponDesign.body.id}/issue`, { count: 1 })).body.codes as { code: string }[];
-    await sleep(Date.parse(startsAt) - Date.now() + 100);
+    await passTime(ls, startsAt);
     expect((await owner.post(`${API}/campaigns/run-schedule`)).body.started).toContain(created.body.id);
 
     const cart = { lines: [{ skuId: product.skus[0]!.id, qty: 1 }] };

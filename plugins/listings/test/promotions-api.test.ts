@@ -19,7 +19,7 @@ async function role(id: string, permissions: string[]) {
 const list = (productId: number) => submitAndApprove(owner, reviewer, { id: productId });
 
 beforeAll(async () => {
-  ls = await startListings();
+  ls = await startListings({ inProcess: true });
   owner = ls.owner;
   await role('reviewer', ['listings.products.review', 'listings.products.read']);
   await role('pricer', ['listings.price']);

@@ -16,7 +16,7 @@ type Line = { skuCode: string; quantity: number; price: number; gift: boolean };
 
 beforeAll(async () => {
   // catalog-consumer makes a stub SKU, as an order import would.
-  ls = await startListings({ folders: [join(import.meta.dirname, 'fixtures', 'catalog-consumer')], enabled: ['listings', 'fulfillment', 'catalog-consumer'] });
+  ls = await startListings({ folders: [join(import.meta.dirname, 'fixtures', 'catalog-consumer')], enabled: ['listings', 'fulfillment', 'catalog-consumer'], inProcess: true });
   owner = ls.owner;
 });
 afterAll(async () => {

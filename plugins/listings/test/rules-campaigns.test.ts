@@ -2,12 +2,13 @@
 // fulfillment's inventory at the start and at the close-out, and commission warnings that come
 // from promotions rather than campaign prices.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { colleague, createProduct, DAY, fromNow, startListings, submitAndApprove, type Client, type TestServer } from './api.js';
+import { colleague, createProduct, DAY, fromNow, passTime, startListings, submitAndApprove, type Client, type ListingsServer, type TestServer } from './api.js';
 import { heard, LISTENER, setStock } from './fulfillment.js';
 
 const API = '/api/listings';
 const at = fromNow;
 
+let ls: ListingsServer;
 let server: TestServer;
 let owner: Client;
 let xiaoli: Client;
@@ -26,7 +27,8 @@ const priceAll = async (campaign: { id: number; version: number }, products: Pro
 };
 
 beforeAll(async () => {
-  ({ server, owner } = await startListings({ folders: [LISTENER], enabled: ['listings', 'fulfillment', 'listener-stub'] }));
+  ls = await startListings({ folders: [LISTENER], enabled: ['listings', 'fulfillment', 'listener-stub'], inProcess: true, clock: 'still' });
+  ({ server, owner } = ls);
   xiaoli = await colleague(server, owner, 'xiaoli', ['listings.campaigns.run', 'listings.products.read', 'listings.products.review']);
 });
 
@@ -84,7 +86,7 @@ describe('running and closing out with fulfillment', () => {
     const checked = await xiaoli.post(`${API}/campaigns/${campaign.id}/prices/confirm-all`, { version: priced.version });
     const scheduled = await owner.post(`${API}/campaigns/${campaign.id}/schedule`, { version: checked.body.version });
     expect(scheduled.body.status, scheduled.text).toBe('scheduled');
-    await new Promise((r) => setTimeout(r, Math.max(0, Date.parse(scheduled.body.startsAt) - Date.now() + 100)));
+    await passTime(ls, scheduled.body.startsAt);
     const run = await owner.post(`${API}/campaigns/run-schedule`);
     expect(run.body.started).toContain(campaign.id);
     expect(await heard(owner, 'listings.campaign.started')).toContainEqual({ campaignId: campaign.id });
@@ -97,6 +99,8 @@ describe('running and closing out with fulfillment', () => {
     });
     expect(sold.status, sold.text).toBe(201);
     await setStock(owner, [[black, 38], [white, 28]]);
+    // The clock stands still: a second passes before the end, so the orders fall inside the campaign.
+    await passTime(ls, fromNow(1000));
     const running = (await owner.get(`${API}/campaigns/${campaign.id}`)).body;
     const ended = await owner.post(`${API}/campaigns/${campaign.id}/end`, { version: running.version });
     expect(ended.body.status, ended.text).toBe('ended');

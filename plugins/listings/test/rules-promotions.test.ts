@@ -41,7 +41,7 @@ async function price(cart: Record<string, unknown>) {
 }
 
 beforeAll(async () => {
-  ls = await startListings();
+  ls = await startListings({ inProcess: true });
   owner = ls.owner;
   reviewer = await reviewerClient(ls.server, owner);
 });

@@ -42,7 +42,7 @@ async function rule(productId: number, id: string): Promise<Rule> {
 }
 
 beforeAll(async () => {
-  ({ server, owner } = await startListings({ folders: [LISTENER], enabled: ['listings', 'fulfillment', 'listener-stub'] }));
+  ({ server, owner } = await startListings({ folders: [LISTENER], enabled: ['listings', 'fulfillment', 'listener-stub'], inProcess: true }));
   reviewer = await reviewerClient(server, owner);
 });
 

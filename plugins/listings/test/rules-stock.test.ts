@@ -31,7 +31,7 @@ async function lowEvents(skuId: number) {
 const warnedIds = async () => ((await owner.get('/api/listings/stock-warnings')).body.items as { skuId: number }[]).map((i) => i.skuId);
 
 beforeAll(async () => {
-  ({ server, owner } = await startListings({ folders: [LISTENER], enabled: ['listings', 'fulfillment', 'listener-stub'] }));
+  ({ server, owner } = await startListings({ folders: [LISTENER], enabled: ['listings', 'fulfillment', 'listener-stub'], inProcess: true }));
   reviewer = await reviewerClient(server, owner);
 });
 

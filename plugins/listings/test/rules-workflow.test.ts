@@ -3,12 +3,11 @@
 // stub SKU (needs completing) that the pricing refuses until it is completed.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createProduct, DAY, reviewerClient, startListings, submitAndApprove, unique, type Client, type ListingsServer } from './api.js';
+import { createProduct, DAY, fromNow, passTime, reviewerClient, startListings, submitAndApprove, unique, type Client, type ListingsServer } from './api.js';
 
 const P = '/api/listings/products';
 const API = '/api/listings';
-const inSeconds = (s: number) => new Date(Date.now() + s * 1000).toISOString();
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const inSeconds = (s: number) => fromNow(s * 1000);
 
 let ls: ListingsServer;
 let owner: Client;
@@ -26,7 +25,7 @@ const runNow = async () => {
 };
 
 beforeAll(async () => {
-  ls = await startListings({ folders: [join(import.meta.dirname, 'fixtures', 'catalog-consumer')], enabled: ['listings', 'catalog-consumer'] });
+  ls = await startListings({ folders: [join(import.meta.dirname, 'fixtures', 'catalog-consumer')], enabled: ['listings', 'catalog-consumer'], inProcess: true, clock: 'still' });
   owner = ls.owner;
   reviewer = await reviewerClient(ls.server, owner, ['listings.price']);
 });
@@ -52,9 +51,10 @@ describe('schedules', () => {
     expect(listed.status).toBe('listed');
     const promo = await owner.post(`${API}/promotions`, { name: '单品九折', kind: 'percent', rule: { kind: 'percent', percent: 90 }, scope: { productIds: [p.id] }, startsAt: inSeconds(-60), endsAt: inSeconds(DAY / 1000) });
     expect(promo.status, promo.text).toBe(201);
-    const leaving = await owner.put(`${P}/${p.id}/schedule`, { version: listed.version, delistAt: inSeconds(1) });
+    const delistAt = inSeconds(1);
+    const leaving = await owner.put(`${P}/${p.id}/schedule`, { version: listed.version, delistAt });
     expect(leaving.status, leaving.text).toBe(200);
-    await sleep(1200);
+    await passTime(ls, delistAt);
     expect((await runNow()).delisted).toContain(p.id);
     expect(await read(p.id)).toMatchObject({ status: 'delisted', scheduledDelistAt: null });
     expect((await owner.get(`${API}/promotions/${promo.body.id}`)).body).toMatchObject({ status: 'suspended', suspendedReason: '商品已下架' });

@@ -40,7 +40,7 @@ let unsold: Sku;
 let empty: Sku;
 
 beforeAll(async () => {
-  ({ server, owner } = await startListings({ enabled: ['listings', 'fulfillment'] }));
+  ({ server, owner } = await startListings({ enabled: ['listings', 'fulfillment'], inProcess: true }));
   const reviewer = await reviewerClient(server, owner);
   const code = unique('X');
   const product = await createProduct(owner, {

@@ -6,7 +6,7 @@ let server: TestServer;
 let owner: Client;
 
 beforeAll(async () => {
-  ({ server, owner } = await startListings());
+  ({ server, owner } = await startListings({ inProcess: true }));
 });
 
 afterAll(async () => {

@@ -15,7 +15,7 @@ let reviewer: Client;
 let editorId: number;
 
 beforeAll(async () => {
-  ({ server, owner } = await startListings({ folders: [join(import.meta.dirname, 'fixtures', 'catalog-consumer')], enabled: ['listings', 'catalog-consumer'] }));
+  ({ server, owner } = await startListings({ folders: [join(import.meta.dirname, 'fixtures', 'catalog-consumer')], enabled: ['listings', 'catalog-consumer'], inProcess: true }));
   editor = await colleague(server, owner, 'xiaoli', ['listings.products.read', 'listings.products.edit', 'listings.products.review', 'listings.price']);
   reviewer = await reviewerClient(server, owner, ['listings.price']);
   editorId = (await editor.get('/api/auth/me')).body.id;
@@ -237,7 +237,7 @@ describe('the CSV import', () => {
       // Unchanged row: the same file again must change nothing.
       `${p.itemCode},${p.title},${white!.code},129.00,45.00`,
     ].join('\n');
-    const report = await runImport(server, editor, csv);
+    const report = await runImport(editor, csv);
     expect(report).toMatchObject({ updated: 1, unchanged: 1, rejected: [] });
     const read = await owner.get(`${P}/${p.id}`);
     expect(read.body.skus[0]).toMatchObject({ price: 12900, cost: 4000 });

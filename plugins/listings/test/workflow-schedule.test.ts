@@ -1,10 +1,11 @@
 // Scheduled 上架/下架 through the API: setting times, how they meet review, and the job.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createProduct, staffClient, startListings, type Client, type TestServer } from './api.js';
+import { createProduct, fromNow, passTime, staffClient, startListings, type Client, type ListingsServer, type TestServer } from './api.js';
 import { LISTENER } from './fulfillment.js';
 
 const P = '/api/listings/products';
 
+let ls: ListingsServer;
 let server: TestServer;
 let owner: Client;
 let editor: Client;
@@ -14,8 +15,7 @@ const goodImages = [
   { url: 'https://img.example/main.jpg', kind: 'main', width: 800, watermark: true },
   ...Array.from({ length: 5 }, (_, i) => ({ url: `https://img.example/d${i}.jpg`, kind: 'detail', watermark: true })),
 ];
-const inSeconds = (s: number) => new Date(Date.now() + s * 1000).toISOString();
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const inSeconds = (s: number) => fromNow(s * 1000);
 const product = (id: number) => owner.get(`${P}/${id}`).then((r) => r.body);
 const runNow = async (client: Client = reviewer) => {
   const reply = await client.post('/api/listings/schedule/run');
@@ -44,7 +44,8 @@ async function schedule(p: { id: number; version: number }, body: Record<string,
 }
 
 beforeAll(async () => {
-  ({ server, owner } = await startListings({ folders: [LISTENER], enabled: ['listings', 'listener-stub'] }));
+  ls = await startListings({ folders: [LISTENER], enabled: ['listings', 'listener-stub'], inProcess: true, clock: 'still' });
+  ({ server, owner } = ls);
   for (const [id, permissions] of [
     ['editor', ['listings.products.read', 'listings.products.edit']],
     ['reviewer', ['listings.products.read', 'listings.products.review']],
@@ -101,7 +102,8 @@ describe('setting the schedule', () => {
 describe('scheduled listing and review', () => {
   test('approved with a future time stays 待审核 (approved) and lists when due', async () => {
     const s = await submitted();
-    const scheduled = await schedule(s, { listAt: inSeconds(2) });
+    const listAt = inSeconds(2);
+    const scheduled = await schedule(s, { listAt });
     const approved = await reviewer.post(`${P}/${s.id}/review`, { version: scheduled.version, decision: 'approve', note: '按时上' });
     expect(approved.status, approved.text).toBe(200);
     expect(approved.body).toMatchObject({ status: 'submitted', listedAt: null, reviewNote: '按时上' });
@@ -117,7 +119,7 @@ describe('scheduled listing and review', () => {
     expect((await runNow()).listed).not.toContain(s.id);
     expect((await product(s.id)).status).toBe('submitted');
 
-    await sleep(2200);
+    await passTime(ls, listAt);
     const run = await runNow();
     expect(run.listed).toContain(s.id);
     const after = await product(s.id);
@@ -168,11 +170,12 @@ describe('scheduled delisting and the job', () => {
 
   test('the every-minute job itself lists and delists, recorded as 定时任务', async () => {
     const toList = await submitted();
-    const sl = await schedule(toList, { listAt: inSeconds(1) });
+    const listAt = inSeconds(1);
+    const sl = await schedule(toList, { listAt });
     await reviewer.post(`${P}/${toList.id}/review`, { version: sl.version, decision: 'approve' });
     const toDelist = await listed();
     await schedule(toDelist, { delistAt: inSeconds(-1) });
-    await sleep(1200);
+    await passTime(ls, listAt);
 
     const jobs = (await owner.get('/api/jobs')).body.items;
     expect(jobs).toContainEqual(expect.objectContaining({ owner: 'listings', id: 'schedule' }));

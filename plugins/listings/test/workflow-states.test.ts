@@ -37,7 +37,7 @@ function expectProblem(reply: { status: number; body: any; text: string }, statu
 }
 
 beforeAll(async () => {
-  ({ server, owner } = await startListings({ folders: [LISTENER], enabled: ['listings', 'listener-stub'] }));
+  ({ server, owner } = await startListings({ folders: [LISTENER], enabled: ['listings', 'listener-stub'], inProcess: true }));
   await role('editor', ['listings.products.read', 'listings.products.edit']);
   await role('reviewer', ['listings.products.read', 'listings.products.review']);
   await role('editor-reviewer', ['listings.products.read', 'listings.products.edit', 'listings.products.review']);
