@@ -1,6 +1,6 @@
 import { ConflictError, InputError, NotFoundError, invisibleCharacterIn, type Queryable, type SqlValue, type Transaction } from '@workbench/plugin-api';
 import type { Sku } from '../types.js';
-import { readSku, requireProduct, type SkuRow } from './product-store.js';
+import { productStore, type SkuRow } from './product-store.js';
 
 /** What a clerk sends for one SKU (`SkuInput` in the README). */
 export interface SkuInput {
@@ -94,7 +94,7 @@ export async function addSku(tx: Transaction, productId: number, input: SkuInput
       [productId, code, ...values, now, now],
     ));
   }
-  return (await readSku(tx, id))!;
+  return (await productStore(tx).sku(id))!;
 }
 
 /** The SKU, or a 404 naming it. */
@@ -146,7 +146,7 @@ export async function updateSku(tx: Transaction, id: number, patch: SkuPatch, no
         { errors: [{ path: `${path}/productId`, in: 'body', message: '已有商品' }] },
       );
     }
-    productId = (await requireProduct(tx, patch.productId)).id;
+    productId = (await productStore(tx).require(patch.productId)).id;
     changes.product_id = productId;
   }
   // A stub's 0 price and cost are placeholders, so they count as given only when sent.
@@ -154,7 +154,7 @@ export async function updateSku(tx: Transaction, id: number, patch: SkuPatch, no
   const costed = patch.cost !== undefined || current.cost > 0;
   if (current.needs_completing === 1 && productId !== null && priced && costed) changes.needs_completing = 0;
   await tx.updateVersioned('listings_skus', { id, version: patch.version }, changes);
-  return (await readSku(tx, id))!;
+  return (await productStore(tx).sku(id))!;
 }
 
 /** Deletes a SKU. */

@@ -1,5 +1,5 @@
 import { ConflictError, ForbiddenError, InputError, type Actor, type PluginContext, type Transaction } from '@workbench/plugin-api';
-import { requireProductDetail } from '../catalog/product-store.js';
+import { productStore } from '../catalog/product-store.js';
 import { updateProduct } from '../catalog/product-write.js';
 import { listingsSettings } from '../settings.js';
 import { writeHistory } from '../workflow/history.js';
@@ -26,7 +26,7 @@ function requirePending(row: RevisionRow, version: number): void {
 
 /** Applies the changes to the product and its SKUs, as one save with the versions read now. */
 async function applyChanges(ctx: PluginContext, tx: Transaction, productId: number, changes: RevisionChanges): Promise<void> {
-  const product = await requireProductDetail(tx, productId);
+  const product = await productStore(tx).requireDetail(productId);
   const versions = new Map(product.skus.map((s) => [s.id, s.version]));
   await updateProduct(
     tx,
@@ -71,7 +71,7 @@ export function reviewRevision(ctx: PluginContext, actor: Actor, id: number, bod
         { errors: [{ path: '/note', in: 'body', message: '驳回时必须填写' }] },
       );
     }
-    const listed = await requireProductDetail(tx, row.product_id);
+    const listed = await productStore(tx).requireDetail(row.product_id);
     const changes = JSON.parse(row.changes) as RevisionChanges;
     const now = ctx.now();
     // Kept as the reviewer saw it: after approval the listed version no longer shows what it was before.
@@ -97,7 +97,7 @@ export function withdrawRevision(ctx: PluginContext, id: number, body: { version
   return ctx.db.transaction(async (tx) => {
     const row = await requireRevisionRow(tx, id);
     requirePending(row, body.version);
-    const listed = await requireProductDetail(tx, row.product_id);
+    const listed = await productStore(tx).requireDetail(row.product_id);
     const diff = diffOf(listed, JSON.parse(row.changes) as RevisionChanges);
     await tx.updateVersioned('listings_revisions', { id, version: row.version }, { status: 'withdrawn', diff: JSON.stringify(diff), updated_at: ctx.now() });
     return readProductWithRevision(tx, row.product_id, listingsSettings(ctx).checklist);

@@ -1,5 +1,5 @@
 import { NotFoundError, type Queryable } from '@workbench/plugin-api';
-import { requireProductDetail, type ProductDetail } from '../catalog/product-store.js';
+import { productStore, type ProductDetail } from '../catalog/product-store.js';
 import { runChecklist } from '../workflow/checklist.js';
 import type { ChecklistSettings } from '../settings.js';
 import { diffOf, proposedProduct } from './revision-changes.js';
@@ -63,14 +63,14 @@ export async function requireRevisionRow(q: Queryable, id: number): Promise<Revi
 export type ProductWithRevision = ProductDetail & { revision: PendingRevision | null };
 
 export async function readProductWithRevision(q: Queryable, id: number, checklist: ChecklistSettings): Promise<ProductWithRevision> {
-  const product = await requireProductDetail(q, id);
+  const product = await productStore(q).requireDetail(id);
   const row = await readPendingRow(q, id);
   return { ...product, revision: row ? pendingRevision(row, product, checklist) : null };
 }
 
 /** Every revision of a product, newest first. */
 export async function readRevisions(q: Queryable, productId: number): Promise<Revision[]> {
-  const product = await requireProductDetail(q, productId);
+  const product = await productStore(q).requireDetail(productId);
   const rows = await q.all<RevisionRow>('SELECT * FROM listings_revisions WHERE product_id = ? ORDER BY id DESC', [productId]);
   return rows.map((row) => revisionFromRow(row, product));
 }
