@@ -1,7 +1,7 @@
 import { def, ID_PARAMS, InputError, listQuery, ref, type PluginContext } from '@workbench/plugin-api';
 import { fulfillmentSettings } from '../settings.js';
 import { OUTCOMES, STATEMENT, STATEMENT_DETAIL, type Outcome } from './schemas.js';
-import { listStatements, statementDetail } from './statement-store.js';
+import { statementStore } from './statement-store.js';
 
 function outcomesOf(text: string | undefined): Outcome[] | undefined {
   if (text === undefined || text.trim() === '') return undefined;
@@ -24,7 +24,7 @@ export function addStatementRoutes(ctx: PluginContext): void {
     summary: { 'zh-CN': '导入过的快递账单（最新在前）', en: 'Courier statements imported, newest first' },
     query: listQuery({ courier: { type: 'string', pattern: '^[A-Za-z]{2,5}$' } }),
     response: { allOf: [def('page'), { type: 'object', properties: { items: { type: 'array', items: ref(STATEMENT) } } }] },
-    handler: ({ query }) => ctx.db.read((q) => listStatements(q, fulfillmentSettings(ctx), query)),
+    handler: ({ query }) => ctx.db.read((q) => statementStore(q, fulfillmentSettings(ctx)).list(query)),
   });
 
   ctx.routes.add<{ id: number }, { outcome?: string }>({
@@ -39,6 +39,6 @@ export function addStatementRoutes(ctx: PluginContext): void {
     params: ID_PARAMS,
     query: { type: 'object', properties: { outcome: { type: 'string', maxLength: 100 } }, additionalProperties: false },
     response: ref(STATEMENT_DETAIL),
-    handler: ({ params, query }) => ctx.db.read((q) => statementDetail(q, fulfillmentSettings(ctx), params.id, outcomesOf(query.outcome))),
+    handler: ({ params, query }) => ctx.db.read((q) => statementStore(q, fulfillmentSettings(ctx)).detail(params.id, outcomesOf(query.outcome))),
   });
 }
