@@ -2,7 +2,7 @@ import type { Transaction } from '@workbench/plugin-api';
 import type { OrderStatus } from '../../shared/state-names.js';
 import { EXCEPTION_TEXTS } from '../import/import-plan.js';
 import { moveOrder, recordHistory } from '../orders/order-moves.js';
-import { itemRows, requireOrderRow } from '../orders/order-store.js';
+import { orderStore } from '../orders/order-store.js';
 import type { StepBy } from '../shared/actor.js';
 import type { CatalogSku, CatalogView, OrderException } from '../types.js';
 import type { MappingRow } from './mapping-store.js';
@@ -35,8 +35,8 @@ export async function applyMapping(tx: Transaction, catalog: CatalogView, mappin
   }
   const orders: ResolvedOrder[] = [];
   for (const [orderId, count] of perOrder) {
-    const row = await requireOrderRow(tx, orderId);
-    const items = await itemRows(tx, orderId);
+    const row = await orderStore(tx).requireRow(orderId);
+    const items = await orderStore(tx).items(orderId);
     const found = await catalog.skusByCodes([...new Set(items.map((i) => i.sku_code).filter((c) => c !== ''))]);
     const now = lineExceptions(items.map((i) => ({ ...i, code: i.sku_code })), (i) => !isResolved(i, found), EXCEPTION_TEXTS.unknownSku);
     const kept = (JSON.parse(row.exceptions) as OrderException[]).flatMap((e) => (LINE_CODES.has(e.code) ? now.filter((n) => n.code === e.code) : [e]));

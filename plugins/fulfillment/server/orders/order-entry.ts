@@ -8,7 +8,7 @@ import { mergeKeyOf } from './merge-key.js';
 import { announce, readNews } from './order-news.js';
 import { recordHistory } from './order-moves.js';
 import { mayReadCustomer } from './order-record.js';
-import { readDetail } from './order-store.js';
+import { orderStore } from './order-store.js';
 import { resolveLines, writeLines, type LineInput } from './order-lines.js';
 import { priorityOf } from './priority.js';
 import { shopDate } from './shop-day.js';
@@ -94,6 +94,6 @@ export async function enterOrder(ctx: PluginContext, input: OrderInput, actor: A
     const news = await readNews(tx, [lastId]);
     await announce(ctx, 'fulfillment.order.created', news);
     if (input.paid) await announce(ctx, 'fulfillment.order.paid', news);
-    return readDetail(tx, lastId, mayReadCustomer(actor));
+    return orderStore(tx).detail(lastId, mayReadCustomer(actor));
   });
 }

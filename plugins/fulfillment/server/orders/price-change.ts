@@ -9,7 +9,7 @@ import { moveOrder, recordHistory } from './order-moves.js';
 import { checkPaidAmount } from './paid-amount.js';
 import { requireEditable } from './order-guards.js';
 import { mayReadCustomer } from './order-record.js';
-import { readDetail, requireOrderRow } from './order-store.js';
+import { orderStore } from './order-store.js';
 import { lockOrder } from './review-moves.js';
 
 export interface PriceChangeInput {
@@ -29,7 +29,7 @@ export type { PriceChange } from '../../shared/records.js';
  * payment that leaves the total different from it makes the order 异常 (`payment-mismatch`)
  * while `review.checkPaidAmount` is on — a refund or an extra payment is due before it ships.
  */
-export async function changePrice(ctx: PluginContext, stock: StockOps, id: number, input: PriceChangeInput, actor: Actor | undefined): Promise<OrderDetail> {
+export async function changePrice({ ctx, stock }: { ctx: PluginContext; stock: StockOps }, id: number, input: PriceChangeInput, actor: Actor | undefined): Promise<OrderDetail> {
   if (input.field === 'item-price' && input.itemId === undefined) {
     throw new InputError({ 'zh-CN': '改商品价格要指明是哪一件商品（itemId）', en: 'An item price change needs the item (itemId)' }, { errors: [{ path: '/itemId', in: 'body', message: 'required' }] });
   }
@@ -64,12 +64,12 @@ export async function changePrice(ctx: PluginContext, stock: StockOps, id: numbe
     await tx.updateVersioned('fulfillment_orders', { id: row.id, version: row.version }, { goods_total: goods, shipping_fee: shippingFee, total: goods + shippingFee, updated_at: now });
     await recordHistory(tx, row.id, 'price-change', by, now, { detail: { field: input.field, itemId: input.itemId ?? null, oldAmount, newAmount: input.newAmount, reason: input.reason.trim() } });
     if (fulfillmentSettings(ctx).review.checkPaidAmount) await flagPaidDifference(tx, stock, row.id, by, now);
-    return readDetail(tx, row.id, mayReadCustomer(actor));
+    return orderStore(tx).detail(row.id, mayReadCustomer(actor));
   });
 }
 
 export async function readPriceChanges(q: Queryable, orderId: number): Promise<PriceChange[]> {
-  await requireOrderRow(q, orderId);
+  await orderStore(q).requireRow(orderId);
   const rows = await q.all<{ id: number; item_id: number | null; field: PriceChange['field']; old_amount: number; new_amount: number; reason: string; actor_id: number | null; actor_name: string; at: string }>(
     'SELECT * FROM fulfillment_price_changes WHERE order_id = ? ORDER BY id',
     [orderId],
@@ -79,7 +79,7 @@ export async function readPriceChanges(q: Queryable, orderId: number): Promise<P
 
 /** After a price change on a paid order: a total the payment no longer covers exactly is 异常. */
 async function flagPaidDifference(tx: Transaction, stock: StockOps, orderId: number, by: StepBy, at: string): Promise<void> {
-  const row = await requireOrderRow(tx, orderId);
+  const row = await orderStore(tx).requireRow(orderId);
   const check = checkPaidAmount(row);
   if (!check || check.ok || !FLAGGABLE.has(row.status)) return;
   const kept = row.status === 'exception' ? (JSON.parse(row.exceptions) as OrderException[]).filter((e) => e.code !== 'payment-mismatch') : [];

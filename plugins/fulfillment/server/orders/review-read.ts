@@ -3,7 +3,7 @@ import type { ExceptionCode } from '../../shared/state-names.js';
 import { fulfillmentSettings } from '../settings.js';
 import { CatalogToken } from '../tokens.js';
 import type { StockOps } from '../warehouse/stock-ops.js';
-import { requireOrderRow } from './order-store.js';
+import { orderStore } from './order-store.js';
 import { factsOf, loadBatchFacts } from './review-facts.js';
 import { blocking, reviewFindings, type RuleId } from './review-rules.js';
 
@@ -16,7 +16,7 @@ export interface ReviewAnswer {
 }
 
 export async function readReview(ctx: PluginContext, stock: StockOps, q: Queryable, id: number, locale: Locale): Promise<ReviewAnswer> {
-  const row = await requireOrderRow(q, id);
+  const row = await orderStore(q).requireRow(id);
   const findings = reviewFindings(fulfillmentSettings(ctx), factsOf(await loadBatchFacts(q, stock, ctx.services.get(CatalogToken), [row]), row));
   const lang = locale === 'en' ? 'en' : 'zh-CN';
   return {
