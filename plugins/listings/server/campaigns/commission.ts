@@ -1,8 +1,8 @@
 import { InputError, type PluginContext, type Queryable } from '@workbench/plugin-api';
 import { productStore } from '../catalog/product-store.js';
-import { readCoupons } from '../promotions/coupon-store.js';
+import { couponStore } from '../promotions/coupon-store.js';
 import { readEngineSkus } from '../promotions/pricing-inputs.js';
-import { livePromotions } from '../promotions/promotion-store.js';
+import { promotionStore } from '../promotions/promotion-store.js';
 import { lowestPrice } from './lowest-price.js';
 import { stackingPolicy } from '../promotions/settings.js';
 import { listingsSettings } from '../settings.js';
@@ -50,8 +50,8 @@ interface Deepest {
  */
 async function deepestPrices(ctx: PluginContext, q: Queryable, productId: number): Promise<Map<number, Deepest>> {
   const now = ctx.now();
-  const promotions = (await livePromotions(q)).filter((p) => Date.parse(p.endsAt) > Date.parse(now));
-  const coupons = (await readCoupons(q)).filter((c) => Date.parse(c.validUntil) > Date.parse(now));
+  const promotions = (await promotionStore(q).live()).filter((p) => Date.parse(p.endsAt) > Date.parse(now));
+  const coupons = (await couponStore(q).all()).filter((c) => Date.parse(c.validUntil) > Date.parse(now));
   const horizon = new Date(Math.max(Date.parse(now) + 1, ...promotions.map((p) => Date.parse(p.endsAt)), ...coupons.map((c) => Date.parse(c.validUntil)))).toISOString();
   const skus = await productStore(q).skus(productId);
   const giftIds = promotions.flatMap((p) => (p.rule.kind === 'full-gift' ? [p.rule.giftSkuId] : []));

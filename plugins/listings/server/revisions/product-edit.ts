@@ -7,7 +7,7 @@ import type { Product, Sku } from '../types.js';
 import { requireVersion } from '../workflow/moves.js';
 import { isApprovedAwaitingSchedule } from '../workflow/states.js';
 import { emptyChanges, isEmpty, mergeChanges, type ReviewedEdit } from './revision-changes.js';
-import { readPendingRow, readProductWithRevision, type ProductWithRevision } from './revision-store.js';
+import { type ProductWithRevision, revisionStore } from './revision-store.js';
 import type { RevisionChanges, RevisionSkuUpdate } from './revision-types.js';
 
 export interface EditContext {
@@ -80,7 +80,7 @@ async function checkReviewedPart(tx: Transaction, product: ProductDetail, patch:
 
 /** Writes the pending revision: created, updated (its version moves), or withdrawn when nothing is left to review. */
 async function writeRevision(tx: Transaction, productId: number, changes: RevisionChanges, context: Pick<EditContext, 'now' | 'actor'>): Promise<void> {
-  const row = await readPendingRow(tx, productId);
+  const row = await revisionStore(tx).pendingRow(productId);
   const editor = context.actor ? { id: context.actor.id, name: context.actor.displayName } : undefined;
   if (!row) {
     if (isEmpty(changes)) return;
@@ -110,20 +110,20 @@ export async function saveProductEdit(tx: Transaction, id: number, patch: Produc
   const product = await productStore(tx).requireDetail(id);
   if (!underReview(product)) {
     await updateProduct(tx, id, patch, context);
-    return readProductWithRevision(tx, id, context.checklist);
+    return revisionStore(tx).productWithRevision(id, context.checklist);
   }
   requireVersion(product, patch.version);
   await checkReviewedPart(tx, product, patch);
   const { direct, reviewed } = splitPatch(patch);
   await updateProduct(tx, id, { ...direct, version: product.version }, context);
   await addToRevision(tx, id, reviewed, context);
-  return readProductWithRevision(tx, id, context.checklist);
+  return revisionStore(tx).productWithRevision(id, context.checklist);
 }
 
 /** Lays the reviewed part of an edit over the product's pending revision (made when there is none). */
 export async function addToRevision(tx: Transaction, productId: number, reviewed: ReviewedEdit, context: Pick<EditContext, 'now' | 'actor'>): Promise<void> {
   const listed = await productStore(tx).requireDetail(productId);
-  const pending = await readPendingRow(tx, productId);
+  const pending = await revisionStore(tx).pendingRow(productId);
   const current = pending ? (JSON.parse(pending.changes) as RevisionChanges) : emptyChanges();
   await writeRevision(tx, productId, mergeChanges(current, reviewed, listed), context);
   // Whoever holds the product as it was has not seen the revision change: their next save is stale.
