@@ -8,6 +8,7 @@ import { chooseCourier } from '../shipping/courier-rules.js';
 import { readCourierRequest } from '../shipping/courier-request.js';
 import { fulfillmentSettings } from '../settings.js';
 import type { StepBy } from '../shared/actor.js';
+import type { StockParts } from '../shared/stock-parts.js';
 import type { StockOps } from '../warehouse/stock-ops.js';
 import type { DemoPlan } from './demo-plans.js';
 
@@ -36,7 +37,8 @@ function trackingNo(courier: string, i: number): string {
 }
 
 /** Writes one planned order with its items, remark, history and stock moves. Answers its id. */
-export async function writeDemoOrder(ctx: PluginContext, tx: Transaction, stock: StockOps, plan: DemoPlan, now: string): Promise<number> {
+export async function writeDemoOrder(tx: Transaction, parts: StockParts, plan: DemoPlan, now: string): Promise<number> {
+  const { ctx, stock } = parts;
   const settings = fulfillmentSettings(ctx);
   const at = (hours: number) => ctx.shopTime(Date.parse(now) - hours * 3_600_000);
   const placedAt = at(plan.hoursAgo);

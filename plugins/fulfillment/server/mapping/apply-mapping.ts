@@ -26,7 +26,9 @@ const LINE_CODES = new Set(['unknown-sku', 'unmapped-item']);
  * goes back to 待审核, so the review rules look at it again. Each order gets a `map-item` history
  * row with who did it.
  */
-export async function applyMapping(tx: Transaction, catalog: CatalogView, mapping: MappingRow, sku: CatalogSku, by: StepBy, at: string): Promise<ResolvedOrder[]> {
+export async function applyMapping(tx: Transaction, catalog: CatalogView, target: { mapping: MappingRow; sku: CatalogSku }, step: { by: StepBy; at: string }): Promise<ResolvedOrder[]> {
+  const { mapping, sku } = target;
+  const { by, at } = step;
   const lines = await waitingLines(tx, catalog, { key: mapping.match_key });
   const perOrder = new Map<number, number>();
   for (const line of lines) {

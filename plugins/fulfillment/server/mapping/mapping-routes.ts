@@ -167,7 +167,7 @@ export function addMappingRoutes(ctx: PluginContext): void {
         }
         const now = ctx.now();
         const row = await mappingStore(tx).insert({ title, properties, skuId: sku.id, skuCode: sku.code }, by, now);
-        const orders = await applyMapping(tx, catalog, row, sku, by, now);
+        const orders = await applyMapping(tx, catalog, { mapping: row, sku }, { by, at: now });
         const [mapping] = await toMappings(catalog, [row]);
         return { mapping: mapping!, orders };
       });

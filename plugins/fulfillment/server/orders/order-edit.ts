@@ -4,7 +4,7 @@ import { fulfillmentSettings } from '../settings.js';
 import { courierByCode } from '../shipping/courier-rules.js';
 import { stepBy } from '../shared/actor.js';
 import type { OrderDetail } from '../types.js';
-import type { StockOps } from '../warehouse/stock-ops.js';
+import type { StockParts } from '../shared/stock-parts.js';
 import { mergeKeyOf } from './merge-key.js';
 import { recordHistory } from './order-moves.js';
 import { requireEditable } from './order-guards.js';
@@ -55,7 +55,8 @@ export async function derivedColumns(ctx: PluginContext, tx: Transaction, row: O
 }
 
 /** `PATCH /orders/:id` until the order is picked. */
-export async function editOrder({ ctx, stock }: { ctx: PluginContext; stock: StockOps }, id: number, patch: OrderPatch, actor: Actor | undefined): Promise<OrderDetail> {
+export async function editOrder(parts: StockParts, id: number, patch: OrderPatch, actor: Actor | undefined): Promise<OrderDetail> {
+  const { ctx } = parts;
   if (patch.courierRequested && !courierByCode(fulfillmentSettings(ctx), patch.courierRequested)) {
     const codes = fulfillmentSettings(ctx).couriers.map((c) => `${c.code} ${c.name}`).join('、');
     throw new InputError(
@@ -82,7 +83,7 @@ export async function editOrder({ ctx, stock }: { ctx: PluginContext; stock: Sto
     }
     const changed = Object.keys(changes);
     if (changed.length === 0) return orderStore(tx).detail(row.id, mayReadCustomer(actor));
-    await reviewMoves(tx, { ctx, stock }).backToReview(row, { by, at: now, why: 'edit' });
+    await reviewMoves(tx, parts).backToReview(row, { by, at: now, why: 'edit' });
     const current = await lockOrder(tx, id, undefined);
     const next = { ...current, ...changes } as OrderRow;
     await tx.updateVersioned('fulfillment_orders', { id: row.id, version: current.version }, { ...changes, ...(await derivedColumns(ctx, tx, next)), updated_at: now });

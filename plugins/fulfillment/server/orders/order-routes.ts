@@ -65,7 +65,7 @@ export function addOrderRoutes(ctx: PluginContext): void {
     },
     query: orderListQuery,
     response: orderPageSchema,
-    handler: ({ query, actor }) => ctx.db.read((q) => listOrders(ctx, q, query, actor, counts)),
+    handler: ({ query, actor }) => ctx.db.read((q) => listOrders(q, { ctx, counts }, query, actor)),
   });
 
   ctx.routes.add<{ id: number }, Record<string, unknown>, undefined, OrderDetail>({

@@ -4,6 +4,7 @@ import type { PriceChange } from '../../shared/records.js';
 import { stepBy, type StepBy } from '../shared/actor.js';
 import { fulfillmentSettings } from '../settings.js';
 import type { OrderDetail, OrderException } from '../types.js';
+import type { StockParts } from '../shared/stock-parts.js';
 import type { StockOps } from '../warehouse/stock-ops.js';
 import { moveOrder, recordHistory } from './order-moves.js';
 import { checkPaidAmount } from './paid-amount.js';
@@ -29,7 +30,8 @@ export type { PriceChange } from '../../shared/records.js';
  * payment that leaves the total different from it makes the order 异常 (`payment-mismatch`)
  * while `review.checkPaidAmount` is on — a refund or an extra payment is due before it ships.
  */
-export async function changePrice({ ctx, stock }: { ctx: PluginContext; stock: StockOps }, id: number, input: PriceChangeInput, actor: Actor | undefined): Promise<OrderDetail> {
+export async function changePrice(parts: StockParts, id: number, input: PriceChangeInput, actor: Actor | undefined): Promise<OrderDetail> {
+  const { ctx, stock } = parts;
   if (input.field === 'item-price' && input.itemId === undefined) {
     throw new InputError({ 'zh-CN': '改商品价格要指明是哪一件商品（itemId）', en: 'An item price change needs the item (itemId)' }, { errors: [{ path: '/itemId', in: 'body', message: 'required' }] });
   }

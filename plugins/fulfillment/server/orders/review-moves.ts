@@ -1,6 +1,7 @@
 import { ConflictError, type PluginContext, type Transaction } from '@workbench/plugin-api';
 import { ORDER_STATUS_NAMES, type OrderStatus } from '../../shared/state-names.js';
 import type { StepBy } from '../shared/actor.js';
+import type { StockParts } from '../shared/stock-parts.js';
 import { fulfillmentSettings } from '../settings.js';
 import { CatalogToken } from '../tokens.js';
 import type { OrderClosed, OrderException } from '../types.js';
@@ -85,7 +86,7 @@ export interface ReviewMoves {
 }
 
 /** The review moves inside the caller's transaction; `ctx` gives the clock, settings and catalog, `stock` the reservations. */
-export function reviewMoves(tx: Transaction, parts: { ctx: PluginContext; stock: StockOps }): ReviewMoves {
+export function reviewMoves(tx: Transaction, parts: StockParts): ReviewMoves {
   return new TxReviewMoves(tx, parts.ctx, parts.stock);
 }
 

@@ -119,7 +119,7 @@ export function addReviewRoutes(ctx: PluginContext, stock: StockOps): void {
     summary: { 'zh-CN': '这张订单的审单规则检查结果', en: 'The review rules on this order' },
     params: ID_PARAMS,
     response: ref(ORDER_SCHEMAS.review),
-    handler: ({ params, locale }) => ctx.db.read((q) => readReview(ctx, stock, q, params.id, locale)),
+    handler: ({ params, locale }) => ctx.db.read((q) => readReview(q, { ctx, stock }, params.id, locale)),
   });
 
   ctx.routes.add<Record<string, string>, Empty, ReviewScope, { approved: number; exceptions: number; skipped: number; results: BatchResult[] }>({

@@ -72,7 +72,8 @@ async function skuOfCode(ctx: PluginContext, catalog: CatalogView, orderId: numb
  * recorded. A scan on an order that is not 已拣货 is refused unrecorded: no item was checked
  * against it.
  */
-export async function scanItem(ctx: PluginContext, catalog: CatalogView, actor: Actor, orderId: number, rawCode: string): Promise<ScanAnswer> {
+export async function scanItem(parts: { ctx: PluginContext; catalog: CatalogView }, actor: Actor, orderId: number, rawCode: string): Promise<ScanAnswer> {
+  const { ctx, catalog } = parts;
   const code = rawCode.trim();
   if (code === '') throw new InputError({ 'zh-CN': '没有扫到内容，请重扫', en: 'Nothing was scanned; scan again' }, { errors: [{ path: '/code', in: 'body', message: 'empty' }] });
   // Looked up before the transaction: the catalog is another plugin's, and a scan must not wait on it inside one.

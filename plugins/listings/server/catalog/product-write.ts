@@ -87,7 +87,7 @@ export async function createProduct(tx: Transaction, input: ProductInput, contex
       context.actorId,
     ],
   );
-  for (const [i, sku] of skus.entries()) await addSku(tx, lastId, sku, context.now, `/skus/${i}`);
+  for (const [i, sku] of skus.entries()) await addSku(tx, lastId, sku, { now: context.now, path: `/skus/${i}` });
   return productStore(tx).requireDetail(lastId);
 }
 
@@ -117,6 +117,6 @@ export async function updateProduct(tx: Transaction, id: number, patch: ProductP
   if (patch.attributes !== undefined) changes.attributes = JSON.stringify(patch.attributes);
   if (patch.shippingTemplate !== undefined) changes.shipping_template = patch.shippingTemplate?.trim() || null;
   await tx.updateVersioned('listings_products', { id, version: patch.version }, changes);
-  if (patch.skus) await applySkuChanges(tx, id, patch.skus, context.now);
+  if (patch.skus) await applySkuChanges(tx, id, patch.skus, { now: context.now });
   return productStore(tx).requireDetail(id);
 }

@@ -34,7 +34,7 @@ export function addSkuRoutes(ctx: PluginContext): void {
     handler: ({ params, body }) =>
       ctx.db.transaction(async (tx) => {
         refuseSingleSkuChange(await productStore(tx).require(params.id));
-        return addSku(tx, params.id, body, ctx.now());
+        return addSku(tx, params.id, body, { now: ctx.now() });
       }),
   });
 

@@ -10,6 +10,9 @@ import { emptyChanges, isEmpty, mergeChanges, type ReviewedEdit } from './revisi
 import { type ProductWithRevision, revisionStore } from './revision-store.js';
 import type { RevisionChanges, RevisionSkuUpdate } from './revision-types.js';
 
+/** Who edits, and when. */
+type EditStep = Pick<EditContext, 'now' | 'actor'>;
+
 export interface EditContext {
   now: string;
   showcaseSlots: number;
@@ -79,7 +82,7 @@ async function checkReviewedPart(tx: Transaction, product: ProductDetail, patch:
 }
 
 /** Writes the pending revision: created, updated (its version moves), or withdrawn when nothing is left to review. */
-async function writeRevision(tx: Transaction, productId: number, changes: RevisionChanges, context: Pick<EditContext, 'now' | 'actor'>): Promise<void> {
+async function writeRevision(tx: Transaction, productId: number, changes: RevisionChanges, context: EditStep): Promise<void> {
   const row = await revisionStore(tx).pendingRow(productId);
   const editor = context.actor ? { id: context.actor.id, name: context.actor.displayName } : undefined;
   if (!row) {
@@ -121,7 +124,7 @@ export async function saveProductEdit(tx: Transaction, id: number, patch: Produc
 }
 
 /** Lays the reviewed part of an edit over the product's pending revision (made when there is none). */
-export async function addToRevision(tx: Transaction, productId: number, reviewed: ReviewedEdit, context: Pick<EditContext, 'now' | 'actor'>): Promise<void> {
+export async function addToRevision(tx: Transaction, productId: number, reviewed: ReviewedEdit, context: EditStep): Promise<void> {
   const listed = await productStore(tx).requireDetail(productId);
   const pending = await revisionStore(tx).pendingRow(productId);
   const current = pending ? (JSON.parse(pending.changes) as RevisionChanges) : emptyChanges();
@@ -138,7 +141,7 @@ export async function saveSkuEdit(tx: Transaction, id: number, patch: SkuPatch, 
   const row = await requireSkuRow(tx, id);
   if (row.product_id === null) return completeStub(tx, id, patch, context);
   const product = await productStore(tx).requireDetail(row.product_id);
-  if (!underReview(product) || (patch.productId !== undefined && patch.productId !== row.product_id)) return updateSku(tx, id, patch, context.now);
+  if (!underReview(product) || (patch.productId !== undefined && patch.productId !== row.product_id)) return updateSku(tx, id, patch, { now: context.now });
   const { productId: _same, ...update } = patch;
   await saveProductEdit(tx, product.id, { version: product.version, skus: { update: [{ id, ...update }] } }, context);
   return (await productStore(tx).sku(id))!;
@@ -150,11 +153,11 @@ export async function saveSkuEdit(tx: Transaction, id: number, patch: SkuPatch, 
  * attributes it is sent wait in the revision: it becomes sellable only once they are approved.
  */
 async function completeStub(tx: Transaction, id: number, patch: SkuPatch, context: EditContext): Promise<Sku> {
-  if (patch.productId === undefined) return updateSku(tx, id, patch, context.now);
+  if (patch.productId === undefined) return updateSku(tx, id, patch, { now: context.now });
   const target = await productStore(tx).requireDetail(patch.productId);
-  if (!underReview(target)) return updateSku(tx, id, patch, context.now);
+  if (!underReview(target)) return updateSku(tx, id, patch, { now: context.now });
   const { price, attributes, ...rest } = patch;
-  const attached = await updateSku(tx, id, rest, context.now);
+  const attached = await updateSku(tx, id, rest, { now: context.now });
   if (price === undefined && attributes === undefined) return attached;
   const product = await productStore(tx).requireDetail(target.id);
   await saveProductEdit(tx, product.id, { version: product.version, skus: { update: [{ id, version: attached.version, price, attributes }] } }, context);
