@@ -66,7 +66,7 @@ export async function writeDemoOrder(tx: Transaction, parts: StockParts, plan: D
       id, String(n + 1), line.sku.id, line.sku.code, line.sku.code, Object.entries(line.sku.attributes).map(([k, v]) => `${k}：${v}`).join(';'), line.qty, line.sku.price,
     ]);
   }
-  await recordHistory(tx, id, 'import', DEMO_STAFF.system, placedAt, { to: 'pending', detail: { file: 'ExportOrderList-demo.csv' } });
+  await recordHistory(tx, id, { action: 'import', by: DEMO_STAFF.system, at: placedAt, to: 'pending', detail: { file: 'ExportOrderList-demo.csv' } });
   if (plan.remark) {
     await tx.run('INSERT INTO fulfillment_order_remarks (order_id, agent_no, courier, note, text, author_name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)', [
       id, plan.remark.agentNo, plan.remark.courier, plan.remark.note, remarkText, `${plan.remark.agentNo}号客服`, at(plan.hoursAgo - 0.2),
@@ -87,12 +87,17 @@ async function writeSteps(
   const lines = plan.lines.map((l) => ({ skuId: l.sku.id, qty: l.qty }));
   const step = async (column: string, by: StepBy, hours: number, action: string, from: OrderStatus, to: OrderStatus) => {
     await tx.run(`UPDATE fulfillment_orders SET ${column}_by = ?, ${column}_by_name = ?, ${column}_at = ? WHERE id = ?`, [by.id, by.name, at(hours), o.id]);
-    await recordHistory(tx, o.id, action, by, at(hours), { from, to });
+    await recordHistory(tx, o.id, { action, by, at: at(hours), from, to });
   };
   if (plan.status === 'exception' || plan.status === 'fraud' || plan.status === 'closed') {
     const action = plan.status === 'closed' ? 'close' : plan.status;
-    await recordHistory(tx, o.id, action, plan.status === 'exception' ? DEMO_STAFF.system : DEMO_STAFF.review, at(plan.hoursAgo - 0.5), {
-      from: 'pending', to: plan.status, detail: plan.status === 'fraud' ? { reason: '同一收货地址短时间内多个新账号下单，疑似刷单' } : { reasons: plan.exceptions, reason: plan.closedReason },
+    await recordHistory(tx, o.id, {
+      action,
+      by: plan.status === 'exception' ? DEMO_STAFF.system : DEMO_STAFF.review,
+      at: at(plan.hoursAgo - 0.5),
+      from: 'pending',
+      to: plan.status,
+      detail: plan.status === 'fraud' ? { reason: '同一收货地址短时间内多个新账号下单，疑似刷单' } : { reasons: plan.exceptions, reason: plan.closedReason },
     });
     return;
   }
@@ -122,6 +127,6 @@ async function writeSteps(
     await tx.run('UPDATE fulfillment_orders SET courier = ?, tracking_no = ?, weight_grams = ?, packed_by_name = ?, packed_at = ?, shipped_by_name = ?, shipped_at = ? WHERE id = ?', [
       courier, trackingNo(courier, plan.index), weight, DEMO_STAFF.pack.name, at(shippedH), DEMO_STAFF.pack.name, at(shippedH), o.id,
     ]);
-    await recordHistory(tx, o.id, 'ship', DEMO_STAFF.pack, at(shippedH), { from: 'verified', to: 'shipped', detail: { courier, reason: choice.reason['zh-CN'] } });
+    await recordHistory(tx, o.id, { action: 'ship', by: DEMO_STAFF.pack, at: at(shippedH), from: 'verified', to: 'shipped', detail: { courier, reason: choice.reason['zh-CN'] } });
   }
 }

@@ -49,7 +49,7 @@ export async function applyMapping(tx: Transaction, catalog: CatalogView, target
       status = 'pending';
     } else {
       await tx.updateVersioned('fulfillment_orders', { id: row.id, version: row.version }, { exceptions: JSON.stringify(kept), updated_at: at });
-      await recordHistory(tx, orderId, 'map-item', by, at, { detail });
+      await recordHistory(tx, orderId, { action: 'map-item', by, at, detail });
     }
     orders.push({ id: orderId, orderNo: row.order_no, status });
   }

@@ -88,7 +88,7 @@ export async function editOrder(parts: StockParts, id: number, patch: OrderPatch
     const next = { ...current, ...changes } as OrderRow;
     await tx.updateVersioned('fulfillment_orders', { id: row.id, version: current.version }, { ...changes, ...(await derivedColumns(ctx, tx, next)), updated_at: now });
     // Receiver details stay out of the history: it records which fields changed, not their values.
-    await recordHistory(tx, row.id, 'edit', by, now, { detail: { fields: changed } });
+    await recordHistory(tx, row.id, { action: 'edit', by, at: now, detail: { fields: changed } });
     return orderStore(tx).detail(row.id, mayReadCustomer(actor));
   });
 }

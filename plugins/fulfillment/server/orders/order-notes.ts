@@ -20,7 +20,7 @@ export async function setFlag(ctx: PluginContext, order: OrderAt, flag: number, 
     if (row.flag !== flag) {
       const now = ctx.now();
       await tx.updateVersioned('fulfillment_orders', { id: row.id, version: row.version }, { flag, updated_at: now });
-      await recordHistory(tx, row.id, 'flag', by, now, { detail: { from: row.flag, to: flag, name: flagName(flag) } });
+      await recordHistory(tx, row.id, { action: 'flag', by, at: now, detail: { from: row.flag, to: flag, name: flagName(flag) } });
     }
     return orderStore(tx).detail(row.id, mayReadCustomer(actor));
   });
@@ -53,7 +53,7 @@ export async function addRemark(ctx: PluginContext, id: number, input: { text: s
     const next: OrderRow = { ...row, courier_requested: parsed.courier.code, flag: input.flag ?? row.flag };
     const { priority } = await derivedColumns(ctx, tx, next);
     await tx.updateVersioned('fulfillment_orders', { id: row.id, version: row.version }, { courier_requested: parsed.courier.code, flag: next.flag, priority, updated_at: now });
-    await recordHistory(tx, row.id, 'remark', by, now, { detail: { remarkId: lastId, agentNo: parsed.agentNo, courier: parsed.courier.code, ...(input.flag !== undefined ? { flag: input.flag } : {}) } });
+    await recordHistory(tx, row.id, { action: 'remark', by, at: now, detail: { remarkId: lastId, agentNo: parsed.agentNo, courier: parsed.courier.code, ...(input.flag !== undefined ? { flag: input.flag } : {}) } });
     return orderStore(tx).detail(row.id, mayReadCustomer(actor));
   });
 }

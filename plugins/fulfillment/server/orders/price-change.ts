@@ -64,7 +64,7 @@ export async function changePrice(parts: StockParts, id: number, input: PriceCha
     const shippingFee = input.field === 'shipping-fee' ? input.newAmount : row.shipping_fee;
     const goods = (await tx.get<{ n: number | null }>('SELECT SUM(price * quantity) AS n FROM fulfillment_order_items WHERE order_id = ?', [row.id]))?.n ?? 0;
     await tx.updateVersioned('fulfillment_orders', { id: row.id, version: row.version }, { goods_total: goods, shipping_fee: shippingFee, total: goods + shippingFee, updated_at: now });
-    await recordHistory(tx, row.id, 'price-change', by, now, { detail: { field: input.field, itemId: input.itemId ?? null, oldAmount, newAmount: input.newAmount, reason: input.reason.trim() } });
+    await recordHistory(tx, row.id, { action: 'price-change', by, at: now, detail: { field: input.field, itemId: input.itemId ?? null, oldAmount, newAmount: input.newAmount, reason: input.reason.trim() } });
     if (fulfillmentSettings(ctx).review.checkPaidAmount) await flagPaidDifference(tx, stock, row.id, by, now);
     return orderStore(tx).detail(row.id, mayReadCustomer(actor));
   });

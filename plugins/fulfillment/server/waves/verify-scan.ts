@@ -113,7 +113,7 @@ export async function resetScans(ctx: PluginContext, catalog: CatalogView, actor
     const order = await orderById(tx, orderId);
     requirePicked(order, { 'zh-CN': '重新复核', en: 'counted again' });
     const last = await tx.get<{ id: number | null; n: number }>('SELECT MAX(id) AS id, COUNT(*) AS n FROM fulfillment_verification_scans WHERE order_id = ?', [orderId]);
-    await recordHistory(tx, orderId, 'verify-reset', stepBy(actor), ctx.now(), { detail: { afterScanId: last?.id ?? 0, scans: last?.n ?? 0 } });
+    await recordHistory(tx, orderId, { action: 'verify-reset', by: stepBy(actor), at: ctx.now(), detail: { afterScanId: last?.id ?? 0, scans: last?.n ?? 0 } });
     return { row: order, lines: await expectedLines(tx, orderId) };
   });
   return verificationView(catalog, actor, row, lines);
