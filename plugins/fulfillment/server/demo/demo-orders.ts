@@ -123,7 +123,7 @@ async function writeSteps(
     const choice = chooseCourier(fulfillmentSettings(ctx), { receiverRegion: o.region, buyerMessage: plan.buyerMessage, sellerRemark: '', shippingMethod: '快递', courierRequested: o.courierRequested });
     const courier = choice.courier?.code ?? 'STO';
     const weight = 300 + plan.lines.reduce((g, l) => g + (l.sku.weightGrams ?? 350) * l.qty, 0);
-    await stock.shipOut(tx, { id: o.id, orderNo: o.orderNo }, lines, DEMO_STAFF.pack);
+    await stock.shipOut(tx, { id: o.id, orderNo: o.orderNo }, lines, { by: DEMO_STAFF.pack });
     await tx.run('UPDATE fulfillment_orders SET courier = ?, tracking_no = ?, weight_grams = ?, packed_by_name = ?, packed_at = ?, shipped_by_name = ?, shipped_at = ? WHERE id = ?', [
       courier, trackingNo(courier, plan.index), weight, DEMO_STAFF.pack.name, at(shippedH), DEMO_STAFF.pack.name, at(shippedH), o.id,
     ]);

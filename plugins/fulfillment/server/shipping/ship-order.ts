@@ -170,7 +170,7 @@ export async function shipOrder(tx: Transaction, step: StockParts & { by: StepBy
   const weightGrams = checkWeight(settings, input.weightGrams);
 
   const now = ctx.now();
-  await stock.shipOut(tx, { id: row.id, orderNo: row.order_no }, lines, by, { from: await bulkBinsOf(tx, row.id) });
+  await stock.shipOut(tx, { id: row.id, orderNo: row.order_no }, lines, { by, from: await bulkBinsOf(tx, row.id) });
   await moveOrder(tx, row.id, 'shipped', {
     version: row.version,
     action: 'ship',

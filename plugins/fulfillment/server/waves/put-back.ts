@@ -49,7 +49,7 @@ export async function putBackOrder(parts: StockParts, actor: Actor, target: { wa
     const by = stepBy(actor);
     const at = ctx.now();
     const reason = closed ? '放回库位：淘宝上交易已关闭' : '放回库位：买家在淘宝上申请了退款';
-    await stock.putBack(tx, { id: row.id, orderNo: row.order_no }, lines, by, reason);
+    await stock.putBack(tx, { id: row.id, orderNo: row.order_no }, lines, { by, reason });
     const detail = { waveId, waveNo: wave.waveNo, platform: row.platform_status };
     if (closed) {
       const closedReason = row.closed_reason ?? CLOSED_REASON;
