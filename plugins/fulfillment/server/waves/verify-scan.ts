@@ -38,10 +38,10 @@ function refusal(outcome: Exclude<Outcome, 'ok'>, code: string, sku: CatalogSku 
   return new ConflictError(text, { errors: [{ path: '/code', in: 'body', message: outcome }] });
 }
 
-async function recordScan(tx: Transaction, orderId: number, code: string, skuId: number | null, outcome: Outcome, by: StepBy, at: string): Promise<number> {
+async function recordScan(tx: Transaction, orderId: number, scan: { code: string; skuId: number | null; outcome: Outcome }, step: { by: StepBy; at: string }): Promise<number> {
   const { lastId } = await tx.run(
     'INSERT INTO fulfillment_verification_scans (order_id, code, sku_id, outcome, actor_id, actor_name, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    [orderId, code, skuId, outcome, by.id, by.name, at],
+    [orderId, scan.code, scan.skuId, scan.outcome, step.by.id, step.by.name, step.at],
   );
   return lastId;
 }
@@ -86,7 +86,7 @@ export async function scanItem(parts: { ctx: PluginContext; catalog: CatalogView
     const line = sku && lines.find((l) => l.skuId === sku.id);
     const outcome: Outcome = !sku ? 'unknown' : !line ? 'wrong-item' : line.scanned >= line.expected ? 'surplus' : 'ok';
     const now = ctx.now();
-    await recordScan(tx, orderId, code, sku?.id ?? null, outcome, by, now);
+    await recordScan(tx, orderId, { code, skuId: sku?.id ?? null, outcome }, { by, at: now });
     if (outcome !== 'ok') return { outcome, lines, orderNo: row.order_no };
     line!.scanned += 1;
     const complete = isComplete(lines);
