@@ -1,5 +1,6 @@
 import { ConflictError, ForbiddenError, InputError, def, listQuery, ref, type PluginContext, type Transaction } from '@workbench/plugin-api';
 import { stepBy } from '../shared/actor.js';
+import type { StockParts } from '../shared/stock-parts.js';
 import type { Movement, StockOps } from './stock-ops.js';
 import { ledgerStore, type LedgerLine, type LedgerQuery } from './ledger-store.js';
 import { locationStore, requireActive, type LocationReader } from './location-store.js';
@@ -67,7 +68,8 @@ async function sourceBin(locations: LocationReader, code: string, path: string, 
 }
 
 /** Runs movements and answers the SKU's stock with the rows written. */
-async function move(ctx: PluginContext, stock: StockOps, tx: Transaction, skuId: number, movements: Movement[]): Promise<MoveAnswer> {
+async function move(tx: Transaction, parts: StockParts, skuId: number, movements: Movement[]): Promise<MoveAnswer> {
+  const { ctx, stock } = parts;
   const ledger = ledgerStore(tx, ctx);
   const before = await ledger.lastId();
   await stock.post(tx, movements);
@@ -130,7 +132,7 @@ export function addStockRoutes(ctx: PluginContext, stock: StockOps): void {
         requireActive(to);
         const by = stepBy(actor);
         const reference = `${from.code}→${to.code}`;
-        return move(ctx, stock, tx, sku.id, [
+        return move(tx, { ctx, stock }, sku.id, [
           { kind: 'transfer', skuId: sku.id, locationId: from.id, qty: -body.qty, reference, reason, by },
           { kind: 'transfer', skuId: sku.id, locationId: to.id, qty: body.qty, reference, reason, by },
         ]);
@@ -165,7 +167,7 @@ export function addStockRoutes(ctx: PluginContext, stock: StockOps): void {
         const locations = locationStore(tx, ctx);
         const bin = body.qty < 0 ? await sourceBin(locations, body.location, '/location', sku) : await locations.byCode(body.location, '/location');
         if (body.qty > 0) requireActive(bin);
-        const answer = await move(ctx, stock, tx, sku.id, [{ kind: 'adjustment', skuId: sku.id, locationId: bin.id, qty: body.qty, reason, override: body.override === true, by: stepBy(actor) }]);
+        const answer = await move(tx, { ctx, stock }, sku.id, [{ kind: 'adjustment', skuId: sku.id, locationId: bin.id, qty: body.qty, reason, override: body.override === true, by: stepBy(actor) }]);
         if (answer.entries.some((e) => e.override)) ctx.log.warn('stock taken below zero', { sku: sku.code, location: bin.code, balance: answer.entries.at(-1)?.balance, by: actor?.username, reason });
         return answer;
       });
@@ -186,7 +188,7 @@ export function addStockRoutes(ctx: PluginContext, stock: StockOps): void {
       return ctx.db.transaction(async (tx) => {
         const bin = await sourceBin(locationStore(tx, ctx), body.location, '/location', sku);
         const by = stepBy(actor);
-        return move(ctx, stock, tx, sku.id, [
+        return move(tx, { ctx, stock }, sku.id, [
           { kind: 'defective', skuId: sku.id, locationId: bin.id, qty: -body.qty, reference: bin.code, reason, by },
           { kind: 'defective', skuId: sku.id, locationId: null, qty: body.qty, reference: bin.code, reason, by },
         ]);
