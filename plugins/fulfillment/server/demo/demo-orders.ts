@@ -8,6 +8,7 @@ import { chooseCourier } from '../shipping/courier-rules.js';
 import { readCourierRequest } from '../shipping/courier-request.js';
 import { fulfillmentSettings } from '../settings.js';
 import type { StepBy } from '../shared/actor.js';
+import type { StockParts } from '../shared/stock-parts.js';
 import type { StockOps } from '../warehouse/stock-ops.js';
 import type { DemoPlan } from './demo-plans.js';
 
@@ -36,7 +37,8 @@ function trackingNo(courier: string, i: number): string {
 }
 
 /** Writes one planned order with its items, remark, history and stock moves. Answers its id. */
-export async function writeDemoOrder(ctx: PluginContext, tx: Transaction, stock: StockOps, plan: DemoPlan, now: string): Promise<number> {
+export async function writeDemoOrder(tx: Transaction, parts: StockParts, plan: DemoPlan, now: string): Promise<number> {
+  const { ctx, stock } = parts;
   const settings = fulfillmentSettings(ctx);
   const at = (hours: number) => ctx.shopTime(Date.parse(now) - hours * 3_600_000);
   const placedAt = at(plan.hoursAgo);
@@ -64,7 +66,7 @@ export async function writeDemoOrder(ctx: PluginContext, tx: Transaction, stock:
       id, String(n + 1), line.sku.id, line.sku.code, line.sku.code, Object.entries(line.sku.attributes).map(([k, v]) => `${k}：${v}`).join(';'), line.qty, line.sku.price,
     ]);
   }
-  await recordHistory(tx, id, 'import', DEMO_STAFF.system, placedAt, { to: 'pending', detail: { file: 'ExportOrderList-demo.csv' } });
+  await recordHistory(tx, id, { action: 'import', by: DEMO_STAFF.system, at: placedAt, to: 'pending', detail: { file: 'ExportOrderList-demo.csv' } });
   if (plan.remark) {
     await tx.run('INSERT INTO fulfillment_order_remarks (order_id, agent_no, courier, note, text, author_name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)', [
       id, plan.remark.agentNo, plan.remark.courier, plan.remark.note, remarkText, `${plan.remark.agentNo}号客服`, at(plan.hoursAgo - 0.2),
@@ -85,12 +87,17 @@ async function writeSteps(
   const lines = plan.lines.map((l) => ({ skuId: l.sku.id, qty: l.qty }));
   const step = async (column: string, by: StepBy, hours: number, action: string, from: OrderStatus, to: OrderStatus) => {
     await tx.run(`UPDATE fulfillment_orders SET ${column}_by = ?, ${column}_by_name = ?, ${column}_at = ? WHERE id = ?`, [by.id, by.name, at(hours), o.id]);
-    await recordHistory(tx, o.id, action, by, at(hours), { from, to });
+    await recordHistory(tx, o.id, { action, by, at: at(hours), from, to });
   };
   if (plan.status === 'exception' || plan.status === 'fraud' || plan.status === 'closed') {
     const action = plan.status === 'closed' ? 'close' : plan.status;
-    await recordHistory(tx, o.id, action, plan.status === 'exception' ? DEMO_STAFF.system : DEMO_STAFF.review, at(plan.hoursAgo - 0.5), {
-      from: 'pending', to: plan.status, detail: plan.status === 'fraud' ? { reason: '同一收货地址短时间内多个新账号下单，疑似刷单' } : { reasons: plan.exceptions, reason: plan.closedReason },
+    await recordHistory(tx, o.id, {
+      action,
+      by: plan.status === 'exception' ? DEMO_STAFF.system : DEMO_STAFF.review,
+      at: at(plan.hoursAgo - 0.5),
+      from: 'pending',
+      to: plan.status,
+      detail: plan.status === 'fraud' ? { reason: '同一收货地址短时间内多个新账号下单，疑似刷单' } : { reasons: plan.exceptions, reason: plan.closedReason },
     });
     return;
   }
@@ -116,10 +123,10 @@ async function writeSteps(
     const choice = chooseCourier(fulfillmentSettings(ctx), { receiverRegion: o.region, buyerMessage: plan.buyerMessage, sellerRemark: '', shippingMethod: '快递', courierRequested: o.courierRequested });
     const courier = choice.courier?.code ?? 'STO';
     const weight = 300 + plan.lines.reduce((g, l) => g + (l.sku.weightGrams ?? 350) * l.qty, 0);
-    await stock.shipOut(tx, { id: o.id, orderNo: o.orderNo }, lines, DEMO_STAFF.pack);
+    await stock.shipOut(tx, { id: o.id, orderNo: o.orderNo }, lines, { by: DEMO_STAFF.pack });
     await tx.run('UPDATE fulfillment_orders SET courier = ?, tracking_no = ?, weight_grams = ?, packed_by_name = ?, packed_at = ?, shipped_by_name = ?, shipped_at = ? WHERE id = ?', [
       courier, trackingNo(courier, plan.index), weight, DEMO_STAFF.pack.name, at(shippedH), DEMO_STAFF.pack.name, at(shippedH), o.id,
     ]);
-    await recordHistory(tx, o.id, 'ship', DEMO_STAFF.pack, at(shippedH), { from: 'verified', to: 'shipped', detail: { courier, reason: choice.reason['zh-CN'] } });
+    await recordHistory(tx, o.id, { action: 'ship', by: DEMO_STAFF.pack, at: at(shippedH), from: 'verified', to: 'shipped', detail: { courier, reason: choice.reason['zh-CN'] } });
   }
 }

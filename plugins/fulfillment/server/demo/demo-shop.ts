@@ -64,7 +64,7 @@ async function fillDemo(ctx: PluginContext, stock: StockOps, tx: Transaction, no
   const bins = await fillWarehouse(tx, stock, skus, demand, { now: opening, by: { id: null, name: '老周（仓管）' }, lowSkuIds: low, emptySkuIds: new Set(empty.map((s) => s.id)), random });
 
   const written: { id: number; plan: DemoPlan }[] = [];
-  for (const plan of plans) written.push({ id: await writeDemoOrder(ctx, tx, stock, plan, now), plan });
+  for (const plan of plans) written.push({ id: await writeDemoOrder(tx, { ctx, stock }, plan, now), plan });
 
   const day = now.slice(0, 10).replaceAll('-', '');
   const at = (hours: number) => ctx.shopTime(Date.parse(now) - hours * 3_600_000);

@@ -2,7 +2,7 @@ import type { Transaction } from '@workbench/plugin-api';
 import type { OrderStatus } from '../../shared/state-names.js';
 import { EXCEPTION_TEXTS } from '../import/import-plan.js';
 import { moveOrder, recordHistory } from '../orders/order-moves.js';
-import { itemRows, requireOrderRow } from '../orders/order-store.js';
+import { orderStore } from '../orders/order-store.js';
 import type { StepBy } from '../shared/actor.js';
 import type { CatalogSku, CatalogView, OrderException } from '../types.js';
 import type { MappingRow } from './mapping-store.js';
@@ -26,7 +26,9 @@ const LINE_CODES = new Set(['unknown-sku', 'unmapped-item']);
  * goes back to 待审核, so the review rules look at it again. Each order gets a `map-item` history
  * row with who did it.
  */
-export async function applyMapping(tx: Transaction, catalog: CatalogView, mapping: MappingRow, sku: CatalogSku, by: StepBy, at: string): Promise<ResolvedOrder[]> {
+export async function applyMapping(tx: Transaction, catalog: CatalogView, target: { mapping: MappingRow; sku: CatalogSku }, step: { by: StepBy; at: string }): Promise<ResolvedOrder[]> {
+  const { mapping, sku } = target;
+  const { by, at } = step;
   const lines = await waitingLines(tx, catalog, { key: mapping.match_key });
   const perOrder = new Map<number, number>();
   for (const line of lines) {
@@ -35,8 +37,8 @@ export async function applyMapping(tx: Transaction, catalog: CatalogView, mappin
   }
   const orders: ResolvedOrder[] = [];
   for (const [orderId, count] of perOrder) {
-    const row = await requireOrderRow(tx, orderId);
-    const items = await itemRows(tx, orderId);
+    const row = await orderStore(tx).requireRow(orderId);
+    const items = await orderStore(tx).items(orderId);
     const found = await catalog.skusByCodes([...new Set(items.map((i) => i.sku_code).filter((c) => c !== ''))]);
     const now = lineExceptions(items.map((i) => ({ ...i, code: i.sku_code })), (i) => !isResolved(i, found), EXCEPTION_TEXTS.unknownSku);
     const kept = (JSON.parse(row.exceptions) as OrderException[]).flatMap((e) => (LINE_CODES.has(e.code) ? now.filter((n) => n.code === e.code) : [e]));
@@ -47,7 +49,7 @@ export async function applyMapping(tx: Transaction, catalog: CatalogView, mappin
       status = 'pending';
     } else {
       await tx.updateVersioned('fulfillment_orders', { id: row.id, version: row.version }, { exceptions: JSON.stringify(kept), updated_at: at });
-      await recordHistory(tx, orderId, 'map-item', by, at, { detail });
+      await recordHistory(tx, orderId, { action: 'map-item', by, at, detail });
     }
     orders.push({ id: orderId, orderNo: row.order_no, status });
   }

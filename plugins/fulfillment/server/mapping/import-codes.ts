@@ -2,7 +2,7 @@ import type { Queryable } from '@workbench/plugin-api';
 import type { ParsedItem } from '../import/item-rows.js';
 import type { StoredItem, StoredOrders } from '../import/stored-orders.js';
 import type { CatalogSku, CatalogView } from '../types.js';
-import { mappingsByKeys } from './mapping-store.js';
+import { mappingStore } from './mapping-store.js';
 import { platformItemKey } from './platform-item.js';
 
 /**
@@ -33,7 +33,7 @@ export async function resolveImportCodes(q: Queryable, catalog: CatalogView, ite
   const waiting = items.filter((i) => !complete(i.code));
   if (waiting.length === 0) return found;
 
-  const mappings = await mappingsByKeys(q, waiting.map((i) => platformItemKey(i.title, i.properties)));
+  const mappings = await mappingStore(q).byKeys(waiting.map((i) => platformItemKey(i.title, i.properties)));
   const mapped = new Map<number, CatalogSku | undefined>();
   for (const item of waiting) {
     const line = storedLine(item);

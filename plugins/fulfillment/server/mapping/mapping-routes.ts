@@ -3,7 +3,7 @@ import { stepBy } from '../shared/actor.js';
 import { CatalogToken } from '../tokens.js';
 import type { CatalogView } from '../types.js';
 import { applyMapping, type ResolvedOrder } from './apply-mapping.js';
-import { insertMapping, listMappings, mappingById, mappingsByKeys, type MappingRow } from './mapping-store.js';
+import { mappingStore, type MappingRow } from './mapping-store.js';
 import { itemName, platformItemKey } from './platform-item.js';
 import { waitingLines } from './waiting-lines.js';
 
@@ -106,7 +106,7 @@ export function addMappingRoutes(ctx: PluginContext): void {
     query: listQuery(),
     response: { allOf: [def('page')], type: 'object', properties: { items: { type: 'array', items: ref(MAPPING) } }, required: ['items', 'total', 'page', 'pageSize'] },
     handler: async ({ query }) => {
-      const { rows, total } = await ctx.db.read((q) => listMappings(q, query));
+      const { rows, total } = await ctx.db.read((q) => mappingStore(q).list(query));
       return { items: await toMappings(ctx.services.get(CatalogToken), rows), total, page: query.page, pageSize: query.pageSize };
     },
   });
@@ -157,7 +157,7 @@ export function addMappingRoutes(ctx: PluginContext): void {
       const by = stepBy(actor);
       return ctx.db.transaction(async (tx) => {
         const key = platformItemKey(title, properties);
-        const existing = (await mappingsByKeys(tx, [key])).get(key);
+        const existing = (await mappingStore(tx).byKeys([key])).get(key);
         if (existing) {
           const holder = (await catalog.skuById(existing.sku_id))?.code ?? existing.sku_code;
           throw new ConflictError({
@@ -166,8 +166,8 @@ export function addMappingRoutes(ctx: PluginContext): void {
           });
         }
         const now = ctx.now();
-        const row = await insertMapping(tx, { title, properties, skuId: sku.id, skuCode: sku.code }, by, now);
-        const orders = await applyMapping(tx, catalog, row, sku, by, now);
+        const row = await mappingStore(tx).insert({ title, properties, skuId: sku.id, skuCode: sku.code }, by, now);
+        const orders = await applyMapping(tx, catalog, { mapping: row, sku }, { by, at: now });
         const [mapping] = await toMappings(catalog, [row]);
         return { mapping: mapping!, orders };
       });
@@ -184,10 +184,11 @@ export function addMappingRoutes(ctx: PluginContext): void {
     action: 'remove platform item mapping',
     handler: async ({ params }) => {
       await ctx.db.transaction(async (tx) => {
-        if (!(await mappingById(tx, params.id))) {
+        const mappings = mappingStore(tx);
+        if (!(await mappings.get(params.id))) {
           throw new NotFoundError({ 'zh-CN': '这条宝贝对应关系已经不在了：请刷新列表', en: 'This mapping is no longer there; reload the list' });
         }
-        await tx.run('DELETE FROM fulfillment_item_mappings WHERE id = ?', [params.id]);
+        await mappings.remove(params.id);
       });
       return undefined;
     },

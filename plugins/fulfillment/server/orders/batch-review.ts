@@ -9,7 +9,7 @@ import type { OrderRow } from './order-record.js';
 import type { OrderFilter } from './order-filter.js';
 import { factsOf, loadBatchFacts, takeStock } from './review-facts.js';
 import { pendingIdsOf } from './review-scope.js';
-import { approveRow, asExceptions } from './review-moves.js';
+import { asExceptions, reviewMoves } from './review-moves.js';
 import { blocking, reviewFindings } from './review-rules.js';
 
 export type BatchOutcome = 'approved' | 'exception' | 'refused' | 'skipped';
@@ -54,12 +54,13 @@ async function reviewSlice(ctx: PluginContext, stock: StockOps, tx: Transaction,
   const settings = fulfillmentSettings(ctx);
   const batch = await loadBatchFacts(tx, stock, ctx.services.get(CatalogToken), eligible);
   const at = ctx.now();
+  const moves = reviewMoves(tx, { ctx, stock });
   for (const row of eligible) {
     const facts = factsOf(batch, row);
     const failing = blocking(reviewFindings(settings, facts), 'auto');
     const reasons = failing.map((f) => ({ code: f.code ?? ('manual' as const), message: f.message[run.locale === 'en' ? 'en' : 'zh-CN'] }));
     if (failing.length === 0) {
-      await approveRow(tx, stock, row, facts.items, run.by, at, { batch: run.mode });
+      await moves.approve(row, facts.items, { by: run.by, at, detail: { batch: run.mode } });
       takeStock(batch, row);
       results.push({ orderId: row.id, orderNo: row.order_no, outcome: 'approved', reasons });
     } else if (run.mode === 'auto') {

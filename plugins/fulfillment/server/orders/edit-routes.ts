@@ -45,7 +45,7 @@ export function addEditRoutes(ctx: PluginContext, stock: StockOps): void {
     body: patchSchema,
     response: ref(ORDER_SCHEMAS.orderDetail),
     action: 'edit order',
-    handler: ({ params, body, actor }) => editOrder(ctx, stock, params.id, body, actor),
+    handler: ({ params, body, actor }) => editOrder({ ctx, stock }, params.id, body, actor),
   });
 
   ctx.routes.add<Id, Empty, PriceChangeInput, OrderDetail>({
@@ -68,7 +68,7 @@ export function addEditRoutes(ctx: PluginContext, stock: StockOps): void {
     },
     response: ref(ORDER_SCHEMAS.orderDetail),
     action: 'change order price',
-    handler: ({ params, body, actor }) => changePrice(ctx, stock, params.id, body, actor),
+    handler: ({ params, body, actor }) => changePrice({ ctx, stock }, params.id, body, actor),
   });
 
   ctx.routes.add<Id, Empty, undefined, { items: PriceChange[] }>({
@@ -90,7 +90,7 @@ export function addEditRoutes(ctx: PluginContext, stock: StockOps): void {
     body: { type: 'object', properties: { version: def('version'), flag: { type: 'integer', minimum: 0, maximum: 5 } }, required: ['version', 'flag'], additionalProperties: false },
     response: ref(ORDER_SCHEMAS.orderDetail),
     action: 'flag order',
-    handler: ({ params, body, actor }) => setFlag(ctx, params.id, body.version, body.flag, actor),
+    handler: ({ params, body, actor }) => setFlag(ctx, { id: params.id, version: body.version }, body.flag, actor),
   });
 
   ctx.routes.add<Id, Empty, { text: string; flag?: number }, OrderDetail>({

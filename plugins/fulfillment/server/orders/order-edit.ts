@@ -2,18 +2,18 @@ import { InputError, type Actor, type PluginContext, type SqlValue, type Transac
 import { regionOf } from '../../shared/mask.js';
 import { fulfillmentSettings } from '../settings.js';
 import { courierByCode } from '../shipping/courier-rules.js';
-import { stepBy, type StepBy } from '../shared/actor.js';
+import { stepBy } from '../shared/actor.js';
 import type { OrderDetail } from '../types.js';
-import type { StockOps } from '../warehouse/stock-ops.js';
+import type { StockParts } from '../shared/stock-parts.js';
 import { mergeKeyOf } from './merge-key.js';
-import { moveOrder, recordHistory } from './order-moves.js';
+import { recordHistory } from './order-moves.js';
 import { requireEditable } from './order-guards.js';
 import { storedGiftLines } from './gift-lines.js';
 import { resolveLines, writeLines, type LineInput, type ResolvedLine } from './order-lines.js';
 import { mayReadCustomer, type OrderRow } from './order-record.js';
-import { readDetail, remarkCount } from './order-store.js';
+import { orderStore } from './order-store.js';
 import { priorityOf } from './priority.js';
-import { lockOrder } from './review-moves.js';
+import { lockOrder, reviewMoves } from './review-moves.js';
 
 export interface OrderPatch {
   version: number;
@@ -39,7 +39,7 @@ const FIELDS = {
 
 /** Keeps priority (and merge key, region) in step with the columns they come from. */
 export async function derivedColumns(ctx: PluginContext, tx: Transaction, row: OrderRow): Promise<{ receiver_region: string; merge_key: string; priority: number }> {
-  const hasRemarks = (await remarkCount(tx, row.id)) > 0;
+  const hasRemarks = (await orderStore(tx).remarkCount(row.id)) > 0;
   return {
     receiver_region: regionOf(row.receiver_address),
     merge_key: mergeKeyOf({ buyerNick: row.buyer_nick, receiverName: row.receiver_name, receiverPhone: row.receiver_phone, receiverAddress: row.receiver_address }),
@@ -54,18 +54,9 @@ export async function derivedColumns(ctx: PluginContext, tx: Transaction, row: O
   };
 }
 
-/**
- * An approved order that changes goes back to 待审核 with its reservation released, so the review
- * rules (stock, courier, address) see the change before anything is picked.
- */
-export async function backToReview(tx: Transaction, stock: StockOps, row: OrderRow, by: StepBy, at: string, why: string): Promise<void> {
-  if (row.status !== 'approved') return;
-  await moveOrder(tx, row.id, 'pending', { action: 'reopen', by, at, set: { reviewed_by: null, reviewed_by_name: null, reviewed_at: null }, detail: { because: why } });
-  await stock.release(tx, row.id);
-}
-
 /** `PATCH /orders/:id` until the order is picked. */
-export async function editOrder(ctx: PluginContext, stock: StockOps, id: number, patch: OrderPatch, actor: Actor | undefined): Promise<OrderDetail> {
+export async function editOrder(parts: StockParts, id: number, patch: OrderPatch, actor: Actor | undefined): Promise<OrderDetail> {
+  const { ctx } = parts;
   if (patch.courierRequested && !courierByCode(fulfillmentSettings(ctx), patch.courierRequested)) {
     const codes = fulfillmentSettings(ctx).couriers.map((c) => `${c.code} ${c.name}`).join('、');
     throw new InputError(
@@ -91,13 +82,13 @@ export async function editOrder(ctx: PluginContext, stock: StockOps, id: number,
       Object.assign(changes, { goods_total: goodsTotal, item_count: itemCount, total: goodsTotal + row.shipping_fee });
     }
     const changed = Object.keys(changes);
-    if (changed.length === 0) return readDetail(tx, row.id, mayReadCustomer(actor));
-    await backToReview(tx, stock, row, by, now, 'edit');
+    if (changed.length === 0) return orderStore(tx).detail(row.id, mayReadCustomer(actor));
+    await reviewMoves(tx, parts).backToReview(row, { by, at: now, why: 'edit' });
     const current = await lockOrder(tx, id, undefined);
     const next = { ...current, ...changes } as OrderRow;
     await tx.updateVersioned('fulfillment_orders', { id: row.id, version: current.version }, { ...changes, ...(await derivedColumns(ctx, tx, next)), updated_at: now });
     // Receiver details stay out of the history: it records which fields changed, not their values.
-    await recordHistory(tx, row.id, 'edit', by, now, { detail: { fields: changed } });
-    return readDetail(tx, row.id, mayReadCustomer(actor));
+    await recordHistory(tx, row.id, { action: 'edit', by, at: now, detail: { fields: changed } });
+    return orderStore(tx).detail(row.id, mayReadCustomer(actor));
   });
 }

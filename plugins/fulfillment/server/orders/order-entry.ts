@@ -8,7 +8,7 @@ import { mergeKeyOf } from './merge-key.js';
 import { announce, readNews } from './order-news.js';
 import { recordHistory } from './order-moves.js';
 import { mayReadCustomer } from './order-record.js';
-import { readDetail } from './order-store.js';
+import { orderStore } from './order-store.js';
 import { resolveLines, writeLines, type LineInput } from './order-lines.js';
 import { priorityOf } from './priority.js';
 import { shopDate } from './shop-day.js';
@@ -90,10 +90,10 @@ export async function enterOrder(ctx: PluginContext, input: OrderInput, actor: A
     await takeGifts(ctx, orderNo, gifts);
     const total = goodsTotal + input.shippingFee;
     await tx.run('UPDATE fulfillment_orders SET goods_total = ?, total = ?, paid_amount = ?, item_count = ? WHERE id = ?', [goodsTotal, total, input.paid ? total : 0, itemCount, lastId]);
-    await recordHistory(tx, lastId, 'create', by, now, { to: 'pending', detail: { source: 'manual', orderNo } });
+    await recordHistory(tx, lastId, { action: 'create', by, at: now, to: 'pending', detail: { source: 'manual', orderNo } });
     const news = await readNews(tx, [lastId]);
     await announce(ctx, 'fulfillment.order.created', news);
     if (input.paid) await announce(ctx, 'fulfillment.order.paid', news);
-    return readDetail(tx, lastId, mayReadCustomer(actor));
+    return orderStore(tx).detail(lastId, mayReadCustomer(actor));
   });
 }

@@ -39,7 +39,8 @@ function orderBy(sort: string | undefined): string {
 }
 
 /** One page of the order search, masked for the reader, with the counts per state. */
-export async function listOrders(ctx: PluginContext, q: Queryable, query: OrderListQuery, actor: Actor | undefined, cache: ShopCounts): Promise<OrderPage> {
+export async function listOrders(q: Queryable, parts: { ctx: PluginContext; counts: ShopCounts }, query: OrderListQuery, actor: Actor | undefined): Promise<OrderPage> {
+  const { ctx, counts: cache } = parts;
   const order = orderBy(query.sort);
   const skuId = query.sku !== undefined ? (await ctx.services.get(CatalogToken).skuByCode(query.sku))?.id : undefined;
   const show = mayReadCustomer(actor);

@@ -63,21 +63,24 @@ export async function moveOrder(tx: Transaction, orderId: number, to: OrderStatu
   const back = options.goodsBack === true && (order.status === 'picked' || order.status === 'verified') && (to === 'exception' || to === 'closed');
   if (order.status !== to && !canMove(order.status, to) && !back) throw refusedMove(order.order_no, order.status, to);
   const version = await tx.updateVersioned('fulfillment_orders', { id: orderId, version: order.version }, { status: to, updated_at: options.at, ...(options.set ?? {}) });
-  await recordHistory(tx, orderId, options.action, options.by, options.at, { from: order.status, to, detail: options.detail });
+  await recordHistory(tx, orderId, { action: options.action, by: options.by, at: options.at, from: order.status, to, detail: options.detail });
   return version;
 }
 
+/** One line of an order's history: what happened, by whom and when, and the states it moved between. */
+export interface HistoryStep {
+  action: string;
+  by: StepBy;
+  at: string;
+  from?: OrderStatus;
+  to?: OrderStatus;
+  detail?: Record<string, unknown>;
+}
+
 /** Writes one history row; `from`/`to` only for state moves. */
-export async function recordHistory(
-  tx: Transaction,
-  orderId: number,
-  action: string,
-  by: StepBy,
-  at: string,
-  extra: { from?: OrderStatus; to?: OrderStatus; detail?: Record<string, unknown> } = {},
-): Promise<void> {
+export async function recordHistory(tx: Transaction, orderId: number, step: HistoryStep): Promise<void> {
   await tx.run(
     'INSERT INTO fulfillment_order_history (order_id, action, from_status, to_status, actor_id, actor_name, at, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    [orderId, action, extra.from ?? null, extra.to ?? null, by.id, by.name, at, JSON.stringify(extra.detail ?? {})],
+    [orderId, step.action, step.from ?? null, step.to ?? null, step.by.id, step.by.name, step.at, JSON.stringify(step.detail ?? {})],
   );
 }

@@ -6,23 +6,23 @@ import type { OrderDetail } from '../types.js';
 import { derivedColumns } from './order-edit.js';
 import { recordHistory } from './order-moves.js';
 import { mayReadCustomer, type OrderRow } from './order-record.js';
-import { readDetail } from './order-store.js';
+import { orderStore } from './order-store.js';
 import { parseRemark, REMARK_FORMAT } from './remark-format.js';
-import { lockOrder } from './review-moves.js';
+import { lockOrder, type OrderAt } from './review-moves.js';
 
 const flagName = (flag: number) => (flag === 0 ? '无旗' : FLAG_NAMES[flag as Exclude<FlagColour, 0>]['zh-CN']);
 
 /** 插旗: the seller's flag colour, 0 to take it off. */
-export async function setFlag(ctx: PluginContext, id: number, version: number, flag: number, actor: Actor | undefined): Promise<OrderDetail> {
+export async function setFlag(ctx: PluginContext, order: OrderAt, flag: number, actor: Actor | undefined): Promise<OrderDetail> {
   const by = stepBy(actor);
   return ctx.db.transaction(async (tx) => {
-    const row = await lockOrder(tx, id, version);
+    const row = await lockOrder(tx, order.id, order.version);
     if (row.flag !== flag) {
       const now = ctx.now();
       await tx.updateVersioned('fulfillment_orders', { id: row.id, version: row.version }, { flag, updated_at: now });
-      await recordHistory(tx, row.id, 'flag', by, now, { detail: { from: row.flag, to: flag, name: flagName(flag) } });
+      await recordHistory(tx, row.id, { action: 'flag', by, at: now, detail: { from: row.flag, to: flag, name: flagName(flag) } });
     }
-    return readDetail(tx, row.id, mayReadCustomer(actor));
+    return orderStore(tx).detail(row.id, mayReadCustomer(actor));
   });
 }
 
@@ -53,7 +53,7 @@ export async function addRemark(ctx: PluginContext, id: number, input: { text: s
     const next: OrderRow = { ...row, courier_requested: parsed.courier.code, flag: input.flag ?? row.flag };
     const { priority } = await derivedColumns(ctx, tx, next);
     await tx.updateVersioned('fulfillment_orders', { id: row.id, version: row.version }, { courier_requested: parsed.courier.code, flag: next.flag, priority, updated_at: now });
-    await recordHistory(tx, row.id, 'remark', by, now, { detail: { remarkId: lastId, agentNo: parsed.agentNo, courier: parsed.courier.code, ...(input.flag !== undefined ? { flag: input.flag } : {}) } });
-    return readDetail(tx, row.id, mayReadCustomer(actor));
+    await recordHistory(tx, row.id, { action: 'remark', by, at: now, detail: { remarkId: lastId, agentNo: parsed.agentNo, courier: parsed.courier.code, ...(input.flag !== undefined ? { flag: input.flag } : {}) } });
+    return orderStore(tx).detail(row.id, mayReadCustomer(actor));
   });
 }

@@ -8,7 +8,7 @@ import { listOrders, type OrderListQuery, type OrderPage, type ShopCounts } from
 import { mergeCandidates } from './merge-candidates.js';
 import { mayReadCustomer } from './order-record.js';
 import { queueCounts, type QueueCounts } from './queue-counts.js';
-import { readDetail, readHistory, type HistoryEntry } from './order-store.js';
+import { orderStore, type HistoryEntry } from './order-store.js';
 import { EXCEPTION_CODES, ORDER_SCHEMAS, orderPageSchema } from './schemas.js';
 
 const listOf = (values: readonly string[]) => `^ *(${values.join('|')}) *(, *(${values.join('|')}) *)*$`;
@@ -65,7 +65,7 @@ export function addOrderRoutes(ctx: PluginContext): void {
     },
     query: orderListQuery,
     response: orderPageSchema,
-    handler: ({ query, actor }) => ctx.db.read((q) => listOrders(ctx, q, query, actor, counts)),
+    handler: ({ query, actor }) => ctx.db.read((q) => listOrders(q, { ctx, counts }, query, actor)),
   });
 
   ctx.routes.add<{ id: number }, Record<string, unknown>, undefined, OrderDetail>({
@@ -75,7 +75,7 @@ export function addOrderRoutes(ctx: PluginContext): void {
     summary: { 'zh-CN': '订单详情（含商品与备注）', en: 'An order with its items and remarks' },
     params: ID_PARAMS,
     response: ref(ORDER_SCHEMAS.orderDetail),
-    handler: ({ params, actor }) => ctx.db.read((q) => readDetail(q, params.id, mayReadCustomer(actor))),
+    handler: ({ params, actor }) => ctx.db.read((q) => orderStore(q).detail(params.id, mayReadCustomer(actor))),
   });
 
   ctx.routes.add<Record<string, string>, Record<string, unknown>, OrderInput, OrderDetail>({
@@ -97,7 +97,7 @@ export function addOrderRoutes(ctx: PluginContext): void {
     summary: { 'zh-CN': '订单操作记录：每一步做了什么、谁做的、什么时候', en: "The order's history: each step, who did it and when" },
     params: ID_PARAMS,
     response: { type: 'object', properties: { items: { type: 'array', items: ref(ORDER_SCHEMAS.history) } }, required: ['items'] },
-    handler: async ({ params }) => ({ items: await ctx.db.read((q) => readHistory(q, params.id)) }),
+    handler: async ({ params }) => ({ items: await ctx.db.read((q) => orderStore(q).history(params.id)) }),
   });
 
   ctx.routes.add<{ id: number }, Record<string, unknown>, undefined, { items: Order[] }>({

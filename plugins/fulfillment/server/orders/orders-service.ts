@@ -1,7 +1,7 @@
 import type { PluginContext } from '@workbench/plugin-api';
 import type { OrderQuery, OrdersService, SkuSales } from '../types.js';
 import { findOrders } from './orders-find.js';
-import { detailOf, orderRow } from './order-store.js';
+import { orderStore } from './order-store.js';
 import { mayReadCustomer, type OrderRow } from './order-record.js';
 
 /**
@@ -13,12 +13,12 @@ export function createOrdersService(ctx: PluginContext): OrdersService {
   const find: OrdersService['find'] = (query, options) => ctx.db.read((q) => findOrders(ctx, q, query, mayReadCustomer(options?.actor)));
   return {
     byId: (id, options) => ctx.db.read(async (q) => {
-      const row = await orderRow(q, id);
-      return row && detailOf(q, row, mayReadCustomer(options?.actor));
+      const row = await orderStore(q).row(id);
+      return row && orderStore(q).detailOf(row, mayReadCustomer(options?.actor));
     }),
     byOrderNo: (orderNo, options) => ctx.db.read(async (q) => {
       const row = await q.get<OrderRow>('SELECT * FROM fulfillment_orders WHERE order_no = ?', [orderNo.trim()]);
-      return row && detailOf(q, row, mayReadCustomer(options?.actor));
+      return row && orderStore(q).detailOf(row, mayReadCustomer(options?.actor));
     }),
     find,
     byShopDay: (day, query: OrderQuery = {}, options) => find({ ...query, day }, options),

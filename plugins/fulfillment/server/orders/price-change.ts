@@ -4,12 +4,13 @@ import type { PriceChange } from '../../shared/records.js';
 import { stepBy, type StepBy } from '../shared/actor.js';
 import { fulfillmentSettings } from '../settings.js';
 import type { OrderDetail, OrderException } from '../types.js';
+import type { StockParts } from '../shared/stock-parts.js';
 import type { StockOps } from '../warehouse/stock-ops.js';
 import { moveOrder, recordHistory } from './order-moves.js';
 import { checkPaidAmount } from './paid-amount.js';
 import { requireEditable } from './order-guards.js';
 import { mayReadCustomer } from './order-record.js';
-import { readDetail, requireOrderRow } from './order-store.js';
+import { orderStore } from './order-store.js';
 import { lockOrder } from './review-moves.js';
 
 export interface PriceChangeInput {
@@ -29,7 +30,8 @@ export type { PriceChange } from '../../shared/records.js';
  * payment that leaves the total different from it makes the order 异常 (`payment-mismatch`)
  * while `review.checkPaidAmount` is on — a refund or an extra payment is due before it ships.
  */
-export async function changePrice(ctx: PluginContext, stock: StockOps, id: number, input: PriceChangeInput, actor: Actor | undefined): Promise<OrderDetail> {
+export async function changePrice(parts: StockParts, id: number, input: PriceChangeInput, actor: Actor | undefined): Promise<OrderDetail> {
+  const { ctx, stock } = parts;
   if (input.field === 'item-price' && input.itemId === undefined) {
     throw new InputError({ 'zh-CN': '改商品价格要指明是哪一件商品（itemId）', en: 'An item price change needs the item (itemId)' }, { errors: [{ path: '/itemId', in: 'body', message: 'required' }] });
   }
@@ -62,14 +64,14 @@ export async function changePrice(ctx: PluginContext, stock: StockOps, id: numbe
     const shippingFee = input.field === 'shipping-fee' ? input.newAmount : row.shipping_fee;
     const goods = (await tx.get<{ n: number | null }>('SELECT SUM(price * quantity) AS n FROM fulfillment_order_items WHERE order_id = ?', [row.id]))?.n ?? 0;
     await tx.updateVersioned('fulfillment_orders', { id: row.id, version: row.version }, { goods_total: goods, shipping_fee: shippingFee, total: goods + shippingFee, updated_at: now });
-    await recordHistory(tx, row.id, 'price-change', by, now, { detail: { field: input.field, itemId: input.itemId ?? null, oldAmount, newAmount: input.newAmount, reason: input.reason.trim() } });
+    await recordHistory(tx, row.id, { action: 'price-change', by, at: now, detail: { field: input.field, itemId: input.itemId ?? null, oldAmount, newAmount: input.newAmount, reason: input.reason.trim() } });
     if (fulfillmentSettings(ctx).review.checkPaidAmount) await flagPaidDifference(tx, stock, row.id, by, now);
-    return readDetail(tx, row.id, mayReadCustomer(actor));
+    return orderStore(tx).detail(row.id, mayReadCustomer(actor));
   });
 }
 
 export async function readPriceChanges(q: Queryable, orderId: number): Promise<PriceChange[]> {
-  await requireOrderRow(q, orderId);
+  await orderStore(q).requireRow(orderId);
   const rows = await q.all<{ id: number; item_id: number | null; field: PriceChange['field']; old_amount: number; new_amount: number; reason: string; actor_id: number | null; actor_name: string; at: string }>(
     'SELECT * FROM fulfillment_price_changes WHERE order_id = ? ORDER BY id',
     [orderId],
@@ -79,7 +81,7 @@ export async function readPriceChanges(q: Queryable, orderId: number): Promise<P
 
 /** After a price change on a paid order: a total the payment no longer covers exactly is 异常. */
 async function flagPaidDifference(tx: Transaction, stock: StockOps, orderId: number, by: StepBy, at: string): Promise<void> {
-  const row = await requireOrderRow(tx, orderId);
+  const row = await orderStore(tx).requireRow(orderId);
   const check = checkPaidAmount(row);
   if (!check || check.ok || !FLAGGABLE.has(row.status)) return;
   const kept = row.status === 'exception' ? (JSON.parse(row.exceptions) as OrderException[]).filter((e) => e.code !== 'payment-mismatch') : [];

@@ -2,8 +2,8 @@ import type { Locale, PluginContext, Queryable } from '@workbench/plugin-api';
 import type { ExceptionCode } from '../../shared/state-names.js';
 import { fulfillmentSettings } from '../settings.js';
 import { CatalogToken } from '../tokens.js';
-import type { StockOps } from '../warehouse/stock-ops.js';
-import { requireOrderRow } from './order-store.js';
+import type { StockParts } from '../shared/stock-parts.js';
+import { orderStore } from './order-store.js';
 import { factsOf, loadBatchFacts } from './review-facts.js';
 import { blocking, reviewFindings, type RuleId } from './review-rules.js';
 
@@ -15,8 +15,9 @@ export interface ReviewAnswer {
   findings: { rule: RuleId; ok: boolean; code?: ExceptionCode; message: string }[];
 }
 
-export async function readReview(ctx: PluginContext, stock: StockOps, q: Queryable, id: number, locale: Locale): Promise<ReviewAnswer> {
-  const row = await requireOrderRow(q, id);
+export async function readReview(q: Queryable, parts: StockParts, id: number, locale: Locale): Promise<ReviewAnswer> {
+  const { ctx, stock } = parts;
+  const row = await orderStore(q).requireRow(id);
   const findings = reviewFindings(fulfillmentSettings(ctx), factsOf(await loadBatchFacts(q, stock, ctx.services.get(CatalogToken), [row]), row));
   const lang = locale === 'en' ? 'en' : 'zh-CN';
   return {

@@ -3,10 +3,10 @@ import { stepBy } from '../shared/actor.js';
 import type { OrderDetail } from '../types.js';
 import type { StockOps } from '../warehouse/stock-ops.js';
 import { mayReadCustomer } from './order-record.js';
-import { readDetail } from './order-store.js';
+import { orderStore } from './order-store.js';
 import { runBatchReview, type BatchResult } from './batch-review.js';
 import { readReview, type ReviewAnswer } from './review-read.js';
-import { approveByHand, closeOrder, markException, markFraud, reopen } from './review-moves.js';
+import { reviewMoves } from './review-moves.js';
 import { orderFilterProperties } from './order-routes.js';
 import { requireOneScope, type ReviewScope } from './review-scope.js';
 import { exceptionBody, ORDER_SCHEMAS, reasonBody, versionBody, type MarkedException } from './schemas.js';
@@ -28,7 +28,7 @@ type Empty = Record<string, unknown>;
 
 /** 审单 moves of one order: approve, exception, fraud, reopen, close. */
 export function addReviewRoutes(ctx: PluginContext, stock: StockOps): void {
-  const answer = (id: number, actor: Parameters<typeof mayReadCustomer>[0]) => ctx.db.read((q) => readDetail(q, id, mayReadCustomer(actor)));
+  const answer = (id: number, actor: Parameters<typeof mayReadCustomer>[0]) => ctx.db.read((q) => orderStore(q).detail(id, mayReadCustomer(actor)));
 
   ctx.routes.add<Id, Empty, { version: number }, OrderDetail>({
     method: 'post',
@@ -43,7 +43,7 @@ export function addReviewRoutes(ctx: PluginContext, stock: StockOps): void {
     response: ref(ORDER_SCHEMAS.orderDetail),
     action: 'approve order',
     handler: async ({ params, body, actor }) => {
-      await ctx.db.transaction((tx) => approveByHand(ctx, stock, tx, params.id, body.version, stepBy(actor)));
+      await ctx.db.transaction((tx) => reviewMoves(tx, { ctx, stock }).approveByHand({ id: params.id, version: body.version }, stepBy(actor)));
       return answer(params.id, actor);
     },
   });
@@ -62,7 +62,7 @@ export function addReviewRoutes(ctx: PluginContext, stock: StockOps): void {
     response: ref(ORDER_SCHEMAS.orderDetail),
     action: 'mark order exception',
     handler: async ({ params, body, actor }) => {
-      await ctx.db.transaction((tx) => markException(stock, tx, params.id, body.version, body.reason, stepBy(actor), ctx.now(), body.code));
+      await ctx.db.transaction((tx) => reviewMoves(tx, { ctx, stock }).markException({ id: params.id, version: body.version }, { reason: body.reason, code: body.code }, stepBy(actor)));
       return answer(params.id, actor);
     },
   });
@@ -77,7 +77,7 @@ export function addReviewRoutes(ctx: PluginContext, stock: StockOps): void {
     response: ref(ORDER_SCHEMAS.orderDetail),
     action: 'mark order fraud',
     handler: async ({ params, body, actor }) => {
-      await ctx.db.transaction((tx) => markFraud(stock, tx, params.id, body.version, body.reason, stepBy(actor), ctx.now()));
+      await ctx.db.transaction((tx) => reviewMoves(tx, { ctx, stock }).markFraud({ id: params.id, version: body.version }, body.reason, stepBy(actor)));
       return answer(params.id, actor);
     },
   });
@@ -92,7 +92,7 @@ export function addReviewRoutes(ctx: PluginContext, stock: StockOps): void {
     response: ref(ORDER_SCHEMAS.orderDetail),
     action: 'reopen order',
     handler: async ({ params, body, actor }) => {
-      await ctx.db.transaction((tx) => reopen(stock, tx, params.id, body.version, stepBy(actor), ctx.now()));
+      await ctx.db.transaction((tx) => reviewMoves(tx, { ctx, stock }).reopen({ id: params.id, version: body.version }, stepBy(actor)));
       return answer(params.id, actor);
     },
   });
@@ -107,7 +107,7 @@ export function addReviewRoutes(ctx: PluginContext, stock: StockOps): void {
     response: ref(ORDER_SCHEMAS.orderDetail),
     action: 'close order',
     handler: async ({ params, body, actor }) => {
-      await ctx.db.transaction((tx) => closeOrder(ctx, stock, tx, params.id, body.version, body.reason, stepBy(actor)));
+      await ctx.db.transaction((tx) => reviewMoves(tx, { ctx, stock }).close({ id: params.id, version: body.version }, body.reason, stepBy(actor)));
       return answer(params.id, actor);
     },
   });
@@ -119,7 +119,7 @@ export function addReviewRoutes(ctx: PluginContext, stock: StockOps): void {
     summary: { 'zh-CN': '这张订单的审单规则检查结果', en: 'The review rules on this order' },
     params: ID_PARAMS,
     response: ref(ORDER_SCHEMAS.review),
-    handler: ({ params, locale }) => ctx.db.read((q) => readReview(ctx, stock, q, params.id, locale)),
+    handler: ({ params, locale }) => ctx.db.read((q) => readReview(q, { ctx, stock }, params.id, locale)),
   });
 
   ctx.routes.add<Record<string, string>, Empty, ReviewScope, { approved: number; exceptions: number; skipped: number; results: BatchResult[] }>({

@@ -99,7 +99,7 @@ export function registerBatchShipping(ctx: PluginContext, stock: StockOps): void
               problems.push({ row: row.row, column: '订单编号', reason: { 'zh-CN': `没有订单编号为 ${row.orderNo} 的订单`, en: `No order has the number ${row.orderNo}` } });
             } else {
               try {
-                await ctx.db.transaction((inner) => shipOrder(ctx, stock, inner, order.id, row, by));
+                await ctx.db.transaction((inner) => shipOrder(inner, { ctx, stock, by }, order.id, row));
               } catch (error) {
                 const refusal = refusalOf(error);
                 problems.push({ row: row.row, column: (refusal.path && COLUMN_OF_FIELD[refusal.path]) || '订单编号', reason: refusal.text });

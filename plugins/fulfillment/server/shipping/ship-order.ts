@@ -6,6 +6,7 @@ import { moveOrder } from '../orders/order-moves.js';
 import type { OrderRow } from '../orders/order-record.js';
 import { fulfillmentSettings, type CourierSetting, type FulfillmentSettings } from '../settings.js';
 import type { StepBy } from '../shared/actor.js';
+import type { StockParts } from '../shared/stock-parts.js';
 import type { OrderShipped, StockLine } from '../types.js';
 import type { StockOps } from '../warehouse/stock-ops.js';
 import { bulkBinsOf } from '../waves/wave-plan.js';
@@ -153,7 +154,8 @@ function checkWeight(settings: FulfillmentSettings, weightGrams: number | undefi
  * packed and shipped it, and `fulfillment.order.shipped` is emitted. Anything refused or failing
  * throws, and the caller's transaction takes every part back with it.
  */
-export async function shipOrder(ctx: PluginContext, stock: StockOps, tx: Transaction, orderId: number, input: ShipInput, by: StepBy): Promise<OrderRow> {
+export async function shipOrder(tx: Transaction, step: StockParts & { by: StepBy }, orderId: number, input: ShipInput): Promise<OrderRow> {
+  const { ctx, stock, by } = step;
   const settings = fulfillmentSettings(ctx);
   const row = await tx.get<OrderRow>('SELECT * FROM fulfillment_orders WHERE id = ?', [orderId]);
   if (!row) throw new NotFoundError({ 'zh-CN': '订单不存在', en: 'No such order' });
@@ -168,7 +170,7 @@ export async function shipOrder(ctx: PluginContext, stock: StockOps, tx: Transac
   const weightGrams = checkWeight(settings, input.weightGrams);
 
   const now = ctx.now();
-  await stock.shipOut(tx, { id: row.id, orderNo: row.order_no }, lines, by, { from: await bulkBinsOf(tx, row.id) });
+  await stock.shipOut(tx, { id: row.id, orderNo: row.order_no }, lines, { by, from: await bulkBinsOf(tx, row.id) });
   await moveOrder(tx, row.id, 'shipped', {
     version: row.version,
     action: 'ship',

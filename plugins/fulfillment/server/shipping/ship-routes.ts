@@ -74,7 +74,7 @@ export function addShipRoutes(ctx: PluginContext, stock: StockOps): void {
     action: 'ship order',
     handler: async ({ params, body, actor }) => {
       const input: ShipInput = { ...body, ...(body.courier ? { courier: body.courier.toUpperCase() } : {}) };
-      const row = await ctx.db.transaction((tx) => shipOrder(ctx, stock, tx, params.id, input, stepBy(actor)));
+      const row = await ctx.db.transaction((tx) => shipOrder(tx, { ctx, stock, by: stepBy(actor) }, params.id, input));
       return toOrder(row, mayReadCustomer(actor));
     },
   });

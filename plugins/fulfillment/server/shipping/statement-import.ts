@@ -5,7 +5,7 @@ import { fulfillmentSettings, type CourierSetting, type FulfillmentSettings } fr
 import { courierByCode } from './courier-rules.js';
 import { checkLine, type Shipment } from './statement-match.js';
 import { readStatement, type StatementLine } from './statement-lines.js';
-import { notBilled, periodOf } from './statement-store.js';
+import { periodOf, statementStore } from './statement-store.js';
 import { inLocale } from './texts.js';
 
 interface ShipmentRow extends Shipment {
@@ -106,7 +106,7 @@ export function registerStatementImport(ctx: PluginContext): void {
         if (i % 50 === 49) progress.report({ done: i + 1, total: lines.length, message: { 'zh-CN': '行已核对', en: 'lines checked' } });
       }
       await tx.run('UPDATE fulfillment_statements SET matched = ?, unknown = ?, differences = ? WHERE id = ?', [tally.matched, tally.unknown, tally.differences, statementId]);
-      const missing = await notBilled(tx, statementId, courier.code, from, to);
+      const missing = await statementStore(tx, settings).notBilled({ statementId, courier: courier.code, from, to });
       return { statementId, courier: courier.code, period: periodOf(from, to), lines: lines.length, ...tally, notBilled: missing.length };
     });
     progress.report({ done: lines.length, total: lines.length, message: { 'zh-CN': '行已核对', en: 'lines checked' } });

@@ -1,7 +1,7 @@
 import { def, ID_PARAMS, InputError, listQuery, ref, type PluginContext } from '@workbench/plugin-api';
 import { fulfillmentSettings } from '../settings.js';
 import { OUTCOMES, STATEMENT, STATEMENT_DETAIL, type Outcome } from './schemas.js';
-import { listStatements, statementDetail } from './statement-store.js';
+import { statementStore } from './statement-store.js';
 
 function outcomesOf(text: string | undefined): Outcome[] | undefined {
   if (text === undefined || text.trim() === '') return undefined;
@@ -25,7 +25,7 @@ export function addStatementRoutes(ctx: PluginContext): void {
     description: { 'zh-CN': 'q：文件名、账期（如 2026-11）或快递公司代码里的文字', en: 'q: text in the file name, the period (e.g. 2026-11) or the courier code' },
     query: listQuery({ courier: { type: 'string', pattern: '^[A-Za-z]{2,5}$' } }),
     response: { allOf: [def('page'), { type: 'object', properties: { items: { type: 'array', items: ref(STATEMENT) } } }] },
-    handler: ({ query }) => ctx.db.read((q) => listStatements(q, fulfillmentSettings(ctx), query)),
+    handler: ({ query }) => ctx.db.read((q) => statementStore(q, fulfillmentSettings(ctx)).list(query)),
   });
 
   ctx.routes.add<{ id: number }, { outcome?: string }>({
@@ -40,6 +40,6 @@ export function addStatementRoutes(ctx: PluginContext): void {
     params: ID_PARAMS,
     query: { type: 'object', properties: { outcome: { type: 'string', maxLength: 100 } }, additionalProperties: false },
     response: ref(STATEMENT_DETAIL),
-    handler: ({ params, query }) => ctx.db.read((q) => statementDetail(q, fulfillmentSettings(ctx), params.id, outcomesOf(query.outcome))),
+    handler: ({ params, query }) => ctx.db.read((q) => statementStore(q, fulfillmentSettings(ctx)).detail(params.id, outcomesOf(query.outcome))),
   });
 }

@@ -1,10 +1,10 @@
-import { InputError, type PluginContext, type Transaction } from '@workbench/plugin-api';
+import { InputError, type PluginContext } from '@workbench/plugin-api';
 import { SYSTEM } from '../shared/actor.js';
 import type { GoodsReceived, ReturnReceived } from '../types.js';
 import { CatalogToken } from '../tokens.js';
 import type { Movement, StockOps } from './stock-ops.js';
-import { postInbound, type InboundLineInput } from './inbound-store.js';
-import { locationByCode, requireActive } from './location-store.js';
+import { inboundStore, type InboundLineInput } from './inbound-store.js';
+import { locationStore } from './location-store.js';
 
 const isCount = (n: unknown, min: number): n is number => Number.isInteger(n) && (n as number) >= min;
 const isText = (s: unknown): s is string => typeof s === 'string' && s.trim() !== '';
@@ -32,26 +32,6 @@ async function skuCode(ctx: PluginContext, skuId: number): Promise<string> {
   return sku.code;
 }
 
-/** The bin named, or else the SKU's own bin: its first pick face, or (for returns) any bin of it. */
-async function putAwayBin(tx: Transaction, skuId: number, code: string, locationCode: string | undefined, anyKind: boolean): Promise<number> {
-  if (isText(locationCode)) {
-    const bin = await locationByCode(tx, locationCode, '/lines');
-    requireActive(bin);
-    return bin.id;
-  }
-  const own = await tx.get<{ id: number }>(
-    `SELECT id FROM fulfillment_locations WHERE sku_id = ? AND active = 1 ${anyKind ? '' : "AND kind = 'pick'"} ORDER BY kind = 'storage', path_order LIMIT 1`,
-    [skuId],
-  );
-  if (!own) {
-    throw new InputError({
-      'zh-CN': `${code} 还没有${anyKind ? '' : '拣货'}库位：请先在仓库给它分配库位，或在单据上写明放到哪个库位`,
-      en: `${code} has no ${anyKind ? '' : 'pick '}location yet: give it one in the warehouse, or name the location on the document`,
-    });
-  }
-  return own.id;
-}
-
 /**
  * Goods arriving from other plugins, inside the emitter's transaction: a refusal here (a SKU
  * without a bin, an unknown location) rolls the emitter's own change back with it.
@@ -68,11 +48,11 @@ export function registerStockArrivals(ctx: PluginContext, stock: StockOps): void
         received: line.passed + failed,
         passed: line.passed,
         failed,
-        locationId: line.passed > 0 ? await putAwayBin(tx, line.skuId, code, line.locationCode, false) : null,
+        locationId: line.passed > 0 ? await locationStore(tx, ctx).putAwayBin({ id: line.skuId, code }, { locationCode: line.locationCode, anyKind: false }) : null,
         failureReason: failed > 0 ? line.failureReason?.trim() || '采购验收不合格' : null,
       });
     }
-    await postInbound(ctx, stock, tx, { source: 'procurement', reference: payload.reference.trim(), supplier: payload.supplier?.trim() || null, remark: '采购到货', lines }, SYSTEM);
+    await inboundStore(tx, ctx).post({ source: 'procurement', reference: payload.reference.trim(), supplier: payload.supplier?.trim() || null, remark: '采购到货', lines }, { stock, by: SYSTEM });
   });
 
   ctx.events.on('after-sales.return.received', async (payload, { tx }) => {
@@ -81,7 +61,7 @@ export function registerStockArrivals(ctx: PluginContext, stock: StockOps): void
     const movements: Movement[] = [];
     for (const line of payload.lines) {
       const code = await skuCode(ctx, line.skuId);
-      const locationId = line.defective ? null : await putAwayBin(tx, line.skuId, code, line.locationCode, true);
+      const locationId = line.defective ? null : await locationStore(tx, ctx).putAwayBin({ id: line.skuId, code }, { locationCode: line.locationCode, anyKind: true });
       movements.push({ kind: 'return', skuId: line.skuId, locationId, qty: line.qty, orderId: order?.id ?? null, reference: payload.reference.trim(), reason: line.defective ? '退货（残次）' : '退货入库', by: SYSTEM });
     }
     await stock.post(tx, movements);

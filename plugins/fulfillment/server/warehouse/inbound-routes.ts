@@ -1,8 +1,8 @@
 import { ID_PARAMS, InputError, html, listQuery, ref, type PluginContext, type Transaction } from '@workbench/plugin-api';
 import { stepBy } from '../shared/actor.js';
 import type { StockOps } from './stock-ops.js';
-import { listInboundNotes, postInbound, readInboundNote, type InboundLineInput, type InboundListQuery, type InboundNote } from './inbound-store.js';
-import { locationByCode, requireActive } from './location-store.js';
+import { inboundStore, type InboundLineInput, type InboundListQuery, type InboundNote } from './inbound-store.js';
+import { locationStore, requireActive } from './location-store.js';
 import { requireSkuByCode } from './sku-names.js';
 import { LOCATION_CODE_INPUT, pageOf, REASON, WAREHOUSE_SCHEMAS } from './schemas.js';
 import { TIME_BOUND } from './time-range.js';
@@ -38,7 +38,7 @@ async function resolveLines(ctx: PluginContext, tx: Transaction, body: InboundBo
     let locationId: number | null = null;
     if (line.passed > 0) {
       if (!line.location?.trim()) throw lineProblem(i, 'location', { 'zh-CN': `第 ${i + 1} 行 ${code}：合格品要放到哪个库位？请填写库位编号`, en: `Line ${i + 1} (${code}): which location do the passed pieces go to? Enter its code` });
-      const location = await locationByCode(tx, line.location, `/lines/${i}/location`);
+      const location = await locationStore(tx, ctx).byCode(line.location, `/lines/${i}/location`);
       requireActive(location);
       locationId = location.id;
     }
@@ -83,8 +83,9 @@ export function addInboundRoutes(ctx: PluginContext, stock: StockOps): void {
       for (const [i, line] of body.lines.entries()) skuIds.push((await requireSkuByCode(ctx, line.skuCode.trim(), `/lines/${i}/skuCode`)).id);
       return ctx.db.transaction(async (tx) => {
         const lines = await resolveLines(ctx, tx, body, skuIds);
-        const id = await postInbound(ctx, stock, tx, { source: 'manual', reference: body.reference?.trim() || null, supplier: body.supplier?.trim() || null, remark: body.remark?.trim(), lines }, stepBy(actor));
-        return readInboundNote(ctx, tx, id);
+        const notes = inboundStore(tx, ctx);
+        const id = await notes.post({ source: 'manual', reference: body.reference?.trim() || null, supplier: body.supplier?.trim() || null, remark: body.remark?.trim(), lines }, { stock, by: stepBy(actor) });
+        return notes.require(id);
       });
     },
   });
@@ -97,7 +98,7 @@ export function addInboundRoutes(ctx: PluginContext, stock: StockOps): void {
     description: { 'zh-CN': 'q：入库单号、参考号或供应商的开头', en: 'q: the start of a note number, reference or supplier' },
     query: listQuery({ source: { type: 'string', enum: ['manual', 'procurement'] }, from: TIME_BOUND, to: TIME_BOUND }),
     response: pageOf(WAREHOUSE_SCHEMAS.inboundNote),
-    handler: ({ query }) => ctx.db.read((q) => listInboundNotes(ctx, q, query)),
+    handler: ({ query }) => ctx.db.read((q) => inboundStore(q, ctx).list(query)),
   });
 
   ctx.routes.add<{ id: number }, Record<string, unknown>, undefined, InboundNote>({
@@ -107,13 +108,13 @@ export function addInboundRoutes(ctx: PluginContext, stock: StockOps): void {
     summary: { 'zh-CN': '一张入库单', en: 'One inbound note' },
     params: ID_PARAMS,
     response: ref(WAREHOUSE_SCHEMAS.inboundNote),
-    handler: ({ params }) => ctx.db.read((q) => readInboundNote(ctx, q, params.id)),
+    handler: ({ params }) => ctx.db.read((q) => inboundStore(q, ctx).require(params.id)),
   });
 
   ctx.printables.register('inbound-note', async ({ query }) => {
     const id = Number(query.id);
     if (!Number.isInteger(id) || id < 1) throw new InputError({ 'zh-CN': '请在地址里给出入库单编号（?id=）', en: 'Give the inbound note in the address (?id=)' });
-    const note = await ctx.db.read((q) => readInboundNote(ctx, q, id));
+    const note = await ctx.db.read((q) => inboundStore(q, ctx).require(id));
     const rows = note.lines.map(
       (l) => html`<tr><td>${l.skuCode}</td><td>${l.title}</td><td class="num">${l.received}</td><td class="num">${l.passed}</td><td>${l.locationCode ?? '—'}</td><td class="num">${l.failed}</td><td>${l.failureReason ?? ''}</td></tr>`,
     );

@@ -1,7 +1,7 @@
 import type { PluginContext } from '@workbench/plugin-api';
 import type { InventoryService } from '../types.js';
 import type { StockOps } from './stock-ops.js';
-import { skuMovements } from './ledger-store.js';
+import { ledgerStore } from './ledger-store.js';
 
 const MAX_MOVEMENTS = 1000;
 
@@ -14,6 +14,6 @@ export function createInventoryService(ctx: PluginContext, stock: StockOps): Inv
     available: (skuIds) => ctx.db.read((q) => stock.available(q, skuIds)),
     onHand: (skuIds) => ctx.db.read((q) => stock.onHand(q, skuIds)),
     reserved: (skuIds) => ctx.db.read((q) => stock.reserved(q, skuIds)),
-    movements: (skuId, options = {}) => ctx.db.read((q) => skuMovements(q, skuId, Math.max(1, Math.min(options.limit ?? 100, MAX_MOVEMENTS)))),
+    movements: (skuId, options = {}) => ctx.db.read((q) => ledgerStore(q, ctx).forSku(skuId, Math.max(1, Math.min(options.limit ?? 100, MAX_MOVEMENTS)))),
   };
 }

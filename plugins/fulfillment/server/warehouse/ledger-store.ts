@@ -47,28 +47,6 @@ export function toLedgerEntry(r: LedgerRow): LedgerEntry {
   };
 }
 
-/** One SKU's movements, newest first (the inventory service). */
-export async function skuMovements(q: Queryable, skuId: number, limit: number): Promise<LedgerEntry[]> {
-  const rows = await q.all<LedgerRow>(`${SELECT} WHERE g.sku_id = ? ORDER BY g.id DESC LIMIT ?`, [skuId, limit]);
-  return rows.map(toLedgerEntry);
-}
-
-/** The newest ledger row's id, to read what a write is about to add with `ledgerSince`. */
-export async function lastLedgerId(q: Queryable): Promise<number> {
-  return (await q.get<{ id: number | null }>('SELECT MAX(id) AS id FROM fulfillment_ledger'))?.id ?? 0;
-}
-
-/** Ledger rows written after `afterId`, oldest first. */
-export async function ledgerSince(ctx: PluginContext, q: Queryable, afterId: number): Promise<LedgerLine[]> {
-  const rows = await q.all<LedgerRow>(`${SELECT} WHERE g.id > ? ORDER BY g.id`, [afterId]);
-  return named(ctx, rows);
-}
-
-async function named(ctx: PluginContext, rows: LedgerRow[]): Promise<LedgerLine[]> {
-  const names = await skuNames(ctx, rows.map((r) => r.sku_id));
-  return rows.map((r) => ({ ...toLedgerEntry(r), skuCode: names.get(r.sku_id)?.code ?? `#${r.sku_id}`, locationId: r.location_id, actorId: r.actor_id }));
-}
-
 export interface LedgerQuery {
   page: number;
   pageSize: number;
@@ -81,24 +59,66 @@ export interface LedgerQuery {
   to?: string;
 }
 
-/** The ledger, newest first, with filters; `location` a location code, `reference` e.g. an inbound note number. */
-export async function listLedger(ctx: PluginContext, q: Queryable, query: LedgerQuery) {
-  const where: string[] = [];
-  const args: (string | number)[] = [];
-  const add = (sql: string, value: string | number) => {
-    where.push(sql);
-    args.push(value);
-  };
-  if (query.sku !== undefined) add('g.sku_id = ?', query.sku);
-  if (query.kind) add('g.kind = ?', query.kind);
-  if (query.order !== undefined) add('g.order_id = ?', query.order);
-  if (query.location) add('l.code = ?', query.location.trim().toUpperCase());
-  if (query.reference) add('g.reference = ?', query.reference.trim());
-  const range = timeRange(ctx, 'g.at', query.from, query.to);
-  where.push(...range.sql);
-  args.push(...range.args);
-  const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const total = (await q.get<{ n: number }>(`SELECT COUNT(*) AS n FROM fulfillment_ledger g LEFT JOIN fulfillment_locations l ON l.id = g.location_id ${filter}`, args))!.n;
-  const rows = await q.all<LedgerRow>(`${SELECT} ${filter} ORDER BY g.id DESC LIMIT ? OFFSET ?`, [...args, query.pageSize, (query.page - 1) * query.pageSize]);
-  return { items: await named(ctx, rows), total, page: query.page, pageSize: query.pageSize };
+/** Reads of 库存流水 over `fulfillment_ledger`; stock moves (stock-ops) write it. */
+export interface LedgerStore {
+  /** The ledger, newest first, with filters; `location` a location code, `reference` e.g. an inbound note number. */
+  list(query: LedgerQuery): Promise<{ items: LedgerLine[]; total: number; page: number; pageSize: number }>;
+  /** One SKU's movements, newest first (the inventory service). */
+  forSku(skuId: number, limit: number): Promise<LedgerEntry[]>;
+  /** The newest ledger row's id, to read what a write is about to add with `since`. */
+  lastId(): Promise<number>;
+  /** Ledger rows written after `afterId`, oldest first. */
+  since(afterId: number): Promise<LedgerLine[]>;
+}
+
+/** The ledger store over a transaction or any other Queryable; `ctx` gives it the catalog and the shop's time zone. */
+export function ledgerStore(q: Queryable, ctx: PluginContext): LedgerStore {
+  return new DbLedgerStore(q, ctx);
+}
+
+class DbLedgerStore implements LedgerStore {
+  constructor(
+    private readonly q: Queryable,
+    private readonly ctx: PluginContext,
+  ) {}
+
+  async list(query: LedgerQuery) {
+    const where: string[] = [];
+    const args: (string | number)[] = [];
+    const add = (sql: string, value: string | number) => {
+      where.push(sql);
+      args.push(value);
+    };
+    if (query.sku !== undefined) add('g.sku_id = ?', query.sku);
+    if (query.kind) add('g.kind = ?', query.kind);
+    if (query.order !== undefined) add('g.order_id = ?', query.order);
+    if (query.location) add('l.code = ?', query.location.trim().toUpperCase());
+    if (query.reference) add('g.reference = ?', query.reference.trim());
+    const range = timeRange(this.ctx, 'g.at', query.from, query.to);
+    where.push(...range.sql);
+    args.push(...range.args);
+    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const total = (await this.q.get<{ n: number }>(`SELECT COUNT(*) AS n FROM fulfillment_ledger g LEFT JOIN fulfillment_locations l ON l.id = g.location_id ${filter}`, args))!.n;
+    const rows = await this.q.all<LedgerRow>(`${SELECT} ${filter} ORDER BY g.id DESC LIMIT ? OFFSET ?`, [...args, query.pageSize, (query.page - 1) * query.pageSize]);
+    return { items: await this.named(rows), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  async forSku(skuId: number, limit: number): Promise<LedgerEntry[]> {
+    const rows = await this.q.all<LedgerRow>(`${SELECT} WHERE g.sku_id = ? ORDER BY g.id DESC LIMIT ?`, [skuId, limit]);
+    return rows.map(toLedgerEntry);
+  }
+
+  async lastId(): Promise<number> {
+    return (await this.q.get<{ id: number | null }>('SELECT MAX(id) AS id FROM fulfillment_ledger'))?.id ?? 0;
+  }
+
+  async since(afterId: number): Promise<LedgerLine[]> {
+    const rows = await this.q.all<LedgerRow>(`${SELECT} WHERE g.id > ? ORDER BY g.id`, [afterId]);
+    return this.named(rows);
+  }
+
+  private async named(rows: LedgerRow[]): Promise<LedgerLine[]> {
+    const names = await skuNames(this.ctx, rows.map((r) => r.sku_id));
+    return rows.map((r) => ({ ...toLedgerEntry(r), skuCode: names.get(r.sku_id)?.code ?? `#${r.sku_id}`, locationId: r.location_id, actorId: r.actor_id }));
+  }
 }

@@ -1,6 +1,6 @@
 import { ConflictError, ID_PARAMS, InputError, def, listQuery, nullable, ref, type PluginContext } from '@workbench/plugin-api';
 import { derivedPathOrder, locationCode, twoDigits, ZONE_PATTERN, type LocationParts } from './location-code.js';
-import { createLocation, insertLocation, listLocations, readLocation, type Location, type LocationKind, type LocationListQuery, type NewLocation } from './location-store.js';
+import { locationStore, type Location, type LocationKind, type LocationListQuery, type NewLocation } from './location-store.js';
 import { requireSkuByCode } from './sku-names.js';
 import { LOCATION_CODE_INPUT, pageOf, WAREHOUSE_SCHEMAS } from './schemas.js';
 
@@ -60,7 +60,7 @@ export function addLocationRoutes(ctx: PluginContext): void {
     description: { 'zh-CN': 'q：库位编号开头或商家编码', en: 'q: the start of a location code, or a SKU code' },
     query: listQuery({ zone: { type: 'string', pattern: '^[A-Za-z]{1,2}$' }, kind: KIND, sku: def('id'), active: { type: 'boolean' } }),
     response: pageOf(WAREHOUSE_SCHEMAS.location),
-    handler: ({ query }) => ctx.db.read((q) => listLocations(ctx, q, query)),
+    handler: ({ query }) => ctx.db.read((q) => locationStore(q, ctx).list(query)),
   });
 
   ctx.routes.add<{ id: number }, Record<string, unknown>, undefined, Location>({
@@ -70,7 +70,7 @@ export function addLocationRoutes(ctx: PluginContext): void {
     summary: { 'zh-CN': '一个库位', en: 'One location' },
     params: ID_PARAMS,
     response: ref(WAREHOUSE_SCHEMAS.location),
-    handler: ({ params }) => ctx.db.read((q) => readLocation(ctx, q, params.id)),
+    handler: ({ params }) => ctx.db.read((q) => locationStore(q, ctx).require(params.id)),
   });
 
   ctx.routes.add<Record<string, string>, Record<string, unknown>, NewLocation, Location>({
@@ -84,7 +84,10 @@ export function addLocationRoutes(ctx: PluginContext): void {
     status: 201,
     action: 'create location',
     handler: ({ body }) =>
-      ctx.db.transaction(async (tx) => readLocation(ctx, tx, await createLocation(tx, body, ctx.now()))),
+      ctx.db.transaction(async (tx) => {
+        const locations = locationStore(tx, ctx);
+        return locations.require(await locations.create(body, ctx.now()));
+      }),
   });
 
   ctx.routes.add<Record<string, string>, Record<string, unknown>, RangeBody, { created: Location[]; skipped: string[] }>({
@@ -113,6 +116,7 @@ export function addLocationRoutes(ctx: PluginContext): void {
         throw new InputError({ 'zh-CN': `一次要建 ${size} 个库位，超过上限 ${MAX_BLOCK}：请分几次建`, en: `That block is ${size} locations, above the limit of ${MAX_BLOCK}; create it in parts` });
       }
       return ctx.db.transaction(async (tx) => {
+        const locations = locationStore(tx, ctx);
         const now = ctx.now();
         const ids: number[] = [];
         const skipped: string[] = [];
@@ -122,12 +126,12 @@ export function addLocationRoutes(ctx: PluginContext): void {
               const parts: LocationParts = { zone, shelf: twoDigits(s), level: twoDigits(l), bin: twoDigits(b) };
               const code = locationCode(parts);
               if (await tx.get('SELECT id FROM fulfillment_locations WHERE code = ?', [code])) skipped.push(code);
-              else ids.push(await insertLocation(tx, parts, code, { kind: body.kind, capacity: body.capacity, pathOrder: derivedPathOrder(parts) }, now));
+              else ids.push(await locations.insert(parts, { kind: body.kind, capacity: body.capacity, pathOrder: derivedPathOrder(parts) }, now));
             }
           }
         }
         const created: Location[] = [];
-        for (const id of ids) created.push(await readLocation(ctx, tx, id));
+        for (const id of ids) created.push(await locations.require(id));
         return { created, skipped };
       });
     },
@@ -150,7 +154,7 @@ export function addLocationRoutes(ctx: PluginContext): void {
     handler: async ({ params, body }) => {
       const sku = typeof body.skuCode === 'string' ? await requireSkuByCode(ctx, body.skuCode, '/skuCode') : body.skuCode;
       return ctx.db.transaction(async (tx) => {
-        const current = await readLocation(ctx, tx, params.id);
+        const current = await locationStore(tx, ctx).require(params.id);
         const changes: Record<string, string | number | null> = { updated_at: ctx.now() };
         if (body.kind !== undefined) changes.kind = body.kind;
         if (body.pathOrder !== undefined) changes.path_order = body.pathOrder;
@@ -163,7 +167,7 @@ export function addLocationRoutes(ctx: PluginContext): void {
         }
         if (sku !== undefined) changeCard(current, sku?.id ?? null, changes);
         await tx.updateVersioned('fulfillment_locations', { id: params.id, version: body.version }, changes);
-        return readLocation(ctx, tx, params.id);
+        return locationStore(tx, ctx).require(params.id);
       });
     },
   });

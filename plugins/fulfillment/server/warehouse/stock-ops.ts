@@ -19,8 +19,9 @@ export interface Movement {
   by: StepBy;
 }
 
-/** How `shipOut` takes goods out. */
+/** Who ships the goods out, and how `shipOut` takes them. */
 export interface ShipOutOptions {
+  by: StepBy;
   /** Let the last bin go negative when the bins hold too little (the caller checks the permission). */
   override?: boolean;
   /** The bin to take each SKU (by id) from first. */
@@ -151,7 +152,8 @@ export class StockOps {
    * sent the picker). Releases its reservation. Refuses, naming the SKU, when the bins hold too
    * little — unless `options.override` (checked by the caller) lets the last bin go negative.
    */
-  async shipOut(tx: Transaction, order: { id: number; orderNo: string }, lines: StockLine[], by: StepBy, options: ShipOutOptions = {}): Promise<void> {
+  async shipOut(tx: Transaction, order: { id: number; orderNo: string }, lines: StockLine[], options: ShipOutOptions): Promise<void> {
+    const { by } = options;
     const override = options.override ?? false;
     await this.release(tx, order.id);
     const movements: Movement[] = [];
@@ -189,7 +191,8 @@ export class StockOps {
    * the bin the pick list takes it from first. Picking never took them out of the books, so the
    * row moves nothing (qty 0, the bin's balance as it is); it says who put what back, and why.
    */
-  async putBack(tx: Transaction, order: { id: number; orderNo: string }, lines: StockLine[], by: StepBy, reason: string): Promise<void> {
+  async putBack(tx: Transaction, order: { id: number; orderNo: string }, lines: StockLine[], step: { by: StepBy; reason: string }): Promise<void> {
+    const { by, reason } = step;
     const now = this.ctx.now();
     for (const line of lines) {
       const bin = await tx.get<{ id: number; qty: number | null }>(

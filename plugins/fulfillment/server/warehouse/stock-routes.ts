@@ -1,8 +1,9 @@
 import { ConflictError, ForbiddenError, InputError, def, listQuery, ref, type PluginContext, type Transaction } from '@workbench/plugin-api';
 import { stepBy } from '../shared/actor.js';
+import type { StockParts } from '../shared/stock-parts.js';
 import type { Movement, StockOps } from './stock-ops.js';
-import { lastLedgerId, ledgerSince, listLedger, type LedgerLine, type LedgerQuery } from './ledger-store.js';
-import { locationByCode, requireActive } from './location-store.js';
+import { ledgerStore, type LedgerLine, type LedgerQuery } from './ledger-store.js';
+import { locationStore, requireActive, type LocationReader } from './location-store.js';
 import { requireSkuById } from './sku-names.js';
 import { listStock, readStockItem, type StockItem, type StockQuery } from './stock-list.js';
 import { LOCATION_CODE_INPUT, pageOf, QTY, REASON, WAREHOUSE_SCHEMAS } from './schemas.js';
@@ -58,19 +59,21 @@ function writtenReason(reason: string): string {
 }
 
 /** The bin the SKU is taken from must be the one carded for it. */
-async function sourceBin(tx: Transaction, code: string, path: string, skuId: number, skuCode: string) {
-  const bin = await locationByCode(tx, code, path);
-  if (bin.sku_id !== skuId) {
-    throw new ConflictError({ 'zh-CN': `库位 ${bin.code} 没有放 ${skuCode}，请核对库位`, en: `Location ${bin.code} does not hold ${skuCode}; check the location` });
+async function sourceBin(locations: LocationReader, code: string, path: string, sku: { id: number; code: string }) {
+  const bin = await locations.byCode(code, path);
+  if (bin.sku_id !== sku.id) {
+    throw new ConflictError({ 'zh-CN': `库位 ${bin.code} 没有放 ${sku.code}，请核对库位`, en: `Location ${bin.code} does not hold ${sku.code}; check the location` });
   }
   return bin;
 }
 
 /** Runs movements and answers the SKU's stock with the rows written. */
-async function move(ctx: PluginContext, stock: StockOps, tx: Transaction, skuId: number, movements: Movement[]): Promise<MoveAnswer> {
-  const before = await lastLedgerId(tx);
+async function move(tx: Transaction, parts: StockParts, skuId: number, movements: Movement[]): Promise<MoveAnswer> {
+  const { ctx, stock } = parts;
+  const ledger = ledgerStore(tx, ctx);
+  const before = await ledger.lastId();
   await stock.post(tx, movements);
-  return { stock: await readStockItem(ctx, tx, skuId), entries: await ledgerSince(ctx, tx, before) };
+  return { stock: await readStockItem(ctx, tx, skuId), entries: await ledger.since(before) };
 }
 
 /** Stock per SKU, the ledger, and the hand movements: transfer, adjustment, to 残次库. */
@@ -106,7 +109,7 @@ export function addStockRoutes(ctx: PluginContext, stock: StockOps): void {
       // A free-text search here would have to read every movement with its SKU code from listings;
       // the filters below are exact and indexed, so q is refused rather than ignored.
       if (query.q !== undefined) throw new InputError(LEDGER_HAS_NO_Q);
-      return ctx.db.read((q) => listLedger(ctx, q, query));
+      return ctx.db.read((q) => ledgerStore(q, ctx).list(query));
     },
   });
 
@@ -122,13 +125,14 @@ export function addStockRoutes(ctx: PluginContext, stock: StockOps): void {
       const sku = await requireSkuById(ctx, body.skuId, '/skuId');
       const reason = writtenReason(body.reason);
       return ctx.db.transaction(async (tx) => {
-        const from = await sourceBin(tx, body.from, '/from', sku.id, sku.code);
-        const to = await locationByCode(tx, body.to, '/to');
+        const locations = locationStore(tx, ctx);
+        const from = await sourceBin(locations, body.from, '/from', sku);
+        const to = await locations.byCode(body.to, '/to');
         if (from.id === to.id) throw new InputError({ 'zh-CN': '移出和移入是同一个库位，请换一个目标库位', en: 'From and to are the same location; choose another target' });
         requireActive(to);
         const by = stepBy(actor);
         const reference = `${from.code}→${to.code}`;
-        return move(ctx, stock, tx, sku.id, [
+        return move(tx, { ctx, stock }, sku.id, [
           { kind: 'transfer', skuId: sku.id, locationId: from.id, qty: -body.qty, reference, reason, by },
           { kind: 'transfer', skuId: sku.id, locationId: to.id, qty: body.qty, reference, reason, by },
         ]);
@@ -160,9 +164,10 @@ export function addStockRoutes(ctx: PluginContext, stock: StockOps): void {
       const reason = writtenReason(body.reason);
       const sku = await requireSkuById(ctx, body.skuId, '/skuId');
       return ctx.db.transaction(async (tx) => {
-        const bin = body.qty < 0 ? await sourceBin(tx, body.location, '/location', sku.id, sku.code) : await locationByCode(tx, body.location, '/location');
+        const locations = locationStore(tx, ctx);
+        const bin = body.qty < 0 ? await sourceBin(locations, body.location, '/location', sku) : await locations.byCode(body.location, '/location');
         if (body.qty > 0) requireActive(bin);
-        const answer = await move(ctx, stock, tx, sku.id, [{ kind: 'adjustment', skuId: sku.id, locationId: bin.id, qty: body.qty, reason, override: body.override === true, by: stepBy(actor) }]);
+        const answer = await move(tx, { ctx, stock }, sku.id, [{ kind: 'adjustment', skuId: sku.id, locationId: bin.id, qty: body.qty, reason, override: body.override === true, by: stepBy(actor) }]);
         if (answer.entries.some((e) => e.override)) ctx.log.warn('stock taken below zero', { sku: sku.code, location: bin.code, balance: answer.entries.at(-1)?.balance, by: actor?.username, reason });
         return answer;
       });
@@ -181,9 +186,9 @@ export function addStockRoutes(ctx: PluginContext, stock: StockOps): void {
       const sku = await requireSkuById(ctx, body.skuId, '/skuId');
       const reason = writtenReason(body.reason);
       return ctx.db.transaction(async (tx) => {
-        const bin = await sourceBin(tx, body.location, '/location', sku.id, sku.code);
+        const bin = await sourceBin(locationStore(tx, ctx), body.location, '/location', sku);
         const by = stepBy(actor);
-        return move(ctx, stock, tx, sku.id, [
+        return move(tx, { ctx, stock }, sku.id, [
           { kind: 'defective', skuId: sku.id, locationId: bin.id, qty: -body.qty, reference: bin.code, reason, by },
           { kind: 'defective', skuId: sku.id, locationId: null, qty: body.qty, reference: bin.code, reason, by },
         ]);

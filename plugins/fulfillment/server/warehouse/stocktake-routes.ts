@@ -2,7 +2,7 @@ import { ID_PARAMS, InputError, def, html, listQuery, ref, type PluginContext } 
 import type { Stocktake } from '../../shared/records.js';
 import { stepBy } from '../shared/actor.js';
 import type { Movement, StockOps } from './stock-ops.js';
-import { listStocktakes, openStocktake, readStocktake, requireCounting, requireLine, type LineKey, type StocktakeListQuery } from './stocktake-store.js';
+import { stocktakeStore, type LineKey, type StocktakeListQuery } from './stocktake-store.js';
 import { pageOf, REASON, WAREHOUSE_SCHEMAS } from './schemas.js';
 
 interface CountsBody {
@@ -33,7 +33,10 @@ export function addStocktakeRoutes(ctx: PluginContext, stock: StockOps): void {
     status: 201,
     action: 'start stocktake',
     handler: ({ body, actor }) =>
-      ctx.db.transaction(async (tx) => readStocktake(ctx, tx, await openStocktake(tx, body.zone.toUpperCase(), stepBy(actor), ctx.now()))),
+      ctx.db.transaction(async (tx) => {
+        const sheets = stocktakeStore(tx, ctx);
+        return sheets.require(await sheets.open(body.zone.toUpperCase(), stepBy(actor), ctx.now()));
+      }),
   });
 
   ctx.routes.add<Record<string, string>, StocktakeListQuery>({
@@ -44,7 +47,7 @@ export function addStocktakeRoutes(ctx: PluginContext, stock: StockOps): void {
     description: { 'zh-CN': 'q：库区，或开单人、过账人名字里的文字', en: 'q: the zone, or text in the name of who started or posted the count' },
     query: listQuery({ status: { type: 'string', enum: ['counting', 'posted', 'cancelled'] }, zone: ZONE }),
     response: pageOf(WAREHOUSE_SCHEMAS.stocktakeSummary),
-    handler: ({ query }) => ctx.db.read((q) => listStocktakes(q, query)),
+    handler: ({ query }) => ctx.db.read((q) => stocktakeStore(q, ctx).list(query)),
   });
 
   ctx.routes.add<{ id: number }, Record<string, unknown>, undefined, Stocktake>({
@@ -54,7 +57,7 @@ export function addStocktakeRoutes(ctx: PluginContext, stock: StockOps): void {
     summary: { 'zh-CN': '盘点单与差异表（每个库位的账面、实盘、差异及合计）', en: 'A stocktake with its variance report (book, counted, difference per bin, totals)' },
     params: ID_PARAMS,
     response: ref(WAREHOUSE_SCHEMAS.stocktake),
-    handler: ({ params }) => ctx.db.read((q) => readStocktake(ctx, q, params.id)),
+    handler: ({ params }) => ctx.db.read((q) => stocktakeStore(q, ctx).require(params.id)),
   });
 
   ctx.routes.add<{ id: number }, Record<string, unknown>, CountsBody, Stocktake>({
@@ -81,16 +84,14 @@ export function addStocktakeRoutes(ctx: PluginContext, stock: StockOps): void {
     action: 'enter stocktake counts',
     handler: ({ params, body }) =>
       ctx.db.transaction(async (tx) => {
-        await requireCounting(tx, params.id);
+        const sheets = stocktakeStore(tx, ctx);
+        await sheets.requireCounting(params.id);
         for (const [i, count] of body.counts.entries()) {
-          await requireLine(tx, params.id, count, `/counts/${i}`);
-          await tx.run(
-            'UPDATE fulfillment_stocktake_lines SET counted_qty = ?, reason = COALESCE(?, reason) WHERE stocktake_id = ? AND location_id = ? AND sku_id = ?',
-            [count.counted, count.reason?.trim() || null, params.id, count.locationId, count.skuId],
-          );
+          await sheets.requireLine(params.id, count, `/counts/${i}`);
+          await sheets.recordCount(params.id, count);
         }
-        await tx.updateVersioned('fulfillment_stocktakes', { id: params.id, version: body.version }, {});
-        return readStocktake(ctx, tx, params.id);
+        await sheets.update(params.id, body.version, {});
+        return sheets.require(params.id);
       }),
   });
 
@@ -113,14 +114,13 @@ export function addStocktakeRoutes(ctx: PluginContext, stock: StockOps): void {
     action: 'post stocktake',
     handler: ({ params, body, actor }) =>
       ctx.db.transaction(async (tx) => {
-        await requireCounting(tx, params.id);
+        const sheets = stocktakeStore(tx, ctx);
+        await sheets.requireCounting(params.id);
         for (const [i, given] of (body.reasons ?? []).entries()) {
-          await requireLine(tx, params.id, given, `/reasons/${i}`);
-          if (given.reason.trim()) {
-            await tx.run('UPDATE fulfillment_stocktake_lines SET reason = ? WHERE stocktake_id = ? AND location_id = ? AND sku_id = ?', [given.reason.trim(), params.id, given.locationId, given.skuId]);
-          }
+          await sheets.requireLine(params.id, given, `/reasons/${i}`);
+          if (given.reason.trim()) await sheets.recordReason(params.id, { ...given, reason: given.reason.trim() });
         }
-        const sheet = await readStocktake(ctx, tx, params.id);
+        const sheet = await sheets.require(params.id);
         const uncounted = sheet.lines.filter((l) => l.counted === null).map((l) => l.locationCode);
         if (uncounted.length) {
           throw new InputError({ 'zh-CN': `还有库位没盘：${uncounted.join('、')}；请录入实盘数（没有货的填 0）`, en: `Bins not counted yet: ${uncounted.join(', ')}; enter their counts (0 when empty)` });
@@ -135,8 +135,8 @@ export function addStocktakeRoutes(ctx: PluginContext, stock: StockOps): void {
           .filter((l) => l.difference !== 0)
           .map((l) => ({ kind: 'adjustment', skuId: l.skuId, locationId: l.locationId, qty: l.difference!, reference, reason: `盘点差异：${l.reason!.trim()}`, by }));
         if (movements.length) await stock.post(tx, movements);
-        await tx.updateVersioned('fulfillment_stocktakes', { id: params.id, version: body.version }, { status: 'posted', posted_by: by.id, posted_by_name: by.name, posted_at: ctx.now() });
-        return readStocktake(ctx, tx, params.id);
+        await sheets.update(params.id, body.version, { status: 'posted', posted_by: by.id, posted_by_name: by.name, posted_at: ctx.now() });
+        return sheets.require(params.id);
       }),
   });
 
@@ -151,9 +151,10 @@ export function addStocktakeRoutes(ctx: PluginContext, stock: StockOps): void {
     action: 'cancel stocktake',
     handler: ({ params, body }) =>
       ctx.db.transaction(async (tx) => {
-        await requireCounting(tx, params.id);
-        await tx.updateVersioned('fulfillment_stocktakes', { id: params.id, version: body.version }, { status: 'cancelled' });
-        return readStocktake(ctx, tx, params.id);
+        const sheets = stocktakeStore(tx, ctx);
+        await sheets.requireCounting(params.id);
+        await sheets.update(params.id, body.version, { status: 'cancelled' });
+        return sheets.require(params.id);
       }),
   });
 
@@ -161,7 +162,7 @@ export function addStocktakeRoutes(ctx: PluginContext, stock: StockOps): void {
   ctx.printables.register('count-sheet', async ({ query }) => {
     const id = Number(query.id);
     if (!Number.isInteger(id) || id < 1) throw new InputError({ 'zh-CN': '请在地址里给出盘点单编号（?id=）', en: 'Give the stocktake in the address (?id=)' });
-    const sheet = await ctx.db.read((q) => readStocktake(ctx, q, id));
+    const sheet = await ctx.db.read((q) => stocktakeStore(q, ctx).require(id));
     const rows = sheet.lines.map((l, i) => html`<tr><td class="num">${i + 1}</td><td>${l.locationCode}</td><td>${l.skuCode}</td><td>${l.title}</td><td class="blank"></td><td class="blank"></td></tr>`);
     return {
       title: `盘点表 ${sheet.zone} 区 #${sheet.id}`,

@@ -5,6 +5,7 @@ import type { OrderRow } from '../orders/order-record.js';
 import { stepBy } from '../shared/actor.js';
 import type { OrderClosed, OrderException, StockLine } from '../types.js';
 import type { StockOps } from '../warehouse/stock-ops.js';
+import type { StockParts } from '../shared/stock-parts.js';
 import { mustPutBack } from './wave-plan.js';
 import { readWave, waveSummary } from './wave-read.js';
 import { WAVE_SCHEMAS } from './wave-schemas.js';
@@ -20,7 +21,9 @@ const REFUNDING: OrderException = { code: 'refunding', message: '买家在淘宝
  * outside the wave, to be waved again if the refund is refused; the closed one stays in the wave,
  * which then counts as done without it.
  */
-export async function putBackOrder(ctx: PluginContext, stock: StockOps, actor: Actor, waveId: number, orderId: number): Promise<WaveDetail> {
+export async function putBackOrder(parts: StockParts, actor: Actor, target: { waveId: number; orderId: number }): Promise<WaveDetail> {
+  const { ctx, stock } = parts;
+  const { waveId, orderId } = target;
   return ctx.db.transaction(async (tx) => {
     const wave = await waveSummary(tx, waveId);
     const row = await tx.get<OrderRow>('SELECT o.* FROM fulfillment_orders o JOIN fulfillment_wave_orders wo ON wo.order_id = o.id WHERE wo.wave_id = ? AND o.id = ?', [waveId, orderId]);
@@ -46,7 +49,7 @@ export async function putBackOrder(ctx: PluginContext, stock: StockOps, actor: A
     const by = stepBy(actor);
     const at = ctx.now();
     const reason = closed ? '放回库位：淘宝上交易已关闭' : '放回库位：买家在淘宝上申请了退款';
-    await stock.putBack(tx, { id: row.id, orderNo: row.order_no }, lines, by, reason);
+    await stock.putBack(tx, { id: row.id, orderNo: row.order_no }, lines, { by, reason });
     const detail = { waveId, waveNo: wave.waveNo, platform: row.platform_status };
     if (closed) {
       const closedReason = row.closed_reason ?? CLOSED_REASON;
@@ -77,6 +80,6 @@ export function addPutBackRoute(ctx: PluginContext, stock: StockOps): void {
     params: { type: 'object', properties: { id: def('id'), orderId: def('id') }, required: ['id', 'orderId'] },
     response: ref(WAVE_SCHEMAS.detail),
     action: 'put back order',
-    handler: ({ params, actor }) => putBackOrder(ctx, stock, actor!, params.id, params.orderId),
+    handler: ({ params, actor }) => putBackOrder({ ctx, stock }, actor!, { waveId: params.id, orderId: params.orderId }),
   });
 }

@@ -40,7 +40,7 @@ export function addVerificationRoutes(ctx: PluginContext): void {
     body: { type: 'object', properties: { code: { type: 'string', minLength: 1, maxLength: 64 } }, required: ['code'], additionalProperties: false },
     response: ref(WAVE_SCHEMAS.scan),
     action: 'verification scan',
-    handler: ({ params, body, actor }) => scanItem(ctx, catalog(), actor!, params.orderId, body.code),
+    handler: ({ params, body, actor }) => scanItem({ ctx, catalog: catalog() }, actor!, params.orderId, body.code),
   });
 
   ctx.routes.add<{ orderId: number }>({

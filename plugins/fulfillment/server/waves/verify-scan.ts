@@ -38,10 +38,10 @@ function refusal(outcome: Exclude<Outcome, 'ok'>, code: string, sku: CatalogSku 
   return new ConflictError(text, { errors: [{ path: '/code', in: 'body', message: outcome }] });
 }
 
-async function recordScan(tx: Transaction, orderId: number, code: string, skuId: number | null, outcome: Outcome, by: StepBy, at: string): Promise<number> {
+async function recordScan(tx: Transaction, orderId: number, scan: { code: string; skuId: number | null; outcome: Outcome }, step: { by: StepBy; at: string }): Promise<number> {
   const { lastId } = await tx.run(
     'INSERT INTO fulfillment_verification_scans (order_id, code, sku_id, outcome, actor_id, actor_name, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    [orderId, code, skuId, outcome, by.id, by.name, at],
+    [orderId, scan.code, scan.skuId, scan.outcome, step.by.id, step.by.name, step.at],
   );
   return lastId;
 }
@@ -72,7 +72,8 @@ async function skuOfCode(ctx: PluginContext, catalog: CatalogView, orderId: numb
  * recorded. A scan on an order that is not 已拣货 is refused unrecorded: no item was checked
  * against it.
  */
-export async function scanItem(ctx: PluginContext, catalog: CatalogView, actor: Actor, orderId: number, rawCode: string): Promise<ScanAnswer> {
+export async function scanItem(parts: { ctx: PluginContext; catalog: CatalogView }, actor: Actor, orderId: number, rawCode: string): Promise<ScanAnswer> {
+  const { ctx, catalog } = parts;
   const code = rawCode.trim();
   if (code === '') throw new InputError({ 'zh-CN': '没有扫到内容，请重扫', en: 'Nothing was scanned; scan again' }, { errors: [{ path: '/code', in: 'body', message: 'empty' }] });
   // Looked up before the transaction: the catalog is another plugin's, and a scan must not wait on it inside one.
@@ -85,7 +86,7 @@ export async function scanItem(ctx: PluginContext, catalog: CatalogView, actor: 
     const line = sku && lines.find((l) => l.skuId === sku.id);
     const outcome: Outcome = !sku ? 'unknown' : !line ? 'wrong-item' : line.scanned >= line.expected ? 'surplus' : 'ok';
     const now = ctx.now();
-    await recordScan(tx, orderId, code, sku?.id ?? null, outcome, by, now);
+    await recordScan(tx, orderId, { code, skuId: sku?.id ?? null, outcome }, { by, at: now });
     if (outcome !== 'ok') return { outcome, lines, orderNo: row.order_no };
     line!.scanned += 1;
     const complete = isComplete(lines);
@@ -112,7 +113,7 @@ export async function resetScans(ctx: PluginContext, catalog: CatalogView, actor
     const order = await orderById(tx, orderId);
     requirePicked(order, { 'zh-CN': '重新复核', en: 'counted again' });
     const last = await tx.get<{ id: number | null; n: number }>('SELECT MAX(id) AS id, COUNT(*) AS n FROM fulfillment_verification_scans WHERE order_id = ?', [orderId]);
-    await recordHistory(tx, orderId, 'verify-reset', stepBy(actor), ctx.now(), { detail: { afterScanId: last?.id ?? 0, scans: last?.n ?? 0 } });
+    await recordHistory(tx, orderId, { action: 'verify-reset', by: stepBy(actor), at: ctx.now(), detail: { afterScanId: last?.id ?? 0, scans: last?.n ?? 0 } });
     return { row: order, lines: await expectedLines(tx, orderId) };
   });
   return verificationView(catalog, actor, row, lines);

@@ -60,7 +60,7 @@ export async function createWave(ctx: PluginContext, actor: Actor, orderIds: num
       const bulk = m.class === 'single' && (singles.get(m.skuIds[0]!) ?? 0) > bulkPickThreshold;
       await tx.run('INSERT INTO fulfillment_wave_orders (wave_id, order_id, class, bulk_pick, slot) VALUES (?, ?, ?, ?, ?)', [waveId, m.order.id, m.class, bulk ? 1 : 0, slot]);
       await tx.updateVersioned('fulfillment_orders', { id: m.order.id, version: m.order.version }, { wave_id: waveId, updated_at: now });
-      await recordHistory(tx, m.order.id, 'wave', by, now, { detail: { waveId, waveNo, slot, class: m.class, bulkPick: bulk } });
+      await recordHistory(tx, m.order.id, { action: 'wave', by, at: now, detail: { waveId, waveNo, slot, class: m.class, bulkPick: bulk } });
     }
 
     await createReplenishments(tx, waveId, (await planWave(tx, waveId)).skus, now);

@@ -69,7 +69,7 @@ export async function cancelWave(ctx: PluginContext, actor: Actor, id: number, v
     for (const o of orders) {
       const row = (await tx.get<{ version: number }>('SELECT version FROM fulfillment_orders WHERE id = ?', [o.id]))!;
       await tx.updateVersioned('fulfillment_orders', { id: o.id, version: row.version }, { wave_id: null, updated_at: now });
-      await recordHistory(tx, o.id, 'unwave', by, now, { detail: { waveId: id, waveNo: wave.waveNo } });
+      await recordHistory(tx, o.id, { action: 'unwave', by, at: now, detail: { waveId: id, waveNo: wave.waveNo } });
     }
     // An order may be in one wave only (unique index), so leaving means the row goes; the history keeps it.
     await tx.run('DELETE FROM fulfillment_wave_orders WHERE wave_id = ?', [id]);

@@ -1,5 +1,5 @@
 import { ConflictError, type JsonSchema, type PluginContext, type SqlValue } from '@workbench/plugin-api';
-import { listCampaigns, requireCampaign, type CampaignListQuery } from './campaign-store.js';
+import { type CampaignListQuery, campaignStore } from './campaign-store.js';
 import { assertStatus, PREPARING } from './campaign-status.js';
 import { assertWindowOrder, refreshPricingStatus, setCoupons, setProducts } from './campaign-writes.js';
 import { CAMPAIGN_SCHEMAS } from './campaign-schemas.js';
@@ -38,7 +38,7 @@ export function addCampaignRoutes(ctx: PluginContext): void {
     summary: { 'zh-CN': '活动列表', en: 'Campaigns' },
     query: listQuery({ status: { type: 'string', enum: ['draft', 'prices-set', 'checked', 'scheduled', 'running', 'ended', 'closed'] } }),
     response: ref(CAMPAIGN_SCHEMAS.page),
-    handler: ({ query }) => ctx.db.read((q) => listCampaigns(q, query)),
+    handler: ({ query }) => ctx.db.read((q) => campaignStore(q).list(query)),
   });
 
   ctx.routes.add<Record<string, string>, Record<string, unknown>, CreateBody, Campaign>({
@@ -70,7 +70,7 @@ export function addCampaignRoutes(ctx: PluginContext): void {
         );
         await setProducts(tx, lastId, body.productIds ?? []);
         await setCoupons(tx, lastId, body.couponIds ?? []);
-        return requireCampaign(tx, lastId);
+        return campaignStore(tx).require(lastId);
       });
     },
   });
@@ -82,7 +82,7 @@ export function addCampaignRoutes(ctx: PluginContext): void {
     summary: { 'zh-CN': '一个活动（商品、优惠券、活动价与核对情况）', en: 'One campaign (products, coupons, prices and their check)' },
     params: ID_PARAMS,
     response: ref(CAMPAIGN_SCHEMAS.campaign),
-    handler: ({ params }) => ctx.db.read((q) => requireCampaign(q, params.id)),
+    handler: ({ params }) => ctx.db.read((q) => campaignStore(q).require(params.id)),
   });
 
   ctx.routes.add<{ id: number }, Record<string, unknown>, PatchBody, Campaign>({
@@ -108,7 +108,7 @@ export function addCampaignRoutes(ctx: PluginContext): void {
     action: 'update campaign',
     handler: ({ params, body }) =>
       ctx.db.transaction(async (tx) => {
-        const campaign = await requireCampaign(tx, params.id);
+        const campaign = await campaignStore(tx).require(params.id);
         assertStatus(campaign, ['draft', 'prices-set', 'checked', 'scheduled', 'running', 'ended'], { 'zh-CN': '再修改', en: 'change any more' });
         const planChanged = PLAN_FIELDS.filter((f) => body[f] !== undefined);
         if (!PREPARING.includes(campaign.status) && planChanged.length > 0) {
@@ -130,7 +130,7 @@ export function addCampaignRoutes(ctx: PluginContext): void {
         if (body.productIds) await setProducts(tx, params.id, body.productIds);
         if (body.couponIds) await setCoupons(tx, params.id, body.couponIds);
         await refreshPricingStatus(tx, params.id);
-        return requireCampaign(tx, params.id);
+        return campaignStore(tx).require(params.id);
       }),
   });
 
@@ -144,7 +144,7 @@ export function addCampaignRoutes(ctx: PluginContext): void {
     action: 'delete campaign',
     handler: ({ params }) =>
       ctx.db.transaction(async (tx) => {
-        const campaign = await requireCampaign(tx, params.id);
+        const campaign = await campaignStore(tx).require(params.id);
         assertStatus(campaign, PREPARING, { 'zh-CN': '删除', en: 'be deleted' });
         // Promotions made for it stay, unattached, for the promotions area to end or reuse.
         await tx.run('UPDATE listings_promotions SET campaign_id = NULL WHERE campaign_id = ?', [params.id]);

@@ -1,5 +1,5 @@
 import { InputError, type Transaction } from '@workbench/plugin-api';
-import { readCampaignRow, readCampaignSkus, readPrices, readProductIds } from './campaign-store.js';
+import { campaignStore } from './campaign-store.js';
 import { PREPARING, pricingStatus } from './campaign-status.js';
 
 /** Refuses ids that name no row, listing each missing one at its place in the body. */
@@ -46,10 +46,10 @@ export async function setCoupons(tx: Transaction, campaignId: number, couponIds:
  * `pricingStatus`); a campaign past preparation keeps its state.
  */
 export async function refreshPricingStatus(tx: Transaction, campaignId: number): Promise<void> {
-  const row = await readCampaignRow(tx, campaignId);
+  const row = await campaignStore(tx).row(campaignId);
   if (!row || !PREPARING.includes(row.status)) return;
-  const skus = await readCampaignSkus(tx, await readProductIds(tx, campaignId));
-  const next = pricingStatus(skus.map((s) => s.skuId), await readPrices(tx, campaignId));
+  const skus = await campaignStore(tx).skus(await campaignStore(tx).productIds(campaignId));
+  const next = pricingStatus(skus.map((s) => s.skuId), await campaignStore(tx).prices(campaignId));
   if (next !== row.status) await tx.run('UPDATE listings_campaigns SET status = ? WHERE id = ?', [next, campaignId]);
 }
 

@@ -1,6 +1,6 @@
 import { InputError, NotFoundError, type PluginContext, type SqlValue } from '@workbench/plugin-api';
 import { InventoryToken } from '../tokens.js';
-import { readCampaignRow, readCampaignSkus, readProductIds, requireCampaign } from './campaign-store.js';
+import { campaignStore } from './campaign-store.js';
 import { CAMPAIGN_SALES_SCHEMA, campaignSales } from './close-out-sales.js';
 import { assertStatus } from './campaign-status.js';
 import { CAMPAIGN_SCHEMAS } from './campaign-schemas.js';
@@ -86,15 +86,15 @@ export function addCloseOutRoutes(ctx: PluginContext): void {
     handler: async ({ params, body, actor }) => {
       const inventory = ctx.services.optional(InventoryToken);
       // Asked before the transaction, so a slow inventory or order count never holds up other writes.
-      const skuIds = await ctx.db.read(async (q) => (await readCampaignSkus(q, await readProductIds(q, params.id))).map((s) => s.skuId));
+      const skuIds = await ctx.db.read(async (q) => (await campaignStore(q).skus(await campaignStore(q).productIds(params.id))).map((s) => s.skuId));
       const inventoryNow = inventory ? await inventory.available(skuIds) : new Map<number, number>();
       const counted = await campaignSales(ctx, params.id, skuIds);
       const sold = counted.available ? new Map(counted.skus.map((s) => [s.skuId, s])) : undefined;
       const window = counted.window ?? undefined;
       return ctx.db.transaction(async (tx) => {
-        const campaign = await requireCampaign(tx, params.id);
+        const campaign = await campaignStore(tx).require(params.id);
         assertStatus(campaign, ['ended'], { 'zh-CN': '复盘', en: 'be closed out' });
-        const skus = await readCampaignSkus(tx, campaign.productIds);
+        const skus = await campaignStore(tx).skus(campaign.productIds);
         const sales = body.sales ?? [];
         checkSales(sales, new Set(skus.map((s) => s.skuId)), sold !== undefined);
         const atStart = await tx.all<{ sku_id: number; stock_at_start: number }>('SELECT sku_id, stock_at_start FROM listings_campaign_stock WHERE campaign_id = ?', [campaign.id]);
@@ -142,8 +142,8 @@ export function addCloseOutRoutes(ctx: PluginContext): void {
     response: CAMPAIGN_SALES_SCHEMA,
     handler: async ({ params }: { params: { id: number } }) => {
       const skuIds = await ctx.db.read(async (q) => {
-        await requireCampaign(q, params.id);
-        return (await readCampaignSkus(q, await readProductIds(q, params.id))).map((s) => s.skuId);
+        await campaignStore(q).require(params.id);
+        return (await campaignStore(q).skus(await campaignStore(q).productIds(params.id))).map((s) => s.skuId);
       });
       return campaignSales(ctx, params.id, skuIds);
     },
@@ -158,8 +158,8 @@ export function addCloseOutRoutes(ctx: PluginContext): void {
     response: ref(CAMPAIGN_SCHEMAS.report),
     handler: ({ params }) =>
       ctx.db.read(async (q) => {
-        const row = await readCampaignRow(q, params.id);
-        if (!row) await requireCampaign(q, params.id);
+        const row = await campaignStore(q).row(params.id);
+        if (!row) await campaignStore(q).require(params.id);
         if (!row?.report) {
           throw new NotFoundError({ 'zh-CN': '这个活动还没有复盘，结束后先做复盘', en: 'This campaign has not been closed out yet; close it out once it has ended' });
         }

@@ -1,7 +1,7 @@
 import type { JsonSchema, PluginContext } from '@workbench/plugin-api';
 import { OrdersToken } from '../tokens.js';
 import { def, nullable } from '../shared/schema-refs.js';
-import { readCampaignRow, type CampaignRow } from './campaign-store.js';
+import { type CampaignRow, campaignStore } from './campaign-store.js';
 
 /** What fulfillment's orders say a campaign sold, per SKU; `available: false` without fulfillment. */
 export interface CampaignSales {
@@ -38,7 +38,7 @@ function salesWindow(row: CampaignRow, now: string): { from: string; to: string 
 /** Every SKU of the campaign with what it sold (0 when nothing), in the order given. */
 export async function campaignSales(ctx: PluginContext, campaignId: number, skuIds: number[]): Promise<CampaignSales> {
   const orders = ctx.services.optional(OrdersToken);
-  const row = await ctx.db.read((q) => readCampaignRow(q, campaignId));
+  const row = await ctx.db.read((q) => campaignStore(q).row(campaignId));
   if (!orders || !row) return { available: false, window: null, skus: [] };
   const window = salesWindow(row, ctx.now());
   const sold = await orders.salesBySku(skuIds, window.from, window.to);

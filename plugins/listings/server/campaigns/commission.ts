@@ -1,8 +1,8 @@
 import { InputError, type PluginContext, type Queryable } from '@workbench/plugin-api';
-import { readSkus, requireProduct } from '../catalog/product-store.js';
-import { readCoupons } from '../promotions/coupon-store.js';
+import { productStore } from '../catalog/product-store.js';
+import { couponStore } from '../promotions/coupon-store.js';
 import { readEngineSkus } from '../promotions/pricing-inputs.js';
-import { livePromotions } from '../promotions/promotion-store.js';
+import { promotionStore } from '../promotions/promotion-store.js';
 import { lowestPrice } from './lowest-price.js';
 import { stackingPolicy } from '../promotions/settings.js';
 import { listingsSettings } from '../settings.js';
@@ -50,10 +50,10 @@ interface Deepest {
  */
 async function deepestPrices(ctx: PluginContext, q: Queryable, productId: number): Promise<Map<number, Deepest>> {
   const now = ctx.now();
-  const promotions = (await livePromotions(q)).filter((p) => Date.parse(p.endsAt) > Date.parse(now));
-  const coupons = (await readCoupons(q)).filter((c) => Date.parse(c.validUntil) > Date.parse(now));
+  const promotions = (await promotionStore(q).live()).filter((p) => Date.parse(p.endsAt) > Date.parse(now));
+  const coupons = (await couponStore(q).all()).filter((c) => Date.parse(c.validUntil) > Date.parse(now));
   const horizon = new Date(Math.max(Date.parse(now) + 1, ...promotions.map((p) => Date.parse(p.endsAt)), ...coupons.map((c) => Date.parse(c.validUntil)))).toISOString();
-  const skus = await readSkus(q, productId);
+  const skus = await productStore(q).skus(productId);
   const giftIds = promotions.flatMap((p) => (p.rule.kind === 'full-gift' ? [p.rule.giftSkuId] : []));
   const priced = await readEngineSkus(q, [...skus.map((s) => s.id), ...giftIds]);
   const campaignPrices = await q.all<{ sku_id: number; price: number; campaign_id: number; name: string; starts_at: string; ends_at: string }>(
@@ -98,7 +98,7 @@ async function deepestPrices(ctx: PluginContext, q: Queryable, productId: number
 async function commissionWarnings(ctx: PluginContext, q: Queryable, productId: number, percent: number): Promise<CommissionWarning[]> {
   const deepest = await deepestPrices(ctx, q, productId);
   const warnings: CommissionWarning[] = [];
-  for (const sku of await readSkus(q, productId)) {
+  for (const sku of await productStore(q).skus(productId)) {
     const d = deepest.get(sku.id);
     if (!d || sku.price <= 0) continue;
     const margin = (sku.price - sku.cost) / sku.price;
@@ -154,7 +154,7 @@ export function addCommissionRoute(ctx: PluginContext): void {
         );
       }
       return ctx.db.transaction(async (tx) => {
-        await requireProduct(tx, params.id);
+        await productStore(tx).require(params.id);
         const version = await tx.updateVersioned('listings_products', { id: params.id, version: body.version }, { commission_percent: body.percent, updated_at: ctx.now() });
         return { productId: params.id, commissionPercent: body.percent, version, warnings: await commissionWarnings(ctx, tx, params.id, body.percent) };
       });

@@ -1,5 +1,5 @@
 import { ConflictError, type PluginContext } from '@workbench/plugin-api';
-import { requireCampaign } from './campaign-store.js';
+import { campaignStore } from './campaign-store.js';
 import { assertStatus } from './campaign-status.js';
 import { stackingPolicy } from '../promotions/settings.js';
 import { CAMPAIGN_SCHEMAS } from './campaign-schemas.js';
@@ -20,7 +20,7 @@ export function addLifecycleRoutes(ctx: PluginContext): void {
     summary: { 'zh-CN': '上线前检查（时限、页面、优惠券、优惠叠加）', en: 'Pre-launch checks (window, pages, coupons, stacking)' },
     params: ID_PARAMS,
     response: ref(CAMPAIGN_SCHEMAS.checks),
-    handler: ({ params }) => ctx.db.read(async (q) => runChecks(q, await requireCampaign(q, params.id), stackingPolicy(ctx), ctx.now())),
+    handler: ({ params }) => ctx.db.read(async (q) => runChecks(q, await campaignStore(q).require(params.id), stackingPolicy(ctx), ctx.now())),
   });
 
   ctx.routes.add<{ id: number }, Record<string, unknown>, { version: number }, Campaign>({
@@ -34,7 +34,7 @@ export function addLifecycleRoutes(ctx: PluginContext): void {
     action: 'schedule campaign',
     handler: ({ params, body, locale }) =>
       ctx.db.transaction(async (tx) => {
-        const campaign = await requireCampaign(tx, params.id);
+        const campaign = await campaignStore(tx).require(params.id);
         assertStatus(campaign, ['checked'], { 'zh-CN': '排期', en: 'be scheduled' });
         const result = await runChecks(tx, campaign, stackingPolicy(ctx), ctx.now());
         const failing = result.checks.filter((c) => !c.passed);
@@ -52,7 +52,7 @@ export function addLifecycleRoutes(ctx: PluginContext): void {
           );
         }
         await tx.updateVersioned('listings_campaigns', { id: params.id, version: body.version }, { status: 'scheduled', updated_at: ctx.now() });
-        return requireCampaign(tx, params.id);
+        return campaignStore(tx).require(params.id);
       }),
   });
 
@@ -67,9 +67,9 @@ export function addLifecycleRoutes(ctx: PluginContext): void {
     action: 'unschedule campaign',
     handler: ({ params, body }) =>
       ctx.db.transaction(async (tx) => {
-        assertStatus(await requireCampaign(tx, params.id), ['scheduled'], { 'zh-CN': '取消排期', en: 'be unscheduled' });
+        assertStatus(await campaignStore(tx).require(params.id), ['scheduled'], { 'zh-CN': '取消排期', en: 'be unscheduled' });
         await tx.updateVersioned('listings_campaigns', { id: params.id, version: body.version }, { status: 'checked', updated_at: ctx.now() });
-        return requireCampaign(tx, params.id);
+        return campaignStore(tx).require(params.id);
       }),
   });
 
@@ -84,10 +84,10 @@ export function addLifecycleRoutes(ctx: PluginContext): void {
     action: 'end campaign',
     handler: ({ params, body }) =>
       ctx.db.transaction(async (tx) => {
-        const campaign = await requireCampaign(tx, params.id);
+        const campaign = await campaignStore(tx).require(params.id);
         assertStatus(campaign, ['running'], { 'zh-CN': '结束', en: 'be ended' });
         await endCampaign(ctx, tx, params.id, body.version);
-        return requireCampaign(tx, params.id);
+        return campaignStore(tx).require(params.id);
       }),
   });
 

@@ -1,5 +1,5 @@
 import { ForbiddenError, InputError, NotFoundError, type Actor, type PluginContext, type Transaction } from '@workbench/plugin-api';
-import { readCampaignSkus, requireCampaign } from './campaign-store.js';
+import { campaignStore } from './campaign-store.js';
 import { assertStatus, PREPARING } from './campaign-status.js';
 import { refreshPricingStatus } from './campaign-writes.js';
 import { CAMPAIGN_SCHEMAS } from './campaign-schemas.js';
@@ -35,7 +35,7 @@ export function addPriceRoutes(ctx: PluginContext): void {
       await tx.run('UPDATE listings_campaign_prices SET confirmed_by = ?, confirmed_at = ? WHERE campaign_id = ? AND sku_id = ?', [actor.id, ctx.now(), campaignId, skuId]);
     }
     await refreshPricingStatus(tx, campaignId);
-    return requireCampaign(tx, campaignId);
+    return campaignStore(tx).require(campaignId);
   };
 
   ctx.routes.add<{ id: number }, Record<string, unknown>, PricesBody, Campaign>({
@@ -66,9 +66,9 @@ export function addPriceRoutes(ctx: PluginContext): void {
     action: 'set campaign prices',
     handler: ({ params, body, actor }) =>
       ctx.db.transaction(async (tx) => {
-        const campaign = await requireCampaign(tx, params.id);
+        const campaign = await campaignStore(tx).require(params.id);
         assertStatus(campaign, PREPARING, { 'zh-CN': '改活动价', en: 'have its prices changed' });
-        const skus = new Set((await readCampaignSkus(tx, campaign.productIds)).map((s) => s.skuId));
+        const skus = new Set((await campaignStore(tx).skus(campaign.productIds)).map((s) => s.skuId));
         const strangers = body.prices.map((p, i) => ({ ...p, i })).filter((p) => !skus.has(p.skuId));
         if (strangers.length > 0) {
           throw new InputError(
@@ -93,7 +93,7 @@ export function addPriceRoutes(ctx: PluginContext): void {
           );
         }
         await refreshPricingStatus(tx, params.id);
-        return requireCampaign(tx, params.id);
+        return campaignStore(tx).require(params.id);
       }),
   });
 
@@ -109,7 +109,7 @@ export function addPriceRoutes(ctx: PluginContext): void {
     action: 'confirm campaign price',
     handler: ({ params, body, actor }) =>
       ctx.db.transaction(async (tx) => {
-        const campaign = await requireCampaign(tx, params.id);
+        const campaign = await campaignStore(tx).require(params.id);
         assertStatus(campaign, ['prices-set'], { 'zh-CN': '核对活动价', en: 'have its prices confirmed' });
         const price = campaign.prices.find((p) => p.skuId === params.skuId);
         if (!price) {
@@ -136,7 +136,7 @@ export function addPriceRoutes(ctx: PluginContext): void {
     action: 'confirm all campaign prices',
     handler: ({ params, body, actor }) =>
       ctx.db.transaction(async (tx) => {
-        const campaign = await requireCampaign(tx, params.id);
+        const campaign = await campaignStore(tx).require(params.id);
         assertStatus(campaign, ['prices-set'], { 'zh-CN': '核对活动价', en: 'have its prices confirmed' });
         const open = campaign.prices.filter((p) => p.confirmedBy === null);
         refuseOwnPrices(open.filter((p) => p.setBy === actor!.id));

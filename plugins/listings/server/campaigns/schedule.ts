@@ -1,6 +1,6 @@
 import type { PluginContext, Transaction } from '@workbench/plugin-api';
 import { InventoryToken } from '../tokens.js';
-import { readCampaignRow, readCampaignSkus, readProductIds, type CampaignRow } from './campaign-store.js';
+import { type CampaignRow, campaignStore } from './campaign-store.js';
 
 export interface ScheduleRun {
   started: number[];
@@ -22,7 +22,7 @@ export async function endCampaign(ctx: PluginContext, tx: Transaction, campaignI
 async function stockNow(ctx: PluginContext, campaignId: number): Promise<Map<number, number>> {
   const inventory = ctx.services.optional(InventoryToken);
   if (!inventory) return new Map();
-  const skus = await ctx.db.read(async (q) => readCampaignSkus(q, await readProductIds(q, campaignId)));
+  const skus = await ctx.db.read(async (q) => campaignStore(q).skus(await campaignStore(q).productIds(campaignId)));
   return inventory.available(skus.map((s) => s.skuId));
 }
 
@@ -47,7 +47,7 @@ export async function runSchedule(ctx: PluginContext): Promise<ScheduleRun> {
       // Asked before the transaction: another plugin's service must not hold up every other write.
       const stock = starting ? await stockNow(ctx, candidate.id) : new Map<number, number>();
       const moved = await ctx.db.transaction(async (tx) => {
-        const row = await readCampaignRow(tx, candidate.id);
+        const row = await campaignStore(tx).row(candidate.id);
         if (!row || row.status !== candidate.status) return false;
         if (starting) {
           await tx.run("UPDATE listings_campaigns SET status = 'running', updated_at = ?, version = version + 1 WHERE id = ?", [ctx.now(), row.id]);

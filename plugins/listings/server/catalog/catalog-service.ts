@@ -1,6 +1,6 @@
 import { InputError, type PluginContext, type Queryable, type Transaction } from '@workbench/plugin-api';
 import type { CatalogService, Sku } from '../types.js';
-import { readProduct, skuFromRow, type SkuRow } from './product-store.js';
+import { productStore, skuFromRow, type SkuRow } from './product-store.js';
 
 // SQLite allows a limited number of `?` per statement; look many codes up in slices.
 const CHUNK = 400;
@@ -37,7 +37,7 @@ export function createCatalogService(ctx: PluginContext): CatalogService {
         }
         return found;
       }),
-    product: (id) => ctx.db.read((q) => readProduct(q, id)),
+    product: (id) => ctx.db.read((q) => productStore(q).get(id)),
     skuPage: ({ afterId = 0, limit = 200 } = {}) =>
       ctx.db.read(async (q) => {
         const rows = await q.all<SkuRow>('SELECT * FROM listings_skus WHERE id > ? ORDER BY id LIMIT ?', [afterId, Math.max(1, Math.min(limit, 1000))]);

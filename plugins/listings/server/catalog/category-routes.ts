@@ -1,6 +1,6 @@
 import type { PluginContext } from '@workbench/plugin-api';
 import type { Category } from '../types.js';
-import { createCategory, deleteCategory, listCategories, moveCategory, updateCategory } from './category-store.js';
+import { categoryStore } from './category-store.js';
 import { CATALOG_SCHEMAS } from './schemas.js';
 import { def, ID_PARAMS, ref, visibleText } from '../shared/schema-refs.js';
 
@@ -16,7 +16,7 @@ export function addCategoryRoutes(ctx: PluginContext): void {
     permission: 'listings.products.read',
     summary: { 'zh-CN': '宝贝分类（按显示顺序，父类后跟子类）', en: 'Categories in display order (each parent, then its children)' },
     response: LIST,
-    handler: async () => ({ items: await ctx.db.read(listCategories) }),
+    handler: async () => ({ items: await ctx.db.read((q) => categoryStore(q).list()) }),
   });
 
   ctx.routes.add<Record<string, string>, Record<string, unknown>, { name: string; parentId?: number | null }, Category>({
@@ -28,7 +28,7 @@ export function addCategoryRoutes(ctx: PluginContext): void {
     response: ref(CATALOG_SCHEMAS.category),
     status: 201,
     action: 'create category',
-    handler: ({ body }) => ctx.db.transaction((tx) => createCategory(tx, body, ctx.now())),
+    handler: ({ body }) => ctx.db.transaction((tx) => categoryStore(tx).create(body, ctx.now())),
   });
 
   ctx.routes.add<{ id: number }, Record<string, unknown>, { name?: string; parentId?: number | null; version: number }, Category>({
@@ -40,7 +40,7 @@ export function addCategoryRoutes(ctx: PluginContext): void {
     body: { type: 'object', properties: { name: NAME, parentId: PARENT, version: def('version') }, required: ['version'], additionalProperties: false },
     response: ref(CATALOG_SCHEMAS.category),
     action: 'update category',
-    handler: ({ params, body }) => ctx.db.transaction((tx) => updateCategory(tx, params.id, body, ctx.now())),
+    handler: ({ params, body }) => ctx.db.transaction((tx) => categoryStore(tx).update(params.id, body, ctx.now())),
   });
 
   ctx.routes.add<{ id: number }, Record<string, unknown>, { direction: 'up' | 'down' }, { items: Category[] }>({
@@ -54,8 +54,9 @@ export function addCategoryRoutes(ctx: PluginContext): void {
     action: 'move category',
     handler: ({ params, body }) =>
       ctx.db.transaction(async (tx) => {
-        await moveCategory(tx, params.id, body.direction, ctx.now());
-        return { items: await listCategories(tx) };
+        const categories = categoryStore(tx);
+        await categories.move(params.id, body.direction, ctx.now());
+        return { items: await categories.list() };
       }),
   });
 
@@ -68,7 +69,7 @@ export function addCategoryRoutes(ctx: PluginContext): void {
     status: 204,
     action: 'delete category',
     handler: async ({ params }) => {
-      await ctx.db.transaction((tx) => deleteCategory(tx, params.id, ctx.now()));
+      await ctx.db.transaction((tx) => categoryStore(tx).delete(params.id, ctx.now()));
       return undefined;
     },
   });

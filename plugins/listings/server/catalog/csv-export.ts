@@ -1,5 +1,5 @@
 import { csvText, encodeCsv, type PluginContext, type Queryable } from '@workbench/plugin-api';
-import { categoryPaths } from './category-store.js';
+import { categoryStore } from './category-store.js';
 import { CSV_HEADER } from './csv-columns.js';
 import { yuan } from '../shared/money.js';
 import { productWhere, type ProductFilter } from './product-list.js';
@@ -16,7 +16,7 @@ export async function productsCsv(q: Queryable, filter: ProductFilter): Promise<
   const where = productWhere(filter);
   const products = await q.all<ProductRow>(`SELECT p.* FROM listings_products p ${where.sql} ORDER BY p.id`, where.params);
   const skus = await q.all<SkuRow>(`SELECT s.* FROM listings_skus s WHERE s.product_id IN (SELECT p.id FROM listings_products p ${where.sql}) ORDER BY s.id`, where.params);
-  const paths = await categoryPaths(q);
+  const paths = await categoryStore(q).paths();
   const byProduct = new Map<number, SkuRow[]>();
   for (const sku of skus) byProduct.set(sku.product_id!, [...(byProduct.get(sku.product_id!) ?? []), sku]);
   const lines: string[][] = [[...CSV_HEADER]];

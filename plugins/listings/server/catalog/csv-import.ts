@@ -1,5 +1,5 @@
 import { decodeCsv, type Actor, type ImportRequest, type LocalizedText, type PluginContext, type SqlValue, type Transaction } from '@workbench/plugin-api';
-import { resolveCategoryPath } from './category-store.js';
+import { categoryStore } from './category-store.js';
 import { nextTurn, readCsvRowsInTurns, ROWS_PER_TURN, type CsvRow, type ProductCells, type Rejection } from './csv-rows.js';
 import { productFromRow, type ProductRow, type SkuRow } from './product-store.js';
 import { addToRevision, underReview } from '../revisions/product-edit.js';
@@ -127,7 +127,7 @@ class CatalogImport {
     }
     let categoryId = product?.category_id ?? null;
     if (cells.category !== undefined) {
-      const found = await resolveCategoryPath(this.tx, cells.category, this.now);
+      const found = await categoryStore(this.tx).resolvePath(cells.category, this.now);
       if (found === undefined) {
         for (const row of rows) {
           this.refuse(row, '分类', { 'zh-CN': `分类“${cells.category}”有重名，请写成“父类/子类”`, en: `The category “${cells.category}” is ambiguous; write it as parent/child` });

@@ -2,7 +2,7 @@ import type { PluginContext } from '@workbench/plugin-api';
 import { listProducts, type ProductListItem, type ProductListQuery } from './product-list.js';
 import { createProduct, type ProductInput, type ProductPatch } from './product-write.js';
 import { saveProductEdit } from '../revisions/product-edit.js';
-import { readProductWithRevision, type ProductWithRevision } from '../revisions/revision-store.js';
+import { type ProductWithRevision, revisionStore } from '../revisions/revision-store.js';
 import { productListQuery } from './query-schemas.js';
 import { CATALOG_SCHEMAS, productInputProperties, skuChangesSchema } from './schemas.js';
 import { def, ID_PARAMS, ref } from '../shared/schema-refs.js';
@@ -48,7 +48,7 @@ export function addProductRoutes(ctx: PluginContext): void {
     summary: { 'zh-CN': '商品详情（含 SKU；已上架商品另附待审核的修改）', en: 'A product with its SKUs (and, when listed, its changes awaiting review)' },
     params: ID_PARAMS,
     response: ref(CATALOG_SCHEMAS.productRevised),
-    handler: ({ params }) => ctx.db.read((q) => readProductWithRevision(q, params.id, listingsSettings(ctx).checklist)),
+    handler: ({ params }) => ctx.db.read((q) => revisionStore(q).productWithRevision(params.id, listingsSettings(ctx).checklist)),
   });
 
   ctx.routes.add<{ id: number }, Record<string, unknown>, ProductPatch, ProductWithRevision>({

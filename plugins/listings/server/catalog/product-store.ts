@@ -96,30 +96,49 @@ export function skuFromRow(row: SkuRow): Sku {
   };
 }
 
-export async function readProduct(q: Queryable, id: number): Promise<Product | undefined> {
-  const row = await q.get<ProductRow>('SELECT * FROM listings_products WHERE id = ?', [id]);
-  return row && productFromRow(row);
+/** Reads of products and their SKUs over `listings_products` and `listings_skus`; writes live in product-write and sku-write. */
+export interface ProductStore {
+  get(id: number): Promise<Product | undefined>;
+  /** The product, or a 404 a clerk understands. */
+  require(id: number): Promise<Product>;
+  /** The product with its SKUs, or a 404. */
+  requireDetail(id: number): Promise<ProductDetail>;
+  /** The product's SKUs in the order they were added. */
+  skus(productId: number): Promise<Sku[]>;
+  sku(id: number): Promise<Sku | undefined>;
 }
 
-/** The product, or a 404 a clerk understands. */
-export async function requireProduct(q: Queryable, id: number): Promise<Product> {
-  const product = await readProduct(q, id);
-  if (!product) throw new NotFoundError({ 'zh-CN': `没有找到商品 #${id}，可能已被删除`, en: `Product #${id} was not found; it may have been deleted` });
-  return product;
+/** The product store over a transaction or any other Queryable. */
+export function productStore(q: Queryable): ProductStore {
+  return new DbProductStore(q);
 }
 
-/** The product's SKUs in the order they were added. */
-export async function readSkus(q: Queryable, productId: number): Promise<Sku[]> {
-  const rows = await q.all<SkuRow>('SELECT * FROM listings_skus WHERE product_id = ? ORDER BY id', [productId]);
-  return rows.map(skuFromRow);
-}
+class DbProductStore implements ProductStore {
+  constructor(private readonly q: Queryable) {}
 
-export async function readSku(q: Queryable, id: number): Promise<Sku | undefined> {
-  const row = await q.get<SkuRow>('SELECT * FROM listings_skus WHERE id = ?', [id]);
-  return row && skuFromRow(row);
-}
+  async get(id: number): Promise<Product | undefined> {
+    const row = await this.q.get<ProductRow>('SELECT * FROM listings_products WHERE id = ?', [id]);
+    return row && productFromRow(row);
+  }
 
-export async function requireProductDetail(q: Queryable, id: number): Promise<ProductDetail> {
-  const product = await requireProduct(q, id);
-  return { ...product, skus: await readSkus(q, id) };
+  async require(id: number): Promise<Product> {
+    const product = await this.get(id);
+    if (!product) throw new NotFoundError({ 'zh-CN': `没有找到商品 #${id}，可能已被删除`, en: `Product #${id} was not found; it may have been deleted` });
+    return product;
+  }
+
+  async requireDetail(id: number): Promise<ProductDetail> {
+    const product = await this.require(id);
+    return { ...product, skus: await this.skus(id) };
+  }
+
+  async skus(productId: number): Promise<Sku[]> {
+    const rows = await this.q.all<SkuRow>('SELECT * FROM listings_skus WHERE product_id = ? ORDER BY id', [productId]);
+    return rows.map(skuFromRow);
+  }
+
+  async sku(id: number): Promise<Sku | undefined> {
+    const row = await this.q.get<SkuRow>('SELECT * FROM listings_skus WHERE id = ?', [id]);
+    return row && skuFromRow(row);
+  }
 }

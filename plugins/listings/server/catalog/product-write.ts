@@ -1,7 +1,7 @@
 import { ConflictError, InputError, type Queryable, type SqlValue, type Transaction } from '@workbench/plugin-api';
 import type { Product } from '../types.js';
-import { readCategory } from './category-store.js';
-import { requireProductDetail, type ProductDetail } from './product-store.js';
+import { categoryStore } from './category-store.js';
+import { productStore, type ProductDetail } from './product-store.js';
 import { addSku, applySkuChanges, cleanCode, refuseRepeatedCodes, type SkuChanges, type SkuInput } from './sku-write.js';
 
 /** The product fields the catalog edits; status and the workflow's fields belong to the workflow area. */
@@ -33,7 +33,7 @@ export async function checkItemCodeFree(q: Queryable, itemCode: string, exceptId
 
 async function checkCategory(q: Queryable, categoryId: number | null | undefined): Promise<void> {
   if (categoryId === null || categoryId === undefined) return;
-  if (!(await readCategory(q, categoryId))) {
+  if (!(await categoryStore(q).get(categoryId))) {
     throw new InputError({ 'zh-CN': `分类 #${categoryId} 不存在，请重新选择`, en: `Category #${categoryId} does not exist; choose another` }, { errors: [{ path: '/categoryId', in: 'body', message: '不存在' }] });
   }
 }
@@ -87,8 +87,8 @@ export async function createProduct(tx: Transaction, input: ProductInput, contex
       context.actorId,
     ],
   );
-  for (const [i, sku] of skus.entries()) await addSku(tx, lastId, sku, context.now, `/skus/${i}`);
-  return requireProductDetail(tx, lastId);
+  for (const [i, sku] of skus.entries()) await addSku(tx, lastId, sku, { now: context.now, path: `/skus/${i}` });
+  return productStore(tx).requireDetail(lastId);
 }
 
 /**
@@ -117,6 +117,6 @@ export async function updateProduct(tx: Transaction, id: number, patch: ProductP
   if (patch.attributes !== undefined) changes.attributes = JSON.stringify(patch.attributes);
   if (patch.shippingTemplate !== undefined) changes.shipping_template = patch.shippingTemplate?.trim() || null;
   await tx.updateVersioned('listings_products', { id, version: patch.version }, changes);
-  if (patch.skus) await applySkuChanges(tx, id, patch.skus, context.now);
-  return requireProductDetail(tx, id);
+  if (patch.skus) await applySkuChanges(tx, id, patch.skus, { now: context.now });
+  return productStore(tx).requireDetail(id);
 }

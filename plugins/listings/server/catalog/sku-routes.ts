@@ -1,6 +1,6 @@
 import type { PluginContext } from '@workbench/plugin-api';
 import type { Sku } from '../types.js';
-import { requireProduct } from './product-store.js';
+import { productStore } from './product-store.js';
 import { listSkus, type SkuListItem, type SkuListQuery } from './sku-list.js';
 import { addSku, deleteSku, requireSkuRow, type SkuInput, type SkuPatch } from './sku-write.js';
 import { refuseSingleSkuChange, saveSkuEdit } from '../revisions/product-edit.js';
@@ -33,8 +33,8 @@ export function addSkuRoutes(ctx: PluginContext): void {
     action: 'create sku',
     handler: ({ params, body }) =>
       ctx.db.transaction(async (tx) => {
-        refuseSingleSkuChange(await requireProduct(tx, params.id));
-        return addSku(tx, params.id, body, ctx.now());
+        refuseSingleSkuChange(await productStore(tx).require(params.id));
+        return addSku(tx, params.id, body, { now: ctx.now() });
       }),
   });
 
@@ -79,7 +79,7 @@ export function addSkuRoutes(ctx: PluginContext): void {
     handler: async ({ params }) => {
       await ctx.db.transaction(async (tx) => {
         const row = await requireSkuRow(tx, params.id);
-        if (row.product_id !== null) refuseSingleSkuChange(await requireProduct(tx, row.product_id));
+        if (row.product_id !== null) refuseSingleSkuChange(await productStore(tx).require(row.product_id));
         await deleteSku(tx, params.id);
       });
       return undefined;

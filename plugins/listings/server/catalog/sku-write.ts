@@ -1,6 +1,6 @@
 import { ConflictError, InputError, NotFoundError, invisibleCharacterIn, type Queryable, type SqlValue, type Transaction } from '@workbench/plugin-api';
 import type { Sku } from '../types.js';
-import { readSku, requireProduct, type SkuRow } from './product-store.js';
+import { productStore, type SkuRow } from './product-store.js';
 
 /** What a clerk sends for one SKU (`SkuInput` in the README). */
 export interface SkuInput {
@@ -69,11 +69,18 @@ export async function checkBarcodeFree(q: Queryable, barcode: string, path: stri
   }
 }
 
+/** When a SKU write happens, and where in the request body the SKU sits (for the field a problem names). */
+export interface SkuWriteAt {
+  now: string;
+  path?: string;
+}
+
 /**
  * Adds a SKU to a product. A stub with the same 商家编码 (met in an order before the product was
  * entered) is taken over and completed instead, so whatever refers to it keeps its id.
  */
-export async function addSku(tx: Transaction, productId: number, input: SkuInput, now: string, path = ''): Promise<Sku> {
+export async function addSku(tx: Transaction, productId: number, input: SkuInput, at: SkuWriteAt): Promise<Sku> {
+  const { now, path = '' } = at;
   const code = cleanCode(input.code, `${path}/code`, { 'zh-CN': '商家编码', en: 'outer SKU code' });
   const barcode = cleanBarcode(input.barcode) ?? null;
   const stub = await checkCodeFree(tx, code, `${path}/code`);
@@ -94,7 +101,7 @@ export async function addSku(tx: Transaction, productId: number, input: SkuInput
       [productId, code, ...values, now, now],
     ));
   }
-  return (await readSku(tx, id))!;
+  return (await productStore(tx).sku(id))!;
 }
 
 /** The SKU, or a 404 naming it. */
@@ -109,7 +116,8 @@ export async function requireSkuRow(q: Queryable, id: number): Promise<SkuRow> {
  * and a cost — clears its "needs completing" flag. `path` prefixes the field paths of refusals, for
  * a SKU changed inside a larger request (`/skus/update/1`).
  */
-export async function updateSku(tx: Transaction, id: number, patch: SkuPatch, now: string, path = ''): Promise<Sku> {
+export async function updateSku(tx: Transaction, id: number, patch: SkuPatch, at: SkuWriteAt): Promise<Sku> {
+  const { now, path = '' } = at;
   const current = await requireSkuRow(tx, id);
   // Checked before anything else so a stale row is named (code and field path) rather than answered
   // with the generic conflict of updateVersioned, which still guards the write itself.
@@ -146,7 +154,7 @@ export async function updateSku(tx: Transaction, id: number, patch: SkuPatch, no
         { errors: [{ path: `${path}/productId`, in: 'body', message: '已有商品' }] },
       );
     }
-    productId = (await requireProduct(tx, patch.productId)).id;
+    productId = (await productStore(tx).require(patch.productId)).id;
     changes.product_id = productId;
   }
   // A stub's 0 price and cost are placeholders, so they count as given only when sent.
@@ -154,7 +162,7 @@ export async function updateSku(tx: Transaction, id: number, patch: SkuPatch, no
   const costed = patch.cost !== undefined || current.cost > 0;
   if (current.needs_completing === 1 && productId !== null && priced && costed) changes.needs_completing = 0;
   await tx.updateVersioned('listings_skus', { id, version: patch.version }, changes);
-  return (await readSku(tx, id))!;
+  return (await productStore(tx).sku(id))!;
 }
 
 /** Deletes a SKU. */
@@ -248,11 +256,12 @@ export async function checkSkuIds(q: Queryable, productId: number, changes: SkuC
  * rolls back the rest. Deletions go first and changes before additions: a code or barcode freed by
  * a deleted or renamed row may then be taken by another row of the same save.
  */
-export async function applySkuChanges(tx: Transaction, productId: number, changes: SkuChanges, now: string, path = '/skus'): Promise<void> {
+export async function applySkuChanges(tx: Transaction, productId: number, changes: SkuChanges, at: SkuWriteAt): Promise<void> {
+  const { now, path = '/skus' } = at;
   const create = changes.create ?? [];
   refuseRepeatedCodes(create, `${path}/create`);
   await checkSkuIds(tx, productId, changes, path);
   for (const id of changes.remove ?? []) await deleteSku(tx, id);
-  for (const [i, { id, ...patch }] of (changes.update ?? []).entries()) await updateSku(tx, id, patch, now, `${path}/update/${i}`);
-  for (const [i, sku] of create.entries()) await addSku(tx, productId, sku, now, `${path}/create/${i}`);
+  for (const [i, { id, ...patch }] of (changes.update ?? []).entries()) await updateSku(tx, id, patch, { now, path: `${path}/update/${i}` });
+  for (const [i, sku] of create.entries()) await addSku(tx, productId, sku, { now, path: `${path}/create/${i}` });
 }

@@ -3,7 +3,7 @@
 import { randomInt } from 'node:crypto';
 import { ConflictError, InputError, type Transaction } from '@workbench/plugin-api';
 import type { CouponCode } from '../types.js';
-import { couponCodeFromRow, requireCode, requireCouponRow, usableUntil, type CouponCodeRow } from './coupon-store.js';
+import { couponCodeFromRow, type CouponCodeRow, couponStore, usableUntil } from './coupon-store.js';
 import { yuan } from '../shared/money.js';
 import { addDays, earlier, type ShopTime } from '../shared/time.js';
 
@@ -52,7 +52,7 @@ const newCode = () => Array.from({ length: 10 }, () => ALPHABET[randomInt(ALPHAB
  * coupon's start when issued early), and never after the coupon's own end.
  */
 export async function issueCodes(tx: Transaction, couponId: number, count: number, clock: Clock): Promise<CouponCode[]> {
-  const coupon = await requireCouponRow(tx, couponId);
+  const coupon = await couponStore(tx).requireRow(couponId);
   const nowMs = Date.parse(clock.now);
   if (nowMs >= Date.parse(coupon.valid_until)) {
     throw new ConflictError({ 'zh-CN': `优惠券「${coupon.name}」已过了有效期，不能再发`, en: `The coupon “${coupon.name}” is past its validity; no more codes can be issued` });
@@ -74,7 +74,7 @@ export async function issueCodes(tx: Transaction, couponId: number, count: numbe
 
 /** Marks a code used for an order: once per code, one code per order, only while it is valid. */
 export async function redeemCode(tx: Transaction, rawCode: string, orderRef: string, now: string): Promise<CouponCode> {
-  const { code, coupon } = await requireCode(tx, rawCode);
+  const { code, coupon } = await couponStore(tx).requireCode(rawCode);
   const nowMs = Date.parse(now);
   if (code.status === 'used') {
     throw new ConflictError(
@@ -94,7 +94,7 @@ export async function redeemCode(tx: Transaction, rawCode: string, orderRef: str
     throw new ConflictError({ 'zh-CN': `订单 ${orderRef} 已用了券码 ${other.code}，每个订单只能用一张券`, en: `Order ${orderRef} already uses the code ${other.code}; one coupon per order` });
   }
   await tx.run("UPDATE listings_coupon_codes SET status = 'used', used_at = ?, order_ref = ? WHERE code = ? AND status IN ('issued', 'returned')", [now, orderRef, code.code]);
-  const updated = await requireCode(tx, code.code);
+  const updated = await couponStore(tx).requireCode(code.code);
   return couponCodeFromRow(updated.code, updated.coupon, nowMs);
 }
 
@@ -106,7 +106,7 @@ export async function releaseOrder(tx: Transaction, orderRef: string, now: strin
   const rows = await tx.all<CouponCodeRow>("SELECT * FROM listings_coupon_codes WHERE order_ref = ? AND status = 'used' ORDER BY code", [orderRef]);
   const returned: string[] = [];
   for (const row of rows) {
-    const coupon = await requireCouponRow(tx, row.coupon_id);
+    const coupon = await couponStore(tx).requireRow(row.coupon_id);
     if (Date.parse(now) >= usableUntil(row, coupon)) continue;
     await tx.run("UPDATE listings_coupon_codes SET status = 'returned', used_at = NULL, order_ref = NULL WHERE code = ?", [row.code]);
     returned.push(row.code);

@@ -2,7 +2,7 @@
 import type { JsonSchema, PluginContext } from '@workbench/plugin-api';
 import type { Coupon, CouponCode } from '../types.js';
 import { createCoupon, issueCodes, redeemCode, releaseOrder, type Clock } from './coupon-lifecycle.js';
-import { couponCodeFromRow, couponFromRow, listCoupons, requireCode, requireCouponRow } from './coupon-store.js';
+import { couponCodeFromRow, couponFromRow, couponStore } from './coupon-store.js';
 import { PROMOTION_SCHEMAS } from './schemas.js';
 import { def, ref } from '../shared/schema-refs.js';
 import { listingsSettings } from '../settings.js';
@@ -32,7 +32,7 @@ export function addCouponRoutes(ctx: PluginContext): void {
     summary: { 'zh-CN': '优惠券列表（含已发、已用张数）', en: 'Coupons, with codes issued and used' },
     query: listQuery(),
     response: { allOf: [def('page')], properties: { items: { type: 'array', items: ref(PROMOTION_SCHEMAS.couponItem) } } },
-    handler: ({ query }) => ctx.db.read((q) => listCoupons(q, query)),
+    handler: ({ query }) => ctx.db.read((q) => couponStore(q).list(query)),
   });
 
   ctx.routes.add<Record<string, string>, Record<string, unknown>, CouponBody, Coupon>({
@@ -65,7 +65,7 @@ export function addCouponRoutes(ctx: PluginContext): void {
           ...(body.validUntil ? { validUntil: ctx.shopTime(body.validUntil) } : {}),
         };
         const id = await createCoupon(tx, design, c, actor?.id ?? null);
-        return couponFromRow(await requireCouponRow(tx, id));
+        return couponFromRow(await couponStore(tx).requireRow(id));
       }),
   });
 
@@ -76,7 +76,7 @@ export function addCouponRoutes(ctx: PluginContext): void {
     summary: { 'zh-CN': '一张优惠券的设置', en: 'One coupon design' },
     params: { type: 'object', properties: { id: def('id') }, required: ['id'] },
     response: ref(PROMOTION_SCHEMAS.coupon),
-    handler: ({ params }) => ctx.db.read(async (q) => couponFromRow(await requireCouponRow(q, params.id))),
+    handler: ({ params }) => ctx.db.read(async (q) => couponFromRow(await couponStore(q).requireRow(params.id))),
   });
 
   ctx.routes.add<{ id: number }, Record<string, unknown>, { count: number }, { codes: CouponCode[] }>({
@@ -100,7 +100,7 @@ export function addCouponRoutes(ctx: PluginContext): void {
     response: ref(PROMOTION_SCHEMAS.couponCodeDetail),
     handler: ({ params }) =>
       ctx.db.read(async (q) => {
-        const { code, coupon } = await requireCode(q, params.code);
+        const { code, coupon } = await couponStore(q).requireCode(params.code);
         return { ...couponCodeFromRow(code, coupon, Date.parse(ctx.now())), coupon: couponFromRow(coupon) };
       }),
   });

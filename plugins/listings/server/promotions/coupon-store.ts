@@ -40,15 +40,6 @@ export function couponFromRow(row: CouponRow): Coupon {
   };
 }
 
-/** Every coupon design, or only those with the given ids, in id order. */
-export async function readCoupons(q: Queryable, ids?: readonly number[]): Promise<Coupon[]> {
-  if (ids && ids.length === 0) return [];
-  const rows = ids
-    ? await q.all<CouponRow>(`SELECT * FROM listings_coupons WHERE id IN (${ids.map(() => '?').join(', ')}) ORDER BY id`, [...ids])
-    : await q.all<CouponRow>('SELECT * FROM listings_coupons ORDER BY id');
-  return rows.map(couponFromRow);
-}
-
 /** The last instant a code can be used: its own expiry or its coupon's, whichever comes first. */
 export const usableUntil = (code: CouponCodeRow, coupon: CouponRow) => Math.min(Date.parse(code.expires_at), Date.parse(coupon.valid_until));
 
@@ -71,48 +62,75 @@ export function couponCodeFromRow(row: CouponCodeRow, coupon: CouponRow, nowMs: 
 
 const notFound = (id: number) => new NotFoundError({ 'zh-CN': `没有找到优惠券 #${id}`, en: `Coupon #${id} was not found` });
 
-/** The coupon design row, or a 404. */
-export async function requireCouponRow(q: Queryable, id: number): Promise<CouponRow> {
-  const row = await q.get<CouponRow>('SELECT * FROM listings_coupons WHERE id = ?', [id]);
-  if (!row) throw notFound(id);
-  return row;
-}
-
 /** Codes are typed by hand from a buyer's message, so they are read without case or spaces. */
 export const normalizeCode = (code: string) => code.trim().toUpperCase();
 
-/** The code with its coupon design, or undefined. */
-export async function readCode(q: Queryable, code: string): Promise<{ code: CouponCodeRow; coupon: CouponRow } | undefined> {
-  const row = await q.get<CouponCodeRow>('SELECT * FROM listings_coupon_codes WHERE code = ?', [normalizeCode(code)]);
-  if (!row) return undefined;
-  return { code: row, coupon: await requireCouponRow(q, row.coupon_id) };
-}
-
-/** The code with its coupon design, or a 404 asking to check the code. */
-export async function requireCode(q: Queryable, code: string): Promise<{ code: CouponCodeRow; coupon: CouponRow }> {
-  const found = await readCode(q, code);
-  if (!found) throw new NotFoundError({ 'zh-CN': `没有找到券码 ${normalizeCode(code)}，请核对`, en: `No coupon has the code ${normalizeCode(code)}; check it` });
-  return found;
-}
-
 export type CouponListItem = Coupon & { issuedCount: number; usedCount: number };
 
-/** One page of coupon designs, newest first, with how many codes were issued and used. */
-export async function listCoupons(q: Queryable, query: { page: number; pageSize: number; q?: string }): Promise<{ items: CouponListItem[]; total: number; page: number; pageSize: number }> {
-  const where = query.q ? "WHERE c.name LIKE ? ESCAPE '\\'" : '';
-  const params = query.q ? [likePattern(query.q)] : [];
-  const count = await q.get<{ n: number }>(`SELECT COUNT(*) AS n FROM listings_coupons c ${where}`, params);
-  const rows = await q.all<CouponRow & { issued_count: number; used_count: number }>(
-    `SELECT c.*,
-       (SELECT COUNT(*) FROM listings_coupon_codes k WHERE k.coupon_id = c.id) AS issued_count,
-       (SELECT COUNT(*) FROM listings_coupon_codes k WHERE k.coupon_id = c.id AND k.status = 'used') AS used_count
-     FROM listings_coupons c ${where} ORDER BY c.id DESC LIMIT ? OFFSET ?`,
-    [...params, query.pageSize, (query.page - 1) * query.pageSize],
-  );
-  return {
-    items: rows.map((r) => ({ ...couponFromRow(r), issuedCount: r.issued_count, usedCount: r.used_count })),
-    total: count?.n ?? 0,
-    page: query.page,
-    pageSize: query.pageSize,
-  };
+/** Reads of 优惠券 and their codes over `listings_coupons` and `listings_coupon_codes`; the coupon lifecycle writes them. */
+export interface CouponStore {
+  /** Every coupon design, or only those with the given ids, in id order. */
+  all(ids?: readonly number[]): Promise<Coupon[]>;
+  /** The coupon design row, or a 404. */
+  requireRow(id: number): Promise<CouponRow>;
+  /** The code with its coupon design, or undefined. */
+  code(code: string): Promise<{ code: CouponCodeRow; coupon: CouponRow } | undefined>;
+  /** The code with its coupon design, or a 404 asking to check the code. */
+  requireCode(code: string): Promise<{ code: CouponCodeRow; coupon: CouponRow }>;
+  /** One page of coupon designs, newest first, with how many codes were issued and used. */
+  list(query: { page: number; pageSize: number; q?: string }): Promise<{ items: CouponListItem[]; total: number; page: number; pageSize: number }>;
+}
+
+/** The coupon store over a transaction or any other Queryable. */
+export function couponStore(q: Queryable): CouponStore {
+  return new DbCouponStore(q);
+}
+
+class DbCouponStore implements CouponStore {
+  constructor(private readonly q: Queryable) {}
+
+  async all(ids?: readonly number[]): Promise<Coupon[]> {
+    if (ids && ids.length === 0) return [];
+    const rows = ids
+      ? await this.q.all<CouponRow>(`SELECT * FROM listings_coupons WHERE id IN (${ids.map(() => '?').join(', ')}) ORDER BY id`, [...ids])
+      : await this.q.all<CouponRow>('SELECT * FROM listings_coupons ORDER BY id');
+    return rows.map(couponFromRow);
+  }
+
+  async requireRow(id: number): Promise<CouponRow> {
+    const row = await this.q.get<CouponRow>('SELECT * FROM listings_coupons WHERE id = ?', [id]);
+    if (!row) throw notFound(id);
+    return row;
+  }
+
+  async code(code: string): Promise<{ code: CouponCodeRow; coupon: CouponRow } | undefined> {
+    const row = await this.q.get<CouponCodeRow>('SELECT * FROM listings_coupon_codes WHERE code = ?', [normalizeCode(code)]);
+    if (!row) return undefined;
+    return { code: row, coupon: await this.requireRow(row.coupon_id) };
+  }
+
+  async requireCode(code: string): Promise<{ code: CouponCodeRow; coupon: CouponRow }> {
+    const found = await this.code(code);
+    if (!found) throw new NotFoundError({ 'zh-CN': `没有找到券码 ${normalizeCode(code)}，请核对`, en: `No coupon has the code ${normalizeCode(code)}; check it` });
+    return found;
+  }
+
+  async list(query: { page: number; pageSize: number; q?: string }): Promise<{ items: CouponListItem[]; total: number; page: number; pageSize: number }> {
+    const where = query.q ? "WHERE c.name LIKE ? ESCAPE '\\'" : '';
+    const params = query.q ? [likePattern(query.q)] : [];
+    const count = await this.q.get<{ n: number }>(`SELECT COUNT(*) AS n FROM listings_coupons c ${where}`, params);
+    const rows = await this.q.all<CouponRow & { issued_count: number; used_count: number }>(
+      `SELECT c.*,
+         (SELECT COUNT(*) FROM listings_coupon_codes k WHERE k.coupon_id = c.id) AS issued_count,
+         (SELECT COUNT(*) FROM listings_coupon_codes k WHERE k.coupon_id = c.id AND k.status = 'used') AS used_count
+       FROM listings_coupons c ${where} ORDER BY c.id DESC LIMIT ? OFFSET ?`,
+      [...params, query.pageSize, (query.page - 1) * query.pageSize],
+    );
+    return {
+      items: rows.map((r) => ({ ...couponFromRow(r), issuedCount: r.issued_count, usedCount: r.used_count })),
+      total: count?.n ?? 0,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
+  }
 }

@@ -3,7 +3,7 @@
 import type { PluginContext } from '@workbench/plugin-api';
 import { releaseOrder } from './coupon-lifecycle.js';
 import { returnGifts } from './gift-grants.js';
-import { livePromotions, suspendPromotion } from './promotion-store.js';
+import { promotionStore } from './promotion-store.js';
 
 /** The reason a promotion carries when its product went 已下架. */
 export const DELISTED_REASON = '商品已下架';
@@ -12,10 +12,10 @@ export const DELISTED_REASON = '商品已下架';
 export function handlePromotionEvents(ctx: PluginContext): void {
   ctx.events.on<{ productId: number }>('listings.product.delisted', async ({ productId }, { tx }) => {
     const skuIds = new Set((await tx.all<{ id: number }>('SELECT id FROM listings_skus WHERE product_id = ?', [productId])).map((r) => r.id));
-    for (const p of await livePromotions(tx)) {
+    for (const p of await promotionStore(tx).live()) {
       if (p.status !== 'active') continue;
       const named = (p.scope.productIds ?? []).includes(productId) || (p.rule.kind === 'bundle' && p.rule.skuIds.some((id) => skuIds.has(id)));
-      if (named) await suspendPromotion(tx, p.id, DELISTED_REASON, ctx.now());
+      if (named) await promotionStore(tx).suspend(p.id, DELISTED_REASON, ctx.now());
     }
   });
 

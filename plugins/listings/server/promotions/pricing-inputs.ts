@@ -5,8 +5,8 @@ import { InputError, type Queryable } from '@workbench/plugin-api';
 import type { CartInput, Coupon, CouponCode, Promotion } from '../types.js';
 import type { SkuRow } from '../catalog/product-store.js';
 import type { EngineSku } from './candidates.js';
-import { couponCodeFromRow, couponFromRow, readCode } from './coupon-store.js';
-import { livePromotions } from './promotion-store.js';
+import { couponCodeFromRow, couponFromRow, couponStore } from './coupon-store.js';
+import { promotionStore } from './promotion-store.js';
 
 export interface PricingInputs {
   skus: Map<number, EngineSku>;
@@ -125,7 +125,7 @@ export async function loadPricingInputs(q: Queryable, cart: CartInput, at: strin
   }
   const productIds = new Set([...facts.values()].map((r) => r.product_id!));
   const categoryIds = new Set([...facts.values()].flatMap((r) => [r.category_id, r.parent_id].filter((c): c is number => c !== null)));
-  const promotions = (await livePromotions(q)).filter(
+  const promotions = (await promotionStore(q).live()).filter(
     (p) => Date.parse(p.startsAt) <= atMs && atMs < Date.parse(p.endsAt) && touches(p, new Set(lineIds), productIds, categoryIds),
   );
   // Gift and bundle SKUs are read too: the explanation names them and a gift's cost counts.
@@ -141,7 +141,7 @@ export async function loadPricingInputs(q: Queryable, cart: CartInput, at: strin
   }
   const result: PricingInputs = { skus, promotions };
   if (cart.couponCode !== undefined && cart.couponCode.trim() !== '') {
-    const found = await readCode(q, cart.couponCode);
+    const found = await couponStore(q).code(cart.couponCode);
     if (found) result.coupon = { coupon: couponFromRow(found.coupon), code: couponCodeFromRow(found.code, found.coupon, atMs) };
     else result.unknownCoupon = cart.couponCode.trim().toUpperCase();
   }

@@ -2,7 +2,7 @@
 import { ConflictError, InputError, isWorkbenchError, type Locale, type PluginContext } from '@workbench/plugin-api';
 import type { Promotion, PromotionRule, PromotionScope } from '../types.js';
 import { checkCampaign, checkRule, checkScope, checkWindow } from './promotion-checks.js';
-import { insertPromotion, listPromotions, requirePromotion, type PromotionListQuery } from './promotion-store.js';
+import { type PromotionListQuery, promotionStore } from './promotion-store.js';
 import { PROMOTION_SCHEMAS, RULE_KINDS, promotionCreateBody, type RuleKind } from './schemas.js';
 import { def, ID_PARAMS, ref } from '../shared/schema-refs.js';
 import { listingsSettings } from '../settings.js';
@@ -59,7 +59,7 @@ export function addPromotionRoutes(ctx: PluginContext): void {
       campaignId: { type: 'integer', minimum: 1 },
     }),
     response: { allOf: [def('page')], properties: { items: { type: 'array', items: PROMOTION } } },
-    handler: ({ query }) => ctx.db.read((q) => listPromotions(q, query)),
+    handler: ({ query }) => ctx.db.read((q) => promotionStore(q).list(query)),
   });
 
   ctx.routes.add<Record<string, string>, Record<string, unknown>, CreateBody, Promotion>({
@@ -87,8 +87,8 @@ export function addPromotionRoutes(ctx: PluginContext): void {
           endsAt: ctx.shopTime(body.endsAt),
           campaignId: await checkCampaign(tx, body.campaignId),
         };
-        const id = await insertPromotion(tx, input, actor?.id ?? null, ctx.now());
-        return requirePromotion(tx, id);
+        const id = await promotionStore(tx).insert(input, actor?.id ?? null, ctx.now());
+        return promotionStore(tx).require(id);
       });
     },
   });
@@ -100,7 +100,7 @@ export function addPromotionRoutes(ctx: PluginContext): void {
     summary: { 'zh-CN': '一个促销', en: 'One promotion' },
     params: ID_PARAMS,
     response: PROMOTION,
-    handler: ({ params }) => ctx.db.read((q) => requirePromotion(q, params.id)),
+    handler: ({ params }) => ctx.db.read((q) => promotionStore(q).require(params.id)),
   });
 
   ctx.routes.add<{ id: number }, Record<string, unknown>, PatchBody, Promotion>({
@@ -129,7 +129,7 @@ export function addPromotionRoutes(ctx: PluginContext): void {
     action: 'update promotion',
     handler: ({ params, body, locale }) =>
       ctx.db.transaction(async (tx) => {
-        const current = await requirePromotion(tx, params.id);
+        const current = await promotionStore(tx).require(params.id);
         if (current.status === 'ended') throw ended();
         const changes: Record<string, string | number | null> = {};
         if (body.name !== undefined) {
@@ -158,7 +158,7 @@ export function addPromotionRoutes(ctx: PluginContext): void {
         if (body.campaignId !== undefined) changes.campaign_id = await checkCampaign(tx, body.campaignId);
         changes.updated_at = ctx.now();
         await tx.updateVersioned('listings_promotions', { id: params.id, version: body.version }, changes);
-        return requirePromotion(tx, params.id);
+        return promotionStore(tx).require(params.id);
       }),
   });
 
@@ -173,10 +173,10 @@ export function addPromotionRoutes(ctx: PluginContext): void {
     action: 'end promotion',
     handler: ({ params, body }) =>
       ctx.db.transaction(async (tx) => {
-        const current = await requirePromotion(tx, params.id);
+        const current = await promotionStore(tx).require(params.id);
         if (current.status === 'ended') throw ended();
         await tx.updateVersioned('listings_promotions', { id: params.id, version: body.version }, { status: 'ended', updated_at: ctx.now() });
-        return requirePromotion(tx, params.id);
+        return promotionStore(tx).require(params.id);
       }),
   });
 }

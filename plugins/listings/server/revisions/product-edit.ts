@@ -1,5 +1,5 @@
 import { ConflictError, type Actor, type Transaction } from '@workbench/plugin-api';
-import { requireProductDetail, readSku, type ProductDetail } from '../catalog/product-store.js';
+import { productStore, type ProductDetail } from '../catalog/product-store.js';
 import { cleanTitle, updateProduct, type ProductPatch } from '../catalog/product-write.js';
 import { checkBarcodeFree, checkCodeFree, checkSkuIds, cleanCode, refuseRepeatedCodes, requireSkuRow, updateSku, type SkuPatch, type SkuUpdate } from '../catalog/sku-write.js';
 import type { ChecklistSettings } from '../settings.js';
@@ -7,8 +7,11 @@ import type { Product, Sku } from '../types.js';
 import { requireVersion } from '../workflow/moves.js';
 import { isApprovedAwaitingSchedule } from '../workflow/states.js';
 import { emptyChanges, isEmpty, mergeChanges, type ReviewedEdit } from './revision-changes.js';
-import { readPendingRow, readProductWithRevision, type ProductWithRevision } from './revision-store.js';
+import { type ProductWithRevision, revisionStore } from './revision-store.js';
 import type { RevisionChanges, RevisionSkuUpdate } from './revision-types.js';
+
+/** Who edits, and when. */
+type EditStep = Pick<EditContext, 'now' | 'actor'>;
 
 export interface EditContext {
   now: string;
@@ -79,8 +82,8 @@ async function checkReviewedPart(tx: Transaction, product: ProductDetail, patch:
 }
 
 /** Writes the pending revision: created, updated (its version moves), or withdrawn when nothing is left to review. */
-async function writeRevision(tx: Transaction, productId: number, changes: RevisionChanges, context: Pick<EditContext, 'now' | 'actor'>): Promise<void> {
-  const row = await readPendingRow(tx, productId);
+async function writeRevision(tx: Transaction, productId: number, changes: RevisionChanges, context: EditStep): Promise<void> {
+  const row = await revisionStore(tx).pendingRow(productId);
   const editor = context.actor ? { id: context.actor.id, name: context.actor.displayName } : undefined;
   if (!row) {
     if (isEmpty(changes)) return;
@@ -107,23 +110,23 @@ async function writeRevision(tx: Transaction, productId: number, changes: Revisi
  * the product's version moves either way, so a second editor holding the old copy gets a 409.
  */
 export async function saveProductEdit(tx: Transaction, id: number, patch: ProductPatch, context: EditContext): Promise<ProductWithRevision> {
-  const product = await requireProductDetail(tx, id);
+  const product = await productStore(tx).requireDetail(id);
   if (!underReview(product)) {
     await updateProduct(tx, id, patch, context);
-    return readProductWithRevision(tx, id, context.checklist);
+    return revisionStore(tx).productWithRevision(id, context.checklist);
   }
   requireVersion(product, patch.version);
   await checkReviewedPart(tx, product, patch);
   const { direct, reviewed } = splitPatch(patch);
   await updateProduct(tx, id, { ...direct, version: product.version }, context);
   await addToRevision(tx, id, reviewed, context);
-  return readProductWithRevision(tx, id, context.checklist);
+  return revisionStore(tx).productWithRevision(id, context.checklist);
 }
 
 /** Lays the reviewed part of an edit over the product's pending revision (made when there is none). */
-export async function addToRevision(tx: Transaction, productId: number, reviewed: ReviewedEdit, context: Pick<EditContext, 'now' | 'actor'>): Promise<void> {
-  const listed = await requireProductDetail(tx, productId);
-  const pending = await readPendingRow(tx, productId);
+export async function addToRevision(tx: Transaction, productId: number, reviewed: ReviewedEdit, context: EditStep): Promise<void> {
+  const listed = await productStore(tx).requireDetail(productId);
+  const pending = await revisionStore(tx).pendingRow(productId);
   const current = pending ? (JSON.parse(pending.changes) as RevisionChanges) : emptyChanges();
   await writeRevision(tx, productId, mergeChanges(current, reviewed, listed), context);
   // Whoever holds the product as it was has not seen the revision change: their next save is stale.
@@ -137,11 +140,11 @@ export async function addToRevision(tx: Transaction, productId: number, reviewed
 export async function saveSkuEdit(tx: Transaction, id: number, patch: SkuPatch, context: EditContext): Promise<Sku> {
   const row = await requireSkuRow(tx, id);
   if (row.product_id === null) return completeStub(tx, id, patch, context);
-  const product = await requireProductDetail(tx, row.product_id);
-  if (!underReview(product) || (patch.productId !== undefined && patch.productId !== row.product_id)) return updateSku(tx, id, patch, context.now);
+  const product = await productStore(tx).requireDetail(row.product_id);
+  if (!underReview(product) || (patch.productId !== undefined && patch.productId !== row.product_id)) return updateSku(tx, id, patch, { now: context.now });
   const { productId: _same, ...update } = patch;
   await saveProductEdit(tx, product.id, { version: product.version, skus: { update: [{ id, ...update }] } }, context);
-  return (await readSku(tx, id))!;
+  return (await productStore(tx).sku(id))!;
 }
 
 /**
@@ -150,15 +153,15 @@ export async function saveSkuEdit(tx: Transaction, id: number, patch: SkuPatch, 
  * attributes it is sent wait in the revision: it becomes sellable only once they are approved.
  */
 async function completeStub(tx: Transaction, id: number, patch: SkuPatch, context: EditContext): Promise<Sku> {
-  if (patch.productId === undefined) return updateSku(tx, id, patch, context.now);
-  const target = await requireProductDetail(tx, patch.productId);
-  if (!underReview(target)) return updateSku(tx, id, patch, context.now);
+  if (patch.productId === undefined) return updateSku(tx, id, patch, { now: context.now });
+  const target = await productStore(tx).requireDetail(patch.productId);
+  if (!underReview(target)) return updateSku(tx, id, patch, { now: context.now });
   const { price, attributes, ...rest } = patch;
-  const attached = await updateSku(tx, id, rest, context.now);
+  const attached = await updateSku(tx, id, rest, { now: context.now });
   if (price === undefined && attributes === undefined) return attached;
-  const product = await requireProductDetail(tx, target.id);
+  const product = await productStore(tx).requireDetail(target.id);
   await saveProductEdit(tx, product.id, { version: product.version, skus: { update: [{ id, version: attached.version, price, attributes }] } }, context);
-  return (await readSku(tx, id))!;
+  return (await productStore(tx).sku(id))!;
 }
 
 /** Adding or deleting one SKU of a product under review is a change of what is on sale: it goes through the product save. */

@@ -1,5 +1,5 @@
 import { InputError, type Queryable } from '@workbench/plugin-api';
-import { requireProductDetail } from '../catalog/product-store.js';
+import { productStore } from '../catalog/product-store.js';
 import type { ChecklistSettings } from '../settings.js';
 import { pendingRevision, type RevisionRow } from './revision-store.js';
 import type { PendingRevision } from './revision-types.js';
@@ -42,7 +42,7 @@ export async function readRevisionQueue(q: Queryable, query: RevisionQueueQuery,
   ]);
   const items: RevisionQueueItem[] = [];
   for (const row of rows) {
-    const product = await requireProductDetail(q, row.product_id);
+    const product = await productStore(q).requireDetail(row.product_id);
     const { proposed: _proposed, ...revision } = pendingRevision(row, product, checklist);
     items.push({ ...revision, productTitle: product.title, itemCode: product.itemCode, productStatus: product.status });
   }

@@ -1,10 +1,10 @@
 import { ConflictError, ForbiddenError, InputError, type Actor, type PluginContext, type Transaction } from '@workbench/plugin-api';
-import { requireProductDetail } from '../catalog/product-store.js';
+import { productStore } from '../catalog/product-store.js';
 import { updateProduct } from '../catalog/product-write.js';
 import { listingsSettings } from '../settings.js';
 import { writeHistory } from '../workflow/history.js';
 import { diffOf } from './revision-changes.js';
-import { readProductWithRevision, requireRevisionRow, type ProductWithRevision, type RevisionRow } from './revision-store.js';
+import { type ProductWithRevision, type RevisionRow, revisionStore } from './revision-store.js';
 import type { Revision, RevisionChanges } from './revision-types.js';
 
 const text = (value: string | undefined | null) => (value && value.trim() ? value.trim() : null);
@@ -26,7 +26,7 @@ function requirePending(row: RevisionRow, version: number): void {
 
 /** Applies the changes to the product and its SKUs, as one save with the versions read now. */
 async function applyChanges(ctx: PluginContext, tx: Transaction, productId: number, changes: RevisionChanges): Promise<void> {
-  const product = await requireProductDetail(tx, productId);
+  const product = await productStore(tx).requireDetail(productId);
   const versions = new Map(product.skus.map((s) => [s.id, s.version]));
   await updateProduct(
     tx,
@@ -55,7 +55,7 @@ async function applyChanges(ctx: PluginContext, tx: Transaction, productId: numb
  */
 export function reviewRevision(ctx: PluginContext, actor: Actor, id: number, body: { version: number; decision: 'approve' | 'reject'; note?: string }): Promise<ProductWithRevision> {
   return ctx.db.transaction(async (tx) => {
-    const row = await requireRevisionRow(tx, id);
+    const row = await revisionStore(tx).requireRow(id);
     requirePending(row, body.version);
     const editors = JSON.parse(row.editors) as Revision['editors'];
     if (editors.some((e) => e.id === actor.id)) {
@@ -71,7 +71,7 @@ export function reviewRevision(ctx: PluginContext, actor: Actor, id: number, bod
         { errors: [{ path: '/note', in: 'body', message: '驳回时必须填写' }] },
       );
     }
-    const listed = await requireProductDetail(tx, row.product_id);
+    const listed = await productStore(tx).requireDetail(row.product_id);
     const changes = JSON.parse(row.changes) as RevisionChanges;
     const now = ctx.now();
     // Kept as the reviewer saw it: after approval the listed version no longer shows what it was before.
@@ -88,18 +88,18 @@ export function reviewRevision(ctx: PluginContext, actor: Actor, id: number, bod
     });
     if (approve) await applyChanges(ctx, tx, row.product_id, changes);
     await writeHistory(tx, { productId: row.product_id, action: approve ? 'approve-revision' : 'reject-revision', from: listed.status, to: listed.status, actor, at: now, note });
-    return readProductWithRevision(tx, row.product_id, listingsSettings(ctx).checklist);
+    return revisionStore(tx).productWithRevision(row.product_id, listingsSettings(ctx).checklist);
   });
 }
 
 /** The editor takes a pending revision back: the listed version stays and nothing waits for review. */
 export function withdrawRevision(ctx: PluginContext, id: number, body: { version: number }): Promise<ProductWithRevision> {
   return ctx.db.transaction(async (tx) => {
-    const row = await requireRevisionRow(tx, id);
+    const row = await revisionStore(tx).requireRow(id);
     requirePending(row, body.version);
-    const listed = await requireProductDetail(tx, row.product_id);
+    const listed = await productStore(tx).requireDetail(row.product_id);
     const diff = diffOf(listed, JSON.parse(row.changes) as RevisionChanges);
     await tx.updateVersioned('listings_revisions', { id, version: row.version }, { status: 'withdrawn', diff: JSON.stringify(diff), updated_at: ctx.now() });
-    return readProductWithRevision(tx, row.product_id, listingsSettings(ctx).checklist);
+    return revisionStore(tx).productWithRevision(row.product_id, listingsSettings(ctx).checklist);
   });
 }

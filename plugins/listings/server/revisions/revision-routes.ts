@@ -6,7 +6,7 @@ import { def, ID_PARAMS, ref } from '../shared/schema-refs.js';
 import { readRevisionQueue, type RevisionQueueQuery } from './revision-queue.js';
 import { reviewRevision, withdrawRevision } from './revision-review.js';
 import { REVISION_SCHEMAS } from './revision-schemas.js';
-import { readRevisions } from './revision-store.js';
+import { revisionStore } from './revision-store.js';
 
 const VERSION = def('version');
 
@@ -29,7 +29,7 @@ export function addRevisionRoutes(ctx: PluginContext): void {
     summary: { 'zh-CN': '商品的修改记录（待审、通过、驳回、撤回）', en: 'A product’s revisions (pending, approved, rejected, withdrawn)' },
     params: ID_PARAMS,
     response: { type: 'object', properties: { items: { type: 'array', items: ref(REVISION_SCHEMAS.revision) } }, required: ['items'], additionalProperties: false },
-    handler: ({ params }) => ctx.db.read(async (q) => ({ items: await readRevisions(q, params.id) })),
+    handler: ({ params }) => ctx.db.read(async (q) => ({ items: await revisionStore(q).forProduct(params.id) })),
   });
 
   ctx.routes.add<{ id: number }, Record<string, unknown>, { version: number; decision: 'approve' | 'reject'; note?: string }>({

@@ -1,5 +1,5 @@
 import { NotFoundError, type Queryable } from '@workbench/plugin-api';
-import { requireProductDetail, type ProductDetail } from '../catalog/product-store.js';
+import { productStore, type ProductDetail } from '../catalog/product-store.js';
 import { runChecklist } from '../workflow/checklist.js';
 import type { ChecklistSettings } from '../settings.js';
 import { diffOf, proposedProduct } from './revision-changes.js';
@@ -49,28 +49,45 @@ export function pendingRevision(row: RevisionRow, listed: ProductDetail, checkli
   return { ...revision, proposed, checklist: runChecklist({ ...listed, ...proposed, skus: proposed.skus.map((s) => ({ ...s, id: s.id ?? 0 })) }, checklist) };
 }
 
-export function readPendingRow(q: Queryable, productId: number): Promise<RevisionRow | undefined> {
-  return q.get<RevisionRow>("SELECT * FROM listings_revisions WHERE product_id = ? AND status = 'pending'", [productId]);
-}
-
-export async function requireRevisionRow(q: Queryable, id: number): Promise<RevisionRow> {
-  const row = await q.get<RevisionRow>('SELECT * FROM listings_revisions WHERE id = ?', [id]);
-  if (!row) throw new NotFoundError({ 'zh-CN': `没有找到待审核的修改 #${id}`, en: `Revision #${id} was not found` });
-  return row;
-}
-
 /** What GET /products/:id answers: the listed version plus its pending revision, if any. */
 export type ProductWithRevision = ProductDetail & { revision: PendingRevision | null };
 
-export async function readProductWithRevision(q: Queryable, id: number, checklist: ChecklistSettings): Promise<ProductWithRevision> {
-  const product = await requireProductDetail(q, id);
-  const row = await readPendingRow(q, id);
-  return { ...product, revision: row ? pendingRevision(row, product, checklist) : null };
+/** Reads of a listed product's revisions over `listings_revisions`; product-edit and revision-review write them. */
+export interface RevisionStore {
+  pendingRow(productId: number): Promise<RevisionRow | undefined>;
+  requireRow(id: number): Promise<RevisionRow>;
+  productWithRevision(id: number, checklist: ChecklistSettings): Promise<ProductWithRevision>;
+  /** Every revision of a product, newest first. */
+  forProduct(productId: number): Promise<Revision[]>;
 }
 
-/** Every revision of a product, newest first. */
-export async function readRevisions(q: Queryable, productId: number): Promise<Revision[]> {
-  const product = await requireProductDetail(q, productId);
-  const rows = await q.all<RevisionRow>('SELECT * FROM listings_revisions WHERE product_id = ? ORDER BY id DESC', [productId]);
-  return rows.map((row) => revisionFromRow(row, product));
+/** The revision store over a transaction or any other Queryable. */
+export function revisionStore(q: Queryable): RevisionStore {
+  return new DbRevisionStore(q);
+}
+
+class DbRevisionStore implements RevisionStore {
+  constructor(private readonly q: Queryable) {}
+
+  pendingRow(productId: number): Promise<RevisionRow | undefined> {
+    return this.q.get<RevisionRow>("SELECT * FROM listings_revisions WHERE product_id = ? AND status = 'pending'", [productId]);
+  }
+
+  async requireRow(id: number): Promise<RevisionRow> {
+    const row = await this.q.get<RevisionRow>('SELECT * FROM listings_revisions WHERE id = ?', [id]);
+    if (!row) throw new NotFoundError({ 'zh-CN': `没有找到待审核的修改 #${id}`, en: `Revision #${id} was not found` });
+    return row;
+  }
+
+  async productWithRevision(id: number, checklist: ChecklistSettings): Promise<ProductWithRevision> {
+    const product = await productStore(this.q).requireDetail(id);
+    const row = await this.pendingRow(id);
+    return { ...product, revision: row ? pendingRevision(row, product, checklist) : null };
+  }
+
+  async forProduct(productId: number): Promise<Revision[]> {
+    const product = await productStore(this.q).requireDetail(productId);
+    const rows = await this.q.all<RevisionRow>('SELECT * FROM listings_revisions WHERE product_id = ? ORDER BY id DESC', [productId]);
+    return rows.map((row) => revisionFromRow(row, product));
+  }
 }

@@ -1,5 +1,5 @@
 import type { PluginContext } from '@workbench/plugin-api';
-import { requireProduct, requireProductDetail } from '../catalog/product-store.js';
+import { productStore } from '../catalog/product-store.js';
 import { runChecklist } from './checklist.js';
 import { listingsSettings } from '../settings.js';
 import { readHistory } from './history.js';
@@ -25,7 +25,7 @@ export function addWorkflowRoutes(ctx: PluginContext): void {
     description: { 'zh-CN': '按设置里的上架检查规则逐条检查商品', en: 'Checks the product against each rule of the listing checklist settings' },
     params: ID_PARAMS,
     response: { $ref: WORKFLOW_CHECKLIST },
-    handler: async ({ params }) => runChecklist(await ctx.db.read((q) => requireProductDetail(q, params.id)), listingsSettings(ctx).checklist),
+    handler: async ({ params }) => runChecklist(await ctx.db.read((q) => productStore(q).requireDetail(params.id)), listingsSettings(ctx).checklist),
   });
 
   ctx.routes.add<{ id: number }, Record<string, unknown>, { version: number; reason?: string }>({
@@ -116,7 +116,7 @@ export function addWorkflowRoutes(ctx: PluginContext): void {
     response: { $ref: WORKFLOW_HISTORY },
     handler: ({ params }) =>
       ctx.db.read(async (q) => {
-        await requireProduct(q, params.id);
+        await productStore(q).require(params.id);
         return { items: await readHistory(q, params.id) };
       }),
   });

@@ -1,5 +1,5 @@
 import { ConflictError, InputError, type Actor, type PluginContext } from '@workbench/plugin-api';
-import { requireProduct, requireProductDetail, type ProductDetail } from '../catalog/product-store.js';
+import { productStore, type ProductDetail } from '../catalog/product-store.js';
 import type { Product } from '../types.js';
 import { delistProduct, listProduct, moveProduct, requireVersion } from './moves.js';
 import { isApprovedAwaitingSchedule } from './states.js';
@@ -28,7 +28,7 @@ const due = (at: string | null, now: string) => at === null || Date.parse(at) <=
  */
 export function setSchedule(ctx: PluginContext, actor: Actor, id: number, body: ScheduleBody): Promise<ProductDetail> {
   return ctx.db.transaction(async (tx) => {
-    const product = await requireProduct(tx, id);
+    const product = await productStore(tx).require(id);
     requireVersion(product, body.version);
     const pick = (given: string | null | undefined, current: string | null) => (given === undefined ? current : given === null ? null : ctx.shopTime(given));
     const listAt = pick(body.listAt, product.scheduledListAt);
@@ -47,7 +47,7 @@ export function setSchedule(ctx: PluginContext, actor: Actor, id: number, body: 
     }
     const note = `定时上架：${listAt ?? '无'}；定时下架：${delistAt ?? '无'}`;
     await moveProduct(ctx, tx, product, { action: 'schedule', actor, note, columns: { scheduled_list_at: listAt, scheduled_delist_at: delistAt } });
-    return requireProductDetail(tx, id);
+    return productStore(tx).requireDetail(id);
   });
 }
 
@@ -55,7 +55,7 @@ export function setSchedule(ctx: PluginContext, actor: Actor, id: number, body: 
 async function runOne(ctx: PluginContext, id: number, actor: Actor | undefined): Promise<'listed' | 'delisted' | undefined> {
   return ctx.db.transaction(async (tx) => {
     // Read again inside the transaction: a person may have moved it since the candidates were read.
-    const product: Product = await requireProduct(tx, id);
+    const product: Product = await productStore(tx).require(id);
     const now = ctx.now();
     if (isApprovedAwaitingSchedule(product) && due(product.scheduledListAt, now)) {
       await listProduct(ctx, tx, product, { action: 'list', actor, note: product.scheduledListAt ? `定时上架（${product.scheduledListAt}）` : '定时上架' });

@@ -1,5 +1,5 @@
 import { ConflictError, ForbiddenError, InputError, type Actor, type PluginContext } from '@workbench/plugin-api';
-import { requireProduct, requireProductDetail, type ProductDetail } from '../catalog/product-store.js';
+import { productStore, type ProductDetail } from '../catalog/product-store.js';
 import { runChecklist } from './checklist.js';
 import { listingsSettings } from '../settings.js';
 import { delistProduct, listProduct, moveProduct, requireVersion } from './moves.js';
@@ -16,7 +16,7 @@ const text = (value: string | undefined | null) => (value && value.trim() ? valu
  */
 export function submitProduct(ctx: PluginContext, actor: Actor, id: number, body: { version: number; reason?: string }): Promise<ProductDetail> {
   return ctx.db.transaction(async (tx) => {
-    const product = await requireProductDetail(tx, id);
+    const product = await productStore(tx).requireDetail(id);
     requireVersion(product, body.version);
     if (product.status !== 'draft' && product.status !== 'delisted') {
       throw wrongState(product, { 'zh-CN': '提交审核', en: 'submitted for review' }, ['draft', 'delisted']);
@@ -41,7 +41,7 @@ export function submitProduct(ctx: PluginContext, actor: Actor, id: number, body
       // A new submission starts a new review: an earlier rejection or approval no longer applies.
       columns: { status: 'submitted', submitted_by: actor.id, submitted_at: ctx.now(), submit_reason: reason, reviewed_by: null, reviewed_at: null, review_note: null },
     });
-    return requireProductDetail(tx, id);
+    return productStore(tx).requireDetail(id);
   });
 }
 
@@ -52,7 +52,7 @@ export function submitProduct(ctx: PluginContext, actor: Actor, id: number, body
  */
 export function reviewProduct(ctx: PluginContext, actor: Actor, id: number, body: { version: number; decision: 'approve' | 'reject'; note?: string }): Promise<ProductDetail> {
   return ctx.db.transaction(async (tx) => {
-    const product = await requireProduct(tx, id);
+    const product = await productStore(tx).require(id);
     requireVersion(product, body.version);
     if (isApprovedAwaitingSchedule(product)) {
       throw new ConflictError({
@@ -83,17 +83,17 @@ export function reviewProduct(ctx: PluginContext, actor: Actor, id: number, body
     } else {
       await listProduct(ctx, tx, product, { action: 'approve', actor, note, columns: reviewed });
     }
-    return requireProductDetail(tx, id);
+    return productStore(tx).requireDetail(id);
   });
 }
 
 /** 已上架 → 已下架 by hand; its promotions are suspended in the same transaction. */
 export function delistByHand(ctx: PluginContext, actor: Actor, id: number, body: { version: number; reason?: string }): Promise<ProductDetail> {
   return ctx.db.transaction(async (tx) => {
-    const product = await requireProduct(tx, id);
+    const product = await productStore(tx).require(id);
     requireVersion(product, body.version);
     if (product.status !== 'listed') throw wrongState(product, { 'zh-CN': '下架', en: 'delisted' }, ['listed']);
     await delistProduct(ctx, tx, product, { actor, reason: text(body.reason) ?? MANUAL_DELIST_REASON });
-    return requireProductDetail(tx, id);
+    return productStore(tx).requireDetail(id);
   });
 }

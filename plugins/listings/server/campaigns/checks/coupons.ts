@@ -1,6 +1,6 @@
 import type { Queryable } from '@workbench/plugin-api';
 import type { Campaign, CampaignCheck, CheckDetail } from '../campaign-types.js';
-import { readCoupons } from '../../promotions/coupon-store.js';
+import { couponStore } from '../../promotions/coupon-store.js';
 
 /**
  * 优惠券检查: every coupon the campaign uses is valid for the whole window, so no buyer holds a
@@ -8,7 +8,7 @@ import { readCoupons } from '../../promotions/coupon-store.js';
  */
 export async function couponsCheck(q: Queryable, campaign: Campaign): Promise<CampaignCheck> {
   const details: CheckDetail[] = [];
-  for (const coupon of await readCoupons(q, campaign.couponIds)) {
+  for (const coupon of await couponStore(q).all(campaign.couponIds)) {
     if (Date.parse(coupon.validFrom) > Date.parse(campaign.startsAt)) {
       details.push({
         couponId: coupon.id,

@@ -1,12 +1,12 @@
 import type { Queryable } from '@workbench/plugin-api';
 import type { StackingPolicy } from '../../types.js';
 import type { Campaign, CampaignCheck, CheckDetail } from '../campaign-types.js';
-import { readCampaignSkus } from '../campaign-store.js';
+import { campaignStore } from '../campaign-store.js';
 import { lowestPrice, type PricedCart } from '../lowest-price.js';
 import { priceTag } from '../../shared/money.js';
-import { readCoupons } from '../../promotions/coupon-store.js';
+import { couponStore } from '../../promotions/coupon-store.js';
 import { readEngineSkus } from '../../promotions/pricing-inputs.js';
-import { livePromotions } from '../../promotions/promotion-store.js';
+import { promotionStore } from '../../promotions/promotion-store.js';
 import { windowsOverlap } from '../../shared/time.js';
 
 function cartText(cart: PricedCart): { zh: string; en: string } {
@@ -26,10 +26,10 @@ function cartText(cart: PricedCart): { zh: string; en: string } {
  */
 export async function stackingCheck(q: Queryable, campaign: Campaign, policy: StackingPolicy): Promise<CampaignCheck> {
   const details: CheckDetail[] = [];
-  const promotions = (await livePromotions(q)).filter((p) => windowsOverlap(p.startsAt, p.endsAt, campaign.startsAt, campaign.endsAt));
-  const coupons = (await readCoupons(q)).filter((c) => windowsOverlap(c.validFrom, c.validUntil, campaign.startsAt, campaign.endsAt));
+  const promotions = (await promotionStore(q).live()).filter((p) => windowsOverlap(p.startsAt, p.endsAt, campaign.startsAt, campaign.endsAt));
+  const coupons = (await couponStore(q).all()).filter((c) => windowsOverlap(c.validFrom, c.validUntil, campaign.startsAt, campaign.endsAt));
   const giftIds = promotions.flatMap((p) => (p.rule.kind === 'full-gift' ? [p.rule.giftSkuId] : []));
-  const skus = await readCampaignSkus(q, campaign.productIds);
+  const skus = await campaignStore(q).skus(campaign.productIds);
   const priced = await readEngineSkus(q, [...skus.map((s) => s.skuId), ...giftIds]);
   const campaignPrice = new Map(campaign.prices.map((p) => [p.skuId, p.price]));
   let failed = false;
