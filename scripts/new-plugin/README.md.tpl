@@ -11,7 +11,7 @@ Short notes the shop keeps: a view to write them and read them back, newest firs
 | `migrations/001-notes.sql` | the table `__TABLE___notes` |
 | `schemas/settings.schema.json` | settings, with the shop's defaults |
 | `server/index.ts` | `activate`: builds the store and adds the routes |
-| `server/note-store.ts` | `NoteStore`, the plugin's data access as named methods, and `SqlNoteStore` over its table |
+| `server/note-store.ts` | `noteStore(tx)`: the plugin's data access as named methods over its table, bound to the caller's transaction (`NoteReader` over a plain read) |
 | `server/note-routes.ts` | the routes, with request and response schemas |
 | `server/note-text.ts` | the text rule, and its typed error in zh-CN and en (`i18n/`) |
 | `ui/` | the Lit view `<__TAG__>` |

@@ -6,6 +6,7 @@
       "@workbench/plugin-api": ["./core/plugin-api.ts"],
       "@workbench/plugin-api/testing": ["./core/testing/index.ts"],
       "@workbench/ui": ["./ui/kit/index.ts"],
+      "@workbench/contracts/*": ["./plugins/*/contracts.ts"],
       "*": ["./node_modules/@types/*", "./node_modules/*"]
     },
     "typeRoots": ["__WORKBENCH__/node_modules/@types"]

@@ -1,5 +1,5 @@
 import { def, listQuery, type PluginContext } from '@workbench/plugin-api';
-import type { Note, NotePage, NoteStore } from './note-store.js';
+import { noteStore, type Note, type NotePage } from './note-store.js';
 import { noteTextError, noteTextProblem } from './note-text.js';
 
 const NOTE = {
@@ -14,7 +14,7 @@ interface NoteSettings {
   maxLength: number;
 }
 
-export function addNoteRoutes(ctx: PluginContext, notes: NoteStore): void {
+export function addNoteRoutes(ctx: PluginContext): void {
   // Read on every request, so a change in the settings view applies at once.
   const settings = () => ctx.settings.get() as unknown as NoteSettings;
 
@@ -25,7 +25,7 @@ export function addNoteRoutes(ctx: PluginContext, notes: NoteStore): void {
     summary: { 'zh-CN': '备忘列表（最新在前）', en: 'Notes, newest first' },
     query: listQuery(),
     response: { type: 'object', properties: { items: { type: 'array', items: NOTE }, total: { type: 'integer' }, page: { type: 'integer' }, pageSize: { type: 'integer' } }, required: ['items', 'total', 'page', 'pageSize'] },
-    handler: ({ query }) => notes.list(query.page, query.pageSize),
+    handler: ({ query }) => ctx.db.read((q) => noteStore(q).list(query.page, query.pageSize)),
   });
 
   ctx.routes.add<Record<string, string>, Record<string, unknown>, { text: string }, Note>({
@@ -40,7 +40,7 @@ export function addNoteRoutes(ctx: PluginContext, notes: NoteStore): void {
     handler: ({ body, actor }) => {
       const problem = noteTextProblem(body.text, settings().maxLength);
       if (problem) throw noteTextError(problem, ctx.i18n);
-      return notes.add(body.text.trim(), actor!.id);
+      return ctx.db.transaction((tx) => noteStore(tx).add({ text: body.text.trim(), by: actor!.id, at: ctx.now() }));
     },
   });
 }

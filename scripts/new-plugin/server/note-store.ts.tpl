@@ -1,4 +1,4 @@
-import type { PluginDatabase } from '@workbench/plugin-api';
+import type { Queryable, Transaction } from '@workbench/plugin-api';
 
 /** One note, as the API sends it. */
 export interface Note {
@@ -16,33 +16,40 @@ export interface NotePage {
   pageSize: number;
 }
 
-/** Everything the plugin does with its notes: named methods, one per question or change. */
-export interface NoteStore {
+/** What may be read of the notes, in any read or transaction. */
+export interface NoteReader {
   list(page: number, pageSize: number): Promise<NotePage>;
-  add(text: string, by: number): Promise<Note>;
+}
+
+/** Everything the plugin does with its notes: named methods, one per question or change. */
+export interface NoteStore extends NoteReader {
+  add(note: { text: string; by: number; at: string }): Promise<Note>;
 }
 
 const COLUMNS = 'id, text, created_at AS createdAt, created_by AS createdBy';
 
-/** The store over this plugin's own table, `__TABLE___notes`. */
-export class SqlNoteStore implements NoteStore {
-  constructor(
-    private readonly db: PluginDatabase,
-    private readonly now: () => string,
-  ) {}
+/**
+ * The store over this plugin's own table, `__TABLE___notes`, bound to the caller's transaction
+ * (or only its reader over a plain read, so a write outside a transaction does not compile).
+ * Making one costs nothing: make it where the transaction starts.
+ */
+export function noteStore(tx: Transaction): NoteStore;
+export function noteStore(q: Queryable): NoteReader;
+export function noteStore(q: Queryable): NoteReader {
+  return new DbNoteStore(q as Transaction);
+}
 
-  list(page: number, pageSize: number): Promise<NotePage> {
-    return this.db.read(async (q) => {
-      const total = (await q.get<{ n: number }>('SELECT COUNT(*) AS n FROM __TABLE___notes'))?.n ?? 0;
-      const items = await q.all<Note>(`SELECT ${COLUMNS} FROM __TABLE___notes ORDER BY id DESC LIMIT ? OFFSET ?`, [pageSize, (page - 1) * pageSize]);
-      return { items, total, page, pageSize };
-    });
+class DbNoteStore implements NoteStore {
+  constructor(private readonly tx: Transaction) {}
+
+  async list(page: number, pageSize: number): Promise<NotePage> {
+    const total = (await this.tx.get<{ n: number }>('SELECT COUNT(*) AS n FROM __TABLE___notes'))?.n ?? 0;
+    const items = await this.tx.all<Note>(`SELECT ${COLUMNS} FROM __TABLE___notes ORDER BY id DESC LIMIT ? OFFSET ?`, [pageSize, (page - 1) * pageSize]);
+    return { items, total, page, pageSize };
   }
 
-  add(text: string, by: number): Promise<Note> {
-    return this.db.transaction(async (tx) => {
-      const { lastId } = await tx.run('INSERT INTO __TABLE___notes (text, created_at, created_by) VALUES (?, ?, ?)', [text, this.now(), by]);
-      return (await tx.get<Note>(`SELECT ${COLUMNS} FROM __TABLE___notes WHERE id = ?`, [lastId]))!;
-    });
+  async add(note: { text: string; by: number; at: string }): Promise<Note> {
+    const { lastId } = await this.tx.run('INSERT INTO __TABLE___notes (text, created_at, created_by) VALUES (?, ?, ?)', [note.text, note.at, note.by]);
+    return (await this.tx.get<Note>(`SELECT ${COLUMNS} FROM __TABLE___notes WHERE id = ?`, [lastId]))!;
   }
 }
