@@ -1,8 +1,8 @@
 // A JSON body nested thousands deep used to reach the schema check and fail there with a 500; the
 // body parser now refuses it before anything walks it.
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { setupOwner, type Client } from './helpers/client.js';
-import { startServer, type TestServer } from './helpers/server.js';
+import { startShopServer, type Client } from './helpers/client.js';
+import type { TestServer } from './helpers/server.js';
 
 const CHINESE = /[\u4e00-\u9fff]/;
 
@@ -10,8 +10,7 @@ let server: TestServer;
 let owner: Client;
 
 beforeAll(async () => {
-  server = await startServer({ config: { plugins: { folders: [], enabled: ['listings', 'fulfillment'] } } });
-  owner = await setupOwner(server);
+  ({ server, owner } = await startShopServer());
 });
 afterAll(async () => {
   await server?.dispose();

@@ -1,8 +1,8 @@
 // Input on list routes that used to reach SQLite or the date arithmetic unchecked: every paged
 // list is found through /api/openapi.json, so a list added later is covered without a new test.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { OWNER, setupOwner, type Client } from './helpers/client.js';
-import { startServer, type TestServer } from './helpers/server.js';
+import { OWNER, startShopServer, type Client } from './helpers/client.js';
+import type { TestServer } from './helpers/server.js';
 import { approvedOrder, createSkus, makeWave, newBin, runImport, stockUp } from '../plugins/fulfillment/test/api.js';
 import { taobaoExport } from '../plugins/fulfillment/test/fixtures/taobao-export.mjs';
 
@@ -12,8 +12,7 @@ let server: TestServer;
 let owner: Client;
 
 beforeAll(async () => {
-  server = await startServer({ config: { plugins: { folders: [], enabled: ['listings', 'fulfillment'] } } });
-  owner = await setupOwner(server);
+  ({ server, owner } = await startShopServer());
 });
 afterAll(async () => {
   await server?.dispose();

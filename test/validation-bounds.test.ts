@@ -1,8 +1,8 @@
 // A product body with thousands of bad SKUs used to hold the server for seconds (the error list was
 // copied once per item); validation now does bounded work and lists a bounded number of problems.
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { setupOwner, type Client } from './helpers/client.js';
-import { startServer, type TestServer } from './helpers/server.js';
+import { startShopServer, type Client } from './helpers/client.js';
+import type { TestServer } from './helpers/server.js';
 
 const CHINESE = /[\u4e00-\u9fff]/;
 
@@ -10,8 +10,7 @@ let server: TestServer;
 let owner: Client;
 
 beforeAll(async () => {
-  server = await startServer({ config: { plugins: { folders: [], enabled: ['listings', 'fulfillment'] } } });
-  owner = await setupOwner(server);
+  ({ server, owner } = await startShopServer());
 });
 afterAll(async () => {
   await server?.dispose();

@@ -1,84 +1,39 @@
-import type { TestServer } from './server.js';
+import { TestClient, type FetchLike, type TestReply } from '@workbench/plugin-api/testing';
+import { startServer, type TestServer } from './server.js';
 
-export interface Reply<T = any> {
-  status: number;
-  headers: Headers;
-  body: T;
-  text: string;
-}
+/** An answer, with its JSON (or problem+json) parsed into `body`: the test kit's reply. */
+export type Reply<T = any> = TestReply<T>;
 
 export const OWNER = { username: 'dianzhang', password: 'correct-horse-42', displayName: '王店长' };
 
-type Transport = (request: Request) => Response | Promise<Response>;
-const transports = new Map<string, Transport>();
+const transports = new Map<string, FetchLike>();
 
 /**
  * Sends the requests of clients of `baseUrl` to an in-process workbench (the plugin test kit)
  * instead of over the network; answers the function that undoes it.
  */
-export function routeInProcess(baseUrl: string, transport: Transport): () => void {
+export function routeInProcess(baseUrl: string, transport: FetchLike): () => void {
   transports.set(baseUrl, transport);
   return () => transports.delete(baseUrl);
 }
 
 /**
- * A browser-like API client: keeps the session cookie, sends the CSRF header the UI sends, and
- * parses JSON and problem+json answers.
+ * The test kit's browser-like client (session cookie, CSRF header, parsed answers) over the network,
+ * or to an in-process workbench when its base URL was routed there with `routeInProcess`.
  */
-export class Client {
-  cookie = '';
-  constructor(
-    readonly baseUrl: string,
-    private readonly defaults: Record<string, string> = {},
-  ) {}
+export class Client extends TestClient {
+  constructor(baseUrl: string, defaults: Record<string, string> = {}) {
+    super((request) => (transports.get(baseUrl) ?? fetch)(request), baseUrl, defaults);
+  }
+}
 
-  async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply<T>> {
-    const transport = transports.get(this.baseUrl);
-    const init: RequestInit = {
-      method,
-      headers: {
-        // An in-process Request carries no Host header by itself; the host check wants one.
-        ...(transport ? { host: new URL(this.baseUrl).host } : {}),
-        ...(method === 'GET' ? {} : { 'x-workbench-request': '1' }),
-        ...(body !== undefined && !(body instanceof FormData) ? { 'content-type': 'application/json' } : {}),
-        ...(this.cookie ? { cookie: this.cookie } : {}),
-        ...this.defaults,
-        ...headers,
-      },
-      body: body === undefined ? undefined : body instanceof FormData ? body : JSON.stringify(body),
-    };
-    const res = transport ? await transport(new Request(this.baseUrl + path, init)) : await fetch(this.baseUrl + path, init);
-    const setCookie = res.headers.get('set-cookie');
-    if (setCookie) {
-      const [pair = ''] = setCookie.split(';');
-      this.cookie = pair.endsWith('=') ? '' : pair;
-    }
-    const text = await res.text();
-    let parsed: unknown = text;
-    try {
-      parsed = text ? JSON.parse(text) : null;
-    } catch {
-      // not JSON (HTML, SSE): keep the text
-    }
-    return { status: res.status, headers: res.headers, body: parsed as T, text };
-  }
-
-  get<T = any>(path: string, headers?: Record<string, string>) {
-    return this.request<T>('GET', path, undefined, headers);
-  }
-  post<T = any>(path: string, body?: unknown, headers?: Record<string, string>) {
-    return this.request<T>('POST', path, body ?? {}, headers);
-  }
-  put<T = any>(path: string, body: unknown, headers?: Record<string, string>) {
-    return this.request<T>('PUT', path, body, headers);
-  }
-  patch<T = any>(path: string, body: unknown, headers?: Record<string, string>) {
-    return this.request<T>('PATCH', path, body, headers);
-  }
-
-  async login(username: string, password: string): Promise<Reply> {
-    return this.post('/api/auth/login', { username, password });
-  }
+/**
+ * A real server with listings and fulfillment and its owner logged in: for tests of what the
+ * process itself does with input (body parser, validation, list queries).
+ */
+export async function startShopServer(): Promise<{ server: TestServer; owner: Client }> {
+  const server = await startServer({ config: { plugins: { folders: [], enabled: ['listings', 'fulfillment'] } } });
+  return { server, owner: await setupOwner(server) };
 }
 
 /** Creates the owner through the setup link and answers a client logged in as the owner. */

@@ -3,6 +3,7 @@ import type { StepBy } from '../shared/actor.js';
 import type { Movement, StockOps } from './stock-ops.js';
 import { skuNames } from './sku-names.js';
 import { timeRange } from './time-range.js';
+import { startingWith } from '../shared/like-text.js';
 
 /** A line ready to post: SKU and location resolved, quantities checked. */
 export interface InboundLineInput {
@@ -155,7 +156,7 @@ class DbInboundStore implements InboundStore {
       args.push(query.source);
     }
     if (query.q?.trim()) {
-      const like = `${query.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const like = startingWith(query.q.trim());
       where.push(`(note_no LIKE ? ESCAPE '\\' OR reference LIKE ? ESCAPE '\\' OR supplier LIKE ? ESCAPE '\\')`);
       args.push(like, like, like);
     }

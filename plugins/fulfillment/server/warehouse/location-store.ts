@@ -3,6 +3,7 @@ import type { Location, LocationKind } from '../../shared/records.js';
 import { CatalogToken } from '../tokens.js';
 import { derivedPathOrder, locationCode, parseLocationCode, type LocationParts } from './location-code.js';
 import { skuNames } from './sku-names.js';
+import { startingWith } from '../shared/like-text.js';
 
 export type { Location, LocationKind } from '../../shared/records.js';
 
@@ -132,7 +133,7 @@ class DbLocationStore implements LocationStore {
     if (text) {
       const sku = await ctx.services.get(CatalogToken).skuByCode(text);
       where.push(`(l.code LIKE ? ESCAPE '\\'${sku ? ' OR l.sku_id = ?' : ''})`);
-      args.push(`${text.toUpperCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      args.push(startingWith(text.toUpperCase()));
       if (sku) args.push(sku.id);
     }
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';

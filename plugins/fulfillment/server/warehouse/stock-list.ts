@@ -2,6 +2,7 @@ import type { PluginContext, Queryable } from '@workbench/plugin-api';
 import type { StockItem } from '../../shared/records.js';
 import { CatalogToken } from '../tokens.js';
 import { skuNames } from './sku-names.js';
+import { startingWith } from '../shared/like-text.js';
 
 export type { StockItem } from '../../shared/records.js';
 
@@ -58,7 +59,7 @@ export async function listStock(ctx: PluginContext, q: Queryable, query: StockQu
     const catalog = ctx.services.get(CatalogToken);
     const sku = (await catalog.skuByCode(text)) ?? (await catalog.skuByBarcode(text));
     where.push(`(sku_id = ? OR sku_id IN (SELECT sku_id FROM fulfillment_locations WHERE code LIKE ? ESCAPE '\\' AND sku_id IS NOT NULL))`);
-    args.push(sku?.id ?? 0, `${text.toUpperCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    args.push(sku?.id ?? 0, startingWith(text.toUpperCase()));
   }
   const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const total = (await q.get<{ n: number }>(`${TOTALS} SELECT COUNT(*) AS n FROM totals ${filter}`, args))!.n;

@@ -1,5 +1,6 @@
 import { NotFoundError, type Queryable } from '@workbench/plugin-api';
 import type { Campaign, CampaignPrice, CampaignStatus } from './campaign-types.js';
+import { likePattern } from '../catalog/product-list.js';
 
 export interface CampaignRow {
   id: number;
@@ -56,9 +57,6 @@ export interface CampaignListQuery {
   status?: CampaignStatus;
 }
 
-function like(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 /** Reads of 活动 over `listings_campaigns` with their products, prices and coupons; campaign-writes and the lifecycle routes write them. */
 export interface CampaignStore {
@@ -175,7 +173,7 @@ class DbCampaignStore implements CampaignStore {
     const where: string[] = [];
     const params: (string | number)[] = [];
     if (query.status) (where.push('status = ?'), params.push(query.status));
-    if (query.q) (where.push("(name LIKE ? ESCAPE '\\' OR kind LIKE ? ESCAPE '\\')"), params.push(like(query.q), like(query.q)));
+    if (query.q) (where.push("(name LIKE ? ESCAPE '\\' OR kind LIKE ? ESCAPE '\\')"), params.push(likePattern(query.q), likePattern(query.q)));
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const desc = query.sort?.startsWith('-') ?? false;
     const column = SORTABLE[query.sort?.replace(/^-/, '') ?? ''];

@@ -3,6 +3,7 @@ import { productStore } from '../catalog/product-store.js';
 import type { ChecklistSettings } from '../settings.js';
 import { pendingRevision, type RevisionRow } from './revision-store.js';
 import type { PendingRevision } from './revision-types.js';
+import { likePattern } from '../catalog/product-list.js';
 
 export type RevisionQueueItem = Omit<PendingRevision, 'proposed'> & { productTitle: string; itemCode: string; productStatus: string };
 
@@ -30,7 +31,7 @@ export async function readRevisionQueue(q: Queryable, query: RevisionQueueQuery,
   const params: string[] = [];
   if (query.q && query.q.trim()) {
     where.push("(p.title LIKE ? ESCAPE '\\' OR p.item_code LIKE ? ESCAPE '\\')");
-    const like = `%${query.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = likePattern(query.q.trim());
     params.push(like, like);
   }
   const from = `FROM listings_revisions r JOIN listings_products p ON p.id = r.product_id WHERE ${where.join(' AND ')}`;

@@ -3,6 +3,7 @@ import { productFromRow, type ProductRow } from '../catalog/product-store.js';
 import { CHECKLIST_RULE_TITLES, type ChecklistRuleId } from './checklist.js';
 import { latestSubmissions } from './history.js';
 import type { BilingualText } from './states.js';
+import { likePattern } from '../catalog/product-list.js';
 
 export interface ReviewQueueItem {
   id: number;
@@ -43,7 +44,7 @@ export async function readReviewQueue(q: Queryable, query: ReviewQueueQuery) {
   const params: string[] = [];
   if (query.q && query.q.trim()) {
     where.push("(title LIKE ? ESCAPE '\\' OR item_code LIKE ? ESCAPE '\\')");
-    const like = `%${query.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = likePattern(query.q.trim());
     params.push(like, like);
   }
   const filter = where.join(' AND ');
