@@ -1,4 +1,5 @@
-import { TestClient, type FetchLike, type TestReply } from '@workbench/plugin-api/testing';
+// The client's own module, not the kit's index: that would load the whole core into every test file.
+import { TestClient, type FetchLike, type TestReply } from '../../core/testing/test-client.js';
 import { startServer, type TestServer } from './server.js';
 
 /** An answer, with its JSON (or problem+json) parsed into `body`: the test kit's reply. */
