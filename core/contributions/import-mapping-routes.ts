@@ -16,11 +16,12 @@ const MAPPING = {
     layout: { type: 'string' },
     header: { type: 'array', items: { type: 'string' } },
     columns: COLUMNS,
+    fields: { type: 'array', items: { type: 'object', properties: { key: { type: 'string' }, header: { type: 'string' }, required: { type: 'boolean' } }, required: ['key', 'header', 'required'] } },
     createdBy: nullable({ type: 'integer' }),
     createdByName: nullable({ type: 'string' }),
     createdAt: { type: 'string' },
   },
-  required: ['layout', 'header', 'columns', 'createdBy', 'createdByName', 'createdAt'],
+  required: ['layout', 'header', 'columns', 'fields', 'createdBy', 'createdByName', 'createdAt'],
 } as const;
 
 const refuse = (zh: string, en: string, path: string) => new InputError({ 'zh-CN': zh, en }, { errors: [{ path, in: 'body', message: en }] });
@@ -94,7 +95,7 @@ export function addImportMappingRoutes(deps: { routes: RouteTable; mappings: Imp
           throw new NotFoundError({ 'zh-CN': '找不到要对应的这个表头（可能服务已重启）：请重新上传文件', en: 'This header is not waiting for an answer (the server may have restarted); upload the file again' });
         }
         const answer = checkedAnswer(question, (body as { columns: Record<string, string | null> }).columns);
-        return mappings.save(key, layout, question.header, answer, actor!.id);
+        return mappings.save(key, question, answer, actor!.id);
       },
     }, permissions),
   );

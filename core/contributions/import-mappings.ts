@@ -1,5 +1,5 @@
 import type { Database } from '../db/database.js';
-import type { CsvColumnMapping } from '../csv/read.js';
+import type { CsvColumnMapping, CsvUnmappedColumn } from '../csv/read.js';
 import type { UnmappedFile } from '../csv/columns-unmapped.js';
 
 /** A saved answer, as the importer's settings list it. */
@@ -8,6 +8,8 @@ export interface ImportMapping {
   /** The header cells the mapping matches (cleaned). */
   header: string[];
   columns: Record<string, string | null>;
+  /** The fields the import asked about, with their labels. */
+  fields: CsvUnmappedColumn[];
   createdBy: number | null;
   createdByName: string | null;
   createdAt: string;
@@ -16,6 +18,7 @@ export interface ImportMapping {
 interface MappingRow {
   layout: string;
   header: string;
+  fields: string;
   columns: string;
   createdBy: number | null;
   createdByName: string | null;
@@ -48,23 +51,24 @@ export class ImportMappings {
   async list(importer: string): Promise<ImportMapping[]> {
     const rows = await this.db.read((q) =>
       q.all<MappingRow>(
-        `SELECT m.layout_key AS layout, m.header_json AS header, m.mapping_json AS columns, m.created_by AS createdBy, u.display_name AS createdByName, m.created_at AS createdAt
+        `SELECT m.layout_key AS layout, m.header_json AS header, m.fields_json AS fields, m.mapping_json AS columns, m.created_by AS createdBy, u.display_name AS createdByName, m.created_at AS createdAt
          FROM core_import_mappings m LEFT JOIN core_users u ON u.id = m.created_by WHERE m.importer_id = ? ORDER BY m.created_at DESC, m.layout_key`,
         [importer],
       ),
     );
-    return rows.map((r) => ({ ...r, header: JSON.parse(r.header) as string[], columns: JSON.parse(r.columns) as Record<string, string | null> }));
+    return rows.map((r) => ({ ...r, header: JSON.parse(r.header) as string[], fields: JSON.parse(r.fields) as CsvUnmappedColumn[], columns: JSON.parse(r.columns) as Record<string, string | null> }));
   }
 
-  async save(importer: string, layout: string, header: readonly string[], columns: Record<string, string | null>, by: number): Promise<ImportMapping> {
+  async save(importer: string, question: UnmappedFile, columns: Record<string, string | null>, by: number): Promise<ImportMapping> {
     await this.db.transaction((tx) =>
       tx.run(
-        `INSERT INTO core_import_mappings (importer_id, layout_key, header_json, mapping_json, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT (importer_id, layout_key) DO UPDATE SET header_json = excluded.header_json, mapping_json = excluded.mapping_json, created_by = excluded.created_by, created_at = excluded.created_at`,
-        [importer, layout, JSON.stringify(header), JSON.stringify(columns), by, this.now()],
+        `INSERT INTO core_import_mappings (importer_id, layout_key, header_json, fields_json, mapping_json, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (importer_id, layout_key) DO UPDATE SET header_json = excluded.header_json, fields_json = excluded.fields_json, mapping_json = excluded.mapping_json,
+           created_by = excluded.created_by, created_at = excluded.created_at`,
+        [importer, question.layout, JSON.stringify(question.header), JSON.stringify(question.fields), JSON.stringify(columns), by, this.now()],
       ),
     );
-    return (await this.list(importer)).find((m) => m.layout === layout)!;
+    return (await this.list(importer)).find((m) => m.layout === question.layout)!;
   }
 
   /** True when there was such a mapping. */

@@ -106,6 +106,7 @@ CREATE TABLE core_import_mappings (
   importer_id TEXT NOT NULL,
   layout_key TEXT NOT NULL,
   header_json TEXT NOT NULL,
+  fields_json TEXT NOT NULL,
   mapping_json TEXT NOT NULL,
   created_by INTEGER REFERENCES core_users(id) ON DELETE SET NULL,
   created_at TEXT NOT NULL,
