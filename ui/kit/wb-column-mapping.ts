@@ -77,8 +77,8 @@ export class WbColumnMapping extends WbElement {
     if (!problem) return nothing;
     return html`<form @submit=${(e: Event) => void this.save(e)}>
       <p class="hint">${this.t(
-        '文件的表头和淘宝导出的不一样。请指出下面每一项在文件的哪一列（带 * 的必须选）；保存后，同样表头的文件以后会直接导入，不再询问。',
-        'The file’s header differs from what this import expects. Choose the column that holds each field below (those marked * are required); once saved, files with the same header import without asking.',
+        '文件的表头里有几项这个导入认不出来。请指出下面每一项在文件的哪一列（带 * 的必须选）；保存后，同样表头的文件以后会直接导入，不再询问。',
+        'This import does not recognise some fields in the file’s header. Choose the column that holds each field below (those marked * are required); once saved, files with the same header import without asking.',
       )}</p>
       ${problem.files.map((file) => this.renderFile(file))}
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}

@@ -36,8 +36,12 @@ export class WbImportMappings extends WbElement {
     pageStyles,
     css`
       :host { margin-top: 24px; }
-      .header { font-size: 12px; color: var(--wb-muted, #6b6b6b); max-width: 40em; }
+      h3 { font-size: 13px; margin: 14px 0 6px; }
+      .header { font-size: 12px; color: var(--wb-muted, #6b6b6b); }
+      /* A long export header is shown in full on hover; four lines say which layout it is. */
+      .header span { display: -webkit-box; -webkit-line-clamp: 4; -webkit-box-orient: vertical; overflow: hidden; }
       .columns { margin: 0; padding: 0; list-style: none; }
+      .columns li, td.by, td.at, td button { white-space: nowrap; }
     `,
   ];
 
@@ -69,10 +73,10 @@ export class WbImportMappings extends WbElement {
           ? html`<table class="mappings" data-importer=${importer.id}>
               <thead><tr><th>${this.t('文件表头', 'File header')}</th><th>${this.t('对应', 'Mapping')}</th><th>${this.t('保存人', 'Saved by')}</th><th>${this.t('时间', 'Saved at')}</th><th></th></tr></thead>
               <tbody>${importer.items.map((m) => html`<tr>
-                <td class="header">${m.header.filter((c) => c !== '').join('，')}</td>
+                <td class="header" title=${m.header.filter((c) => c !== '').join('，')}><span>${m.header.filter((c) => c !== '').join('，')}</span></td>
                 <td><ul class="columns">${m.fields.map((f) => html`<li>${f.header} ← ${m.columns[f.key] ?? this.t('（文件里没有）', '(not in the file)')}</li>`)}</ul></td>
-                <td>${m.createdByName ?? ''}</td>
-                <td>${this.i18n.dateTime(m.createdAt)}</td>
+                <td class="by">${m.createdByName ?? ''}</td>
+                <td class="at">${this.i18n.dateTime(m.createdAt)}</td>
                 <td><button class="remove-mapping" @click=${() => void this.removeMapping(importer, m)}>${this.t('删除', 'Remove')}</button></td>
               </tr>`)}</tbody>
             </table>`
