@@ -115,7 +115,7 @@ export class ImportUploadElement<R> extends WbElement {
     }
     if (!this.events) return nothing;
     return html`<wb-progress heading=${heading} src=${this.events}
-      @progress-done=${(e: CustomEvent<{ result: R }>) => this.done(e.detail.result)} @progress-failed=${(e: CustomEvent<{ problem?: Problem }>) => this.failed(e.detail?.problem)}></wb-progress>`;
+      @progress-done=${(e: CustomEvent<{ result: R }>) => this.done(e.detail.result)} @progress-failed=${(e: CustomEvent<{ problem?: Problem }>) => this.failedWith(e.detail?.problem)}></wb-progress>`;
   }
 
   /** The last files again, after the clerk said which columns hold what. */
@@ -131,10 +131,15 @@ export class ImportUploadElement<R> extends WbElement {
     this.report = report;
   }
 
-  /** The run failed; the progress bar shows why, or the question takes its place. */
-  protected failed(problem?: Problem): void {
-    this.busy = false;
+  // The question is set before `failed()`, which subclasses override to reset their own state.
+  private failedWith(problem: Problem | undefined): void {
     if (isColumnsUnmapped(problem)) this.asking = problem;
+    this.failed();
+  }
+
+  /** The run failed; the progress bar shows why, or the question (`asking`) takes its place. */
+  protected failed(): void {
+    this.busy = false;
   }
 
   /** The refused rows, with a file column when the upload carried several files. */

@@ -1,6 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { changes, controlStyles, fileButtonStyles, ImportUploadElement, type Problem, type RejectedRow } from '@workbench/ui';
+import { changes, controlStyles, fileButtonStyles, ImportUploadElement, type RejectedRow } from '@workbench/ui';
 import { fulfillmentStyles } from './styles.js';
 
 /** What the `taobao-orders` importer answers when it is done (README "Import"). */
@@ -139,8 +139,8 @@ export class FulfillmentImportDialog extends ImportUploadElement<ImportReport> {
     changes.announce('fulfillment.orders');
   }
 
-  protected override failed(problem?: Problem): void {
-    super.failed(problem);
+  protected override failed(): void {
+    super.failed();
     this.sent = false;
   }
 }
