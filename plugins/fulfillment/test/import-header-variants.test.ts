@@ -152,6 +152,11 @@ describe('a header the declarations do not cover', () => {
     expect(absent.status, absent.text).toBe(400);
     const wrongCell = await owner.put(`${mappings}/${file.layout}`, { columns: { orderNo: '订单号码', receiverName: '收货人姓名', shopName: null } });
     expect(wrongCell.status, wrongCell.text).toBe(400);
+    const twice = await owner.put(`${mappings}/${file.layout}`, { columns: { orderNo: '收件人', receiverName: '收件人' } });
+    expect(twice.status, twice.text).toBe(400);
+    const unasked = await owner.put(`${mappings}/${file.layout}`, { columns: { orderNo: '订单号码', receiverName: '收件人', buyerNick: '买家会员名' } });
+    expect(unasked.status, unasked.text).toBe(400);
+    expect((await owner.get(mappings)).body.items).toEqual([]);
     // The optional 店铺名称 may be answered "not in the file".
     const saved = await owner.put(`${mappings}/${file.layout}`, { columns: { orderNo: '订单号码', receiverName: '收件人', shopName: null } });
     expect(saved.status, saved.text).toBe(200);

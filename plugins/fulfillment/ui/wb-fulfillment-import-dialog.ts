@@ -135,6 +135,8 @@ export class FulfillmentImportDialog extends ImportUploadElement<ImportReport> {
 
   protected override done(report: ImportReport): void {
     super.done(report);
+    // Also when the files went again after the clerk mapped their columns.
+    this.sent = true;
     if (report.rejected?.length) return;
     changes.announce('fulfillment.orders');
   }
