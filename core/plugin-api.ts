@@ -28,6 +28,8 @@ export { parseYuan, yuan, type MoneyProblem } from '../schemas/money.js';
 export { decodeCsv, decodeCsvInTurns, encodeCsv, type CsvEncoding, type DecodedCsv } from './csv/decode.js';
 export { readCsv, readCsvInTurns, type CsvRecord, type CsvRecords } from './csv/records.js';
 export { readCsvHeader, csvHeaderName, unwrapCsvCell, isBlankCsvRecord, type CsvColumn, type CsvColumns, type CsvHeader, type CsvHeaderOptions } from './csv/read.js';
+export { csvLayoutKey, type CsvColumnMapping, type CsvUnmappedColumn } from './csv/read.js';
+export { ColumnsUnmappedError, type UnmappedFile } from './csv/columns-unmapped.js';
 export { writeCsv, csvText, excelCell } from './csv/write.js';
 export { moneyCellReason, type CsvProblem } from './csv/problems.js';
 export { PLUGIN_API_VERSION } from './version.js';

@@ -30,6 +30,7 @@ import { registerUserRoutes } from './auth/user-routes.js';
 import { DemoData } from './contributions/demo-data.js';
 import { answerClientErrors } from './http/client-error.js';
 import { Importers } from './contributions/importers.js';
+import { ImportMappings } from './contributions/import-mappings.js';
 import { RouteTable } from './contributions/route-table.js';
 import { UploadArea } from './contributions/upload-area.js';
 import { SearchProviders } from './contributions/search.js';
@@ -124,7 +125,7 @@ export async function startWorkbench(config: WorkbenchConfig, rootDir: string, l
       uploadLimitBytes: config.server.uploadLimitBytes,
       uploads,
     });
-    const importers = new Importers(routes, audit, log.child('import'));
+    const importers = new Importers(routes, audit, log.child('import'), new ImportMappings(db, now));
 
     const container = rootContainer.createChildContainer();
     container.register(TOKENS.Config, { useValue: config });

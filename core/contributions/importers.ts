@@ -7,6 +7,10 @@ import { DisposableStore, type Disposable } from '../lifecycle/disposable.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { Logger } from '../log/logger.js';
 import type { ImportFile, ImportRequest } from '../plugins/context.js';
+import { ColumnsUnmappedError, type UnmappedFile } from '../csv/columns-unmapped.js';
+import { csvLayoutKey, readCsvHeader, type CsvColumns, type CsvHeaderOptions } from '../csv/read.js';
+import { addImportMappingRoutes } from './import-mapping-routes.js';
+import type { ImportMappings } from './import-mappings.js';
 import type { PluginManifest } from '../plugins/manifest.js';
 import type { RouteTable } from './route-table.js';
 import { ImportRuns, type ImportEvent } from './import-runs.js';
@@ -23,6 +27,9 @@ export type ImportHandler = (request: ImportRequest) => Promise<unknown>;
  * - `GET  /api/<plugin>/importers/<id>/runs/<runId>/events` — server-sent events
  *   `progress` `{done,total,message}`, then `done` `{result}` or `failed` `{problem}`
  * - `GET  /api/<plugin>/importers/<id>/runs/<runId>` — the run's state and last event, as JSON
+ *
+ * and the routes of its saved column mappings (`import-mapping-routes.ts`). A run that ends with
+ * {@link ColumnsUnmappedError} leaves its headers as questions those routes answer.
  */
 export class Importers {
   private readonly runs = new ImportRuns();
@@ -31,6 +38,7 @@ export class Importers {
     private readonly routes: RouteTable,
     private readonly audit: AuditLog,
     private readonly log: Logger,
+    private readonly mappings: ImportMappings,
   ) {}
 
   register(manifest: PluginManifest, id: string, handler: ImportHandler, permissions: ReadonlySet<string>): Disposable {
@@ -39,6 +47,8 @@ export class Importers {
     const base = `/api/${manifest.id}`;
     const store = new DisposableStore();
     const runPath = `/importers/${id}/runs/:runId`;
+    const mappingKey = `${manifest.id}/${id}`;
+    store.add(addImportMappingRoutes({ routes: this.routes, mappings: this.mappings, manifest, importer: id, permission: declared.permission, permissions }));
     store.add(
       this.routes.add(manifest.id, base, {
         method: 'post',
@@ -66,7 +76,8 @@ export class Importers {
             .then(async () => {
               try {
                 const read: ImportFile[] = await Promise.all(received.map(async (f) => ({ name: f.name, type: f.type, bytes: asBytes(await readFile(f.path)) })));
-                return await handler({ file: read[0]!, files: read, actor: actor!, locale, progress: { report } });
+                const saved = await this.mappings.forImporter(mappingKey);
+                return await handler({ file: read[0]!, files: read, actor: actor!, locale, progress: { report }, ...mappingAccess(saved, read[0]!.name) });
               } finally {
                 await upload.release();
               }
@@ -77,6 +88,7 @@ export class Importers {
                 return this.audit.record({ actorId: actor!.id, actorName: actor!.username, plugin: manifest.id, action: `import ${id} finished`, target: name, outcome: 'ok' });
               },
               (error: unknown) => {
+                if (error instanceof ColumnsUnmappedError) for (const file of (error.details as { files: UnmappedFile[] }).files) this.mappings.asked(mappingKey, file);
                 this.runs.finish(run, { type: 'failed', problem: problemFromError(error, locale, this.log, `${base}/importers/${id}`) });
                 return this.audit.record({
                   actorId: actor!.id,
@@ -157,6 +169,22 @@ export class Importers {
     );
     return Promise.resolve(app.fetch(raw));
   }
+}
+
+/**
+ * What an import reads headers with: the saved answers of its importer, by layout, applied by the
+ * shared reader, and a required column still missing ending the run with the question.
+ */
+function mappingAccess(saved: ReadonlyMap<string, Readonly<Record<string, string | null>>>, firstFile: string): Pick<ImportRequest, 'readHeader' | 'columnMapping'> {
+  const columnMapping = (cells: readonly string[]) => saved.get(csvLayoutKey(cells));
+  return {
+    columnMapping,
+    readHeader: <K extends string>(cells: readonly string[], columns: CsvColumns<K>, options: CsvHeaderOptions<K> & { file?: string } = {}) => {
+      const header = readCsvHeader(cells, columns, { ...options, mapping: options.mapping ?? columnMapping(cells) });
+      if (header.asks) throw new ColumnsUnmappedError([{ file: options.file ?? firstFile, header }]);
+      return header;
+    },
+  };
 }
 
 /** A plain Uint8Array over the buffer's memory (no copy), as importers have always been given. */

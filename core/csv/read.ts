@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { LocalizedText } from '../i18n/localized-text.js';
 import { CSV_REASONS, type CsvProblem } from './problems.js';
 
@@ -27,6 +28,34 @@ export interface CsvHeaderOptions<K extends string> {
   oneOf?: readonly (readonly K[])[];
   /** The words for a missing column, when the file's origin warrants more than the plain "no such column". */
   missing?: (header: string) => LocalizedText;
+  /**
+   * A clerk's answer for this file's layout: the header cell (as {@link csvHeaderName} cleans it)
+   * that holds each column, or null for an optional column the file does not have. It is tried
+   * before the declared names. Importers get it from `ImportRequest.readHeader`.
+   */
+  mapping?: CsvColumnMapping;
+}
+
+/** Column key → the header cell holding it, or null: "not in this file" (optional columns only). */
+export type CsvColumnMapping = Readonly<Record<string, string | null>>;
+
+/** A declared column the header lacks, as the import dialog asks for it. */
+export interface CsvUnmappedColumn {
+  key: string;
+  /** The declared header, which labels the field. */
+  header: string;
+  /** A file without it cannot be read; an optional one may be answered "not in the file". */
+  required: boolean;
+}
+
+/**
+ * The key of a file's layout: a hash of its header cells, cleaned as columns are matched and in
+ * their order, so the same export reads as the same layout however Excel spaced its header.
+ */
+export function csvLayoutKey(cells: readonly string[]): string {
+  const names = cells.map(csvHeaderName);
+  while (names.length && names.at(-1) === '') names.pop();
+  return createHash('sha256').update(names.join('\u0000')).digest('hex').slice(0, 32);
 }
 
 /**
@@ -65,6 +94,16 @@ const matches = (want: string | RegExp, name: string) => (typeof want === 'strin
 export class CsvHeader<K extends string> {
   /** One problem on row 1 per required column the header lacks; empty when the file can be read. */
   readonly problems: CsvProblem[] = [];
+  /**
+   * Every declared column the header lacks and no mapping answers, in declared order: the
+   * required ones (a group of `oneOf` by its first) and the optional ones, so a dialog can ask
+   * for all of them at once. Empty when every column was found or answered.
+   */
+  readonly unmapped: CsvUnmappedColumn[] = [];
+  /** The header cells, cleaned ({@link csvHeaderName}); what a mapping may name. */
+  readonly cells: string[];
+  /** The layout's key ({@link csvLayoutKey}), under which a mapping for this header is saved. */
+  readonly layout: string;
 
   // Positions on their own: cell() runs for every column of every row (millions in a large report).
   private readonly positions = new Map<K, number>();
@@ -72,8 +111,16 @@ export class CsvHeader<K extends string> {
   constructor(
     private readonly columns: CsvColumns<K>,
     private readonly index: ReadonlyMap<K, { at: number; name: string }>,
+    cells: readonly string[],
   ) {
     for (const [key, { at }] of index) this.positions.set(key, at);
+    this.cells = cells.map(csvHeaderName);
+    this.layout = csvLayoutKey(cells);
+  }
+
+  /** True when a required column is still missing: the import cannot go on without an answer. */
+  get asks(): boolean {
+    return this.unmapped.some((u) => u.required);
   }
 
   has(key: K): boolean {
@@ -117,7 +164,19 @@ export function readCsvHeader<K extends string>(cells: readonly string[], column
   const names = cells.map(csvHeaderName);
   const taken = new Set<number>();
   const index = new Map<K, { at: number; name: string }>();
-  for (const key of Object.keys(columns) as K[]) {
+  const mapping = options.mapping ?? {};
+  const keys = Object.keys(columns) as K[];
+  // The clerk's answers first, so a cell they named is theirs before any declared name takes it.
+  for (const key of keys) {
+    const cell = mapping[key];
+    if (typeof cell !== 'string') continue;
+    const at = names.findIndex((name, i) => name !== '' && !taken.has(i) && name === csvHeaderName(cell));
+    if (at < 0) continue;
+    taken.add(at);
+    index.set(key, { at, name: names[at]! });
+  }
+  for (const key of keys) {
+    if (index.has(key)) continue;
     const column = columns[key];
     for (const want of [column.header, ...(column.also ?? [])]) {
       const at = names.findIndex((name, i) => name !== '' && !taken.has(i) && matches(want, name));
@@ -127,15 +186,24 @@ export function readCsvHeader<K extends string>(cells: readonly string[], column
       break;
     }
   }
-  const header = new CsvHeader(columns, index);
+  const header = new CsvHeader(columns, index, cells);
   const missing = options.missing ?? CSV_REASONS.missingColumn;
-  const keys = Object.keys(columns) as K[];
   // In the order the columns are declared, so the problems read left to right like the file.
   const needs = [...keys.filter((k) => columns[k].required).map((k) => [k]), ...(options.oneOf ?? [])].sort((a, b) => keys.indexOf(a[0]!) - keys.indexOf(b[0]!));
+  const needed = new Set<K>();
   for (const anyOf of needs) {
     if (anyOf.some((k) => index.has(k))) continue;
+    needed.add(anyOf[0]!);
     const name = columns[anyOf[0]!].header;
     header.problems.push({ row: 1, column: name, reason: missing(name) });
+  }
+  for (const key of keys) {
+    if (index.has(key)) continue;
+    const required = needed.has(key);
+    // An optional column answered "not in the file" is settled; so is one of a group another member fills.
+    if (!required && mapping[key] === null) continue;
+    if (!required && needs.some((group) => group.includes(key))) continue;
+    header.unmapped.push({ key, header: columns[key].header, required });
   }
   return header;
 }

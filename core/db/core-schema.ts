@@ -97,4 +97,21 @@ CREATE TABLE core_plugin_states (
 ) WITHOUT ROWID;
 `,
   },
+  {
+    name: '005-import-mappings.sql',
+    sql: `
+-- A clerk's answer to an import that asked which column of a file holds each field: one per
+-- importer (\`<plugin>/<importer>\`) and file layout (a hash of the header's cleaned cells).
+CREATE TABLE core_import_mappings (
+  importer_id TEXT NOT NULL,
+  layout_key TEXT NOT NULL,
+  header_json TEXT NOT NULL,
+  fields_json TEXT NOT NULL,
+  mapping_json TEXT NOT NULL,
+  created_by INTEGER REFERENCES core_users(id) ON DELETE SET NULL,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (importer_id, layout_key)
+) WITHOUT ROWID;
+`,
+  },
 ];

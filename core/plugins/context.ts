@@ -4,6 +4,7 @@ import type { Queryable, Transaction } from '../db/database.js';
 import type { JsonSchema } from '../schemas/schema-registry.js';
 import type { Logger } from '../log/logger.js';
 import type { PluginManifest } from './manifest.js';
+import type { CsvColumnMapping, CsvColumns, CsvHeader, CsvHeaderOptions } from '../csv/read.js';
 
 /** The person making a request, as plugins see them. */
 export interface Actor {
@@ -187,6 +188,22 @@ export interface ImportRequest {
   actor: Actor;
   locale: Locale;
   progress: ImportProgress;
+  /**
+   * `readCsvHeader` with the column mapping a clerk saved for this importer and this
+   * header's layout applied. A required column still missing ends the import with
+   * `ColumnsUnmappedError` (`file` names the file; the first file by default), so the
+   * import dialog asks which column holds it, saves the answer, and uploads again. Added in
+   * plugin API 1.5.
+   *
+   * @example const header = request.readHeader(records[0]?.cells ?? [], COLUMNS);
+   */
+  readHeader<K extends string>(cells: readonly string[], columns: CsvColumns<K>, options?: CsvHeaderOptions<K> & { file?: string }): CsvHeader<K>;
+  /**
+   * The mapping saved for this importer and a header (by its cells), to pass as `mapping` to
+   * `readCsvHeader` when an import of several files collects every file's header before asking
+   * once with `ColumnsUnmappedError`. Added in plugin API 1.5.
+   */
+  columnMapping(cells: readonly string[]): CsvColumnMapping | undefined;
 }
 
 export interface ImporterAccess {

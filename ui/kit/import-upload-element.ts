@@ -1,7 +1,10 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { LocalizedText } from './i18n.js';
+import type { Problem } from './api-error.js';
 import { WbElement } from './wb-element.js';
+import { isColumnsUnmapped, type ColumnsUnmappedProblem } from './wb-column-mapping.js';
+import './wb-column-mapping.js';
 
 /** A row an importer refused; `file` when the upload carried more than one file. */
 export interface RejectedRow {
@@ -27,7 +30,9 @@ export const fileButtonStyles = css`
 /**
  * The base of a panel that sends files to one of its plugin's importers and follows the run:
  * sending the upload, the progress bar on the run's events, and the table of refused rows.
- * `R` is what the importer answers when it is done (its `result`).
+ * `R` is what the importer answers when it is done (its `result`). When the run ends asking which
+ * columns hold fields a file's header lacks (`columns-unmapped`), the progress bar's place holds
+ * the question; once answered, the same files are sent again, so the clerk picks nothing twice.
  *
  * @example
  * class ImportDialog extends ImportUploadElement<{ created: number; rejected: RejectedRow[] }> {
@@ -43,6 +48,10 @@ export class ImportUploadElement<R> extends WbElement {
   @state() protected report?: R;
   /** The file chosen with `renderFileButton` ('' before one is). */
   @state() protected fileName = '';
+  /** The question of a run that ended asking which columns hold missing fields. */
+  @state() protected asking?: ColumnsUnmappedProblem;
+  // What was sent last, to send again once the question is answered.
+  private sentLast?: { plugin: string; importer: string; files: File[] };
 
   /** Back to before any upload (a dialog opened afresh). */
   protected resetUpload(): void {
@@ -50,6 +59,8 @@ export class ImportUploadElement<R> extends WbElement {
     this.report = undefined;
     this.busy = false;
     this.fileName = '';
+    this.asking = undefined;
+    this.sentLast = undefined;
   }
 
   /**
@@ -84,6 +95,8 @@ export class ImportUploadElement<R> extends WbElement {
     this.busy = true;
     this.report = undefined;
     this.events = '';
+    this.asking = undefined;
+    this.sentLast = { plugin, importer, files };
     try {
       const run = await this.api.post<{ runId: string; events: string }>(`/${plugin}/importers/${importer}`, form);
       this.events = run.events;
@@ -93,11 +106,23 @@ export class ImportUploadElement<R> extends WbElement {
     }
   }
 
-  /** The progress bar of the run being followed, if any. */
+  /** The progress bar of the run being followed, if any; or the question of a run that asked. */
   protected renderProgress(heading: string): TemplateResult | typeof nothing {
+    if (this.asking && this.sentLast) {
+      const { plugin, importer } = this.sentLast;
+      return html`<wb-column-mapping .problem=${this.asking} plugin=${plugin} importer=${importer}
+        @mapping-saved=${() => void this.uploadAgain()} @mapping-cancel=${() => (this.asking = undefined)}></wb-column-mapping>`;
+    }
     if (!this.events) return nothing;
     return html`<wb-progress heading=${heading} src=${this.events}
-      @progress-done=${(e: CustomEvent<{ result: R }>) => this.done(e.detail.result)} @progress-failed=${() => this.failed()}></wb-progress>`;
+      @progress-done=${(e: CustomEvent<{ result: R }>) => this.done(e.detail.result)} @progress-failed=${(e: CustomEvent<{ problem?: Problem }>) => this.failedWith(e.detail?.problem)}></wb-progress>`;
+  }
+
+  /** The last files again, after the clerk said which columns hold what. */
+  private async uploadAgain(): Promise<void> {
+    const last = this.sentLast;
+    if (!last) return;
+    await this.upload(last.plugin, last.importer, last.files).catch((error: unknown) => this.notifications.error(error));
   }
 
   /** The run finished with its report. */
@@ -106,7 +131,13 @@ export class ImportUploadElement<R> extends WbElement {
     this.report = report;
   }
 
-  /** The run failed; the progress bar shows why. */
+  // The question is set before `failed()`, which subclasses override to reset their own state.
+  private failedWith(problem: Problem | undefined): void {
+    if (isColumnsUnmapped(problem)) this.asking = problem;
+    this.failed();
+  }
+
+  /** The run failed; the progress bar shows why, or the question (`asking`) takes its place. */
   protected failed(): void {
     this.busy = false;
   }

@@ -28,6 +28,7 @@ export { apiContext, commandsContext, i18nContext, notificationsContext, setting
 export { Emitter, toDisposable, type Disposable } from './disposable.js';
 export { formatDate, formatDateTime, formatMoney, SHOP_TIME_ZONE, type DateFormatOptions } from './format.js';
 export { fileButtonStyles, ImportUploadElement, type RejectedRow } from './import-upload-element.js';
+export { WbColumnMapping, isColumnsUnmapped, type ColumnsUnmappedProblem, type UnmappedField, type UnmappedFile } from './wb-column-mapping.js';
 export { I18n, LOCALES, type Locale, type LocalizedText, type Messages } from './i18n.js';
 export { formatKeybinding } from './keybinding.js';
 export { fenToYuan, parseYuan, yuan, yuanToFen, type MoneyProblem } from './money.js';

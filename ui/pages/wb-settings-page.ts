@@ -7,6 +7,7 @@ import { WbElement } from '../kit/wb-element.js';
 import type { WbSchemaForm } from '../kit/wb-schema-form.js';
 import '../kit/wb-schema-form.js';
 import '../kit/wb-tabs.js';
+import './wb-import-mappings.js';
 import { pageStyles } from './page-styles.js';
 
 /**
@@ -45,7 +46,8 @@ export class WbSettingsPage extends WbElement {
         ? html`<wb-schema-form data-plugin=${current.plugin} .schema=${current.schema} .value=${current.value} ?busy=${this.busy}
             ?readonly=${!this.workbench.can('core.settings.manage')}
             validator=${this.api.url(`/workbench/validators/settings/${encodeURIComponent(current.plugin)}`)}
-            @wb-submit=${(e: CustomEvent<{ value: Record<string, unknown> }>) => void this.save(current, e.detail.value)}></wb-schema-form>`
+            @wb-submit=${(e: CustomEvent<{ value: Record<string, unknown> }>) => void this.save(current, e.detail.value)}></wb-schema-form>
+            <wb-import-mappings plugin=${current.plugin}></wb-import-mappings>`
         : nothing}`;
   }
 

@@ -252,13 +252,15 @@ describe('refused rows', () => {
     ]);
   });
 
-  test('a header without a needed column is refused at row 1', async () => {
+  test('a header without a needed column ends the import asking which column holds it', async () => {
     const text = sample('orders-sample.csv').toString('utf8').replace('总金额', '合计');
-    const { result } = await runImport(owner, [
+    const { result, problem } = await runImport(owner, [
       { name: 'orders.csv', bytes: encodeReport(text, 'utf-8') },
       { name: 'items.csv', bytes: sample('items-sample.csv') },
     ]);
-    expect(result.rejected).toEqual([{ file: 'orders.csv', row: 1, column: '总金额', reason: expect.stringMatching(CHINESE) }]);
+    expect(result).toBeUndefined();
+    expect(problem).toMatchObject({ status: 400, kind: 'columns-unmapped', detail: expect.stringMatching(CHINESE), files: [{ file: 'orders.csv', header: expect.arrayContaining(['合计']) }] });
+    expect(problem.files[0].fields.filter((f: { required: boolean }) => f.required)).toEqual([{ key: 'total', header: '总金额', required: true }]);
   });
 
   test('an item report alone, two order reports, or a file that is neither, fail saying what to upload', async () => {

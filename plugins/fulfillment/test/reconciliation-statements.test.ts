@@ -160,8 +160,9 @@ describe('refused statements', () => {
   test('one statement is one courier; a missing column is named', async () => {
     const mixed = await importStatement(['运单号,重量,运费,快递公司', `${parcels.ok.trackingNo},0.8,5,申通快递`, `${parcels.sf.trackingNo},0.7,12,顺丰速运`].join('\n'));
     expect(mixed.rejected).toEqual([{ row: 3, column: '快递公司', reason: expect.stringMatching(/一份账单只对一家快递/) }]);
-    const headless = await importStatement('运单号,运费\n1,2\n', { 'accept-language': 'en' });
-    expect(headless.rejected).toEqual([{ row: 1, column: '重量', reason: expect.stringMatching(/header has no/) }]);
+    const headless = await runImport(fs.server, owner, 'courier-statement', [{ name: '账单.csv', bytes: '运单号,运费\n1,2\n' }], { 'accept-language': 'en' });
+    expect(headless.problem).toMatchObject({ kind: 'columns-unmapped', detail: expect.stringMatching(/“重量”/), files: [{ file: '账单.csv', header: ['运单号', '运费'] }] });
+    expect(headless.problem.files[0].fields.filter((f: { required: boolean }) => f.required).map((f: { key: string }) => f.key)).toEqual(['重量']);
   });
 
   test('statements need fulfillment.reconcile', async () => {

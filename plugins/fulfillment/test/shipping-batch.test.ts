@@ -107,9 +107,15 @@ describe('batch shipping', () => {
     ]);
   });
 
-  test('a file without the needed columns is refused at its header, in the importer’s language', async () => {
-    const body = await shipFile('订单编号,物流公司\n1,申通\n', { 'accept-language': 'en' });
-    expect(body).toEqual({ shipped: 0, rejected: [{ row: 1, column: '物流单号', reason: expect.stringMatching(/header has no/) }] });
+  test('a file without a needed column asks which column holds it, in the importer’s language; the answer is kept for that header', async () => {
+    const file = [{ name: '发货.csv', bytes: '订单编号,物流公司,运单\n1,申通,773012345678901\n' }];
+    const asked = await runImport(fs.server, owner, 'batch-shipping', file, { 'accept-language': 'en' });
+    expect(asked.problem).toMatchObject({ kind: 'columns-unmapped', detail: expect.stringMatching(/^The header has no column for “物流单号”/) });
+    expect(asked.problem.files).toEqual([{ file: '发货.csv', layout: expect.any(String), header: ['订单编号', '物流公司', '运单'], fields: [{ key: '物流单号', header: '物流单号', required: true }, { key: '重量', header: '重量', required: false }] }]);
+    const saved = await owner.put(`${F}/importers/batch-shipping/mappings/${asked.problem.files[0].layout}`, { columns: { 物流单号: '运单', 重量: null } });
+    expect(saved.status, saved.text).toBe(200);
+    const run = await runImport<BatchShippingReport>(fs.server, owner, 'batch-shipping', file);
+    expect(run.result).toEqual({ shipped: 0, rejected: [{ row: 2, column: '订单编号', reason: expect.stringContaining('没有订单编号为 1 的订单') }] });
   });
 
   test('batch shipping needs fulfillment.ship', async () => {

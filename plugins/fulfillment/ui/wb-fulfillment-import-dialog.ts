@@ -58,7 +58,7 @@ export class FulfillmentImportDialog extends ImportUploadElement<ImportReport> {
 
   override render() {
     if (!this.opened) return nothing;
-    const ready = Boolean(this.files.orders && this.files.items) && !this.busy && !this.sent;
+    const ready = Boolean(this.files.orders && this.files.items) && !this.busy && !this.sent && !this.asking;
     return html`<wb-dialog heading=${this.t('导入淘宝订单', 'Import Taobao orders')} open @close=${() => (this.opened = false)}>
       <p class="hint">${this.t('从卖家中心导出的“订单报表”和“宝贝报表”两个 CSV 一起导入，GBK 或 UTF-8 都可以。同一订单再导一次会更新它。', 'The order report and the item report exported from the seller centre, imported together; GBK or UTF-8. Importing an order again updates it.')}</p>
       <div class="files">
@@ -135,6 +135,8 @@ export class FulfillmentImportDialog extends ImportUploadElement<ImportReport> {
 
   protected override done(report: ImportReport): void {
     super.done(report);
+    // Also when the files went again after the clerk mapped their columns.
+    this.sent = true;
     if (report.rejected?.length) return;
     changes.announce('fulfillment.orders');
   }

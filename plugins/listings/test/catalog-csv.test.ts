@@ -245,3 +245,29 @@ test('a CSV row whose 商家编码 or category carries an invisible character is
   expect(report.rejected[1]!.reason).toContain('U+200D');
   expect((await productByItemCode(code)).skus.map((s: { code: string }) => s.code)).toEqual([`${code}-3`]);
 });
+
+test('a product CSV under another system’s header names asks once which column is which, then imports by the saved answer', async () => {
+  const { text, tag } = variant();
+  const odd = text.replace(/^[^\n]*/, (header) => header.replace('货号', '款号').replace('商家编码', 'SKU编码'));
+  const upload = async () => {
+    const form = new FormData();
+    form.append('file', new Blob([odd], { type: 'text/csv' }), '别家商品.csv');
+    const started = await owner.post('/api/listings/importers/products-csv', form);
+    expect(started.status, started.text).toBe(202);
+    const stream = await owner.get(started.body.events, { accept: 'text/event-stream' });
+    const last = stream.text.split(/\r?\n\r?\n/).filter((b) => b.trim()).at(-1)!.split(/\r?\n/);
+    return { event: last.find((l) => l.startsWith('event:'))!.slice(6).trim(), data: JSON.parse(last.filter((l) => l.startsWith('data:')).map((l) => l.slice(5)).join('\n')) };
+  };
+  const asked = await upload();
+  expect(asked.event).toBe('failed');
+  expect(asked.data.problem).toMatchObject({ kind: 'columns-unmapped', files: [{ file: '别家商品.csv', header: expect.arrayContaining(['款号', 'SKU编码']) }] });
+  const [file] = asked.data.problem.files;
+  expect(file.fields).toEqual([{ key: '货号', header: '货号', required: true }, { key: '商家编码', header: '商家编码', required: true }]);
+  expect(await productByItemCode(`${tag}01`)).toBeUndefined();
+  const saved = await owner.put(`/api/listings/importers/products-csv/mappings/${file.layout}`, { columns: { 货号: '款号', 商家编码: 'SKU编码' } });
+  expect(saved.status, saved.text).toBe(200);
+  const done = await upload();
+  expect(done.event, JSON.stringify(done.data)).toBe('done');
+  expect(done.data.result).toEqual({ created: 6, updated: 0, unchanged: 0, rejected: [] });
+  expect((await productByItemCode(`${tag}01`))?.skus.length).toBeGreaterThan(0);
+});

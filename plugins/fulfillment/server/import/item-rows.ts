@@ -1,5 +1,5 @@
 import { refundStateOf, type RefundState } from '../../shared/refund-state.js';
-import type { CsvRecord, Turns } from '@workbench/plugin-api';
+import type { CsvColumnMapping, CsvRecord, Turns } from '@workbench/plugin-api';
 import { readHeader, RowCells, type MoneyReader } from './report-cells.js';
 import { ITEM_COLUMN_GROUPS, ITEM_COLUMNS, ITEM_REPORT_COLUMNS, type ItemColumn } from './report-columns.js';
 import { REASONS, type Rejection } from './row-reasons.js';
@@ -40,8 +40,8 @@ export interface ItemReport {
 }
 
 /** Reads the 宝贝报表 rows in slices of `turns`; a row with any unreadable cell is refused whole, naming each cell. */
-export async function readItemReport(file: string, records: readonly CsvRecord[], deps: { money: MoneyReader; onRow: () => void; turns: Turns }): Promise<ItemReport> {
-  const { index, rejected } = readHeader<ItemColumn>(file, records[0], ITEM_REPORT_COLUMNS, '宝贝报表', ITEM_COLUMN_GROUPS);
+export async function readItemReport(file: string, records: readonly CsvRecord[], deps: { money: MoneyReader; onRow: () => void; turns: Turns; mapping?: CsvColumnMapping }): Promise<ItemReport> {
+  const { index, rejected } = readHeader<ItemColumn>(file, records[0], ITEM_REPORT_COLUMNS, '宝贝报表', { oneOf: ITEM_COLUMN_GROUPS, mapping: deps.mapping });
   // In layouts with sub-orders, 主订单编号 is the order and 子订单编号 the line.
   const orderKey: ItemColumn = index.has('mainOrderNo') ? 'mainOrderNo' : 'orderNo';
   const items: ParsedItem[] = [];

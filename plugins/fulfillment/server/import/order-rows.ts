@@ -1,7 +1,7 @@
 import { regionOf } from '../../shared/mask.js';
 import { PLATFORM_STATUS_TEXTS, type PlatformStatus } from '../../shared/state-names.js';
 import type { CourierSetting } from '../settings.js';
-import type { CsvRecord, Turns } from '@workbench/plugin-api';
+import type { CsvColumnMapping, CsvRecord, Turns } from '@workbench/plugin-api';
 import type { ParsedItem } from './item-rows.js';
 import { readHeader, RowCells, type MoneyReader } from './report-cells.js';
 import { ORDER_COLUMNS, ORDER_REPORT_COLUMNS, type OrderColumn } from './report-columns.js';
@@ -70,9 +70,9 @@ function courierOf(couriers: readonly CourierSetting[], text: string): string | 
 export async function readOrderReport(
   file: string,
   records: readonly CsvRecord[],
-  deps: { clock: ShopClock; money: MoneyReader; couriers: readonly CourierSetting[]; onRow: () => void; turns: Turns },
+  deps: { clock: ShopClock; money: MoneyReader; couriers: readonly CourierSetting[]; onRow: () => void; turns: Turns; mapping?: CsvColumnMapping },
 ): Promise<OrderReport> {
-  const { index, rejected } = readHeader<OrderColumn>(file, records[0], ORDER_REPORT_COLUMNS, '订单报表');
+  const { index, rejected } = readHeader<OrderColumn>(file, records[0], ORDER_REPORT_COLUMNS, '订单报表', { mapping: deps.mapping });
   const orders = new Map<string, ParsedOrder>();
   const refused = new Set<string>();
   if (rejected.length) return { orders, rejected, refused };

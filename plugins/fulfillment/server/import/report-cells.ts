@@ -1,4 +1,4 @@
-import { isBlankCsvRecord, parseYuan, readCsvHeader, type CsvColumns, type CsvHeader, type CsvRecord, type LocalizedText } from '@workbench/plugin-api';
+import { isBlankCsvRecord, parseYuan, readCsvHeader, type CsvColumnMapping, type CsvColumns, type CsvHeader, type CsvRecord, type LocalizedText } from '@workbench/plugin-api';
 import { REASONS, type Rejection } from './row-reasons.js';
 
 /** Money cells repeat a lot (prices, 0.00): each distinct text is read once per import. */
@@ -71,14 +71,17 @@ export class RowCells<K extends string> {
   }
 }
 
-/** The header's columns, and a refusal (row 1) for each required column it lacks, in words that send the clerk back to the seller centre. */
+/**
+ * The header's columns, with the clerk's mapping for this layout applied, and a refusal (row 1)
+ * for each required column it lacks, in words that send the clerk back to the seller centre.
+ */
 export function readHeader<K extends string>(
   file: string,
   header: CsvRecord | undefined,
   columns: CsvColumns<K>,
   report: string,
-  oneOf: readonly (readonly K[])[] = [],
+  options: { oneOf?: readonly (readonly K[])[]; mapping?: CsvColumnMapping } = {},
 ): { index: CsvHeader<K>; rejected: Rejection[] } {
-  const index = readCsvHeader(header?.cells ?? [], columns, { oneOf, missing: (column) => REASONS.missingColumn(column, report) });
+  const index = readCsvHeader(header?.cells ?? [], columns, { oneOf: options.oneOf, mapping: options.mapping, missing: (column) => REASONS.missingColumn(column, report) });
   return { index, rejected: index.problems.map((p) => ({ file, ...p })) };
 }

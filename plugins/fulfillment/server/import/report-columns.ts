@@ -1,6 +1,8 @@
 // The columns of Taobao's 订单报表 and 宝贝报表 the importer reads, by the names the seller
-// centre writes in the header. Every other column is ignored, so a later layout with more columns
-// imports the same way. A column missing that is not required reads as empty (0 for money).
+// centre writes in the header, and beside each the names other shop software writes in the same
+// layout (`also`). Every other column is ignored, so a later layout with more columns imports the
+// same way. A column missing that is not required reads as empty (0 for money); a required one
+// missing makes the import ask which column holds it (the answer is kept for that header).
 import { csvHeaderName, type CsvColumns } from '@workbench/plugin-api';
 
 export const ORDER_REPORT_COLUMNS = {
@@ -10,10 +12,10 @@ export const ORDER_REPORT_COLUMNS = {
   goodsTotal: { header: '买家应付货款', required: true },
   shippingFee: { header: '买家应付邮费' },
   total: { header: '总金额', required: true },
-  paidAmount: { header: '买家实际支付金额' },
+  paidAmount: { header: '买家实际支付金额', also: ['支付金额'] },
   status: { header: '订单状态', required: true },
   buyerMessage: { header: '买家留言' },
-  receiverName: { header: '收货人姓名', required: true },
+  receiverName: { header: '收货人姓名', also: ['收货人'], required: true },
   receiverAddress: { header: '收货地址', required: true },
   shippingMethod: { header: '运送方式' },
   phone: { header: '联系电话' },
@@ -23,7 +25,7 @@ export const ORDER_REPORT_COLUMNS = {
   trackingNo: { header: '物流单号' },
   courier: { header: '物流公司' },
   sellerRemark: { header: '订单备注' },
-  shopName: { header: '店铺名称' },
+  shopName: { header: '店铺名称', also: ['分销商店铺名称'] },
   closeReason: { header: '订单关闭原因' },
   refundAmount: { header: '退款金额' },
 } satisfies CsvColumns<string>;
@@ -53,18 +55,25 @@ const headersOf = <K extends string>(columns: CsvColumns<K>) => Object.fromEntri
 export const ORDER_COLUMNS = headersOf(ORDER_REPORT_COLUMNS);
 export const ITEM_COLUMNS = headersOf(ITEM_REPORT_COLUMNS);
 
-// Headers only one of the two reports has, to tell them apart whichever order they come in.
-const ORDER_MARKS = ['买家会员名', '收货人姓名', '收货地址', '买家应付货款', '买家实际支付金额', '订单付款时间', '联系手机'];
-const ITEM_MARKS = ['购买数量', '商家编码', '外部系统编号', '商品属性', '标题', '子订单编号', '主订单编号'];
+// Headers only one of the two reports has, to tell them apart whichever order they come in; a
+// column counts under any of its declared names.
+const ORDER_MARKS: readonly OrderColumn[] = ['buyerNick', 'receiverName', 'receiverAddress', 'goodsTotal', 'paidAmount', 'paidAt', 'mobile'];
+const ITEM_MARKS: readonly ItemColumn[] = ['quantity', 'code', 'outerId', 'properties', 'title', 'subOrderNo', 'mainOrderNo'];
 
 export type ReportKind = 'orders' | 'items';
 
-/** Which report a header row belongs to, or undefined when it looks like neither. */
+const namesOf = (column: { header: string; also?: readonly (string | RegExp)[] }) => [column.header, ...(column.also ?? [])].filter((n): n is string => typeof n === 'string');
+const hasColumn = (names: ReadonlySet<string>, column: { header: string; also?: readonly (string | RegExp)[] }) => namesOf(column).some((n) => names.has(csvHeaderName(n)));
+
+/**
+ * Which report a header row belongs to, or undefined when it looks like neither (a header of
+ * another system's own names: the import tells it by the other file of the pair).
+ */
 export function reportKind(header: readonly string[]): ReportKind | undefined {
   const names = new Set(header.map(csvHeaderName));
-  const orderMarks = ORDER_MARKS.filter((m) => names.has(m)).length;
-  const itemMarks = ITEM_MARKS.filter((m) => names.has(m)).length;
-  if (names.has('订单编号') && orderMarks >= 2 && orderMarks > itemMarks) return 'orders';
-  if ((names.has('订单编号') || names.has('主订单编号')) && names.has('购买数量') && itemMarks >= 2) return 'items';
+  const orderMarks = ORDER_MARKS.filter((m) => hasColumn(names, ORDER_REPORT_COLUMNS[m])).length;
+  const itemMarks = ITEM_MARKS.filter((m) => hasColumn(names, ITEM_REPORT_COLUMNS[m])).length;
+  if (hasColumn(names, ORDER_REPORT_COLUMNS.orderNo) && orderMarks >= 2 && orderMarks > itemMarks) return 'orders';
+  if ((hasColumn(names, ITEM_REPORT_COLUMNS.orderNo) || hasColumn(names, ITEM_REPORT_COLUMNS.mainOrderNo)) && hasColumn(names, ITEM_REPORT_COLUMNS.quantity) && itemMarks >= 2) return 'items';
   return undefined;
 }

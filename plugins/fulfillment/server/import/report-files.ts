@@ -1,5 +1,5 @@
-import { decodeCsvInTurns, InputError, readCsvInTurns, type CsvRecord, type ImportFile, type Turns } from '@workbench/plugin-api';
-import { reportKind, type ReportKind } from './report-columns.js';
+import { decodeCsvInTurns, InputError, readCsvInTurns, type CsvColumns, type CsvRecord, type ImportFile, type Turns } from '@workbench/plugin-api';
+import { ITEM_COLUMN_GROUPS, ITEM_REPORT_COLUMNS, ORDER_REPORT_COLUMNS, reportKind, type ReportKind } from './report-columns.js';
 import type { Rejection } from './row-reasons.js';
 
 /** One uploaded report, decoded and split into records. */
@@ -15,27 +15,31 @@ export interface ReportPair {
   rejected: Rejection[];
 }
 
+const requiredOf = (columns: CsvColumns<string>) => Object.values(columns).filter((c) => c.required).length;
+const NEEDED_COLUMNS: Record<ReportKind, number> = { orders: requiredOf(ORDER_REPORT_COLUMNS), items: requiredOf(ITEM_REPORT_COLUMNS) + ITEM_COLUMN_GROUPS.length };
+
 const KIND_NAMES: Record<ReportKind, { 'zh-CN': string; en: string }> = {
   orders: { 'zh-CN': '订单报表', en: 'order report' },
   items: { 'zh-CN': '宝贝报表', en: 'item report' },
 };
 
 /**
- * Tells the order report from the item report by their headers, in whichever order they came,
- * and refuses an upload that is not exactly one of each — in words that say what to send. Files
- * are decoded and read in slices (`turns`), so other requests are answered meanwhile.
+ * Tells the order report from the item report by their headers, in whichever order they came (a
+ * file whose header is neither is taken for the one its partner is not), and refuses an upload
+ * that is not exactly one of each — in words that say what to send. Files are decoded and read
+ * in slices (`turns`), so other requests are answered meanwhile.
  */
 export async function pairReports(files: readonly ImportFile[], turns: Turns): Promise<ReportPair> {
   const found: Partial<Record<ReportKind, ReportFile>> = {};
   const rejected: Rejection[] = [];
+  const unknown: ReportFile[] = [];
   for (const file of files) {
     const { records, problems } = await readCsvInTurns((await decodeCsvInTurns(file.bytes, turns)).text, turns);
+    for (const problem of problems) rejected.push({ file: file.name, ...problem });
     const kind = reportKind(records[0]?.cells ?? []);
     if (!kind) {
-      throw new InputError({
-        'zh-CN': `“${file.name}”既不是淘宝的订单报表也不是宝贝报表（认不出表头）：请上传从卖家中心导出的这两个 CSV 文件`,
-        en: `“${file.name}” is neither a Taobao order report nor an item report (its header is not recognised); upload the two CSV files exported from the seller centre`,
-      });
+      unknown.push({ name: file.name, records });
+      continue;
     }
     const before = found[kind];
     if (before) {
@@ -45,7 +49,19 @@ export async function pairReports(files: readonly ImportFile[], turns: Turns): P
       });
     }
     found[kind] = { name: file.name, records };
-    for (const problem of problems) rejected.push({ file: file.name, ...problem });
+  }
+  // A header of another system's own names is the report its partner is not, so the import can
+  // ask which of its columns hold the fields; two such files say nothing about which is which,
+  // and a file with fewer columns than that report needs is something else.
+  const other: ReportKind | undefined = found.orders && !found.items ? 'items' : found.items && !found.orders ? 'orders' : undefined;
+  const fits = (file: ReportFile, kind: ReportKind) => (file.records[0]?.cells.filter((c) => c.trim() !== '').length ?? 0) >= NEEDED_COLUMNS[kind];
+  if (unknown.length === 1 && files.length === 2 && other && fits(unknown[0]!, other)) found[other] = unknown[0];
+  else if (unknown.length) {
+    const file = unknown[0]!;
+    throw new InputError({
+      'zh-CN': `“${file.name}”既不是淘宝的订单报表也不是宝贝报表（认不出表头）：请上传从卖家中心导出的这两个 CSV 文件`,
+      en: `“${file.name}” is neither a Taobao order report nor an item report (its header is not recognised); upload the two CSV files exported from the seller centre`,
+    });
   }
   if (!found.items) {
     throw new InputError({

@@ -1,4 +1,4 @@
-import { Turns, type ImportRequest, type LocalizedText, type PluginContext, type Transaction } from '@workbench/plugin-api';
+import { ColumnsUnmappedError, readCsvHeader, Turns, type ImportRequest, type LocalizedText, type PluginContext, type Transaction } from '@workbench/plugin-api';
 import { resolveImportCodes } from '../mapping/import-codes.js';
 import { stepBy } from '../shared/actor.js';
 import { fulfillmentSettings } from '../settings.js';
@@ -11,7 +11,8 @@ import { writePlan } from './import-write.js';
 import { readItemReport, type ItemReport, type ParsedItem } from './item-rows.js';
 import { readOrderReport, type ParsedOrder } from './order-rows.js';
 import { moneyReader } from './report-cells.js';
-import { pairReports } from './report-files.js';
+import { pairReports, type ReportPair } from './report-files.js';
+import { ITEM_COLUMN_GROUPS, ITEM_REPORT_COLUMNS, ORDER_REPORT_COLUMNS } from './report-columns.js';
 import { REASONS, type Rejection } from './row-reasons.js';
 import { ShopClock } from './shop-clock.js';
 import { readStoredOrders } from './stored-orders.js';
@@ -72,6 +73,22 @@ async function linkItems(orders: Map<string, ParsedOrder>, refused: Set<string>,
 }
 
 /**
+ * The mappings the clerk saved for the two reports' layouts; when either header still lacks a
+ * required column, the import ends before reading a row, asking about both files at once.
+ */
+function headerMappings(reports: ReportPair, request: ImportRequest) {
+  const orderCells = reports.orders.records[0]?.cells ?? [];
+  const itemCells = reports.items.records[0]?.cells ?? [];
+  const mappings = { orders: request.columnMapping(orderCells), items: request.columnMapping(itemCells) };
+  const asking = [
+    { file: reports.orders.name, header: readCsvHeader(orderCells, ORDER_REPORT_COLUMNS, { mapping: mappings.orders }) },
+    { file: reports.items.name, header: readCsvHeader(itemCells, ITEM_REPORT_COLUMNS, { oneOf: ITEM_COLUMN_GROUPS, mapping: mappings.items }) },
+  ].filter((f) => f.header.asks);
+  if (asking.length) throw new ColumnsUnmappedError(asking);
+  return mappings;
+}
+
+/**
  * The 订单报表 + 宝贝报表 import: both files read and checked in memory first; then, only if no
  * row was refused, one transaction looks up what is stored (one query each for orders, lines and
  * SKU codes), writes new orders in multi-row statements, updates what changed and moves orders
@@ -83,6 +100,7 @@ export async function runTaobaoImport(ctx: PluginContext, stock: StockOps, reque
   const settings = fulfillmentSettings(ctx);
   const turns = new Turns();
   const reports = await pairReports(files, turns);
+  const mappings = headerMappings(reports, request);
 
   const fileOrder = [reports.orders.name, reports.items.name];
   const rows = reports.orders.records.length + reports.items.records.length - 2;
@@ -94,8 +112,8 @@ export async function runTaobaoImport(ctx: PluginContext, stock: StockOps, reque
     if (++read % 1000 === 0) progress.report({ done: read, total: rows, message: reading });
   };
   const money = moneyReader();
-  const orderReport = await readOrderReport(reports.orders.name, reports.orders.records, { clock: new ShopClock(ctx), money, couriers: settings.couriers, onRow, turns });
-  const itemReport = await readItemReport(reports.items.name, reports.items.records, { money, onRow, turns });
+  const orderReport = await readOrderReport(reports.orders.name, reports.orders.records, { clock: new ShopClock(ctx), money, couriers: settings.couriers, onRow, turns, mapping: mappings.orders });
+  const itemReport = await readItemReport(reports.items.name, reports.items.records, { money, onRow, turns, mapping: mappings.items });
   progress.report({ done: rows, total: rows, message: reading });
   const rejected = [...reports.rejected, ...orderReport.rejected, ...itemReport.rejected];
   // Only readable headers say where every line belongs.

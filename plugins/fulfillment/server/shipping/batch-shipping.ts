@@ -1,4 +1,4 @@
-import { decodeCsvInTurns, isBlankCsvRecord, readCsvHeader, readCsvInTurns, Turns, type CsvColumns, type CsvProblem, type ImportRequest, type LocalizedText, type PluginContext } from '@workbench/plugin-api';
+import { decodeCsvInTurns, isBlankCsvRecord, readCsvInTurns, Turns, type CsvColumns, type CsvProblem, type ImportRequest, type LocalizedText, type PluginContext } from '@workbench/plugin-api';
 import type { BatchShippingReport } from '../../shared/records.js';
 import { fulfillmentSettings } from '../settings.js';
 import { stepBy } from '../shared/actor.js';
@@ -31,9 +31,9 @@ interface BatchRow {
 }
 
 /** The rows of the file, or the problems that keep a row from being read; read in slices of `turns`. */
-async function readRows(ctx: PluginContext, text: string, turns: Turns): Promise<{ rows: BatchRow[]; problems: CsvProblem[] }> {
+async function readRows(ctx: PluginContext, text: string, turns: Turns, readHeader: ImportRequest['readHeader']): Promise<{ rows: BatchRow[]; problems: CsvProblem[] }> {
   const { records: [first, ...data], problems: unreadable } = await readCsvInTurns(text, turns);
-  const header = readCsvHeader(first?.cells ?? [], COLUMNS);
+  const header = readHeader(first?.cells ?? [], COLUMNS);
   const problems: CsvProblem[] = [...header.problems];
   if (problems.length) return { rows: [], problems };
   problems.push(...unreadable);
@@ -81,9 +81,9 @@ class BatchRefused extends Error {}
  * throughout.
  */
 export function registerBatchShipping(ctx: PluginContext, stock: StockOps): void {
-  ctx.importers.register('batch-shipping', async ({ file, actor, locale, progress }: ImportRequest): Promise<BatchShippingReport> => {
+  ctx.importers.register('batch-shipping', async ({ file, actor, locale, progress, readHeader }: ImportRequest): Promise<BatchShippingReport> => {
     const turns = new Turns();
-    const { rows, problems } = await readRows(ctx, (await decodeCsvInTurns(file.bytes, turns)).text, turns);
+    const { rows, problems } = await readRows(ctx, (await decodeCsvInTurns(file.bytes, turns)).text, turns, readHeader);
     const total = rows.length;
     const counted = (done: number) => ({ done, total, message: { 'zh-CN': '单已处理', en: 'orders processed' } });
     progress.report(counted(0));

@@ -70,10 +70,10 @@ function periodDays(lines: StatementLine[], shipments: Map<string, ShipmentRow>,
  * are written one statement each, so the server answers others throughout.
  */
 export function registerStatementImport(ctx: PluginContext): void {
-  ctx.importers.register('courier-statement', async ({ file, actor, locale, progress }: ImportRequest): Promise<StatementReport> => {
+  ctx.importers.register('courier-statement', async ({ file, actor, locale, progress, readHeader }: ImportRequest): Promise<StatementReport> => {
     const settings = fulfillmentSettings(ctx);
     const turns = new Turns();
-    const { lines, problems } = await readStatement(settings, (await decodeCsvInTurns(file.bytes, turns)).text, turns);
+    const { lines, problems } = await readStatement(settings, (await decodeCsvInTurns(file.bytes, turns)).text, turns, readHeader);
     progress.report({ done: 0, total: lines.length, message: { 'zh-CN': '行已核对', en: 'lines checked' } });
     const empty = { statementId: null, courier: null, period: null, lines: lines.length, matched: 0, unknown: 0, differences: 0, notBilled: 0 };
     if (problems.length === 0 && lines.length === 0) problems.push({ row: 2, column: '运单号', reason: { 'zh-CN': '账单里没有一行运单', en: 'The statement has no lines' } });

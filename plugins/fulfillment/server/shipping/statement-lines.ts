@@ -1,7 +1,10 @@
-import { isBlankCsvRecord, moneyCellReason, parseYuan, readCsvHeader, readCsvInTurns, Turns, unwrapCsvCell, type CsvColumns, type CsvProblem, type LocalizedText } from '@workbench/plugin-api';
+import { isBlankCsvRecord, moneyCellReason, parseYuan, readCsvHeader, readCsvInTurns, Turns, unwrapCsvCell, type CsvColumns, type CsvHeader, type CsvProblem, type LocalizedText } from '@workbench/plugin-api';
 import type { CourierSetting, FulfillmentSettings } from '../settings.js';
 import { courierFromText, courierNames, normaliseTracking } from './courier-rules.js';
 import { headerInGrams, parseWeight, WEIGHT_REASONS } from './weight-cells.js';
+
+/** How the header is read: the importer's `readHeader` (with the clerk's saved mapping), or the plain reader. */
+type HeaderReader = <K extends string>(cells: readonly string[], columns: CsvColumns<K>) => CsvHeader<K>;
 
 type Column = '运单号' | '重量' | '运费' | '日期' | '快递公司';
 
@@ -40,9 +43,9 @@ export function dayOf(cell: string): string | undefined {
  * and optionally 日期 and 快递公司. Unreadable cells become problems naming row and column. Read
  * in slices of `turns`, so the server answers others meanwhile.
  */
-export async function readStatement(settings: FulfillmentSettings, text: string, turns = new Turns()): Promise<{ lines: StatementLine[]; problems: CsvProblem[] }> {
+export async function readStatement(settings: FulfillmentSettings, text: string, turns = new Turns(), readHeader: HeaderReader = readCsvHeader): Promise<{ lines: StatementLine[]; problems: CsvProblem[] }> {
   const { records: [first, ...data], problems: unreadable } = await readCsvInTurns(text, turns);
-  const header = readCsvHeader(first?.cells ?? [], COLUMNS);
+  const header = readHeader(first?.cells ?? [], COLUMNS);
   const problems: CsvProblem[] = [...header.problems];
   if (problems.length) return { lines: [], problems };
   problems.push(...unreadable);

@@ -221,9 +221,9 @@ class CatalogImport {
 
 /** The `products-csv` importer: UTF-8 or GBK, columns by header, one transaction for the valid rows. */
 export function registerProductImporter(ctx: PluginContext): void {
-  ctx.importers.register('products-csv', async ({ file, actor, locale, progress }: ImportRequest): Promise<ImportReport> => {
+  ctx.importers.register('products-csv', async ({ file, actor, locale, progress, readHeader }: ImportRequest): Promise<ImportReport> => {
     const { text } = decodeCsv(file.bytes);
-    const parsed = await readCsvRowsInTurns(text, (done, total) => progress.report({ done, total, message: { 'zh-CN': '行已读取', en: 'rows read' } }));
+    const parsed = await readCsvRowsInTurns(text, (done, total) => progress.report({ done, total, message: { 'zh-CN': '行已读取', en: 'rows read' } }), readHeader);
     const groups = groupRows(parsed.rows);
     const total = parsed.rows.length;
     // The progress bar shows "done / total" itself; the message only names the unit.

@@ -1,9 +1,12 @@
-import { invisibleCharacterIn, isBlankCsvRecord, moneyCellReason, readCsv, readCsvHeader, readCsvInTurns, Turns, type CsvProblem, type CsvRecords, type LocalizedText } from '@workbench/plugin-api';
+import { invisibleCharacterIn, isBlankCsvRecord, moneyCellReason, readCsv, readCsvHeader, readCsvInTurns, Turns, type CsvColumns, type CsvHeader, type CsvProblem, type CsvRecords, type LocalizedText } from '@workbench/plugin-api';
 import { CSV_COLUMNS, type CsvColumn } from './csv-columns.js';
 import { parseYuan } from '../shared/money.js';
 
 /** A row the import refused: `row` as Excel numbers it (the header is row 1). */
 export type Rejection = CsvProblem;
+
+/** How the header is read: the importer's `readHeader` (with the clerk's saved mapping), or the plain reader. */
+type HeaderReader = <K extends string>(cells: readonly string[], columns: CsvColumns<K>) => CsvHeader<K>;
 
 /** The product-level cells of a row; absent means the cell was empty (keep what is stored). */
 export interface ProductCells {
@@ -53,8 +56,8 @@ export const ROWS_PER_TURN = 200;
 export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** {@link readCsvRows} for a large file: parses and checks it a slice at a time, letting other requests in between. */
-export async function readCsvRowsInTurns(text: string, onRead: (done: number, total: number) => void = () => undefined): Promise<{ rows: CsvRow[]; rejected: Rejection[] }> {
-  const reader = recordReader(await readCsvInTurns(text, new Turns()));
+export async function readCsvRowsInTurns(text: string, onRead: (done: number, total: number) => void = () => undefined, readHeader: HeaderReader = readCsvHeader): Promise<{ rows: CsvRow[]; rejected: Rejection[] }> {
+  const reader = recordReader(await readCsvInTurns(text, new Turns()), readHeader);
   if (reader.rows) {
     for (let i = 0; i < reader.data.length; i++) {
       reader.read(i);
@@ -71,9 +74,9 @@ export async function readCsvRowsInTurns(text: string, onRead: (done: number, to
  * The header's columns, then one data record at a time into rows or rejections; `rows` is absent
  * when the header lacks a required column. A quote that never closes is refused at its row.
  */
-function recordReader({ records, problems }: CsvRecords): { data: CsvRecords['records']; rows?: CsvRow[]; rejected: Rejection[]; read: (i: number) => void } {
+function recordReader({ records, problems }: CsvRecords, readHeader: HeaderReader = readCsvHeader): { data: CsvRecords['records']; rows?: CsvRow[]; rejected: Rejection[]; read: (i: number) => void } {
   const [first, ...data] = records;
-  const header = readCsvHeader(first?.cells ?? [], CSV_COLUMNS);
+  const header = readHeader(first?.cells ?? [], CSV_COLUMNS);
   const rejected: Rejection[] = [...header.problems];
   if (rejected.length > 0) return { data, rejected, read: () => undefined };
   rejected.push(...problems);
