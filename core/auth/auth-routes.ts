@@ -1,4 +1,4 @@
-import { ConflictError, ForbiddenError, UnauthorizedError } from '../errors.js';
+import { ConflictError, ForbiddenError, InputError, UnauthorizedError } from '../errors.js';
 import type { Database } from '../db/database.js';
 import type { DemoData } from '../contributions/demo-data.js';
 import type { Logger } from '../log/logger.js';
@@ -45,13 +45,22 @@ const meSchema = {
     roles: { type: 'array', items: { type: 'string' } },
     permissions: { type: 'array', items: { type: 'string' } },
     locale: { type: ['string', 'null'] },
+    mustChangePassword: { type: 'boolean' },
   },
-  required: ['id', 'username', 'displayName', 'roles', 'permissions'],
+  required: ['id', 'username', 'displayName', 'roles', 'permissions', 'mustChangePassword'],
 };
 
 async function me(accounts: Accounts, actor: Actor) {
   const user = await accounts.get(actor.id);
-  return { id: actor.id, username: actor.username, displayName: actor.displayName, roles: actor.roles, permissions: [...actor.permissions].sort(), locale: user?.locale ?? null };
+  return {
+    id: actor.id,
+    username: actor.username,
+    displayName: actor.displayName,
+    roles: actor.roles,
+    permissions: [...actor.permissions].sort(),
+    locale: user?.locale ?? null,
+    mustChangePassword: user?.mustChangePassword ?? false,
+  };
 }
 
 /** First-run setup, login, logout, and the current person. */
@@ -143,6 +152,14 @@ export function registerAuthRoutes(d: AuthRouteDeps): void {
   });
 
   d.add({
+    method: 'get',
+    path: '/auth/owners',
+    authenticated: true,
+    summary: { 'zh-CN': '店长的显示名（找谁开通权限）', en: 'The owners’ display names (whom to ask for rights)' },
+    handler: async () => ({ items: await d.accounts.owners() }),
+  });
+
+  d.add({
     method: 'post',
     path: '/auth/logout',
     authenticated: true,
@@ -189,7 +206,10 @@ export function registerAuthRoutes(d: AuthRouteDeps): void {
       if (b.newPassword !== undefined && !(await checkLimited(d, sourceAddress(raw), user.username, user, () => verifyPassword(b.currentPassword ?? '', user.passwordHash)))) {
         throw new ForbiddenError({ 'zh-CN': '当前密码不对', en: 'The current password is wrong' }, { errors: [{ path: '/currentPassword', in: 'body', message: '×' }] });
       }
-      await d.accounts.update(user.id, { version: user.version, displayName: b.displayName, locale: b.locale, password: b.newPassword }, actor!);
+      if (b.newPassword !== undefined && b.newPassword === b.currentPassword) {
+        throw new InputError({ 'zh-CN': '新密码要和现在的不一样', en: 'The new password must differ from the current one' }, { errors: [{ path: '/newPassword', in: 'body', message: 'same' }] });
+      }
+      await d.accounts.update(user.id, { version: user.version, displayName: b.displayName, locale: b.locale, password: b.newPassword }, actor!, sessionHash(raw));
       return me(d.accounts, (await d.accounts.actor(user.id))!);
     },
   });

@@ -50,12 +50,13 @@ export function registerUserRoutes(add: CoreRouteAdder, accounts: Accounts, mani
     path: '/users/:id',
     permission,
     action: 'update user',
-    summary: { 'zh-CN': '修改员工账号（角色、停用、重设密码）', en: 'Change a staff account (roles, disable, reset password)' },
+    summary: { 'zh-CN': '修改员工账号（改名、角色、停用、重设密码：本人下次登录须先改密码）', en: 'Change a staff account (rename, roles, disable, reset password: the person must change it at the next login)' },
     params: idParams,
     body: {
       type: 'object',
       properties: {
         version,
+        username: { ...def('visibleText'), minLength: 1, maxLength: 64, pattern: '^[^\\s]+$' },
         displayName: { type: 'string', minLength: 1, maxLength: 64 },
         roles: roleList,
         disabled: { type: 'boolean' },
