@@ -19,8 +19,8 @@ afterAll(async () => {
   await server?.dispose();
 });
 
-async function user(username: string): Promise<{ id: number; version: number; username: string; mustChangePassword: boolean; disabled: boolean }> {
-  const items = (await owner.get('/api/users')).body.items as { id: number; version: number; username: string; mustChangePassword: boolean; disabled: boolean }[];
+async function user(username: string): Promise<{ id: number; version: number; username: string; resetPending: boolean; disabled: boolean }> {
+  const items = (await owner.get('/api/users')).body.items as { id: number; version: number; username: string; resetPending: boolean; disabled: boolean }[];
   return items.find((u) => u.username === username)!;
 }
 
@@ -35,26 +35,26 @@ describe('the owner resets a password', () => {
     const target = await user('xiaoli');
     const reset = await owner.patch(`/api/users/${target.id}`, { version: target.version, password: 'temporary-pass-77' });
     expect(reset.status, reset.text).toBe(200);
-    expect(reset.body.mustChangePassword).toBe(true);
+    expect(reset.body.resetPending).toBe(true);
     expect((await before.get('/api/auth/me')).status).toBe(401);
 
     const c = client();
     const login = await c.login('xiaoli', 'temporary-pass-77');
     expect(login.status, login.text).toBe(200);
-    expect(login.body.mustChangePassword).toBe(true);
+    expect(login.body.resetPending).toBe(true);
     const blocked = await c.get('/api/listings/products');
     expect(blocked.status).toBe(403);
     expect(blocked.body.detail).toMatch(/密码/);
     expect((await c.get('/api/workbench/contributions')).status).toBe(403);
-    expect((await c.get('/api/auth/me')).body.mustChangePassword).toBe(true);
+    expect((await c.get('/api/auth/me')).body.resetPending).toBe(true);
 
     // The temporary password is not good enough as the new one.
     expect((await c.patch('/api/auth/me', { currentPassword: 'temporary-pass-77', newPassword: 'temporary-pass-77' })).status).toBe(400);
     const changed = await c.patch('/api/auth/me', { currentPassword: 'temporary-pass-77', newPassword: 'my-own-secret-88' });
     expect(changed.status, changed.text).toBe(200);
-    expect(changed.body.mustChangePassword).toBe(false);
+    expect(changed.body.resetPending).toBeUndefined();
     expect((await c.get('/api/listings/products')).status).toBe(200);
-    expect((await user('xiaoli')).mustChangePassword).toBe(false);
+    expect((await user('xiaoli')).resetPending).toBe(false);
     expect((await client().login('xiaoli', 'my-own-secret-88')).status).toBe(200);
   });
 });
@@ -117,9 +117,9 @@ describe('the owner’s own password', () => {
     const me = await user('dianzhang');
     const self = await owner.patch(`/api/users/${me.id}`, { version: me.version, password: 'correct-horse-43' });
     expect(self.status, self.text).toBe(200);
-    expect(self.body.mustChangePassword).toBe(false);
+    expect(self.body.resetPending).toBe(false);
     const again = client();
-    expect((await again.login('dianzhang', 'correct-horse-43')).body.mustChangePassword).toBe(false);
+    expect((await again.login('dianzhang', 'correct-horse-43')).body.resetPending).toBeUndefined();
     owner.cookie = again.cookie;
     expect((await owner.get('/api/users')).status).toBe(200);
   });

@@ -18,8 +18,8 @@ export interface UserRecord {
   displayName: string;
   locale: string | null;
   disabled: boolean;
-  /** The password was set by someone else: the person must choose their own before anything else. */
-  mustChangePassword: boolean;
+  /** The password was reset by someone else: the person must choose their own before anything else. */
+  resetPending: boolean;
   roles: string[];
   createdAt: string;
   version: number;
@@ -66,7 +66,7 @@ function toUser(row: UserRow): UserRecord {
     displayName: row.display_name,
     locale: row.locale,
     disabled: row.disabled === 1,
-    mustChangePassword: row.must_change_password === 1,
+    resetPending: row.must_change_password === 1,
     roles: row.roles ? row.roles.split(',').sort() : [],
     createdAt: row.created_at,
     version: row.version,

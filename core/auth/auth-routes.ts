@@ -45,9 +45,10 @@ const meSchema = {
     roles: { type: 'array', items: { type: 'string' } },
     permissions: { type: 'array', items: { type: 'string' } },
     locale: { type: ['string', 'null'] },
-    mustChangePassword: { type: 'boolean' },
+    /** Present (true) while the owner's reset of the password waits for the person's own choice. */
+    resetPending: { type: 'boolean', const: true },
   },
-  required: ['id', 'username', 'displayName', 'roles', 'permissions', 'mustChangePassword'],
+  required: ['id', 'username', 'displayName', 'roles', 'permissions'],
 };
 
 async function me(accounts: Accounts, actor: Actor) {
@@ -59,7 +60,7 @@ async function me(accounts: Accounts, actor: Actor) {
     roles: actor.roles,
     permissions: [...actor.permissions].sort(),
     locale: user?.locale ?? null,
-    mustChangePassword: user?.mustChangePassword ?? false,
+    ...(user?.resetPending ? { resetPending: true as const } : {}),
   };
 }
 
