@@ -9,6 +9,8 @@ const localizedText = { $ref: 'https://workbench.local/schemas/defs#/$defs/local
 const version = { $ref: 'https://workbench.local/schemas/defs#/$defs/version' };
 const roleList = { type: 'array', items: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' }, uniqueItems: true };
 const permissionList = { type: 'array', items: { type: 'string', pattern: '^([a-z][a-z0-9-]*(\\.[a-zA-Z0-9-]+)+|\\*)$' }, uniqueItems: true };
+/** How the permission grid names the core's own group. */
+const CORE_NAME: LocalizedText = { 'zh-CN': '工作台', en: 'Workbench' };
 const idParams = { type: 'object', properties: { id: { type: 'integer', minimum: 1 } }, required: ['id'] };
 
 /** Staff accounts, roles and the list of every permission, for the owner. */
@@ -111,8 +113,8 @@ export function registerUserRoutes(add: CoreRouteAdder, accounts: Accounts, mani
     summary: { 'zh-CN': '所有权限（核心和各插件）', en: 'Every permission (core and plugins)' },
     handler: () => ({
       items: [
-        ...CORE_PERMISSIONS.map((p) => ({ ...p, plugin: 'core' })),
-        ...manifests().flatMap((m) => m.permissions.map((p) => ({ ...p, plugin: m.id }))),
+        ...CORE_PERMISSIONS.map((p) => ({ ...p, plugin: 'core', pluginName: CORE_NAME })),
+        ...manifests().flatMap((m) => m.permissions.map((p) => ({ ...p, plugin: m.id, pluginName: m.name }))),
       ],
     }),
   });
