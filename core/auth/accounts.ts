@@ -5,7 +5,10 @@ import type { Actor } from '../plugins/context.js';
 import { checkCanChangeAccount, checkCanGrantPermissions, checkCanGrantRoles } from './grant-rights.js';
 import { passwordProblem } from './password-rules.js';
 import type { PluginManifest } from '../plugins/manifest.js';
-import { DEFAULT_ROLE_IDS, NO_ROLE_DEFAULTS, effectivePermissions, roleDefaults, splitRoleEdit, type RoleDefaults } from './role-defaults.js';
+import { NO_ROLE_DEFAULTS, roleDefaults, type RoleDefaults } from './role-defaults.js';
+import { builtInRoleEdit, readRoles, type RoleRecord } from './role-records.js';
+
+export type { RoleRecord } from './role-records.js';
 import { MIN_PASSWORD_LENGTH, STRONG_PASSWORD_COST, hashPassword, type PasswordCost } from './passwords.js';
 
 export const OWNER_ROLE = 'owner';
@@ -22,25 +25,6 @@ export interface UserRecord {
   resetPending: boolean;
   roles: string[];
   createdAt: string;
-  version: number;
-}
-
-export interface RoleRecord {
-  id: string;
-  name: LocalizedText;
-  permissions: string[];
-  /** What the running plugins give this built-in role by default (empty for the others). */
-  defaults: string[];
-  builtin: boolean;
-  version: number;
-}
-
-interface RoleRow {
-  id: string;
-  name: string;
-  permissions: string;
-  removed: string;
-  builtin: number;
   version: number;
 }
 
@@ -244,16 +228,8 @@ export class Accounts {
   }
 
   async roles(q?: Queryable): Promise<RoleRecord[]> {
-    const read = (r: Queryable) => r.all<RoleRow>('SELECT * FROM core_roles ORDER BY builtin DESC, rowid');
-    const rows = q ? await read(q) : await this.db.read(read);
     const defaults = this.defaults();
-    return rows.map((r) => {
-      const stored = JSON.parse(r.permissions) as string[];
-      // Built-in roles: the defaults, plus what the owner added (stored in permissions), less what they took away.
-      const own = r.builtin === 1 && DEFAULT_ROLE_IDS.has(r.id) ? [...(defaults.byRole.get(r.id) ?? [])] : [];
-      const permissions = own.length || r.builtin === 1 ? effectivePermissions(own, stored, JSON.parse(r.removed) as string[]) : stored;
-      return { id: r.id, name: JSON.parse(r.name) as LocalizedText, permissions, defaults: own, builtin: r.builtin === 1, version: r.version };
-    });
+    return q ? readRoles(q, defaults) : this.db.read((r) => readRoles(r, defaults));
   }
 
   async createRole(input: { id: string; name: LocalizedText; permissions: string[] }, by: Actor | null): Promise<RoleRecord> {
@@ -279,10 +255,7 @@ export class Accounts {
       if (input.permissions && role) {
         checkCanGrantPermissions(by, input.permissions.filter((p) => !role.permissions.includes(p)));
         if (role.builtin) {
-          const row = await tx.get<{ removed: string }>('SELECT removed FROM core_roles WHERE id = ?', [id]);
-          const split = splitRoleEdit(input.permissions, role.defaults, JSON.parse(row!.removed) as string[], this.defaults().known);
-          changes.permissions = JSON.stringify(split.added);
-          changes.removed = JSON.stringify(split.removed);
+          Object.assign(changes, await builtInRoleEdit(tx, role, input.permissions, this.defaults().known));
         } else {
           changes.permissions = JSON.stringify([...new Set(input.permissions)].sort());
         }
