@@ -42,9 +42,9 @@ export class WbRoleEditor extends WbElement {
               ? html`<p>${this.i18n.t('users.all')}</p>`
               : html`${role.builtin ? html`<p class="hint">${this.i18n.t('users.defaultsHint')}</p>` : nothing}
                 ${[...groups].map(([plugin, list]) => html`<fieldset data-plugin=${plugin}><legend title=${plugin}>${groupName(list)}</legend><div class="grid">
-                  ${list.map((p) => html`<label title=${p.id}><input type="checkbox" name="permission" value=${p.id} .checked=${role.permissions.includes(p.id)} />${this.i18n.text(p.name)}${
-                    role.defaults?.includes(p.id) ? html` <span class="default">${this.i18n.t('users.defaultMark')}</span>` : nothing
-                  }</label>`)}
+                  ${list.map((p) => html`<label title=${p.id}><input type="checkbox" name="permission" value=${p.id} .checked=${role.permissions.includes(p.id)} /><span
+                    >${this.i18n.text(p.name)}${role.defaults?.includes(p.id) ? html` <span class="default">${this.i18n.t('users.defaultMark')}</span>` : nothing}</span
+                  ></label>`)}
                 </div></fieldset>`)}`}
             ${role.permissions.includes('*') ? nothing : html`<button class="primary" type="submit">${this.i18n.t('users.savePermissions')}</button>`}
           </form>`
