@@ -8,7 +8,8 @@ import { ROOT, startServer, type TestServer } from '../helpers/server.js';
 
 // Staff and accounts on the shop's first day: the owner makes a 客服 and a 仓管 with the built-in
 // roles, each sees their own work, someone without rights learns whom to ask, and everyone
-// changes their own password from the status bar.
+// changes their own password from the status bar. Each step hashes passwords with the real
+// parameters a few times, hence the longer timeouts.
 const SHOTS = process.env.WORKBENCH_SCREENSHOTS ?? join(ROOT, 'test-results', 'screenshots');
 
 let server: TestServer;
@@ -60,7 +61,7 @@ describe('staff accounts in Chromium', () => {
     await createAccount(page, 'cangguan1', '老李', '仓管');
     await expect(page.locator('wb-users-page tr[data-user=cangguan1] input[name=role][value=warehouse]').isChecked()).resolves.toBe(true);
     await expect(page.locator('wb-users-page tr[data-user=cangguan1] input[name=role][value=customer-service]').isChecked()).resolves.toBe(false);
-  });
+  }, 60_000);
 
   it('shows the permission grid by plugin name, the ids only as tooltips (zh-CN, 1024×700)', async () => {
     await page.setViewportSize({ width: 1024, height: 700 });
@@ -75,7 +76,7 @@ describe('staff accounts in Chromium', () => {
     await page.screenshot({ path: join(SHOTS, 'accounts-permission-grid-zh.png') });
     // Nothing sticks out sideways.
     await expect(page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).resolves.toBe(true);
-  });
+  }, 60_000);
 
   it('the 仓管 logs in to their own views and changes their password from the status bar', async () => {
     const cg = (await openPage(browser, server.url)).page;
@@ -99,7 +100,7 @@ describe('staff accounts in Chromium', () => {
     await cg.locator('wb-login-page').waitFor();
     await logIn(cg, 'cangguan1', 'laoli-own-pass-9');
     await cg.context().close();
-  });
+  }, 60_000);
 
   it('after the owner resets the 客服’s password, she chooses her own before the workbench opens', async () => {
     const row = page.locator('wb-users-page tr[data-user=kefu1]');
@@ -121,7 +122,7 @@ describe('staff accounts in Chromium', () => {
     await kf.locator('wb-workbench').waitFor();
     await kf.locator('wb-activity-bar [role=tab][aria-label="订单"]').waitFor();
     await kf.context().close();
-  });
+  }, 60_000);
 
   it('someone whose roles grant nothing sees whom to ask', async () => {
     expect((await ownerApi.post('/api/users', { username: 'xinren', displayName: '新人', password: 'staff-pass-123', roles: [] })).status).toBe(201);
@@ -133,7 +134,7 @@ describe('staff accounts in Chromium', () => {
     await nobody.locator('wb-no-rights-page .owners', { hasText: '王店长' }).waitFor();
     await nobody.screenshot({ path: join(SHOTS, 'accounts-no-rights.png') });
     await nobody.context().close();
-  });
+  }, 60_000);
 
   it('shows the permission grid in English for an English-speaking manager (1024×700)', async () => {
     expect((await ownerApi.post('/api/users', { username: 'tom', displayName: 'Tom', password: 'staff-pass-123', roles: ['owner'], locale: 'en' })).status).toBe(201);
@@ -149,5 +150,5 @@ describe('staff accounts in Chromium', () => {
     await en.screenshot({ path: join(SHOTS, 'accounts-permission-grid-en.png') });
     await expect(en.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).resolves.toBe(true);
     await en.context().close();
-  });
+  }, 60_000);
 });
