@@ -21,6 +21,7 @@ import { AuditLog } from './audit/audit-log.js';
 import { Accounts } from './auth/accounts.js';
 import type { PasswordCost } from './auth/passwords.js';
 import { registerAuthRoutes } from './auth/auth-routes.js';
+import { passwordChangeGate } from './auth/password-change-gate.js';
 import { CORE_PERMISSION_IDS } from './auth/core-permissions.js';
 import { LoginAttempts } from './auth/login-attempts.js';
 import { LoginLimiter } from './auth/login-limiter.js';
@@ -143,6 +144,7 @@ export async function startWorkbench(config: WorkbenchConfig, rootDir: string, l
     container.register(TOKENS.ContextDeps, { useValue: contextDeps });
     host = container.resolve(PluginHost);
     const plugins = host;
+    accounts.useRoleDefaults(() => plugins.manifests().filter((m) => plugins.isRunning(m.id)));
 
     app.onError((error, c) => {
       const locale = c.get('locale') ?? config.locale;
@@ -155,6 +157,7 @@ export async function startWorkbench(config: WorkbenchConfig, rootDir: string, l
     app.use('/api/*', noStore());
     app.use('*', hostCheck({ allowedHosts: config.server.allowedHosts, fallbackLocale: config.locale }));
     app.use('/api/*', sessionMiddleware({ sessions, accounts, fallbackLocale: config.locale }));
+    app.use('/api/*', passwordChangeGate(accounts));
     app.use('/api/*', csrfCheck());
     app.use('/api/:plugin/*', pluginGate(plugins));
     app.use('/api/:plugin', pluginGate(plugins));

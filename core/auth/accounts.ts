@@ -4,6 +4,11 @@ import type { LocalizedText } from '../i18n/localized-text.js';
 import type { Actor } from '../plugins/context.js';
 import { checkCanChangeAccount, checkCanGrantPermissions, checkCanGrantRoles } from './grant-rights.js';
 import { passwordProblem } from './password-rules.js';
+import type { PluginManifest } from '../plugins/manifest.js';
+import { NO_ROLE_DEFAULTS, roleDefaults, type RoleDefaults } from './role-defaults.js';
+import { builtInRoleEdit, readRoles, type RoleRecord } from './role-records.js';
+
+export type { RoleRecord } from './role-records.js';
 import { MIN_PASSWORD_LENGTH, STRONG_PASSWORD_COST, hashPassword, type PasswordCost } from './passwords.js';
 
 export const OWNER_ROLE = 'owner';
@@ -16,16 +21,10 @@ export interface UserRecord {
   displayName: string;
   locale: string | null;
   disabled: boolean;
+  /** The password was reset by someone else: the person must choose their own before anything else. */
+  resetPending: boolean;
   roles: string[];
   createdAt: string;
-  version: number;
-}
-
-export interface RoleRecord {
-  id: string;
-  name: LocalizedText;
-  permissions: string[];
-  builtin: boolean;
   version: number;
 }
 
@@ -35,12 +34,13 @@ interface UserRow {
   display_name: string;
   locale: string | null;
   disabled: number;
+  must_change_password: number;
   created_at: string;
   version: number;
   roles: string | null;
 }
 
-const USER_COLUMNS = `u.id, u.username, u.display_name, u.locale, u.disabled, u.created_at, u.version,
+const USER_COLUMNS = `u.id, u.username, u.display_name, u.locale, u.disabled, u.must_change_password, u.created_at, u.version,
   (SELECT group_concat(role_id) FROM core_user_roles r WHERE r.user_id = u.id) AS roles`;
 
 function toUser(row: UserRow): UserRecord {
@@ -50,10 +50,17 @@ function toUser(row: UserRow): UserRecord {
     displayName: row.display_name,
     locale: row.locale,
     disabled: row.disabled === 1,
+    resetPending: row.must_change_password === 1,
     roles: row.roles ? row.roles.split(',').sort() : [],
     createdAt: row.created_at,
     version: row.version,
   };
+}
+
+function checkUsername(username: string): void {
+  if (!/^[^\s]{1,64}$/u.test(username)) {
+    throw new InputError({ 'zh-CN': '账号不能为空，也不能有空格', en: 'The user name must not be empty or contain spaces' }, { errors: [{ path: '/username', in: 'body', message: 'no spaces' }] });
+  }
 }
 
 function checkPassword(password: string, username: string): void {
@@ -67,6 +74,9 @@ function checkPassword(password: string, username: string): void {
  */
 export class Accounts {
   private gen = 0;
+  private defaultsSource: () => readonly PluginManifest[] = () => [];
+  private defaultsKey = '';
+  private mustChange: { generation: number; ids: Promise<Set<number>> } | undefined;
 
   constructor(
     private readonly db: Database,
@@ -76,7 +86,44 @@ export class Accounts {
   ) {}
 
   get generation(): number {
+    // Plugins switched on or off change the built-in roles' defaults, so cached actors reload.
+    const key = this.defaults().key;
+    if (key !== this.defaultsKey) {
+      this.defaultsKey = key;
+      this.gen++;
+    }
     return this.gen;
+  }
+
+  /** Where the built-in roles' defaults come from: the manifests of the plugins running now. */
+  useRoleDefaults(running: () => readonly PluginManifest[]): void {
+    this.defaultsSource = running;
+  }
+
+  private defaults(): RoleDefaults {
+    const running = this.defaultsSource();
+    return running.length ? roleDefaults(running) : NO_ROLE_DEFAULTS;
+  }
+
+  /** Whether the account must change its password first; read once per generation. */
+  async mustChangePassword(userId: number): Promise<boolean> {
+    const generation = this.generation;
+    if (this.mustChange?.generation !== generation) {
+      const ids = this.db.read((q) => q.all<{ id: number }>('SELECT id FROM core_users WHERE must_change_password = 1')).then((rows) => new Set(rows.map((r) => r.id)));
+      this.mustChange = { generation, ids };
+    }
+    return (await this.mustChange.ids).has(userId);
+  }
+
+  /** Display names of the active owners: whom to ask for rights. */
+  async owners(): Promise<{ displayName: string }[]> {
+    const rows = await this.db.read((q) =>
+      q.all<{ display_name: string }>(
+        'SELECT u.display_name FROM core_users u JOIN core_user_roles r ON r.user_id = u.id WHERE r.role_id = ? AND u.disabled = 0 ORDER BY u.id',
+        [OWNER_ROLE],
+      ),
+    );
+    return rows.map((r) => ({ displayName: r.display_name }));
   }
 
   async count(): Promise<number> {
@@ -89,6 +136,7 @@ export class Accounts {
    */
   async create(tx: Transaction, input: { username: string; displayName: string; password: string; roles: string[]; locale?: string }, by: Actor | null): Promise<UserRecord> {
     const username = input.username.trim();
+    checkUsername(username);
     checkPassword(input.password, username);
     const exists = await tx.get('SELECT 1 FROM core_users WHERE username = ?', [username]);
     if (exists) throw new ConflictError({ 'zh-CN': `账号“${username}”已经有人用了`, en: `The user name "${username}" is taken` });
@@ -131,9 +179,13 @@ export class Accounts {
 
   async update(
     id: number,
-    input: { version: number; displayName?: string; roles?: string[]; disabled?: boolean; password?: string; locale?: string | null },
+    input: { version: number; username?: string; displayName?: string; roles?: string[]; disabled?: boolean; password?: string; locale?: string | null },
     by: Actor | null,
+    /** The session the change comes from, kept when the password changes (one's own change). */
+    keepSession?: string,
   ): Promise<UserRecord> {
+    const username = input.username?.trim();
+    if (username !== undefined) checkUsername(username);
     if (input.password !== undefined) {
       const target = await this.get(id);
       if (target) checkPassword(input.password, target.username);
@@ -151,25 +203,33 @@ export class Accounts {
       if (current.roles.includes(OWNER_ROLE) && losesOwner && (await this.activeOwners(tx)) <= 1) {
         throw new ConflictError({ 'zh-CN': '这是唯一的店长账号，不能取消店长角色或停用', en: 'This is the only owner account; it must stay an active owner' });
       }
+      if (username !== undefined && (await tx.get('SELECT 1 FROM core_users WHERE username = ? AND id <> ?', [username, id]))) {
+        throw new ConflictError({ 'zh-CN': `账号“${username}”已经有人用了`, en: `The user name "${username}" is taken` }, { errors: [{ path: '/username', in: 'body', message: 'taken' }] });
+      }
       const changes: Record<string, string | number | null> = { updated_at: this.now() };
+      if (username !== undefined) changes.username = username;
       if (input.displayName !== undefined) changes.display_name = input.displayName.trim();
       if (input.disabled !== undefined) changes.disabled = input.disabled ? 1 : 0;
-      if (hash !== undefined) changes.password_hash = hash;
+      if (hash !== undefined) {
+        changes.password_hash = hash;
+        // A password someone else set is known to them: the person replaces it at the next login.
+        changes.must_change_password = by?.id === id ? 0 : 1;
+      }
       if (input.locale !== undefined) changes.locale = input.locale;
       await tx.updateVersioned('core_users', { id, version: input.version }, changes);
       if (input.roles) {
         await tx.run('DELETE FROM core_user_roles WHERE user_id = ?', [id]);
         for (const role of input.roles) await tx.run('INSERT INTO core_user_roles (user_id, role_id) VALUES (?, ?)', [id, role]);
       }
-      if (input.disabled || hash !== undefined) await tx.run('DELETE FROM core_sessions WHERE user_id = ?', [id]);
+      if (input.disabled || hash !== undefined) await tx.run('DELETE FROM core_sessions WHERE user_id = ? AND token_hash IS NOT ?', [id, input.disabled ? null : (keepSession ?? null)]);
       this.gen++;
       return (await this.get(id, tx))!;
     });
   }
 
-  async roles(): Promise<RoleRecord[]> {
-    const rows = await this.db.read((q) => q.all<{ id: string; name: string; permissions: string; builtin: number; version: number }>('SELECT * FROM core_roles ORDER BY builtin DESC, rowid'));
-    return rows.map((r) => ({ id: r.id, name: JSON.parse(r.name) as LocalizedText, permissions: JSON.parse(r.permissions) as string[], builtin: r.builtin === 1, version: r.version }));
+  async roles(q?: Queryable): Promise<RoleRecord[]> {
+    const defaults = this.defaults();
+    return q ? readRoles(q, defaults) : this.db.read((r) => readRoles(r, defaults));
   }
 
   async createRole(input: { id: string; name: LocalizedText; permissions: string[] }, by: Actor | null): Promise<RoleRecord> {
@@ -189,14 +249,17 @@ export class Accounts {
       throw new ConflictError({ 'zh-CN': '店长角色总是拥有全部权限，不能修改', en: 'The owner role always holds every permission' });
     }
     await this.db.transaction(async (tx) => {
-      if (input.permissions) {
-        const row = await tx.get<{ permissions: string }>('SELECT permissions FROM core_roles WHERE id = ?', [id]);
-        const before = row ? (JSON.parse(row.permissions) as string[]) : [];
-        checkCanGrantPermissions(by, input.permissions.filter((p) => !before.includes(p)));
-      }
       const changes: Record<string, string> = {};
       if (input.name) changes.name = JSON.stringify(input.name);
-      if (input.permissions) changes.permissions = JSON.stringify([...new Set(input.permissions)].sort());
+      const role = (await this.roles(tx)).find((r) => r.id === id);
+      if (input.permissions && role) {
+        checkCanGrantPermissions(by, input.permissions.filter((p) => !role.permissions.includes(p)));
+        if (role.builtin) {
+          Object.assign(changes, await builtInRoleEdit(tx, role, input.permissions, this.defaults().known));
+        } else {
+          changes.permissions = JSON.stringify([...new Set(input.permissions)].sort());
+        }
+      }
       await tx.updateVersioned('core_roles', { id, version: input.version }, changes);
     });
     this.gen++;
@@ -234,8 +297,7 @@ export class Accounts {
   }
 
   private async rolePermissions(q: Queryable): Promise<(role: string) => string[]> {
-    const rows = await q.all<{ id: string; permissions: string }>('SELECT id, permissions FROM core_roles');
-    const permissions = new Map(rows.map((r) => [r.id, JSON.parse(r.permissions) as string[]]));
+    const permissions = new Map((await this.roles(q)).map((r) => [r.id, r.permissions]));
     return (role) => permissions.get(role) ?? [];
   }
 

@@ -9,6 +9,8 @@ const localizedText = { $ref: 'https://workbench.local/schemas/defs#/$defs/local
 const version = { $ref: 'https://workbench.local/schemas/defs#/$defs/version' };
 const roleList = { type: 'array', items: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' }, uniqueItems: true };
 const permissionList = { type: 'array', items: { type: 'string', pattern: '^([a-z][a-z0-9-]*(\\.[a-zA-Z0-9-]+)+|\\*)$' }, uniqueItems: true };
+/** How the permission grid names the core's own group. */
+const CORE_NAME: LocalizedText = { 'zh-CN': '工作台', en: 'Workbench' };
 const idParams = { type: 'object', properties: { id: { type: 'integer', minimum: 1 } }, required: ['id'] };
 
 /** Staff accounts, roles and the list of every permission, for the owner. */
@@ -50,12 +52,13 @@ export function registerUserRoutes(add: CoreRouteAdder, accounts: Accounts, mani
     path: '/users/:id',
     permission,
     action: 'update user',
-    summary: { 'zh-CN': '修改员工账号（角色、停用、重设密码）', en: 'Change a staff account (roles, disable, reset password)' },
+    summary: { 'zh-CN': '修改员工账号（改名、角色、停用、重设密码：本人下次登录须先改密码）', en: 'Change a staff account (rename, roles, disable, reset password: the person must change it at the next login)' },
     params: idParams,
     body: {
       type: 'object',
       properties: {
         version,
+        username: { ...def('visibleText'), minLength: 1, maxLength: 64, pattern: '^[^\\s]+$' },
         displayName: { type: 'string', minLength: 1, maxLength: 64 },
         roles: roleList,
         disabled: { type: 'boolean' },
@@ -110,8 +113,8 @@ export function registerUserRoutes(add: CoreRouteAdder, accounts: Accounts, mani
     summary: { 'zh-CN': '所有权限（核心和各插件）', en: 'Every permission (core and plugins)' },
     handler: () => ({
       items: [
-        ...CORE_PERMISSIONS.map((p) => ({ ...p, plugin: 'core' })),
-        ...manifests().flatMap((m) => m.permissions.map((p) => ({ ...p, plugin: m.id }))),
+        ...CORE_PERMISSIONS.map((p) => ({ ...p, plugin: 'core', pluginName: CORE_NAME })),
+        ...manifests().flatMap((m) => m.permissions.map((p) => ({ ...p, plugin: m.id, pluginName: m.name }))),
       ],
     }),
   });

@@ -98,6 +98,17 @@ CREATE TABLE core_plugin_states (
 `,
   },
   {
+    name: '004-role-edits-password-change.sql',
+    sql: `
+-- Built-in roles get their permissions from the running plugins' manifests; what the owner changed
+-- is kept apart from those defaults, as permissions added (the existing permissions column) and
+-- permissions taken away, so a plugin that comes later still brings its defaults.
+ALTER TABLE core_roles ADD COLUMN removed TEXT NOT NULL DEFAULT '[]';
+-- Set when someone else (the owner) sets the password: the person picks their own at next login.
+ALTER TABLE core_users ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0 CHECK (must_change_password IN (0, 1));
+`,
+  },
+  {
     name: '005-import-mappings.sql',
     sql: `
 -- A clerk's answer to an import that asked which column of a file holds each field: one per

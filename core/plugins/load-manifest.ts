@@ -9,6 +9,7 @@ import { localize, type LocalizedText } from '../i18n/localized-text.js';
 import { pointerSegments, YamlLocator } from '../config/yaml-locate.js';
 import { PLUGIN_API_VERSION } from '../version.js';
 import type { PluginManifest } from './manifest.js';
+import { DEFAULT_ROLE_IDS } from '../auth/role-defaults.js';
 import manifestSchema from '../../schemas/plugin-manifest.schema.json' with { type: 'json' };
 
 /** One thing wrong in a plugin's files, where it is. */
@@ -158,6 +159,25 @@ function checkIds(m: PluginManifest): { pointer: string; message: LocalizedText 
         found.push({
           pointer: `/contributes/${kind}/${i}/permission`,
           message: { 'zh-CN': `${c.id} 用到的权限 ${c.permission} 没有在 permissions 中声明`, en: `${c.id} uses the permission ${c.permission}, which permissions does not declare` },
+        });
+      }
+    });
+  }
+  for (const [role, permissions] of Object.entries(m.roles)) {
+    if (!DEFAULT_ROLE_IDS.has(role)) {
+      found.push({
+        pointer: `/roles/${role}`,
+        message: {
+          'zh-CN': `roles 只能给内置角色 ${[...DEFAULT_ROLE_IDS].join('、')} 设默认权限，没有“${role}”（店长总是拥有全部权限）`,
+          en: `roles can give defaults only to the built-in roles ${[...DEFAULT_ROLE_IDS].join(', ')}, not "${role}" (the owner always holds every permission)`,
+        },
+      });
+    }
+    permissions.forEach((p, i) => {
+      if (!own.has(p)) {
+        found.push({
+          pointer: `/roles/${role}/${i}`,
+          message: { 'zh-CN': `roles.${role} 里的 ${p} 不是本插件在 permissions 中声明的权限`, en: `${p} under roles.${role} is not one of the permissions this plugin declares` },
         });
       }
     });

@@ -47,6 +47,8 @@ export interface PluginManifest {
   optional: string[];
   provides: string[];
   permissions: { id: string; name: LocalizedText }[];
+  /** Built-in role id → which of this plugin's own permissions that role gets by default. */
+  roles: Record<string, string[]>;
   settings?: string;
   contributes: {
     views: ViewContribution[];

@@ -7,7 +7,7 @@ Short notes the shop keeps: a view to write them and read them back, newest firs
 
 | file | what |
 | --- | --- |
-| `plugin.yaml` | manifest: permissions, settings schema, the view |
+| `plugin.yaml` | manifest: permissions, which built-in roles get them (`roles`), settings schema, the view |
 | `migrations/001-notes.sql` | the table `__TABLE___notes` |
 | `schemas/settings.schema.json` | settings, with the shop's defaults |
 | `server/index.ts` | `activate`: builds the store and adds the routes |
@@ -23,6 +23,16 @@ Short notes the shop keeps: a view to write them and read them back, newest firs
 | --- | --- | --- | --- |
 | GET | `/api/__ID__/notes` | `__ID__.notes.read` | notes, newest first (`page`, `pageSize`) |
 | POST | `/api/__ID__/notes` | `__ID__.notes.write` | write a note: `{ "text": "…" }` → 201 with the note |
+
+## Built-in roles
+
+What each built-in role gets from this plugin by default (`roles` in `plugin.yaml`); the owner can
+change any role under 账号与角色.
+
+| role | permissions |
+| --- | --- |
+| 客服 customer-service | `__ID__.notes.read`, `__ID__.notes.write` |
+| 仓管 warehouse | `__ID__.notes.read` |
 
 ## Settings
 

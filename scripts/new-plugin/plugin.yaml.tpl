@@ -7,6 +7,11 @@ description: { zh-CN: 店里的备忘记录, en: Notes the shop keeps }
 permissions:
   - { id: __ID__.notes.read, name: { zh-CN: 查看备忘, en: View notes } }
   - { id: __ID__.notes.write, name: { zh-CN: 记备忘, en: Write notes } }
+# Which of these permissions each built-in role gets by default (operations, customer-service,
+# warehouse, purchasing, finance; the owner holds all). The owner can still change the roles.
+roles:
+  customer-service: [__ID__.notes.read, __ID__.notes.write]
+  warehouse: [__ID__.notes.read]
 settings: schemas/settings.schema.json
 contributes:
   views:

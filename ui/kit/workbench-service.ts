@@ -6,6 +6,8 @@ export interface CurrentUser {
   roles: string[];
   permissions: string[];
   locale: string | null;
+  /** The owner reset the password: the person chooses their own before the workbench opens. */
+  resetPending?: true;
 }
 
 /** What a tab in the editor area shows. */

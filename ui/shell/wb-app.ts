@@ -12,6 +12,8 @@ import { en } from '../i18n/en.js';
 import { zhCN } from '../i18n/zh-CN.js';
 import { applyTheme, followSystemTheme } from './theme.js';
 import './wb-login-page.js';
+import './wb-no-rights-page.js';
+import './wb-password-form.js';
 import './wb-setup-page.js';
 import './wb-workbench.js';
 import '../kit/wb-toasts.js';
@@ -60,7 +62,7 @@ export class WbApp extends LitElement {
   @provide({ context: commandsContext }) commands = new Commands();
   @provide({ context: settingsContext }) settings = new SettingsService(this.api);
 
-  @state() private screen: 'loading' | 'setup' | 'login' | 'workbench' | 'error' = 'loading';
+  @state() private screen: 'loading' | 'setup' | 'login' | 'password' | 'no-rights' | 'workbench' | 'error' = 'loading';
   @state() private info?: ShopInfo;
   @state() private user?: CurrentUser;
   @state() private error = '';
@@ -101,7 +103,8 @@ export class WbApp extends LitElement {
     }
     if (this.user.locale === 'zh-CN' || this.user.locale === 'en') this.setLocale(this.user.locale);
     if (location.pathname === '/login' || location.pathname === '/setup') history.replaceState(null, '', '/');
-    this.screen = 'workbench';
+    // A password the owner reset is replaced first; with no rights at all there is nothing to open.
+    this.screen = this.user.resetPending ? 'password' : this.user.permissions.length === 0 ? 'no-rights' : 'workbench';
   }
 
   private setLocale(locale: Locale): void {
@@ -111,7 +114,7 @@ export class WbApp extends LitElement {
   }
 
   private sessionEnded(): void {
-    if (this.screen !== 'workbench') return;
+    if (this.screen !== 'workbench' && this.screen !== 'password' && this.screen !== 'no-rights') return;
     this.user = undefined;
     this.screen = 'login';
     history.replaceState(null, '', '/login');
@@ -131,6 +134,10 @@ export class WbApp extends LitElement {
         ></wb-setup-page>`;
       case 'login':
         return html`<wb-login-page .shopName=${this.info?.shopName ?? ''} @locale-change=${this._onLocaleChange} @logged-in=${() => void this.enter()}></wb-login-page>`;
+      case 'password':
+        return html`<wb-password-form forced @password-changed=${() => void this.enter()}></wb-password-form><wb-toasts></wb-toasts>`;
+      case 'no-rights':
+        return html`<wb-no-rights-page .user=${this.user} @logged-out=${this._onLoggedOut}></wb-no-rights-page>`;
       case 'workbench':
         return html`<wb-workbench .user=${this.user!} .shopName=${this.info?.shopName ?? ''} @logged-out=${this._onLoggedOut}></wb-workbench><wb-toasts></wb-toasts>`;
     }
