@@ -2,6 +2,7 @@ import { ConflictError, html, type Locale, type PluginContext, type Queryable, t
 import type { ItemRow, OrderRow } from '../orders/order-record.js';
 import { fulfillmentSettings, type FulfillmentSettings } from '../settings.js';
 import { catalogNames } from '../shared/catalog-names.js';
+import { CatalogToken } from '../tokens.js';
 import { courierByCode } from '../shipping/courier-rules.js';
 import { courierChoiceFor } from '../shipping/ship-order.js';
 import { waveIdOf } from '../waves/wave-read.js';
@@ -111,7 +112,7 @@ export function registerShippingLabel(ctx: PluginContext): void {
       for (const o of orders) numbers.set(o.row.id, await heldNumber(q, o.row.id));
       return { orders, numbers };
     });
-    const names = await catalogNames(ctx, orders.flatMap((o) => o.items.map((i) => i.sku_id)));
+    const names = await catalogNames(ctx.services.get(CatalogToken), orders.flatMap((o) => o.items.map((i) => i.sku_id)));
     const body = orders.map((o) => {
       const held = numbers.get(o.row.id);
       const code = held?.courier ?? o.row.courier ?? courierChoiceFor(settings, o.row).courier?.code;

@@ -1,5 +1,4 @@
-import type { PluginContext } from '@workbench/plugin-api';
-import { CatalogToken } from '../tokens.js';
+import type { CatalogView } from '../types.js';
 
 /**
  * What the warehouse calls a SKU: the catalogue's product title with the SKU's options (colour,
@@ -8,8 +7,7 @@ import { CatalogToken } from '../tokens.js';
  * product shows its new name at once. A SKU listings does not know (or a stub without a product)
  * has no name here: the caller shows the platform title instead.
  */
-export async function catalogNames(ctx: PluginContext, skuIds: Iterable<number | null>): Promise<Map<number, string>> {
-  const catalog = ctx.services.get(CatalogToken);
+export async function catalogNames(catalog: CatalogView, skuIds: Iterable<number | null>): Promise<Map<number, string>> {
   const products = new Map<number, string>();
   const names = new Map<number, string>();
   for (const id of new Set(skuIds)) {
@@ -25,7 +23,7 @@ export async function catalogNames(ctx: PluginContext, skuIds: Iterable<number |
 }
 
 /** Adds `catalogName` (null without one) to each line that has a `skuId`. */
-export async function withCatalogNames<T extends { skuId: number | null }>(ctx: PluginContext, lines: T[]): Promise<(T & { catalogName: string | null })[]> {
-  const names = await catalogNames(ctx, lines.map((l) => l.skuId));
+export async function withCatalogNames<T extends { skuId: number | null }>(catalog: CatalogView, lines: T[]): Promise<(T & { catalogName: string | null })[]> {
+  const names = await catalogNames(catalog, lines.map((l) => l.skuId));
   return lines.map((l) => ({ ...l, catalogName: l.skuId === null ? null : (names.get(l.skuId) ?? null) }));
 }
