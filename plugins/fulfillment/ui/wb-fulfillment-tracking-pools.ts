@@ -1,6 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { controlStyles, WbElement } from '@workbench/ui';
+import { controlStyles, ReloadOnChange, WbElement } from '@workbench/ui';
 import { fulfillmentStyles } from './styles.js';
 
 interface Pool {
@@ -28,6 +28,8 @@ export class FulfillmentTrackingPools extends WbElement {
     input { min-width: 0; font-family: var(--wb-font-mono, monospace); }
   `];
 
+  // Reloads when the wave board takes numbers for a wave's labels.
+  private readonly reloadOnChange = new ReloadOnChange(this, ['fulfillment.pools'], { reload: () => this.load() });
   @state() private pools: Pool[] = [];
   @state() private threshold = 0;
   @state() private courier = '';

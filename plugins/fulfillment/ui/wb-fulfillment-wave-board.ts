@@ -74,6 +74,7 @@ export class FulfillmentWaveBoard extends WbElement {
       if (low.length) {
         this.notifications.notify('warning', this.t(`单号池快用完了：${low.map((p) => `${p.name}剩 ${p.remaining} 个`).join('，')}，请及时导入新号段`, `Number pools running low: ${low.map((p) => `${p.name} ${p.remaining} left`).join(', ')} — import new numbers soon`));
       }
+      changes.announce('fulfillment.pools');
       this.workbench.print('fulfillment', 'shipping-label', { wave: String(w.id) }, `${this.t('快递面单', 'Shipping labels')} ${w.waveNo}`);
     } catch (error) {
       this.notifications.error(error);
