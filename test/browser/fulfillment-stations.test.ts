@@ -76,6 +76,8 @@ describe('the stations in Chromium', () => {
     await showView(page, '波次');
     const view = page.locator('wb-fulfillment-waves');
     await view.locator('button.new-wave').click();
+    // The preview ticks the queue from the top; both orders go.
+    await view.locator('wb-fulfillment-wave-preview button.make', { hasText: '2 单' }).click();
     const made = view.locator('.made[role=status]');
     await made.waitFor();
     const waveNo = (await made.locator('p').first().textContent())!.match(/BC\S+?(?=：)/)![0];
@@ -99,6 +101,7 @@ describe('the stations in Chromium', () => {
     await page.locator(`wb-editor-area .tab[title="${waveNo}"]`).click();
 
     await board.locator('button.picked').click();
+    await page.locator('wb-dialog[open] button', { hasText: '拣齐了' }).click();
     await page.locator('wb-toasts', { hasText: '拣货完成' }).waitFor();
     await board.locator('header .status', { hasText: '已拣货' }).waitFor();
     expect((await order(single.id)).status).toBe('picked');

@@ -6,6 +6,7 @@ import { registerImport } from './import/register.js';
 import { registerMapping } from './mapping/register.js';
 import { registerWaves } from './waves/register.js';
 import { registerShipping } from './shipping/register.js';
+import { registerLabels } from './labels/register.js';
 import { registerDemoShop } from './demo/demo-shop.js';
 
 /**
@@ -20,5 +21,6 @@ export function activate(ctx: PluginContext): void {
   registerMapping(ctx);
   registerWaves(ctx, stock);
   registerShipping(ctx, stock);
+  registerLabels(ctx);
   registerDemoShop(ctx, stock);
 }

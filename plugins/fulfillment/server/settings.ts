@@ -26,6 +26,7 @@ export interface FulfillmentSettings {
   waves: { bulkPickThreshold: number; maxOrdersPerWave: number };
   couriers: CourierSetting[];
   shipping: { defaultCourier: string; fallbackCourier: string; requestWords: Record<string, string>; requireWeight: boolean };
+  labels: { senderName: string; senderPhone: string; senderAddress: string; poolLowThreshold: number };
   reconciliation: { weightToleranceGrams: number; feeToleranceFen: number };
   stocktake: { reminderDay: number };
 }

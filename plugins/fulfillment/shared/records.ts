@@ -29,6 +29,8 @@ export interface OrderItem {
   refundAmount: number;
   /** A 满就送 gift (赠品) added by the shop's promotion: price 0, picked like any line. */
   gift: boolean;
+  /** The catalogue's product title with the SKU's options (colour, size), on the order screen; null when listings has none. */
+  catalogName?: string | null;
 }
 
 export interface OrderRemark {

@@ -43,8 +43,8 @@ describe('finding the order', () => {
     expect(byNo.status, byNo.text).toBe(200);
     expect(byNo.body.complete).toBe(false);
     expect(byNo.body.lines).toEqual([
-      { skuId: a.id, skuCode: a.code, barcode: a.barcode, title: expect.any(String), expected: 2, scanned: 0 },
-      { skuId: b.id, skuCode: b.code, barcode: b.barcode, title: expect.any(String), expected: 1, scanned: 0 },
+      { skuId: a.id, skuCode: a.code, barcode: a.barcode, title: expect.any(String), catalogName: '测试卫衣 加绒连帽 S', expected: 2, scanned: 0 },
+      { skuId: b.id, skuCode: b.code, barcode: b.barcode, title: expect.any(String), catalogName: '测试卫衣 加绒连帽 M', expected: 1, scanned: 0 },
     ]);
     expect(byNo.body.order).toMatchObject({ id: main.id, status: 'picked', receiverMasked: true, receiverName: '林**' });
     const byId = await checker.get(`${V}/${main.id}`);

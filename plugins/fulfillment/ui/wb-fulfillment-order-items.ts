@@ -20,6 +20,7 @@ export class FulfillmentOrderItems extends FulfillmentOrderPart {
       td.num { white-space: nowrap; }
       td.code { font-variant-numeric: tabular-nums; white-space: nowrap; }
       td.title { min-width: 160px; }
+      td.title .platform { display: block; font-size: 12px; color: var(--wb-muted, #616161); }
       td.props { color: var(--wb-muted, #616161); font-size: 12px; }
       .refund { font-size: 11px; color: var(--wb-warning, #9a5b00); margin-left: 4px; }
       tr.refunded td { color: var(--wb-muted, #616161); }
@@ -40,7 +41,7 @@ export class FulfillmentOrderItems extends FulfillmentOrderPart {
       </tr></thead>
       <tbody>${o.items.map((i) => html`<tr data-sku=${i.skuCode} data-refund=${i.refundState} class=${[i.refundState === 'succeeded' ? 'refunded' : '', i.gift ? 'gift' : ''].join(' ').trim()}>
         <td class="code">${i.skuCode || html`<span class="fail">${this.t('（无编码）', '(no code)')}</span>`}</td>
-        <td class="title">${i.gift ? html`<span class="gift-tag" title=${this.t('满就送赠品，随单拣货发出', 'A spend-and-get gift, picked and shipped with the order')}>${this.t('赠品', 'Gift')}</span>` : nothing}<span class="text">${i.title}</span>${i.refundState !== 'none'
+        <td class="title">${i.gift ? html`<span class="gift-tag" title=${this.t('满就送赠品，随单拣货发出', 'A spend-and-get gift, picked and shipped with the order')}>${this.t('赠品', 'Gift')}</span>` : nothing}<span class="text">${i.catalogName || i.title}</span>${i.catalogName && i.title !== i.catalogName ? html`<span class="platform">${i.title}</span>` : nothing}${i.refundState !== 'none'
           ? html`<span class="refund" title=${i.refundStatus ?? ''}>${this.i18n.text(REFUND_STATE_NAMES[i.refundState])}${i.refundAmount ? ` ${this.i18n.money(i.refundAmount)}` : ''}</span>`
           : nothing}</td>
         <td class="props">${i.properties}</td>

@@ -38,7 +38,7 @@ export class FulfillmentShipOrder extends WbElement {
         ${o.receiverMasked ? html`<div class="hint">${this.t('收件人信息已隐藏：打面单需要“查看收件人完整信息”权限', 'Receiver hidden: printing waybills needs the permission to see receivers')}</div>` : nothing}
       </div>
       <ul aria-label=${this.t('包裹里的商品', 'Items in the parcel')}>
-        ${o.items.map((i) => html`<li><span class="code">${i.skuCode}</span> ${i.title} ${i.properties ? html`<span class="hint">${i.properties}</span>` : nothing} × <span class="qty">${i.quantity}</span></li>`)}
+        ${o.items.map((i) => html`<li><span class="code">${i.skuCode}</span> ${i.catalogName || i.title} ${i.catalogName && i.title !== i.catalogName ? html`<span class="hint">${i.title}</span>` : i.properties ? html`<span class="hint">${i.properties}</span>` : nothing} × <span class="qty">${i.quantity}</span></li>`)}
       </ul>
       ${o.buyerMessage ? html`<div class="note">${this.t('买家留言', 'Buyer message')}：${o.buyerMessage}</div>` : nothing}
       ${o.sellerRemark ? html`<div class="note">${this.t('卖家备注', 'Seller remark')}：${o.sellerRemark}</div>` : nothing}

@@ -7,6 +7,8 @@ export interface ShipItem {
   id: number;
   skuCode: string;
   title: string;
+  /** The catalogue's name with colour and size; null when listings has none. */
+  catalogName?: string | null;
   properties: string;
   quantity: number;
 }

@@ -19,8 +19,9 @@ export interface SkuChoice {
 }
 
 /**
- * Finds a SKU by 商家编码, barcode or title as one types (listings' SKU search; ↑/↓ choose, Enter
- * picks). Someone who may not read listings types the 商家编码 and presses Enter.
+ * Finds a SKU as one types (↑/↓ choose, Enter picks): whoever enters orders by name, pinyin, its
+ * initials, 商家编码 or barcode (fulfillment's own finder); others by listings' SKU search. Someone who
+ * may do neither types the 商家编码 and presses Enter.
  *
  * @fires sku-choice - detail: `SkuChoice`
  */
@@ -32,9 +33,18 @@ export class FulfillmentSkuChoice extends WbElement {
   `;
 
   override render() {
-    const searches = this.workbench.can('listings.products.read');
-    const label = searches ? this.t('找 SKU：商家编码、条码或标题', 'Find a SKU: code, barcode or title') : this.t('输入商家编码后按 Enter', 'Type the SKU code, then Enter');
-    return html`<wb-combobox label=${label} allowFreeText .search=${searches ? (text: string) => this.find(text) : undefined} @choose=${this.onChoose}></wb-combobox>`;
+    const own = this.workbench.can('fulfillment.orders.edit');
+    const searches = own || this.workbench.can('listings.products.read');
+    const label = own
+      ? this.t('找 SKU：品名、拼音首字母、商家编码或条码', 'Find a SKU: name, pinyin initials, code or barcode')
+      : searches ? this.t('找 SKU：商家编码、条码或标题', 'Find a SKU: code, barcode or title') : this.t('输入商家编码后按 Enter', 'Type the SKU code, then Enter');
+    return html`<wb-combobox label=${label} allowFreeText .search=${searches ? (text: string) => (own ? this.findOwn(text) : this.find(text)) : undefined} @choose=${this.onChoose}></wb-combobox>`;
+  }
+
+  /** Fulfillment's own finder (`GET /fulfillment/sku-search`): names, pinyin and its initials too (珊瑚绒 → shr). */
+  private async findOwn(text: string): Promise<ComboboxOption[]> {
+    const page = await this.api.get<{ items: { code: string; name: string; price: number }[] }>('/fulfillment/sku-search', { q: text, limit: 10 });
+    return page.items.map((s) => ({ value: s.code, label: s.code, detail: s.name, muted: this.i18n.money(s.price) }));
   }
 
   private async find(text: string): Promise<ComboboxOption[]> {

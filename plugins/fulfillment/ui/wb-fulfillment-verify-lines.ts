@@ -40,7 +40,7 @@ export class FulfillmentVerifyLines extends WbElement {
         const last = this.last !== undefined && sameLine(l, this.last);
         return html`<tr class="${done ? 'done' : ''} ${last ? 'last' : ''}" data-sku=${l.skuCode}>
           <td class="code">${l.skuCode}${l.barcode ? html`<span class="barcode">${l.barcode}</span>` : nothing}</td>
-          <td class="title">${l.title}${l.properties ? html`<span class="props">${l.properties}</span>` : nothing}</td>
+          <td class="title">${l.catalogName || l.title}${l.catalogName && l.title !== l.catalogName ? html`<span class="props">${l.title}</span>` : nothing}${l.properties ? html`<span class="props">${l.properties}</span>` : nothing}</td>
           <td class="count">${l.expected}</td>
           <td class="count scanned">${l.scanned}</td>
           <td class="count"><span class="mark" aria-label=${done ? this.t('已齐', 'Complete') : this.t('未齐', 'Not yet')}>${done ? '✓' : `${l.expected - l.scanned}`}</span></td>

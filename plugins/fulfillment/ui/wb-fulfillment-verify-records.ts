@@ -9,6 +9,8 @@ export interface VerifyLine {
   skuCode: string;
   barcode: string | null;
   title: string;
+  /** The catalogue's name with colour and size; null when listings has none (show `title`). */
+  catalogName?: string | null;
   properties?: string;
   expected: number;
   scanned: number;

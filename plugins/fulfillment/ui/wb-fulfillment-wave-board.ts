@@ -6,13 +6,19 @@ import { labelStyles } from './labels.js';
 import { fulfillmentStyles } from './styles.js';
 import { WAVE_CLASSES, WAVE_STATUS_NAMES, WAVE_STATUS_TONE, type WaveDetail, type WaveOrder } from './wb-fulfillment-wave-records.js';
 import './wb-fulfillment-wave-orders.js';
+
+/** `POST /waves/:id/tracking-numbers`, as the board reads it. */
+interface LabelNumbers {
+  items: { orderNo: string; trackingNo: string | null; source: 'pool' | 'shipped' | 'scan' }[];
+  pools: { courier: string; name: string; remaining: number; low: boolean }[];
+}
 import './wb-fulfillment-wave-pick-list.js';
 import './wb-fulfillment-wave-replenishments.js';
 
 /**
  * One wave's board (editor tab, id = wave id): its orders by class with their seeding slots, the
  * pick list in path order, the replenishments it needs, the printouts (pick list, seeding sheet,
- * packing slips), and the two steps: 拣货完成 and 取消波次. Orders Taobao closed or is refunding
+ * packing slips, shipping labels), and the two steps: 拣货完成 (after a confirmation) and 取消波次. Orders Taobao closed or is refunding
  * stand out, each with 放回库位.
  */
 @customElement('wb-fulfillment-wave-board')
@@ -52,8 +58,46 @@ export class FulfillmentWaveBoard extends WbElement {
     this.workbench.print('fulfillment', printable, { wave: String(this.wave!.id) }, `${title} ${this.wave!.waveNo}`);
   }
 
+  /**
+   * 打印面单: every order of the wave takes its number from its courier's pool first (in one
+   * request), then the labels open in the print view. Orders without a pool number print with a
+   * box for the station's scan; a pool running low is said aloud.
+   */
+  private async printLabels(): Promise<void> {
+    const w = this.wave!;
+    this.busy = true;
+    try {
+      const taken = await this.api.post<LabelNumbers>(`/fulfillment/waves/${w.id}/tracking-numbers`, {});
+      const scan = taken.items.filter((i) => i.source === 'scan').length;
+      if (scan) this.notifications.notify('info', this.t(`${scan} 单的快递没有可用的单号池，面单上不印单号，到发货台扫描快递面单`, `${scan} orders have no pool number for their courier; their labels leave the number to the station's scan`));
+      const low = taken.pools.filter((p) => p.low);
+      if (low.length) {
+        this.notifications.notify('warning', this.t(`单号池快用完了：${low.map((p) => `${p.name}剩 ${p.remaining} 个`).join('，')}，请及时导入新号段`, `Number pools running low: ${low.map((p) => `${p.name} ${p.remaining} left`).join(', ')} — import new numbers soon`));
+      }
+      changes.announce('fulfillment.pools');
+      this.workbench.print('fulfillment', 'shipping-label', { wave: String(w.id) }, `${this.t('快递面单', 'Shipping labels')} ${w.waveNo}`);
+    } catch (error) {
+      this.notifications.error(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
   private async step(action: 'picked' | 'cancel'): Promise<void> {
     const w = this.wave!;
+    if (action === 'picked') {
+      const open = w.replenishments.filter((r) => r.status === 'open').length;
+      const sure = await confirmDialog(this, {
+        heading: this.t('确认拣货完成', 'Confirm picking done'),
+        message: this.t(
+          `${w.waveNo} 的 ${w.orders} 张订单都拣齐了吗？确认后订单转为“已拣货”，拣货人记为你，不能撤回。${open ? `还有 ${open} 个补货任务没完成。` : ''}`,
+          `Are all ${w.orders} orders of ${w.waveNo} picked? They become Picked with you as the picker; this cannot be undone.${open ? ` ${open} replenishments are still open.` : ''}`,
+        ),
+        confirmLabel: this.t('拣齐了', 'All picked'),
+        cancelLabel: this.t('还没有', 'Not yet'),
+      });
+      if (!sure) return;
+    }
     if (action === 'cancel') {
       const sure = await confirmDialog(this, {
         heading: this.t('取消波次', 'Cancel the wave'),
@@ -110,6 +154,7 @@ export class FulfillmentWaveBoard extends WbElement {
         <button class="print-pick" @click=${() => this.print('pick-list', this.t('拣货单', 'Pick list'))}>${this.t('打印拣货单', 'Print pick list')}</button>
         <button class="print-seed" @click=${() => this.print('seeding-sheet', this.t('播种单', 'Seeding sheet'))}>${this.t('打印播种单', 'Print seeding sheet')}</button>
         ${this.workbench.can('fulfillment.ship') ? html`<button class="print-slips" @click=${() => this.print('packing-slip', this.t('发货单', 'Packing slips'))}>${this.t('打印发货单', 'Print packing slips')}</button>` : nothing}
+        ${this.workbench.can('fulfillment.labels.print') ? html`<button class="print-labels" ?disabled=${this.busy} @click=${() => void this.printLabels()}>${this.t('打印面单', 'Print labels')}</button>` : nothing}
         ${picking ? html`<button class="primary picked" ?disabled=${this.busy} @click=${() => void this.step('picked')}>${this.t('拣货完成', 'Picking done')}</button>` : nothing}
         ${picking ? html`<button class="danger cancel" ?disabled=${this.busy} @click=${() => void this.step('cancel')}>${this.t('取消波次', 'Cancel the wave')}</button>` : nothing}
       </wb-toolbar>

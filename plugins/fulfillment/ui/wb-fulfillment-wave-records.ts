@@ -57,6 +57,8 @@ export interface PickLine {
   skuId: number;
   skuCode: string;
   title: string;
+  /** The catalogue's name with colour and size; null when listings has none (show `title`). */
+  catalogName?: string | null;
   qty: number;
   /** 单品提总: one line with the total for all the SKU's single-item orders. */
   bulk: boolean;

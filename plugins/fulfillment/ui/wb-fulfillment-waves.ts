@@ -4,6 +4,8 @@ import { changes, type Column, listPanelStyles, ReloadOnChange, styleMap, WbElem
 import { WAVE_CLASS_NAMES } from '../shared/state-names.js';
 import { fulfillmentMarks } from './styles.js';
 import { WAVE_CLASSES, WAVE_STATUS_NAMES, type WaveDetail, type WaveRow } from './wb-fulfillment-wave-records.js';
+import './wb-fulfillment-tracking-pools.js';
+import './wb-fulfillment-wave-preview.js';
 import './wb-fulfillment-wave-replenishments.js';
 
 // Cells live in the data table's shadow root, where this panel's classes do not reach: their
@@ -40,13 +42,22 @@ export class FulfillmentWaves extends WbElement {
   @state() private made?: WaveDetail;
   @state() private refusal = '';
   @state() private busy = false;
+  @state() private previewing = false;
 
-  private async build(): Promise<void> {
+  /** 新建波次 first shows what the wave would take; the clerk chooses, then the wave is made. */
+  private preview(): void {
+    this.refusal = '';
+    this.made = undefined;
+    this.previewing = true;
+  }
+
+  private async build(orderIds: number[]): Promise<void> {
     this.busy = true;
     this.refusal = '';
     this.made = undefined;
     try {
-      this.made = await this.api.post<WaveDetail>('/fulfillment/waves', {});
+      this.made = await this.api.post<WaveDetail>('/fulfillment/waves', { orderIds });
+      this.previewing = false;
       this.notifications.notify('success', this.t(`已建波次 ${this.made.waveNo}，共 ${this.made.orders} 单`, `Wave ${this.made.waveNo} made with ${this.made.orders} orders`));
       changes.announce('fulfillment.waves');
     } catch (error) {
@@ -79,10 +90,12 @@ export class FulfillmentWaves extends WbElement {
     ];
     const m = this.made;
     return html`<wb-toolbar label=${this.t('波次', 'Waves')}>
-        <button class="primary new-wave" ?disabled=${this.busy} @click=${() => void this.build()}>${this.t('新建波次', 'New wave')}</button>
+        <button class="primary new-wave" ?disabled=${this.busy || this.previewing} @click=${() => this.preview()}>${this.t('新建波次', 'New wave')}</button>
       </wb-toolbar>
-      <p class="hint">${this.t('把已审核、还没进波次的订单按优先级排进一个新波次。', 'Puts approved orders not yet in a wave into a new one, in queue order.')}</p>
+      <p class="hint">${this.t('先看可组波次的订单（按类型、快递），选好再建波次。', 'Shows the orders a wave could take, by class and courier; choose, then make it.')}</p>
       ${this.refusal ? html`<div class="made refused" role="alert">${this.refusal}</div>` : nothing}
+      ${this.previewing ? html`<wb-fulfillment-wave-preview @make-wave=${(e: CustomEvent<{ orderIds: number[] }>) => void this.build(e.detail.orderIds)}
+        @cancel=${() => (this.previewing = false)}></wb-fulfillment-wave-preview>` : nothing}
       ${m ? html`<div class="made" role="status">
           <p>${this.t(`已建 ${m.waveNo}：${m.orders} 单`, `Made ${m.waveNo}: ${m.orders} orders`)} <button class="link open-made" @click=${() => this.open(m)}>${this.t('打开', 'Open')}</button></p>
           ${m.skipped?.length ? html`<p class="warn">${this.t(`${m.skipped.length} 单没排进来：`, `${m.skipped.length} orders left out:`)}</p>
@@ -95,6 +108,7 @@ export class FulfillmentWaves extends WbElement {
       <div class="tasks">
         <h3>${this.t('待补货', 'Replenishment to do')}</h3>
         <wb-fulfillment-wave-replenishments compact></wb-fulfillment-wave-replenishments>
+        ${this.workbench.can('fulfillment.labels.print') ? html`<h3>${this.t('快递单号池', 'Tracking number pools')}</h3><wb-fulfillment-tracking-pools></wb-fulfillment-tracking-pools>` : nothing}
       </div>`;
   }
 }

@@ -7,6 +7,8 @@ import { CountsCache } from './counts-cache.js';
 import { listOrders, type OrderListQuery, type OrderPage, type ShopCounts } from './order-list.js';
 import { mergeCandidates } from './merge-candidates.js';
 import { mayReadCustomer } from './order-record.js';
+import { withCatalogNames } from '../shared/catalog-names.js';
+import { CatalogToken } from '../tokens.js';
 import { queueCounts, type QueueCounts } from './queue-counts.js';
 import { orderStore, type HistoryEntry } from './order-store.js';
 import { EXCEPTION_CODES, ORDER_SCHEMAS, orderPageSchema } from './schemas.js';
@@ -75,7 +77,10 @@ export function addOrderRoutes(ctx: PluginContext): void {
     summary: { 'zh-CN': '订单详情（含商品与备注）', en: 'An order with its items and remarks' },
     params: ID_PARAMS,
     response: ref(ORDER_SCHEMAS.orderDetail),
-    handler: ({ params, actor }) => ctx.db.read((q) => orderStore(q).detail(params.id, mayReadCustomer(actor))),
+    handler: async ({ params, actor }) => {
+      const detail = await ctx.db.read((q) => orderStore(q).detail(params.id, mayReadCustomer(actor)));
+      return { ...detail, items: await withCatalogNames(ctx.services.get(CatalogToken), detail.items) };
+    },
   });
 
   ctx.routes.add<Record<string, string>, Record<string, unknown>, OrderInput, OrderDetail>({

@@ -7,6 +7,7 @@ import { createOrdersService } from './orders-service.js';
 import { provideOrderSearch } from './quick-open.js';
 import { addReviewRoutes } from './review-routes.js';
 import { registerOrderSchemas } from './schemas.js';
+import { addSkuSearchRoute } from './sku-search.js';
 
 /** Orders: search, entry and edits, price changes, flags and remarks, review, the `orders` service. */
 export function registerOrders(ctx: PluginContext, stock: StockOps): void {
@@ -14,6 +15,7 @@ export function registerOrders(ctx: PluginContext, stock: StockOps): void {
   addOrderRoutes(ctx);
   addEditRoutes(ctx, stock);
   addReviewRoutes(ctx, stock);
+  addSkuSearchRoute(ctx);
   ctx.services.provide(OrdersToken, createOrdersService(ctx));
   provideOrderSearch(ctx);
 }

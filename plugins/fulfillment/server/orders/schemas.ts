@@ -116,6 +116,7 @@ const records: (JsonSchema & { $id: string })[] = [
       refundState: { enum: [...REFUND_STATES] },
       refundAmount: def('money'),
       gift: { type: 'boolean' },
+      catalogName: nullableStr,
     },
     required: ['id', 'lineKey', 'skuId', 'skuCode', 'title', 'properties', 'quantity', 'price', 'refundStatus', 'refundState', 'refundAmount', 'gift'],
     additionalProperties: false,

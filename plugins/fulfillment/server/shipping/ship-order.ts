@@ -9,6 +9,7 @@ import type { StepBy } from '../shared/actor.js';
 import type { StockParts } from '../shared/stock-parts.js';
 import type { OrderShipped, StockLine } from '../types.js';
 import type { StockOps } from '../warehouse/stock-ops.js';
+import { refuseOthersNumber } from '../labels/tracking-pool.js';
 import { bulkBinsOf } from '../waves/wave-plan.js';
 import { chooseCourier, courierByCode, courierNames, normaliseTracking, reaches, type CourierChoice } from './courier-rules.js';
 
@@ -133,6 +134,7 @@ async function checkTracking(tx: Transaction, settings: FulfillmentSettings, row
       field('/trackingNo', 'used'),
     );
   }
+  await refuseOthersNumber(tx, row.id, trackingNo);
 }
 
 function checkWeight(settings: FulfillmentSettings, weightGrams: number | undefined): number | null {

@@ -7,6 +7,8 @@ import type { OrderClosed, OrderException, StockLine } from '../types.js';
 import type { StockOps } from '../warehouse/stock-ops.js';
 import type { StockParts } from '../shared/stock-parts.js';
 import { mustPutBack } from './wave-plan.js';
+import { CatalogToken } from '../tokens.js';
+import { namedWave } from './wave-names.js';
 import { readWave, waveSummary } from './wave-read.js';
 import { WAVE_SCHEMAS } from './wave-schemas.js';
 import type { WaveDetail } from './wave-types.js';
@@ -80,6 +82,6 @@ export function addPutBackRoute(ctx: PluginContext, stock: StockOps): void {
     params: { type: 'object', properties: { id: def('id'), orderId: def('id') }, required: ['id', 'orderId'] },
     response: ref(WAVE_SCHEMAS.detail),
     action: 'put back order',
-    handler: ({ params, actor }) => putBackOrder({ ctx, stock }, actor!, { waveId: params.id, orderId: params.orderId }),
+    handler: async ({ params, actor }) => namedWave(ctx.services.get(CatalogToken), await putBackOrder({ ctx, stock }, actor!, { waveId: params.id, orderId: params.orderId })),
   });
 }

@@ -1,5 +1,6 @@
 import { NotFoundError, type Queryable } from '@workbench/plugin-api';
 import type { OrderRow } from '../orders/order-record.js';
+import { catalogNames } from '../shared/catalog-names.js';
 import { normaliseTracking } from '../shipping/courier-rules.js';
 import type { CatalogView } from '../types.js';
 import type { VerificationLine, VerificationScan } from './wave-types.js';
@@ -64,10 +65,11 @@ export async function expectedLines(q: Queryable, orderId: number): Promise<Expe
 
 export const isComplete = (lines: ExpectedLine[]): boolean => lines.length > 0 && lines.every((l) => l.scanned >= l.expected);
 
-/** Adds each SKU's barcode from the catalog, for the station's screen. */
+/** Adds each SKU's barcode and catalogue name (with colour and size) from the catalog, for the station's screen. */
 export async function withBarcodes(catalog: CatalogView, lines: ExpectedLine[]): Promise<VerificationLine[]> {
   const skus = await Promise.all(lines.map((l) => catalog.skuById(l.skuId)));
-  return lines.map((l, i) => ({ ...l, barcode: skus[i]?.barcode ?? null }));
+  const names = await catalogNames(catalog, lines.map((l) => l.skuId));
+  return lines.map((l, i) => ({ ...l, barcode: skus[i]?.barcode ?? null, catalogName: names.get(l.skuId) ?? null }));
 }
 
 /** Every scan of the order, newest first, refused ones included: who scanned what, when. */

@@ -96,7 +96,8 @@ export async function scanItem(parts: { ctx: PluginContext; catalog: CatalogView
     return { outcome, line: line!, complete };
   });
   if (result.outcome !== 'ok') throw refusal(result.outcome, code, sku, result.lines, result.orderNo);
-  return { orderId, line: { ...result.line, barcode: sku?.barcode ?? null }, complete: result.complete, status: result.complete ? 'verified' : 'picked' };
+  const [named] = await withBarcodes(catalog, [result.line]);
+  return { orderId, line: named!, complete: result.complete, status: result.complete ? 'verified' : 'picked' };
 }
 
 /** The station's screen for one order. */

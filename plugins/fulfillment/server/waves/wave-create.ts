@@ -10,7 +10,7 @@ import { planWave } from './wave-plan.js';
 import { readWave } from './wave-read.js';
 import type { CreatedWave, SkippedOrder } from './wave-types.js';
 
-interface CandidateRow {
+export interface CandidateRow {
   id: number;
   order_no: string;
   status: OrderStatus;
@@ -19,14 +19,14 @@ interface CandidateRow {
   version: number;
 }
 
-interface Member {
+export interface Member {
   order: CandidateRow;
   class: WaveClass;
   skuIds: number[];
 }
 
-const QUEUE = 'ORDER BY o.priority, o.placed_at, o.id';
-const CANDIDATE = `SELECT o.id, o.order_no, o.status, o.wave_id, o.version, w.wave_no
+export const QUEUE = 'ORDER BY o.priority, o.placed_at, o.id';
+export const CANDIDATE = `SELECT o.id, o.order_no, o.status, o.wave_id, o.version, w.wave_no
   FROM fulfillment_orders o LEFT JOIN fulfillment_waves w ON w.id = o.wave_id`;
 
 /**
@@ -95,7 +95,7 @@ async function givenOrders(q: Queryable, ids: number[], max: number): Promise<Ca
 }
 
 /** Classifies the candidates in order until the wave is full; orders that cannot be picked are reported. */
-async function placeOrders(q: Queryable, candidates: CandidateRow[], max: number, locale: Locale): Promise<{ members: Member[]; skipped: SkippedOrder[] }> {
+export async function placeOrders(q: Queryable, candidates: CandidateRow[], max: number, locale: Locale): Promise<{ members: Member[]; skipped: SkippedOrder[] }> {
   const items = candidates.length
     ? await q.all<{ order_id: number; sku_id: number | null; sku_code: string }>(
         "SELECT order_id, sku_id, sku_code FROM fulfillment_order_items WHERE order_id IN (SELECT value FROM json_each(?)) AND refund_state <> 'succeeded' ORDER BY id",

@@ -2,19 +2,24 @@ import { html, InputError, type Locale, type PluginContext, type PrintRequest, t
 import { WAVE_CLASS_NAMES, type WaveClass } from '../../shared/state-names.js';
 import { mayReadCustomer, toOrder, type OrderRow } from '../orders/order-record.js';
 import { stepBy } from '../shared/actor.js';
+import { CatalogToken } from '../tokens.js';
+import { namedWave } from './wave-names.js';
 import { readWave, waveIdOf } from './wave-read.js';
 import type { SlotShare, WaveDetail } from './wave-types.js';
 
 const CLASSES: WaveClass[] = ['single', 'multi-one-zone', 'multi-cross-zone'];
 const say = (locale: Locale, zh: string, en: string) => (locale === 'en' ? en : zh);
 const slotsText = (slots: SlotShare[]) => slots.map((s) => `${s.slot}×${s.qty}`).join('  ');
+/** The catalogue name (with colour and size) first, the platform title small beside it when it says something else. */
+const nameCell = (l: { title: string; catalogName?: string | null }) =>
+  l.catalogName ? html`${l.catalogName}${l.title && l.title !== l.catalogName ? html`<br><small>${l.title}</small>` : ''}` : html`${l.title}`;
 
 async function waveFor(ctx: PluginContext, request: PrintRequest): Promise<WaveDetail> {
   const ref = request.query.wave;
   if (!ref) {
     throw new InputError({ 'zh-CN': '请指定波次：?wave=波次编号或 id', en: 'Say which wave: ?wave=<wave number or id>' }, { errors: [{ path: '/wave', in: 'query', message: 'required' }] });
   }
-  return ctx.db.read(async (q) => readWave(q, await waveIdOf(q, ref)));
+  return namedWave(ctx.services.get(CatalogToken), await ctx.db.read(async (q) => readWave(q, await waveIdOf(q, ref))));
 }
 
 /** Wave number, counts per class, and who printed it when: the top of every wave printout. */
@@ -35,8 +40,8 @@ export function registerPickListPrintable(ctx: PluginContext): void {
     const title = say(locale, '拣货单', 'Pick list');
     const rows = wave.pickList.map(
       (l, i) => html`<tr>
-        <td class="num">${i + 1}</td><td>${l.locationCode ?? say(locale, '（无库位）', '(no bin)')}</td><td>${l.zone ?? ''}</td>
-        <td class="num">${l.qty}</td><td>${l.skuCode}</td><td>${l.title}</td>
+        <td class="tick">☐</td><td class="num">${i + 1}</td><td>${l.locationCode ?? say(locale, '（无库位）', '(no bin)')}</td><td>${l.zone ?? ''}</td>
+        <td class="num">${l.qty}</td><td>${l.skuCode}</td><td>${nameCell(l)}</td>
         <td>${l.bulk ? say(locale, '提总', 'Bulk') : ''}</td><td>${slotsText(l.slots)}</td></tr>`,
     );
     const open = wave.replenishments.filter((r) => r.status === 'open');
@@ -49,7 +54,7 @@ export function registerPickListPrintable(ctx: PluginContext): void {
       title: `${title} ${wave.waveNo}`,
       body: html`${header(ctx, request, wave, title)}${tasks}
         <table><thead><tr>
-          <th>#</th><th>${say(locale, '库位', 'Bin')}</th><th>${say(locale, '区', 'Zone')}</th><th class="num">${say(locale, '数量', 'Qty')}</th>
+          <th>${say(locale, '已拣', 'Picked')}</th><th>#</th><th>${say(locale, '库位', 'Bin')}</th><th>${say(locale, '区', 'Zone')}</th><th class="num">${say(locale, '数量', 'Qty')}</th>
           <th>${say(locale, '商家编码', 'SKU')}</th><th>${say(locale, '品名', 'Title')}</th><th>${say(locale, '提总', 'Bulk')}</th>
           <th>${say(locale, '播种格×件数', 'Slot×qty')}</th>
         </tr></thead><tbody>${rows}</tbody></table>`,
@@ -73,7 +78,7 @@ export function registerSeedingSheetPrintable(ctx: PluginContext): void {
     const showCustomer = mayReadCustomer(request.actor);
     const byId = new Map(orders.map((o) => [o.id, toOrder(o, showCustomer)]));
     const skuRows = wave.seeding.skus.map(
-      (s) => html`<tr><td>${s.skuCode}</td><td>${s.title}</td><td class="num">${s.total}</td><td>${s.bulk ? say(locale, '提总', 'Bulk') : ''}</td><td>${slotsText(s.slots)}</td></tr>`,
+      (s) => html`<tr><td>${s.skuCode}</td><td>${nameCell(s)}</td><td class="num">${s.total}</td><td>${s.bulk ? say(locale, '提总', 'Bulk') : ''}</td><td>${slotsText(s.slots)}</td></tr>`,
     );
     const slotRows = wave.orderList.map((w) => {
       const order = byId.get(w.orderId);

@@ -1,9 +1,12 @@
 import { def, ID_PARAMS, listQuery, ref, type PluginContext } from '@workbench/plugin-api';
 import { stepBy } from '../shared/actor.js';
 import type { StockOps } from '../warehouse/stock-ops.js';
+import { CatalogToken } from '../tokens.js';
 import { completeReplenishment, listReplenishments, type ReplenishmentQuery } from './replenishments.js';
 import { createWave } from './wave-create.js';
+import { previewWave } from './wave-preview.js';
 import { cancelWave, markPicked } from './wave-moves.js';
+import { namedWave } from './wave-names.js';
 import { listWaves, readWave, type WaveListQuery } from './wave-read.js';
 import { WAVE_SCHEMAS, WAVE_STATUS } from './wave-schemas.js';
 
@@ -13,6 +16,7 @@ const page = (item: string) => ({ allOf: [def('page')], type: 'object', properti
 
 /** Waves, their pick and cancel, and the replenishment tasks (README "Waves, picking, verification"). */
 export function addWaveRoutes(ctx: PluginContext, stock: StockOps): void {
+  const named = <T extends Parameters<typeof namedWave>[1]>(wave: T) => namedWave(ctx.services.get(CatalogToken), wave);
   ctx.routes.add<Record<string, string>, Record<string, unknown>, { orderIds?: number[] }>({
     method: 'post',
     path: '/waves',
@@ -30,7 +34,30 @@ export function addWaveRoutes(ctx: PluginContext, stock: StockOps): void {
     response: ref(WAVE_SCHEMAS.created),
     status: 201,
     action: 'create wave',
-    handler: ({ body, actor, locale }) => createWave(ctx, actor!, body.orderIds, locale),
+    handler: async ({ body, actor, locale }) => named(await createWave(ctx, actor!, body.orderIds, locale)),
+  });
+
+  ctx.routes.add({
+    method: 'get',
+    path: '/wave-preview',
+    permission: PERMISSION,
+    summary: { 'zh-CN': '新建波次前预览：可组波次的订单，按类型和快递分组', en: 'Before making a wave: the orders it could take, by class and courier' },
+    description: {
+      'zh-CN': '已审核、未进波次的订单按优先级排列，每单带类型和选快递规则选的快递；不能拣货的订单写明原因。选好后用 POST /waves 的 orderIds 建波次',
+      en: 'Approved orders outside a wave in queue order, each with its class and the courier the rules choose; orders that cannot be picked say why. Make the wave from the chosen ones with POST /waves orderIds',
+    },
+    response: {
+      type: 'object',
+      properties: {
+        max: { type: 'integer' },
+        orders: { type: 'array', items: { type: 'object', properties: { orderId: def('id'), orderNo: { type: 'string' }, class: { type: 'string' }, courier: { type: ['string', 'null'] }, courierName: { type: ['string', 'null'] }, pieces: { type: 'integer' }, priority: { type: 'integer' }, placedAt: { type: 'string' } } } },
+        skipped: { type: 'array' },
+        classes: { type: 'object' },
+        couriers: { type: 'array', items: { type: 'object', properties: { code: { type: ['string', 'null'] }, name: { type: ['string', 'null'] }, count: { type: 'integer' } } } },
+      },
+      required: ['max', 'orders', 'skipped', 'classes', 'couriers'],
+    },
+    handler: ({ locale }) => previewWave(ctx, locale),
   });
 
   ctx.routes.add<Record<string, string>, WaveListQuery>({
@@ -51,7 +78,7 @@ export function addWaveRoutes(ctx: PluginContext, stock: StockOps): void {
     summary: { 'zh-CN': '波次详情：订单、拣货单、补货与播种', en: 'A wave: orders, pick list, replenishment and seeding' },
     params: ID_PARAMS,
     response: ref(WAVE_SCHEMAS.detail),
-    handler: ({ params }) => ctx.db.read((q) => readWave(q, params.id)),
+    handler: async ({ params }) => named(await ctx.db.read((q) => readWave(q, params.id))),
   });
 
   ctx.routes.add<{ id: number }, Record<string, unknown>, { version: number }>({
@@ -64,7 +91,7 @@ export function addWaveRoutes(ctx: PluginContext, stock: StockOps): void {
     body: VERSION_BODY,
     response: ref(WAVE_SCHEMAS.detail),
     action: 'pick wave',
-    handler: ({ params, body, actor }) => markPicked(ctx, actor!, params.id, body.version),
+    handler: async ({ params, body, actor }) => named(await markPicked(ctx, actor!, params.id, body.version)),
   });
 
   ctx.routes.add<{ id: number }, Record<string, unknown>, { version: number }>({
@@ -77,7 +104,7 @@ export function addWaveRoutes(ctx: PluginContext, stock: StockOps): void {
     body: VERSION_BODY,
     response: ref(WAVE_SCHEMAS.detail),
     action: 'cancel wave',
-    handler: ({ params, body, actor }) => cancelWave(ctx, actor!, params.id, body.version),
+    handler: async ({ params, body, actor }) => named(await cancelWave(ctx, actor!, params.id, body.version)),
   });
 
   ctx.routes.add<Record<string, string>, ReplenishmentQuery>({

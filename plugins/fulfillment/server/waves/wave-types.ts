@@ -32,6 +32,8 @@ export interface PickLine {
   skuId: number;
   skuCode: string;
   title: string;
+  /** The catalogue's product title with the SKU's options (colour, size); null when listings has none — show `title`. */
+  catalogName?: string | null;
   qty: number;
   /** A 单品提总 line: the total for all the SKU's single-item orders. */
   bulk: boolean;
@@ -63,6 +65,8 @@ export interface SeedingSku {
   skuId: number;
   skuCode: string;
   title: string;
+  /** The catalogue's product title with the SKU's options (colour, size); null when listings has none — show `title`. */
+  catalogName?: string | null;
   total: number;
   bulk: boolean;
   slots: SlotShare[];
@@ -104,6 +108,8 @@ export interface VerificationLine {
   skuCode: string;
   barcode: string | null;
   title: string;
+  /** The catalogue's product title with the SKU's options (colour, size); null when listings has none — show `title`. */
+  catalogName?: string | null;
   expected: number;
   scanned: number;
 }
