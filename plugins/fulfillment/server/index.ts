@@ -7,6 +7,7 @@ import { registerMapping } from './mapping/register.js';
 import { registerWaves } from './waves/register.js';
 import { registerShipping } from './shipping/register.js';
 import { registerDemoShop } from './demo/demo-shop.js';
+import { registerOverview } from './overview/register.js';
 
 /**
  * The fulfillment plugin. Every area moves stock through one StockOps, so the ledger, the
@@ -21,4 +22,5 @@ export function activate(ctx: PluginContext): void {
   registerWaves(ctx, stock);
   registerShipping(ctx, stock);
   registerDemoShop(ctx, stock);
+  registerOverview(ctx);
 }
