@@ -48,7 +48,7 @@ export async function overviewFigures(q: Queryable, ctx: PluginContext, overdueH
       [from, to],
     ),
     q.all<{ day: string; n: number }>(
-      `SELECT substr(shipped_at, 1, 10) AS day, COUNT(*) AS n FROM fulfillment_orders WHERE shipped_at >= ? AND shipped_at < ? GROUP BY day`,
+      `SELECT substr(shipped_at, 1, 10) AS day, COUNT(*) AS n FROM fulfillment_orders WHERE status = 'shipped' AND shipped_at >= ? AND shipped_at < ? GROUP BY day`,
       [from, to],
     ),
     q.get<{ n: number }>(`SELECT COUNT(*) AS n FROM fulfillment_orders WHERE status = 'pending'`),
