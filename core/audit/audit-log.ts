@@ -18,6 +18,8 @@ export interface AuditRecord extends Required<Pick<AuditEntry, 'plugin' | 'actio
   at: string;
   actorId: number | null;
   actorName: string | null;
+  /** The person's display name now (their user name at the time when the account is gone). */
+  actorDisplayName?: string | null;
   target: string | null;
   status: number | null;
   detail: string | null;
@@ -76,8 +78,9 @@ export class AuditLog {
     return this.db.read(async (q) => {
       const total = (await q.get<{ n: number }>(`SELECT COUNT(*) AS n FROM core_audit ${clause}`, params))?.n ?? 0;
       const items = await q.all<AuditRecord>(
-        `SELECT id, at, actor_id AS actorId, actor_name AS actorName, plugin, action, target, outcome, status, detail
-         FROM core_audit ${clause} ORDER BY id DESC LIMIT ? OFFSET ?`,
+        `SELECT a.id, a.at, a.actor_id AS actorId, a.actor_name AS actorName, coalesce(u.display_name, a.actor_name) AS actorDisplayName,
+                a.plugin, a.action, a.target, a.outcome, a.status, a.detail
+         FROM (SELECT * FROM core_audit ${clause} ORDER BY id DESC LIMIT ? OFFSET ?) a LEFT JOIN core_users u ON u.id = a.actor_id ORDER BY a.id DESC`,
         [...params, query.pageSize, (query.page - 1) * query.pageSize],
       );
       return { items, total, page: query.page, pageSize: query.pageSize };

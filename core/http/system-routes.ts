@@ -1,6 +1,8 @@
 import { NotFoundError } from '../errors.js';
 import { localize } from '../i18n/localized-text.js';
 import type { AuditLog } from '../audit/audit-log.js';
+import { auditNames } from '../audit/audit-names.js';
+import { auditSentence } from '../audit/audit-sentences.js';
 import type { Database } from '../db/database.js';
 import type { JobScheduler } from '../jobs/scheduler.js';
 import type { PluginHost } from '../plugins/plugin-host.js';
@@ -155,7 +157,7 @@ export function registerSystemRoutes(d: SystemRouteDeps): void {
     method: 'get',
     path: '/audit',
     permission: 'core.audit.read',
-    summary: { 'zh-CN': '操作日志（最新在前）', en: 'Audit log, newest first' },
+    summary: { 'zh-CN': '操作日志（最新在前，每条附一句中英文的说明）', en: 'Audit log, newest first, each record with a sentence in zh-CN and en' },
     description: { 'zh-CN': 'q 在操作、对象、操作人、插件和详情里查找这段文字', en: 'q finds the text in the action, target, person, plugin or detail' },
     query: listQuery({
       plugin: { type: 'string' },
@@ -163,6 +165,10 @@ export function registerSystemRoutes(d: SystemRouteDeps): void {
       outcome: { type: 'string', enum: ['ok', 'error'] },
     }),
     response: { $ref: 'https://workbench.local/schemas/defs#/$defs/page' },
-    handler: ({ query }) => d.audit.page(query as { page: number; pageSize: number }),
+    handler: async ({ query }) => {
+      const page = await d.audit.page(query as { page: number; pageSize: number });
+      const names = auditNames(d.routes, d.host);
+      return { ...page, items: page.items.map((r) => ({ ...r, sentence: auditSentence(r, names) })) };
+    },
   });
 }

@@ -31,6 +31,9 @@ export function toFieldProblems(errors: ErrorObject[], locale: string, part: str
         locale === 'zh-CN'
           ? '含有看不见的字符（如零宽空格、控制字符），常见于从网页或聊天里复制的文字；请删掉后手动重新输入'
           : 'contains an invisible character (such as a zero-width space or a control character), often copied from a web page or chat; delete it and type it again';
+    } else if (e.keyword === 'pattern') {
+      // The pattern itself (^[A-Z]{2,5}$) means nothing to a clerk; the field's help says the form in words.
+      message = locale === 'zh-CN' ? '格式不对，请按说明填写' : 'is not in the expected form; see the help beside it';
     } else if (e.keyword === 'enum' && Array.isArray(params.allowedValues)) {
       message += `: ${params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
     }

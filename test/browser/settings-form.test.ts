@@ -84,7 +84,7 @@ describe('the settings form in Chromium', () => {
     await form.locator('#f-couriers-2-firstFee').fill('4.555');
     await form.locator('button[type=submit]').click();
     const codeCell = form.locator('td[data-path="/couriers/1/code"]');
-    await expect(codeCell.locator('.error').textContent()).resolves.toMatch(/匹配/);
+    await expect(codeCell.locator('.error').textContent()).resolves.toMatch(/格式不对/);
     await expect(form.locator('#f-couriers-1-code').getAttribute('aria-invalid')).resolves.toBe('true');
     await expect(form.locator('td[data-path="/couriers/2/firstFee"] .error').textContent()).resolves.toContain('最多两位小数');
     await page.setViewportSize({ width: 1440, height: 900 });

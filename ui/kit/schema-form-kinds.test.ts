@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { I18n } from './i18n.js';
-import { choicesOf, fieldKind, pointer, testPattern } from './schema-form-kinds.js';
+import { choicesOf, fieldKind, helpOf, pointer, testPattern } from './schema-form-kinds.js';
 import type { JsonSchema } from './settings-service.js';
 
 const schemaOf = (plugin: string) => JSON.parse(readFileSync(new URL(`../../plugins/${plugin}/schemas/settings.schema.json`, import.meta.url), 'utf8')) as JsonSchema;
@@ -31,6 +31,36 @@ describe('the settings form’s field kinds', () => {
     expect(fieldKind(pairs)).toBe('choices');
     expect(choicesOf(order, new I18n('zh-CN')).map((c) => c.label)).toEqual(['套餐', '会员折扣', '店内折扣', '满减', '满就送', '抵价券']);
     expect(choicesOf(pairs, new I18n('en')).find((c) => c.value === 'campaign+coupon')?.label).toBe('Campaign price + Coupon');
+  });
+
+  it('offers couriers by name, from the courier rows of the same form, in the default, fallback and request words', () => {
+    const fulfillment = schemaOf('fulfillment');
+    const defaults = { couriers: (at(fulfillment, 'couriers').default as unknown[]) };
+    const courier = at(fulfillment, 'shipping', 'defaultCourier');
+    expect(fieldKind(courier)).toBe('choice');
+    expect(fieldKind(at(fulfillment, 'shipping', 'fallbackCourier'))).toBe('choice');
+    expect(fieldKind(at(fulfillment, 'shipping', 'requestWords').additionalProperties as JsonSchema)).toBe('choice');
+    const choices = choicesOf(courier, new I18n('zh-CN'), defaults, 'STO');
+    expect(choices.find((c) => c.value === 'STO')?.label).toBe('申通');
+    expect(choices.find((c) => c.value === 'EMS')?.label).toBe('邮政EMS');
+    // A courier whose row was removed stays shown by its code, to be changed.
+    expect(choicesOf(courier, new I18n('zh-CN'), { couriers: [] }, 'STO')).toEqual([{ value: 'STO', label: 'STO' }]);
+  });
+
+  it('gives every setting help text in both languages', () => {
+    for (const plugin of ['fulfillment', 'listings']) {
+      const text = JSON.stringify(schemaOf(plugin));
+      expect(text, plugin).not.toContain('"description"');
+      const schema = schemaOf(plugin);
+      const walk = (s: JsonSchema): void => {
+        const help = s['x-description'] as Record<string, string> | undefined;
+        if (help) expect(help.en, JSON.stringify(help)).toBeTruthy();
+        for (const child of Object.values((s.properties ?? {}) as Record<string, JsonSchema>)) walk(child);
+        if (s.items && typeof s.items === 'object') walk(s.items as JsonSchema);
+      };
+      walk(schema);
+      expect(helpOf(at(schema, plugin === 'fulfillment' ? 'review' : 'lowStockThreshold'), new I18n('en'))).toMatch(/^[A-Z]/);
+    }
   });
 
   it('labels oneOf consts by their titles and falls back to the raw value', () => {

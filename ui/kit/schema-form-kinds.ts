@@ -4,7 +4,7 @@ import type { JsonSchema } from './settings-service.js';
 
 /**
  * How `<wb-schema-form>` shows a schema: one kind per field, read from the JSON Schema and the
- * workbench's own markers — `x-title` (label), `x-labels` (a label per enum value),
+ * workbench's own markers — `x-title` (label), `x-description` (help), `x-labels` (a label per enum value),
  * `x-unit: "fen"` (an integer of 分 edited in 元) and `format: "regex"` (a pattern, with a tester).
  */
 export type FieldKind =
@@ -38,6 +38,7 @@ function enumOf(schema: JsonSchema | undefined): unknown[] | undefined {
 
 export function fieldKind(schema: JsonSchema): FieldKind {
   const type = schema.type;
+  if (schema['x-choices'] && type === 'string') return 'choice';
   if (type === 'object') return schema.properties ? 'group' : typeof schema.additionalProperties === 'object' ? 'map' : 'group';
   if (type === 'array') {
     const item = items(schema);
@@ -54,8 +55,34 @@ export function fieldKind(schema: JsonSchema): FieldKind {
   return 'text';
 }
 
+/**
+ * Choices taken from rows elsewhere in the same form: `x-choices: { from: "/couriers", value:
+ * "code", label: "name" }` offers each row of the array at `from` (a JSON Pointer into the form's
+ * value) by its label, so a setting that names a courier shows 申通, not STO, and follows the rows
+ * as they are edited.
+ */
+export interface ChoicesFrom {
+  from: string;
+  value: string;
+  label: string;
+}
+
+function rowsAt(root: unknown, from: string): Record<string, unknown>[] {
+  let at: unknown = root;
+  for (const part of from.split('/').slice(1)) at = (at as Record<string, unknown> | undefined)?.[part.replace(/~1/g, '/').replace(/~0/g, '~')];
+  return Array.isArray(at) ? (at as Record<string, unknown>[]) : [];
+}
+
 /** The values a choice field offers, each with its label in the reader's language (the raw value when none is given). */
-export function choicesOf(schema: JsonSchema, i18n: Pick<I18n, 'text'>): Choice[] {
+export function choicesOf(schema: JsonSchema, i18n: Pick<I18n, 'text'>, root?: unknown, current?: unknown): Choice[] {
+  const from = schema['x-choices'] as ChoicesFrom | undefined;
+  if (from) {
+    const choices = rowsAt(root, from.from)
+      .filter((r) => r[from.value] !== undefined && r[from.value] !== '')
+      .map((r) => ({ value: r[from.value], label: String(r[from.label] || r[from.value]) }));
+    // A value no row offers any more (its row was removed) stays visible, to be changed.
+    return current === undefined || current === '' || choices.some((c) => c.value === current) ? choices : [...choices, { value: current, label: String(current) }];
+  }
   const own = enumOf(schema) ? schema : items(schema);
   const labels = ((own?.['x-labels'] ?? schema['x-labels']) as Record<string, LocalizedText> | undefined) ?? {};
   if (Array.isArray(own?.oneOf)) {
@@ -67,6 +94,12 @@ export function choicesOf(schema: JsonSchema, i18n: Pick<I18n, 'text'>): Choice[
 /** A field's label: `x-title`, else `title`, else its key. */
 export function labelOf(schema: JsonSchema, key: string, i18n: Pick<I18n, 'text'>): string {
   return i18n.text((schema['x-title'] as LocalizedText | undefined) ?? (schema.title as string | undefined) ?? key);
+}
+
+/** A field's help text in the reader's language: `x-description`, else `description`; empty when none. */
+export function helpOf(schema: JsonSchema, i18n: Pick<I18n, 'text'>): string {
+  const text = (schema['x-description'] as LocalizedText | undefined) ?? (schema.description as string | undefined);
+  return text ? i18n.text(text) : '';
 }
 
 /** A JSON Pointer one step down (RFC 6901 escapes), as ajv and the server's problems write paths. */

@@ -39,7 +39,7 @@ export const controlStyles = css`
   button.danger {
     background: var(--wb-danger, #c42b1c);
     border-color: var(--wb-danger, #c42b1c);
-    color: #fff;
+    color: var(--wb-on-danger, #fff);
   }
   button.link {
     border: none;

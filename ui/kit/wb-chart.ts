@@ -1,5 +1,7 @@
-import { css, html, nothing, svg } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { css, html, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type uPlot from 'uplot';
+import { uplotStyles } from './chart-styles.js';
 import type { LocalizedText } from './i18n.js';
 import { WbElement } from './wb-element.js';
 
@@ -8,83 +10,146 @@ export interface ChartSeries {
   values: number[];
 }
 
-const W = 320;
-const H = 180;
-const PAD = { left: 48, right: 8, top: 10, bottom: 24 };
+type UPlot = typeof uPlot;
+let library: Promise<UPlot> | undefined;
+/**
+ * uPlot is fetched the first time a chart is drawn, as a chunk of its own (esbuild splits dynamic
+ * imports), so the shell's first load never carries it.
+ */
+export const loadUPlot = (): Promise<UPlot> => (library ??= import('uplot').then((m) => m.default));
 
-/** Round tick steps: 1, 2, 5 × 10ⁿ, so the axis reads 0 / 50 / 100 rather than 0 / 47 / 94. */
-function niceStep(max: number, ticks = 4): number {
-  const raw = max / ticks;
-  const power = 10 ** Math.floor(Math.log10(raw));
-  return ([1, 2, 5, 10].find((m) => m * power >= raw) ?? 10) * power;
-}
+const COLOURS = 6;
+const HEIGHT = 180;
 
 /**
- * A small SVG chart for dashboards: grouped bars or lines, axis from zero, legend for several
- * series. Money series are integer 分 and shown as ¥. Screen readers get the numbers as a table.
+ * A dashboard chart drawn by uPlot, loaded on demand: bars (up to two series side by side) or
+ * lines over labelled points (days), axis from zero, a legend that shows the values under the
+ * pointer. Money series are integer 分 and shown as ¥. Screen readers get the numbers as a table,
+ * and the chart's label sums them up. Colours are the theme's `--wb-chart-1…6`, redrawn when the
+ * theme changes.
  *
  * @example
- * html`<wb-chart type="line" format="money" .labels=${['周一', '周二']}
- *   .series=${[{ name: '销售额', values: [129900, 99900] }]}></wb-chart>`
+ * html`<wb-chart type="line" format="money" heading="近七天销售额" .labels=${['11-10', '11-11']}
+ *   .series=${[{ name: { 'zh-CN': '销售额', en: 'Sales' }, values: [129900, 99900] }]}></wb-chart>`
  */
 @customElement('wb-chart')
 export class WbChart extends WbElement {
-  static override styles = css`
-    :host { display: block; }
-    svg { width: 100%; height: auto; display: block; }
-    .axis { stroke: var(--wb-border, #ccc); }
-    text { fill: var(--wb-muted, #6b6b6b); font-size: 11px; }
-    .legend { display: flex; gap: 12px; font-size: 12px; flex-wrap: wrap; }
-    .swatch { display: inline-block; width: 10px; height: 10px; border-radius: 2px; margin-right: 4px; }
-    .empty { color: var(--wb-muted, #6b6b6b); }
-    .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
-    .c0 { fill: var(--wb-chart-1, #0a64c8); stroke: var(--wb-chart-1, #0a64c8); background: var(--wb-chart-1, #0a64c8); }
-    .c1 { fill: var(--wb-chart-2, #e07b00); stroke: var(--wb-chart-2, #e07b00); background: var(--wb-chart-2, #e07b00); }
-    .c2 { fill: var(--wb-chart-3, #2e7d32); stroke: var(--wb-chart-3, #2e7d32); background: var(--wb-chart-3, #2e7d32); }
-    .c3 { fill: var(--wb-chart-4, #8e24aa); stroke: var(--wb-chart-4, #8e24aa); background: var(--wb-chart-4, #8e24aa); }
-    .c4 { fill: var(--wb-chart-5, #c62828); stroke: var(--wb-chart-5, #c62828); background: var(--wb-chart-5, #c62828); }
-    .c5 { fill: var(--wb-chart-6, #00838f); stroke: var(--wb-chart-6, #00838f); background: var(--wb-chart-6, #00838f); }
-    polyline { fill: none; stroke-width: 2; }
-  `;
+  static override styles = [
+    uplotStyles,
+    css`
+      :host { display: block; position: relative; min-height: ${HEIGHT}px; }
+      .plot { width: 100%; }
+      .empty, .failed { color: var(--wb-muted, #616161); margin: 0; }
+      .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+    `,
+  ];
 
   @property() type: 'bar' | 'line' = 'bar';
   @property({ attribute: false }) series: ChartSeries[] = [];
   @property({ attribute: false }) labels: string[] = [];
   @property() format: 'number' | 'money' = 'number';
   @property() heading = '';
+  /** What the points are, named in the legend beside the one under the pointer (日期 / Day). */
+  @property() xLabel = '';
+  @state() private failed = '';
 
-  private show(value: number): string {
+  private plot?: uPlot;
+  private resize?: ResizeObserver;
+  private themeWatch?: MutationObserver;
+
+  private show(value: number | null | undefined): string {
+    if (value === null || value === undefined) return '';
     return this.format === 'money' ? this.i18n.money(value) : this.i18n.number(value);
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.resize = new ResizeObserver(() => this.plot?.setSize({ width: this.width(), height: HEIGHT }));
+    this.resize.observe(this);
+    this.themeWatch = new MutationObserver(() => void this.draw());
+    this.themeWatch.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme', 'lang'] });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resize?.disconnect();
+    this.themeWatch?.disconnect();
+    this.plot?.destroy();
+    this.plot = undefined;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('series') || changed.has('labels') || changed.has('type') || changed.has('format')) void this.draw();
+  }
+
+  private width(): number {
+    return Math.max(160, Math.floor(this.getBoundingClientRect().width));
+  }
+
+  private colour(i: number): string {
+    return getComputedStyle(this).getPropertyValue(`--wb-chart-${(i % COLOURS) + 1}`).trim() || '#0a64c8';
+  }
+
+  private async draw(): Promise<void> {
+    const target = this.renderRoot.querySelector<HTMLElement>('.plot');
+    if (!target || !this.series.some((s) => s.values.length)) {
+      this.plot?.destroy();
+      this.plot = undefined;
+      return;
+    }
+    let UPlot: UPlot;
+    try {
+      UPlot = await loadUPlot();
+    } catch (error) {
+      this.failed = error instanceof Error ? error.message : String(error);
+      return;
+    }
+    this.failed = '';
+    this.plot?.destroy();
+    const style = getComputedStyle(this);
+    const muted = style.getPropertyValue('--wb-muted').trim() || '#616161';
+    const grid = style.getPropertyValue('--wb-border').trim() || '#d0d0d0';
+    const labels = this.labels;
+    const bars = this.type === 'bar';
+    const pair = bars && this.series.length > 1;
+    const axis = { stroke: muted, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 }, font: '11px system-ui, sans-serif' };
+    const x = labels.map((_, i) => i);
+    const options: uPlot.Options = {
+      width: this.width(),
+      height: HEIGHT,
+      scales: { x: { time: false, range: bars ? [-0.5, Math.max(0, labels.length - 0.5)] : undefined }, y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.1 : 1] } },
+      axes: [
+        { ...axis, grid: { show: false }, values: (_u, ticks) => ticks.map((t) => (Number.isInteger(t) ? (labels[t] ?? '') : '')), incrs: [1, 2, 5, 7, 10] },
+        { ...axis, size: this.format === 'money' ? 70 : 44, values: (_u, ticks) => ticks.map((t) => this.show(t)) },
+      ],
+      legend: { show: true, live: true },
+      cursor: { drag: { x: false, y: false }, points: { size: 7 } },
+      series: [
+        { label: this.xLabel, value: (_u, v) => (v === null ? '' : (labels[v] ?? '')) },
+        ...this.series.map((s, i): uPlot.Series => ({
+          label: this.i18n.text(s.name),
+          stroke: this.colour(i),
+          fill: bars ? this.colour(i) : undefined,
+          width: bars ? 0 : 2,
+          value: (_u, v) => this.show(v),
+          paths: bars ? UPlot.paths.bars!({ size: [pair ? 0.4 : 0.7, 48], align: pair ? (i === 0 ? -1 : 1) : 0 }) : undefined,
+          points: { show: !bars, size: 5 },
+        })),
+      ],
+    };
+    this.plot = new UPlot(options, [x, ...this.series.map((s) => s.values)], target);
+  }
+
   override render() {
-    const all = this.series.flatMap((s) => s.values);
-    if (!all.length) return html`<p class="empty">${this.i18n.locale === 'en' ? 'No data' : '暂无数据'}</p>`;
-    const step = niceStep(Math.max(1, ...all));
-    const top = Math.ceil(Math.max(1, ...all) / step) * step;
-    const plotW = W - PAD.left - PAD.right;
-    const plotH = H - PAD.top - PAD.bottom;
-    const y = (v: number) => PAD.top + plotH - (Math.max(0, v) / top) * plotH;
-    const slot = plotW / Math.max(1, this.labels.length);
-    const every = Math.ceil(this.labels.length / Math.max(1, Math.floor(plotW / 48)));
-    const ticks = Array.from({ length: Math.round(top / step) + 1 }, (_, i) => i * step);
+    if (!this.series.some((s) => s.values.length)) return html`<p class="empty">${this.i18n.locale === 'en' ? 'No data' : '暂无数据'}</p>`;
     const name = (s: ChartSeries) => this.i18n.text(s.name);
-    const summary = `${this.heading} ${this.series.map((s) => `${name(s)}: ${s.values.map((v, i) => `${this.labels[i] ?? i} ${this.show(v)}`).join(', ')}`).join('; ')}`;
-    const barW = (slot * 0.7) / Math.max(1, this.series.length);
-    return html`${this.series.length > 1 ? html`<div class="legend">${this.series.map((s, i) => html`<span><span class="swatch c${i % 6}"></span>${name(s)}</span>`)}</div>` : nothing}
-      <svg viewBox="0 0 ${W} ${H}" role="img" aria-label=${summary.trim()}>
-        ${ticks.map((t) => svg`<line class="axis" x1=${PAD.left} x2=${W - PAD.right} y1=${y(t)} y2=${y(t)}></line><text x=${PAD.left - 6} y=${y(t) + 4} text-anchor="end">${this.show(t)}</text>`)}
-        ${this.labels.map((l, i) => (i % every === 0 ? svg`<text x=${PAD.left + slot * (i + 0.5)} y=${H - 8} text-anchor="middle">${l}</text>` : nothing))}
-        ${this.series.map((s, si) =>
-          this.type === 'bar'
-            ? s.values.map((v, i) => svg`<rect class="c${si % 6}" x=${PAD.left + slot * i + slot * 0.15 + barW * si} y=${y(v)} width=${barW} height=${PAD.top + plotH - y(v)}><title>${name(s)} ${this.labels[i] ?? ''}: ${this.show(v)}</title></rect>`)
-            : svg`<polyline class="c${si % 6}" points=${s.values.map((v, i) => `${PAD.left + slot * (i + 0.5)},${y(v)}`).join(' ')}></polyline>
-                ${s.values.map((v, i) => svg`<circle class="c${si % 6}" cx=${PAD.left + slot * (i + 0.5)} cy=${y(v)} r="3"><title>${name(s)} ${this.labels[i] ?? ''}: ${this.show(v)}</title></circle>`)}`,
-        )}
-      </svg>
+    const summary = `${this.heading} ${this.series.map((s) => `${name(s)}: ${s.values.map((v, i) => `${this.labels[i] ?? i} ${this.show(v)}`).join(', ')}`).join('; ')}`.trim();
+    return html`<div class="plot" role="img" aria-label=${summary}></div>
+      ${this.failed ? html`<p class="failed" role="alert">${this.i18n.locale === 'en' ? 'The chart could not be drawn' : '图表无法显示'}: ${this.failed}</p>` : ''}
       <table class="sr">
-        <tr><th></th>${this.labels.map((l) => html`<th>${l}</th>`)}</tr>
-        ${this.series.map((s) => html`<tr><th>${name(s)}</th>${s.values.map((v) => html`<td>${this.show(v)}</td>`)}</tr>`)}
+        ${this.heading ? html`<caption>${this.heading}</caption>` : ''}
+        <tr><th></th>${this.labels.map((l) => html`<th scope="col">${l}</th>`)}</tr>
+        ${this.series.map((s) => html`<tr><th scope="row">${name(s)}</th>${s.values.map((v) => html`<td>${this.show(v)}</td>`)}</tr>`)}
       </table>`;
   }
 }

@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { FieldProblem } from './api-error.js';
 import { fenToYuan, parseYuan } from './money.js';
-import { choicesOf, defaultsOf, fieldKind, labelOf, moneyProblemText, pointer, splitLines, swapped } from './schema-form-kinds.js';
+import { choicesOf, defaultsOf, fieldKind, helpOf, labelOf, moneyProblemText, pointer, splitLines, swapped } from './schema-form-kinds.js';
 import { schemaFormStyles } from './schema-form-styles.js';
 import { formString, type FormString } from './schema-form-strings.js';
 import type { JsonSchema } from './settings-service.js';
@@ -37,7 +37,7 @@ interface Slot {
  * validator (`validator`, a URL of `/api/workbench/validators/…`), so messages match the API's;
  * each problem appears beside its field — inside a row's cell too — and one that points at no
  * field is listed under the form. Labels come from `x-title` (`{ zh-CN, en }`) or `title`; help
- * text from `description`.
+ * text from `x-description` (`{ zh-CN, en }`) or `description`.
  *
  * @fires wb-submit - detail: `{ value }`, only when the value is valid
  * @example
@@ -148,12 +148,13 @@ export class WbSchemaForm extends WbElement {
     const childKeys = kind === 'group' ? Object.keys((schema.properties ?? {}) as Json) : [];
     // A group's fields and a table's cells show their own problems; the rest show here.
     const messages = this.messagesAt(path, (rest) => (kind === 'group' ? childKeys.includes(rest[0]!) : kind === 'rows' ? this.rowHandles(rest) : false));
-    const help = schema.description ? html`<span class="help" id="${id}-help">${this.i18n.text(schema.description as string)}</span>` : nothing;
+    const helpText = helpOf(schema, this.i18n);
+    const help = helpText ? html`<span class="help" id="${id}-help">${helpText}</span>` : nothing;
     const error = messages.length ? html`<span class="error" id="${id}-error">${messages.join('；')}</span>` : nothing;
     const slot: Slot = {
       schema, path, set, id, label,
       value: parent[key],
-      describedBy: [schema.description ? `${id}-help` : '', messages.length ? `${id}-error` : ''].filter(Boolean).join(' '),
+      describedBy: [helpText ? `${id}-help` : '', messages.length ? `${id}-error` : ''].filter(Boolean).join(' '),
       invalid: messages.length > 0,
     };
     if (kind === 'group') {
@@ -177,7 +178,7 @@ export class WbSchemaForm extends WbElement {
     const aria = { invalid: String(c.invalid), describedBy: c.describedBy || nothing };
     switch (kind) {
       case 'choice': {
-        const choices = choicesOf(c.schema, this.i18n);
+        const choices = choicesOf(c.schema, this.i18n, this.draft, c.value);
         return html`<select id=${c.id} aria-label=${c.label} aria-invalid=${aria.invalid} aria-describedby=${aria.describedBy} @change=${(e: Event) => c.set(choices[(e.target as HTMLSelectElement).selectedIndex - 1]?.value)}>
           <option value="" ?selected=${c.value === undefined}>—</option>
           ${choices.map((o) => html`<option ?selected=${o.value === c.value} value=${String(o.value)}>${o.label}</option>`)}
@@ -299,10 +300,19 @@ export class WbSchemaForm extends WbElement {
   private pairs(c: Slot): TemplateResult {
     const entries = Object.entries((c.value ?? {}) as Record<string, unknown>);
     const write = (next: [string, unknown][]) => c.set(Object.fromEntries(next));
+    const values = c.schema.additionalProperties as JsonSchema;
+    const valueControl = (v: unknown, i: number, set: (value: string) => void) => {
+      if (fieldKind(values) !== 'choice') return html`<input aria-label="${this._s('value')} ${i + 1}" .value=${live(String(v ?? ''))} @input=${(e: Event) => set((e.target as HTMLInputElement).value.trim())} />`;
+      const choices = choicesOf(values, this.i18n, this.draft, v);
+      return html`<select aria-label="${this._s('value')} ${i + 1}" @change=${(e: Event) => set(String(choices[(e.target as HTMLSelectElement).selectedIndex - 1]?.value ?? ''))}>
+        <option value="" ?selected=${!v}>—</option>
+        ${choices.map((o) => html`<option ?selected=${o.value === v} value=${String(o.value)}>${o.label}</option>`)}
+      </select>`;
+    };
     return html`<div class="pairs" role="group" aria-labelledby="${c.id}-label" aria-describedby=${c.describedBy || nothing}>
         ${entries.map(([k, v], i) => html`
           <input aria-label="${this._s('key')} ${i + 1}" .value=${live(k)} @change=${(e: Event) => write(entries.map((en, j) => (j === i ? [(e.target as HTMLInputElement).value.trim(), en[1]] : en)))} />
-          <input aria-label="${this._s('value')} ${i + 1}" .value=${live(String(v ?? ''))} @input=${(e: Event) => write(entries.map((en, j) => (j === i ? [en[0], (e.target as HTMLInputElement).value.trim()] : en)))} />
+          ${valueControl(v, i, (value) => write(entries.map((en, j) => (j === i ? [en[0], value] : en))))}
           <button type="button" class="remove" aria-label="${this._s('remove')} ${k}" @click=${() => write(entries.filter((_, j) => j !== i))}>✕</button>`)}
       </div>
       ${entries.some(([k]) => k === '') ? nothing : html`<div><button type="button" class="add-row" @click=${() => write([...entries, ['', '']])}>＋ ${this._s('add')}</button></div>`}`;

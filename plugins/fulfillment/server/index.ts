@@ -8,6 +8,7 @@ import { registerWaves } from './waves/register.js';
 import { registerShipping } from './shipping/register.js';
 import { registerLabels } from './labels/register.js';
 import { registerDemoShop } from './demo/demo-shop.js';
+import { registerOverview } from './overview/register.js';
 
 /**
  * The fulfillment plugin. Every area moves stock through one StockOps, so the ledger, the
@@ -23,4 +24,5 @@ export function activate(ctx: PluginContext): void {
   registerShipping(ctx, stock);
   registerLabels(ctx);
   registerDemoShop(ctx, stock);
+  registerOverview(ctx);
 }

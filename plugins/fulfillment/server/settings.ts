@@ -25,7 +25,7 @@ export interface FulfillmentSettings {
   remarks: { agentNoPattern: string; maxNoteChars: number };
   waves: { bulkPickThreshold: number; maxOrdersPerWave: number };
   couriers: CourierSetting[];
-  shipping: { defaultCourier: string; fallbackCourier: string; requestWords: Record<string, string>; requireWeight: boolean };
+  shipping: { defaultCourier: string; fallbackCourier: string; requestWords: Record<string, string>; requireWeight: boolean; overdueAfterHours: number };
   labels: { senderName: string; senderPhone: string; senderAddress: string; poolLowThreshold: number };
   reconciliation: { weightToleranceGrams: number; feeToleranceFen: number };
   stocktake: { reminderDay: number };

@@ -7,6 +7,7 @@ import './wb-fulfillment-ship-station.js';
 import './wb-fulfillment-orders.js';
 import './wb-fulfillment-order-editor.js';
 import './wb-fulfillment-queue-widget.js';
+import './wb-fulfillment-sales-widget.js';
 import './wb-fulfillment-inventory.js';
 import './wb-fulfillment-stocktake.js';
 import './wb-fulfillment-reconciliation.js';

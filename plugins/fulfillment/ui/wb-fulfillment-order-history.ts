@@ -2,9 +2,11 @@ import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { controlStyles } from '@workbench/ui';
 import { fulfillmentStyles } from './styles.js';
-import { labelStyles, statusBadge } from './labels.js';
+import { historyActionName } from '../shared/history-actions.js';
+import { exceptionName, labelStyles, statusBadge } from './labels.js';
 import { FulfillmentOrderPart } from './wb-fulfillment-order-part.js';
 import type { HistoryEntry, OrderSteps } from './wb-fulfillment-order-record.js';
+import type { ExceptionCode } from '../shared/state-names.js';
 
 const STEPS: [keyof OrderSteps, string, string][] = [
   ['reviewedBy', '审单', 'Reviewed'],
@@ -13,28 +15,6 @@ const STEPS: [keyof OrderSteps, string, string][] = [
   ['packedBy', '打包', 'Packed'],
   ['shippedBy', '发货', 'Shipped'],
 ];
-
-const ACTIONS: Record<string, [string, string]> = {
-  import: ['导入', 'Imported'],
-  reimport: ['重新导入', 'Imported again'],
-  create: ['手工录入', 'Entered'],
-  edit: ['修改', 'Edited'],
-  update: ['修改', 'Edited'],
-  approve: ['审核通过', 'Approved'],
-  'auto-approve': ['自动审核通过', 'Approved automatically'],
-  exception: ['转异常', 'Exception'],
-  'auto-exception': ['自动审单转异常', 'Exception (auto-review)'],
-  fraud: ['标记欺诈', 'Marked as fraud'],
-  reopen: ['退回待审核', 'Back to review'],
-  close: ['关闭', 'Closed'],
-  flag: ['插旗', 'Flagged'],
-  remark: ['加备注', 'Remark added'],
-  'price-change': ['改价', 'Price changed'],
-  wave: ['进入波次', 'Put in a wave'],
-  pick: ['拣货', 'Picked'],
-  verify: ['复核', 'Verified'],
-  ship: ['发货', 'Shipped'],
-};
 
 /**
  * 责任人 (who reviewed, picked, verified, packed and shipped the order, so a mistake is traced to a
@@ -85,10 +65,9 @@ export class FulfillmentOrderHistory extends FulfillmentOrderPart {
       <h3>${this.t('历史记录', 'History')}</h3>
       ${this.entries.length
         ? html`<ul class="plain history">${this.entries.map((h) => {
-            const name = ACTIONS[h.action];
-            const note = detailText(h.detail);
+            const note = detailText(h.detail, pick);
             return html`<li data-action=${h.action}>
-              <span class="what">${name ? this.t(name[0], name[1]) : h.action}${h.from && h.to && h.from !== h.to ? html` ${statusBadge(h.from, pick)}→${statusBadge(h.to, pick)}` : nothing}</span>
+              <span class="what">${pick(historyActionName(h.action))}${h.from && h.to && h.from !== h.to ? html` ${statusBadge(h.from, pick)}→${statusBadge(h.to, pick)}` : nothing}</span>
               ${note ? html`<span class="detail">${note}</span>` : nothing}
               <span class="when">${h.actorName} · ${this.i18n.dateTime(h.at)}</span>
             </li>`;
@@ -98,9 +77,11 @@ export class FulfillmentOrderHistory extends FulfillmentOrderPart {
 }
 
 /** A reason or note from a history row's detail, when it has one. */
-function detailText(detail: Record<string, unknown> | undefined): string {
+function detailText(detail: Record<string, unknown> | undefined, pick: (n: { 'zh-CN': string; en: string }) => string): string {
   if (!detail) return '';
   for (const key of ['reason', 'text', 'note', 'message']) if (typeof detail[key] === 'string' && detail[key]) return detail[key] as string;
+  // Automatic review names the rules that stopped the order by their exception codes.
+  if (Array.isArray(detail.codes)) return (detail.codes as ExceptionCode[]).map((c) => pick(exceptionName(c))).join('、');
   return '';
 }
 

@@ -25,7 +25,7 @@ export class FulfillmentOrderItems extends FulfillmentOrderPart {
       .refund { font-size: 11px; color: var(--wb-warning, #9a5b00); margin-left: 4px; }
       tr.refunded td { color: var(--wb-muted, #616161); }
       tr.refunded td.title > span.text { text-decoration: line-through; }
-      .gift-tag { font-size: 11px; padding: 0 4px; margin-right: 4px; border-radius: 3px; color: #fff; background: var(--wb-accent, #c2185b); }
+      .gift-tag { font-size: 11px; padding: 0 4px; margin-right: 4px; border-radius: 3px; color: var(--wb-accent-fg, #fff); background: var(--wb-accent, #c2185b); }
       tfoot td { border-bottom: none; }
       tfoot .label { text-align: right; color: var(--wb-muted, #616161); }
     `,

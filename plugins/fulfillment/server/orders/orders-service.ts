@@ -38,8 +38,11 @@ export function createOrdersService(ctx: PluginContext): OrdersService {
     shippedQuantities: (skuIds, from, to) => ctx.db.read(async (q) => {
       if (skuIds.length === 0) return new Map<number, number>();
       // Stored times are shop time; bounds in any offset are rewritten the same way to compare as text.
+      // CROSS JOIN keeps the orders shipped in the window outside (index on status and shipped_at,
+      // migration 014): left to itself SQLite starts from the SKU's lines, every line it ever sold —
+      // at 100,000 orders of one SKU listings' excess-stock check took 200 ms, 15 ms this way.
       const rows = await q.all<{ sku_id: number; n: number }>(
-        `SELECT i.sku_id, SUM(i.quantity) AS n FROM fulfillment_order_items i JOIN fulfillment_orders o ON o.id = i.order_id
+        `SELECT i.sku_id, SUM(i.quantity) AS n FROM fulfillment_orders o CROSS JOIN fulfillment_order_items i ON o.id = i.order_id
          WHERE i.sku_id IN (SELECT value FROM json_each(?)) AND i.refund_state <> 'succeeded' AND o.status = 'shipped' AND o.shipped_at >= ? AND o.shipped_at < ?
          GROUP BY i.sku_id`,
         [JSON.stringify(skuIds), ctx.shopTime(from), ctx.shopTime(to)],

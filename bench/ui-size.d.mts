@@ -1,0 +1,3 @@
+export declare const BUDGET_KB: number;
+export declare function measureShellInitialJs(): { files: string[]; raw: number; gzipped: number; inputs: string[] };
+export declare function runUiSize(): Promise<string[][]>;
