@@ -114,6 +114,24 @@ describe('the layout of the workbench in Chromium', () => {
     await frontTab(page).filter({ hasText: orderNo }).waitFor();
   });
 
+  it('puts the list’s filters in its URL and keeps them as a saved search in the side bar', async () => {
+    await page.goBack();
+    const list = page.locator('wb-editor-area [role=tabpanel]:not([hidden]) wb-fulfillment-orders');
+    await list.locator('.queues [data-status=pending]').click();
+    await page.waitForURL((url) => url.pathname === '/fulfillment/orders' && url.searchParams.get('status') === 'pending');
+    const side = page.locator('wb-work-lists');
+    await side.locator('button.save-search').click();
+    await side.locator('input[name=name]').fill('待审核的');
+    await side.locator('input[name=name]').press('Enter');
+    await list.locator('.queues [data-status=all]').click();
+    await page.waitForURL((url) => !url.search);
+    await side.locator('button.search', { hasText: '待审核的' }).click();
+    await list.locator('.queues [data-status=pending][aria-selected=true]').waitFor();
+    expect(new URL(page.url()).search).toBe('?status=pending');
+    await page.goForward();
+    await frontTab(page).filter({ hasText: orderNo }).waitFor();
+  });
+
   it('lists the tabs out of sight in the overflow menu and scrolls the one chosen into view', async () => {
     for (const title of ['波次', '库存', '快递对账', '复核台', '发货台', '商品', '上架审核', '促销', '活动', '价格计算器']) {
       await page.locator(`wb-activity-bar [role=tab][aria-label="${title}"]`).click();

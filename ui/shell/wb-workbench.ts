@@ -360,7 +360,7 @@ export class WbWorkbench extends WbElement {
     const sidebar = this.layout.sidebarVisible;
     const heading = current ? (current.editor ? this.i18n.text(this.plugins.find((p) => p.id === current.plugin)?.name) : current.title) : t('shell.manage');
     return html`<div class="main">
-        <wb-activity-bar .items=${views} .bottom=${[{ id: 'manage', title: t('shell.manage'), icon: 'gear' }]} selected=${(sidebar && this.layout.view) || ''} label=${t('shell.activityBar')}
+        <wb-activity-bar .items=${views} .bottom=${[{ id: 'manage', title: t('shell.manage'), icon: 'gear' }]} selected=${(sidebar && (!current?.editor || this.layout.activeTab === `view:${current.id}`) && this.layout.view) || ''} label=${t('shell.activityBar')}
           @view-select=${(e: CustomEvent<{ id: string }>) => this.onActivity(e.detail.id)}></wb-activity-bar>
         ${sidebar
           ? html`<aside class="sidebar" aria-label=${heading}>
