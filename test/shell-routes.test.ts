@@ -41,6 +41,18 @@ describe('what the browser shell loads', () => {
     expect((await fetch(`${server.url}/ui/plugins/nope.js`)).status).toBe(404);
   });
 
+  it('answers the shell for a tab’s address (a link to an order, a work list with filters), and a problem for an unknown API path', async () => {
+    for (const path of ['/fulfillment/order/12', '/fulfillment/orders?status=exception', '/example/note/3', '/login?next=%2Ffulfillment%2Forder%2F12']) {
+      const res = await fetch(server.url + path);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('content-type'), path).toContain('text/html');
+      expect(await res.text(), path).toContain('/ui/main.js');
+    }
+    const api = await fetch(`${server.url}/api/fulfillment/order/12`);
+    expect(api.status).toBe(404);
+    expect(api.headers.get('content-type')).toContain('application/problem+json');
+  });
+
   it('generates the settings validator the form runs, with the server’s messages in both languages', async () => {
     const res = await owner.get('/api/workbench/validators/settings/example');
     expect(res.status).toBe(200);

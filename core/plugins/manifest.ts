@@ -11,6 +11,10 @@ export interface ElementContribution {
 export interface ViewContribution extends ElementContribution {
   title: LocalizedText;
   icon?: string;
+  /** `editor`: a work list or station that opens as a full-width tab; the side bar then lists the plugin's work lists and saved searches. */
+  placement?: 'sidebar' | 'editor';
+  /** Role ids whose members start here after login when all their roles are listed (e.g. the warehouse staff on the stations). */
+  landing?: string[];
 }
 export interface EditorContribution extends ElementContribution {
   opens: string;

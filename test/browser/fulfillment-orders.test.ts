@@ -144,6 +144,7 @@ describe('the orders UI in Chromium', () => {
     await editor.locator('wb-fulfillment-order-flag-picker button[data-flag="1"][aria-checked=true]').waitFor();
     expect((await api.get(`/api/fulfillment/orders/${saved.id}`)).body.flag).toBe(1);
     // The list heard of both: the row's badge says 已审核 and it carries the red flag.
+    await showView(page, '订单');
     await row(page, target.orderNo).locator('[data-status=approved]').waitFor();
     await row(page, target.orderNo).locator('[data-flag="1"]').waitFor();
     await shot(page, 'order-approved');
@@ -326,6 +327,7 @@ describe('the orders UI in Chromium', () => {
     await editor.locator(`wb-fulfillment-order-items tr[data-sku="${skus[2]!.code}"]`).first().waitFor();
     await unmapped.locator('li').first().waitFor({ state: 'detached' });
 
+    await showView(page, '订单');
     await ordersView(page).locator('wb-toolbar button.item-mappings').click();
     const panel = page.locator('wb-editor-area [role=tabpanel]:not([hidden]) wb-fulfillment-item-mappings');
     await panel.locator('table.mappings tr', { hasText: skus[2]!.code }).waitFor();

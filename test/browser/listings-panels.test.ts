@@ -132,11 +132,13 @@ describe('every listings panel in Chromium, over the demo shop', () => {
     await expect(editor.locator('wb-listings-checklist p[role=status]').textContent()).resolves.toContain('1 条规则未通过');
     await shot(page, 'product-editor');
 
-    // Saved in the tab: the side bar's list shows the new title without a manual refresh.
+    // Saved in the tab: the list in its own tab shows the new title without a manual refresh.
     await editor.locator('#title').fill('华夫格半拉链卫衣 复古学院风');
     await editor.locator('button.save').click();
     await page.locator('wb-toasts', { hasText: '已保存' }).waitFor();
+    await showView(page, '商品');
     await table.locator('[role=row]', { hasText: '华夫格半拉链卫衣 复古学院风' }).waitFor();
+    await page.goBack();
     // Saving the form keeps what it does not show as text: the images still carry the shop watermark.
     await editor.locator('wb-listings-checklist li.pass[data-rule=watermark]').waitFor();
     expect((await api.get('/api/listings/products?q=XW24K005')).body.items[0].images.every((i: { watermark?: boolean }) => i.watermark === true)).toBe(true);
@@ -146,6 +148,7 @@ describe('every listings panel in Chromium, over the demo shop', () => {
     await dialog.locator('textarea#reason').fill('详情图周五补拍');
     await dialog.locator('button.confirm').click();
     await editor.locator('wb-listings-product-workflow .status', { hasText: '待审核' }).waitFor();
+    await showView(page, '商品');
     await table.locator('[role=row]', { hasText: '华夫格半拉链卫衣 复古学院风' }).locator('[role=gridcell]', { hasText: '待审核' }).waitFor();
     await table.locator('input[type=search]').fill('');
     clean(owner, before);
@@ -164,13 +167,15 @@ describe('every listings panel in Chromium, over the demo shop', () => {
     await editor.locator('h2', { hasText: '真丝光泽衬衫' }).waitFor();
     await editor.locator('wb-listings-product-workflow .review').waitFor();
     await shot(page, 'review-editor');
-    // Approved in the tab while the 商品 view is in the side bar: its row turns 已上架 there.
+    // Approved in its tab while the 商品 list is open in another: its row turns 已上架 there.
     await showView(page, '商品');
     const products = page.locator('wb-listings-products wb-data-table');
     await products.locator('input[type=search]').fill('真丝光泽衬衫');
     await products.locator('[role=row]', { hasText: '真丝光泽衬衫' }).locator('[role=gridcell]', { hasText: '待审核' }).waitFor();
+    await page.goBack();
     await editor.locator('button.approve').click();
     await page.locator('wb-toasts', { hasText: '已通过审核' }).waitFor();
+    await showView(page, '商品');
     await products.locator('[role=row]', { hasText: '真丝光泽衬衫' }).locator('[role=gridcell]', { hasText: '已上架' }).waitFor();
     await products.locator('input[type=search]').fill('');
     await showView(page, '上架审核');
@@ -200,12 +205,14 @@ describe('every listings panel in Chromium, over the demo shop', () => {
     await expect(editor.locator('wb-listings-promotion-rule input[name=threshold]').first().inputValue()).resolves.toBe('199.00');
     await shot(page, 'promotion-editor');
     // 满就送 while stocks last: the editor shows the count and what is left.
+    await showView(page, '促销');
     await view.locator('wb-data-table [role=row]', { hasText: '满 299 送帆布袋' }).dblclick();
     const giftEditor = page.locator('wb-listings-promotion-editor', { has: page.locator('h2', { hasText: '满 299 送帆布袋' }) });
     await expect(giftEditor.locator('wb-listings-promotion-rule input[name=giftCount]').inputValue()).resolves.toBe('100');
     await giftEditor.locator('wb-listings-promotion-rule .gifts-left', { hasText: '还剩 100 件' }).waitFor();
     await shot(page, 'promotion-gift-count');
 
+    await showView(page, '促销');
     await view.locator('wb-tabs [role=tab]', { hasText: '优惠券' }).click();
     await view.locator('wb-data-table [role=row]', { hasText: '新客 10 元券' }).dblclick();
     const coupon = page.locator('wb-listings-promotion-editor', { has: page.locator('wb-listings-coupon-form') });
@@ -266,12 +273,16 @@ describe('every listings panel in Chromium, over the demo shop', () => {
 
   it('reaches every view by keyboard, in a sensible Tab order, and opens rows with Enter', async () => {
     const before = owner.errors.length;
-    /** From the view's activity-bar tab, Tab into the view and on to its rows; answers the stops. */
+    /**
+     * From the list's activity-bar tab (which brings its editor tab to the front) and that editor
+     * tab, Tab into the list and on to its rows; answers the stops in the list.
+     */
     const intoRows = async (title: string) => {
       const tab = page.locator(`wb-activity-bar [role=tab][aria-label="${title}"]`);
       await tab.focus();
       if ((await tab.getAttribute('aria-selected')) !== 'true') await page.keyboard.press('Enter');
-      return tabTo(page, /^div\.body /);
+      await page.locator('wb-editor-area .strip > [role=tablist] > [role=tab][aria-selected=true]', { hasText: title }).focus();
+      return (await tabTo(page, /^div\.body /)).filter((stop) => !stop.startsWith('button.more'));
     };
 
     // 商品: toolbar, categories, then the table's search, filters and rows. ↓ and Enter choose a category.
@@ -291,6 +302,7 @@ describe('every listings panel in Chromium, over the demo shop', () => {
     await tabTo(page, /^div\.body /);
     await page.keyboard.press('Enter');
     await page.locator('wb-listings-product-editor h2', { hasText: '针织帽围巾两件套' }).waitFor();
+    await showView(page, '商品');
     await page.locator('wb-listings-products wb-listings-category-list [role=option]', { hasText: '全部商品' }).click();
 
     // 上架审核: straight to the queue; Enter opens the oldest submission.

@@ -105,6 +105,7 @@ describe('listings in Chromium', () => {
     expect(submitted.submitReason).toBe('主图明天拍完补上，先排进审核');
     // The owner submitted it, so the owner is not offered 通过 on it.
     expect(await editor.locator('button.approve').count()).toBe(0);
+    await showView(page, '商品');
     await page.locator('wb-listings-products wb-data-table [role=row]', { hasText: TITLE }).waitFor();
     // Opening it from the list finds its tab instead of opening a second one.
     await page.locator('wb-listings-products wb-data-table [role=row]', { hasText: TITLE }).dblclick();

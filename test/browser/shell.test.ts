@@ -145,7 +145,7 @@ describe('the workbench shell in Chromium', () => {
     await page.keyboard.press('Enter');
     const failed = page.locator('wb-plugins-page tr[data-plugin=activate-throws]');
     await expect(failed.getAttribute('class')).resolves.toBe('failed');
-    await expect(failed.textContent()).resolves.toContain('the label printer driver is missing');
+    await expect(page.locator('wb-plugins-page tr[data-reason-of=activate-throws]').textContent()).resolves.toContain('the label printer driver is missing');
     await expect(page.locator('wb-plugins-page tr[data-plugin=example] .badge').textContent()).resolves.toBe('运行中');
     await shot(page, 'plugins');
     await page.locator('wb-status-bar button.problems').click();

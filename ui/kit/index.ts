@@ -26,6 +26,7 @@ export { type ComboboxChoice, type ComboboxOption, type ComboboxSearch } from '.
 export { Commands, type CommandHandler, type CommandInfo } from './commands.js';
 export { apiContext, commandsContext, i18nContext, notificationsContext, settingsContext, workbenchContext } from './contexts.js';
 export { Emitter, toDisposable, type Disposable } from './disposable.js';
+export { EDITOR_DIRTY, EDITOR_FILTERS, reportDirty, reportFilters } from './editor-state.js';
 export { formatDate, formatDateTime, formatMoney, SHOP_TIME_ZONE, type DateFormatOptions } from './format.js';
 export { fileButtonStyles, ImportUploadElement, type RejectedRow } from './import-upload-element.js';
 export { WbColumnMapping, isColumnsUnmapped, type ColumnsUnmappedProblem, type UnmappedField, type UnmappedFile } from './wb-column-mapping.js';
@@ -34,6 +35,7 @@ export { formatKeybinding } from './keybinding.js';
 export { fenToYuan, parseYuan, yuan, yuanToFen, type MoneyProblem } from './money.js';
 export { Notifications, type Notification, type NotificationKind, type Progress } from './notifications.js';
 export { PanelWidth } from './panel-width.js';
+export { loadPinyin, type Spell } from './pinyin.js';
 export type { PluginUiContext } from './plugin-ui-context.js';
 export { ReloadOnChange, type ReloadOnChangeOptions } from './reload-on-change.js';
 export { RovingFocus } from './roving-focus.js';

@@ -1,3 +1,5 @@
+import type { LocalizedText } from './i18n.js';
+
 /** The signed-in person as the shell knows them. */
 export interface CurrentUser {
   id: number;
@@ -15,8 +17,12 @@ export interface EditorInput {
   /** The record kind an editor contribution `opens`, e.g. `order`. */
   opens: string;
   id: string;
-  /** Shown on the tab; the record id when left out. */
-  title?: string;
+  /**
+   * Shown on the tab; the editor's title and the record id when left out. Give it in each
+   * language (`{ 'zh-CN': '发货台', en: 'Shipping station' }`) when it is not the record's own
+   * name, so the tab follows the UI language.
+   */
+  title?: LocalizedText;
 }
 
 /**
@@ -40,8 +46,9 @@ export interface WorkbenchService {
    */
   replaceEditor(current: { opens: string; id: string }, next: EditorInput): void;
   /**
-   * Shows a side-bar view, e.g. a home-page widget's link to the list it counts. Views the user
-   * may not see (or of plugins not running) are left alone.
+   * Shows a view, e.g. a home-page widget's link to the list it counts: a side-bar view in the
+   * side bar, a work list (`placement: editor`) as a tab. Views the user may not see (or of
+   * plugins not running) are left alone.
    *
    * @example
    * this.workbench.showView({ plugin: 'fulfillment', view: 'orders' });

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { ApiError } from '../kit/api-error.js';
 import type { LocalizedText } from '../kit/i18n.js';
@@ -16,7 +16,15 @@ type Switched = { items: { id: string; state: PluginState['state']; reason: stri
  */
 @customElement('wb-plugins-page')
 export class WbPluginsPage extends WbElement {
-  static override styles = [controlStyles, pageStyles];
+  static override styles = [
+    controlStyles,
+    pageStyles,
+    css`
+      tr:has(+ tr.reason) td { border-bottom: none; }
+      tr.reason td { overflow-wrap: anywhere; padding-top: 0; }
+      tr.reason .label { font-weight: 600; }
+    `,
+  ];
   @state() private items: PluginState[] = [];
   @state() private busy = '';
 
@@ -111,7 +119,7 @@ export class WbPluginsPage extends WbElement {
     const owner = this.workbench.user.roles.includes('owner');
     return html`<h1>${t('page.plugins')}</h1>
       <table>
-        <thead><tr><th>${t('plugins.name')}</th><th>${t('plugins.version')}</th><th>${t('plugins.state')}</th><th class="num">${t('plugins.activation')}</th><th>${t('plugins.activatedAt')}</th><th>${t('plugins.requires')}</th><th>${t('plugins.reason')}</th>${owner ? html`<th></th>` : nothing}</tr></thead>
+        <thead><tr><th>${t('plugins.name')}</th><th>${t('plugins.version')}</th><th>${t('plugins.state')}</th><th class="num">${t('plugins.activation')}</th><th>${t('plugins.activatedAt')}</th><th>${t('plugins.requires')}</th>${owner ? html`<th></th>` : nothing}</tr></thead>
         <tbody>
           ${this.items.map(
             (p) => html`<tr class=${p.state} data-plugin=${p.id}>
@@ -121,9 +129,12 @@ export class WbPluginsPage extends WbElement {
               <td class="num">${p.activationMs === null ? '' : `${p.activationMs} ms`}</td>
               <td>${this.i18n.dateTime(p.activatedAt)}</td>
               <td>${[...p.requires, ...p.optional.map((o) => `${o}?`)].join(', ')}</td>
-              <td class="error">${p.reason ?? ''}</td>
               ${owner ? html`<td>${this.actions(p)}</td>` : nothing}
-            </tr>`,
+            </tr>
+            ${p.reason
+              ? // The reason (often a long error) gets a line of its own under its plugin, so the table fits a narrow window.
+                html`<tr class="reason ${p.state}" data-reason-of=${p.id}><td colspan=${owner ? 7 : 6} class="error"><span class="label">${t('plugins.reason')}</span> ${p.reason}</td></tr>`
+              : nothing}`,
           )}
         </tbody>
       </table>`;

@@ -7,7 +7,7 @@ export interface PluginContributions {
   version: string;
   /** URL of the plugin's browser module, or null when it has none. */
   ui: string | null;
-  views: { id: string; title: LocalizedText; icon?: string; element: string; permission?: string }[];
+  views: { id: string; title: LocalizedText; icon?: string; element: string; permission?: string; placement?: 'sidebar' | 'editor'; landing?: string[] }[];
   editors: { id: string; title: LocalizedText; element: string; opens: string; permission?: string }[];
   commands: { id: string; title: LocalizedText; keybinding?: string; permission?: string }[];
   widgets: { id: string; title?: LocalizedText; element: string }[];

@@ -22,6 +22,9 @@ const PATHS: Record<string, string> = {
   layers: 'M12 3l9 5-9 5-9-5z M3 13l9 5 9-5 M3 17l9 5 9-5',
   receipt: 'M5 3h14v18l-3-2-2 2-2-2-2 2-2-2-3 2z M8 8h8 M8 12h8 M8 16h5',
   close: 'M6 6l12 12 M18 6L6 18',
+  verify: 'M4 4h16v16H4z M8 12l3 3 5-6',
+  more: 'M6 9l6 6 6-6',
+  calculator: 'M6 3h12v18H6z M9 7h6 M9 11h.01 M12 11h.01 M15 11h.01 M9 15h.01 M12 15h.01 M15 15h.01 M9 18h6',
 };
 
 export function icon(name: string | undefined, fallback = '?'): SVGTemplateResult {

@@ -1,14 +1,20 @@
+import type { LocalizedText } from '../kit/i18n.js';
+
 /** One tab in the editor area. */
 export interface TabState {
-  /** Unique per tab, e.g. `page:settings`, `editor:note:12`, `print:example:note:12`. */
+  /** Unique per tab, e.g. `page:settings`, `view:fulfillment:orders`, `editor:note:12`, `print:example:note:12`. */
   key: string;
-  kind: 'page' | 'editor' | 'print';
-  title: string;
+  kind: 'page' | 'view' | 'editor' | 'print';
+  /** In every language where known, so the tab follows the UI language; pages and views take theirs from the shell. */
+  title: LocalizedText;
   page?: 'home' | 'settings' | 'plugins' | 'users' | 'audit';
   opens?: string;
   id?: string;
+  /** A work list opened as a tab (a view with `placement: editor`). */
+  view?: string;
   plugin?: string;
   printable?: string;
+  /** A print tab's query, or a work list's filters (they appear in the tab's URL). */
   query?: Record<string, string>;
 }
 

@@ -28,6 +28,18 @@ export interface ShopInfo {
 
 const LOCALE_KEY = 'wb-locale';
 
+/** The login page, remembering a link to a tab (`/fulfillment/order/12`) to open after logging in. */
+function loginPath(): string {
+  const here = location.pathname + location.search;
+  return location.pathname === '/' || location.pathname === '/login' || location.pathname === '/setup' ? '/login' : `/login?next=${encodeURIComponent(here)}`;
+}
+
+/** Where logging in leads: the remembered link if it is a path of this site, else the start. */
+function afterLogin(): string {
+  const next = new URLSearchParams(location.search).get('next') ?? '/';
+  return next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
+}
+
 /** The language before anyone logs in: the one chosen on this browser, else the shop's. */
 export function storedLocale(fallback: Locale): Locale {
   const stored = localStorage.getItem(LOCALE_KEY);
@@ -98,11 +110,11 @@ export class WbApp extends LitElement {
       this.user = await this.api.get<CurrentUser>('/auth/me');
     } catch {
       this.screen = 'login';
-      if (location.pathname !== '/login') history.replaceState(null, '', '/login');
+      if (location.pathname !== '/login') history.replaceState(null, '', loginPath());
       return;
     }
     if (this.user.locale === 'zh-CN' || this.user.locale === 'en') this.setLocale(this.user.locale);
-    if (location.pathname === '/login' || location.pathname === '/setup') history.replaceState(null, '', '/');
+    if (location.pathname === '/login' || location.pathname === '/setup') history.replaceState(null, '', afterLogin());
     // A password the owner reset is replaced first; with no rights at all there is nothing to open.
     this.screen = this.user.resetPending ? 'password' : this.user.permissions.length === 0 ? 'no-rights' : 'workbench';
   }
@@ -117,7 +129,7 @@ export class WbApp extends LitElement {
     if (this.screen !== 'workbench' && this.screen !== 'password' && this.screen !== 'no-rights') return;
     this.user = undefined;
     this.screen = 'login';
-    history.replaceState(null, '', '/login');
+    history.replaceState(null, '', loginPath());
   }
 
   override render() {

@@ -1,7 +1,8 @@
 import { css, html, nothing } from 'lit';
-import { customElement, query, state } from 'lit/decorators.js';
+import { customElement, property, query, state } from 'lit/decorators.js';
 import type { CommandInfo } from '../kit/commands.js';
 import { formatKeybinding } from '../kit/keybinding.js';
+import { loadPinyin, type Spell } from '../kit/pinyin.js';
 import { controlStyles } from '../kit/styles.js';
 import { WbElement } from '../kit/wb-element.js';
 import { fuzzyFilter } from './fuzzy.js';
@@ -14,11 +15,20 @@ interface FoundRecord {
   id: string | number;
 }
 
-type Entry = { kind: 'command'; command: CommandInfo; label: string } | { kind: 'record'; record: FoundRecord };
+/** A work list, station or page quick open offers by name. */
+export interface Place {
+  title: string;
+  detail: string;
+  open(): void;
+}
+
+type Entry = { kind: 'command'; command: CommandInfo; label: string } | { kind: 'place'; place: Place } | { kind: 'record'; record: FoundRecord };
 
 /**
- * The command palette (Ctrl+Shift+P, text starting with `>`) and quick open (Ctrl+P, records the
- * plugins index). Up/Down choose, Enter runs, Esc closes; focus returns where it was.
+ * The command palette (Ctrl+Shift+P, text starting with `>`) and quick open (Ctrl+P: the work
+ * lists, stations and pages by name, then the records the plugins index). Chinese names match by
+ * pinyin and initials too (`fht` finds 发货台), once pinyin has loaded on the first opening.
+ * Up/Down choose, Enter runs, Esc closes; focus returns where it was.
  */
 @customElement('wb-command-palette')
 export class WbCommandPalette extends WbElement {
@@ -45,6 +55,9 @@ export class WbCommandPalette extends WbElement {
   @state() private active = 0;
   @state() private records: FoundRecord[] = [];
   @state() private searching = false;
+  @state() private spell?: Spell;
+  /** What quick open offers by name besides records. */
+  @property({ attribute: false }) places: Place[] = [];
   private returnFocus: Element | null = null;
   private searchTimer?: ReturnType<typeof setTimeout>;
   private searchSeq = 0;
@@ -55,6 +68,7 @@ export class WbCommandPalette extends WbElement {
     this.text = mode === 'commands' ? '>' : '';
     this.active = 0;
     this.records = [];
+    if (!this.spell) void loadPinyin().then((spell) => (this.spell = spell), (error: unknown) => this.notifications.error(error));
     if (!this.dialog.open) this.dialog.showModal();
     void this.updateComplete.then(() => {
       this.input.focus();
@@ -75,9 +89,14 @@ export class WbCommandPalette extends WbElement {
     if (this.commandMode) {
       const label = (c: CommandInfo) => (c.category ? `${this.i18n.text(c.category)}: ` : '') + this.i18n.text(c.title);
       const all = this.commands.list().map((command) => ({ kind: 'command' as const, command, label: label(command) }));
-      return fuzzyFilter(this.text.slice(1), all, (e) => [e.label, e.command.id]);
+      return fuzzyFilter(this.text.slice(1), all, (e) => [e.label, e.command.id, ...this.spelled(this.i18n.text(e.command.title))]);
     }
-    return this.records.map((record) => ({ kind: 'record' as const, record }));
+    const places = this.text.trim() ? fuzzyFilter(this.text, this.places, (p) => [p.title, ...this.spelled(p.title)]).slice(0, 5) : [];
+    return [...places.map((place) => ({ kind: 'place' as const, place })), ...this.records.map((record) => ({ kind: 'record' as const, record }))];
+  }
+
+  private spelled(label: string): string[] {
+    return this.spell?.(label) ?? [];
   }
 
   override render() {
@@ -90,7 +109,9 @@ export class WbCommandPalette extends WbElement {
         ${entries.map((e, i) => html`<li id="opt-${i}" role="option" aria-selected=${i === this.active ? 'true' : 'false'} @click=${() => void this.choose(e)} @mousemove=${() => (this.active = i)}>
           ${e.kind === 'command'
             ? html`${e.command.category ? html`<span class="category">${this.i18n.text(e.command.category)}:</span>` : nothing}<span>${this.i18n.text(e.command.title)}</span>${e.command.keybinding ? html`<kbd>${formatKeybinding(e.command.keybinding)}</kbd>` : nothing}`
-            : html`<span>${e.record.title}</span><span class="detail">${e.record.detail ?? ''}</span>`}
+            : e.kind === 'place'
+              ? html`<span>${e.place.title}</span><span class="detail">${e.place.detail}</span>`
+              : html`<span>${e.record.title}</span><span class="detail">${e.record.detail ?? ''}</span>`}
         </li>`)}
       </ul>
       ${entries.length ? nothing : html`<div class="none" role="status">${this.searching ? this.i18n.t('palette.searching') : this.i18n.t('palette.noResults')}</div>`}
@@ -135,6 +156,7 @@ export class WbCommandPalette extends WbElement {
     this.dialog.close();
     try {
       if (entry.kind === 'command') await this.commands.run(entry.command.id);
+      else if (entry.kind === 'place') entry.place.open();
       else this.workbench.openEditor({ opens: entry.record.opens, id: String(entry.record.id), title: entry.record.title });
     } catch (error) {
       this.notifications.error(error);

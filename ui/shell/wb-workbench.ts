@@ -3,9 +3,11 @@ import { html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { workbenchContext } from '../kit/contexts.js';
 import type { Disposable } from '../kit/disposable.js';
+import type { LocalizedText } from '../kit/i18n.js';
 import { keybindingOf } from '../kit/keybinding.js';
 import type { CurrentUser, EditorInput, WorkbenchService } from '../kit/workbench-service.js';
 import { WbElement } from '../kit/wb-element.js';
+import { confirmDialog } from '../kit/wb-dialog.js';
 import '../kit/wb-print-view.js';
 import '../pages/wb-audit-page.js';
 import '../pages/wb-home-page.js';
@@ -16,7 +18,10 @@ import type { PluginContributions, PluginState, PluginWarning } from './contribu
 import { clamp, loadLayout, saveLayout, type LayoutState, type TabState } from './layout-state.js';
 import { PluginLoader } from './plugin-loader.js';
 import { loaderContext } from './shell-contexts.js';
+import { loadSearches, saveSearches, type SavedSearch } from './saved-searches.js';
 import { registerShellCommands } from './shell-commands.js';
+import { pageTab, tabForPath, tabPath, viewTab, type Page } from './tab-routes.js';
+import type { Place } from './wb-command-palette.js';
 import { workbenchStyles } from './workbench-styles.js';
 import type { WbCommandPalette } from './wb-command-palette.js';
 import './wb-activity-bar.js';
@@ -26,11 +31,14 @@ import './wb-editor-area.js';
 import './wb-manage-view.js';
 import './wb-plugin-slot.js';
 import './wb-status-bar.js';
+import './wb-work-lists.js';
 
 /**
  * The workbench after login, laid out like VS Code: activity bar, side bar, editor tabs, bottom
  * panel, status bar. It implements the WorkbenchService plugins use to open tabs, and keeps the
- * layout (sizes, open tabs) across reloads.
+ * layout (sizes, open tabs) across reloads. Work lists (views placed in the editor area) open as
+ * tabs; the side bar then lists them with their saved searches. Every tab has its own URL
+ * (`tab-routes.ts`): the address bar follows the tab in front, back/forward and links open tabs.
  * @fires logged-out
  */
 @customElement('wb-workbench')
@@ -44,6 +52,8 @@ export class WbWorkbench extends WbElement {
   @state() private warnings: PluginWarning[] = [];
   @state() private roleNames: Record<string, string> = {};
   @state() private layout!: LayoutState;
+  @state() private dirty: ReadonlySet<string> = new Set();
+  @state() private searches: SavedSearch[] = [];
   @query('wb-command-palette') private palette!: WbCommandPalette;
 
   @provide({ context: workbenchContext }) service!: WorkbenchService;
@@ -58,22 +68,22 @@ export class WbWorkbench extends WbElement {
 
   override connectedCallback(): void {
     this.layout = loadLayout(this.user.id);
+    this.searches = loadSearches(this.user.id);
     const can = (permission: string) => this.user.permissions.includes('*') || this.user.permissions.includes(permission);
     this.service = {
       user: this.user,
       can,
       openEditor: (input) => this.openEditor(input),
       replaceEditor: (current, next) => this.replaceEditor(current, next),
-      showView: ({ plugin, view }) => {
-        const id = `${plugin}:${view}`;
-        if (this.viewItems().some((v) => v.id === id)) this.setLayout({ view: id, sidebarVisible: true });
-      },
+      showView: ({ plugin, view }) => this.showView(`${plugin}:${view}`),
       print: (plugin, printable, query, title) =>
-        this.openTab({ key: `print:${plugin}:${printable}:${new URLSearchParams(query).toString()}`, kind: 'print', plugin, printable, query, title: title ?? printable }),
+        this.openTab({ key: `print:${plugin}:${printable}:${new URLSearchParams(query).toString()}`, kind: 'print', plugin, printable, query, title: title ?? this.plugins.find((p) => p.id === plugin)?.printables.find((p) => p.id === printable)?.title ?? printable }),
     };
     super.connectedCallback();
     this.disposables.push(registerShellCommands(this.commands, this.i18n, this.shellActions()));
     window.addEventListener('keydown', this.onKeyDown, true);
+    window.addEventListener('popstate', this.onPopState);
+    window.addEventListener('beforeunload', this.onBeforeUnload);
     void this.loadContributions();
     this.listenForPluginChanges();
   }
@@ -83,6 +93,8 @@ export class WbWorkbench extends WbElement {
     this.events?.close();
     for (const d of this.pluginCommands.splice(0)) d.dispose();
     window.removeEventListener('keydown', this.onKeyDown, true);
+    window.removeEventListener('popstate', this.onPopState);
+    window.removeEventListener('beforeunload', this.onBeforeUnload);
     for (const d of this.disposables.splice(0)) d.dispose();
     this.loader.dispose();
   }
@@ -90,11 +102,11 @@ export class WbWorkbench extends WbElement {
   private shellActions() {
     return {
       showPalette: (mode: 'commands' | 'records') => this.palette.show(mode),
-      openPage: (page: NonNullable<TabState['page']>) => this.openTab({ key: `page:${page}`, kind: 'page', page, title: this.i18n.t(`page.${page}`) }),
+      openPage: (page: NonNullable<TabState['page']>) => this.openTab(pageTab(page)),
       can: (p: string) => this.service.can(p),
       toggleSidebar: () => this.setLayout({ sidebarVisible: !this.layout.sidebarVisible }),
       togglePanel: () => this.setLayout({ panelVisible: !this.layout.panelVisible }),
-      closeActiveTab: () => this.layout.activeTab && this.closeTab(this.layout.activeTab),
+      closeActiveTab: () => this.layout.activeTab && void this.closeTab(this.layout.activeTab),
       logout: async () => {
         await this.api.post('/auth/logout');
         this.dispatchEvent(new CustomEvent('logged-out', { bubbles: true, composed: true }));
@@ -139,12 +151,12 @@ export class WbWorkbench extends WbElement {
         for (const c of p.commands) this.pluginCommands.push(this.commands.declare({ ...c, category: p.name, plugin: p.id }));
       }
       const views = this.viewItems();
-      if (this.layout.view !== 'manage' && !views.some((v) => v.id === this.layout.view)) this.setLayout({ view: views[0]?.id ?? 'manage' });
+      if (this.layout.view !== 'manage' && !views.some((v) => v.id === this.layout.view)) this.setLayout({ view: views[0]?.id ?? 'manage' }, 'none');
       if (refresh) {
         this.dispatchEvent(new CustomEvent('plugins-changed', { bubbles: true, composed: true }));
         return;
       }
-      if (!this.layout.tabs.length) this.shellActions().openPage('home');
+      this.arrive();
       if (this.service.can('core.users.manage')) {
         const roles = await this.api.get<{ items: { id: string; name: string | Record<string, string> }[] }>('/roles');
         this.roleNames = Object.fromEntries(roles.items.map((r) => [r.id, this.i18n.text(r.name)]));
@@ -157,17 +169,125 @@ export class WbWorkbench extends WbElement {
   }
 
   private viewItems() {
-    return this.plugins.flatMap((p) => p.views.map((v) => ({ id: `${p.id}:${v.id}`, title: this.i18n.text(v.title), icon: v.icon, plugin: p.id, element: v.element })));
+    return this.plugins.flatMap((p) =>
+      p.views.map((v) => ({ id: `${p.id}:${v.id}`, view: v.id, title: this.i18n.text(v.title), icon: v.icon, plugin: p.id, element: v.element, editor: v.placement === 'editor', landing: v.landing ?? [] })),
+    );
   }
 
-  private setLayout(patch: Partial<LayoutState>): void {
+  /**
+   * Where the user starts: the tab a link names (also after logging in from it), else the tabs
+   * left open last time, else — for staff whose roles all land on some views, such as the
+   * warehouse on the stations — those views, else the home page.
+   */
+  private arrive(): void {
+    const linked = location.pathname !== '/' || location.search ? tabForPath(location.pathname, location.search, this.plugins) : undefined;
+    if (linked) this.openTab(this.withViewTitle(linked), 'replace');
+    else if (location.pathname !== '/') {
+      this.notifications.notify('warning', this.i18n.t('route.unknown', { path: location.pathname }));
+      this.setLayout({});
+    } else if (!this.layout.tabs.length) {
+      const roles = this.user.roles;
+      const landing = roles.length ? this.viewItems().filter((v) => v.editor && roles.every((r) => v.landing.includes(r))) : [];
+      if (landing.length) {
+        for (const v of landing) this.openTab(viewTab(v.plugin, v.view, v.title), 'replace');
+        this.setLayout({ activeTab: `view:${landing[0]!.id}`, view: landing[0]!.id, sidebarVisible: true }, 'replace');
+      } else this.openTab(pageTab('home'), 'replace');
+    } else this.setLayout({}, 'replace');
+  }
+
+  private withViewTitle(tab: TabState): TabState {
+    return tab.kind === 'page' ? { ...tab, title: this.i18n.t(`page.${tab.page}`) } : tab;
+  }
+
+  /** Shows a view: in the side bar, or — for a work list — as a tab with the side bar beside it. */
+  private showView(id: string, query?: Record<string, string>): void {
+    const item = this.viewItems().find((v) => v.id === id);
+    if (!item) return;
+    if (!item.editor) return this.setLayout({ view: id, sidebarVisible: true });
+    const tab = viewTab(item.plugin, item.view, item.title, query);
+    const open = this.layout.tabs.find((t) => t.key === tab.key);
+    const tabs = !open ? [...this.layout.tabs, tab] : query ? this.layout.tabs.map((t) => (t.key === tab.key ? { ...t, query } : t)) : this.layout.tabs;
+    this.setLayout({ tabs, activeTab: tab.key, view: id, sidebarVisible: true });
+  }
+
+  /** The title of a tab in the UI language: pages' and work lists' from the shell, records' as the editor named them. */
+  private titleOf(tab: TabState): string {
+    if (tab.kind === 'page') return this.i18n.t(`page.${tab.page ?? 'home'}`);
+    if (tab.kind === 'view') return this.viewItems().find((v) => v.id === `${tab.plugin}:${tab.view}`)?.title ?? this.i18n.text(tab.title);
+    return this.i18n.text(tab.title);
+  }
+
+  /**
+   * Changes the layout and keeps the address bar on the tab in front: a new tab in front is a new
+   * history entry (`push`), changed filters or the start replace the current one.
+   */
+  private setLayout(patch: Partial<LayoutState>, history: 'push' | 'replace' | 'none' = 'push'): void {
+    const before = this.layout.activeTab;
     this.layout = { ...this.layout, ...patch };
     saveLayout(this.user.id, this.layout);
+    if (history === 'none') return;
+    const active = this.layout.tabs.find((t) => t.key === this.layout.activeTab);
+    const path = active ? (tabPath(active, this.plugins) ?? '/') : '/';
+    if (path === location.pathname + location.search) return;
+    if (history === 'push' && before !== this.layout.activeTab) window.history.pushState(null, '', path);
+    else window.history.replaceState(null, '', path);
   }
 
-  private openTab(tab: TabState): void {
-    const tabs = this.layout.tabs.some((t) => t.key === tab.key) ? this.layout.tabs : [...this.layout.tabs, tab];
-    this.setLayout({ tabs, activeTab: tab.key });
+  private openTab(tab: TabState, history: 'push' | 'replace' | 'none' = 'push'): void {
+    const open = this.layout.tabs.find((t) => t.key === tab.key);
+    // A link to a work list with other filters than its open tab's brings those filters.
+    const tabs = !open ? [...this.layout.tabs, tab] : tab.kind === 'view' && JSON.stringify(tab.query ?? {}) !== JSON.stringify(open.query ?? {}) ? this.layout.tabs.map((t) => (t.key === tab.key ? { ...t, query: tab.query } : t)) : this.layout.tabs;
+    const view = tab.kind === 'view' ? { view: `${tab.plugin}:${tab.view}` } : {};
+    this.setLayout({ tabs, activeTab: tab.key, ...view }, history);
+  }
+
+  /** Back and forward: bring up (or open again) the tab the address names. */
+  private readonly onPopState = () => {
+    const tab = tabForPath(location.pathname, location.search, this.plugins);
+    if (tab) this.openTab(this.withViewTitle(tab), 'none');
+  };
+
+  private readonly onBeforeUnload = (event: BeforeUnloadEvent) => {
+    if (this.dirty.size) event.preventDefault();
+  };
+
+  private setDirty(key: string, dirty: boolean): void {
+    if (this.dirty.has(key) === dirty) return;
+    const next = new Set(this.dirty);
+    if (dirty) next.add(key);
+    else next.delete(key);
+    this.dirty = next;
+  }
+
+  /** A work list's filters are its tab's query, so they show in the URL. */
+  private setFilters(key: string, filters: Record<string, string>): void {
+    const tab = this.layout.tabs.find((t) => t.key === key);
+    if (!tab || tab.kind !== 'view' || JSON.stringify(tab.query ?? {}) === JSON.stringify(filters)) return;
+    this.setLayout({ tabs: this.layout.tabs.map((t) => (t.key === key ? { ...t, query: filters } : t)) }, 'replace');
+  }
+
+  /** Quick open's places: the work lists, stations and pages this user may open. */
+  private places(): Place[] {
+    const lists = this.viewItems().filter((v) => v.editor).map((v) => ({ title: v.title, detail: this.i18n.text(this.plugins.find((p) => p.id === v.plugin)?.name), open: () => this.showView(v.id) }));
+    const pages = (['home', 'settings', 'plugins', 'users', 'audit'] as Page[])
+      .filter((p) => p !== 'settings' || this.service.can('core.settings.read'))
+      .filter((p) => p !== 'users' || this.service.can('core.users.manage'))
+      .filter((p) => p !== 'audit' || this.service.can('core.audit.read'))
+      .map((page) => ({ title: this.i18n.t(`page.${page}`), detail: this.i18n.t('shell.manage'), open: () => this.shellActions().openPage(page) }));
+    return [...lists, ...pages];
+  }
+
+  private saveSearch(view: string, name: string): void {
+    const [plugin, id] = view.includes(':') ? view.split(':') as [string, string] : [this.layout.view?.split(':')[0] ?? '', view];
+    const tab = this.layout.tabs.find((t) => t.key === `view:${plugin}:${id}`);
+    if (!tab?.query) return;
+    this.searches = [...this.searches.filter((s) => !(s.plugin === plugin && s.view === id && s.name === name)), { id: `${Date.now()}`, plugin, view: id, name, query: tab.query }];
+    saveSearches(this.user.id, this.searches);
+  }
+
+  private deleteSearch(id: string): void {
+    this.searches = this.searches.filter((s) => s.id !== id);
+    saveSearches(this.user.id, this.searches);
   }
 
   private openEditor(input: EditorInput): void {
@@ -176,7 +296,8 @@ export class WbWorkbench extends WbElement {
       this.notifications.notify('warning', this.i18n.t('editor.missing', { opens: input.opens }));
       return;
     }
-    this.openTab({ key: `editor:${input.opens}:${input.id}`, kind: 'editor', plugin: plugin.id, opens: input.opens, id: input.id, title: input.title ?? `${input.opens} ${input.id}` });
+    const editor = plugin.editors.find((e) => e.opens === input.opens)!;
+    this.openTab({ key: `editor:${input.opens}:${input.id}`, kind: 'editor', plugin: plugin.id, opens: input.opens, id: input.id, title: input.title ?? defaultTitle(editor.title, input.id) });
   }
 
   private replaceEditor(current: { opens: string; id: string }, next: EditorInput): void {
@@ -195,7 +316,16 @@ export class WbWorkbench extends WbElement {
     this.setLayout({ tabs, activeTab: front ? to : this.layout.activeTab });
   }
 
-  private closeTab(key: string): void {
+  /** Closes a tab; one whose editor holds unsaved changes asks first. */
+  private async closeTab(key: string): Promise<void> {
+    const tab = this.layout.tabs.find((t) => t.key === key);
+    if (!tab) return;
+    if (this.dirty.has(key)) {
+      const title = this.titleOf(tab);
+      const close = await confirmDialog(this, { heading: this.i18n.t('shell.unsavedHeading'), message: this.i18n.t('shell.unsavedMessage', { title }), confirmLabel: this.i18n.t('shell.closeAnyway'), cancelLabel: this.i18n.t('shell.keepEditing'), danger: true });
+      if (!close) return;
+      this.setDirty(key, false);
+    }
     const index = this.layout.tabs.findIndex((t) => t.key === key);
     const tabs = this.layout.tabs.filter((t) => t.key !== key);
     const activeTab = this.layout.activeTab === key ? (tabs[Math.min(index, tabs.length - 1)]?.key ?? null) : this.layout.activeTab;
@@ -228,22 +358,25 @@ export class WbWorkbench extends WbElement {
     const t = (k: string) => this.i18n.t(k);
     const current = views.find((v) => v.id === this.layout.view);
     const sidebar = this.layout.sidebarVisible;
+    const heading = current ? (current.editor ? this.i18n.text(this.plugins.find((p) => p.id === current.plugin)?.name) : current.title) : t('shell.manage');
     return html`<div class="main">
-        <wb-activity-bar .items=${views} .bottom=${[{ id: 'manage', title: t('shell.manage'), icon: 'gear' }]} selected=${(sidebar && this.layout.view) || ''} label=${t('shell.activityBar')}
-          @view-select=${(e: CustomEvent<{ id: string }>) => this.setLayout(this.layout.view === e.detail.id && sidebar ? { sidebarVisible: false } : { view: e.detail.id, sidebarVisible: true })}></wb-activity-bar>
+        <wb-activity-bar .items=${views} .bottom=${[{ id: 'manage', title: t('shell.manage'), icon: 'gear' }]} selected=${(sidebar && (!current?.editor || this.layout.activeTab === `view:${current.id}`) && this.layout.view) || ''} label=${t('shell.activityBar')}
+          @view-select=${(e: CustomEvent<{ id: string }>) => this.onActivity(e.detail.id)}></wb-activity-bar>
         ${sidebar
-          ? html`<aside class="sidebar" aria-label=${current?.title ?? t('shell.manage')}>
-                <h2>${current?.title ?? t('shell.manage')}</h2>
-                <div class="view">${current ? html`<wb-plugin-slot plugin=${current.plugin} element=${current.element}></wb-plugin-slot>` : html`<wb-manage-view @open-page=${(e: CustomEvent<{ page: NonNullable<TabState['page']> }>) => this.shellActions().openPage(e.detail.page)}></wb-manage-view>`}</div>
+          ? html`<aside class="sidebar" aria-label=${heading}>
+                <h2>${heading}</h2>
+                <div class="view">${current ? (current.editor ? this.renderWorkLists(current.plugin) : html`<wb-plugin-slot plugin=${current.plugin} element=${current.element}></wb-plugin-slot>`) : html`<wb-manage-view @open-page=${(e: CustomEvent<{ page: NonNullable<TabState['page']> }>) => this.shellActions().openPage(e.detail.page)}></wb-manage-view>`}</div>
               </aside>
               <div class="sash vertical" role="separator" aria-orientation="vertical" aria-label=${t('shell.resizeSidebar')} tabindex="0" aria-valuenow=${this.layout.sidebarWidth}
                 @pointerdown=${(e: PointerEvent) => this.drag(e, 'sidebar')} @keydown=${(e: KeyboardEvent) => this.nudge(e, 'sidebar')}></div>`
           : nothing}
         <div class="center">
-          <wb-editor-area .tabs=${this.layout.tabs} active=${this.layout.activeTab ?? ''} .renderTab=${(tab: TabState) => this.renderTab(tab)}
-            emptyText=${t('shell.empty')} closeLabel=${t('shell.closeTab')} label=${t('shell.editors')}
-            @tab-select=${(e: CustomEvent<{ key: string }>) => this.setLayout({ activeTab: e.detail.key })}
-            @tab-close=${(e: CustomEvent<{ key: string }>) => this.closeTab(e.detail.key)}
+          <wb-editor-area .tabs=${this.layout.tabs} active=${this.layout.activeTab ?? ''} .renderTab=${(tab: TabState) => this.renderTab(tab)} .titleOf=${(tab: TabState) => this.titleOf(tab)} .dirty=${this.dirty}
+            emptyText=${t('shell.empty')} closeLabel=${t('shell.closeTab')} label=${t('shell.editors')} moreLabel=${t('shell.moreTabs')}
+            @tab-select=${(e: CustomEvent<{ key: string }>) => this.selectTab(e.detail.key)}
+            @tab-close=${(e: CustomEvent<{ key: string }>) => void this.closeTab(e.detail.key)}
+            @tab-dirty=${(e: CustomEvent<{ key: string; dirty: boolean }>) => this.setDirty(e.detail.key, e.detail.dirty)}
+            @tab-filters=${(e: CustomEvent<{ key: string; filters: Record<string, string> }>) => this.setFilters(e.detail.key, e.detail.filters)}
             @tab-move=${(e: CustomEvent<{ key: string; to: number }>) => this.moveTab(e.detail.key, e.detail.to)}></wb-editor-area>
           ${this.layout.panelVisible
             ? html`<div class="sash horizontal" role="separator" aria-orientation="horizontal" aria-label=${t('shell.resizePanel')} tabindex="0" aria-valuenow=${this.layout.panelHeight}
@@ -254,7 +387,36 @@ export class WbWorkbench extends WbElement {
         </div>
       </div>
       <wb-status-bar .plugins=${this.plugins} .states=${this.states} .warnings=${this.warnings} .roleNames=${this.roleNames} @toggle-panel=${() => this.setLayout({ panelVisible: !this.layout.panelVisible, panelTab: 'problems' })}></wb-status-bar>
-      <wb-command-palette></wb-command-palette>`;
+      <wb-command-palette .places=${this.places()}></wb-command-palette>`;
+  }
+
+  /**
+   * An activity-bar icon: a side-bar view shows (or, chosen again, hides the side bar); a work
+   * list comes to the front as a tab, and hides the side bar only when it already was in front.
+   */
+  private onActivity(id: string): void {
+    const item = this.viewItems().find((v) => v.id === id);
+    const shown = this.layout.view === id && this.layout.sidebarVisible;
+    if (item?.editor) {
+      if (shown && this.layout.activeTab === `view:${id}`) this.setLayout({ sidebarVisible: false });
+      else this.showView(id);
+    } else this.setLayout(shown ? { sidebarVisible: false } : { view: id, sidebarVisible: true });
+  }
+
+  /** Bringing a work list's tab to the front shows its plugin's lists in the side bar. */
+  private selectTab(key: string): void {
+    const tab = this.layout.tabs.find((t) => t.key === key);
+    this.setLayout({ activeTab: key, ...(tab?.kind === 'view' ? { view: `${tab.plugin}:${tab.view}` } : {}) });
+  }
+
+  private renderWorkLists(plugin: string) {
+    const lists = this.viewItems().filter((v) => v.plugin === plugin && v.editor).map((v) => ({ id: v.view, title: v.title }));
+    const front = this.layout.tabs.find((t) => t.key === this.layout.activeTab);
+    const current = front?.kind === 'view' && front.plugin === plugin ? front.view! : '';
+    return html`<wb-work-lists .lists=${lists} current=${current} ?filtered=${!!current && Object.keys(front?.query ?? {}).length > 0} .searches=${this.searches.filter((s) => s.plugin === plugin)}
+      @open-list=${(e: CustomEvent<{ view: string; query?: Record<string, string> }>) => this.showView(`${plugin}:${e.detail.view}`, e.detail.query)}
+      @save-search=${(e: CustomEvent<{ view: string; name: string }>) => this.saveSearch(`${plugin}:${e.detail.view}`, e.detail.name)}
+      @delete-search=${(e: CustomEvent<{ id: string }>) => this.deleteSearch(e.detail.id)}></wb-work-lists>`;
   }
 
   protected override updated(): void {
@@ -278,6 +440,11 @@ export class WbWorkbench extends WbElement {
     }
     const owner = this.plugins.find((p) => p.id === tab.plugin);
     if (!owner) return html`<p class="muted" role="status">${this.i18n.t('editor.pluginOff', { plugin: this.states.find((s) => s.id === tab.plugin)?.name ?? tab.plugin ?? '' })}</p>`;
+    if (tab.kind === 'view') {
+      const view = owner.views.find((v) => v.id === tab.view);
+      if (!view) return html`<p class="muted">${this.i18n.t('editor.missing', { opens: tab.view ?? '' })}</p>`;
+      return html`<wb-plugin-slot plugin=${owner.id} element=${view.element} .props=${{ filters: tab.query ?? {} }}></wb-plugin-slot>`;
+    }
     const editor = owner.editors.find((e) => e.opens === tab.opens);
     if (!editor) return html`<p class="muted">${this.i18n.t('editor.missing', { opens: tab.opens ?? '' })}</p>`;
     return html`<wb-plugin-slot plugin=${tab.plugin!} element=${editor.element} .props=${{ recordId: tab.id }}></wb-plugin-slot>`;
@@ -304,6 +471,12 @@ export class WbWorkbench extends WbElement {
     if (what === 'sidebar') this.setLayout({ sidebarWidth: clamp(this.layout.sidebarWidth + delta, 160, 800) });
     else this.setLayout({ panelHeight: clamp(this.layout.panelHeight + delta, 80, innerHeight - 160) });
   }
+}
+
+/** `订单 12` in each language the editor's title has. */
+function defaultTitle(title: LocalizedText | undefined, id: string): LocalizedText {
+  if (!title) return id;
+  return typeof title === 'string' ? `${title} ${id}` : Object.fromEntries(Object.entries(title).map(([l, t]) => [l, `${t} ${id}`]));
 }
 
 declare global {

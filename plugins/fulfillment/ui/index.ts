@@ -18,13 +18,13 @@ let drafts = 0;
 
 /** Called once, when a panel or command of this plugin is first needed. */
 export function activate(wb: PluginUiContext): void {
-  // The stations open in one tab each (id `station`), whatever order they work on.
-  const station = (opens: 'verification' | 'shipping', zh: string, en: string) => () => wb.workbench.openEditor({ opens, id: 'station', title: wb.i18n.locale === 'en' ? en : zh });
+  // The stations are views in the editor area (one tab each, whatever order they work on).
+  const station = (view: 'verification' | 'shipping') => () => wb.workbench.showView({ plugin: 'fulfillment', view });
   wb.subscriptions.push(
-    wb.commands.register('fulfillment.verificationStation', station('verification', '复核台', 'Verification station')),
-    wb.commands.register('fulfillment.shippingStation', station('shipping', '发货台', 'Shipping station')),
-    wb.commands.register('fulfillment.itemMappings', () => wb.workbench.openEditor({ opens: 'item-mappings', id: 'all', title: wb.i18n.locale === 'en' ? 'Item mappings' : '宝贝对应' })),
-    wb.commands.register('fulfillment.newOrder', () => wb.workbench.openEditor({ opens: 'order', id: `new-${++drafts}`, title: wb.i18n.locale === 'en' ? 'New order' : '手工录入订单' })),
+    wb.commands.register('fulfillment.verificationStation', station('verification')),
+    wb.commands.register('fulfillment.shippingStation', station('shipping')),
+    wb.commands.register('fulfillment.itemMappings', () => wb.workbench.openEditor({ opens: 'item-mappings', id: 'all', title: { 'zh-CN': '宝贝对应', en: 'Item mappings' } })),
+    wb.commands.register('fulfillment.newOrder', () => wb.workbench.openEditor({ opens: 'order', id: `new-${++drafts}`, title: { 'zh-CN': '手工录入订单', en: 'New order' } })),
   );
   void wb;
 }

@@ -1,6 +1,6 @@
 import { css, html, nothing } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
-import { type BulkAction, changes, type Column, confirmDialog, listPanelStyles, type Page, ReloadOnChange, RovingFocus, styleMap, type TableQuery, type WbDataTable, WbElement } from '@workbench/ui';
+import { customElement, property, state } from 'lit/decorators.js';
+import { type BulkAction, changes, type Column, confirmDialog, listPanelStyles, type Page, ReloadOnChange, reportFilters, RovingFocus, styleMap, type TableQuery, type WbDataTable, WbElement } from '@workbench/ui';
 import type { FlagColour, OrderStatus } from '../shared/state-names.js';
 import { exceptionName, flagChip, labelStyles, platformBadge, priorityBadge, statusBadge, statusName } from './labels.js';
 import { fulfillmentMarks } from './styles.js';
@@ -19,7 +19,7 @@ const QUEUES: NonNullable<OrdersFilter['status']>[] = ['', OPEN_QUEUE, 'pending'
 type ListAnswer = Page<OrderRow> & { counts?: Partial<Record<OrderStatus, number>> };
 
 /**
- * 订单 in the side bar: the work queues by state with their counts, the search (order number,
+ * 订单, a work list in its own tab: the work queues by state with their counts, the search (order number,
  * receiver, payment account, tracking number) and filters, and the list in queue order (priority,
  * then placed). Selected rows take 批量审核, 自动审单 and 插旗; Enter opens an order in a tab.
  */
@@ -79,11 +79,19 @@ export class FulfillmentOrders extends WbElement {
     }
   };
 
+  /** The filters a link or a saved search opens the list with (the shell sets them from the URL). */
+  @property({ attribute: false })
+  set filters(filters: Record<string, string>) {
+    if (JSON.stringify(filters) !== JSON.stringify(this.query)) this.applyFilter(filters as OrdersFilter);
+  }
+
   private applyFilter(filter: OrdersFilter): void {
     this.filter = filter;
     const query: Record<string, string> = {};
     for (const [k, v] of Object.entries(filter)) if (v) query[k] = String(v);
     this.query = query;
+    // The filters go into the tab's URL, so a link, back/forward or a saved search brings them back.
+    reportFilters(this, query);
   }
 
   private reload(): void {

@@ -13,10 +13,9 @@ let drafts = 0;
 
 /** Called once, when a panel or command of this plugin is first needed. */
 export function activate(wb: PluginUiContext): void {
-  const en = () => wb.i18n.locale === 'en';
   wb.subscriptions.push(
     // Each 新建商品 gets its own tab, so a second new product never lands in the first one's form.
-    wb.commands.register('listings.newProduct', () => wb.workbench.openEditor({ opens: 'product', id: `new-${++drafts}`, title: en() ? 'New product' : '新建商品' })),
-    wb.commands.register('listings.priceCalculator', () => wb.workbench.openEditor({ opens: 'price-calculator', id: 'cart', title: en() ? 'Price calculator' : '价格计算器' })),
+    wb.commands.register('listings.newProduct', () => wb.workbench.openEditor({ opens: 'product', id: `new-${++drafts}`, title: { 'zh-CN': '新建商品', en: 'New product' } })),
+    wb.commands.register('listings.priceCalculator', () => wb.workbench.showView({ plugin: 'listings', view: 'price-calculator' })),
   );
 }

@@ -1,6 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { ApiError, changes, controlStyles, WbElement } from '@workbench/ui';
+import { ApiError, changes, controlStyles, reportDirty, WbElement } from '@workbench/ui';
 import type { Category } from '../server/types.js';
 import { titleLength } from '../shared/title-length.js';
 import { editedVersion, emptyDraft, formPath, problemRow, productBody, skuBody, skuChanges, toDraft, type DraftProblem, type ProductDetail, type ProductDraft } from './product-draft.js';
@@ -70,6 +70,11 @@ export class ListingsProductEditor extends WbElement {
         this.draft = emptyDraft();
       } else void this.load();
     }
+  }
+
+  protected override updated(changed: Map<string, unknown>): void {
+    // The tab shows the unsaved changes, and closing it asks first.
+    if (changed.has('dirty')) reportDirty(this, this.dirty);
   }
 
   private async load(id = this.product?.id ?? Number(this.recordId)): Promise<void> {
