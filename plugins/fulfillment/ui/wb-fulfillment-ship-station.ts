@@ -193,6 +193,27 @@ export class FulfillmentShipStation extends WbElement {
     this.workbench.print('fulfillment', 'packing-slip', { order: String(target.id) }, this.t(`发货单 ${target.orderNo}`, `Packing slip ${target.orderNo}`));
   }
 
+  /**
+   * 打印面单 for the order on the station: its number comes from the courier's pool (the one the
+   * station shows, or the one chosen), goes into the tracking field, and the label opens to print.
+   */
+  private async printLabel(): Promise<void> {
+    const o = this.order;
+    if (!o) return void this.show('info', this.t('先扫描一张订单，再打印面单', 'Scan an order first, then print its label'));
+    try {
+      const taken = await this.api.post<{ courier: string | null; trackingNo: string | null; source: string }>(`/fulfillment/orders/${o.id}/tracking-number`, this.chosen ? { courier: this.chosen } : {});
+      if (taken.trackingNo) {
+        this.trackingNo = taken.trackingNo;
+        if (taken.courier && taken.courier !== (this.courier?.courier?.code ?? '')) this.chosen = taken.courier;
+      } else {
+        this.show('info', this.t('这家快递没有可用的单号池：面单上不印单号，请扫描快递面单', 'No pool numbers for this courier: the label leaves the number blank; scan the waybill'));
+      }
+      this.workbench.print('fulfillment', 'shipping-label', { order: String(o.id) }, this.t(`快递面单 ${o.orderNo}`, `Shipping label ${o.orderNo}`));
+    } catch (error) {
+      this.refuse(error instanceof Error ? error.message : String(error));
+    }
+  }
+
   private onKey(event: KeyboardEvent): void {
     const target = event.composedPath()[0];
     if (event.key === 'Escape' && target instanceof HTMLInputElement) {
@@ -262,6 +283,7 @@ export class FulfillmentShipStation extends WbElement {
         <div class="actions">
           <button class="primary ship" ?disabled=${this.busy} @click=${() => void this.ship()}>${this.t('发货（Enter）', 'Ship (Enter)')}</button>
           <button class="slip" @click=${() => this.print()}>${this.t('打印发货单（F4）', 'Print packing slip (F4)')}</button>
+          ${this.workbench.can('fulfillment.labels.print') ? html`<button class="label" @click=${() => void this.printLabel()}>${this.t('打印面单', 'Print label')}</button>` : nothing}
         </div>`;
   }
 }

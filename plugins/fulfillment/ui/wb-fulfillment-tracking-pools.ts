@@ -24,7 +24,8 @@ export class FulfillmentTrackingPools extends WbElement {
     li { display: flex; justify-content: space-between; gap: 8px; }
     li.low { color: var(--wb-warning, #9a5b00); font-weight: 600; }
     form { display: grid; grid-template-columns: 1fr 1fr; gap: 4px; }
-    form select, form button { grid-column: 1 / -1; }
+    form select, form button, form .file { grid-column: 1 / -1; }
+    .file input { display: block; margin-top: 2px; font-family: inherit; }
     input { min-width: 0; font-family: var(--wb-font-mono, monospace); }
   `];
 
@@ -55,14 +56,28 @@ export class FulfillmentTrackingPools extends WbElement {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
     const data = new FormData(form);
+    if (await this.send({ from: String(data.get('from') ?? ''), to: String(data.get('to') ?? '') })) form.reset();
+  }
+
+  /** A CSV saved as UTF-8: a 运单号 column, or 起始单号 and 结束单号 columns. */
+  private async addFile(event: Event): Promise<void> {
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
+    if (!file) return;
+    await this.send({ csv: await file.text() });
+    input.value = '';
+  }
+
+  private async send(body: Record<string, string>): Promise<boolean> {
     this.busy = true;
     try {
-      const made = await this.api.post<{ added: number; skipped: unknown[]; pool: Pool }>(`/fulfillment/tracking-pools/${this.courier}`, { from: String(data.get('from') ?? ''), to: String(data.get('to') ?? '') });
+      const made = await this.api.post<{ added: number; skipped: unknown[]; pool: Pool }>(`/fulfillment/tracking-pools/${this.courier}`, body);
       this.notifications.notify('success', this.t(`${made.pool.name}导入 ${made.added} 个单号${made.skipped.length ? `，${made.skipped.length} 个已有跳过` : ''}，现剩 ${made.pool.remaining} 个`, `${made.pool.name}: ${made.added} numbers added${made.skipped.length ? `, ${made.skipped.length} already there` : ''}; ${made.pool.remaining} left`));
-      form.reset();
       await this.load();
+      return true;
     } catch (error) {
       this.notifications.error(error);
+      return false;
     } finally {
       this.busy = false;
     }
@@ -80,6 +95,8 @@ export class FulfillmentTrackingPools extends WbElement {
         <input name="from" required placeholder=${this.t('起始单号', 'From')} aria-label=${this.t('起始单号', 'From')}>
         <input name="to" required placeholder=${this.t('结束单号', 'To')} aria-label=${this.t('结束单号', 'To')}>
         <button ?disabled=${this.busy || !this.courier}>${this.t('导入号段', 'Import the range')}</button>
+        <label class="file">${this.t('或导入 CSV（运单号，或起始单号＋结束单号）：', 'Or a CSV (运单号, or 起始单号 + 结束单号):')}
+          <input type="file" accept=".csv,text/csv" ?disabled=${this.busy || !this.courier} @change=${(e: Event) => void this.addFile(e)}></label>
       </form>`;
   }
 }
