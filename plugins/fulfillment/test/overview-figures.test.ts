@@ -120,15 +120,6 @@ describe('the owner’s figures', () => {
   });
 });
 
-describe('couriers in words', () => {
-  test('anyone who reads orders gets the couriers’ names, so a code (STO) shows as 申通', async () => {
-    const clerk = await host.staff('clerk-ov', ['fulfillment.orders.read']);
-    const reply = await clerk.get(`${F}/couriers`);
-    expect(reply.status, reply.text).toBe(200);
-    expect(reply.body.items).toContainEqual({ code: 'STO', name: '申通' });
-  });
-});
-
 describe('at 100,000 orders', () => {
   /**
    * A busy year in one statement: 100,000 orders, one every 5 minutes 15 seconds back from now,

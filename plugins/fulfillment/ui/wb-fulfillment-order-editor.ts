@@ -75,7 +75,7 @@ export class FulfillmentOrderEditor extends WbElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void courierNames(this.api).then((names) => (this.couriers = names));
+    void courierNames(this.api, this.workbench).then((names) => (this.couriers = names));
   }
 
   private courierName(code: string): string {

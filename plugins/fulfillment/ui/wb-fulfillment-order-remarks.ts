@@ -33,7 +33,7 @@ export class FulfillmentOrderRemarks extends FulfillmentOrderPart {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void courierNames(this.api).then((names) => (this.couriers = names));
+    void courierNames(this.api, this.workbench).then((names) => (this.couriers = names));
   }
 
   override render() {

@@ -62,7 +62,7 @@ export class FulfillmentOrders extends WbElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.stops = [onFilterRequest((f) => this.applyFilter(f))];
-    void courierNames(this.api).then((names) => (this.couriers = names));
+    void courierNames(this.api, this.workbench).then((names) => (this.couriers = names));
     this.addEventListener('keydown', this.onKeyDown);
     const asked = takePendingFilter();
     if (asked) this.applyFilter(asked);

@@ -15,8 +15,7 @@ export function addShipRoutes(ctx: PluginContext, stock: StockOps): void {
   ctx.routes.add({
     method: 'get',
     path: '/couriers',
-    // Codes and names only: every screen that shows an order's courier names it by these.
-    permission: 'fulfillment.orders.read',
+    permission: 'fulfillment.ship',
     summary: { 'zh-CN': '本店可用的快递公司', en: 'The couriers the shop ships with' },
     response: {
       type: 'object',
