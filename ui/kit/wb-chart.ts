@@ -34,15 +34,13 @@ const HEIGHT = 180;
  */
 @customElement('wb-chart')
 export class WbChart extends WbElement {
-  static override styles = [
-    uplotStyles,
-    css`
-      :host { display: block; position: relative; min-height: ${HEIGHT}px; }
-      .plot { width: 100%; }
-      .empty, .failed { color: var(--wb-muted, #616161); margin: 0; }
-      .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-    `,
-  ];
+  static override styles = css`
+    ${uplotStyles}
+    :host { display: block; position: relative; min-height: ${HEIGHT}px; }
+    .plot { width: 100%; }
+    .empty, .failed { color: var(--wb-muted, #616161); margin: 0; }
+    .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+  `;
 
   @property() type: 'bar' | 'line' = 'bar';
   @property({ attribute: false }) series: ChartSeries[] = [];

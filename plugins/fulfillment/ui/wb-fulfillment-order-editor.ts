@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { changes, controlStyles, ReloadOnChange, WbElement } from '@workbench/ui';
 import type { FlagColour } from '../shared/state-names.js';
 import { flagChip, labelStyles, platformBadge, priorityBadge, priorityName, statusBadge } from './labels.js';
+import { courierNames } from './courier-names.js';
 import { fulfillmentStyles } from './styles.js';
 import type { OrderDetail } from './wb-fulfillment-order-record.js';
 import './wb-fulfillment-order-entry.js';
@@ -49,6 +50,7 @@ export class FulfillmentOrderEditor extends WbElement {
   private readonly reloadOnChange = new ReloadOnChange(this, ['fulfillment.orders'], { reload: () => this.order && this.load() });
   @property() recordId = '';
   @state() private order?: OrderDetail;
+  @state() private couriers = new Map<string, string>();
   @state() private loadError = '';
   @state() private conflict = '';
 
@@ -69,6 +71,15 @@ export class FulfillmentOrderEditor extends WbElement {
   /** After a write here: every order panel reloads, this one too (it listens like the rest). */
   private changed(): void {
     changes.announce('fulfillment.orders');
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void courierNames(this.api, this.workbench).then((names) => (this.couriers = names));
+  }
+
+  private courierName(code: string): string {
+    return this.couriers.get(code) ?? code;
   }
 
   override render() {
@@ -118,7 +129,7 @@ export class FulfillmentOrderEditor extends WbElement {
         <span>${this.t('下单', 'Placed')} <strong>${this.i18n.dateTime(o.placedAt)}</strong></span>
         <span>${this.t('付款', 'Paid')} <strong>${o.paidAt ? this.i18n.dateTime(o.paidAt) : this.t('未付款', 'not paid')}</strong></span>
         <span>${this.t('应付', 'Total')} <strong>${this.i18n.money(o.total)}</strong></span>
-        ${o.courier || o.courierRequested ? html`<span>${this.t('快递', 'Courier')} <strong>${o.courier ?? o.courierRequested}</strong>${o.trackingNo ? ` ${o.trackingNo}` : ''}</span>` : nothing}
+        ${o.courier || o.courierRequested ? html`<span>${this.t('快递', 'Courier')} <strong>${this.courierName(o.courier ?? o.courierRequested ?? '')}</strong>${o.trackingNo ? ` ${o.trackingNo}` : ''}</span>` : nothing}
         ${o.shippingMethod ? html`<span>${this.t('运送方式', 'Shipping')} <strong>${o.shippingMethod}</strong></span>` : nothing}
       </div>
       <div class="flagrow"><span>${this.t('旗帜', 'Flag')}</span>

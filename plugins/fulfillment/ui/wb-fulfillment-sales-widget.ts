@@ -35,7 +35,7 @@ export class FulfillmentSalesWidget extends WbElement {
       dl > div { display: flex; flex-direction: column-reverse; }
       dt { font-size: 12px; color: var(--wb-muted, #616161); }
       dd { margin: 0; font-size: 20px; font-weight: 600; font-variant-numeric: tabular-nums; color: var(--wb-fg, #1f1f1f); }
-      dd button.link { font: inherit; color: inherit; }
+      dd button.link { font: inherit; color: inherit; padding: 0; }
       .late dd { color: var(--wb-danger, #b3261e); }
       .late.none dd { color: var(--wb-fg, #1f1f1f); }
       .range { display: flex; gap: 4px; margin-bottom: 8px; }
