@@ -177,6 +177,8 @@ describe('a shop’s day in Chromium', () => {
     await cg.locator(TABS, { hasText: '发货台' }).waitFor();
     expect(new URL(cg.url()).pathname).toBe('/fulfillment/verification');
     await cg.locator(`${FRONT} wb-fulfillment-verify-station`).waitFor();
+    // The status bar names the role as the owner chose it, not by its id.
+    await expect(cg.locator('wb-status-bar button.user').textContent()).resolves.toContain('老李（仓管）');
     await shot(cg, 'stations-landing');
 
     await showView(cg, '波次');
