@@ -99,7 +99,7 @@ beforeAll(async () => {
   robe = made.body.skus[0];
   await stockUp(api, robe, 'A-01-01-01', 20);
   await stockUp(api, made.body.skus[1], 'A-01-01-02', 20);
-  expect((await api.post('/api/fulfillment/tracking-pools/STO', { from: '77001234500001', to: '77001234500050' })).status).toBe(201);
+  expect((await api.post('/api/fulfillment/tracking-pools/STO', { from: '77001234500001', to: '77001234500300' })).status).toBe(201);
   browser = await launchChromium();
   owner = await openPage(browser, fx.server.url);
   page = owner.page;
@@ -199,6 +199,8 @@ describe('a shop’s day in Chromium', () => {
     await label.waitFor();
     await expect(label.textContent()).resolves.toContain(RECEIVER.name);
     await expect(label.textContent()).resolves.toContain(RECEIVER.address);
+    // The robe by its catalogue name with colour and size, the title not said twice.
+    await expect(label.locator('.items li').textContent()).resolves.toMatch(/^珊瑚绒睡袍 加厚 酒红 M ×2 SHR-2026-JH-M$/);
     await expect(label.locator('svg.barcode rect').count()).resolves.toBeGreaterThan(10);
     trackingNo = (await label.textContent())!.match(/7700123450\d{4}/)![0];
     await shot(cg, 'label-print');
