@@ -43,25 +43,21 @@ const meSchema = {
     username: { type: 'string' },
     displayName: { type: 'string' },
     roles: { type: 'array', items: { type: 'string' } },
-    /** The person's roles by name ({ warehouse: { zh-CN: 仓管, en: Warehouse } }): staff may not read the role list. */
-    roleNames: { type: 'object', additionalProperties: { type: 'object', properties: { 'zh-CN': { type: 'string' }, en: { type: 'string' } }, required: ['zh-CN', 'en'] } },
     permissions: { type: 'array', items: { type: 'string' } },
     locale: { type: ['string', 'null'] },
     /** Present (true) while the owner's reset of the password waits for the person's own choice. */
     resetPending: { type: 'boolean', const: true },
   },
-  required: ['id', 'username', 'displayName', 'roles', 'roleNames', 'permissions'],
+  required: ['id', 'username', 'displayName', 'roles', 'permissions'],
 };
 
 async function me(accounts: Accounts, actor: Actor) {
   const user = await accounts.get(actor.id);
-  const roles = (await accounts.roles()).filter((r) => actor.roles.includes(r.id));
   return {
     id: actor.id,
     username: actor.username,
     displayName: actor.displayName,
     roles: actor.roles,
-    roleNames: Object.fromEntries(roles.map((r) => [r.id, r.name])),
     permissions: [...actor.permissions].sort(),
     locale: user?.locale ?? null,
     ...(user?.resetPending ? { resetPending: true as const } : {}),

@@ -6,8 +6,6 @@ export interface CurrentUser {
   username: string;
   displayName: string;
   roles: string[];
-  /** The person's own roles by name, in both languages. */
-  roleNames: Record<string, { 'zh-CN': string; en: string }>;
   permissions: string[];
   locale: string | null;
   /** The owner reset the password: the person chooses their own before the workbench opens. */

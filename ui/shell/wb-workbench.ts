@@ -80,8 +80,6 @@ export class WbWorkbench extends WbElement {
         this.openTab({ key: `print:${plugin}:${printable}:${new URLSearchParams(query).toString()}`, kind: 'print', plugin, printable, query, title: title ?? this.plugins.find((p) => p.id === plugin)?.printables.find((p) => p.id === printable)?.title ?? printable }),
     };
     super.connectedCallback();
-    // The person's own roles by name; the owner's list of every role replaces them once loaded.
-    this.roleNames = Object.fromEntries(Object.entries(this.user.roleNames).map(([id, name]) => [id, this.i18n.text(name)]));
     this.disposables.push(registerShellCommands(this.commands, this.i18n, this.shellActions()));
     window.addEventListener('keydown', this.onKeyDown, true);
     window.addEventListener('popstate', this.onPopState);
