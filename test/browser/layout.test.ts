@@ -193,6 +193,13 @@ describe('the layout of the workbench in Chromium', () => {
     await page.locator('wb-activity-bar [role=tab][aria-label="管理"]').click();
     await page.locator('wb-manage-view button[data-page=settings]').click();
     await frontTab(page).filter({ hasText: '设置' }).waitFor();
+    // At 1024 px beside the side bar, the couriers' fee columns fit without scrolling sideways.
+    const settings = page.locator('wb-editor-area [role=tabpanel]:not([hidden]) wb-settings-page');
+    await settings.locator('wb-tabs [role=tab]', { hasText: '订单与仓储' }).click();
+    const couriers = settings.locator('wb-schema-form [data-path="/couriers"] .rows-wrap');
+    await couriers.locator('#f-couriers-0-extraFeePerKg').waitFor();
+    expect(await couriers.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(1);
+    await shot(page, 'settings-1024-zh');
     await page.keyboard.press('Control+Shift+P');
     await page.keyboard.type('English');
     await page.keyboard.press('Enter');
