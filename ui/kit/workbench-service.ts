@@ -6,6 +6,8 @@ export interface CurrentUser {
   username: string;
   displayName: string;
   roles: string[];
+  /** The person's own roles by name (present from /api/auth/me). */
+  roleNames?: Record<string, Partial<Record<'zh-CN' | 'en', string>>>;
   permissions: string[];
   locale: string | null;
   /** The owner reset the password: the person chooses their own before the workbench opens. */

@@ -157,6 +157,7 @@ export class WbWorkbench extends WbElement {
         return;
       }
       this.arrive();
+      this.roleNames = Object.fromEntries(Object.entries(this.user.roleNames ?? {}).map(([id, name]) => [id, this.i18n.text(name)]));
       if (this.service.can('core.users.manage')) {
         const roles = await this.api.get<{ items: { id: string; name: string | Record<string, string> }[] }>('/roles');
         this.roleNames = Object.fromEntries(roles.items.map((r) => [r.id, this.i18n.text(r.name)]));
