@@ -31,6 +31,12 @@ async function permissions(client: Client): Promise<string[]> {
 }
 
 describe('each built-in role can do its job and nothing else', () => {
+  test('a person reads their own roles by name, without the right to list roles', async () => {
+    const me = (await staff.warehouse!.get('/api/auth/me')).body as { roles: string[]; roleNames: Record<string, Record<string, string>> };
+    expect(me.roles).toEqual(['warehouse']);
+    expect(me.roleNames).toEqual({ warehouse: { 'zh-CN': '仓管', en: 'Warehouse' } });
+    expect((await staff.warehouse!.get('/api/roles')).status).toBe(403);
+  });
   test('仓管 waves, verifies, ships and keeps stock, but edits no product and reads no customer', async () => {
     const w = staff.warehouse!;
     expect((await w.get('/api/fulfillment/waves')).status).toBe(200);

@@ -43,21 +43,25 @@ const meSchema = {
     username: { type: 'string' },
     displayName: { type: 'string' },
     roles: { type: 'array', items: { type: 'string' } },
+    /** The person's roles by name, so the status bar can say 仓管 to someone who may not read the role list. */
+    roleNames: { type: 'object', additionalProperties: { type: 'object', additionalProperties: { type: 'string' } } },
     permissions: { type: 'array', items: { type: 'string' } },
     locale: { type: ['string', 'null'] },
     /** Present (true) while the owner's reset of the password waits for the person's own choice. */
     resetPending: { type: 'boolean', const: true },
   },
-  required: ['id', 'username', 'displayName', 'roles', 'permissions'],
+  required: ['id', 'username', 'displayName', 'roles', 'roleNames', 'permissions'],
 };
 
 async function me(accounts: Accounts, actor: Actor) {
   const user = await accounts.get(actor.id);
+  const roleNames = Object.fromEntries((await accounts.roles()).filter((r) => actor.roles.includes(r.id)).map((r) => [r.id, r.name]));
   return {
     id: actor.id,
     username: actor.username,
     displayName: actor.displayName,
     roles: actor.roles,
+    roleNames,
     permissions: [...actor.permissions].sort(),
     locale: user?.locale ?? null,
     ...(user?.resetPending ? { resetPending: true as const } : {}),

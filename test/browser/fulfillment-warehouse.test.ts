@@ -24,7 +24,11 @@ let errorsAtLogIn = 0;
 
 const shot = (name: string) => page.screenshot({ path: join(SHOTS, `fulfillment-${name}.png`) });
 const view = () => page.locator('wb-fulfillment-inventory');
-const tab = (label: string) => view().locator('wb-tabs [role=tab]', { hasText: label }).click();
+/** A part of 库存, with the 库存 list's tab brought to the front first (an editor may be in front). */
+const tab = async (label: string) => {
+  await showView(page, '库存');
+  await view().locator('wb-tabs [role=tab]', { hasText: label }).click();
+};
 
 beforeAll(async () => {
   await mkdir(SHOTS, { recursive: true });

@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, logIn, openPage, type WatchedPage } from '../helpers/browser.js';
 import { OWNER, staffClient, type Client } from '../helpers/client.js';
@@ -30,6 +30,22 @@ async function shot(p: Page, name: string) {
 const TABS = 'wb-editor-area .strip > [role=tablist] > [role=tab]';
 const tab = (p: Page, title: string) => p.locator(TABS, { hasText: title });
 const frontTab = (p: Page) => p.locator(`${TABS}[aria-selected=true]`);
+
+/** Cells, queue buttons, toolbars and the table body of a list whose text runs past their box. */
+function cutText(list: Locator): Promise<string[]> {
+  return list.evaluate((el) => {
+    const found: string[] = [];
+    const walk = (root: Element | ShadowRoot) => {
+      for (const node of root.querySelectorAll('*')) {
+        const cell = node as HTMLElement;
+        if ((cell.matches('[role=gridcell], [role=columnheader], .queues button, wb-toolbar') || cell.classList.contains('body')) && cell.scrollWidth > cell.clientWidth + 1) found.push(`${cell.getAttribute('role') ?? cell.className}: ${cell.textContent?.trim().slice(0, 40)}`);
+        if (cell.shadowRoot) walk(cell.shadowRoot);
+      }
+    };
+    walk(el.shadowRoot!);
+    return found;
+  });
+}
 
 beforeAll(async () => {
   await mkdir(SHOTS, { recursive: true });
@@ -73,19 +89,7 @@ describe('the layout of the workbench in Chromium', () => {
     const box = (await list.boundingBox())!;
     expect(box.x).toBeGreaterThanOrEqual(sidebar.x + sidebar.width);
     expect(box.x + box.width).toBeLessThanOrEqual(1024);
-    const cut = await list.evaluate((el) => {
-      const found: string[] = [];
-      const walk = (root: Element | ShadowRoot) => {
-        for (const node of root.querySelectorAll('*')) {
-          const cell = node as HTMLElement;
-          if ((cell.matches('[role=gridcell], [role=columnheader], .queues button, wb-toolbar') || cell.classList.contains('body')) && cell.scrollWidth > cell.clientWidth + 1) found.push(`${cell.getAttribute('role') ?? cell.className}: ${cell.textContent?.trim().slice(0, 40)}`);
-          if (cell.shadowRoot) walk(cell.shadowRoot);
-        }
-      };
-      walk(el.shadowRoot!);
-      return found;
-    });
-    expect(cut).toEqual([]);
+    expect(await cutText(list)).toEqual([]);
     await shot(page, 'orders-1024-zh-light');
   });
 
@@ -189,6 +193,13 @@ describe('the layout of the workbench in Chromium', () => {
     await page.locator('wb-activity-bar [role=tab][aria-label="管理"]').click();
     await page.locator('wb-manage-view button[data-page=settings]').click();
     await frontTab(page).filter({ hasText: '设置' }).waitFor();
+    // At 1024 px beside the side bar, the couriers' fee columns fit without scrolling sideways.
+    const settings = page.locator('wb-editor-area [role=tabpanel]:not([hidden]) wb-settings-page');
+    await settings.locator('wb-tabs [role=tab]', { hasText: '订单与仓储' }).click();
+    const couriers = settings.locator('wb-schema-form [data-path="/couriers"] .rows-wrap');
+    await couriers.locator('#f-couriers-0-extraFeePerKg').waitFor();
+    expect(await couriers.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(1);
+    await shot(page, 'settings-1024-zh');
     await page.keyboard.press('Control+Shift+P');
     await page.keyboard.type('English');
     await page.keyboard.press('Enter');
@@ -198,6 +209,9 @@ describe('the layout of the workbench in Chromium', () => {
     expect(titles.join('|')).not.toMatch(/[订波发设]/);
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.locator('wb-activity-bar [role=tab][aria-label="Orders"]').click();
+    const list = page.locator('wb-editor-area [role=tabpanel]:not([hidden]) wb-fulfillment-orders');
+    await list.locator('wb-data-table [role=row]', { hasText: orderNo }).waitFor();
+    expect(await cutText(list)).toEqual([]);
     await shot(page, 'orders-1024-en-dark');
     await page.setViewportSize({ width: 1440, height: 900 });
     await shot(page, 'orders-1440-en-dark');

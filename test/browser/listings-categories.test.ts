@@ -260,6 +260,7 @@ describe('categories and scheduled listing in Chromium', () => {
     await expect(giftBadge.textContent()).resolves.toBe(`${ITEM}W-GY-L灰色/L`);
     await expect(giftBadge.getAttribute('title')).resolves.toContain('纯棉宽松卫衣');
 
+    await showView(page, '促销');
     await view.locator('wb-data-table [role=row]', { hasText: '裤子卫衣套餐' }).dblclick();
     const bundleEditor = page.locator('wb-listings-promotion-editor', { has: page.locator('h2', { hasText: '裤子卫衣套餐' }) });
     const badges = bundleEditor.locator('wb-listings-promotion-rule .skus.bundle .sku');

@@ -40,7 +40,7 @@ export const en: Record<string, string> = {
   'workLists.name': 'Name of the search',
   'workLists.save': 'Save',
   'workLists.delete': 'Delete the saved search "{name}"',
-  'workLists.none': 'Set filters on the list, then save them here under a name.',
+  'workLists.saveHint': 'Keep the list’s current filters under a name, for this browser',
   'panel.label': 'Bottom panel',
   'panel.notifications': 'Notifications',
   'panel.progress': 'Progress',

@@ -40,7 +40,7 @@ export const zhCN: Record<string, string> = {
   'workLists.name': '搜索的名字',
   'workLists.save': '保存',
   'workLists.delete': '删除保存的搜索“{name}”',
-  'workLists.none': '在列表里设好筛选，就能在这里起名保存。',
+  'workLists.saveHint': '把列表当前的筛选起个名字存在本浏览器里',
   'panel.label': '底部面板',
   'panel.notifications': '通知',
   'panel.progress': '任务进度',

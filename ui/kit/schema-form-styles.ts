@@ -20,8 +20,8 @@ export const schemaFormStyles = css`
       .money { display: flex; align-items: center; gap: 6px; }
       .money input { width: 9em; text-align: right; font-variant-numeric: tabular-nums; }
       .rows-wrap { overflow-x: auto; }
-      table.rows { border-collapse: collapse; width: 100%; min-width: 600px; }
-      table.rows th { text-align: left; font-size: 12px; font-weight: 600; color: var(--wb-muted, #616161); padding: 2px 4px; white-space: nowrap; }
+      table.rows { border-collapse: collapse; width: 100%; }
+      table.rows th { text-align: left; font-size: 12px; font-weight: 600; color: var(--wb-muted, #616161); padding: 2px 4px; vertical-align: bottom; }
       table.rows td { padding: 2px 4px; vertical-align: top; border-top: 1px solid var(--wb-border-soft, #ececec); }
       table.rows td input:not([type='checkbox']), table.rows td select { width: 100%; min-width: 4.5em; box-sizing: border-box; }
       table.rows td.money-cell input, table.rows td.number-cell input { text-align: right; font-variant-numeric: tabular-nums; }

@@ -1,4 +1,4 @@
-import type { LocalizedText } from './i18n.js';
+import type { Locale } from './i18n.js';
 
 /** The signed-in person as the shell knows them. */
 export interface CurrentUser {
@@ -6,6 +6,8 @@ export interface CurrentUser {
   username: string;
   displayName: string;
   roles: string[];
+  /** The person's own roles by name (present from /api/auth/me). */
+  roleNames?: Record<string, Partial<Record<'zh-CN' | 'en', string>>>;
   permissions: string[];
   locale: string | null;
   /** The owner reset the password: the person chooses their own before the workbench opens. */
@@ -17,12 +19,13 @@ export interface EditorInput {
   /** The record kind an editor contribution `opens`, e.g. `order`. */
   opens: string;
   id: string;
+  /** Shown on the tab; the editor's title and the record id when left out. */
+  title?: string;
   /**
-   * Shown on the tab; the editor's title and the record id when left out. Give it in each
-   * language (`{ 'zh-CN': '发货台', en: 'Shipping station' }`) when it is not the record's own
-   * name, so the tab follows the UI language.
+   * The tab's title in each language, for a tab not named by its record (`{ 'zh-CN': '新建商品',
+   * en: 'New product' }`), so it follows the UI language; used instead of `title`.
    */
-  title?: LocalizedText;
+  titles?: Partial<Record<Locale, string>>;
 }
 
 /**

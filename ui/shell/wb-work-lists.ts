@@ -11,7 +11,7 @@ export interface WorkListItem {
 
 /**
  * The side bar of a plugin whose work lists open as tabs: its lists and stations to open, and
- * under the list in front the searches saved from it. The list's own filters stay on its tab,
+ * under the list in front the searches saved from it (shown once it has filters set or saved). The list's own filters stay on its tab,
  * where there is room for them; saving remembers them under a name for this user.
  *
  * @fires open-list - detail: `{ view, query? }`
@@ -52,7 +52,7 @@ export class WbWorkLists extends WbElement {
     return html`<nav aria-label=${this.i18n.t('workLists.label')}>
         ${this.lists.map((l) => html`<button class="item" data-list=${l.id} aria-current=${l.id === this.current ? 'page' : 'false'} @click=${() => this.fire('open-list', { view: l.id })}>${l.title}</button>`)}
       </nav>
-      ${current ? this.renderSearches(current) : nothing}`;
+      ${current && (this.filtered || this.naming || this.searches.some((s) => s.view === current.id)) ? this.renderSearches(current) : nothing}`;
   }
 
   private renderSearches(current: WorkListItem) {
@@ -71,8 +71,8 @@ export class WbWorkLists extends WbElement {
             <button type="submit" class="primary">${this.i18n.t('workLists.save')}</button>
           </form>`
         : this.filtered
-          ? html`<button class="save-search" @click=${() => this.startNaming()}>${this.i18n.t('workLists.saveCurrent')}</button>`
-          : html`<p class="hint">${mine.length ? nothing : this.i18n.t('workLists.none')}</p>`}
+          ? html`<button class="save-search" title=${this.i18n.t('workLists.saveHint')} @click=${() => this.startNaming()}>${this.i18n.t('workLists.saveCurrent')}</button>`
+          : nothing}
     </section>`;
   }
 

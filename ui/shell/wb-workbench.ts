@@ -157,6 +157,7 @@ export class WbWorkbench extends WbElement {
         return;
       }
       this.arrive();
+      this.roleNames = Object.fromEntries(Object.entries(this.user.roleNames ?? {}).map(([id, name]) => [id, this.i18n.text(name)]));
       if (this.service.can('core.users.manage')) {
         const roles = await this.api.get<{ items: { id: string; name: string | Record<string, string> }[] }>('/roles');
         this.roleNames = Object.fromEntries(roles.items.map((r) => [r.id, this.i18n.text(r.name)]));
@@ -297,7 +298,7 @@ export class WbWorkbench extends WbElement {
       return;
     }
     const editor = plugin.editors.find((e) => e.opens === input.opens)!;
-    this.openTab({ key: `editor:${input.opens}:${input.id}`, kind: 'editor', plugin: plugin.id, opens: input.opens, id: input.id, title: input.title ?? defaultTitle(editor.title, input.id) });
+    this.openTab({ key: `editor:${input.opens}:${input.id}`, kind: 'editor', plugin: plugin.id, opens: input.opens, id: input.id, title: input.titles ?? input.title ?? defaultTitle(editor.title, input.id) });
   }
 
   private replaceEditor(current: { opens: string; id: string }, next: EditorInput): void {
@@ -312,7 +313,7 @@ export class WbWorkbench extends WbElement {
     }
     const tabs = [...this.layout.tabs];
     const old = tabs[index]!;
-    tabs[index] = { ...old, key: to, opens: next.opens, id: next.id, title: next.title ?? old.title };
+    tabs[index] = { ...old, key: to, opens: next.opens, id: next.id, title: next.titles ?? next.title ?? old.title };
     this.setLayout({ tabs, activeTab: front ? to : this.layout.activeTab });
   }
 

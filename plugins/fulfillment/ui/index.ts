@@ -23,8 +23,8 @@ export function activate(wb: PluginUiContext): void {
   wb.subscriptions.push(
     wb.commands.register('fulfillment.verificationStation', station('verification')),
     wb.commands.register('fulfillment.shippingStation', station('shipping')),
-    wb.commands.register('fulfillment.itemMappings', () => wb.workbench.openEditor({ opens: 'item-mappings', id: 'all', title: { 'zh-CN': '宝贝对应', en: 'Item mappings' } })),
-    wb.commands.register('fulfillment.newOrder', () => wb.workbench.openEditor({ opens: 'order', id: `new-${++drafts}`, title: { 'zh-CN': '手工录入订单', en: 'New order' } })),
+    wb.commands.register('fulfillment.itemMappings', () => wb.workbench.openEditor({ opens: 'item-mappings', id: 'all', titles: { 'zh-CN': '宝贝对应', en: 'Item mappings' } })),
+    wb.commands.register('fulfillment.newOrder', () => wb.workbench.openEditor({ opens: 'order', id: `new-${++drafts}`, titles: { 'zh-CN': '手工录入订单', en: 'New order' } })),
   );
   void wb;
 }

@@ -196,7 +196,8 @@ export class FulfillmentOrders extends WbElement {
         render: (r) => html`<span style=${line} title=${r.orderNo}>${priorityBadge(r.priority, pick)}${flagChip(r.flag, pick, { nameless: true })}<span class="order-no" style=${no}>${r.orderNo}</span>${r.task ? html`<span style=${task}>${this.t('任务', 'task')}</span>` : nothing}</span>
           <span style=${sub}>${masked(r, r.receiverName)} · ${this.i18n.money(r.total)} · ${this.i18n.dateTime(r.placedAt, { year: false })}</span>`,
       },
-      { key: 'status', title: { 'zh-CN': '状态', en: 'Status' }, width: '64px', render: (r) => statusBadge(r.status, pick) },
+      // English state names are longer than the two or three characters of the Chinese ones.
+      { key: 'status', title: { 'zh-CN': '状态', en: 'Status' }, width: this.en ? '112px' : '64px', render: (r) => statusBadge(r.status, pick) },
       { key: 'priority', title: { 'zh-CN': '优先级', en: 'Priority' }, width: '56px', sortable: true, hidden: true, render: (r) => priorityBadge(r.priority, pick) },
       { key: 'receiverName', title: { 'zh-CN': '收件人', en: 'Receiver' }, hidden: true, render: (r) => masked(r, r.receiverName) },
       { key: 'receiverPhone', title: { 'zh-CN': '手机', en: 'Phone' }, hidden: true, render: (r) => masked(r, r.receiverPhone) },

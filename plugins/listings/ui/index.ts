@@ -15,7 +15,7 @@ let drafts = 0;
 export function activate(wb: PluginUiContext): void {
   wb.subscriptions.push(
     // Each 新建商品 gets its own tab, so a second new product never lands in the first one's form.
-    wb.commands.register('listings.newProduct', () => wb.workbench.openEditor({ opens: 'product', id: `new-${++drafts}`, title: { 'zh-CN': '新建商品', en: 'New product' } })),
+    wb.commands.register('listings.newProduct', () => wb.workbench.openEditor({ opens: 'product', id: `new-${++drafts}`, titles: { 'zh-CN': '新建商品', en: 'New product' } })),
     wb.commands.register('listings.priceCalculator', () => wb.workbench.showView({ plugin: 'listings', view: 'price-calculator' })),
   );
 }
