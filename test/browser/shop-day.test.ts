@@ -57,7 +57,8 @@ async function contrastFailures(p: Page): Promise<string[]> {
 
 /**
  * Visible elements whose own text does not fit their box, looking through shadow roots — except
- * those ellipsised on purpose with the full text in their title.
+ * those ellipsised on purpose with the full text in their title; text boxes whose value does not
+ * fit; and headings or cells squeezed to a character or two a line.
  */
 function cutText(p: Page, selector: string): Promise<string[]> {
   return p.locator(selector).evaluate((host) => {
@@ -67,11 +68,20 @@ function cutText(p: Page, selector: string): Promise<string[]> {
       for (const node of root.querySelectorAll('*')) {
         const el = node as HTMLElement;
         if (el.shadowRoot) walk(el.shadowRoot);
+        if (el instanceof HTMLInputElement && /^(text|search|tel|number|)$/.test(el.getAttribute('type') ?? '') && el.value && el.getClientRects().length && el.scrollWidth > el.clientWidth + 1) {
+          found.push(`input[name=${el.name}]: ${el.value.slice(0, 40)} (${el.scrollWidth} > ${el.clientWidth})`);
+          continue;
+        }
         const texty = el.matches('td, th, [role=gridcell], [role=columnheader], [role=tab], button, h1, h2, h3, h4, label, legend, dt, dd, a') || ownText(el);
         // Screen-reader-only text is clipped to a pixel on purpose.
         if (!texty || !el.textContent?.trim() || !el.getClientRects().length || el.clientWidth <= 1) continue;
-        if (el.scrollWidth <= el.clientWidth + 1) continue;
         const style = getComputedStyle(el);
+        const text = el.textContent.trim();
+        if (el.matches('td, th, [role=gridcell], [role=columnheader], dt, dd, label') && text.length > 3 && el.clientWidth < 3.5 * parseFloat(style.fontSize)) {
+          found.push(`${el.tagName.toLowerCase()}: ${text.slice(0, 40)} squeezed to ${el.clientWidth}px`);
+          continue;
+        }
+        if (el.scrollWidth <= el.clientWidth + 1) continue;
         if (style.textOverflow === 'ellipsis' && el.title && el.title.replace(/\s+/g, ' ').trim().includes(el.textContent.replace(/\s+/g, ' ').trim())) continue;
         found.push(`${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).split(' ').join('.')}` : ''}: ${el.textContent.trim().slice(0, 40)} (${el.scrollWidth} > ${el.clientWidth})`);
       }
@@ -275,6 +285,7 @@ describe('a shop’s day in Chromium', () => {
     await shot(page, 'orders-1024');
     await page.locator(TABS, { hasText: orderNo }).click();
     expect(await cutText(page, `${FRONT} wb-fulfillment-order-editor`)).toEqual([]);
+    await shot(page, 'order-1024');
 
     await showView(page, '商品');
     await page.locator(`${FRONT} wb-listings-products wb-data-table [role=row]`, { hasText: '珊瑚绒睡袍' }).dblclick();
@@ -282,6 +293,7 @@ describe('a shop’s day in Chromium', () => {
     await page.locator(product).locator('input[name=title]').waitFor();
     await page.waitForTimeout(200);
     expect(await cutText(page, product)).toEqual([]);
+    await shot(page, 'product-1024');
     expect(productId).toBeGreaterThan(0);
   });
 
