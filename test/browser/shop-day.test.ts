@@ -250,6 +250,8 @@ describe('a shop’s day in Chromium', () => {
     await editor.locator('h2.order-no', { hasText: orderNo }).waitFor();
     await editor.locator('header', { hasText: '已发货' }).waitFor();
     await editor.locator('.facts', { hasText: trackingNo }).waitFor();
+    // Entered by hand, the line's title is the catalogue's own: said once, with colour and size.
+    expect((await editor.locator('wb-fulfillment-order-items td.title').first().textContent())?.trim()).toBe('珊瑚绒睡袍 加厚 酒红 M');
     orderLink = page.url();
     expect(new URL(orderLink).pathname).toMatch(/^\/fulfillment\/order\/\d+$/);
 
