@@ -121,7 +121,7 @@ export function registerAuthRoutes(d: AuthRouteDeps): void {
     handler: async ({ body, raw }) => {
       const { username, password } = body as { username: string; password: string };
       const user = await d.accounts.findForLogin(username);
-      const ok = await checkLimited(d, sourceAddress(raw), username, user, () => (user && !user.disabled ? verifyPassword(password, user.passwordHash) : verifyAgainstDummy(password)));
+      const ok = await checkLimited(d, sourceAddress(raw), username, user, () => (user && !user.disabled ? verifyPassword(password, user.passwordHash) : verifyAgainstDummy(password, d.accounts.passwordCost)));
       if (!ok || !user) throw new UnauthorizedError({ 'zh-CN': '账号或密码不对', en: 'Wrong user name or password' });
       const token = await d.sessions.create(user.id);
       const actor = await d.accounts.actor(user.id);
