@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import sqlite3 from 'sqlite3';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Client, OWNER, setupOwner, type Reply } from './helpers/client.js';
-import { startInProcess } from './helpers/in-process.js';
 import { FIXTURE_PLUGINS, runCli, startServer, writeConfig, type TestServer } from './helpers/server.js';
 
 const CHINESE = /[\u4e00-\u9fff]/;
@@ -63,10 +62,9 @@ function expectAllOk(replies: Reply[]): void {
 describe('concurrent requests against one server', () => {
   let server: TestServer;
   let owner: Client;
-  // The test kit listening in this process: what is shown is SQLite's transactions under HTTP
-  // requests that overlap, not the process around them.
   beforeAll(async () => {
-    ({ server, owner } = await startInProcess({ plugins: [join(FIXTURE_PLUGINS, 'example')], listen: true, clock: 'system' }));
+    server = await startServer();
+    owner = await setupOwner(server);
   });
   afterAll(async () => {
     await server?.dispose();
