@@ -131,6 +131,8 @@ describe('the settings form in Chromium', () => {
         await p.setViewportSize({ width: w, height: h });
         const form = await openSettings(p, tab);
         await form.locator('[data-path="/couriers"] table.rows').scrollIntoViewIfNeeded();
+        // The default courier by its name in the page's language.
+        await expect(form.locator('#f-shipping-defaultCourier option:checked').textContent()).resolves.toBe(lang === 'en' ? 'STO Express' : '申通');
         await p.screenshot({ path: join(SHOTS, `settings-form-${lang}-${w}.png`) });
         await showView(p, view);
         await p.locator('wb-fulfillment-inventory-stock wb-data-table').waitFor();
