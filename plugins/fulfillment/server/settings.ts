@@ -1,4 +1,4 @@
-import type { LocalizedText, PluginContext } from '@workbench/plugin-api';
+import type { PluginContext } from '@workbench/plugin-api';
 
 export interface CourierSetting {
   code: string;
@@ -43,6 +43,6 @@ export function fulfillmentSettings(ctx: PluginContext): FulfillmentSettings {
 }
 
 /** A courier's name in both languages, the Chinese one standing in for a missing English one. */
-export function courierNameOf(courier: CourierSetting): LocalizedText {
+export function courierNameOf(courier: CourierSetting): { 'zh-CN': string; en: string } {
   return { 'zh-CN': courier.name, en: courier.nameEn?.trim() || courier.name };
 }
