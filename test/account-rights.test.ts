@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { Client, OWNER, setupOwner, staffClient, type Reply } from './helpers/client.js';
-import { startServer, type TestServer } from './helpers/server.js';
+import { join } from 'node:path';
+import { Client, OWNER, staffClient, type Reply } from './helpers/client.js';
+import { startInProcess } from './helpers/in-process.js';
+import { FIXTURE_PLUGINS, type TestServer } from './helpers/server.js';
 
 const CHINESE = /[\u4e00-\u9fff]/;
 
@@ -10,8 +12,8 @@ let owner: Client;
 let manager: Client;
 
 beforeAll(async () => {
-  server = await startServer();
-  owner = await setupOwner(server);
+  // HTTP semantics only: the test kit, in this process.
+  ({ server, owner } = await startInProcess({ plugins: [join(FIXTURE_PLUGINS, 'example')], clock: 'system' }));
   expect((await owner.post('/api/roles', { id: 'hr', name: { 'zh-CN': '人事', en: 'HR' }, permissions: ['core.users.manage'] })).status).toBe(201);
   manager = await staffClient(server, owner, 'renshi', ['hr']);
 });

@@ -8,7 +8,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Client, OWNER, setupOwner } from './helpers/client.js';
-import { startServer, type TestServer } from './helpers/server.js';
+import { startInProcess } from './helpers/in-process.js';
+import type { TestServer } from './helpers/server.js';
 import { MALFORMED_JSON, ODD_STRINGS, SchemaResolver, WRONG_CONTENT_TYPES, fromSchema, type Schema } from './helpers/fuzz-input.js';
 
 const RUNS = Math.max(1, Number(process.env.FUZZ_RUNS ?? 2));
@@ -48,7 +49,9 @@ let operations: Operation[] = [];
 const known: Record<string, string[]> = {};
 
 beforeAll(async () => {
-  server = await startServer({ config: { plugins: { folders: [], enabled: ['listings', 'fulfillment'] } } });
+  // The test kit listening in this process (cheap hashes), as at a first start: the owner's setup
+  // fills the demo shop. What it logs is kept from `info`, as a server's output would show it.
+  ({ server } = await startInProcess({ plugins: [], enabled: ['listings', 'fulfillment'], setup: false, listen: true, clock: 'system', logLevel: 'info' }));
   owner = await setupOwner(server, { demo: true });
   const doc = (await owner.get('/api/openapi.json')).body as { paths: Record<string, Record<string, Omit<Operation, 'method' | 'path'>>> };
   resolver = new SchemaResolver(doc);

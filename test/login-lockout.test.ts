@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { Client, OWNER, setupOwner, staffClient } from './helpers/client.js';
-import { startServer, type TestServer } from './helpers/server.js';
+import { Client, OWNER, staffClient } from './helpers/client.js';
+import { startInProcess } from './helpers/in-process.js';
+import type { TestServer } from './helpers/server.js';
 
-// The shop PC itself, through a real server. How a lock from another PC's address leaves the shop PC
-// and other PCs alone is shown in core/auth/limited-check.test.ts: tests send traffic to loopback only.
+// The shop PC itself, through a real socket on loopback (the test kit listening in this process:
+// the lock reads the peer's address, not the process). How a lock from another PC's address leaves
+// the shop PC and other PCs alone is shown in core/auth/limited-check.test.ts: tests send traffic
+// to loopback only.
 
 let server: TestServer;
 let owner: Client;
@@ -11,10 +14,9 @@ let owner: Client;
 let local: TestServer;
 
 beforeAll(async () => {
-  server = await startServer();
+  ({ server, owner } = await startInProcess({ plugins: [], listen: true, clock: 'system' }));
   const port = new URL(server.url).port;
   local = { ...server, url: `http://127.0.0.1:${port}` };
-  owner = await setupOwner(local);
 });
 afterAll(async () => {
   await server?.dispose();

@@ -1,7 +1,10 @@
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { Client, setupOwner, staffClient, type Reply } from './helpers/client.js';
-import { startServer, type TestServer } from './helpers/server.js';
+import { join } from 'node:path';
+import type { TestHostOptions } from '@workbench/plugin-api/testing';
+import { Client, staffClient, type Reply } from './helpers/client.js';
+import { startInProcess } from './helpers/in-process.js';
+import { FIXTURE_PLUGINS, type TestServer } from './helpers/server.js';
 
 const CHINESE = /[\u4e00-\u9fff]/;
 
@@ -11,9 +14,14 @@ let tuned: TestServer;
 let owner: Client;
 let staff: Client;
 
+// The test kit listening on a port in this process: the checks below are about what the socket
+// carries (Host header, bodies, addresses) and what the workbench logs, not about the process.
+const listening = (config: Record<string, unknown> = {}): TestHostOptions => ({ plugins: [join(FIXTURE_PLUGINS, 'example')], listen: true, clock: 'system', logLevel: 'info', config });
+
 beforeAll(async () => {
-  [server, tuned] = await Promise.all([startServer(), startServer({ config: { server: { allowedHosts: ['shop-pc.local'], bodyLimitBytes: 2048 } } })]);
-  owner = await setupOwner(server);
+  let started;
+  [started, { server: tuned }] = await Promise.all([startInProcess(listening()), startInProcess(listening({ server: { allowedHosts: ['shop-pc.local'], bodyLimitBytes: 2048 } }))]);
+  ({ server, owner } = started);
   staff = await staffClient(server, owner, 'kefu', ['customer-service']);
 });
 afterAll(async () => {
@@ -260,10 +268,10 @@ describe('binding, errors and limits', () => {
   });
 
   test('listening beyond this PC with no allowedHosts warns that other PCs will be refused, and without TLS that traffic is unencrypted', async () => {
-    const lan = await startServer({ config: { server: { host: '0.0.0.0' } } });
+    const { server: lan } = await startInProcess(listening({ server: { host: '0.0.0.0' } }));
     try {
-      await lan.waitFor(/WARN .*server\.allowedHosts is empty/);
-      await lan.waitFor(/WARN .*plain HTTP.*server\.tls/);
+      expect(lan.output()).toMatch(/WARN .*server\.allowedHosts is empty/);
+      expect(lan.output()).toMatch(/WARN .*plain HTTP.*server\.tls/);
     } finally {
       await lan.dispose();
     }

@@ -82,7 +82,7 @@ export class Accounts {
     private readonly db: Database,
     private readonly now: () => string,
     /** How hard new password hashes are to compute; lowered only by the plugin test kit. */
-    private readonly passwordCost: PasswordCost = STRONG_PASSWORD_COST,
+    readonly passwordCost: PasswordCost = STRONG_PASSWORD_COST,
   ) {}
 
   get generation(): number {

@@ -137,7 +137,7 @@ export function registerAuthRoutes(d: AuthRouteDeps): void {
       const { username, password } = body as { username: string; password: string };
       const user = await d.accounts.findForLogin(username);
       const hashStarted = performance.now();
-      const ok = await checkLimited(d, sourceAddress(raw), username, user, () => (user && !user.disabled ? verifyPassword(password, user.passwordHash) : verifyAgainstDummy(password)));
+      const ok = await checkLimited(d, sourceAddress(raw), username, user, () => (user && !user.disabled ? verifyPassword(password, user.passwordHash) : verifyAgainstDummy(password, d.accounts.passwordCost)));
       const hashMs = performance.now() - hashStarted;
       if (!ok || !user) throw new UnauthorizedError({ 'zh-CN': '账号或密码不对', en: 'Wrong user name or password' });
       const token = await d.sessions.create(user.id);

@@ -1,18 +1,31 @@
 import { beforeAll, expect, test } from 'vitest';
-import { DUMMY_HASH, hashPassword, MIN_PASSWORD_LENGTH, verifyAgainstDummy, verifyPassword } from './passwords.js';
+import { DUMMY_HASH, dummyHash, hashPassword, MIN_PASSWORD_LENGTH, verifyAgainstDummy, verifyPassword } from './passwords.js';
 
 const PASSWORD = 'correct-horse-42';
+/** The test kit's cost: the parameters are read from each stored hash, so the checks below are the same at any cost. */
+const CHEAP = { N: 2 ** 10, r: 8, p: 1 };
+let strong: string;
 let stored: string;
 
-// Each hash costs ~0.3 s and 128 MiB, so one shared hash serves most tests.
+// A strong hash costs ~0.3 s (several on a busy machine) and 128 MiB: only the tests of the strong
+// parameters themselves use one.
 beforeAll(async () => {
-  stored = await hashPassword(PASSWORD);
+  [strong, stored] = await Promise.all([hashPassword(PASSWORD), hashPassword(PASSWORD, CHEAP)]);
 });
 
-test('a hash is scrypt N=2^17 r=8 p=1 with a 16-byte salt and a 32-byte key, and hides the password', () => {
-  const parts = stored.split('$');
+test('a hash is scrypt N=2^17 r=8 p=1 with a 16-byte salt and a 32-byte key, hides the password, and verifies', async () => {
+  const parts = strong.split('$');
   expect(parts.slice(0, 4)).toEqual(['scrypt', '131072', '8', '1']);
   expect(parts).toHaveLength(6);
+  expect(Buffer.from(parts[4]!, 'base64url')).toHaveLength(16);
+  expect(Buffer.from(parts[5]!, 'base64url')).toHaveLength(32);
+  expect(strong).not.toContain(PASSWORD);
+  expect(await verifyPassword(PASSWORD, strong)).toBe(true);
+});
+
+test('a hash at another cost keeps its parameters, salt and key lengths', () => {
+  const parts = stored.split('$');
+  expect(parts.slice(0, 4)).toEqual(['scrypt', '1024', '8', '1']);
   expect(Buffer.from(parts[4]!, 'base64url')).toHaveLength(16);
   expect(Buffer.from(parts[5]!, 'base64url')).toHaveLength(32);
   expect(stored).not.toContain(PASSWORD);
@@ -26,7 +39,7 @@ test('the right password verifies, a wrong one does not', async () => {
 });
 
 test('the same password hashed twice gets a different salt and key', async () => {
-  const again = await hashPassword(PASSWORD);
+  const again = await hashPassword(PASSWORD, CHEAP);
   expect(again).not.toBe(stored);
   expect(again.split('$')[4]).not.toBe(stored.split('$')[4]);
   expect(await verifyPassword(PASSWORD, again)).toBe(true);
@@ -42,7 +55,7 @@ test('passwords are compared after NFKC, so full-width input from a Chinese IME 
   // Composed and decomposed accents are the same password as well.
   const composed = 'caf\u00e9-latte-99';
   const decomposed = 'cafe\u0301-latte-99';
-  const hash = await hashPassword(decomposed);
+  const hash = await hashPassword(decomposed, CHEAP);
   expect(await verifyPassword(composed, hash)).toBe(true);
   expect(await verifyPassword('cafe-latte-99', hash)).toBe(false);
 });
@@ -67,13 +80,23 @@ test('a tampered key or salt does not verify', async () => {
 });
 
 test('the fixed stand-in hash for unknown names has the parameters of a new hash, so it costs the same', () => {
-  expect(DUMMY_HASH.split('$').slice(0, 4)).toEqual(stored.split('$').slice(0, 4));
+  expect(DUMMY_HASH.split('$').slice(0, 4)).toEqual(strong.split('$').slice(0, 4));
   expect(Buffer.from(DUMMY_HASH.split('$')[5]!, 'base64url')).toHaveLength(32);
 });
 
 test('the dummy check used for unknown accounts always refuses', async () => {
   expect(await verifyAgainstDummy('not-a-real-password')).toBe(false);
   expect(await verifyAgainstDummy(PASSWORD)).toBe(false);
+});
+
+test("with a lower cost (the test kit's) the dummy check costs what a check of such a hash costs", async () => {
+  const cheap = CHEAP;
+  expect(dummyHash()).toBe(DUMMY_HASH);
+  const hash = dummyHash(cheap);
+  expect(hash.split('$').slice(0, 4)).toEqual(['scrypt', '1024', '8', '1']);
+  expect(Buffer.from(hash.split('$')[5]!, 'base64url')).toHaveLength(32);
+  expect(dummyHash(cheap)).toBe(hash);
+  expect(await verifyAgainstDummy(PASSWORD, cheap)).toBe(false);
 });
 
 test('the minimum password length is 10', () => {

@@ -1,4 +1,4 @@
-import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { randomBytes, scrypt as scryptCallback, scryptSync, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { passwordHashes } from './hash-queue.js';
 
 /** scrypt's cost parameters; they are stored with each hash, so a check reads them from there. */
@@ -55,11 +55,30 @@ export async function verifyPassword(password: string, stored: string): Promise<
  * first unknown name, so that login costs one hash like any other and not two.
  */
 export const DUMMY_HASH = 'scrypt$131072$8$1$b10yFjag31i0aLBVE-QGEQ$bakdQvm41l1AP0llDJvQgz2UNceRNiZ5ESC62PA9dEs';
+const dummies = new Map<string, string>();
 /**
- * Spends the same time as a real check, so a login for an unknown user name cannot be told apart
- * from a wrong password by how long it takes.
+ * The stand-in hash for `cost`: DUMMY_HASH for the strong one; for a lower one (the plugin test
+ * kit's) one made at first use, which at such a cost takes about a millisecond.
  */
-export async function verifyAgainstDummy(password: string): Promise<false> {
-  await verifyPassword(password, DUMMY_HASH);
+export function dummyHash(cost: PasswordCost = STRONG_PASSWORD_COST): string {
+  const { N, r, p } = cost;
+  if (N === STRONG_PASSWORD_COST.N && r === STRONG_PASSWORD_COST.r && p === STRONG_PASSWORD_COST.p) return DUMMY_HASH;
+  const id = `${N}$${r}$${p}`;
+  let hash = dummies.get(id);
+  if (!hash) {
+    const salt = randomBytes(16);
+    const key = scryptSync(randomBytes(16).toString('base64url'), salt, KEY_LENGTH, { N, r, p, maxmem: MAX_MEM });
+    hash = ['scrypt', N, r, p, salt.toString('base64url'), key.toString('base64url')].join('$');
+    dummies.set(id, hash);
+  }
+  return hash;
+}
+
+/**
+ * Spends the same time as a real check of a hash made with `cost` (the workbench's), so a login
+ * for an unknown user name cannot be told apart from a wrong password by how long it takes.
+ */
+export async function verifyAgainstDummy(password: string, cost: PasswordCost = STRONG_PASSWORD_COST): Promise<false> {
+  await verifyPassword(password, dummyHash(cost));
   return false;
 }

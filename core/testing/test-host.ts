@@ -47,6 +47,18 @@ export interface TestHostOptions {
   config?: Record<string, unknown>;
   /** What the workbench logs is kept (see `logs()`); from `warn` by default. */
   logLevel?: LogLevel;
+  /**
+   * `false`: the host stays as at a first start, without accounts, for tests of the first-run
+   * setup itself: `owner` is not logged in, and `setupToken` holds the one-time token.
+   */
+  setup?: boolean;
+  /**
+   * `true`: the workbench also listens on a port of 127.0.0.1 (see `url`), still in this process
+   * and with cheap hashes, for what only a socket carries: the Host header as sent, the peer's
+   * address, a body streamed without a length. Start-up, signals and the process itself need a
+   * real process (test/helpers/server.ts in the workbench's own tests).
+   */
+  listen?: boolean;
 }
 
 export interface TestHostClock {
@@ -64,10 +76,14 @@ export interface TestHostClock {
 export interface TestHost {
   /** The Hono app; `app.request()` reaches it without a port. */
   app: RunningWorkbench['app'];
+  /** Where it listens with `listen: true` (`http://127.0.0.1:PORT`); else `http://localhost`, no port. */
+  url: string;
   /** One request without a login (add `host`, CSRF and cookie headers yourself), in-process. */
   request(path: string, init?: RequestInit): Promise<Response>;
-  /** The owner (店长), logged in: holds every permission. */
+  /** The owner (店长), logged in: holds every permission. Not logged in with `setup: false`. */
   owner: TestClient;
+  /** The one-time setup token, while no account exists (`setup: false`). */
+  setupToken?: string;
   /** A new client, not logged in. */
   anonymous(): TestClient;
   /**
@@ -139,7 +155,7 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
     const lines: string[] = [];
     const log = createLogger({ level: options.logLevel ?? 'warn', now: () => formatTimestamp(now(), timeZone), write: (_, line) => lines.push(line) });
     running = await startWorkbench(loaded.config, ROOT, log, {
-      listen: false,
+      listen: options.listen === true,
       passwordCost: TEST_PASSWORD_COST,
       ...(system ? {} : { clock: () => clock.now(), jobTimers: clock }),
     });
@@ -152,8 +168,10 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
     const fetcher = (request: Request) => app.request(request);
     const owner = new TestClient(fetcher);
     const token = running.setupUrl === undefined ? undefined : new URL(running.setupUrl).searchParams.get('token');
-    const setup = await owner.post('/api/auth/setup', { token, ...TEST_OWNER });
-    if (setup.status !== 201) throw new Error(`test host: setting up the owner failed: ${setup.status} ${setup.text}`);
+    if (options.setup !== false) {
+      const setup = await owner.post('/api/auth/setup', { token, ...TEST_OWNER });
+      if (setup.status !== 201) throw new Error(`test host: setting up the owner failed: ${setup.status} ${setup.text}`);
+    }
 
     const jobs = running.jobs;
     const move = (to: number) => {
@@ -166,8 +184,10 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
     };
     return {
       app,
+      url: options.listen === true ? running.url : 'http://localhost',
       request: (path, init) => Promise.resolve(app.request(path, init)),
       owner,
+      ...(options.setup === false && token ? { setupToken: token } : {}),
       anonymous: () => new TestClient(fetcher),
       async staff(username, rolesOrPermissions) {
         let roles = rolesOrPermissions;

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, logIn, openPage, showView, type WatchedPage } from '../helpers/browser.js';
 import { OWNER, type Client } from '../helpers/client.js';
 import { ROOT, type TestServer } from '../helpers/server.js';
-import { colleague, createSkus, runImport, startFulfillment, stockUp, type TestSku } from '../../plugins/fulfillment/test/api.js';
+import { colleague, createSkus, pickedWave, runImport, startFulfillment, stockUp, type TestSku } from '../../plugins/fulfillment/test/api.js';
 import { encodeReport, taobaoExport, type TaobaoExport } from '../../plugins/fulfillment/test/fixtures/taobao-export.mjs';
 
 // The orders UI as the shop uses it: the owner imports a GBK order report with its item report
@@ -32,6 +32,20 @@ const ordersView = (p: Page) => p.locator('wb-fulfillment-orders');
 /** The editor in the tab in front (tabs behind stay alive, hidden). */
 const activeEditor = (p: Page) => p.locator('wb-editor-area [role=tabpanel]:not([hidden]) wb-fulfillment-order-editor');
 const row = (p: Page, orderNo: string) => ordersView(p).locator('wb-data-table [role=row]', { hasText: orderNo });
+
+/** The order picked, verified line by line and shipped with 申通 through the API, as the owner. */
+async function shipWithSto(orderNo: string) {
+  const { id } = (await api.get(`/api/fulfillment/orders?q=${orderNo}`)).body.items[0] as { id: number };
+  await pickedWave(api, [id]);
+  const picked = (await api.get(`/api/fulfillment/orders/${id}`)).body as { version: number; items: { skuCode: string | null; quantity: number }[] };
+  for (const line of picked.items) {
+    for (let i = 0; i < line.quantity; i++) await api.post(`/api/fulfillment/verification/${id}/scan`, { code: line.skuCode });
+  }
+  const verified = (await api.get(`/api/fulfillment/orders/${id}`)).body as { version: number };
+  const reply = await api.post(`/api/fulfillment/orders/${id}/ship`, { version: verified.version, courier: 'STO', trackingNo: '77001234567890', weightGrams: 500 });
+  expect(reply.status, reply.text).toBe(200);
+  return reply.body as { courier: string };
+}
 
 beforeAll(async () => {
   await mkdir(SHOTS, { recursive: true });
@@ -282,6 +296,23 @@ describe('the orders UI in Chromium', () => {
     expect(await editor.locator('wb-fulfillment-order-review .actions button').count()).toBe(0);
     expect(await editor.locator('wb-fulfillment-order-remarks #remark').count()).toBe(0);
     await shot(p, 'order-masked-dark');
+
+    // Couriers by name for a reader who does not ship: the first order, shipped with STO, says 申通.
+    const first = exported.orders[0]!;
+    const shipped = await shipWithSto(first.orderNo);
+    await showView(p, '订单');
+    await ordersView(p).locator('.queues [data-status=shipped]').click();
+    await ordersView(p).locator('wb-data-table .menu > button').click();
+    await ordersView(p).locator('wb-data-table .menu-list label', { hasText: '快递' }).locator('input').check();
+    await row(p, first.orderNo).locator('[role=gridcell]', { hasText: '申通' }).waitFor();
+    expect(await row(p, first.orderNo).textContent()).not.toContain('STO');
+    await shot(p, 'orders-courier-named');
+    await row(p, first.orderNo).dblclick();
+    const named = activeEditor(p);
+    await named.locator('h2.order-no', { hasText: first.orderNo }).waitFor();
+    await named.locator('.facts span', { hasText: '快递' }).locator('strong', { hasText: '申通' }).waitFor();
+    await expect(named.locator('wb-fulfillment-order-remarks .courier').first().textContent()).resolves.toBe('申通');
+    expect(shipped.courier).toBe('STO');
     expect(packer.errors.slice(start)).toEqual([]);
     await p.context().close();
   });

@@ -50,6 +50,7 @@ describe('the settings form in Chromium', () => {
     await expect.poll(() => rows.count()).toBe(9);
     expect(await form.textContent()).not.toContain('[object Object]');
     await expect(form.locator('#f-couriers-0-code').inputValue()).resolves.toBe('STO');
+    await expect(form.locator('#f-couriers-0-nameEn').inputValue()).resolves.toBe('STO Express');
     await expect(form.locator('#f-couriers-0-firstFee').inputValue()).resolves.toBe('5.00');
     await expect(form.locator('#f-couriers-5-extraFeePerKg').inputValue()).resolves.toBe('5.00');
     await expect(form.locator('#f-couriers-0-unreachableRegions').inputValue()).resolves.toBe('新疆、西藏');
@@ -103,6 +104,7 @@ describe('the settings form in Chromium', () => {
     await form.locator('[data-path="/couriers"] button.add-row').click();
     await form.locator('#f-couriers-8-code').fill('ZJS');
     await form.locator('#f-couriers-8-name').fill('宅急送');
+    await form.locator('#f-couriers-8-nameEn').fill('ZJS Express');
     await form.locator('#f-couriers-8-trackingPattern').fill('^ZJS\\d{10}$');
     await form.locator('#f-couriers-8-unreachableRegions').fill('西藏，新疆');
     await form.locator('#f-couriers-8-firstFee').fill('11');
@@ -113,7 +115,7 @@ describe('the settings form in Chromium', () => {
     const saved = (await api.get('/api/settings/fulfillment')).body.value as { couriers: { code: string; firstFee: number; extraFeePerKg: number; unreachableRegions: string[] }[]; reconciliation: { feeToleranceFen: number } };
     expect(saved.couriers.map((c) => c.code)).toEqual(['STO', 'ZTO', 'YTO', 'JT', 'YD', 'SF', 'JD', 'EMS', 'ZJS']);
     expect(saved.couriers[2]!.firstFee).toBe(480);
-    expect(saved.couriers[8]).toMatchObject({ firstFee: 1100, extraFeePerKg: 350, unreachableRegions: ['西藏', '新疆'], firstWeightGrams: 1000 });
+    expect(saved.couriers[8]).toMatchObject({ nameEn: 'ZJS Express', firstFee: 1100, extraFeePerKg: 350, unreachableRegions: ['西藏', '新疆'], firstWeightGrams: 1000 });
     expect(saved.reconciliation.feeToleranceFen).toBe(150);
     expect(owner.errors.slice(errorsAtLogIn)).toEqual([]);
   });
@@ -129,6 +131,8 @@ describe('the settings form in Chromium', () => {
         await p.setViewportSize({ width: w, height: h });
         const form = await openSettings(p, tab);
         await form.locator('[data-path="/couriers"] table.rows').scrollIntoViewIfNeeded();
+        // The default courier by its name in the page's language.
+        await expect(form.locator('#f-shipping-defaultCourier option:checked').textContent()).resolves.toBe(lang === 'en' ? 'STO Express' : '申通');
         await p.screenshot({ path: join(SHOTS, `settings-form-${lang}-${w}.png`) });
         await showView(p, view);
         await p.locator('wb-fulfillment-inventory-stock wb-data-table').waitFor();

@@ -1,6 +1,6 @@
 // The client's own module, not the kit's index: that would load the whole core into every test file.
 import { TestClient, type FetchLike, type TestReply } from '../../core/testing/test-client.js';
-import { startServer, type TestServer } from './server.js';
+import type { TestServer } from './server.js';
 
 /** An answer, with its JSON (or problem+json) parsed into `body`: the test kit's reply. */
 export type Reply<T = any> = TestReply<T>;
@@ -29,12 +29,15 @@ export class Client extends TestClient {
 }
 
 /**
- * A real server with listings and fulfillment and its owner logged in: for tests of what the
- * process itself does with input (body parser, validation, list queries).
+ * A workbench with listings and fulfillment listening on a port, and its owner logged in: for
+ * tests of what the server does with input as it arrives over a socket (body parser, validation,
+ * list queries). The test kit serves it in this process, with cheap hashes; loaded on demand so
+ * that this module stays light.
  */
 export async function startShopServer(): Promise<{ server: TestServer; owner: Client }> {
-  const server = await startServer({ config: { plugins: { folders: [], enabled: ['listings', 'fulfillment'] } } });
-  return { server, owner: await setupOwner(server) };
+  const { startInProcess } = await import('./in-process.js');
+  const { server, owner } = await startInProcess({ plugins: [], enabled: ['listings', 'fulfillment'], listen: true, clock: 'system', logLevel: 'info' });
+  return { server, owner };
 }
 
 /** Creates the owner through the setup link and answers a client logged in as the owner. */

@@ -8,18 +8,20 @@ let next = 1;
 /**
  * The plugin test kit behind the `TestServer` and `Client` the real-server tests use, so an API
  * test moves onto the kit by changing how it starts. Each host gets its own base URL (a port that
- * is never opened) by which its clients find it.
+ * is never opened) by which its clients find it. With `listen: true` the host listens on a real
+ * port of 127.0.0.1 instead and clients go over the network to it, still in this process.
  */
 export async function startInProcess(options: TestHostOptions): Promise<{ server: TestServer; owner: Client; host: TestHost }> {
   const host = await startTestHost(options);
-  const url = `http://localhost:${next++}`;
-  const unroute = routeInProcess(url, (request) => host.app.request(request));
+  const url = options.listen ? host.url : `http://localhost:${next++}`;
+  const unroute = options.listen ? () => undefined : routeInProcess(url, (request) => host.app.request(request));
   const owner = new Client(url);
   owner.cookie = host.owner.cookie;
   let closed: Promise<void> | undefined;
   const close = () => (closed ??= host.close().finally(unroute));
   const server: TestServer = {
     url,
+    ...(host.setupToken ? { setupToken: host.setupToken } : {}),
     // The test's own process serves it.
     pid: process.pid,
     dir: host.dir,

@@ -43,6 +43,9 @@ describe('the settings form’s field kinds', () => {
     const choices = choicesOf(courier, new I18n('zh-CN'), defaults, 'STO');
     expect(choices.find((c) => c.value === 'STO')?.label).toBe('申通');
     expect(choices.find((c) => c.value === 'EMS')?.label).toBe('邮政EMS');
+    // In English by the row's English name, the Chinese one where a row has none.
+    const english = choicesOf(courier, new I18n('en'), { couriers: [{ code: 'STO', name: '申通', nameEn: 'STO Express' }, { code: 'ZJS', name: '宅急送', nameEn: '' }] }, 'STO');
+    expect(english.map((c) => c.label)).toEqual(['STO Express', '宅急送']);
     // A courier whose row was removed stays shown by its code, to be changed.
     expect(choicesOf(courier, new I18n('zh-CN'), { couriers: [] }, 'STO')).toEqual([{ value: 'STO', label: 'STO' }]);
   });

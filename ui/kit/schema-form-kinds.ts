@@ -59,12 +59,13 @@ export function fieldKind(schema: JsonSchema): FieldKind {
  * Choices taken from rows elsewhere in the same form: `x-choices: { from: "/couriers", value:
  * "code", label: "name" }` offers each row of the array at `from` (a JSON Pointer into the form's
  * value) by its label, so a setting that names a courier shows 申通, not STO, and follows the rows
- * as they are edited.
+ * as they are edited. `label` may name a column per language (`{ zh-CN: "name", en: "nameEn" }`);
+ * a row whose column for the reader's language is empty shows its zh-CN one.
  */
 export interface ChoicesFrom {
   from: string;
   value: string;
-  label: string;
+  label: string | { 'zh-CN': string; en?: string };
 }
 
 function rowsAt(root: unknown, from: string): Record<string, unknown>[] {
@@ -77,9 +78,11 @@ function rowsAt(root: unknown, from: string): Record<string, unknown>[] {
 export function choicesOf(schema: JsonSchema, i18n: Pick<I18n, 'text'>, root?: unknown, current?: unknown): Choice[] {
   const from = schema['x-choices'] as ChoicesFrom | undefined;
   if (from) {
+    const column = i18n.text(from.label);
+    const fallback = typeof from.label === 'string' ? from.label : from.label['zh-CN'];
     const choices = rowsAt(root, from.from)
       .filter((r) => r[from.value] !== undefined && r[from.value] !== '')
-      .map((r) => ({ value: r[from.value], label: String(r[from.label] || r[from.value]) }));
+      .map((r) => ({ value: r[from.value], label: String(r[column] || r[fallback] || r[from.value]) }));
     // A value no row offers any more (its row was removed) stays visible, to be changed.
     return current === undefined || current === '' || choices.some((c) => c.value === current) ? choices : [...choices, { value: current, label: String(current) }];
   }

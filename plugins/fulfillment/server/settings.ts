@@ -3,6 +3,8 @@ import type { PluginContext } from '@workbench/plugin-api';
 export interface CourierSetting {
   code: string;
   name: string;
+  /** Optional: a row the shop added without one shows its Chinese name in English too. */
+  nameEn?: string;
   trackingPattern: string;
   unreachableRegions: string[];
   firstWeightGrams: number;
@@ -38,4 +40,9 @@ export interface FulfillmentSettings {
  */
 export function fulfillmentSettings(ctx: PluginContext): FulfillmentSettings {
   return ctx.settings.get() as unknown as FulfillmentSettings;
+}
+
+/** A courier's name in both languages, the Chinese one standing in for a missing English one. */
+export function courierNameOf(courier: CourierSetting): { 'zh-CN': string; en: string } {
+  return { 'zh-CN': courier.name, en: courier.nameEn?.trim() || courier.name };
 }

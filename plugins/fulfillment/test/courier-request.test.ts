@@ -74,7 +74,7 @@ describe('the courier rules', () => {
   test('a courier turned down is not chosen for it, and the reason quotes the words', () => {
     expect(chooseCourier(settings, order('不要发顺丰'))).toMatchObject({ rule: 'default', courier: { code: 'STO' }, reason: { 'zh-CN': '买家不要顺丰（“不要发顺丰”），默认申通' } });
     expect(chooseCourier(settings, order('顺丰太贵，发申通就行'))).toMatchObject({ rule: 'requested', courier: { code: 'STO' }, reason: { 'zh-CN': '买家指定申通（“发申通就行”）' } });
-    expect(chooseCourier(settings, order('能发顺丰吗'))).toMatchObject({ rule: 'requested', courier: { code: 'SF' }, reason: { en: 'Buyer asked for 顺丰 (“能发顺丰吗”)' } });
+    expect(chooseCourier(settings, order('能发顺丰吗'))).toMatchObject({ rule: 'requested', courier: { code: 'SF' }, reason: { en: 'Buyer asked for SF Express (“能发顺丰吗”)' } });
   });
 
   test('the default turned down: the fallback takes it', () => {

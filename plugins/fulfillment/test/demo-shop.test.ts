@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { setupOwner, type Client } from '../../../test/helpers/client.js';
-import { startServer, type TestServer } from '../../../test/helpers/server.js';
+import { startInProcess } from '../../../test/helpers/in-process.js';
+import type { TestServer } from '../../../test/helpers/server.js';
 
 // The demo shop's warehouse and orders, loaded at first-run setup on top of listings' catalog,
 // seen through the API as the UI sees them.
@@ -8,7 +9,8 @@ let server: TestServer;
 let owner: Client;
 
 beforeAll(async () => {
-  server = await startServer({ config: { plugins: { folders: [], enabled: ['listings', 'fulfillment'] } } });
+  // The test kit as at a first start: the owner's setup fills the demo shop.
+  ({ server } = await startInProcess({ plugins: [], enabled: ['listings', 'fulfillment'], setup: false, clock: 'system' }));
   owner = await setupOwner(server, { demo: true });
 }, 60_000);
 

@@ -15,7 +15,7 @@ let owner: Client;
 let skus: TestSku[];
 
 beforeAll(async () => {
-  ({ server, owner } = await startFulfillment());
+  ({ server, owner } = await startFulfillment({ inProcess: true }));
   skus = await createSkus(owner, 5, 'RF');
   for (const [i, sku] of skus.entries()) await stockUp(owner, sku, `J-01-01-${String(i + 1).padStart(2, '0')}`, 200);
 });

@@ -44,7 +44,7 @@ async function ordersWith(query: string) {
 }
 
 beforeAll(async () => {
-  ({ server, owner } = await startFulfillment());
+  ({ server, owner } = await startFulfillment({ inProcess: true }));
   const made = await owner.post('/api/listings/products', {
     title: '加绒连帽卫衣 秋冬新款',
     itemCode: 'TB-HOODIE',

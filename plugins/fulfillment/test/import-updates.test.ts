@@ -50,7 +50,7 @@ function editLine(text: string, orderNo: string, edit: (cells: string[]) => void
 }
 
 beforeAll(async () => {
-  ({ server, owner } = await startFulfillment());
+  ({ server, owner } = await startFulfillment({ inProcess: true }));
   skus = await createSkus(owner, 4, 'IMP');
   codes = skus.map((s) => s.code);
   for (const [i, sku] of skus.entries()) await stockUp(owner, sku, `I-01-01-${String(i + 1).padStart(2, '0')}`, 500);

@@ -46,7 +46,7 @@ test('every route of the README is documented with the permission the README nam
   }
   const manifest = parse(readFileSync(join(import.meta.dirname, '..', 'plugin.yaml'), 'utf8')) as { permissions: { id: string }[] };
   const permissions = new Set(manifest.permissions.map((p) => p.id));
-  expect(permissions.size).toBe(13);
+  expect(permissions.size).toBe(14);
   for (const [route, op] of operations) {
     expect(op.summary, route).toBeTruthy();
     expect(permissions, route).toContain(op['x-permission']);

@@ -173,6 +173,11 @@ describe('courier, tracking number and weight', () => {
     expect(wrong.status).toBe(400);
     expect(wrong.body.detail).toMatch(/不是申通的单号格式/);
     expect(wrong.body.detail).toMatch(/顺丰/);
+    // In English with the couriers' English names.
+    const english = new (owner.constructor as typeof Client)(fs.server.url, { 'accept-language': 'en' });
+    english.cookie = owner.cookie;
+    const wrongEn = await ship(order, { trackingNo: 'SF1234567890123' }, english);
+    expect(wrongEn.body.detail).toMatch(/not shaped like a STO Express tracking number; it looks like a SF Express number/);
     expect(wrong.body.errors).toContainEqual(expect.objectContaining({ path: '/trackingNo' }));
     const nothing = await ship(order, { trackingNo: '12AB' });
     expect(nothing.status).toBe(400);
@@ -212,6 +217,9 @@ describe('courier, tracking number and weight', () => {
     const unreachable = await ship(order, { courier: 'STO' });
     expect(unreachable.status).toBe(409);
     expect(unreachable.body.detail).toMatch(/申通不送新疆/);
+    const english = new (owner.constructor as typeof Client)(fs.server.url, { 'accept-language': 'en' });
+    english.cookie = owner.cookie;
+    expect((await ship(order, { courier: 'STO' }, english)).body.detail).toMatch(/^STO Express does not deliver to 新疆; use ZTO Express, YTO Express, Yunda, J&T Express, SF Express/);
     const byRules = await ship(order, { trackingNo: '9812345678901' });
     expect(byRules.status, byRules.text).toBe(200);
     expect(byRules.body.courier).toBe('EMS');

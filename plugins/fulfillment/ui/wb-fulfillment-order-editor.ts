@@ -1,6 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { changes, controlStyles, ReloadOnChange, WbElement } from '@workbench/ui';
+import { changes, controlStyles, type LocalizedText, ReloadOnChange, WbElement } from '@workbench/ui';
 import type { FlagColour } from '../shared/state-names.js';
 import { flagChip, labelStyles, platformBadge, priorityBadge, priorityName, statusBadge } from './labels.js';
 import { courierNames } from './courier-names.js';
@@ -52,7 +52,7 @@ export class FulfillmentOrderEditor extends WbElement {
   private readonly reloadOnChange = new ReloadOnChange(this, ['fulfillment.orders'], { reload: () => this.order && this.load() });
   @property() recordId = '';
   @state() private order?: OrderDetail;
-  @state() private couriers = new Map<string, string>();
+  @state() private couriers = new Map<string, LocalizedText>();
   @state() private loadError = '';
   @state() private conflict = '';
 
@@ -81,7 +81,7 @@ export class FulfillmentOrderEditor extends WbElement {
   }
 
   private courierName(code: string): string {
-    return this.couriers.get(code) ?? code;
+    return this.i18n.text(this.couriers.get(code)) || code;
   }
 
   override render() {

@@ -1,6 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { type BulkAction, changes, type Column, confirmDialog, listPanelStyles, type Page, ReloadOnChange, reportFilters, RovingFocus, styleMap, type TableQuery, type WbDataTable, WbElement } from '@workbench/ui';
+import { type BulkAction, changes, type Column, confirmDialog, listPanelStyles, type LocalizedText, type Page, ReloadOnChange, reportFilters, RovingFocus, styleMap, type TableQuery, type WbDataTable, WbElement } from '@workbench/ui';
 import type { FlagColour, OrderStatus } from '../shared/state-names.js';
 import { exceptionName, flagChip, labelStyles, platformBadge, priorityBadge, statusBadge, statusName } from './labels.js';
 import { courierNames } from './courier-names.js';
@@ -48,7 +48,7 @@ export class FulfillmentOrders extends WbElement {
   // Reloads when another panel announces a change to what this one shows.
   private readonly reloadOnChange = new ReloadOnChange(this, ['fulfillment.orders'], { reload: () => this.reload() });
   @state() private filter: OrdersFilter = {};
-  @state() private couriers = new Map<string, string>();
+  @state() private couriers = new Map<string, LocalizedText>();
   /** The table's query, made anew only when the filter changes: a new object refetches the list. */
   @state() private query: Record<string, string> = {};
   @state() private counts: Partial<Record<OrderStatus, number>> = {};
@@ -207,7 +207,7 @@ export class FulfillmentOrders extends WbElement {
       { key: 'buyerNick', title: { 'zh-CN': '买家', en: 'Buyer' }, hidden: true },
       { key: 'platformStatus', title: { 'zh-CN': '平台状态', en: 'Platform' }, hidden: true, render: (r) => platformBadge(r.platformStatus, pick) },
       { key: 'exceptions', title: { 'zh-CN': '异常原因', en: 'Exceptions' }, hidden: true, render: (r) => r.exceptions.map((x) => this.i18n.text(exceptionName(x.code))).join('、') },
-      { key: 'courier', title: { 'zh-CN': '快递', en: 'Courier' }, hidden: true, render: (r) => (r.courier ? (this.couriers.get(r.courier) ?? r.courier) : '') },
+      { key: 'courier', title: { 'zh-CN': '快递', en: 'Courier' }, hidden: true, render: (r) => (r.courier ? this.i18n.text(this.couriers.get(r.courier)) || r.courier : '') },
       { key: 'trackingNo', title: { 'zh-CN': '运单号', en: 'Tracking no.' }, hidden: true },
     ];
   }

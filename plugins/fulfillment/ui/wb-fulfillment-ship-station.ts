@@ -1,6 +1,7 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { ApiError, changes, controlStyles, repeat, WbElement } from '@workbench/ui';
+import { ApiError, changes, controlStyles, type LocalizedText, repeat, WbElement } from '@workbench/ui';
+import { courierNames } from './courier-names.js';
 import { labelStyles, statusBadge, statusName } from './labels.js';
 import { beep } from './scan-input.js';
 import { fulfillmentStyles } from './styles.js';
@@ -45,6 +46,7 @@ export class FulfillmentShipStation extends WbElement {
   @state() private order?: ShipOrder;
   @state() private courier?: CourierAnswer;
   @state() private couriers: CourierOption[] = [];
+  @state() private names = new Map<string, LocalizedText>();
   @state() private chosen = '';
   @state() private trackingNo = '';
   @state() private weight = '';
@@ -61,6 +63,7 @@ export class FulfillmentShipStation extends WbElement {
     super.connectedCallback();
     if (!this.banner.text) this.show('info', this.t('请扫描订单号或运单号', 'Scan the order number or the tracking number'));
     void this.loadCouriers();
+    void courierNames(this.api, this.workbench).then((names) => (this.names = names));
   }
 
   protected override firstUpdated(): void {
@@ -133,6 +136,8 @@ export class FulfillmentShipStation extends WbElement {
 
   /** A courier's name from its code, as far as the station knows the shop's couriers. */
   private courierName(code: string): string {
+    const named = this.i18n.text(this.names.get(code));
+    if (named) return named;
     return this.couriers.find((c) => c.code === code)?.name ?? (this.courier?.courier?.code === code ? this.courier.courier.name : code);
   }
 
@@ -260,12 +265,12 @@ export class FulfillmentShipStation extends WbElement {
   private renderShipping() {
     const value = (set: (v: string) => void) => (e: Event) => set((e.target as HTMLInputElement).value);
     return html`<div class="courier">
-          <span>${this.t('快递', 'Courier')}：</span><strong class="courier-name">${this.courier?.courier?.name ?? this.t('没有可用的快递', 'No courier')}</strong>
+          <span>${this.t('快递', 'Courier')}：</span><strong class="courier-name">${this.courier?.courier ? this.courierName(this.courier.courier.code) : this.t('没有可用的快递', 'No courier')}</strong>
           <span class="hint">${this.i18n.text(this.courier?.reason)}</span>
           ${this.couriers.length ? html`<label class="hint" for="courier">${this.t('改用', 'Use instead')}</label>
             <select id="courier" @change=${value((v) => (this.chosen = v))}>
               <option value="" ?selected=${!this.chosen}>${this.t('按规则', 'As the rules say')}</option>
-              ${this.couriers.map((c) => html`<option value=${c.code} ?selected=${this.chosen === c.code}>${c.name}</option>`)}
+              ${this.couriers.map((c) => html`<option value=${c.code} ?selected=${this.chosen === c.code}>${this.courierName(c.code)}</option>`)}
             </select>` : nothing}
         </div>
         <div class="fields">

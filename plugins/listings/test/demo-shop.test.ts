@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { setupOwner, type Client } from '../../../test/helpers/client.js';
-import { startServer, type TestServer } from '../../../test/helpers/server.js';
+import { startInProcess } from '../../../test/helpers/in-process.js';
+import type { TestServer } from '../../../test/helpers/server.js';
 
 // The demo clothing shop, loaded at first-run setup, seen through the API like the UI sees it.
 let server: TestServer;
@@ -23,7 +24,8 @@ async function all<T>(path: string): Promise<T[]> {
 }
 
 beforeAll(async () => {
-  server = await startServer({ config: { plugins: { folders: [], enabled: ['listings'] } } });
+  // The test kit as at a first start: the owner's setup fills the demo shop.
+  ({ server } = await startInProcess({ plugins: [], enabled: ['listings'], setup: false, clock: 'system' }));
   owner = await setupOwner(server, { demo: true });
 });
 

@@ -1,4 +1,4 @@
-import type { CourierSetting, FulfillmentSettings } from '../settings.js';
+import { courierNameOf, type CourierSetting, type FulfillmentSettings } from '../settings.js';
 import { readCourierRequest, type CourierMention } from './courier-request.js';
 
 /** What the courier choice looks at. */
@@ -36,10 +36,12 @@ export function reaches(courier: CourierSetting, region: string): boolean {
 export function chooseCourier(settings: FulfillmentSettings, order: CourierInput): CourierChoice {
   const request = readCourierRequest(settings, order);
   const quote = (m: CourierMention) => ({ zh: `（“${m.words}”）`, en: ` (“${m.words}”)` });
+  // Each language names the couriers in its own words: 顺丰 / SF Express.
+  const en = (c: CourierSetting) => courierNameOf(c).en;
   const notes: { zh: string; en: string }[] = [];
   for (const m of request.refused) {
-    const name = courierByCode(settings, m.code)?.name ?? m.code;
-    notes.push({ zh: `买家不要${name}${quote(m).zh}，`, en: `the buyer does not want ${name}${quote(m).en}; ` });
+    const courier = courierByCode(settings, m.code);
+    notes.push({ zh: `买家不要${courier?.name ?? m.code}${quote(m).zh}，`, en: `the buyer does not want ${courier ? en(courier) : m.code}${quote(m).en}; ` });
   }
   const refused = new Set(request.refused.map((m) => m.code));
   const setOnOrder = courierByCode(settings, order.courierRequested);
@@ -47,19 +49,19 @@ export function chooseCourier(settings: FulfillmentSettings, order: CourierInput
   const why = setOnOrder || !request.wanted ? { zh: '', en: '' } : quote(request.wanted);
   if (requested && reaches(requested, order.receiverRegion)) {
     const by = setOnOrder ? { zh: '订单指定', en: 'The order asks for' } : { zh: '买家指定', en: 'Buyer asked for' };
-    return { courier: requested, rule: 'requested', reason: { 'zh-CN': `${by.zh}${requested.name}${why.zh}`, en: `${by.en} ${requested.name}${why.en}` } };
+    return { courier: requested, rule: 'requested', reason: { 'zh-CN': `${by.zh}${requested.name}${why.zh}`, en: `${by.en} ${en(requested)}${why.en}` } };
   }
-  if (requested) notes.push({ zh: `${requested.name}${why.zh}不到${order.receiverRegion}，`, en: `${requested.name}${why.en} does not reach ${order.receiverRegion}; ` });
+  if (requested) notes.push({ zh: `${requested.name}${why.zh}不到${order.receiverRegion}，`, en: `${en(requested)}${why.en} does not reach ${order.receiverRegion}; ` });
   const note = { zh: notes.map((n) => n.zh).join(''), en: notes.map((n) => n.en).join('') };
   const usable = (c: CourierSetting | undefined) => c !== undefined && !refused.has(c.code) && reaches(c, order.receiverRegion);
   const preferred = courierByCode(settings, settings.shipping.defaultCourier);
   if (preferred && usable(preferred)) {
-    return { courier: preferred, rule: 'default', reason: { 'zh-CN': `${note.zh}默认${preferred.name}`, en: `${note.en}default courier ${preferred.name}` } };
+    return { courier: preferred, rule: 'default', reason: { 'zh-CN': `${note.zh}默认${preferred.name}`, en: `${note.en}default courier ${en(preferred)}` } };
   }
   const fallback = courierByCode(settings, settings.shipping.fallbackCourier);
-  const missed = preferred && refused.has(preferred.code) ? { zh: '', en: '' } : { zh: `${preferred?.name ?? '默认快递'}不到${order.receiverRegion}，`, en: `${preferred?.name ?? 'The default courier'} does not reach ${order.receiverRegion}; ` };
+  const missed = preferred && refused.has(preferred.code) ? { zh: '', en: '' } : { zh: `${preferred?.name ?? '默认快递'}不到${order.receiverRegion}，`, en: `${preferred ? en(preferred) : 'The default courier'} does not reach ${order.receiverRegion}; ` };
   if (fallback && usable(fallback)) {
-    return { courier: fallback, rule: 'fallback', reason: { 'zh-CN': `${note.zh}${missed.zh}改发${fallback.name}`, en: `${note.en}${missed.en}${fallback.name} instead` } };
+    return { courier: fallback, rule: 'fallback', reason: { 'zh-CN': `${note.zh}${missed.zh}改发${fallback.name}`, en: `${note.en}${missed.en}${en(fallback)} instead` } };
   }
   if (request.refused.length) {
     return { courier: undefined, rule: 'none', reason: { 'zh-CN': `${note.zh}默认和备用快递都用不上`, en: `${note.en}neither the default nor the fallback courier can take it` } };

@@ -4,7 +4,7 @@ import { ORDER_STATUS_NAMES } from '../../shared/state-names.js';
 import { couriersFitting, trackingMatches } from '../../shared/tracking.js';
 import { moveOrder } from '../orders/order-moves.js';
 import type { OrderRow } from '../orders/order-record.js';
-import { fulfillmentSettings, type CourierSetting, type FulfillmentSettings } from '../settings.js';
+import { courierNameOf, fulfillmentSettings, type CourierSetting, type FulfillmentSettings } from '../settings.js';
 import type { StepBy } from '../shared/actor.js';
 import type { StockParts } from '../shared/stock-parts.js';
 import type { OrderShipped, StockLine } from '../types.js';
@@ -106,9 +106,11 @@ function courierFor(settings: FulfillmentSettings, row: OrderRow, code: string |
     throw new InputError({ 'zh-CN': `没有快递公司“${code}”，可选：${courierNames(settings)}`, en: `There is no courier "${code}"; choose one of ${courierNames(settings)}` }, field('/courier', 'unknown'));
   }
   if (!reaches(courier, region)) {
-    const others = settings.couriers.filter((c) => reaches(c, region)).map((c) => c.name).join('、');
+    const others = settings.couriers.filter((c) => reaches(c, region)).map(courierNameOf);
+    const zh = others.map((n) => n['zh-CN']).join('、');
+    const en = others.map((n) => n.en).join(', ');
     throw new ConflictError(
-      { 'zh-CN': `${courier.name}不送${region}，请改用${others || '别的快递'}`, en: `${courier.name} does not deliver to ${region}; use ${others || 'another courier'}` },
+      { 'zh-CN': `${courier.name}不送${region}，请改用${zh || '别的快递'}`, en: `${courierNameOf(courier).en} does not deliver to ${region}; use ${en || 'another courier'}` },
       field('/courier', 'unreachable'),
     );
   }
@@ -118,12 +120,12 @@ function courierFor(settings: FulfillmentSettings, row: OrderRow, code: string |
 /** A tracking number of the courier's shape that no other order carries. */
 async function checkTracking(tx: Transaction, settings: FulfillmentSettings, row: OrderRow, courier: CourierSetting, trackingNo: string): Promise<void> {
   if (!trackingMatches(courier, trackingNo)) {
-    const fitting = couriersFitting(settings.couriers, trackingNo).map((c) => c.name);
+    const fitting = couriersFitting(settings.couriers, trackingNo).map(courierNameOf);
     const hint = fitting.length
-      ? { zh: `它像是${fitting.join('或')}的单号，是不是选错了快递？`, en: `it looks like a ${fitting.join(' or ')} number; was the wrong courier chosen?` }
+      ? { zh: `它像是${fitting.map((n) => n['zh-CN']).join('或')}的单号，是不是选错了快递？`, en: `it looks like a ${fitting.map((n) => n.en).join(' or ')} number; was the wrong courier chosen?` }
       : { zh: '请核对后重新扫描', en: 'check it and scan it again' };
     throw new InputError(
-      { 'zh-CN': `运单号 ${trackingNo} 不是${courier.name}的单号格式，${hint.zh}`, en: `${trackingNo} is not shaped like a ${courier.name} tracking number; ${hint.en}` },
+      { 'zh-CN': `运单号 ${trackingNo} 不是${courier.name}的单号格式，${hint.zh}`, en: `${trackingNo} is not shaped like a ${courierNameOf(courier).en} tracking number; ${hint.en}` },
       field('/trackingNo', 'shape'),
     );
   }

@@ -1,7 +1,7 @@
 import { def, ID_PARAMS, NotFoundError, ref, type PluginContext } from '@workbench/plugin-api';
 import { regionOf } from '../../shared/mask.js';
 import { mayReadCustomer, toOrder, type OrderRow } from '../orders/order-record.js';
-import { fulfillmentSettings } from '../settings.js';
+import { courierNameOf, fulfillmentSettings } from '../settings.js';
 import { stepBy } from '../shared/actor.js';
 import type { StockOps } from '../warehouse/stock-ops.js';
 import { COURIER_CHOICE, SHIPPED_ORDER } from './schemas.js';
@@ -23,6 +23,21 @@ export function addShipRoutes(ctx: PluginContext, stock: StockOps): void {
       required: ['items'],
     },
     handler: () => ({ items: fulfillmentSettings(ctx).couriers.map((c) => ({ code: c.code, name: c.name })) }),
+  });
+
+  // Orders, remarks and lists name an order's courier for whoever reads them (a 客服 without the
+  // station included): codes and names only, the fees and regions stay with the settings.
+  ctx.routes.add({
+    method: 'get',
+    path: '/couriers/names',
+    permission: 'fulfillment.orders.read',
+    summary: { 'zh-CN': '快递公司的中英文名称', en: 'The couriers’ names in Chinese and English' },
+    response: {
+      type: 'object',
+      properties: { items: { type: 'array', items: { type: 'object', properties: { code: { type: 'string' }, name: def('localizedText') }, required: ['code', 'name'] } } },
+      required: ['items'],
+    },
+    handler: () => ({ items: fulfillmentSettings(ctx).couriers.map((c) => ({ code: c.code, name: courierNameOf(c) })) }),
   });
 
   ctx.routes.add<{ id: number }>({
