@@ -12,6 +12,7 @@ const tests = [
   'test/browser/fulfillment-orders.test.ts',
   'test/browser/fulfillment-stations.test.ts',
   'test/browser/fulfillment-warehouse.test.ts',
+  'test/browser/shop-day.test.ts',
 ];
 execFileSync(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', ...tests], { stdio: 'inherit' });
 

@@ -253,6 +253,7 @@ describe('the current person', () => {
       username: OWNER.username,
       displayName: OWNER.displayName,
       roles: ['owner'],
+      roleNames: { owner: { 'zh-CN': '店长', en: 'Owner' } },
       permissions: ['*'],
       locale: null,
     });
@@ -293,6 +294,8 @@ describe('roles and permissions', () => {
     expect(notes.body.detail).toContain('example.notes.read');
     expectProblem(await kefu.get('/api/users'), 403);
     expectProblem(await kefu.get('/api/roles'), 403);
+    // Her own roles by name, for the status bar, though she may not read the role list.
+    expect((await kefu.get('/api/auth/me')).body.roleNames).toEqual({ 'customer-service': { 'zh-CN': '客服', en: 'Customer service' } });
     // Public routes stay open to everyone.
     expect((await kefu.get('/api/example/hello')).status).toBe(200);
   });

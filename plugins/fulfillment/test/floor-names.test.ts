@@ -120,6 +120,9 @@ describe('manual entry finds SKUs', () => {
     expect(await find('SHRSP')).toEqual([robe.code, robeL.code]);
     expect(await find('shrspjh')).toEqual([robe.code]); // 珊瑚绒睡袍 酒红
     expect(await find('酒红')).toEqual([robe.code]);
+    // Name and colour as a clerk types them, with a space between.
+    expect(await find('珊瑚绒 酒红')).toEqual([robe.code]);
+    expect(await find('shr jiuhong')).toEqual([robe.code]);
     expect(await find(robeL.code.toLowerCase())).toEqual([robeL.code]);
     const hit = (await owner.get(`${API}/sku-search?q=${robe.code}`)).body.items[0];
     expect(hit).toMatchObject({ id: robe.id, name: '珊瑚绒睡袍 酒红 M', price: 12900 });

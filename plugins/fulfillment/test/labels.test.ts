@@ -181,6 +181,8 @@ describe('the label', () => {
     for (const part of Object.values(SENDER)) expect(page).toContain(part);
     // The catalogue name with the size first, the platform title second.
     expect(page).toMatch(/测试卫衣 加绒连帽 S ×2/);
+    // An order entered by hand carries the catalogue's own title: not said a second time.
+    expect(page).not.toContain('· 测试卫衣 加绒连帽');
     const svg = page.match(/<svg class="barcode"[\s\S]*?<\/svg>/)![0];
     expect(svg).toContain('mm"');
     expect(decode128(modulesOf(svg))).toBe(number);

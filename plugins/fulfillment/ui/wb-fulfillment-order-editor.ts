@@ -32,7 +32,9 @@ export class FulfillmentOrderEditor extends WbElement {
     labelStyles,
     css`
       .layout { display: grid; grid-template-columns: minmax(0, 1fr) 320px; gap: 24px; align-items: start; }
-      @media (max-width: 960px) { .layout { grid-template-columns: minmax(0, 1fr); } }
+      /* The editor's own width decides, not the window's: the side bar may take a third of a small screen. */
+      :host { display: block; container-type: inline-size; }
+      @container (max-width: 960px) { .layout { grid-template-columns: minmax(0, 1fr); } }
       aside { border-left: 1px solid var(--wb-border-soft, #ececec); padding-left: 16px; min-width: 0; }
       header { display: flex; flex-wrap: wrap; gap: 8px 12px; align-items: center; margin-bottom: 6px; }
       header h2 { margin: 0; font-variant-numeric: tabular-nums; }

@@ -3,21 +3,26 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError, changes, controlStyles, WbElement, yuanToFen } from '@workbench/ui';
 import { fulfillmentStyles } from './styles.js';
 import type { OrderDetail } from './wb-fulfillment-order-record.js';
+import type { SkuChoice } from './wb-fulfillment-sku-choice.js';
+import './wb-fulfillment-sku-choice.js';
 
 interface Line {
   skuCode: string;
   quantity: string;
   price: string;
+  /** The catalogue's name of the SKU found by the finder; empty for a code typed by hand. */
+  name: string;
 }
 
 type Text = 'buyerNick' | 'buyerAccount' | 'receiverName' | 'receiverPhone' | 'receiverAddress' | 'postCode' | 'buyerMessage' | 'shippingMethod' | 'shippingFee';
 
-const emptyLine = (): Line => ({ skuCode: '', quantity: '1', price: '' });
+const emptyLine = (): Line => ({ skuCode: '', quantity: '1', price: '', name: '' });
 
 /**
  * 手工录入订单: an order taken by phone or chat — buyer, receiver, lines by 商家编码 with quantity
- * (the price is the SKU's unless typed), shipping fee, paid or not, task order. Saved, the tab
- * becomes the saved order's.
+ * (the price is the SKU's unless typed), shipping fee, paid or not, task order. The finder above
+ * the lines finds a SKU by name, pinyin or code, as the buyer names it. Saved, the tab becomes the
+ * saved order's.
  */
 @customElement('wb-fulfillment-order-entry')
 export class FulfillmentOrderEntry extends WbElement {
@@ -29,6 +34,8 @@ export class FulfillmentOrderEntry extends WbElement {
       table.edit td.qty { width: 72px; }
       table.edit td.price { width: 120px; }
       table.edit td.remove { width: 40px; }
+      table.edit td.name { color: var(--wb-muted, #616161); }
+      wb-fulfillment-sku-choice { max-width: 720px; margin-bottom: 8px; }
       .lines + .actions { margin-bottom: 12px; }
       .checks { display: flex; gap: 16px; flex-wrap: wrap; }
       .checks label { display: inline-flex; gap: 4px; align-items: center; color: inherit; white-space: nowrap; }
@@ -71,6 +78,7 @@ export class FulfillmentOrderEntry extends WbElement {
           ${field('shippingMethod', '运送方式', 'Shipping method', { placeholder: this.t('如 快递、顺丰', 'e.g. 快递, 顺丰') })}
         </section>
         <h3>${this.t('宝贝', 'Items')}</h3>
+        <wb-fulfillment-sku-choice @sku-choice=${(e: CustomEvent<SkuChoice>) => this.addChosen(e.detail)}></wb-fulfillment-sku-choice>
         ${this.renderLines()}
         <section class="grid">
           ${field('shippingFee', '运费（元）', 'Shipping fee (元)', { mode: 'decimal' })}
@@ -91,20 +99,33 @@ export class FulfillmentOrderEntry extends WbElement {
     const problem = (i: number, key: string) => this.problems.get(`/items/${i}/${key}`) ?? (key === 'skuCode' ? this.problems.get(`/items/${i}`) : undefined);
     const value = (e: Event) => (e.target as HTMLInputElement).value;
     return html`<table class="edit lines">
-        <thead><tr><th>${this.t('商家编码', 'SKU code')} *</th><th>${this.t('数量', 'Qty')}</th><th>${this.t('单价（元）', 'Price (元)')}</th><th></th></tr></thead>
+        <thead><tr><th>${this.t('商家编码', 'SKU code')} *</th><th>${this.t('品名', 'Name')}</th><th>${this.t('数量', 'Qty')}</th><th>${this.t('单价（元）', 'Price (元)')}</th><th></th></tr></thead>
         <tbody>${this.lines.map((l, i) => {
           const bad = { code: problem(i, 'skuCode'), qty: problem(i, 'quantity'), price: problem(i, 'price') };
           const message = bad.code ?? bad.qty ?? bad.price;
           return html`<tr data-row=${i}>
-              <td><input name="skuCode" aria-label=${this.t(`第 ${i + 1} 行商家编码`, `Row ${i + 1} SKU code`)} .value=${l.skuCode} aria-invalid=${bad.code ? 'true' : 'false'} @input=${(e: Event) => set(i, { skuCode: value(e) })} /></td>
+              <td><input name="skuCode" aria-label=${this.t(`第 ${i + 1} 行商家编码`, `Row ${i + 1} SKU code`)} .value=${l.skuCode} aria-invalid=${bad.code ? 'true' : 'false'} @input=${(e: Event) => set(i, { skuCode: value(e), name: '' })} /></td>
+              <td class="name">${l.name}</td>
               <td class="qty"><input name="quantity" inputmode="numeric" aria-label=${this.t(`第 ${i + 1} 行数量`, `Row ${i + 1} quantity`)} .value=${l.quantity} aria-invalid=${bad.qty ? 'true' : 'false'} @input=${(e: Event) => set(i, { quantity: value(e) })} /></td>
               <td class="price"><input name="price" inputmode="decimal" aria-label=${this.t(`第 ${i + 1} 行单价`, `Row ${i + 1} price`)} placeholder=${this.t('按 SKU 售价', 'SKU price')} .value=${l.price} aria-invalid=${bad.price ? 'true' : 'false'} @input=${(e: Event) => set(i, { price: value(e) })} /></td>
               <td class="remove">${this.lines.length > 1 ? html`<button class="link" aria-label=${this.t(`删去第 ${i + 1} 行`, `Remove row ${i + 1}`)} @click=${() => (this.lines = this.lines.filter((_, j) => j !== i))}>✕</button>` : nothing}</td>
             </tr>
-            ${message ? html`<tr><td colspan="4" class="field-error line-error">${message}</td></tr>` : nothing}`;
+            ${message ? html`<tr><td colspan="5" class="field-error line-error">${message}</td></tr>` : nothing}`;
         })}</tbody>
       </table>
       <div class="actions"><button class="add-line" @click=${() => this.addLine()}>${this.t('加一行', 'Add a line')}</button></div>`;
+  }
+
+  /** A SKU from the finder fills the first empty line, or a new one; the same SKU again adds a piece. */
+  private addChosen(choice: SkuChoice): void {
+    const same = this.lines.findIndex((l) => l.skuCode.trim().toUpperCase() === choice.code.toUpperCase());
+    if (same >= 0) {
+      this.lines = this.lines.map((l, j) => (j === same ? { ...l, quantity: String((Number(l.quantity) || 0) + 1) } : l));
+      return;
+    }
+    const line = { ...emptyLine(), skuCode: choice.code, name: choice.name };
+    const empty = this.lines.findIndex((l) => !l.skuCode.trim() && !l.price.trim());
+    this.lines = empty >= 0 ? this.lines.map((l, j) => (j === empty ? line : l)) : [...this.lines, line];
   }
 
   private addLine(): void {

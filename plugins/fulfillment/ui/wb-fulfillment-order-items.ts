@@ -41,7 +41,7 @@ export class FulfillmentOrderItems extends FulfillmentOrderPart {
       </tr></thead>
       <tbody>${o.items.map((i) => html`<tr data-sku=${i.skuCode} data-refund=${i.refundState} class=${[i.refundState === 'succeeded' ? 'refunded' : '', i.gift ? 'gift' : ''].join(' ').trim()}>
         <td class="code">${i.skuCode || html`<span class="fail">${this.t('（无编码）', '(no code)')}</span>`}</td>
-        <td class="title">${i.gift ? html`<span class="gift-tag" title=${this.t('满就送赠品，随单拣货发出', 'A spend-and-get gift, picked and shipped with the order')}>${this.t('赠品', 'Gift')}</span>` : nothing}<span class="text">${i.catalogName || i.title}</span>${i.catalogName && i.title !== i.catalogName ? html`<span class="platform">${i.title}</span>` : nothing}${i.refundState !== 'none'
+        <td class="title">${i.gift ? html`<span class="gift-tag" title=${this.t('满就送赠品，随单拣货发出', 'A spend-and-get gift, picked and shipped with the order')}>${this.t('赠品', 'Gift')}</span>` : nothing}<span class="text">${i.catalogName || i.title}</span>${i.catalogName && !i.catalogName.startsWith(i.title) ? html`<span class="platform">${i.title}</span>` : nothing}${i.refundState !== 'none'
           ? html`<span class="refund" title=${i.refundStatus ?? ''}>${this.i18n.text(REFUND_STATE_NAMES[i.refundState])}${i.refundAmount ? ` ${this.i18n.money(i.refundAmount)}` : ''}</span>`
           : nothing}</td>
         <td class="props">${i.properties}</td>

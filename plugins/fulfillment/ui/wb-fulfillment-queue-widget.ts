@@ -3,6 +3,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { controlStyles, ReloadOnChange, WbElement } from '@workbench/ui';
 import type { ExceptionCode } from '../shared/state-names.js';
 import { exceptionName, labelStyles, priorityBadge, priorityName, statusName } from './labels.js';
+import { ReloadWhenShown } from './reload-when-shown.js';
 import { fulfillmentStyles } from './styles.js';
 import { OPEN_QUEUE, OPEN_STATUSES, type OrdersFilter, type QueueCounts } from './wb-fulfillment-order-record.js';
 import { openOrdersView } from './wb-fulfillment-orders-link.js';
@@ -33,6 +34,7 @@ export class FulfillmentQueueWidget extends WbElement {
   @state() private counts?: QueueCounts;
   @state() private error = '';
   private readonly loader = new ReloadOnChange(this, ['fulfillment.orders'], { reload: () => this.load(), onConnect: true });
+  private readonly shown = new ReloadWhenShown(this, () => this.load());
 
   private async load(): Promise<void> {
     try {

@@ -1,6 +1,7 @@
 import { css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { controlStyles, ReloadOnChange, WbElement } from '@workbench/ui';
+import { ReloadWhenShown } from './reload-when-shown.js';
 import { fulfillmentStyles } from './styles.js';
 import { openOrdersView } from './wb-fulfillment-orders-link.js';
 
@@ -48,6 +49,7 @@ export class FulfillmentSalesWidget extends WbElement {
   @state() private error = '';
   @state() private span: 7 | 30 = 7;
   private readonly loader = new ReloadOnChange(this, ['fulfillment.orders'], { reload: () => this.load(), onConnect: true });
+  private readonly shown = new ReloadWhenShown(this, () => this.load());
 
   private async load(): Promise<void> {
     try {

@@ -29,7 +29,9 @@ export class ListingsProductEditor extends WbElement {
     listingsStyles,
     css`
       .layout { display: grid; grid-template-columns: minmax(0, 1fr) 280px; gap: 24px; align-items: start; }
-      @media (max-width: 900px) { .layout { grid-template-columns: minmax(0, 1fr); } }
+      /* The editor's own width decides, not the window's: the side bar may take a third of a small screen. */
+      :host { display: block; container-type: inline-size; }
+      @container (max-width: 900px) { .layout { grid-template-columns: minmax(0, 1fr); } }
       aside { border-left: 1px solid var(--wb-border-soft, #ececec); padding-left: 16px; }
       .title-row { display: flex; gap: 8px; align-items: center; }
       .title-row input { flex: 1; }

@@ -14,7 +14,11 @@ type Field = Exclude<keyof SkuDraft, 'id' | 'version' | 'otherAttributes'>;
  */
 @customElement('wb-listings-sku-table')
 export class ListingsSkuTable extends WbElement {
-  static override styles = [controlStyles, listingsStyles, css`td.narrow { width: 72px; } td.tiny { width: 56px; } .wrap { overflow-x: auto; }`];
+  static override styles = [controlStyles, listingsStyles, css`
+    td.narrow { width: 72px; } td.tiny { width: 56px; } .wrap { overflow-x: auto; }
+    /* Room for each value in a narrow editor; past that the table scrolls sideways instead of cutting codes. */
+    td.wide input { min-width: 10em; } td.narrow input { min-width: 5.5em; } td.tiny input { min-width: 3.5em; }
+  `];
 
   @property({ attribute: false }) rows: SkuDraft[] = [];
   @property({ type: Boolean }) readonly = false;
@@ -44,12 +48,12 @@ export class ListingsSkuTable extends WbElement {
       html`<td class=${cls}><input name=${field} aria-label="${label} ${i + 1}" inputmode=${mode} .value=${row[field]} ?readonly=${this.readonly}
         aria-invalid=${this.invalid.has(`/skus/${i}/${path}`) ? 'true' : 'false'} @input=${(e: Event) => this.edit(i, field, (e.target as HTMLInputElement).value)} /></td>`;
     return html`<tr data-row=${i}>
-      ${cell('code', this.t('商家编码', 'SKU code'), 'code')}
+      ${cell('code', this.t('商家编码', 'SKU code'), 'code', 'wide')}
       ${cell('color', this.t('颜色', 'Colour'), 'attributes', 'narrow')}
       ${cell('size', this.t('尺码', 'Size'), 'attributes', 'tiny')}
       ${cell('price', this.t('售价', 'Price'), 'price', 'narrow', 'decimal')}
       ${cell('cost', this.t('成本', 'Cost'), 'cost', 'narrow', 'decimal')}
-      ${cell('barcode', this.t('条码', 'Barcode'), 'barcode', '', 'numeric')}
+      ${cell('barcode', this.t('条码', 'Barcode'), 'barcode', 'wide', 'numeric')}
       ${cell('weight', this.t('重量', 'Weight'), 'weightGrams', 'tiny', 'numeric')}
       ${cell('threshold', this.t('预警线', 'Alert below'), 'lowStockThreshold', 'tiny', 'numeric')}
       ${this.readonly ? nothing : html`<td><button class="link" aria-label="${this.t('删除 SKU', 'Remove SKU')} ${i + 1}" @click=${() => this.removeRow(i)}>✕</button></td>`}

@@ -81,7 +81,8 @@ function labelHtml(order: LabelOrder, courierName: string, trackingNo: string | 
   const shown = order.items.slice(0, 8);
   const lines = shown.map((i) => {
     const name = i.sku_id === null ? undefined : names.get(i.sku_id);
-    return html`<li>${name ?? i.title} ×${i.quantity} <span class="platform">${i.sku_code}${name ? html` · ${i.title}` : ''}</span></li>`;
+    // The platform's title second, unless it is the catalogue's own (an order entered by hand).
+    return html`<li>${name ?? i.title} ×${i.quantity} <span class="platform">${i.sku_code}${name && !name.startsWith(i.title) ? html` · ${i.title}` : ''}</span></li>`;
   });
   const barcode = trackingNo && CODE128_TEXT.test(trackingNo)
     ? html`${code128Svg(trackingNo, { heightMm: 16, maxWidthMm: 88 })}<div class="no">${trackingNo}</div>`

@@ -42,6 +42,12 @@ function spellingOf(name: string): { full: string; initials: string } {
 export async function searchSkus(catalog: CatalogView, text: string, limit: number): Promise<SkuHit[]> {
   const q = fold(text);
   if (!q) return [];
+  // 珊瑚绒 酒红: each word typed must be in the name (or its pinyin), wherever it stands.
+  const words = text.split(/\s+/).map(fold).filter(Boolean);
+  const named = (name: string) => {
+    const spelling = spellingOf(name);
+    return words.every((w) => fold(name).includes(w) || spelling.full.includes(w) || spelling.initials.includes(w));
+  };
   const titles = new Map<number, string>();
   const first: SkuHit[] = [];
   const rest: SkuHit[] = [];
@@ -56,7 +62,7 @@ export async function searchSkus(catalog: CatalogView, text: string, limit: numb
       const code = fold(sku.code);
       const hit: SkuHit = { id: sku.id, code: sku.code, barcode: sku.barcode, name, price: sku.price };
       if (code.startsWith(q)) first.push(hit);
-      else if (code.includes(q) || fold(sku.barcode ?? '') === q || fold(name).includes(q) || spellingOf(name).full.includes(q) || spellingOf(name).initials.includes(q)) rest.push(hit);
+      else if (code.includes(q) || fold(sku.barcode ?? '') === q || named(name)) rest.push(hit);
     }
     if (first.length >= limit) break;
   }
