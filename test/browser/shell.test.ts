@@ -60,7 +60,7 @@ describe('the workbench shell in Chromium', () => {
     await page.locator('wb-example-notes wb-data-table [role=row]', { hasText: '申通下午四点来取件' }).waitFor();
     await page.locator('wb-status-bar wb-example-status span', { hasText: '笔记 3' }).waitFor();
     await expect(page.locator('wb-status-bar .user').textContent()).resolves.toContain('王店长');
-    await page.locator('wb-home-page wb-example-note-count wb-chart svg[role=img]').waitFor();
+    await page.locator('wb-home-page wb-example-note-count wb-chart [role=img] canvas').first().waitFor();
     await shot(page, 'shell');
   });
 
@@ -248,11 +248,12 @@ describe('the workbench shell in Chromium', () => {
     await page.keyboard.press('Control+Shift+P');
     await page.keyboard.type('操作日志');
     await page.keyboard.press('Enter');
-    await page.locator('wb-audit-page [role=gridcell]', { hasText: 'create user' }).first().waitFor();
+    // Each entry reads as a sentence with the person's display name.
+    await page.locator('wb-audit-page [role=gridcell]', { hasText: '王店长：新建员工账号' }).first().waitFor();
     // The search box searches the log: typing the role's action leaves only its entries.
     await page.locator('wb-audit-page input[type=search]').fill('create role');
-    await page.locator('wb-audit-page [role=gridcell]', { hasText: 'create user' }).first().waitFor({ state: 'detached' });
-    await page.locator('wb-audit-page [role=gridcell]', { hasText: 'create role' }).first().waitFor();
+    await page.locator('wb-audit-page [role=gridcell]', { hasText: '新建员工账号' }).first().waitFor({ state: 'detached' });
+    await page.locator('wb-audit-page [role=gridcell]', { hasText: '王店长：新建角色' }).first().waitFor();
     await shot(page, 'audit-search');
   });
 

@@ -28,6 +28,9 @@ const ROUTES: [string, string, string][] = [
   ['patch', '/skus/{id}', EDIT],
   ['delete', '/skus/{id}', EDIT],
   ['post', '/importers/products-csv', EDIT],
+  ['get', '/importers/products-csv/mappings', EDIT],
+  ['put', '/importers/products-csv/mappings/{layout}', EDIT],
+  ['delete', '/importers/products-csv/mappings/{layout}', EDIT],
   ['get', '/products/{id}/checklist', READ],
   ['post', '/products/{id}/submit', EDIT],
   ['post', '/products/{id}/review', REVIEW],
@@ -95,7 +98,7 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => s?.server.dispose());
 
-const concrete = (path: string) => `/api/listings${path.replace('{id}', '1').replace('{skuId}', '1').replace('{code}', 'ABCDEFGHJK').replace('{orderRef}', 'TB1')}`;
+const concrete = (path: string) => `/api/listings${path.replace('{id}', '1').replace('{skuId}', '1').replace('{code}', 'ABCDEFGHJK').replace('{orderRef}', 'TB1').replace('{layout}', 'abc')}`;
 const call = (client: Client, method: string, path: string) =>
   method === 'get' ? client.get(path) : method === 'delete' ? client.request('DELETE', path) : client.request(method.toUpperCase(), path, {});
 
