@@ -1,10 +1,9 @@
-import { mkdir, readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSkus, enterOrder, startFulfillment, stockUp, type Client, type TestServer } from '../../plugins/fulfillment/test/api.js';
-import { launchChromium, logIn, openPage, showView, type WatchedPage } from '../helpers/browser.js';
+import { contrastFailures, launchChromium, logIn, openPage, showView, type WatchedPage } from '../helpers/browser.js';
 import { OWNER } from '../helpers/client.js';
 import { ROOT } from '../helpers/server.js';
 
@@ -12,7 +11,6 @@ import { ROOT } from '../helpers/server.js';
 // audit log as sentences with the person's display name in both languages, and axe-core's
 // contrast check on the home page, orders, settings and the audit log in light and dark.
 const SHOTS = join(ROOT, 'test-results');
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 let server: TestServer;
 let api: Client;
@@ -34,17 +32,6 @@ async function setLocale(locale: 'zh-CN' | 'en'): Promise<void> {
   await page.evaluate((l) => localStorage.setItem('wb-locale', l), locale);
   await page.reload();
   await page.locator('wb-workbench').waitFor();
-}
-
-/** Contrast failures axe-core finds on what the page shows now, as `selector: why` lines. */
-async function contrastFailures(p: Page): Promise<string[]> {
-  // Evaluated rather than added as a script tag: the workbench's CSP refuses inline scripts.
-  if (!(await p.evaluate(() => 'axe' in window))) await p.evaluate(await readFile(AXE, 'utf8'));
-  return p.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { nodes: { target: unknown[]; failureSummary?: string }[] }[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'rule', values: ['color-contrast'] } });
-    return result.violations.flatMap((v) => v.nodes.map((n) => `${JSON.stringify(n.target)}: ${n.failureSummary ?? ''}`));
-  });
 }
 
 beforeAll(async () => {

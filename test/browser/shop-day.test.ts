@@ -1,10 +1,9 @@
-import { mkdir, readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFulfillment, stockUp, type Client, type FulfillmentServer } from '../../plugins/fulfillment/test/api.js';
-import { launchChromium, logIn, openPage, showView, type WatchedPage } from '../helpers/browser.js';
+import { contrastFailures, launchChromium, logIn, openPage, showView, type WatchedPage } from '../helpers/browser.js';
 import { OWNER } from '../helpers/client.js';
 import { ROOT } from '../helpers/server.js';
 
@@ -15,7 +14,6 @@ import { ROOT } from '../helpers/server.js';
 // cut, and axe-core's contrast check on the day's screens in both themes. Only the scene (the
 // catalogue, stock in bins, the courier's number pool) is set through the API.
 const SHOTS = process.env.WORKBENCH_SCREENSHOTS ?? join(ROOT, 'test-results', 'screenshots');
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const SENDER = { senderName: '小鱼服饰', senderPhone: '0571-88886666', senderAddress: '浙江省杭州市余杭区仓前街道 8 号' };
 const STAFF_PASSWORD = 'staff-pass-123';
 const RECEIVER = { name: '周大福', phone: '13900001111', address: '江苏省南京市鼓楼区中山北路 1 号' };
@@ -42,17 +40,6 @@ async function command(p: Page, text: string): Promise<void> {
   await p.keyboard.press('Control+Shift+P');
   await p.keyboard.type(text);
   await p.keyboard.press('Enter');
-}
-
-/** Contrast failures axe-core finds on what the page shows now, as `selector: why` lines. */
-async function contrastFailures(p: Page): Promise<string[]> {
-  // Evaluated rather than added as a script tag: the workbench's CSP refuses inline scripts.
-  if (!(await p.evaluate(() => 'axe' in window))) await p.evaluate(await readFile(AXE, 'utf8'));
-  return p.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { nodes: { target: unknown[]; failureSummary?: string }[] }[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'rule', values: ['color-contrast'] } });
-    return result.violations.flatMap((v) => v.nodes.map((n) => `${JSON.stringify(n.target)}: ${n.failureSummary ?? ''}`));
-  });
 }
 
 /**

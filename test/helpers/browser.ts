@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.WORKBENCH_CHROMIUM ?? '/usr/bin/chromium';
@@ -81,4 +83,17 @@ export async function logIn(page: Page, username: string, password: string, url?
 export async function showView(page: Page, title: string): Promise<void> {
   const tab = page.locator(`wb-activity-bar [role=tab][aria-label="${title}"]`);
   if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
+}
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** Contrast failures axe-core finds on what the page shows now, as `selector: why` lines. */
+export async function contrastFailures(p: Page): Promise<string[]> {
+  // Evaluated rather than added as a script tag: the workbench's CSP refuses inline scripts.
+  if (!(await p.evaluate(() => 'axe' in window))) await p.evaluate(await readFile(AXE, 'utf8'));
+  return p.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { nodes: { target: unknown[]; failureSummary?: string }[] }[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'rule', values: ['color-contrast'] } });
+    return result.violations.flatMap((v) => v.nodes.map((n) => `${JSON.stringify(n.target)}: ${n.failureSummary ?? ''}`));
+  });
 }

@@ -274,3 +274,14 @@ export interface StocktakeSummary {
 export interface Stocktake extends StocktakeSummary {
   lines: StocktakeLine[];
 }
+
+/** One courier's pool as the label screen shows it. */
+export interface PoolCount {
+  courier: string;
+  name: string;
+  imported: number;
+  used: number;
+  remaining: number;
+  /** Fewer left than `labels.poolLowThreshold` (and a pool was ever imported). */
+  low: boolean;
+}

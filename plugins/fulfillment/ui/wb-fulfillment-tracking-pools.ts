@@ -1,16 +1,9 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { controlStyles, ReloadOnChange, WbElement } from '@workbench/ui';
+import type { PoolCount as Pool } from '../shared/records.js';
 import { fulfillmentStyles } from './styles.js';
 
-interface Pool {
-  courier: string;
-  name: string;
-  imported: number;
-  used: number;
-  remaining: number;
-  low: boolean;
-}
 
 /**
  * 快递单号池 in the waves view: numbers left per courier (a pool below the setting's threshold

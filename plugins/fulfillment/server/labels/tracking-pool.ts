@@ -1,20 +1,11 @@
 import { ConflictError, InputError, type Queryable, type Transaction } from '@workbench/plugin-api';
+import type { PoolCount } from '../../shared/records.js';
 import { trackingMatches } from '../../shared/tracking.js';
 import type { CourierSetting, FulfillmentSettings } from '../settings.js';
 import type { StepBy } from '../shared/actor.js';
 import { normaliseTracking } from '../shipping/courier-rules.js';
 import { CODE128_TEXT } from './code128.js';
 
-/** One courier's pool as the label screen shows it. */
-export interface PoolCount {
-  courier: string;
-  name: string;
-  imported: number;
-  used: number;
-  remaining: number;
-  /** Fewer left than `labels.poolLowThreshold` (and a pool was ever imported). */
-  low: boolean;
-}
 
 /** A number of an import that did not go in, and why. */
 export interface PoolSkip {
