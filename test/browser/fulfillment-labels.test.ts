@@ -107,4 +107,20 @@ describe('labels on the warehouse floor', () => {
     expect((await fx.owner.get(`/api/fulfillment/orders/${sf.id}`)).body.status).toBe('approved');
     expect(watched.errors.slice(errorsAtLogin)).toEqual([]);
   });
+
+  it('names the couriers in English for a clerk who reads English, in the preview and the number pools', async () => {
+    const switched = await page.evaluate(async () => {
+      const r = await fetch('/api/auth/me', { method: 'PATCH', headers: { 'Content-Type': 'application/json', 'X-Workbench-Request': '1' }, body: JSON.stringify({ locale: 'en' }) });
+      return r.status;
+    });
+    expect(switched).toBe(200);
+    await page.reload();
+    await showView(page, 'Waves');
+    const view = page.locator('wb-fulfillment-waves');
+    await view.locator('wb-fulfillment-tracking-pools li[data-courier=STO]', { hasText: 'STO Express' }).waitFor();
+    await view.locator('button.new-wave').click();
+    const preview = view.locator('wb-fulfillment-wave-preview');
+    await preview.locator('[data-group=SF]', { hasText: 'SF Express' }).waitFor();
+    await expect(preview.locator(`input[data-order="${sf.orderNo}"]`).locator('xpath=..').textContent()).resolves.toContain('SF Express');
+  });
 });

@@ -1,4 +1,4 @@
-import type { ApiClient, LocalizedText, WorkbenchService } from '@workbench/ui';
+import type { ApiClient, I18n, LocalizedText, WorkbenchService } from '@workbench/ui';
 
 let names: Promise<Map<string, LocalizedText>> | undefined;
 
@@ -17,4 +17,9 @@ export function courierNames(api: ApiClient, workbench: WorkbenchService): Promi
       return new Map<string, LocalizedText>();
     });
   return names;
+}
+
+/** A courier in the reader's language; `fallback` (the server's name) until the names arrive. */
+export function courierText(names: Map<string, LocalizedText>, i18n: I18n, code: string | null, fallback: string | null): string | null {
+  return (code && i18n.text(names.get(code))) || fallback;
 }

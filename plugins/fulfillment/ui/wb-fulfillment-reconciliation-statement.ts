@@ -1,9 +1,10 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { controlStyles, WbElement } from '@workbench/ui';
+import { controlStyles, WbElement, type LocalizedText } from '@workbench/ui';
 import type { NotBilled, StatementDetail, StatementLineRecord, StatementOutcome, StatementRecord } from '../shared/records.js';
 import type { Bilingual } from '../shared/state-names.js';
 import { fulfillmentStyles } from './styles.js';
+import { courierNames, courierText } from './courier-names.js';
 
 /** A statement as a list row, indexable so the data table can read any column. */
 export interface StatementSummary extends StatementRecord, Record<string, unknown> {}
@@ -52,6 +53,12 @@ export class FulfillmentReconciliationStatement extends WbElement {
   @property({ type: Number }) statementId = 0;
   @state() private detail?: StatementDetail;
   @state() private error = '';
+  @state() private couriers = new Map<string, LocalizedText>();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void courierNames(this.api, this.workbench).then((names) => (this.couriers = names));
+  }
 
   protected override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('statementId') && this.statementId) void this.load();
@@ -74,7 +81,7 @@ export class FulfillmentReconciliationStatement extends WbElement {
     // Only parcels we shipped have an agreed price to compare with.
     const matchedFee = d.billedFee - unknownFee;
     const diff = matchedFee - d.expectedFee;
-    return html`<h2>${d.courier.name} · ${d.from === d.to ? d.from : `${d.from} ~ ${d.to}`}</h2>
+    return html`<h2>${courierText(this.couriers, this.i18n, d.courier.code, d.courier.name)} · ${d.from === d.to ? d.from : `${d.from} ~ ${d.to}`}</h2>
       <dl class="summary">
         <dt>${this.t('文件', 'File')}</dt><dd>${d.fileName}</dd>
         <dt>${this.t('导入', 'Imported')}</dt><dd>${d.importedBy} · ${this.i18n.dateTime(d.importedAt)}</dd>

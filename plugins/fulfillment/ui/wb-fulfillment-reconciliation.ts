@@ -1,11 +1,12 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { type Column, listPanelStyles, PanelWidth, ReloadOnChange, WbElement } from '@workbench/ui';
+import { type Column, listPanelStyles, PanelWidth, ReloadOnChange, WbElement, type LocalizedText } from '@workbench/ui';
 import { tone } from './wb-fulfillment-inventory-cells.js';
 import { fulfillmentMarks } from './styles.js';
 import type { StatementSummary } from './wb-fulfillment-reconciliation-statement.js';
 import './wb-fulfillment-reconciliation-statement.js';
 import './wb-fulfillment-reconciliation-upload.js';
+import { courierNames, courierText } from './courier-names.js';
 
 /**
  * 快递对账 in the side bar: import a courier's monthly statement, the statements imported so
@@ -22,6 +23,12 @@ export class FulfillmentReconciliation extends WbElement {
   ];
 
   @state() private open = 0;
+  @state() private couriers = new Map<string, LocalizedText>();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void courierNames(this.api, this.workbench).then((names) => (this.couriers = names));
+  }
   private readonly width = new PanelWidth(this);
   // Refreshes the list when another panel changes what it shows.
   private readonly reload = new ReloadOnChange(this, ['fulfillment.statements']);
@@ -40,7 +47,7 @@ export class FulfillmentReconciliation extends WbElement {
   private renderList() {
     const narrow = this.width.narrow;
     const columns: Column<StatementSummary>[] = [
-      { key: 'courier', title: { 'zh-CN': '快递', en: 'Courier' }, width: '64px', render: (r) => r.courier.name },
+      { key: 'courier', title: { 'zh-CN': '快递', en: 'Courier' }, width: '64px', render: (r) => courierText(this.couriers, this.i18n, r.courier.code, r.courier.name) ?? '' },
       { key: 'period', title: { 'zh-CN': '账期', en: 'Period' }, width: 'minmax(90px, 1.5fr)', render: (r) => (r.from === r.to ? r.from : `${r.from.slice(5)}~${r.to.slice(5)}`) },
       { key: 'lines', title: { 'zh-CN': '行', en: 'Lines' }, type: 'number', width: '44px', hidden: narrow },
       { key: 'differences', title: { 'zh-CN': '问题', en: 'Issues' }, type: 'number', width: '48px', render: (r) => html`<span style=${tone(r.unknown + r.differences ? 'danger' : undefined)}>${r.unknown + r.differences}</span>` },

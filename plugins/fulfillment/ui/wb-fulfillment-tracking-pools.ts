@@ -1,8 +1,9 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { controlStyles, ReloadOnChange, WbElement } from '@workbench/ui';
+import { controlStyles, ReloadOnChange, WbElement, type LocalizedText } from '@workbench/ui';
 import type { PoolCount as Pool } from '../shared/records.js';
 import { fulfillmentStyles } from './styles.js';
+import { courierNames, courierText } from './courier-names.js';
 
 
 /**
@@ -28,9 +29,11 @@ export class FulfillmentTrackingPools extends WbElement {
   @state() private threshold = 0;
   @state() private courier = '';
   @state() private busy = false;
+  @state() private couriers = new Map<string, LocalizedText>();
 
   override connectedCallback(): void {
     super.connectedCallback();
+    void courierNames(this.api, this.workbench).then((names) => (this.couriers = names));
     void this.load();
   }
 
@@ -65,7 +68,7 @@ export class FulfillmentTrackingPools extends WbElement {
     this.busy = true;
     try {
       const made = await this.api.post<{ added: number; skipped: unknown[]; pool: Pool }>(`/fulfillment/tracking-pools/${this.courier}`, body);
-      this.notifications.notify('success', this.t(`${made.pool.name}导入 ${made.added} 个单号${made.skipped.length ? `，${made.skipped.length} 个已有跳过` : ''}，现剩 ${made.pool.remaining} 个`, `${made.pool.name}: ${made.added} numbers added${made.skipped.length ? `, ${made.skipped.length} already there` : ''}; ${made.pool.remaining} left`));
+      this.notifications.notify('success', this.t(`${courierText(this.couriers, this.i18n, made.pool.courier, made.pool.name)}导入 ${made.added} 个单号${made.skipped.length ? `，${made.skipped.length} 个已有跳过` : ''}，现剩 ${made.pool.remaining} 个`, `${courierText(this.couriers, this.i18n, made.pool.courier, made.pool.name)}: ${made.added} numbers added${made.skipped.length ? `, ${made.skipped.length} already there` : ''}; ${made.pool.remaining} left`));
       await this.load();
       return true;
     } catch (error) {
@@ -79,11 +82,11 @@ export class FulfillmentTrackingPools extends WbElement {
   override render() {
     const shown = this.pools.filter((p) => p.imported > 0);
     return html`${shown.length
-        ? html`<ul>${shown.map((p) => html`<li class=${p.low ? 'low' : ''} data-courier=${p.courier}><span>${p.name}</span><span>${this.t(`剩 ${p.remaining} 个`, `${p.remaining} left`)}${p.low ? this.t(`（少于 ${this.threshold}）`, ` (under ${this.threshold})`) : nothing}</span></li>`)}</ul>`
+        ? html`<ul>${shown.map((p) => html`<li class=${p.low ? 'low' : ''} data-courier=${p.courier}><span>${courierText(this.couriers, this.i18n, p.courier, p.name)}</span><span>${this.t(`剩 ${p.remaining} 个`, `${p.remaining} left`)}${p.low ? this.t(`（少于 ${this.threshold}）`, ` (under ${this.threshold})`) : nothing}</span></li>`)}</ul>`
         : html`<p class="hint">${this.t('还没有导入单号：面单上不印单号，在发货台扫描。', 'No numbers imported: labels leave the number to the station’s scan.')}</p>`}
       <form @submit=${(e: SubmitEvent) => void this.add(e)}>
         <select aria-label=${this.t('快递', 'Courier')} .value=${this.courier} @change=${(e: Event) => (this.courier = (e.target as HTMLSelectElement).value)}>
-          ${this.pools.map((p) => html`<option value=${p.courier} ?selected=${p.courier === this.courier}>${p.name}</option>`)}
+          ${this.pools.map((p) => html`<option value=${p.courier} ?selected=${p.courier === this.courier}>${courierText(this.couriers, this.i18n, p.courier, p.name)}</option>`)}
         </select>
         <input name="from" required placeholder=${this.t('起始单号', 'From')} aria-label=${this.t('起始单号', 'From')}>
         <input name="to" required placeholder=${this.t('结束单号', 'To')} aria-label=${this.t('结束单号', 'To')}>

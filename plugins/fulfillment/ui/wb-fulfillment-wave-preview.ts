@@ -1,8 +1,9 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { controlStyles, WbElement } from '@workbench/ui';
+import { controlStyles, WbElement, type LocalizedText } from '@workbench/ui';
 import { WAVE_CLASS_NAMES, type WaveClass } from '../shared/state-names.js';
 import { fulfillmentStyles } from './styles.js';
+import { courierNames, courierText } from './courier-names.js';
 import { WAVE_CLASSES } from './wb-fulfillment-wave-records.js';
 
 /** `GET /fulfillment/wave-preview`, as the preview reads it. */
@@ -40,10 +41,16 @@ export class FulfillmentWavePreview extends WbElement {
   @state() private preview?: WavePreview;
   @state() private chosen = new Set<number>();
   @state() private error = '';
+  @state() private couriers = new Map<string, LocalizedText>();
 
   override connectedCallback(): void {
     super.connectedCallback();
     void this.load();
+    void courierNames(this.api, this.workbench).then((names) => (this.couriers = names));
+  }
+
+  private courier(code: string | null, fallback: string | null): string | null {
+    return courierText(this.couriers, this.i18n, code, fallback);
   }
 
   private async load(): Promise<void> {
@@ -92,10 +99,10 @@ export class FulfillmentWavePreview extends WbElement {
       <h4>${this.t('按类型', 'By class')}</h4>
       <div class="groups classes">${WAVE_CLASSES.map((c) => group(this.i18n.text(WAVE_CLASS_NAMES[c]), (o) => o.class === c, p.classes[c] ?? 0, c))}</div>
       <h4>${this.t('按快递', 'By courier')}</h4>
-      <div class="groups couriers">${p.couriers.map((c) => group(c.name ?? this.t('无快递可达', 'No courier reaches'), (o) => o.courier === c.code, c.count, c.code ?? 'none'))}</div>
+      <div class="groups couriers">${p.couriers.map((c) => group(this.courier(c.code, c.name) ?? this.t('无快递可达', 'No courier reaches'), (o) => o.courier === c.code, c.count, c.code ?? 'none'))}</div>
       <ul aria-label=${this.t('订单', 'Orders')}>${p.orders.map((o) => html`<li><label><input type="checkbox" data-order=${o.orderNo} .checked=${this.chosen.has(o.orderId)}
           @change=${(e: Event) => this.toggleGroup((x) => x.orderId === o.orderId, (e.target as HTMLInputElement).checked)}>
-          <span class="no">${o.orderNo}</span><span class="meta">${this.i18n.text(WAVE_CLASS_NAMES[o.class])} · ${o.courierName ?? '—'} · ${this.t(`${o.pieces} 件`, `${o.pieces} pcs`)}</span></label></li>`)}</ul>
+          <span class="no">${o.orderNo}</span><span class="meta">${this.i18n.text(WAVE_CLASS_NAMES[o.class])} · ${this.courier(o.courier, o.courierName) ?? '—'} · ${this.t(`${o.pieces} 件`, `${o.pieces} pcs`)}</span></label></li>`)}</ul>
       ${p.skipped.length ? html`<p class="skipped">${this.t(`${p.skipped.length} 单不能组波次：`, `${p.skipped.length} orders cannot go in:`)} ${p.skipped.map((s) => html`<span><strong>${s.orderNo}</strong> ${s.reason}；</span>`)}</p>` : nothing}
       ${over ? html`<p class="warn" role="status">${this.t(`一个波次最多 ${p.max} 单，已选 ${count} 单`, `A wave holds at most ${p.max} orders; ${count} are chosen`)}</p>` : nothing}
       <div class="actions">
