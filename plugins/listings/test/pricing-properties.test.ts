@@ -220,6 +220,28 @@ describe('pricing engine properties', () => {
     );
   });
 
+  test('a shop discount that loses on every line names the same winner whatever the order of the lines', () => {
+    // Found by the property above: two winners of one kind on different lines, and the loser's
+    // reason named the winner of whichever of its lines came first in the cart.
+    const sku = (skuId: number, categoryId: number | null, price: number): EngineSku => ({ skuId, productId: 1, categoryId, code: `SKU-${skuId}`, title: `商品 ${skuId}`, price, cost: 0, listed: true });
+    const promotion = (id: number, percent: number, scope: Promotion['scope']): Promotion => ({
+      id, name: `促销 ${id}`, kind: 'percent', rule: { kind: 'percent', percent }, scope, startsAt: hours(-24), endsAt: hours(24), status: 'active',
+      suspendedReason: null, campaignId: null, version: 1, createdAt: AT, updatedAt: AT,
+    });
+    const input: PriceCartInput = {
+      cart: { lines: [{ skuId: 2, qty: 1 }, { skuId: 8, qty: 1 }], shipping: 0, at: AT },
+      skus: new Map([[2, sku(2, null, 9900)], [8, sku(8, 1, 12900)]]),
+      promotions: [promotion(1, 95, {}), promotion(2, 90, { categoryIds: [1] }), promotion(3, 90, {})],
+      policy: DEFAULT_POLICY,
+      at: AT,
+    };
+    const reasonOf = (r: PriceResult) => r.explanation.find((step) => 'promotionId' in step && step.promotionId === 1);
+    const forward = reasonOf(priceCart(input));
+    const backward = reasonOf(priceCart({ ...input, cart: { ...input.cart, lines: [...input.cart.lines].reverse() } }));
+    expect(forward).toMatchObject({ outcome: 'refused', reason: { 'zh-CN': '同类优惠只享受一个，已选用更优惠的「促销 2」' } });
+    expect(backward).toEqual(forward);
+  });
+
   test('no line of an unlisted product gets a discount; each promotion and the coupon get exactly one step', () => {
     fc.assert(
       fc.property(inputArb, (input) => {

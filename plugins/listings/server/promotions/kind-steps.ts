@@ -99,8 +99,9 @@ function lineDiscounts(input: StepInput): StepOutcome {
   const results = candidates.map((c): CandidateResult => {
     const amount = amounts.get(c);
     if (amount === undefined) {
-      // It won none of its lines: another of its kind is better on each.
-      const better = winner[c.lines[0]!]!;
+      // It won none of its lines: another of its kind is better on each. Named by the lowest id among
+      // those winners, so the reason does not change with the order of the cart's lines.
+      const better = c.lines.map((i) => winner[i]!).sort(byIdThen)[0]!;
       return { candidate: c, outcome: 'lost', amount: 0, reason: reasons.betterSameKind(c.kind, better.promotion.name) };
     }
     if (amount === 0) return { candidate: c, outcome: 'not-eligible', amount: 0, reason: reasons.nothingLeft() };
