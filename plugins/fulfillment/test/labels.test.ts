@@ -211,6 +211,9 @@ describe('the label', () => {
     const page = (await keeper.get(`${API}/printables/shipping-label?wave=${wave.waveNo}`)).text;
     const labels = page.match(/<section class="label"/g) ?? [];
     expect(labels).toHaveLength(3);
+    // Each label lists its own order's goods, not a neighbour's.
+    const sections = page.split('<section class="label"').slice(1);
+    expect(sections.map((s) => [s.includes(skus[0]!.code), s.includes(skus[1]!.code)])).toEqual([[true, false], [false, true], [true, false]]);
     const svgs = page.match(/<svg class="barcode"[\s\S]*?<\/svg>/g)!;
     expect(svgs.map((s) => decode128(modulesOf(s)))).toEqual(yto.body.items.map((i: any) => i.trackingNo));
   });
