@@ -154,6 +154,15 @@ describe('number pools', () => {
     const own = (await owner.get(`${API}/orders/${a.id}`)).body;
     const shipped = await owner.post(`${API}/orders/${a.id}/ship`, { version: own.version, courier: 'STO', trackingNo: numberA, weightGrams: 300 });
     expect(shipped.status, shipped.text).toBe(200);
+
+    // Shipped, asking again answers the number it went with; a closed order needs no label.
+    expect((await keeper.post(`${API}/orders/${a.id}/tracking-number`, {})).body).toMatchObject({ courier: 'STO', trackingNo: numberA, source: 'shipped' });
+    const gone = await approvedOrder(owner, [{ sku: skus[1]! }]);
+    const closing = (await owner.get(`${API}/orders/${gone.id}`)).body;
+    expect((await owner.post(`${API}/orders/${gone.id}/close`, { version: closing.version, reason: '买家取消' })).status).toBe(200);
+    const closed = await keeper.post(`${API}/orders/${gone.id}/tracking-number`, {});
+    expect(closed.status).toBe(409);
+    expect(closed.body.detail).toContain(gone.orderNo);
   });
 });
 
