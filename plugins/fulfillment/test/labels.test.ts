@@ -3,7 +3,7 @@
 // the sender from the settings, and the couriers' number pools — import, next number, never twice
 // under concurrency, remaining and the low warning, scanning where no pool is.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { approvedOrder, colleague, createSkus, makeWave, pickedWave, startFulfillment, stockUp, newBin, withSettings, type Client, type FulfillmentServer, type TestSku } from './api.js';
+import { approvedOrder, colleague, createSkus, enterOrder, makeWave, pickedWave, startFulfillment, stockUp, newBin, withSettings, type Client, type FulfillmentServer, type TestSku } from './api.js';
 
 const API = '/api/fulfillment';
 const SENDER = { senderName: '小鱼服饰', senderPhone: '0571-88886666', senderAddress: '浙江省杭州市余杭区仓前街道 8 号仓库' };
@@ -202,6 +202,16 @@ describe('the label', () => {
     expect(screen.receiverPhone).not.toContain('1234123');
     const refused = await packer.get(`${API}/printables/shipping-label?order=${order.id}`);
     expect(refused.status).toBe(403);
+  });
+
+  test('a label lists eight lines and says how many more there are', async () => {
+    const many = [...(await createSkus(owner, 8, 'LBM')), await createSkus(owner, 1, 'LBN').then((s) => s[0]!)];
+    const order = await enterOrder(owner, many.map((sku) => ({ sku })));
+    const page = (await keeper.get(`${API}/printables/shipping-label?order=${order.id}`)).text;
+    expect(page.match(/<li>/g)).toHaveLength(8);
+    expect(page).toContain('另有 1 种');
+    expect(page).toContain(many[7]!.code);
+    expect(page).not.toContain(many[8]!.code);
   });
 
   test('a whole wave: one label per order in slot order, each with its own number; a number with letters reads back too', async () => {
