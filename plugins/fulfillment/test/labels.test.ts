@@ -104,6 +104,11 @@ describe('number pools', () => {
     expect(ranges.body.added).toBe(3);
     const list = await importSto(keeper, { csv: `\uFEFF快递单号\n${single}\n\n` });
     expect(list.body.added).toBe(1);
+    // Other software heads a range 开始单号 … 截止单号.
+    const other = stoRange(2);
+    const named = await importSto(keeper, { csv: `开始单号,截止单号\n${other.from},${other.to}\n` });
+    expect(named.status, named.text).toBe(201);
+    expect(named.body.added).toBe(2);
     const bad = await importSto(keeper, { csv: '订单号\n123\n' });
     expect(bad.status).toBe(400);
     expect(bad.body.detail).toContain('运单号');
