@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runImport, startFulfillment, type Client, type FulfillmentServer } from './api.js';
+import { createSampleCatalogue } from './sample-catalogue.js';
 
 const API = '/api/fulfillment';
 const FIXTURES = join(import.meta.dirname, 'fixtures', 'taobao');
@@ -82,16 +83,7 @@ let standardNoKeys: Awaited<ReturnType<typeof ordersOf>>;
 beforeAll(async () => {
   fs = await startFulfillment({ inProcess: true });
   owner = fs.owner;
-  const made = await owner.post('/api/listings/products', {
-    title: '加绒连帽卫衣 秋冬新款',
-    itemCode: 'TB-HOODIE',
-    skus: [
-      { code: 'TB-HOODIE-BK-M', attributes: { 颜色: '黑色', 尺码: 'M' }, price: 9900, cost: 3500 },
-      { code: 'TB-HOODIE-BK-L', attributes: { 颜色: '黑色', 尺码: 'L' }, price: 12800, cost: 3500 },
-      { code: 'TB-JEANS-29', attributes: { 尺码: '29' }, price: 5980, cost: 2000 },
-    ],
-  });
-  expect(made.status, made.text).toBe(201);
+  await createSampleCatalogue(owner);
   standard = await imported((p) => ({ orders: renumbered(ORDERS, p), items: renumbered(ITEMS, p) }));
   standardNoKeys = standard.map((o) => ({ ...o, items: o.items.map(({ lineKey: _, ...rest }: Record<string, unknown>) => rest) }));
   expect(standard).toHaveLength(6);

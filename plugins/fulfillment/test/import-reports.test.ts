@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runImport as importRun, startFulfillment, type Client, type TestServer } from './api.js';
+import { createSampleCatalogue } from './sample-catalogue.js';
 import { encodeReport, taobaoExport } from './fixtures/taobao-export.mjs';
 
 const API = '/api/fulfillment';
@@ -45,16 +46,7 @@ async function ordersWith(query: string) {
 
 beforeAll(async () => {
   ({ server, owner } = await startFulfillment({ inProcess: true }));
-  const made = await owner.post('/api/listings/products', {
-    title: '加绒连帽卫衣 秋冬新款',
-    itemCode: 'TB-HOODIE',
-    skus: [
-      { code: 'TB-HOODIE-BK-M', attributes: { 颜色: '黑色', 尺码: 'M' }, price: 9900, cost: 3500 },
-      { code: 'TB-HOODIE-BK-L', attributes: { 颜色: '黑色', 尺码: 'L' }, price: 12800, cost: 3500 },
-      { code: 'TB-JEANS-29', attributes: { 尺码: '29' }, price: 5980, cost: 2000 },
-    ],
-  });
-  expect(made.status, made.text).toBe(201);
+  await createSampleCatalogue(owner);
 });
 afterAll(() => server?.dispose());
 

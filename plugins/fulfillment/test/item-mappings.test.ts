@@ -113,6 +113,16 @@ describe('the routes', () => {
     expect((await owner.request('DELETE', `${F}/item-mappings/999999`)).status).toBe(404);
   });
 
+  test('the list search is the text typed: % and _ in it match only themselves', async () => {
+    const mark = unique('Q');
+    await ok(owner.post(`${F}/item-mappings`, { title: `${mark} 满100减10_限时`, skuCode: skus[2]!.code }), 201);
+    await ok(owner.post(`${F}/item-mappings`, { title: `${mark} 加绒卫衣`, skuCode: skus[2]!.code }), 201);
+    const titles = async (q: string) => (await ok(owner.get(`${F}/item-mappings?q=${encodeURIComponent(q)}`))).items.map((m: any) => m.title);
+    expect(await titles(`${mark} 满100减10_`)).toEqual([`${mark} 满100减10_限时`]);
+    expect(await titles(`${mark} %`)).toEqual([]);
+    expect(await titles(`${mark} _`)).toEqual([]);
+  });
+
   test('one who may only read orders sees the mappings and cannot change them', async () => {
     const reader = await colleague(fs.server, owner, 'kanke', ['fulfillment.orders.read']);
     expect((await reader.get(`${F}/item-mappings`)).status).toBe(200);

@@ -3,7 +3,7 @@
 // the sender from the settings, and the couriers' number pools — import, next number, never twice
 // under concurrency, remaining and the low warning, scanning where no pool is.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { approvedOrder, colleague, createSkus, makeWave, pickedWave, startFulfillment, stockUp, newBin, withSettings, type Client, type FulfillmentServer, type TestSku } from './api.js';
+import { approvedOrder, colleague, createSkus, enterOrder, makeWave, pickedWave, startFulfillment, stockUp, newBin, withSettings, type Client, type FulfillmentServer, type TestSku } from './api.js';
 
 const API = '/api/fulfillment';
 const SENDER = { senderName: '小鱼服饰', senderPhone: '0571-88886666', senderAddress: '浙江省杭州市余杭区仓前街道 8 号仓库' };
@@ -104,6 +104,11 @@ describe('number pools', () => {
     expect(ranges.body.added).toBe(3);
     const list = await importSto(keeper, { csv: `\uFEFF快递单号\n${single}\n\n` });
     expect(list.body.added).toBe(1);
+    // Other software heads a range 开始单号 … 截止单号.
+    const other = stoRange(2);
+    const named = await importSto(keeper, { csv: `开始单号,截止单号\n${other.from},${other.to}\n` });
+    expect(named.status, named.text).toBe(201);
+    expect(named.body.added).toBe(2);
     const bad = await importSto(keeper, { csv: '订单号\n123\n' });
     expect(bad.status).toBe(400);
     expect(bad.body.detail).toContain('运单号');
@@ -154,6 +159,15 @@ describe('number pools', () => {
     const own = (await owner.get(`${API}/orders/${a.id}`)).body;
     const shipped = await owner.post(`${API}/orders/${a.id}/ship`, { version: own.version, courier: 'STO', trackingNo: numberA, weightGrams: 300 });
     expect(shipped.status, shipped.text).toBe(200);
+
+    // Shipped, asking again answers the number it went with; a closed order needs no label.
+    expect((await keeper.post(`${API}/orders/${a.id}/tracking-number`, {})).body).toMatchObject({ courier: 'STO', trackingNo: numberA, source: 'shipped' });
+    const gone = await approvedOrder(owner, [{ sku: skus[1]! }]);
+    const closing = (await owner.get(`${API}/orders/${gone.id}`)).body;
+    expect((await owner.post(`${API}/orders/${gone.id}/close`, { version: closing.version, reason: '买家取消' })).status).toBe(200);
+    const closed = await keeper.post(`${API}/orders/${gone.id}/tracking-number`, {});
+    expect(closed.status).toBe(409);
+    expect(closed.body.detail).toContain(gone.orderNo);
   });
 });
 
@@ -195,6 +209,16 @@ describe('the label', () => {
     expect(refused.status).toBe(403);
   });
 
+  test('a label lists eight lines and says how many more there are', async () => {
+    const many = [...(await createSkus(owner, 8, 'LBM')), await createSkus(owner, 1, 'LBN').then((s) => s[0]!)];
+    const order = await enterOrder(owner, many.map((sku) => ({ sku })));
+    const page = (await keeper.get(`${API}/printables/shipping-label?order=${order.id}`)).text;
+    expect(page.match(/<li>/g)).toHaveLength(8);
+    expect(page).toContain('另有 1 种');
+    expect(page).toContain(many[7]!.code);
+    expect(page).not.toContain(many[8]!.code);
+  });
+
   test('a whole wave: one label per order in slot order, each with its own number; a number with letters reads back too', async () => {
     await importSto(keeper, stoRange(2));
     const orders = [await approvedOrder(owner, [{ sku: skus[0]! }]), await approvedOrder(owner, [{ sku: skus[1]! }]), await approvedOrder(owner, [{ sku: skus[0]! }], { shippingMethod: '圆通' })];
@@ -211,6 +235,9 @@ describe('the label', () => {
     const page = (await keeper.get(`${API}/printables/shipping-label?wave=${wave.waveNo}`)).text;
     const labels = page.match(/<section class="label"/g) ?? [];
     expect(labels).toHaveLength(3);
+    // Each label lists its own order's goods, not a neighbour's.
+    const sections = page.split('<section class="label"').slice(1);
+    expect(sections.map((s) => [s.includes(skus[0]!.code), s.includes(skus[1]!.code)])).toEqual([[true, false], [false, true], [true, false]]);
     const svgs = page.match(/<svg class="barcode"[\s\S]*?<\/svg>/g)!;
     expect(svgs.map((s) => decode128(modulesOf(s)))).toEqual(yto.body.items.map((i: any) => i.trackingNo));
   });

@@ -7,7 +7,7 @@ import { courierByCode } from '../shipping/courier-rules.js';
 import { courierChoiceFor } from '../shipping/ship-order.js';
 import { waveIdOf } from '../waves/wave-read.js';
 import { code128Svg, CODE128_TEXT } from './code128.js';
-import { heldNumber } from './tracking-pool.js';
+import type { PoolNumber } from './tracking-pool.js';
 import { orderOfRef } from './label-orders.js';
 
 const LABELS = {
@@ -43,24 +43,28 @@ interface LabelOrder {
   slot?: number;
 }
 
-async function labelOrder(q: Queryable, row: OrderRow, slot?: number): Promise<LabelOrder> {
-  const items = await q.all<ItemRow>("SELECT * FROM fulfillment_order_items WHERE order_id = ? AND refund_state <> 'succeeded' ORDER BY id", [row.id]);
-  return { row, items, ...(slot === undefined ? {} : { slot }) };
+/** The orders to label: one by id or order number, or every order of a wave in seeding-slot order. */
+async function orderRows(q: Queryable, query: Record<string, string>): Promise<(OrderRow & { slot?: number })[]> {
+  if (!query.wave) return [await orderOfRef(q, query.order)];
+  const waveId = await waveIdOf(q, query.wave);
+  return q.all<OrderRow & { slot: number }>(
+    "SELECT o.*, w.slot FROM fulfillment_wave_orders w JOIN fulfillment_orders o ON o.id = w.order_id WHERE w.wave_id = ? AND o.status <> 'closed' ORDER BY w.slot, o.id",
+    [waveId],
+  );
 }
 
-/** The orders to label: one by id or order number, or every order of a wave in seeding-slot order. */
-async function ordersToLabel(q: Queryable, query: Record<string, string>): Promise<LabelOrder[]> {
-  if (query.wave) {
-    const waveId = await waveIdOf(q, query.wave);
-    const rows = await q.all<OrderRow & { slot: number }>(
-      "SELECT o.*, w.slot FROM fulfillment_wave_orders w JOIN fulfillment_orders o ON o.id = w.order_id WHERE w.wave_id = ? AND o.status <> 'closed' ORDER BY w.slot, o.id",
-      [waveId],
-    );
-    const labels: LabelOrder[] = [];
-    for (const row of rows) labels.push(await labelOrder(q, row, row.slot));
-    return labels;
-  }
-  return [await labelOrder(q, await orderOfRef(q, query.order))];
+/** The orders with the lines they still ship and the pool number each holds: three reads for a whole wave. */
+async function ordersToLabel(q: Queryable, query: Record<string, string>): Promise<{ orders: LabelOrder[]; numbers: Map<number, PoolNumber> }> {
+  const rows = await orderRows(q, query);
+  const ids = JSON.stringify(rows.map((r) => r.id));
+  const [items, held] = await Promise.all([
+    q.all<ItemRow>("SELECT * FROM fulfillment_order_items WHERE order_id IN (SELECT value FROM json_each(?)) AND refund_state <> 'succeeded' ORDER BY id", [ids]),
+    q.all<PoolNumber & { orderId: number }>('SELECT order_id AS orderId, courier, tracking_no AS trackingNo FROM fulfillment_tracking_numbers WHERE order_id IN (SELECT value FROM json_each(?))', [ids]),
+  ]);
+  const linesOf = new Map<number, ItemRow[]>();
+  for (const item of items) linesOf.set(item.order_id, [...(linesOf.get(item.order_id) ?? []), item]);
+  const orders = rows.map(({ slot, ...row }): LabelOrder => ({ row, items: linesOf.get(row.id) ?? [], ...(slot === undefined ? {} : { slot }) }));
+  return { orders, numbers: new Map(held.map(({ orderId, ...n }) => [orderId, n])) };
 }
 
 /** The sender the settings give, or a 409 saying where to fill it in. */
@@ -107,12 +111,7 @@ export function registerShippingLabel(ctx: PluginContext): void {
   ctx.printables.register('shipping-label', async ({ query, locale }) => {
     const settings = fulfillmentSettings(ctx);
     const sender = senderOf(settings);
-    const { orders, numbers } = await ctx.db.read(async (q) => {
-      const orders = await ordersToLabel(q, query);
-      const numbers = new Map<number, { courier: string; trackingNo: string } | undefined>();
-      for (const o of orders) numbers.set(o.row.id, await heldNumber(q, o.row.id));
-      return { orders, numbers };
-    });
+    const { orders, numbers } = await ctx.db.read((q) => ordersToLabel(q, query));
     const names = await catalogNames(ctx.services.get(CatalogToken), orders.flatMap((o) => o.items.map((i) => i.sku_id)));
     const body = orders.map((o) => {
       const held = numbers.get(o.row.id);

@@ -105,12 +105,10 @@ export async function heldNumber(q: Queryable, orderId: number): Promise<PoolNum
  * Gives the order the courier's next free number, in the caller's transaction: the number is
  * marked the order's by the same statement that finds it, so two stations asking at once never get
  * the same one (the workbench runs one write transaction at a time, and the UPDATE only takes a
- * row still free). An order that holds a number keeps it; a courier whose pool is empty answers
- * undefined, and the packer scans a waybill as before.
+ * row still free). The caller has looked for a number the order already holds (`heldNumber`); a
+ * courier whose pool is empty answers undefined, and the packer scans a waybill as before.
  */
 export async function takeNumber(tx: Transaction, orderId: number, courier: string, by: StepBy, now: string): Promise<PoolNumber | undefined> {
-  const held = await heldNumber(tx, orderId);
-  if (held) return held;
   const taken = await tx.get<{ tracking_no: string }>(
     `UPDATE fulfillment_tracking_numbers SET order_id = ?, taken_by_name = ?, taken_at = ?
      WHERE id = (SELECT id FROM fulfillment_tracking_numbers WHERE courier = ? AND order_id IS NULL ORDER BY id LIMIT 1) AND order_id IS NULL

@@ -1,5 +1,6 @@
 import type { Queryable, Transaction } from '@workbench/plugin-api';
 import type { StepBy } from '../shared/actor.js';
+import { containing } from '../shared/like-text.js';
 import { platformItemKey } from './platform-item.js';
 
 /** A row of fulfillment_item_mappings. */
@@ -52,8 +53,8 @@ class DbMappingStore implements MappingStore {
 
   async list(options: { q?: string; page: number; pageSize: number }): Promise<{ rows: MappingRow[]; total: number }> {
     const text = options.q?.trim();
-    const where = text ? 'WHERE title LIKE ? OR properties LIKE ? OR sku_code = ?' : '';
-    const params = text ? [`%${text}%`, `%${text}%`, text] : [];
+    const where = text ? "WHERE title LIKE ? ESCAPE '\\' OR properties LIKE ? ESCAPE '\\' OR sku_code = ?" : '';
+    const params = text ? [containing(text), containing(text), text] : [];
     const total = (await this.tx.get<{ n: number }>(`SELECT COUNT(*) AS n FROM fulfillment_item_mappings ${where}`, params))?.n ?? 0;
     const rows = await this.tx.all<MappingRow>(`SELECT * FROM fulfillment_item_mappings ${where} ORDER BY id DESC LIMIT ? OFFSET ?`, [...params, options.pageSize, (options.page - 1) * options.pageSize]);
     return { rows, total };

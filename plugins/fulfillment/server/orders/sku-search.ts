@@ -16,14 +16,15 @@ export interface SkuHit {
 /** Text as it is compared: lower case, without spaces (拼音 is typed without them). */
 const fold = (text: string) => text.toLowerCase().replace(/\s+/g, '');
 
-// Pinyin of a name, kept: the same few hundred product names are asked for all day.
-const spelled = new Map<string, { full: string; initials: string }>();
+// A name as compared, with its pinyin, kept: the same few hundred product names are asked for all day.
+const spelled = new Map<string, { text: string; full: string; initials: string }>();
 const MAX_SPELLED = 20_000;
 
-function spellingOf(name: string): { full: string; initials: string } {
+function spellingOf(name: string): { text: string; full: string; initials: string } {
   let hit = spelled.get(name);
   if (!hit) {
     hit = {
+      text: fold(name),
       full: fold(pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('')),
       initials: fold(pinyin(name, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('')),
     };
@@ -46,7 +47,7 @@ export async function searchSkus(catalog: CatalogView, text: string, limit: numb
   const words = text.split(/\s+/).map(fold).filter(Boolean);
   const named = (name: string) => {
     const spelling = spellingOf(name);
-    return words.every((w) => fold(name).includes(w) || spelling.full.includes(w) || spelling.initials.includes(w));
+    return words.every((w) => spelling.text.includes(w) || spelling.full.includes(w) || spelling.initials.includes(w));
   };
   const titles = new Map<number, string>();
   const first: SkuHit[] = [];
