@@ -206,7 +206,7 @@ export class FulfillmentOrders extends WbElement {
       { key: 'paidAt', title: { 'zh-CN': '付款时间', en: 'Paid' }, sortable: true, hidden: true, width: '128px', render: (r) => this.i18n.dateTime(r.paidAt) },
       { key: 'buyerNick', title: { 'zh-CN': '买家', en: 'Buyer' }, hidden: true },
       { key: 'platformStatus', title: { 'zh-CN': '平台状态', en: 'Platform' }, hidden: true, render: (r) => platformBadge(r.platformStatus, pick) },
-      { key: 'exceptions', title: { 'zh-CN': '异常原因', en: 'Exceptions' }, hidden: true, render: (r) => r.exceptions.map((x) => this.i18n.text(exceptionName(x.code))).join('、') },
+      { key: 'exceptions', title: { 'zh-CN': '异常原因', en: 'Exceptions' }, hidden: true, render: (r) => r.exceptions.map((x) => this.i18n.text(exceptionName(x.code))).join(this.t('、', ', ')) },
       { key: 'courier', title: { 'zh-CN': '快递', en: 'Courier' }, hidden: true, render: (r) => courierText(this.couriers, this.i18n, r.courier, r.courier) ?? '' },
       { key: 'trackingNo', title: { 'zh-CN': '运单号', en: 'Tracking no.' }, hidden: true },
     ];
