@@ -121,6 +121,8 @@ describe('labels on the warehouse floor', () => {
     await view.locator('button.new-wave').click();
     const preview = view.locator('wb-fulfillment-wave-preview');
     await preview.locator('[data-group=SF]', { hasText: 'SF Express' }).waitFor();
-    await expect(preview.locator(`input[data-order="${sf.orderNo}"]`).locator('xpath=..').textContent()).resolves.toContain('SF Express');
+    const sfLine = preview.locator(`input[data-order="${sf.orderNo}"]`).locator('xpath=..');
+    await expect(sfLine.textContent()).resolves.toContain('SF Express');
+    await expect(sfLine.textContent()).resolves.toContain('1 piece');
   });
 });

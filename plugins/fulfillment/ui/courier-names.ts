@@ -20,6 +20,8 @@ export function courierNames(api: ApiClient, workbench: WorkbenchService): Promi
 }
 
 /** A courier in the reader's language; `fallback` (the server's name) until the names arrive. */
+export function courierText(names: Map<string, LocalizedText>, i18n: I18n, code: string | null, fallback: string): string;
+export function courierText(names: Map<string, LocalizedText>, i18n: I18n, code: string | null, fallback: string | null): string | null;
 export function courierText(names: Map<string, LocalizedText>, i18n: I18n, code: string | null, fallback: string | null): string | null {
   return (code && i18n.text(names.get(code))) || fallback;
 }

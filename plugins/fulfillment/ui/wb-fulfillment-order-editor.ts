@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { changes, controlStyles, type LocalizedText, ReloadOnChange, WbElement } from '@workbench/ui';
 import type { FlagColour } from '../shared/state-names.js';
 import { flagChip, labelStyles, platformBadge, priorityBadge, priorityName, statusBadge } from './labels.js';
-import { courierNames } from './courier-names.js';
+import { courierNames, courierText } from './courier-names.js';
 import { fulfillmentStyles } from './styles.js';
 import type { OrderDetail } from './wb-fulfillment-order-record.js';
 import './wb-fulfillment-order-entry.js';
@@ -81,7 +81,7 @@ export class FulfillmentOrderEditor extends WbElement {
   }
 
   private courierName(code: string): string {
-    return this.i18n.text(this.couriers.get(code)) || code;
+    return courierText(this.couriers, this.i18n, code, code);
   }
 
   override render() {

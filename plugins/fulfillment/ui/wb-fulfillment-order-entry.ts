@@ -81,7 +81,7 @@ export class FulfillmentOrderEntry extends WbElement {
         <wb-fulfillment-sku-choice @sku-choice=${(e: CustomEvent<SkuChoice>) => this.addChosen(e.detail)}></wb-fulfillment-sku-choice>
         ${this.renderLines()}
         <section class="grid">
-          ${field('shippingFee', '运费（元）', 'Shipping fee (元)', { mode: 'decimal' })}
+          ${field('shippingFee', '运费（元）', 'Shipping fee (¥)', { mode: 'decimal' })}
           <span></span>
           <span class="checks">
             <label><input type="checkbox" name="paid" .checked=${this.paid} @change=${(e: Event) => (this.paid = (e.target as HTMLInputElement).checked)} />${this.t('已付款', 'Paid')}</label>
@@ -99,7 +99,7 @@ export class FulfillmentOrderEntry extends WbElement {
     const problem = (i: number, key: string) => this.problems.get(`/items/${i}/${key}`) ?? (key === 'skuCode' ? this.problems.get(`/items/${i}`) : undefined);
     const value = (e: Event) => (e.target as HTMLInputElement).value;
     return html`<table class="edit lines">
-        <thead><tr><th>${this.t('商家编码', 'SKU code')} *</th><th>${this.t('品名', 'Name')}</th><th>${this.t('数量', 'Qty')}</th><th>${this.t('单价（元）', 'Price (元)')}</th><th></th></tr></thead>
+        <thead><tr><th>${this.t('商家编码', 'SKU code')} *</th><th>${this.t('品名', 'Name')}</th><th>${this.t('数量', 'Qty')}</th><th>${this.t('单价（元）', 'Price (¥)')}</th><th></th></tr></thead>
         <tbody>${this.lines.map((l, i) => {
           const bad = { code: problem(i, 'skuCode'), qty: problem(i, 'quantity'), price: problem(i, 'price') };
           const message = bad.code ?? bad.qty ?? bad.price;

@@ -81,7 +81,7 @@ function detailText(detail: Record<string, unknown> | undefined, pick: (n: { 'zh
   if (!detail) return '';
   for (const key of ['reason', 'text', 'note', 'message']) if (typeof detail[key] === 'string' && detail[key]) return detail[key] as string;
   // Automatic review names the rules that stopped the order by their exception codes.
-  if (Array.isArray(detail.codes)) return (detail.codes as ExceptionCode[]).map((c) => pick(exceptionName(c))).join('、');
+  if (Array.isArray(detail.codes)) return (detail.codes as ExceptionCode[]).map((c) => pick(exceptionName(c))).join(pick({ 'zh-CN': '、', en: ', ' }));
   return '';
 }
 

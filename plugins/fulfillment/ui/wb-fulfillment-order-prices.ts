@@ -72,7 +72,7 @@ export class FulfillmentOrderPrices extends FulfillmentOrderPart {
           ${o.items.map((i) => html`<option value=${String(i.id)} ?selected=${this.target === String(i.id)}>${this.targetName(String(i.id))}（${this.i18n.money(i.price)}）</option>`)}
           <option value="" ?selected=${this.target === ''}>${this.t('运费', 'Shipping fee')}（${this.i18n.money(o.shippingFee)}）</option>
         </select>
-        <label for="amount">${this.t('新金额（元）', 'New amount (元)')}</label>
+        <label for="amount">${this.t('新金额（元）', 'New amount (¥)')}</label>
         <input id="amount" inputmode="decimal" .value=${this.amount} @input=${(e: Event) => (this.amount = (e.target as HTMLInputElement).value)} />
         <label for="reason">${this.t('原因', 'Reason')}</label>
         <input id="reason" .value=${this.reason} placeholder=${this.t('如：买家议价，旺旺已确认', 'e.g. agreed with the buyer on chat')} @input=${(e: Event) => (this.reason = (e.target as HTMLInputElement).value)} />

@@ -1,7 +1,7 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { controlStyles, type LocalizedText } from '@workbench/ui';
-import { courierNames } from './courier-names.js';
+import { courierNames, courierText } from './courier-names.js';
 import { fulfillmentStyles } from './styles.js';
 import { FulfillmentOrderPart } from './wb-fulfillment-order-part.js';
 
@@ -43,7 +43,7 @@ export class FulfillmentOrderRemarks extends FulfillmentOrderPart {
     return html`${o.remarks.length
         ? html`<ul class="plain remarks">${o.remarks.map((r) => html`<li>
             <span class="agent" title=${this.t('客服工号', 'Agent no.')}>${r.agentNo}</span>
-            <span class="courier">${this.i18n.text(this.couriers.get(r.courier)) || r.courier}</span>
+            <span class="courier">${courierText(this.couriers, this.i18n, r.courier, r.courier)}</span>
             <span class="note">${r.note || r.text}</span>
             <span class="by">${r.authorName} · ${this.i18n.dateTime(r.createdAt)}</span>
           </li>`)}</ul>`

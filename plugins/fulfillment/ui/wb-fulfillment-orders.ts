@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { type BulkAction, changes, type Column, confirmDialog, listPanelStyles, type LocalizedText, type Page, ReloadOnChange, reportFilters, RovingFocus, styleMap, type TableQuery, type WbDataTable, WbElement } from '@workbench/ui';
 import type { FlagColour, OrderStatus } from '../shared/state-names.js';
 import { exceptionName, flagChip, labelStyles, platformBadge, priorityBadge, statusBadge, statusName } from './labels.js';
-import { courierNames } from './courier-names.js';
+import { courierNames, courierText } from './courier-names.js';
 import { fulfillmentMarks } from './styles.js';
 import { OPEN_QUEUE, OPEN_STATUSES, type BatchAnswer, type OrderRow, type OrdersFilter } from './wb-fulfillment-order-record.js';
 import { filterCount } from './wb-fulfillment-orders-filters.js';
@@ -206,8 +206,8 @@ export class FulfillmentOrders extends WbElement {
       { key: 'paidAt', title: { 'zh-CN': '付款时间', en: 'Paid' }, sortable: true, hidden: true, width: '128px', render: (r) => this.i18n.dateTime(r.paidAt) },
       { key: 'buyerNick', title: { 'zh-CN': '买家', en: 'Buyer' }, hidden: true },
       { key: 'platformStatus', title: { 'zh-CN': '平台状态', en: 'Platform' }, hidden: true, render: (r) => platformBadge(r.platformStatus, pick) },
-      { key: 'exceptions', title: { 'zh-CN': '异常原因', en: 'Exceptions' }, hidden: true, render: (r) => r.exceptions.map((x) => this.i18n.text(exceptionName(x.code))).join('、') },
-      { key: 'courier', title: { 'zh-CN': '快递', en: 'Courier' }, hidden: true, render: (r) => (r.courier ? this.i18n.text(this.couriers.get(r.courier)) || r.courier : '') },
+      { key: 'exceptions', title: { 'zh-CN': '异常原因', en: 'Exceptions' }, hidden: true, render: (r) => r.exceptions.map((x) => this.i18n.text(exceptionName(x.code))).join(this.t('、', ', ')) },
+      { key: 'courier', title: { 'zh-CN': '快递', en: 'Courier' }, hidden: true, render: (r) => courierText(this.couriers, this.i18n, r.courier, r.courier) ?? '' },
       { key: 'trackingNo', title: { 'zh-CN': '运单号', en: 'Tracking no.' }, hidden: true },
     ];
   }

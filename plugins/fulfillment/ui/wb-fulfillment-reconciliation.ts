@@ -47,10 +47,10 @@ export class FulfillmentReconciliation extends WbElement {
   private renderList() {
     const narrow = this.width.narrow;
     const columns: Column<StatementSummary>[] = [
-      { key: 'courier', title: { 'zh-CN': '快递', en: 'Courier' }, width: '64px', render: (r) => courierText(this.couriers, this.i18n, r.courier.code, r.courier.name) ?? '' },
+      { key: 'courier', title: { 'zh-CN': '快递', en: 'Courier' }, width: 'minmax(96px, 1fr)', render: (r) => courierText(this.couriers, this.i18n, r.courier.code, r.courier.name) ?? '' },
       { key: 'period', title: { 'zh-CN': '账期', en: 'Period' }, width: 'minmax(90px, 1.5fr)', render: (r) => (r.from === r.to ? r.from : `${r.from.slice(5)}~${r.to.slice(5)}`) },
-      { key: 'lines', title: { 'zh-CN': '行', en: 'Lines' }, type: 'number', width: '44px', hidden: narrow },
-      { key: 'differences', title: { 'zh-CN': '问题', en: 'Issues' }, type: 'number', width: '48px', render: (r) => html`<span style=${tone(r.unknown + r.differences ? 'danger' : undefined)}>${r.unknown + r.differences}</span>` },
+      { key: 'lines', title: { 'zh-CN': '行', en: 'Lines' }, type: 'number', width: '56px', hidden: narrow },
+      { key: 'differences', title: { 'zh-CN': '问题', en: 'Issues' }, type: 'number', width: '60px', render: (r) => html`<span style=${tone(r.unknown + r.differences ? 'danger' : undefined)}>${r.unknown + r.differences}</span>` },
       { key: 'billedFee', title: { 'zh-CN': '账单运费', en: 'Billed' }, type: 'money', width: '80px', render: (r) => this.i18n.money(r.billedFee) },
       { key: 'importedAt', title: { 'zh-CN': '导入时间', en: 'Imported' }, type: 'datetime', width: '136px', hidden: true },
     ];

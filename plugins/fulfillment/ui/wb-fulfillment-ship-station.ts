@@ -1,7 +1,7 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { ApiError, changes, controlStyles, type LocalizedText, repeat, WbElement } from '@workbench/ui';
-import { courierNames } from './courier-names.js';
+import { courierNames, courierText } from './courier-names.js';
 import { labelStyles, statusBadge, statusName } from './labels.js';
 import { beep } from './scan-input.js';
 import { fulfillmentStyles } from './styles.js';
@@ -136,9 +136,8 @@ export class FulfillmentShipStation extends WbElement {
 
   /** A courier's name from its code, as far as the station knows the shop's couriers. */
   private courierName(code: string): string {
-    const named = this.i18n.text(this.names.get(code));
-    if (named) return named;
-    return this.couriers.find((c) => c.code === code)?.name ?? (this.courier?.courier?.code === code ? this.courier.courier.name : code);
+    const fallback = this.couriers.find((c) => c.code === code)?.name ?? (this.courier?.courier?.code === code ? this.courier.courier.name : code);
+    return courierText(this.names, this.i18n, code, fallback);
   }
 
   private fetch(id: number): Promise<[ShipOrder, CourierAnswer]> {

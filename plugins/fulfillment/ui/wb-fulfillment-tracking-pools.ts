@@ -5,7 +5,6 @@ import type { PoolCount as Pool } from '../shared/records.js';
 import { fulfillmentStyles } from './styles.js';
 import { courierNames, courierText } from './courier-names.js';
 
-
 /**
  * 快递单号池 in the waves view: numbers left per courier (a pool below the setting's threshold
  * stands out), and a form to import a 号段 — the start and end numbers bought from the courier.
@@ -23,8 +22,8 @@ export class FulfillmentTrackingPools extends WbElement {
     input { min-width: 0; font-family: var(--wb-font-mono, monospace); }
   `];
 
-  // Reloads when the wave board takes numbers for a wave's labels.
-  private readonly reloadOnChange = new ReloadOnChange(this, ['fulfillment.pools'], { reload: () => this.load() });
+  // Loads on connect and again when the wave board takes numbers for a wave's labels.
+  private readonly reloadOnChange = new ReloadOnChange(this, ['fulfillment.pools'], { reload: () => this.load(), onConnect: true });
   @state() private pools: Pool[] = [];
   @state() private threshold = 0;
   @state() private courier = '';
@@ -34,7 +33,6 @@ export class FulfillmentTrackingPools extends WbElement {
   override connectedCallback(): void {
     super.connectedCallback();
     void courierNames(this.api, this.workbench).then((names) => (this.couriers = names));
-    void this.load();
   }
 
   private async load(): Promise<void> {

@@ -102,8 +102,8 @@ export class FulfillmentWavePreview extends WbElement {
       <div class="groups couriers">${p.couriers.map((c) => group(this.courier(c.code, c.name) ?? this.t('无快递可达', 'No courier reaches'), (o) => o.courier === c.code, c.count, c.code ?? 'none'))}</div>
       <ul aria-label=${this.t('订单', 'Orders')}>${p.orders.map((o) => html`<li><label><input type="checkbox" data-order=${o.orderNo} .checked=${this.chosen.has(o.orderId)}
           @change=${(e: Event) => this.toggleGroup((x) => x.orderId === o.orderId, (e.target as HTMLInputElement).checked)}>
-          <span class="no">${o.orderNo}</span><span class="meta">${this.i18n.text(WAVE_CLASS_NAMES[o.class])} · ${this.courier(o.courier, o.courierName) ?? '—'} · ${this.t(`${o.pieces} 件`, `${o.pieces} pcs`)}</span></label></li>`)}</ul>
-      ${p.skipped.length ? html`<p class="skipped">${this.t(`${p.skipped.length} 单不能组波次：`, `${p.skipped.length} orders cannot go in:`)} ${p.skipped.map((s) => html`<span><strong>${s.orderNo}</strong> ${s.reason}；</span>`)}</p>` : nothing}
+          <span class="no">${o.orderNo}</span><span class="meta">${this.i18n.text(WAVE_CLASS_NAMES[o.class])} · ${this.courier(o.courier, o.courierName) ?? '—'} · ${this.t(`${o.pieces} 件`, o.pieces === 1 ? '1 piece' : `${o.pieces} pieces`)}</span></label></li>`)}</ul>
+      ${p.skipped.length ? html`<p class="skipped">${this.t(`${p.skipped.length} 单不能组波次：`, `${p.skipped.length} orders cannot go in:`)} ${p.skipped.map((s, i) => html`${i ? this.t('；', '; ') : nothing}<span><strong>${s.orderNo}</strong> ${s.reason}</span>`)}</p>` : nothing}
       ${over ? html`<p class="warn" role="status">${this.t(`一个波次最多 ${p.max} 单，已选 ${count} 单`, `A wave holds at most ${p.max} orders; ${count} are chosen`)}</p>` : nothing}
       <div class="actions">
         <button class="primary make" ?disabled=${count === 0 || over} @click=${() => this.make()}>${this.t(`建波次（${count} 单）`, `Make the wave (${count})`)}</button>

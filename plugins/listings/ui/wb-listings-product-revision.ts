@@ -38,7 +38,7 @@ export class ListingsProductRevision extends WbElement {
     const reviewer = this.workbench.can('listings.products.review') && !mine;
     const failing = r.checklist.rules.filter((rule) => !rule.passed);
     return html`<h3>${this.t('待审核的修改', 'Changes awaiting review')}</h3>
-      <p class="hint">${this.t('修改人', 'Edited by')}：${r.editors.map((e) => e.name).join('、')} · ${this.i18n.dateTime(r.updatedAt)}<br />
+      <p class="hint">${this.t('修改人', 'Edited by')}：${r.editors.map((e) => e.name).join(this.t('、', ', '))} · ${this.i18n.dateTime(r.updatedAt)}<br />
         ${this.t('审核通过前，顾客和其他模块看到的仍是上架中的内容。', 'Until approved, buyers and other areas see the listed version.')}</p>
       <table class="diff">
         <thead><tr><th>${this.t('修改', 'Change')}</th><th>${this.t('原来', 'Before')}</th><th>${this.t('改为', 'After')}</th></tr></thead>
@@ -48,7 +48,7 @@ export class ListingsProductRevision extends WbElement {
         })}</tbody>
       </table>
       ${failing.length
-        ? html`<p class="hint fail">${this.t('修改后未通过的检查', 'Checklist rules the changed version fails')}：${failing.map((f) => this.i18n.text(f.title)).join('、')}</p>`
+        ? html`<p class="hint fail">${this.t('修改后未通过的检查', 'Checklist rules the changed version fails')}：${failing.map((f) => this.i18n.text(f.title)).join(this.t('、', ', '))}</p>`
         : html`<p class="hint">${this.t('修改后的版本通过全部上架检查。', 'The changed version passes every checklist rule.')}</p>`}
       ${reviewer
         ? html`<label for="revision-note">${this.t('审核意见（驳回时必填）', 'Note (needed to reject)')}</label>

@@ -72,7 +72,7 @@ export class ListingsReviewQueue extends WbElement {
     const columns: Column<RevisionRow>[] = [
       { key: 'productTitle', title: { 'zh-CN': '商品', en: 'Product' }, width: 'minmax(80px, 1fr)', render: (r) => tip(r.productTitle) },
       { key: 'diff', title: { 'zh-CN': '改动', en: 'Changes' }, width: 'minmax(100px, 2fr)', render: (r) => tip(changes(r)) },
-      { key: 'editors', title: { 'zh-CN': '修改人', en: 'Edited by' }, width: 'minmax(56px, 1fr)', render: (r) => tip(r.editors.map((e) => e.name).join('、')) },
+      { key: 'editors', title: { 'zh-CN': '修改人', en: 'Edited by' }, width: 'minmax(56px, 1fr)', render: (r) => tip(r.editors.map((e) => e.name).join(this.t('、', ', '))) },
       { key: 'createdAt', title: { 'zh-CN': '提交时间', en: 'Since' }, type: 'datetime', hidden: true },
     ];
     return html`<wb-data-table class="revisions" source="/listings/revisions" storageKey="listings-revisions" .columns=${columns}
