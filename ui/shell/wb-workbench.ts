@@ -3,7 +3,6 @@ import { html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { workbenchContext } from '../kit/contexts.js';
 import type { Disposable } from '../kit/disposable.js';
-import type { LocalizedText } from '../kit/i18n.js';
 import { keybindingOf } from '../kit/keybinding.js';
 import type { CurrentUser, EditorInput, WorkbenchService } from '../kit/workbench-service.js';
 import { WbElement } from '../kit/wb-element.js';
@@ -20,7 +19,7 @@ import { PluginLoader } from './plugin-loader.js';
 import { loaderContext } from './shell-contexts.js';
 import { loadSearches, saveSearches, type SavedSearch } from './saved-searches.js';
 import { registerShellCommands } from './shell-commands.js';
-import { pageTab, tabForPath, tabPath, viewTab, type Page } from './tab-routes.js';
+import { editorTab, PAGES, pageTab, printTab, tabForPath, tabPath, viewTab } from './tab-routes.js';
 import type { Place } from './wb-command-palette.js';
 import { workbenchStyles } from './workbench-styles.js';
 import type { WbCommandPalette } from './wb-command-palette.js';
@@ -77,7 +76,7 @@ export class WbWorkbench extends WbElement {
       replaceEditor: (current, next) => this.replaceEditor(current, next),
       showView: ({ plugin, view }) => this.showView(`${plugin}:${view}`),
       print: (plugin, printable, query, title) =>
-        this.openTab({ key: `print:${plugin}:${printable}:${new URLSearchParams(query).toString()}`, kind: 'print', plugin, printable, query, title: title ?? this.plugins.find((p) => p.id === plugin)?.printables.find((p) => p.id === printable)?.title ?? printable }),
+        this.openTab(printTab(plugin, printable, query, title ?? this.plugins.find((p) => p.id === plugin)?.printables.find((p) => p.id === printable)?.title ?? printable)),
     };
     super.connectedCallback();
     this.disposables.push(registerShellCommands(this.commands, this.i18n, this.shellActions()));
@@ -270,7 +269,7 @@ export class WbWorkbench extends WbElement {
   /** Quick open's places: the work lists, stations and pages this user may open. */
   private places(): Place[] {
     const lists = this.viewItems().filter((v) => v.editor).map((v) => ({ title: v.title, detail: this.i18n.text(this.plugins.find((p) => p.id === v.plugin)?.name), open: () => this.showView(v.id) }));
-    const pages = (['home', 'settings', 'plugins', 'users', 'audit'] as Page[])
+    const pages = PAGES
       .filter((p) => p !== 'settings' || this.service.can('core.settings.read'))
       .filter((p) => p !== 'users' || this.service.can('core.users.manage'))
       .filter((p) => p !== 'audit' || this.service.can('core.audit.read'))
@@ -298,7 +297,7 @@ export class WbWorkbench extends WbElement {
       return;
     }
     const editor = plugin.editors.find((e) => e.opens === input.opens)!;
-    this.openTab({ key: `editor:${input.opens}:${input.id}`, kind: 'editor', plugin: plugin.id, opens: input.opens, id: input.id, title: input.titles ?? input.title ?? defaultTitle(editor.title, input.id) });
+    this.openTab(editorTab(plugin.id, editor, input.id, input.titles ?? input.title));
   }
 
   private replaceEditor(current: { opens: string; id: string }, next: EditorInput): void {
@@ -475,11 +474,6 @@ export class WbWorkbench extends WbElement {
 }
 
 /** `订单 12` in each language the editor's title has. */
-function defaultTitle(title: LocalizedText | undefined, id: string): LocalizedText {
-  if (!title) return id;
-  return typeof title === 'string' ? `${title} ${id}` : Object.fromEntries(Object.entries(title).map(([l, t]) => [l, `${t} ${id}`]));
-}
-
 declare global {
   interface HTMLElementTagNameMap {
     'wb-workbench': WbWorkbench;
