@@ -145,6 +145,7 @@ export async function startWorkbench(config: WorkbenchConfig, rootDir: string, l
     host = container.resolve(PluginHost);
     const plugins = host;
     accounts.useRoleDefaults(() => plugins.manifests().filter((m) => plugins.isRunning(m.id)));
+    plugins.onDidChange(() => accounts.roleDefaultsChanged());
 
     app.onError((error, c) => {
       const locale = c.get('locale') ?? config.locale;
@@ -171,6 +172,7 @@ export async function startWorkbench(config: WorkbenchConfig, rootDir: string, l
     registerPluginSwitchRoutes(add, new PluginSwitch(plugins, new PluginStates(db, now), audit));
 
     await plugins.start();
+    accounts.roleDefaultsChanged();
     // Runs missed while the workbench was off go once every plugin is active.
     jobs.start();
     servePluginUi(app, plugins);

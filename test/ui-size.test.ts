@@ -1,5 +1,6 @@
-// The shell's first load stays under its budget (80 KB of JavaScript, gzipped), and uPlot — the
-// home page's charts — comes only when a chart is drawn. The global setup has just built dist/.
+// The shell's first load stays under its budget (80 KB of JavaScript, gzipped); uPlot — the
+// home page's charts — comes only when a chart is drawn, and pinyin-pro with its dictionary only
+// when the palette first matches. The global setup has just built dist/.
 import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
 import { BUDGET_KB, measureShellInitialJs } from '../bench/ui-size.mjs';
@@ -11,12 +12,15 @@ test('the shell’s initial JavaScript is under 80 KB gzipped', () => {
   expect(size.gzipped).toBeLessThan(BUDGET_KB * 1024);
 });
 
-test('uPlot is a chunk of its own, loaded by the chart, not by the shell', () => {
+test.each([
+  ['uPlot', 'node_modules/uplot', 'the chart'],
+  ['pinyin-pro', 'node_modules/pinyin-pro', 'loadPinyin'],
+])('%s is a chunk of its own, loaded by %s, not by the shell', (name, path) => {
   const size = measureShellInitialJs();
-  expect(size.inputs.filter((i) => i.includes('node_modules/uplot'))).toEqual([]);
+  expect(size.inputs.filter((i) => i.includes(path))).toEqual([]);
   const meta = JSON.parse(readFileSync('dist/ui/meta.json', 'utf8')) as { outputs: Record<string, { inputs: Record<string, unknown>; imports: { path: string; kind: string }[] }> };
-  const chunk = Object.entries(meta.outputs).find(([file, o]) => !file.endsWith('.map') && Object.keys(o.inputs).some((i) => i.includes('node_modules/uplot')));
-  expect(chunk, 'a chunk with uPlot').toBeDefined();
+  const chunk = Object.entries(meta.outputs).find(([file, o]) => !file.endsWith('.map') && Object.keys(o.inputs).some((i) => i.includes(path)));
+  expect(chunk, `a chunk with ${name}`).toBeDefined();
   const importers = Object.entries(meta.outputs).filter(([, o]) => o.imports.some((i) => i.path === chunk![0]));
   expect(importers.length).toBeGreaterThan(0);
   for (const [, o] of importers) expect(o.imports.find((i) => i.path === chunk![0])!.kind).toBe('dynamic-import');

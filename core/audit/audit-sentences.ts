@@ -1,4 +1,4 @@
-import type { LocalizedText } from '../i18n/localized-text.js';
+import { localize, type LocalizedText } from '../i18n/localized-text.js';
 import type { AuditRecord } from './audit-log.js';
 
 /** A sentence in each language the workbench speaks. */
@@ -15,8 +15,8 @@ export interface AuditNames {
   plugin(id: string): LocalizedText | undefined;
 }
 
-const zh = (text: LocalizedText): string => (typeof text === 'string' ? text : text['zh-CN']);
-const en = (text: LocalizedText): string => (typeof text === 'string' ? text : (text.en ?? text['zh-CN']));
+const zh = (text: LocalizedText): string => localize(text, 'zh-CN');
+const en = (text: LocalizedText): string => localize(text, 'en');
 
 /** A summary as a clause: its trailing aside dropped (`新建分类（最多两级）` → `新建分类`), lower-case in English. */
 function clause(text: string, locale: 'zh-CN' | 'en'): string {

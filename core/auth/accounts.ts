@@ -75,7 +75,7 @@ function checkPassword(password: string, username: string): void {
 export class Accounts {
   private gen = 0;
   private defaultsSource: () => readonly PluginManifest[] = () => [];
-  private defaultsKey = '';
+  private cachedDefaults: RoleDefaults | undefined;
   private mustChange: { generation: number; ids: Promise<Set<number>> } | undefined;
 
   constructor(
@@ -86,23 +86,30 @@ export class Accounts {
   ) {}
 
   get generation(): number {
-    // Plugins switched on or off change the built-in roles' defaults, so cached actors reload.
-    const key = this.defaults().key;
-    if (key !== this.defaultsKey) {
-      this.defaultsKey = key;
-      this.gen++;
-    }
     return this.gen;
   }
 
   /** Where the built-in roles' defaults come from: the manifests of the plugins running now. */
   useRoleDefaults(running: () => readonly PluginManifest[]): void {
     this.defaultsSource = running;
+    this.roleDefaultsChanged();
+  }
+
+  /**
+   * The running plugins changed (started, switched on or off): the built-in roles' defaults are
+   * read again, and cached actors reload. Until then every request reuses the same defaults.
+   */
+  roleDefaultsChanged(): void {
+    this.cachedDefaults = undefined;
+    this.gen++;
   }
 
   private defaults(): RoleDefaults {
-    const running = this.defaultsSource();
-    return running.length ? roleDefaults(running) : NO_ROLE_DEFAULTS;
+    if (!this.cachedDefaults) {
+      const running = this.defaultsSource();
+      this.cachedDefaults = running.length ? roleDefaults(running) : NO_ROLE_DEFAULTS;
+    }
+    return this.cachedDefaults;
   }
 
   /** Whether the account must change its password first; read once per generation. */

@@ -12,11 +12,9 @@ export interface RoleDefaults {
   byRole: ReadonlyMap<string, readonly string[]>;
   /** Every permission the running plugins declare: a removal outside these is kept for later. */
   known: ReadonlySet<string>;
-  /** Changes whenever the defaults may have changed (a plugin switched on or off). */
-  key: string;
 }
 
-export const NO_ROLE_DEFAULTS: RoleDefaults = { byRole: new Map(), known: new Set(), key: '' };
+export const NO_ROLE_DEFAULTS: RoleDefaults = { byRole: new Map(), known: new Set() };
 
 export function roleDefaults(running: readonly PluginManifest[]): RoleDefaults {
   const byRole = new Map<string, string[]>();
@@ -28,7 +26,7 @@ export function roleDefaults(running: readonly PluginManifest[]): RoleDefaults {
     }
   }
   for (const [role, permissions] of byRole) byRole.set(role, [...new Set(permissions)].sort());
-  return { byRole, known, key: running.map((m) => `${m.id}@${m.version}`).sort().join(',') };
+  return { byRole, known };
 }
 
 /** A built-in role's permissions: its defaults with the owner's additions, less the owner's removals. */

@@ -48,12 +48,13 @@ export class ImportMappings {
     return new Map(rows.map((r) => [r.layout, JSON.parse(r.columns) as CsvColumnMapping]));
   }
 
-  async list(importer: string): Promise<ImportMapping[]> {
+  /** An importer's mappings, newest first; with `layout`, that one alone. */
+  async list(importer: string, layout?: string): Promise<ImportMapping[]> {
     const rows = await this.db.read((q) =>
       q.all<MappingRow>(
         `SELECT m.layout_key AS layout, m.header_json AS header, m.fields_json AS fields, m.mapping_json AS columns, m.created_by AS createdBy, u.display_name AS createdByName, m.created_at AS createdAt
-         FROM core_import_mappings m LEFT JOIN core_users u ON u.id = m.created_by WHERE m.importer_id = ? ORDER BY m.created_at DESC, m.layout_key`,
-        [importer],
+         FROM core_import_mappings m LEFT JOIN core_users u ON u.id = m.created_by WHERE m.importer_id = ? ${layout === undefined ? '' : 'AND m.layout_key = ?'} ORDER BY m.created_at DESC, m.layout_key`,
+        layout === undefined ? [importer] : [importer, layout],
       ),
     );
     return rows.map((r) => ({ ...r, header: JSON.parse(r.header) as string[], fields: JSON.parse(r.fields) as CsvUnmappedColumn[], columns: JSON.parse(r.columns) as Record<string, string | null> }));
@@ -68,7 +69,7 @@ export class ImportMappings {
         [importer, question.layout, JSON.stringify(question.header), JSON.stringify(question.fields), JSON.stringify(columns), by, this.now()],
       ),
     );
-    return (await this.list(importer)).find((m) => m.layout === question.layout)!;
+    return (await this.list(importer, question.layout))[0]!;
   }
 
   /** True when there was such a mapping. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PluginContributions } from './contributions.js';
-import { tabForPath, tabPath } from './tab-routes.js';
+import { editorTab, printTab, tabForPath, tabPath } from './tab-routes.js';
 
 const none = { commands: [], widgets: [], status: [], importers: [] };
 const plugins: PluginContributions[] = [
@@ -33,6 +33,11 @@ describe('every tab has its own address', () => {
     expect(tabForPath('/fulfillment/order/12', '', plugins)).toMatchObject({ key: 'editor:order:12', opens: 'order', id: '12', title: { 'zh-CN': '订单 12', en: 'Order 12' } });
     expect(tabForPath('/fulfillment/order/T%2F1%20x', '', plugins)).toMatchObject({ id: 'T/1 x' });
     expect(tabPath({ key: 'editor:order:T/1 x', kind: 'editor', plugin: 'fulfillment', opens: 'order', id: 'T/1 x', title: 'x' }, plugins)).toBe('/fulfillment/order/T%2F1%20x');
+  });
+
+  it('a record or print tab opened from the workbench is the same tab its link opens', () => {
+    expect(editorTab('fulfillment', plugins[0]!.editors[0]!, '12')).toEqual(tabForPath('/fulfillment/order/12', '', plugins));
+    expect(printTab('fulfillment', 'pick-list', { wave: '3' }, '拣货单')).toEqual(tabForPath('/fulfillment/printables/pick-list', '?wave=3', plugins));
   });
 
   it('opens nothing for a plugin that is off, a side-bar view, an unknown page or a mangled path', () => {

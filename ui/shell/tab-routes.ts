@@ -60,14 +60,10 @@ export function tabForPath(pathname: string, search: string, plugins: PluginCont
   if (parts.length !== 3) return undefined;
   if (parts[1] === 'printables') {
     const printable = plugin.printables.find((p) => p.id === parts[2]);
-    if (!printable) return undefined;
-    return { key: `print:${plugin.id}:${printable.id}:${new URLSearchParams(query).toString()}`, kind: 'print', plugin: plugin.id, printable: printable.id, query, title: printable.title };
+    return printable ? printTab(plugin.id, printable.id, query, printable.title) : undefined;
   }
   const editor = plugin.editors.find((e) => e.id === parts[1]);
-  if (!editor) return undefined;
-  const id = parts[2]!;
-  const title = typeof editor.title === 'object' ? Object.fromEntries(Object.entries(editor.title).map(([l, t]) => [l, `${t} ${id}`])) : `${editor.title || editor.opens} ${id}`;
-  return { key: `editor:${editor.opens}:${id}`, kind: 'editor', plugin: plugin.id, opens: editor.opens, id, title };
+  return editor ? editorTab(plugin.id, editor, parts[2]!) : undefined;
 }
 
 export function pageTab(page: Page): TabState {
@@ -76,4 +72,15 @@ export function pageTab(page: Page): TabState {
 
 export function viewTab(plugin: string, view: string, title: TabState['title'], query?: Record<string, string>): TabState {
   return { key: `view:${plugin}:${view}`, kind: 'view', plugin, view, title, ...(query && Object.keys(query).length ? { query } : {}) };
+}
+
+/** A record's tab: titled by the editor's title and the record id until the editor names the record. */
+export function editorTab(plugin: string, editor: PluginContributions['editors'][number], id: string, title?: TabState['title']): TabState {
+  const named = title ?? (typeof editor.title === 'object' ? Object.fromEntries(Object.entries(editor.title).map(([l, t]) => [l, `${t} ${id}`])) : `${editor.title || editor.opens} ${id}`);
+  return { key: `editor:${editor.opens}:${id}`, kind: 'editor', plugin, opens: editor.opens, id, title: named };
+}
+
+/** A print tab: one per printable and query, so two waves' pick lists are two tabs. */
+export function printTab(plugin: string, printable: string, query: Record<string, string>, title: TabState['title']): TabState {
+  return { key: `print:${plugin}:${printable}:${new URLSearchParams(query).toString()}`, kind: 'print', plugin, printable, query, title };
 }

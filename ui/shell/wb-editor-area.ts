@@ -1,7 +1,6 @@
 import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { EDITOR_DIRTY, EDITOR_FILTERS } from '../kit/editor-state.js';
 import { RovingFocus } from '../kit/roving-focus.js';
 import { icon } from './icons.js';
 import type { TabState } from './layout-state.js';
@@ -87,6 +86,7 @@ export class WbEditorArea extends LitElement {
         ${repeat(
           this.tabs,
           (t) => t.key,
+          // The kit's EDITOR_DIRTY and EDITOR_FILTERS: Lit binds an event only by its literal name.
           (t) => html`<section role="tabpanel" id="panel-${t.key}" aria-labelledby="tab-${t.key}" ?hidden=${t.key !== this.active}
             @wb-editor-dirty=${(e: CustomEvent<{ dirty: boolean }>) => this._fire('tab-dirty', { key: t.key, dirty: e.detail.dirty })}
             @wb-editor-filters=${(e: CustomEvent<{ filters: Record<string, string> }>) => this._fire('tab-filters', { key: t.key, filters: e.detail.filters })}>${this.renderTab(t)}</section>`,

@@ -3,7 +3,6 @@ import { html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { workbenchContext } from '../kit/contexts.js';
 import type { Disposable } from '../kit/disposable.js';
-import type { LocalizedText } from '../kit/i18n.js';
 import { keybindingOf } from '../kit/keybinding.js';
 import type { CurrentUser, EditorInput, WorkbenchService } from '../kit/workbench-service.js';
 import { WbElement } from '../kit/wb-element.js';
@@ -15,12 +14,13 @@ import '../pages/wb-plugins-page.js';
 import '../pages/wb-settings-page.js';
 import '../pages/wb-users-page.js';
 import type { PluginContributions, PluginState, PluginWarning } from './contributions.js';
-import { clamp, loadLayout, saveLayout, type LayoutState, type TabState } from './layout-state.js';
+import { clamp, loadLayout, type LayoutState, type TabState } from './layout-state.js';
 import { PluginLoader } from './plugin-loader.js';
 import { loaderContext } from './shell-contexts.js';
 import { loadSearches, saveSearches, type SavedSearch } from './saved-searches.js';
 import { registerShellCommands } from './shell-commands.js';
-import { pageTab, tabForPath, tabPath, viewTab, type Page } from './tab-routes.js';
+import { TabController } from './tab-controller.js';
+import { editorTab, PAGES, pageTab, printTab, viewTab } from './tab-routes.js';
 import type { Place } from './wb-command-palette.js';
 import { workbenchStyles } from './workbench-styles.js';
 import type { WbCommandPalette } from './wb-command-palette.js';
@@ -38,7 +38,8 @@ import './wb-work-lists.js';
  * panel, status bar. It implements the WorkbenchService plugins use to open tabs, and keeps the
  * layout (sizes, open tabs) across reloads. Work lists (views placed in the editor area) open as
  * tabs; the side bar then lists them with their saved searches. Every tab has its own URL
- * (`tab-routes.ts`): the address bar follows the tab in front, back/forward and links open tabs.
+ * (`tab-routes.ts`): `TabController` keeps the address bar on the tab in front, and back/forward
+ * and links open tabs.
  * @fires logged-out
  */
 @customElement('wb-workbench')
@@ -61,6 +62,13 @@ export class WbWorkbench extends WbElement {
     () => this.plugins,
     (plugin, subscriptions) => ({ plugin, api: this.api, i18n: this.i18n, commands: this.commands, notifications: this.notifications, workbench: this.service, subscriptions }),
   );
+  private readonly tabs = new TabController(this, {
+    userId: () => this.user.id,
+    layout: () => this.layout,
+    setLayout: (layout) => (this.layout = layout),
+    plugins: () => this.plugins,
+    titled: (tab) => (tab.kind === 'page' ? { ...tab, title: this.i18n.t(`page.${tab.page}`) } : tab),
+  });
   private readonly disposables: Disposable[] = [];
   /** Commands declared for the running plugins; declared again when the set of plugins changes. */
   private pluginCommands: Disposable[] = [];
@@ -77,12 +85,11 @@ export class WbWorkbench extends WbElement {
       replaceEditor: (current, next) => this.replaceEditor(current, next),
       showView: ({ plugin, view }) => this.showView(`${plugin}:${view}`),
       print: (plugin, printable, query, title) =>
-        this.openTab({ key: `print:${plugin}:${printable}:${new URLSearchParams(query).toString()}`, kind: 'print', plugin, printable, query, title: title ?? this.plugins.find((p) => p.id === plugin)?.printables.find((p) => p.id === printable)?.title ?? printable }),
+        this.tabs.open(printTab(plugin, printable, query, title ?? this.plugins.find((p) => p.id === plugin)?.printables.find((p) => p.id === printable)?.title ?? printable)),
     };
     super.connectedCallback();
     this.disposables.push(registerShellCommands(this.commands, this.i18n, this.shellActions()));
     window.addEventListener('keydown', this.onKeyDown, true);
-    window.addEventListener('popstate', this.onPopState);
     window.addEventListener('beforeunload', this.onBeforeUnload);
     void this.loadContributions();
     this.listenForPluginChanges();
@@ -93,7 +100,6 @@ export class WbWorkbench extends WbElement {
     this.events?.close();
     for (const d of this.pluginCommands.splice(0)) d.dispose();
     window.removeEventListener('keydown', this.onKeyDown, true);
-    window.removeEventListener('popstate', this.onPopState);
     window.removeEventListener('beforeunload', this.onBeforeUnload);
     for (const d of this.disposables.splice(0)) d.dispose();
     this.loader.dispose();
@@ -102,10 +108,10 @@ export class WbWorkbench extends WbElement {
   private shellActions() {
     return {
       showPalette: (mode: 'commands' | 'records') => this.palette.show(mode),
-      openPage: (page: NonNullable<TabState['page']>) => this.openTab(pageTab(page)),
+      openPage: (page: NonNullable<TabState['page']>) => this.tabs.open(pageTab(page)),
       can: (p: string) => this.service.can(p),
-      toggleSidebar: () => this.setLayout({ sidebarVisible: !this.layout.sidebarVisible }),
-      togglePanel: () => this.setLayout({ panelVisible: !this.layout.panelVisible }),
+      toggleSidebar: () => this.tabs.setLayout({ sidebarVisible: !this.layout.sidebarVisible }),
+      togglePanel: () => this.tabs.setLayout({ panelVisible: !this.layout.panelVisible }),
       closeActiveTab: () => this.layout.activeTab && void this.closeTab(this.layout.activeTab),
       logout: async () => {
         await this.api.post('/auth/logout');
@@ -151,7 +157,7 @@ export class WbWorkbench extends WbElement {
         for (const c of p.commands) this.pluginCommands.push(this.commands.declare({ ...c, category: p.name, plugin: p.id }));
       }
       const views = this.viewItems();
-      if (this.layout.view !== 'manage' && !views.some((v) => v.id === this.layout.view)) this.setLayout({ view: views[0]?.id ?? 'manage' }, 'none');
+      if (this.layout.view !== 'manage' && !views.some((v) => v.id === this.layout.view)) this.tabs.setLayout({ view: views[0]?.id ?? 'manage' }, 'none');
       if (refresh) {
         this.dispatchEvent(new CustomEvent('plugins-changed', { bubbles: true, composed: true }));
         return;
@@ -181,34 +187,30 @@ export class WbWorkbench extends WbElement {
    * warehouse on the stations — those views, else the home page.
    */
   private arrive(): void {
-    const linked = location.pathname !== '/' || location.search ? tabForPath(location.pathname, location.search, this.plugins) : undefined;
-    if (linked) this.openTab(this.withViewTitle(linked), 'replace');
+    const linked = this.tabs.linked();
+    if (linked) this.tabs.open(linked, 'replace');
     else if (location.pathname !== '/') {
       this.notifications.notify('warning', this.i18n.t('route.unknown', { path: location.pathname }));
-      this.setLayout({});
+      this.tabs.setLayout({});
     } else if (!this.layout.tabs.length) {
       const roles = this.user.roles;
       const landing = roles.length ? this.viewItems().filter((v) => v.editor && roles.every((r) => v.landing.includes(r))) : [];
       if (landing.length) {
-        for (const v of landing) this.openTab(viewTab(v.plugin, v.view, v.title), 'replace');
-        this.setLayout({ activeTab: `view:${landing[0]!.id}`, view: landing[0]!.id, sidebarVisible: true }, 'replace');
-      } else this.openTab(pageTab('home'), 'replace');
-    } else this.setLayout({}, 'replace');
-  }
-
-  private withViewTitle(tab: TabState): TabState {
-    return tab.kind === 'page' ? { ...tab, title: this.i18n.t(`page.${tab.page}`) } : tab;
+        for (const v of landing) this.tabs.open(viewTab(v.plugin, v.view, v.title), 'replace');
+        this.tabs.setLayout({ activeTab: `view:${landing[0]!.id}`, view: landing[0]!.id, sidebarVisible: true }, 'replace');
+      } else this.tabs.open(pageTab('home'), 'replace');
+    } else this.tabs.setLayout({}, 'replace');
   }
 
   /** Shows a view: in the side bar, or — for a work list — as a tab with the side bar beside it. */
   private showView(id: string, query?: Record<string, string>): void {
     const item = this.viewItems().find((v) => v.id === id);
     if (!item) return;
-    if (!item.editor) return this.setLayout({ view: id, sidebarVisible: true });
+    if (!item.editor) return this.tabs.setLayout({ view: id, sidebarVisible: true });
     const tab = viewTab(item.plugin, item.view, item.title, query);
     const open = this.layout.tabs.find((t) => t.key === tab.key);
     const tabs = !open ? [...this.layout.tabs, tab] : query ? this.layout.tabs.map((t) => (t.key === tab.key ? { ...t, query } : t)) : this.layout.tabs;
-    this.setLayout({ tabs, activeTab: tab.key, view: id, sidebarVisible: true });
+    this.tabs.setLayout({ tabs, activeTab: tab.key, view: id, sidebarVisible: true });
   }
 
   /** The title of a tab in the UI language: pages' and work lists' from the shell, records' as the editor named them. */
@@ -217,36 +219,6 @@ export class WbWorkbench extends WbElement {
     if (tab.kind === 'view') return this.viewItems().find((v) => v.id === `${tab.plugin}:${tab.view}`)?.title ?? this.i18n.text(tab.title);
     return this.i18n.text(tab.title);
   }
-
-  /**
-   * Changes the layout and keeps the address bar on the tab in front: a new tab in front is a new
-   * history entry (`push`), changed filters or the start replace the current one.
-   */
-  private setLayout(patch: Partial<LayoutState>, history: 'push' | 'replace' | 'none' = 'push'): void {
-    const before = this.layout.activeTab;
-    this.layout = { ...this.layout, ...patch };
-    saveLayout(this.user.id, this.layout);
-    if (history === 'none') return;
-    const active = this.layout.tabs.find((t) => t.key === this.layout.activeTab);
-    const path = active ? (tabPath(active, this.plugins) ?? '/') : '/';
-    if (path === location.pathname + location.search) return;
-    if (history === 'push' && before !== this.layout.activeTab) window.history.pushState(null, '', path);
-    else window.history.replaceState(null, '', path);
-  }
-
-  private openTab(tab: TabState, history: 'push' | 'replace' | 'none' = 'push'): void {
-    const open = this.layout.tabs.find((t) => t.key === tab.key);
-    // A link to a work list with other filters than its open tab's brings those filters.
-    const tabs = !open ? [...this.layout.tabs, tab] : tab.kind === 'view' && JSON.stringify(tab.query ?? {}) !== JSON.stringify(open.query ?? {}) ? this.layout.tabs.map((t) => (t.key === tab.key ? { ...t, query: tab.query } : t)) : this.layout.tabs;
-    const view = tab.kind === 'view' ? { view: `${tab.plugin}:${tab.view}` } : {};
-    this.setLayout({ tabs, activeTab: tab.key, ...view }, history);
-  }
-
-  /** Back and forward: bring up (or open again) the tab the address names. */
-  private readonly onPopState = () => {
-    const tab = tabForPath(location.pathname, location.search, this.plugins);
-    if (tab) this.openTab(this.withViewTitle(tab), 'none');
-  };
 
   private readonly onBeforeUnload = (event: BeforeUnloadEvent) => {
     if (this.dirty.size) event.preventDefault();
@@ -260,17 +232,10 @@ export class WbWorkbench extends WbElement {
     this.dirty = next;
   }
 
-  /** A work list's filters are its tab's query, so they show in the URL. */
-  private setFilters(key: string, filters: Record<string, string>): void {
-    const tab = this.layout.tabs.find((t) => t.key === key);
-    if (!tab || tab.kind !== 'view' || JSON.stringify(tab.query ?? {}) === JSON.stringify(filters)) return;
-    this.setLayout({ tabs: this.layout.tabs.map((t) => (t.key === key ? { ...t, query: filters } : t)) }, 'replace');
-  }
-
   /** Quick open's places: the work lists, stations and pages this user may open. */
   private places(): Place[] {
     const lists = this.viewItems().filter((v) => v.editor).map((v) => ({ title: v.title, detail: this.i18n.text(this.plugins.find((p) => p.id === v.plugin)?.name), open: () => this.showView(v.id) }));
-    const pages = (['home', 'settings', 'plugins', 'users', 'audit'] as Page[])
+    const pages = PAGES
       .filter((p) => p !== 'settings' || this.service.can('core.settings.read'))
       .filter((p) => p !== 'users' || this.service.can('core.users.manage'))
       .filter((p) => p !== 'audit' || this.service.can('core.audit.read'))
@@ -298,7 +263,7 @@ export class WbWorkbench extends WbElement {
       return;
     }
     const editor = plugin.editors.find((e) => e.opens === input.opens)!;
-    this.openTab({ key: `editor:${input.opens}:${input.id}`, kind: 'editor', plugin: plugin.id, opens: input.opens, id: input.id, title: input.titles ?? input.title ?? defaultTitle(editor.title, input.id) });
+    this.tabs.open(editorTab(plugin.id, editor, input.id, input.titles ?? input.title));
   }
 
   private replaceEditor(current: { opens: string; id: string }, next: EditorInput): void {
@@ -308,13 +273,13 @@ export class WbWorkbench extends WbElement {
     if (index < 0) return this.openEditor(next);
     const front = this.layout.activeTab === from;
     if (from !== to && this.layout.tabs.some((t) => t.key === to)) {
-      this.setLayout({ tabs: this.layout.tabs.filter((t) => t.key !== from), activeTab: front ? to : this.layout.activeTab });
+      this.tabs.setLayout({ tabs: this.layout.tabs.filter((t) => t.key !== from), activeTab: front ? to : this.layout.activeTab });
       return;
     }
     const tabs = [...this.layout.tabs];
     const old = tabs[index]!;
     tabs[index] = { ...old, key: to, opens: next.opens, id: next.id, title: next.titles ?? next.title ?? old.title };
-    this.setLayout({ tabs, activeTab: front ? to : this.layout.activeTab });
+    this.tabs.setLayout({ tabs, activeTab: front ? to : this.layout.activeTab });
   }
 
   /** Closes a tab; one whose editor holds unsaved changes asks first. */
@@ -327,16 +292,7 @@ export class WbWorkbench extends WbElement {
       if (!close) return;
       this.setDirty(key, false);
     }
-    const index = this.layout.tabs.findIndex((t) => t.key === key);
-    const tabs = this.layout.tabs.filter((t) => t.key !== key);
-    const activeTab = this.layout.activeTab === key ? (tabs[Math.min(index, tabs.length - 1)]?.key ?? null) : this.layout.activeTab;
-    this.setLayout({ tabs, activeTab });
-  }
-
-  private moveTab(key: string, to: number): void {
-    const tabs = this.layout.tabs.filter((t) => t.key !== key);
-    tabs.splice(to, 0, this.layout.tabs.find((t) => t.key === key)!);
-    this.setLayout({ tabs });
+    this.tabs.close(key);
   }
 
   private readonly onKeyDown = (event: KeyboardEvent) => {
@@ -374,20 +330,20 @@ export class WbWorkbench extends WbElement {
         <div class="center">
           <wb-editor-area .tabs=${this.layout.tabs} active=${this.layout.activeTab ?? ''} .renderTab=${(tab: TabState) => this.renderTab(tab)} .titleOf=${(tab: TabState) => this.titleOf(tab)} .dirty=${this.dirty}
             emptyText=${t('shell.empty')} closeLabel=${t('shell.closeTab')} label=${t('shell.editors')} moreLabel=${t('shell.moreTabs')}
-            @tab-select=${(e: CustomEvent<{ key: string }>) => this.selectTab(e.detail.key)}
+            @tab-select=${(e: CustomEvent<{ key: string }>) => this.tabs.select(e.detail.key)}
             @tab-close=${(e: CustomEvent<{ key: string }>) => void this.closeTab(e.detail.key)}
             @tab-dirty=${(e: CustomEvent<{ key: string; dirty: boolean }>) => this.setDirty(e.detail.key, e.detail.dirty)}
-            @tab-filters=${(e: CustomEvent<{ key: string; filters: Record<string, string> }>) => this.setFilters(e.detail.key, e.detail.filters)}
-            @tab-move=${(e: CustomEvent<{ key: string; to: number }>) => this.moveTab(e.detail.key, e.detail.to)}></wb-editor-area>
+            @tab-filters=${(e: CustomEvent<{ key: string; filters: Record<string, string> }>) => this.tabs.setFilters(e.detail.key, e.detail.filters)}
+            @tab-move=${(e: CustomEvent<{ key: string; to: number }>) => this.tabs.move(e.detail.key, e.detail.to)}></wb-editor-area>
           ${this.layout.panelVisible
             ? html`<div class="sash horizontal" role="separator" aria-orientation="horizontal" aria-label=${t('shell.resizePanel')} tabindex="0" aria-valuenow=${this.layout.panelHeight}
                   @pointerdown=${(e: PointerEvent) => this.drag(e, 'panel')} @keydown=${(e: KeyboardEvent) => this.nudge(e, 'panel')}></div>
                 <wb-bottom-panel aria-label=${t('panel.label')} role="region" tab=${this.layout.panelTab} .plugins=${this.states} .warnings=${this.warnings}
-                  @panel-tab=${(e: CustomEvent<{ tab: LayoutState['panelTab'] }>) => this.setLayout({ panelTab: e.detail.tab })}></wb-bottom-panel>`
+                  @panel-tab=${(e: CustomEvent<{ tab: LayoutState['panelTab'] }>) => this.tabs.setLayout({ panelTab: e.detail.tab })}></wb-bottom-panel>`
             : nothing}
         </div>
       </div>
-      <wb-status-bar .plugins=${this.plugins} .states=${this.states} .warnings=${this.warnings} .roleNames=${this.roleNames} @toggle-panel=${() => this.setLayout({ panelVisible: !this.layout.panelVisible, panelTab: 'problems' })}></wb-status-bar>
+      <wb-status-bar .plugins=${this.plugins} .states=${this.states} .warnings=${this.warnings} .roleNames=${this.roleNames} @toggle-panel=${() => this.tabs.setLayout({ panelVisible: !this.layout.panelVisible, panelTab: 'problems' })}></wb-status-bar>
       <wb-command-palette .places=${this.places()}></wb-command-palette>`;
   }
 
@@ -399,15 +355,9 @@ export class WbWorkbench extends WbElement {
     const item = this.viewItems().find((v) => v.id === id);
     const shown = this.layout.view === id && this.layout.sidebarVisible;
     if (item?.editor) {
-      if (shown && this.layout.activeTab === `view:${id}`) this.setLayout({ sidebarVisible: false });
+      if (shown && this.layout.activeTab === `view:${id}`) this.tabs.setLayout({ sidebarVisible: false });
       else this.showView(id);
-    } else this.setLayout(shown ? { sidebarVisible: false } : { view: id, sidebarVisible: true });
-  }
-
-  /** Bringing a work list's tab to the front shows its plugin's lists in the side bar. */
-  private selectTab(key: string): void {
-    const tab = this.layout.tabs.find((t) => t.key === key);
-    this.setLayout({ activeTab: key, ...(tab?.kind === 'view' ? { view: `${tab.plugin}:${tab.view}` } : {}) });
+    } else this.tabs.setLayout(shown ? { sidebarVisible: false } : { view: id, sidebarVisible: true });
   }
 
   private renderWorkLists(plugin: string) {
@@ -458,7 +408,7 @@ export class WbWorkbench extends WbElement {
     const origin = what === 'sidebar' ? event.clientX : event.clientY;
     const move = (e: PointerEvent) => {
       const size = what === 'sidebar' ? clamp(start + e.clientX - origin, 160, 800) : clamp(start - (e.clientY - origin), 80, innerHeight - 160);
-      this.setLayout(what === 'sidebar' ? { sidebarWidth: size } : { panelHeight: size });
+      this.tabs.setLayout(what === 'sidebar' ? { sidebarWidth: size } : { panelHeight: size });
     };
     sash.addEventListener('pointermove', move);
     sash.addEventListener('pointerup', () => sash.removeEventListener('pointermove', move), { once: true });
@@ -469,17 +419,12 @@ export class WbWorkbench extends WbElement {
     const delta = { ArrowLeft: -step, ArrowRight: step, ArrowUp: step, ArrowDown: -step }[event.key];
     if (delta === undefined) return;
     event.preventDefault();
-    if (what === 'sidebar') this.setLayout({ sidebarWidth: clamp(this.layout.sidebarWidth + delta, 160, 800) });
-    else this.setLayout({ panelHeight: clamp(this.layout.panelHeight + delta, 80, innerHeight - 160) });
+    if (what === 'sidebar') this.tabs.setLayout({ sidebarWidth: clamp(this.layout.sidebarWidth + delta, 160, 800) });
+    else this.tabs.setLayout({ panelHeight: clamp(this.layout.panelHeight + delta, 80, innerHeight - 160) });
   }
 }
 
 /** `订单 12` in each language the editor's title has. */
-function defaultTitle(title: LocalizedText | undefined, id: string): LocalizedText {
-  if (!title) return id;
-  return typeof title === 'string' ? `${title} ${id}` : Object.fromEntries(Object.entries(title).map(([l, t]) => [l, `${t} ${id}`]));
-}
-
 declare global {
   interface HTMLElementTagNameMap {
     'wb-workbench': WbWorkbench;

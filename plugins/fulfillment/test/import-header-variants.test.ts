@@ -152,6 +152,7 @@ describe('a header the declarations do not cover', () => {
     // The optional 店铺名称 may be answered "not in the file".
     const saved = await owner.put(`${mappings}/${file.layout}`, { columns: { orderNo: '订单号码', receiverName: '收件人', shopName: null } });
     expect(saved.status, saved.text).toBe(200);
+    expect(saved.body).toMatchObject({ layout: file.layout, header: file.header, columns: { orderNo: '订单号码', receiverName: '收件人', shopName: null } });
 
     const again = await importPair(files);
     expect(again.problem, JSON.stringify(again.problem)).toBeUndefined();
