@@ -13,6 +13,8 @@ import { createSkus, enterOrder, startFulfillment } from '../../plugins/fulfillm
 // palette by pinyin initials, and the warehouse landing on the stations.
 const SHOTS = join(ROOT, 'test-results', 'layout');
 const PACKER = { username: 'cangguan', password: 'staff-pass-123' };
+/** Holds the owner role and the warehouse one: lands only where every one of their roles lands. */
+const PACKING_OWNER = { username: 'laoban', password: 'staff-pass-123' };
 
 let server: TestServer;
 let api: Client;
@@ -63,6 +65,7 @@ beforeAll(async () => {
   const patched = await api.patch('/api/roles/warehouse', { version: warehouse.version, permissions: ['fulfillment.orders.read', 'fulfillment.verify', 'fulfillment.ship'] });
   if (patched.status !== 200) throw new Error(`could not give the warehouse role its permissions: ${patched.status} ${patched.text}`);
   await staffClient(server, api, PACKER.username, ['warehouse']);
+  await staffClient(server, api, PACKING_OWNER.username, ['owner', 'warehouse']);
   browser = await launchChromium();
   owner = await openPage(browser, server.url);
   page = owner.page;
@@ -225,5 +228,14 @@ describe('the layout of the workbench in Chromium', () => {
     await expect(packer.page.locator('wb-activity-bar [role=tab][aria-label="商品"]').count()).resolves.toBe(0);
     await shot(packer.page, 'warehouse-landing-1024');
     await packer.page.context().close();
+  });
+
+  it('does not land someone who also holds the owner role on the stations: the home page opens', async () => {
+    const both = await openPage(browser, server.url);
+    await logIn(both.page, PACKING_OWNER.username, PACKING_OWNER.password, server.url);
+    await frontTab(both.page).filter({ hasText: '首页' }).waitFor();
+    await expect(tab(both.page, '复核台').count()).resolves.toBe(0);
+    await expect(tab(both.page, '发货台').count()).resolves.toBe(0);
+    await both.page.context().close();
   });
 });
