@@ -11,9 +11,11 @@ test('the shell’s initial JavaScript is under 80 KB gzipped', () => {
   expect(size.gzipped).toBeLessThan(BUDGET_KB * 1024);
 });
 
-test('uPlot is a chunk of its own, loaded by the chart, not by the shell', () => {
+test('uPlot is a chunk of its own, loaded by the chart, not by the shell; neither is pinyin', () => {
   const size = measureShellInitialJs();
   expect(size.inputs.filter((i) => i.includes('node_modules/uplot'))).toEqual([]);
+  // Pinyin's dictionary too comes later, when the palette first opens.
+  expect(size.inputs.filter((i) => i.includes('node_modules/pinyin-pro'))).toEqual([]);
   const meta = JSON.parse(readFileSync('dist/ui/meta.json', 'utf8')) as { outputs: Record<string, { inputs: Record<string, unknown>; imports: { path: string; kind: string }[] }> };
   const chunk = Object.entries(meta.outputs).find(([file, o]) => !file.endsWith('.map') && Object.keys(o.inputs).some((i) => i.includes('node_modules/uplot')));
   expect(chunk, 'a chunk with uPlot').toBeDefined();
