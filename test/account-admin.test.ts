@@ -47,6 +47,8 @@ describe('the owner resets a password', () => {
     expect(blocked.body.detail).toMatch(/密码/);
     expect((await c.get('/api/workbench/contributions')).status).toBe(403);
     expect((await c.get('/api/auth/me')).body.resetPending).toBe(true);
+    // Whom to ask stays open to someone who cannot choose a password alone.
+    expect((await c.get('/api/auth/owners')).status).toBe(200);
 
     // The temporary password is not good enough as the new one.
     expect((await c.patch('/api/auth/me', { currentPassword: 'temporary-pass-77', newPassword: 'temporary-pass-77' })).status).toBe(400);
@@ -98,6 +100,8 @@ describe('renaming an account', () => {
 describe('changing one’s own password', () => {
   test('needs the current password, and a good new one', async () => {
     const c = (await host.staff('xiaosun', ['finance'])) as Client;
+    const elsewhere = client();
+    expect((await elsewhere.login('xiaosun', STAFF_PASSWORD)).status).toBe(200);
     expect((await c.patch('/api/auth/me', { newPassword: 'another-long-one-5' })).status).toBe(400);
     const wrong = await c.patch('/api/auth/me', { currentPassword: 'not-my-password', newPassword: 'another-long-one-5' });
     expect(wrong.status).toBe(403);
@@ -106,6 +110,7 @@ describe('changing one’s own password', () => {
     expect(ok.status, ok.text).toBe(200);
     // The session it was changed from goes on; others of the same account end.
     expect((await c.get('/api/auth/me')).status).toBe(200);
+    expect((await elsewhere.get('/api/auth/me')).status).toBe(401);
     expect((await client().login('xiaosun', 'another-long-one-5')).status).toBe(200);
     expect((await client().login('xiaosun', STAFF_PASSWORD)).status).toBe(401);
   });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startTestHost, type TestHost } from '@workbench/plugin-api/testing';
 
 let host: TestHost;
-interface Row { actorName: string | null; actorDisplayName: string | null; action: string; outcome: string; sentence: { 'zh-CN': string; en: string } }
+interface Row { plugin: string | null; actorName: string | null; actorDisplayName: string | null; action: string; outcome: string; sentence: { 'zh-CN': string; en: string } }
 
 const rows = async (q = '') => {
   const reply = await host.owner.get(`/api/audit?pageSize=50${q}`);
@@ -49,4 +49,21 @@ test('the workbench’s own acts have sentences of their own', async () => {
   const row = (await rows()).find((r) => r.action === 'disable plugin')!;
   expect(row.sentence['zh-CN']).toBe('王店长：停用插件“订单与仓储”');
   expect(row.sentence.en).toBe('王店长: switched off the plugin “Fulfillment and warehouse”');
+});
+
+test('a route of a plugin switched off since reads as its raw action, and by its summary again once the plugin runs', async () => {
+  // The test before leaves fulfillment off.
+  expect((await host.owner.post('/api/plugins/fulfillment/enable', {})).status).toBe(200);
+  const made = await host.owner.post('/api/fulfillment/locations', { code: 'A-09-01-01' });
+  expect(made.status, made.text).toBe(201);
+  const action = 'create location';
+  const on = (await rows()).find((r) => r.plugin === 'fulfillment' && r.action === action)!;
+  expect(on.sentence['zh-CN']).toBe(`王店长：新建库位（对象 ${made.body.id}）`);
+  expect(on.sentence.en).not.toContain(action);
+  expect((await host.owner.post('/api/plugins/fulfillment/disable', {})).status).toBe(200);
+  const off = (await rows()).find((r) => r.action === action)!;
+  expect(off.sentence['zh-CN']).toContain(action);
+  expect(off.sentence.en).toContain(action);
+  expect((await host.owner.post('/api/plugins/fulfillment/enable', {})).status).toBe(200);
+  expect((await rows()).find((r) => r.action === action)!.sentence).toEqual(on.sentence);
 });

@@ -2,15 +2,15 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, logIn, openPage } from '../helpers/browser.js';
+import { command, launchChromium, logIn, openPage, SCREENSHOTS } from '../helpers/browser.js';
 import { OWNER, setupOwner, type Client } from '../helpers/client.js';
-import { ROOT, startServer, type TestServer } from '../helpers/server.js';
+import { startServer, type TestServer } from '../helpers/server.js';
 
 // Staff and accounts on the shop's first day: the owner makes a 客服 and a 仓管 with the built-in
 // roles, each sees their own work, someone without rights learns whom to ask, and everyone
 // changes their own password from the status bar. Each step hashes passwords with the real
 // parameters a few times, hence the longer timeouts.
-const SHOTS = process.env.WORKBENCH_SCREENSHOTS ?? join(ROOT, 'test-results', 'screenshots');
+const SHOTS = SCREENSHOTS;
 
 let server: TestServer;
 let browser: Browser;
@@ -18,9 +18,7 @@ let ownerApi: Client;
 let page: Page;
 
 async function openUsers(p: Page, title: string): Promise<void> {
-  await p.keyboard.press('Control+Shift+P');
-  await p.keyboard.type(title);
-  await p.keyboard.press('Enter');
+  await command(p, title);
   await p.locator('wb-users-page wb-role-editor').waitFor();
 }
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { approve, colleague, createSkus, enterOrder, startFulfillment, stockUp, type FulfillmentServer } from '../../plugins/fulfillment/test/api.js';
-import { launchChromium, logIn, openPage, showView, type WatchedPage } from '../helpers/browser.js';
+import { showView, signedInPage, type WatchedPage } from '../helpers/browser.js';
 import { ROOT } from '../helpers/server.js';
 
 // A 仓管 in Chromium, holding waves and labels but not customers' details: previews the waiting
@@ -33,12 +33,7 @@ beforeAll(async () => {
   await approve(fx.owner, sf);
   expect((await fx.owner.post('/api/fulfillment/tracking-pools/STO', { from: '77001234500001', to: '77001234500003' })).status).toBe(201);
   await colleague(fx.server, fx.owner, 'cangguan', ['fulfillment.orders.read', 'fulfillment.waves.run', 'fulfillment.labels.print']);
-  browser = await launchChromium();
-  watched = await openPage(browser, fx.server.url);
-  page = watched.page;
-  page.setDefaultTimeout(10_000);
-  await logIn(page, 'cangguan', 'staff-pass-123', fx.server.url);
-  errorsAtLogin = watched.errors.length;
+  ({ browser, watched, page, errorsAtLogIn: errorsAtLogin } = await signedInPage(fx.server.url, { username: 'cangguan', password: 'staff-pass-123' }, 10_000));
 }, 90_000);
 
 afterAll(async () => {

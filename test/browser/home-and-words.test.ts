@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSkus, enterOrder, startFulfillment, stockUp, type Client, type TestServer } from '../../plugins/fulfillment/test/api.js';
-import { contrastFailures, launchChromium, logIn, openPage, showView, type WatchedPage } from '../helpers/browser.js';
+import { command, contrastFailures, showView, signedInPage, type WatchedPage } from '../helpers/browser.js';
 import { OWNER } from '../helpers/client.js';
 import { ROOT } from '../helpers/server.js';
 
@@ -20,12 +20,6 @@ let page: Page;
 // The login page itself asks who is signed in first and is told 401.
 let errorsAtLogIn = 0;
 
-async function command(p: Page, text: string): Promise<void> {
-  await p.keyboard.press('Control+Shift+P');
-  await p.keyboard.type(text);
-  await p.keyboard.press('Enter');
-}
-
 async function setLocale(locale: 'zh-CN' | 'en'): Promise<void> {
   const reply = await api.patch('/api/auth/me', { locale });
   expect(reply.status, reply.text).toBe(200);
@@ -41,12 +35,7 @@ beforeAll(async () => {
   await stockUp(api, sku!, 'H-01-01-01', 50);
   await enterOrder(api, [{ sku: sku!, qty: 2 }], { buyerNick: 'tb_home1' });
   await enterOrder(api, [{ sku: sku!, qty: 1 }], { buyerNick: 'tb_home2' });
-  browser = await launchChromium();
-  owner = await openPage(browser, server.url);
-  page = owner.page;
-  page.setDefaultTimeout(15_000);
-  await logIn(page, OWNER.username, OWNER.password, server.url);
-  errorsAtLogIn = owner.errors.length;
+  ({ browser, watched: owner, page, errorsAtLogIn } = await signedInPage(server.url, OWNER, 15_000));
 }, 90_000);
 
 afterAll(async () => {

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, logIn, openPage, showView, type WatchedPage } from '../helpers/browser.js';
+import { command, launchChromium, logIn, openPage, showView, type WatchedPage } from '../helpers/browser.js';
 import { OWNER, type Client } from '../helpers/client.js';
 import { ROOT, type TestServer } from '../helpers/server.js';
 import { createSkus, startFulfillment } from '../../plugins/fulfillment/test/api.js';
@@ -88,9 +88,7 @@ describe('mapping the columns of an unknown header in Chromium', () => {
     await dialog.locator('wb-dialog button', { hasText: '关闭' }).click();
 
     // Settings → 订单与仓储: the mapping with its header, removable.
-    await page.keyboard.press('Control+Shift+P');
-    await page.keyboard.type('打开设置');
-    await page.keyboard.press('Enter');
+    await command(page, '打开设置');
     await page.locator('wb-settings-page wb-tabs [role=tab]', { hasText: '订单' }).click();
     const saved = page.locator('wb-import-mappings table.mappings[data-importer=taobao-orders] tbody tr');
     await saved.first().waitFor();

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, logIn, openPage, type WatchedPage } from '../helpers/browser.js';
+import { command, launchChromium, logIn, openPage, type WatchedPage } from '../helpers/browser.js';
 import { OWNER, staffClient, type Client } from '../helpers/client.js';
 import { ROOT, type TestServer } from '../helpers/server.js';
 import { createSkus, enterOrder, startFulfillment } from '../../plugins/fulfillment/test/api.js';
@@ -13,6 +13,8 @@ import { createSkus, enterOrder, startFulfillment } from '../../plugins/fulfillm
 // palette by pinyin initials, and the warehouse landing on the stations.
 const SHOTS = join(ROOT, 'test-results', 'layout');
 const PACKER = { username: 'cangguan', password: 'staff-pass-123' };
+/** Holds the owner role and the warehouse one: lands only where every one of their roles lands. */
+const PACKING_OWNER = { username: 'laoban', password: 'staff-pass-123' };
 
 let server: TestServer;
 let api: Client;
@@ -63,6 +65,7 @@ beforeAll(async () => {
   const patched = await api.patch('/api/roles/warehouse', { version: warehouse.version, permissions: ['fulfillment.orders.read', 'fulfillment.verify', 'fulfillment.ship'] });
   if (patched.status !== 200) throw new Error(`could not give the warehouse role its permissions: ${patched.status} ${patched.text}`);
   await staffClient(server, api, PACKER.username, ['warehouse']);
+  await staffClient(server, api, PACKING_OWNER.username, ['owner', 'warehouse']);
   browser = await launchChromium();
   owner = await openPage(browser, server.url);
   page = owner.page;
@@ -171,13 +174,18 @@ describe('the layout of the workbench in Chromium', () => {
     expect(owner.dialogs).toEqual([]);
   });
 
-  it('finds 发货台 in the palette by pinyin initials and full pinyin', async () => {
+  it('finds 发货台 in the palette and quick open by pinyin initials and full pinyin', async () => {
     await page.keyboard.press('Control+Shift+P');
     await page.keyboard.type('fht');
     const options = page.locator('wb-command-palette [role=option]');
     // Pinyin loads when the palette first opens; then both stations show (复核台 too is f-h-t).
     await options.filter({ hasText: '打开复核台' }).waitFor();
     await options.filter({ hasText: '打开发货台' }).waitFor();
+    await page.keyboard.press('Escape');
+    // Quick open matches the initials too, as the README's keyboard line promises.
+    await page.keyboard.press('Control+P');
+    await page.keyboard.type('fht');
+    await options.filter({ hasText: '发货台' }).first().waitFor();
     await page.keyboard.press('Escape');
     // Quick open offers the places by name: fahuo is 发货台, not 复核台.
     await page.keyboard.press('Control+P');
@@ -200,9 +208,7 @@ describe('the layout of the workbench in Chromium', () => {
     await couriers.locator('#f-couriers-0-extraFeePerKg').waitFor();
     expect(await couriers.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(1);
     await shot(page, 'settings-1024-zh');
-    await page.keyboard.press('Control+Shift+P');
-    await page.keyboard.type('English');
-    await page.keyboard.press('Enter');
+    await command(page, 'English');
     await tab(page, 'Settings').waitFor();
     const titles = await page.locator(TABS).allTextContents();
     for (const english of ['Orders', 'Waves', 'Shipping station', 'Price calculator', 'Settings']) expect(titles.join('|')).toContain(english);
@@ -227,5 +233,14 @@ describe('the layout of the workbench in Chromium', () => {
     await expect(packer.page.locator('wb-activity-bar [role=tab][aria-label="商品"]').count()).resolves.toBe(0);
     await shot(packer.page, 'warehouse-landing-1024');
     await packer.page.context().close();
+  });
+
+  it('does not land someone who also holds the owner role on the stations: the home page opens', async () => {
+    const both = await openPage(browser, server.url);
+    await logIn(both.page, PACKING_OWNER.username, PACKING_OWNER.password, server.url);
+    await frontTab(both.page).filter({ hasText: '首页' }).waitFor();
+    await expect(tab(both.page, '复核台').count()).resolves.toBe(0);
+    await expect(tab(both.page, '发货台').count()).resolves.toBe(0);
+    await both.page.context().close();
   });
 });

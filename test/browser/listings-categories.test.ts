@@ -2,14 +2,14 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, logIn, openPage, showView, type WatchedPage } from '../helpers/browser.js';
+import { launchChromium, logIn, openPage, SCREENSHOTS, showView, type WatchedPage } from '../helpers/browser.js';
 import { OWNER, setupOwner, staffClient, type Client } from '../helpers/client.js';
-import { ROOT, startServer, type TestServer } from '../helpers/server.js';
+import { startServer, type TestServer } from '../helpers/server.js';
 
 // 宝贝分类 kept up in the products view's side bar, and a scheduled 上架 set in the product editor.
 // The browser runs in Berlin time while the shop is in Asia/Shanghai: the times typed and shown are
 // the shop's. One server, in order.
-const SHOTS = process.env.WORKBENCH_SCREENSHOTS ?? join(ROOT, 'test-results', 'screenshots');
+const SHOTS = SCREENSHOTS;
 const VIEWER = { username: 'kanhuo', password: 'staff-pass-123' }; // staffClient's password
 const ITEM = `CT${Date.now().toString(36).toUpperCase()}`;
 const TITLE = '水洗牛仔直筒裤 高腰';

@@ -2,14 +2,14 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, logIn, openPage, type WatchedPage } from '../helpers/browser.js';
+import { launchChromium, logIn, openPage, SCREENSHOTS, type WatchedPage } from '../helpers/browser.js';
 import { OWNER, setupOwner, staffClient, type Client } from '../helpers/client.js';
-import { ROOT, startServer, type TestServer } from '../helpers/server.js';
+import { startServer, type TestServer } from '../helpers/server.js';
 
 // The home page's low-stock widget with the real fulfillment plugin running: a listed product whose
 // SKUs fall below their thresholds (stock received through an inbound note) shows there with its
 // 商家编码 and stock; below it, the SKUs holding more than their sales need (库存积压) with the sum.
-const SHOTS = process.env.WORKBENCH_SCREENSHOTS ?? join(ROOT, 'test-results', 'screenshots');
+const SHOTS = SCREENSHOTS;
 const ITEM = `LS${Date.now().toString(36).toUpperCase()}`;
 const TITLE = '莫代尔修身打底衫 秋冬款';
 

@@ -2,13 +2,13 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, logIn, openPage, showView, type WatchedPage } from '../helpers/browser.js';
+import { launchChromium, logIn, openPage, SCREENSHOTS, showView, type WatchedPage } from '../helpers/browser.js';
 import { OWNER, setupOwner, staffClient, type Client } from '../helpers/client.js';
-import { ROOT, startServer, type TestServer } from '../helpers/server.js';
+import { startServer, type TestServer } from '../helpers/server.js';
 
 // The listings panels as the shop uses them: the owner writes up a product and submits it, a
 // reviewer approves it, then the owner prices a cart of it with a coupon. One server, in order.
-const SHOTS = process.env.WORKBENCH_SCREENSHOTS ?? join(ROOT, 'test-results', 'screenshots');
+const SHOTS = SCREENSHOTS;
 const REVIEWER = { username: 'shenhe', password: 'review-pass-123' };
 const ITEM = `BT${Date.now().toString(36).toUpperCase()}`;
 const TITLE = '精梳棉宽松短袖T恤 情侣款';

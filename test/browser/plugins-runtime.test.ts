@@ -2,12 +2,12 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchChromium, logIn, openPage, type WatchedPage } from '../helpers/browser.js';
+import { launchChromium, logIn, openPage, SCREENSHOTS, type WatchedPage } from '../helpers/browser.js';
 import { OWNER, setupOwner } from '../helpers/client.js';
 import { FIXTURE_PLUGINS, ROOT, startServer, type TestServer } from '../helpers/server.js';
 
 // The owner switches the example plugin off and on in the Plugins view; the shell follows without a reload.
-const SHOTS = process.env.WORKBENCH_SCREENSHOTS ?? join(ROOT, 'test-results', 'screenshots');
+const SHOTS = SCREENSHOTS;
 
 let server: TestServer;
 let browser: Browser;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFulfillment, type Client, type TestServer } from '../../plugins/fulfillment/test/api.js';
-import { launchChromium, logIn, openPage, showView, type WatchedPage } from '../helpers/browser.js';
+import { command, showView, signedInPage, type WatchedPage } from '../helpers/browser.js';
 import { OWNER } from '../helpers/client.js';
 import { ROOT } from '../helpers/server.js';
 
@@ -20,9 +20,7 @@ let page: Page;
 let errorsAtLogIn = 0;
 
 async function openSettings(p: Page, tab: string): Promise<Locator> {
-  await p.keyboard.press('Control+Shift+P');
-  await p.keyboard.type(tab === 'Fulfillment and warehouse' ? 'Open settings' : '打开设置');
-  await p.keyboard.press('Enter');
+  await command(p, tab === 'Fulfillment and warehouse' ? 'Open settings' : '打开设置');
   await p.locator('wb-settings-page wb-tabs [role=tab]', { hasText: tab }).click();
   return p.locator('wb-schema-form[data-plugin=fulfillment]');
 }
@@ -30,12 +28,7 @@ async function openSettings(p: Page, tab: string): Promise<Locator> {
 beforeAll(async () => {
   await mkdir(SHOTS, { recursive: true });
   ({ server, owner: api } = await startFulfillment());
-  browser = await launchChromium();
-  owner = await openPage(browser, server.url);
-  page = owner.page;
-  page.setDefaultTimeout(10_000);
-  await logIn(page, OWNER.username, OWNER.password, server.url);
-  errorsAtLogIn = owner.errors.length;
+  ({ browser, watched: owner, page, errorsAtLogIn } = await signedInPage(server.url, OWNER, 10_000));
 }, 60_000);
 
 afterAll(async () => {

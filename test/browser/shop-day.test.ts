@@ -3,9 +3,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFulfillment, stockUp, type Client, type FulfillmentServer } from '../../plugins/fulfillment/test/api.js';
-import { contrastFailures, launchChromium, logIn, openPage, showView, type WatchedPage } from '../helpers/browser.js';
+import { command, contrastFailures, launchChromium, logIn, openPage, SCREENSHOTS, showView, type WatchedPage } from '../helpers/browser.js';
 import { OWNER } from '../helpers/client.js';
-import { ROOT } from '../helpers/server.js';
 
 // A shop's first day, walked in Chromium by the people who work it: the owner makes a 客服 and a
 // 仓管 with the built-in roles; the 客服 takes an order by phone, finding the robe by its name; the
@@ -13,7 +12,7 @@ import { ROOT } from '../helpers/server.js';
 // figures and sends the order's link to a colleague. Then the editors at 1024×700 with no text
 // cut, and axe-core's contrast check on the day's screens in both themes. Only the scene (the
 // catalogue, stock in bins, the courier's number pool) is set through the API.
-const SHOTS = process.env.WORKBENCH_SCREENSHOTS ?? join(ROOT, 'test-results', 'screenshots');
+const SHOTS = SCREENSHOTS;
 const SENDER = { senderName: '小鱼服饰', senderPhone: '0571-88886666', senderAddress: '浙江省杭州市余杭区仓前街道 8 号' };
 const STAFF_PASSWORD = 'staff-pass-123';
 const RECEIVER = { name: '周大福', phone: '13900001111', address: '江苏省南京市鼓楼区中山北路 1 号' };
@@ -35,12 +34,6 @@ let orderLink = '';
 
 const shot = (p: Page, name: string) => p.screenshot({ path: join(SHOTS, `shop-day-${name}.png`) });
 const frontTab = (p: Page) => p.locator(`${TABS}[aria-selected=true]`);
-
-async function command(p: Page, text: string): Promise<void> {
-  await p.keyboard.press('Control+Shift+P');
-  await p.keyboard.type(text);
-  await p.keyboard.press('Enter');
-}
 
 /**
  * Visible elements whose own text does not fit their box, looking through shadow roots — except

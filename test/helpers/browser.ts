@@ -1,7 +1,12 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { ROOT } from './server.js';
+
+/** Where browser tests leave their screenshots; `WORKBENCH_SCREENSHOTS` moves them elsewhere. */
+export const SCREENSHOTS = process.env.WORKBENCH_SCREENSHOTS ?? join(ROOT, 'test-results', 'screenshots');
 
 export const CHROMIUM = process.env.WORKBENCH_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -77,6 +82,31 @@ export async function logIn(page: Page, username: string, password: string, url?
   await page.locator('wb-login-page input[name=password]').fill(password);
   await page.locator('wb-login-page button[type=submit]').click();
   await page.locator('wb-workbench').waitFor();
+}
+
+/** Runs a command of the palette (Ctrl+Shift+P) by typing its title and pressing Enter. */
+export async function command(page: Page, text: string): Promise<void> {
+  await page.keyboard.press('Control+Shift+P');
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+}
+
+export interface SignedInPage {
+  browser: Browser;
+  watched: WatchedPage;
+  page: Page;
+  /** Console errors at the end of logging in: the login page's own 401 for "who am I". */
+  errorsAtLogIn: number;
+}
+
+/** Chromium with one watched page, logged in at `baseUrl` as the given person. */
+export async function signedInPage(baseUrl: string, user: { username: string; password: string }, timeoutMs: number, options: PageOptions = {}): Promise<SignedInPage> {
+  const browser = await launchChromium();
+  const watched = await openPage(browser, baseUrl, options);
+  const page = watched.page;
+  page.setDefaultTimeout(timeoutMs);
+  await logIn(page, user.username, user.password, baseUrl);
+  return { browser, watched, page, errorsAtLogIn: watched.errors.length };
 }
 
 /** Shows a view of the activity bar; clicking the one already shown would hide the side bar. */
