@@ -1,0 +1,66 @@
+// The shapes every part of staff-rules shares: people, shifts on days, and what a day's clock
+// rows and leave come to. The roster, attendance and rules parts each own their tables and
+// routes; they meet here.
+
+/** A post that must be staffed; the gap check reads the roster per department and hour. */
+export type Department = 'cs-presale' | 'cs-aftersale' | 'warehouse' | 'operations' | 'design' | 'purchasing' | 'finance';
+
+/** One member of staff (table `staff_rules_staff`). */
+export interface StaffMember {
+  id: number;
+  /** 工号: unique, the number CS writes in order remarks ("1号客服" is code "1"). */
+  code: string;
+  name: string;
+  department: Department;
+  /** A free job title ("售前组长"); the workbench role lives on the linked account. */
+  position: string | null;
+  hiredOn: string | null;
+  /** Private: sent only to holders of `staff-rules.staff.phone`, masked otherwise. */
+  phone: string | null;
+  /** The workbench account this person logs in with, if any. */
+  accountId: number | null;
+  /** `YYYY-MM-DD` the person left; null while active. */
+  leftOn: string | null;
+}
+
+/** A kind of shift (table `staff_rules_shift_templates`): 白班 08:30–17:30 with a 1 h break… */
+export interface ShiftTemplate {
+  id: number;
+  name: string;
+  /** `HH:MM`, shop time. */
+  start: string;
+  /** `HH:MM`, shop time; at or before `start` means the next day (17:30–01:00, 15:30–24:00 as 00:00). */
+  end: string;
+  breakMinutes: number;
+  kind: 'day' | 'night';
+}
+
+/** One person's shift on one day (table `staff_rules_roster`): the day is the day it starts. */
+export interface PlannedShift {
+  staffId: number;
+  /** `YYYY-MM-DD`, the day the shift starts (a night shift to 01:00 counts on this day). */
+  date: string;
+  templateId: number;
+  /** Instants with the shop's offset. */
+  startsAt: string;
+  endsAt: string;
+}
+
+/** How a worked day is classified; `rest` is a rostered day off. */
+export type DayStatus = 'on-time' | 'late' | 'early-leave' | 'late-and-early' | 'absent' | 'leave' | 'rest' | 'open';
+
+/** What attendance knows of one person's day: the facts the rules engine prices. */
+export interface DayFacts {
+  staffId: number;
+  date: string;
+  status: DayStatus;
+  shift: PlannedShift | null;
+  clockIn: string | null;
+  clockOut: string | null;
+  /** Minutes after the shift's start; 0 when on time. */
+  lateMinutes: number;
+  /** Minutes before the shift's end; 0 when not early. */
+  earlyMinutes: number;
+  /** The approved leave covering the day, if any. */
+  leave: { id: number; kind: string; unpaid: boolean; withoutNeed: boolean } | null;
+}
