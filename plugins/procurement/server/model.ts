@@ -1,0 +1,32 @@
+// The shapes the parts of procurement share: suppliers and what they supply. The suggestions and
+// suppliers part owns these tables; quotes, orders, receiving and the ledger read them.
+
+/** A supplier (table `procurement_suppliers`). */
+export interface Supplier {
+  id: number;
+  name: string;
+  contact: string | null;
+  phone: string | null;
+  /** Category names the supplier covers, free text from the shop. */
+  categories: string[];
+  /** Days from order to goods at the door. */
+  leadTimeDays: number;
+  /** Free text: "月结 30 天", "款到发货". */
+  paymentTerms: string | null;
+  /** Deduction points this year (the scorecard); reset every 31 December. */
+  points: number;
+  /** `active`; `approval` from 50 points (new orders need the owner); `ended` from 100. */
+  standing: 'active' | 'approval' | 'ended';
+}
+
+/** One SKU a supplier offers (table `procurement_supplier_items`): price list with its validity. */
+export interface SupplierItem {
+  supplierId: number;
+  /** The listings SKU code (商家编码). */
+  skuCode: string;
+  /** 分. */
+  price: number;
+  minQuantity: number;
+  /** `YYYY-MM-DD`, inclusive; null: no end. */
+  validUntil: string | null;
+}
