@@ -1,6 +1,8 @@
 import type { PluginContext } from '@workbench/plugin-api';
+import { addHandoverRoutes } from './handover/handover-routes.js';
 import { addRosterRoutes } from './roster/roster-routes.js';
 import { addSwapRoutes } from './roster/swap-routes.js';
+import { addRoutineRoutes } from './routines/routine-routes.js';
 import { addStaffRoutes } from './staff/staff-routes.js';
 import { createStaffService, StaffToken } from './staff/staff-service.js';
 
@@ -9,5 +11,7 @@ export function activate(ctx: PluginContext): void {
   addStaffRoutes(ctx);
   addRosterRoutes(ctx);
   addSwapRoutes(ctx);
+  addHandoverRoutes(ctx);
+  addRoutineRoutes(ctx);
   ctx.services.provide(StaffToken, createStaffService(ctx));
 }
