@@ -1,4 +1,5 @@
 import type { PluginContext } from '@workbench/plugin-api';
+import { registerDemoStaff } from './demo/demo-staff.js';
 import { addHandoverRoutes } from './handover/handover-routes.js';
 import { addRosterRoutes } from './roster/roster-routes.js';
 import { addSwapRoutes } from './roster/swap-routes.js';
@@ -14,4 +15,5 @@ export function activate(ctx: PluginContext): void {
   addHandoverRoutes(ctx);
   addRoutineRoutes(ctx);
   ctx.services.provide(StaffToken, createStaffService(ctx));
+  registerDemoStaff(ctx);
 }

@@ -6,7 +6,7 @@ import { daysBetween } from '../server/roster/shift-times.js';
 
 const day = (staffId: number, date: string): PlannedDay => ({ staffId, date, kind: 'day', start: '08:30', end: '17:30' });
 const night = (staffId: number, date: string, start = '17:30', end = '01:00'): PlannedDay => ({ staffId, date, kind: 'night', start, end });
-const settings: RosterRuleSettings = { restRule: 'weekly', maxDaysInRow: 6, monthlyRestDays: 4, weeklyRotation: true, posts: [{ department: 'cs-presale', from: '08:30', to: '24:00' }] };
+const settings: RosterRuleSettings = { restRule: 'weekly', maxDaysInRow: 6, monthlyRestDays: 4, weeklyRotation: true, rotatingDepartments: ['cs-presale'], posts: [{ department: 'cs-presale', from: '08:30', to: '24:00' }] };
 const departments = new Map<number, Department>([[1, 'cs-presale'], [2, 'cs-presale'], [3, 'warehouse']]);
 const dept = (id: number) => departments.get(id);
 

@@ -31,7 +31,8 @@ export async function checkRoster(q: Queryable, from: string, to: string, settin
   const swaps = swapStore(q);
   for (const person of people) {
     if (person.leftOn && person.leftOn <= from) continue;
-    problems.push(...findProblems(person.id, from, to, shifts, settings, await swaps.keptWeeks(person.id), { from: person.hiredOn, to: person.leftOn }));
+    const rotates = settings.weeklyRotation && settings.rotatingDepartments.includes(person.department);
+    problems.push(...findProblems(person.id, from, to, shifts, { ...settings, weeklyRotation: rotates }, await swaps.keptWeeks(person.id), { from: person.hiredOn, to: person.leftOn }));
   }
   return { from, to, gaps, problems };
 }

@@ -22,6 +22,8 @@ export interface RosterRuleSettings {
   maxDaysInRow: number;
   monthlyRestDays: number;
   weeklyRotation: boolean;
+  /** The departments whose people take day and night turns; the others work days only. */
+  rotatingDepartments: Department[];
   posts: Post[];
 }
 
