@@ -7,8 +7,8 @@ import { logIn, openPage, showView, signedInPage } from '../helpers/browser.js';
 import { ROOT, startServer, type TestServer } from '../helpers/server.js';
 
 // The owner (店长) adds a person, plans their week by dragging and by pick-and-click, sees the
-// evening the pre-sale post is left empty in red, and hands over a note that the night shift
-// reads from its home page.
+// evening the pre-sale post is left empty in red, ticks the day's checklist, and hands over a
+// note that the night shift reads from its home page.
 const SHOTS = join(ROOT, 'test-results');
 
 let server: TestServer;
@@ -39,7 +39,7 @@ afterAll(async () => {
 });
 
 describe('staff and roster', () => {
-  it('adds a person, plans their week, shows the empty evening in red, and hands a note over to the night shift', async () => {
+  it('adds a person, plans their week, shows the empty evening in red, ticks the checklist, and hands a note over to the night shift', async () => {
     await showView(page, '员工');
     const staff = page.locator('wb-staff-rules-staff');
     await staff.locator('input[name=code]').fill(' 11 ');
@@ -74,6 +74,12 @@ describe('staff and roster', () => {
     await handover.locator('textarea').fill('买家 tb_小王 要求明天发顺丰，已备注');
     await handover.locator('button[type=submit]').click();
     await handover.locator('ul.today li.note').waitFor();
+
+    // The day's checklist: ticking an item shows who ticked it.
+    await showView(page, '例会与周报');
+    const routines = page.locator('wb-staff-rules-routines');
+    await routines.locator('.entry[data-key="morning-sales-stock"] input[type=checkbox]').check();
+    await expect.poll(() => routines.locator('.entry[data-key="morning-sales-stock"] .who').textContent()).toContain('王店长');
 
     const nightWatch = await openPage(browser, server.url);
     await logIn(nightWatch.page, 'wanban', 'staff-pass-123', server.url);

@@ -2,6 +2,7 @@ import type { PluginUiContext } from '@workbench/ui';
 import './wb-staff-rules-staff.js';
 import './wb-staff-rules-roster.js';
 import './wb-staff-rules-handover.js';
+import './wb-staff-rules-routines.js';
 import './wb-staff-rules-on-now-widget.js';
 import './wb-staff-rules-handover-widget.js';
 
