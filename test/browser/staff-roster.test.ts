@@ -69,6 +69,18 @@ describe('staff and roster', () => {
     await page.setViewportSize({ width: 1024, height: 700 });
     await page.screenshot({ path: join(SHOTS, 'staff-roster-1024.png') });
 
+    // A swap asked for and approved moves Tuesday's shift to the colleague.
+    const swaps = roster.locator('wb-staff-rules-swaps');
+    await swaps.locator('select[name=staffId]').selectOption({ label: '11 新来的小周' });
+    await swaps.locator('select[name=otherStaffId]').selectOption({ label: '12 晚班小李' });
+    await swaps.locator('input[name=date]').fill(day(1));
+    await swaps.locator('input[name=reason]').fill('家里有事');
+    await swaps.locator('button[type=submit]').click();
+    await swaps.locator('li button.approve').click();
+    const other = roster.locator(`tr[data-staff="12"] td[data-date="${day(1)}"]`);
+    await expect.poll(() => other.textContent()).toContain('白班');
+    await expect(cell(1).textContent()).resolves.toContain('休');
+
     await showView(page, '交接班');
     const handover = page.locator('wb-staff-rules-handover');
     await handover.locator('textarea').fill('买家 tb_小王 要求明天发顺丰，已备注');

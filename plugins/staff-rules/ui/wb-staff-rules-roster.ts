@@ -4,6 +4,7 @@ import { classMap, controlStyles, panelStyles, shopDay, WbElement } from '@workb
 import type { RosterEntry, RosterGap, RosterProblem, ShiftTemplate, StaffMember } from '../server/model.js';
 import { DEPARTMENT_NAMES } from './labels.js';
 import { addDays, mondayOf, WEEKDAYS } from './week.js';
+import './wb-staff-rules-swaps.js';
 
 /** 白班 08:30–17:30; a name that already says its start (晚班 15:30) gets only its end. */
 function shiftLabel(t: ShiftTemplate): string {
@@ -111,7 +112,9 @@ export class StaffRulesRosterView extends WbElement {
           </tr>
         </tbody>
       </table>
-      ${this.problems.length ? html`<section><h3>${this.t('排班规则提醒', 'Roster rules broken')}</h3><ul class="problems">${this.problems.map((p) => html`<li>${this.problemText(p)}</li>`)}</ul></section>` : nothing}`;
+      ${this.problems.length ? html`<section><h3>${this.t('排班规则提醒', 'Roster rules broken')}</h3><ul class="problems">${this.problems.map((p) => html`<li>${this.problemText(p)}</li>`)}</ul></section>` : nothing}
+      <section><h3>${this.t('换班申请', 'Swap requests')}</h3>
+        <wb-staff-rules-swaps .people=${this.people} @roster-changed=${() => void this.load()}></wb-staff-rules-swaps></section>`;
   }
 
   private renderPalette() {
