@@ -81,7 +81,7 @@ class DbLeaveStore implements LeaveStore {
 
   async approved(staffIds: number[] | null, from: string, to: string): Promise<ApprovedLeave[]> {
     const who = staffIds ? `AND staff_id IN (${staffIds.map(() => '?').join(', ') || 'NULL'})` : '';
-    const rows = await this.tx.all<ApprovedLeave & { withoutNeed: number }>(
+    const rows = await this.tx.all<Omit<ApprovedLeave, 'withoutNeed'> & { withoutNeed: number }>(
       `SELECT id, staff_id AS staffId, kind, from_date AS "from", to_date AS "to", without_need AS withoutNeed FROM staff_rules_leave
        WHERE state = 'approved' AND from_date <= ? AND to_date >= ? ${who} ORDER BY from_date`,
       [to, from, ...(staffIds ?? [])],
