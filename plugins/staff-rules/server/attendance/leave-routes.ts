@@ -3,7 +3,7 @@ import { staffStore } from '../staff/staff-store.js';
 import { LEAVE } from './attendance-schemas.js';
 import { leaveStore, type LeaveKind, type LeaveRecord, type LeaveState } from './leave-store.js';
 
-type LeaveView = LeaveRecord & { staffName: string; staffCode: string; reason: string | null };
+type LeaveView = Omit<LeaveRecord, 'reason'> & { staffName: string; staffCode: string; reason: string | null };
 
 export function addLeaveRoutes(ctx: PluginContext): void {
   ctx.routes.add<Record<string, string>, { from?: string; to?: string; state?: LeaveState; staffId?: number }, undefined, { items: LeaveView[] }>({
