@@ -7,6 +7,7 @@ import { CLOCK, DAY_FACTS, FLAG, MONTH_QUERY, PERSON } from './attendance-schema
 import { clockStore, type ClockRecord } from './clock-store.js';
 import { clockTime } from './clock-file.js';
 import { flagReason } from './flag-reason.js';
+import { writtenReason } from './written-reason.js';
 
 export const inLocale = (text: LocalizedText, locale: Locale): string => (typeof text === 'string' ? text : (text[locale] ?? text['zh-CN']));
 
@@ -134,7 +135,7 @@ export function addAttendanceRoutes(ctx: PluginContext): void {
         const before = await clockStore(tx).require(params.id);
         const at = clockTime(body.at, before.at.slice(0, 10), now.slice(-6));
         if (!at) throw timeError(body.at);
-        return clockStore(tx).correct(params.id, { at, reason: body.reason.trim(), version: body.version }, actor!.id, now);
+        return clockStore(tx).correct(params.id, { at, reason: writtenReason(body.reason, 'reason'), version: body.version }, actor!.id, now);
       });
     },
   });
@@ -152,9 +153,10 @@ export function addAttendanceRoutes(ctx: PluginContext): void {
       const now = ctx.now();
       const at = clockTime(body.at, '', now.slice(-6));
       if (!at) throw timeError(body.at);
+      const reason = writtenReason(body.reason, 'reason');
       return ctx.db.transaction(async (tx) => {
         if (!(await staffStore(tx).get(body.staffId))) throw new NotFoundError({ 'zh-CN': `没有找到员工 #${body.staffId}`, en: `Staff member #${body.staffId} was not found` });
-        return clockStore(tx).add({ staffId: body.staffId, at, source: 'supervisor', reason: body.reason.trim() }, actor!.id, now);
+        return clockStore(tx).add({ staffId: body.staffId, at, source: 'supervisor', reason }, actor!.id, now);
       });
     },
   });

@@ -1,6 +1,7 @@
 import { ConflictError, ForbiddenError, NotFoundError, def, visibleText, type PluginContext } from '@workbench/plugin-api';
 import { staffStore } from '../staff/staff-store.js';
 import { LEAVE } from './attendance-schemas.js';
+import { writtenReason } from './written-reason.js';
 import { leaveStore, type LeaveKind, type LeaveRecord, type LeaveState } from './leave-store.js';
 
 type LeaveView = Omit<LeaveRecord, 'reason'> & { staffName: string; staffCode: string; reason: string | null };
@@ -57,7 +58,7 @@ export function addLeaveRoutes(ctx: PluginContext): void {
           throw new ForbiddenError({ 'zh-CN': '只有能批假的主管才能替别人写请假单', en: 'Only a supervisor who approves leave may request it for someone else' });
         }
         if (!(await staffStore(tx).get(staffId))) throw new NotFoundError({ 'zh-CN': `没有找到员工 #${staffId}`, en: `Staff member #${staffId} was not found` });
-        return leaveStore(tx).request({ staffId, kind: body.kind, from: body.from, to: body.to, reason: body.reason.trim() }, actor!.id, ctx.now());
+        return leaveStore(tx).request({ staffId, kind: body.kind, from: body.from, to: body.to, reason: writtenReason(body.reason, 'reason') }, actor!.id, ctx.now());
       });
     },
   });
@@ -87,7 +88,7 @@ export function addLeaveRoutes(ctx: PluginContext): void {
         if (leave.staffId === me?.id && !actor!.roles.includes('owner')) {
           throw new ForbiddenError({ 'zh-CN': '不能批自己的假，请找另一位主管', en: 'You cannot decide your own leave; ask another supervisor' });
         }
-        return leaveStore(tx).decide(params.id, { approve: body.approve, note: body.note.trim(), withoutNeed: body.withoutNeed ?? false, version: body.version }, actor!.id, ctx.now());
+        return leaveStore(tx).decide(params.id, { approve: body.approve, note: writtenReason(body.note, 'note'), withoutNeed: body.withoutNeed ?? false, version: body.version }, actor!.id, ctx.now());
       }),
   });
 }
