@@ -1,4 +1,6 @@
 import type { PluginUiContext } from '@workbench/ui';
+import './attendance/attendance-view.js';
+import './attendance/my-attendance.js';
 
 /** Runs once per page, when one of the plugin's elements is first shown. */
 export function activate(wb: PluginUiContext): void {
