@@ -2,7 +2,11 @@ import type { PluginContext } from '@workbench/plugin-api';
 import { addAttendanceRoutes } from './attendance/attendance-routes.js';
 import { registerClockImport } from './attendance/clock-import.js';
 import { addLeaveRoutes } from './attendance/leave-routes.js';
+import { registerDemoStaff } from './demo/demo-staff.js';
+import { addHandoverRoutes } from './handover/handover-routes.js';
 import { addRosterRoutes } from './roster/roster-routes.js';
+import { addSwapRoutes } from './roster/swap-routes.js';
+import { addRoutineRoutes } from './routines/routine-routes.js';
 import { addStaffRoutes } from './staff/staff-routes.js';
 import { createStaffService, StaffToken } from './staff/staff-service.js';
 
@@ -10,8 +14,12 @@ export function activate(ctx: PluginContext): void {
   // Routes reach the tables only through the stores (server/*/…-store.ts), so the SQL lives in one place.
   addStaffRoutes(ctx);
   addRosterRoutes(ctx);
+  addSwapRoutes(ctx);
+  addHandoverRoutes(ctx);
+  addRoutineRoutes(ctx);
   addAttendanceRoutes(ctx);
   addLeaveRoutes(ctx);
   registerClockImport(ctx);
   ctx.services.provide(StaffToken, createStaffService(ctx));
+  registerDemoStaff(ctx);
 }
