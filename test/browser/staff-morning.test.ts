@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { signedInPage, SCREENSHOTS, showView, type SignedInPage } from '../helpers/browser.js';
+import { openPage, logIn, signedInPage, SCREENSHOTS, showView, type SignedInPage } from '../helpers/browser.js';
 import { OWNER, type Client } from '../helpers/client.js';
 import { startInProcess } from '../helpers/in-process.js';
 import type { TestServer } from '../helpers/server.js';
@@ -32,6 +32,10 @@ beforeAll(async () => {
   expect(run.status, run.text).toBe(202);
   const events = await api.get(run.body.events, { accept: 'text/event-stream' });
   expect(events.text).toContain('"imported":2');
+  // 老周 logs in as customer service, his account linked to him on the staff list.
+  const account = await api.post('/api/users', { username: 'laozhou', displayName: '老周', password: 'staff-pass-123', roles: ['customer-service'] });
+  expect(account.status, account.text).toBe(201);
+  expect((await api.patch(`${A}/staff/${people[2]!.id}`, { accountId: account.body.id })).status).toBe(200);
   const leave = await api.post(`${A}/leave`, { kind: 'personal', from: '2026-12-09', to: '2026-12-09', reason: '孩子开家长会', staffId: people[2]!.id });
   expect(leave.status, leave.text).toBe(201);
   signed = await signedInPage(server.url, OWNER, 10_000);
@@ -79,3 +83,20 @@ it('sees the late person, approves a leave in writing and corrects a clock time 
   expect(watched.errors.slice(signed.errorsAtLogIn)).toEqual([]);
   expect(watched.foreign).toEqual([]);
 }, 30_000);
+
+it('老周 arrives and clocks in with the one button: the server\'s time, 40 minutes late', async () => {
+  const watched = await openPage(signed.browser, server.url);
+  const page = watched.page;
+  page.setDefaultTimeout(10_000);
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await logIn(page, 'laozhou', 'staff-pass-123', server.url);
+  await showView(page, '打卡与我的考勤');
+  const mine = page.locator('wb-staff-rules-my-attendance');
+  await mine.locator('button.primary', { hasText: '上班打卡' }).click();
+  await mine.locator('.clock .badge', { hasText: '迟到 40 分' }).waitFor();
+  await expect(mine.locator('.clock [role=status]').textContent()).resolves.toMatch(/今天 08:30–17:30，09:10 到/);
+  await mine.locator('button.primary', { hasText: '下班打卡' }).waitFor();
+  await expect(mine.locator('li').first().textContent()).resolves.toBe('事假 2026-12-09：已批准（同意，记得交接）');
+  await page.screenshot({ path: join(SCREENSHOTS, 'staff-morning-my-attendance-1024.png') });
+  expect(watched.errors.filter((e) => !/401/.test(e))).toEqual([]);
+}, 20_000);

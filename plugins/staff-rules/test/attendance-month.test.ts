@@ -74,6 +74,6 @@ test('late 4, 6 and 16 minutes, an absence, a night shift across midnight and le
   // He sees the same month on his own page.
   const mine = await wang.get('/api/staff-rules/attendance/me?month=2026-11');
   expect(mine.status, mine.text).toBe(200);
-  expect(mine.body.member).toMatchObject({ name: '小王', code: '7' });
+  expect(mine.body).toMatchObject({ member: { name: '小王', code: '7' }, today: '2026-11-11' });
   expect((mine.body.days as DayFacts[]).filter((d) => d.lateMinutes > 0).map((d) => d.lateMinutes)).toEqual([4, 6, 16]);
 });

@@ -70,11 +70,12 @@ export function addAttendanceRoutes(ctx: PluginContext): void {
     permission: 'staff-rules.attendance.clock',
     summary: { 'zh-CN': '我的考勤（一个月）', en: 'My attendance for a month' },
     query: { type: 'object', properties: { month: MONTH_QUERY } },
-    response: { ...monthResponse, properties: { ...monthResponse.properties, member: PERSON } },
+    response: { ...monthResponse, properties: { ...monthResponse.properties, member: PERSON, today: def('date') } },
     handler: async ({ actor, query, locale }) => {
       const me = await myself(actor!);
       const month = await ctx.db.read((q) => facts(q).month(query.month ?? today().slice(0, 7), me.id));
-      return { ...monthIn(month, locale), member: person(me) };
+      // The server's day, not the browser's: the button and "today" follow the shop's clock.
+      return { ...monthIn(month, locale), member: person(me), today: today() };
     },
   });
 

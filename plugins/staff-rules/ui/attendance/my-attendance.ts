@@ -1,6 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { changes, controlStyles, panelStyles, ReloadOnChange, shopDay, WbElement } from '@workbench/ui';
+import { changes, controlStyles, panelStyles, ReloadOnChange, WbElement } from '@workbench/ui';
 import { leaveKindText, leaveStateText, statusClass, statusText } from './attendance-text.js';
 import { hhmm, type DayFacts, type Flag, type Leave, type Person } from './attendance-types.js';
 
@@ -23,6 +23,7 @@ export class StaffRulesMyAttendance extends WbElement {
   @state() private member: Person | null = null;
   @state() private days: DayFacts[] = [];
   @state() private flags: Flag[] = [];
+  @state() private today = '';
   @state() private leaves: Leave[] = [];
   @state() private error = '';
   @state() private leaveError = '';
@@ -30,8 +31,9 @@ export class StaffRulesMyAttendance extends WbElement {
 
   async load(): Promise<void> {
     try {
-      const mine = await this.api.get<{ member: Person; days: DayFacts[]; flags: Flag[] }>('/staff-rules/attendance/me');
+      const mine = await this.api.get<{ member: Person; days: DayFacts[]; flags: Flag[]; today: string }>('/staff-rules/attendance/me');
       this.member = mine.member;
+      this.today = mine.today;
       this.days = mine.days;
       this.flags = mine.flags;
       this.leaves = (await this.api.get<{ items: Leave[] }>('/staff-rules/leave', { staffId: mine.member.id })).items;
@@ -44,15 +46,15 @@ export class StaffRulesMyAttendance extends WbElement {
 
   override render() {
     if (!this.member) return this.error ? html`<p class="field-error" role="alert">${this.error}</p>` : nothing;
-    const today = shopDay(new Date(), this.i18n.timeZone);
+    const today = this.today;
     const now = this.days.find((d) => d.date === today);
     const t = (zh: string, en: string) => this.t(zh, en);
     const worked = this.days.filter((d) => d.date <= today && d.status !== 'rest');
     return html`<section class="clock">
         <button class="primary" @click=${() => void this.clock()}>${now?.clockIn ? t('下班打卡', 'Clock out') : t('上班打卡', 'Clock in')}</button>
         <span role="status">${now
-          ? html`${now.shift ? t(`今天 ${hhmm(now.shift.startsAt)}–${hhmm(now.shift.endsAt)}`, `Today ${hhmm(now.shift.startsAt)}–${hhmm(now.shift.endsAt)}`) : t('今天休息', 'Day off today')}
-            ${now.clockIn ? t(`，${hhmm(now.clockIn)} 到`, `, in at ${hhmm(now.clockIn)}`) : nothing}
+          ? html`${(now.shift ? t(`今天 ${hhmm(now.shift.startsAt)}–${hhmm(now.shift.endsAt)}`, `Today ${hhmm(now.shift.startsAt)}–${hhmm(now.shift.endsAt)}`) : t('今天休息', 'Day off today')) +
+              (now.clockIn ? t(`，${hhmm(now.clockIn)} 到`, `, in at ${hhmm(now.clockIn)}`) : '')}
             <span class="badge ${statusClass(now)}">${statusText(t, now)}</span>`
           : nothing}</span>
         ${this.error ? html`<p class="field-error" role="alert">${this.error}</p>` : nothing}
@@ -83,7 +85,18 @@ export class StaffRulesMyAttendance extends WbElement {
         </form>
         ${this.leaveError ? html`<p class="field-error" role="alert">${this.leaveError}</p>` : nothing}
         <ul>${this.leaves.map((l) => html`<li>${leaveKindText(t, l.kind)} ${l.from === l.to ? l.from : `${l.from} – ${l.to}`}：${leaveStateText(t, l.state)}${l.decisionNote ? `（${l.decisionNote}）` : ''}</li>`)}</ul>
-      </section>`;
+      </section>
+      ${this.finesSection()}`;
+  }
+
+  /**
+   * The person's own page goes on with the fines part's section, when that part is there: each
+   * part owns its element (this file, and the fines part's `wb-staff-rules-my-fines`).
+   */
+  private finesSection() {
+    return customElements.get('wb-staff-rules-my-fines') && this.workbench.can('staff-rules.fines.own')
+      ? html`<section><h3>${this.t('我的罚款与奖励', 'My fines and rewards')}</h3><wb-staff-rules-my-fines></wb-staff-rules-my-fines></section>`
+      : nothing;
   }
 
   private async clock(): Promise<void> {
