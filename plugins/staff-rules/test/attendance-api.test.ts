@@ -38,10 +38,13 @@ async function importFile(client: TestClient, bytes: Uint8Array, headers: Record
   const form = new FormData();
   form.append('file', new Blob([bytes as BlobPart], { type: 'text/csv' }), '考勤机.csv');
   const started = await client.post(`${A}/importers/time-clock`, form, headers);
-  if (started.status !== 202) return { status: started.status, result: undefined };
+  if (started.status !== 202) return { status: started.status, result: undefined, problem: undefined };
   const stream = await client.get(started.body.events, { accept: 'text/event-stream' });
-  const done = stream.text.split(/\n\n/).find((b) => b.startsWith('event: done'));
-  return { status: 202, result: done ? JSON.parse(done.split('data:')[1]!).result : undefined };
+  const event = (name: string) => {
+    const block = stream.text.split(/\n\n/).find((b) => b.startsWith(`event: ${name}`));
+    return block ? JSON.parse(block.split('data:')[1]!) : undefined;
+  };
+  return { status: 202, result: event('done')?.result, problem: event('failed')?.problem };
 }
 
 describe('the clock button', () => {
@@ -179,6 +182,17 @@ describe('the time clock import', () => {
       ],
     });
     expect((await host.owner.get(`${A}/attendance/board?date=2026-12-12`)).body.items.find((i: { member: { id: number } }) => i.member.id === member.id).clocks).toEqual([]);
+  });
+
+  test('a time clock with headers of its own asks which column is which, once', async () => {
+    const { member } = await colleague('mapped', ['2026-12-13']);
+    const file = new TextEncoder().encode(['人员,打卡', `${member.code},2026-12-13 08:30`].join('\n'));
+    const asked = await importFile(host.owner, file);
+    expect(asked.problem).toMatchObject({ kind: 'columns-unmapped' });
+    const [question] = asked.problem.files;
+    const saved = await host.owner.put(`${A}/importers/time-clock/mappings/${question.layout}`, { columns: { 工号: '人员', 时间: '打卡', 日期: null } });
+    expect(saved.status, saved.text).toBe(200);
+    expect((await importFile(host.owner, file)).result).toEqual({ imported: 1, skipped: 0, rejected: [] });
   });
 });
 

@@ -1,6 +1,6 @@
 // A time clock's export read into clocks: 工号 and a time per row, in GBK or UTF-8. Pure apart
 // from the CSV reader, so the messy files are unit-tested.
-import { decodeCsv, isBlankCsvRecord, readCsv, readCsvHeader, type CsvColumns, type CsvProblem, type LocalizedText } from '@workbench/plugin-api';
+import { decodeCsv, isBlankCsvRecord, readCsv, readCsvHeader, type CsvColumns, type CsvHeader, type CsvProblem, type LocalizedText } from '@workbench/plugin-api';
 
 type Column = '工号' | '时间' | '日期';
 
@@ -53,10 +53,13 @@ export function inOffset(ms: number, offset: string): string {
   return `${shifted.slice(0, 23)}${offset}`;
 }
 
+/** Reads the header row: the importer passes its own, which applies a mapping the clerk saved for an unknown layout. */
+export type ClockHeaderReader = (cells: readonly string[], columns: typeof COLUMNS) => CsvHeader<Column>;
+
 /** The rows of a time clock's file, or each row's problem: an unknown 工号, a time that is not one. */
-export function readClockFile(bytes: Uint8Array, staff: StaffByCode, offset: string): ClockFileRead {
+export function readClockFile(bytes: Uint8Array, staff: StaffByCode, offset: string, readHeader: ClockHeaderReader = (cells, columns) => readCsvHeader(cells, columns)): ClockFileRead {
   const { records: [first, ...data], problems: unreadable } = readCsv(decodeCsv(bytes).text);
-  const header = readCsvHeader(first?.cells ?? [], COLUMNS);
+  const header = readHeader(first?.cells ?? [], COLUMNS);
   if (header.problems.length) return { rows: [], problems: header.problems };
   const problems: CsvProblem[] = [...unreadable];
   const rows: ClockFileRead['rows'] = [];

@@ -17,9 +17,10 @@ export interface ClockImportReport {
  * GBK or UTF-8. One refused row and nothing is imported.
  */
 export function registerClockImport(ctx: PluginContext): void {
-  ctx.importers.register('time-clock', async ({ file, actor, locale, progress }: ImportRequest): Promise<ClockImportReport> => {
+  ctx.importers.register('time-clock', async ({ file, actor, locale, progress, readHeader }: ImportRequest): Promise<ClockImportReport> => {
     const staff: StaffByCode = new Map((await ctx.db.read((q) => staffStore(q).list({ includeLeft: true }))).map((m) => [m.code, { id: m.id, leftOn: m.leftOn }]));
-    const { rows, problems } = readClockFile(file.bytes, staff, ctx.now().slice(-6));
+    // A header of a time clock not declared in the columns asks the clerk which column is which, once per layout.
+    const { rows, problems } = readClockFile(file.bytes, staff, ctx.now().slice(-6), (cells, columns) => readHeader(cells, columns));
     const rejected = problems.map((p) => ({ row: p.row, column: p.column, reason: inLocale(p.reason, locale) }));
     if (rejected.length) return { imported: 0, skipped: 0, rejected };
     progress.report({ done: 0, total: rows.length, message: { 'zh-CN': '条打卡记录', en: 'clocks' } });
