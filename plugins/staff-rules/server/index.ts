@@ -1,5 +1,9 @@
 import type { PluginContext } from '@workbench/plugin-api';
-import { registerDemoStaff } from './demo/demo-staff.js';
+import { addAttendanceRoutes } from './attendance/attendance-routes.js';
+import { registerClockImport } from './attendance/clock-import.js';
+import { fillDemoAttendance } from './attendance/demo-attendance.js';
+import { addLeaveRoutes } from './attendance/leave-routes.js';
+import { fillDemoStaff } from './demo/demo-staff.js';
 import { addHandoverRoutes } from './handover/handover-routes.js';
 import { addRosterRoutes } from './roster/roster-routes.js';
 import { addSwapRoutes } from './roster/swap-routes.js';
@@ -14,6 +18,13 @@ export function activate(ctx: PluginContext): void {
   addSwapRoutes(ctx);
   addHandoverRoutes(ctx);
   addRoutineRoutes(ctx);
+  addAttendanceRoutes(ctx);
+  addLeaveRoutes(ctx);
+  registerClockImport(ctx);
   ctx.services.provide(StaffToken, createStaffService(ctx));
-  registerDemoStaff(ctx);
+  // One demo fill per plugin: the people and roster first, then a month of their attendance.
+  ctx.demo.register(async (tx, { now }) => {
+    await fillDemoStaff(tx, now);
+    await fillDemoAttendance(tx, now);
+  });
 }

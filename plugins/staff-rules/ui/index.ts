@@ -5,6 +5,8 @@ import './wb-staff-rules-handover.js';
 import './wb-staff-rules-routines.js';
 import './wb-staff-rules-on-now-widget.js';
 import './wb-staff-rules-handover-widget.js';
+import './attendance/attendance-view.js';
+import './attendance/my-attendance.js';
 
 /** Runs once per page, when one of the plugin's elements is first shown. */
 export function activate(wb: PluginUiContext): void {
