@@ -63,6 +63,42 @@ export interface DayFacts {
   earlyMinutes: number;
   /** The approved leave covering the day, if any. */
   leave: { id: number; kind: string; unpaid: boolean; withoutNeed: boolean } | null;
+  /** Where the lateness falls: within the grace, late, or over the fine threshold (settings). */
+  lateBand: LatenessBand;
+  /** Late past the fine threshold: the rules part prices it (5 元 by default). */
+  lateFineable: boolean;
+  /** Early leave, banded by the same figures as lateness. */
+  earlyBand: LatenessBand;
+  earlyFineable: boolean;
+  /** The clock times a supervisor corrected on this day, with the reason, shown beside the time. */
+  corrections: ClockCorrection[];
+}
+
+/** `none`: on time; `grace`: late but within the grace; `late`: past it; `over`: past the fine threshold. */
+export type LatenessBand = 'none' | 'grace' | 'late' | 'over';
+
+/** A clock time a supervisor changed or added, and why. */
+export interface ClockCorrection {
+  clockRowId: number;
+  /** The time before the correction; null when the supervisor added a forgotten clock. */
+  originalAt: string | null;
+  at: string;
+  reason: string;
+  by: number;
+  correctedAt: string;
+}
+
+/** A month's reason to ask the owner about 自动离职: only ever a flag, never a dismissal. */
+export interface AttendanceFlag {
+  staffId: number;
+  /** `YYYY-MM`. */
+  month: string;
+  kind: 'lates' | 'early-leaves' | 'absences' | 'leaves';
+  count: number;
+  /** The figure from the settings the count went past. */
+  threshold: number;
+  /** The days (or, for leaves, the first day of each leave) behind the count. */
+  dates: string[];
 }
 
 /** Which written rule an amount comes from; each has its figures in the settings. */
