@@ -1,5 +1,7 @@
 // The rules engine's arithmetic and explanations, with no host: every figure from the settings.
 import { describe, expect, test } from 'vitest';
+import { DEFAULT_ATTENDANCE_RULES } from '../server/attendance/attendance-rules.js';
+import { latenessBand } from '../server/attendance/classify-day.js';
 import type { DayFacts, PricedAmount } from '../server/model.js';
 import { priceAttendance } from '../server/rules/attendance-pricing.js';
 import { priceConduct, type ConductInput } from '../server/rules/conduct-fines.js';
@@ -12,18 +14,20 @@ const person = { id: 3, code: '3' };
 
 function day(date: string, change: Partial<DayFacts>): DayFacts {
   return {
-    staffId: 3, date, status: 'on-time', clockIn: `${date}T08:30:00.000+08:00`, clockOut: `${date}T17:30:00.000+08:00`, lateMinutes: 0, earlyMinutes: 0, leave: null,
+    staffId: 3, date, status: 'on-time', lateBand: 'none', lateFineable: false, earlyBand: 'none', earlyFineable: false, corrections: [], clockIn: `${date}T08:30:00.000+08:00`, clockOut: `${date}T17:30:00.000+08:00`, lateMinutes: 0, earlyMinutes: 0, leave: null,
     shift: { staffId: 3, date, templateId: 1, startsAt: `${date}T08:30:00.000+08:00`, endsAt: `${date}T17:30:00.000+08:00` },
     ...change,
   };
 }
-const late = (date: string, minutes: number) => day(date, { status: 'late', lateMinutes: minutes, clockIn: `${date}T08:${30 + minutes}:00.000+08:00` });
+// Banded as attendance bands them with its default figures (grace 5, fined over 15).
+const band = (minutes: number) => latenessBand(minutes, DEFAULT_ATTENDANCE_RULES);
+const late = (date: string, minutes: number) => day(date, { status: 'late', lateMinutes: minutes, lateBand: band(minutes), lateFineable: band(minutes) === 'over', clockIn: `${date}T08:${30 + minutes}:00.000+08:00` });
 const sums = (list: PricedAmount[]) => list.map((a) => [a.rule, a.date, a.amountFen]);
 
 describe('attendance', () => {
   const month = [
     late('2026-11-02', 4), late('2026-11-03', 6), late('2026-11-04', 16),
-    day('2026-11-05', { status: 'early-leave', earlyMinutes: 20, clockOut: '2026-11-05T17:10:00.000+08:00' }),
+    day('2026-11-05', { status: 'early-leave', earlyMinutes: 20, earlyBand: 'over', earlyFineable: true, clockOut: '2026-11-05T17:10:00.000+08:00' }),
     day('2026-11-06', { status: 'absent', clockIn: null, clockOut: null }),
     day('2026-11-07', { status: 'leave', clockIn: null, clockOut: null, leave: { id: 9, kind: '事假', unpaid: true, withoutNeed: true } }),
     day('2026-11-08', { status: 'leave', clockIn: null, clockOut: null, leave: { id: 10, kind: '病假', unpaid: true, withoutNeed: false } }),
@@ -32,15 +36,16 @@ describe('attendance', () => {
   ];
 
   test('lates up to 15 minutes count but cost nothing; beyond, 5 元; early leave mirrors; absence 3 and needless leave 2 days of pay', () => {
-    const priced = priceAttendance(month, person, s());
+    const priced = priceAttendance(month, person, s(), DEFAULT_ATTENDANCE_RULES);
     expect(sums(priced)).toEqual([
       ['late', '2026-11-02', 0], ['late', '2026-11-03', 0], ['late', '2026-11-04', 500],
       ['early-leave', '2026-11-05', 500], ['absence', '2026-11-06', 45000], ['leave-without-need', '2026-11-07', 30000],
     ]);
     const [four, , sixteen, early, absent, leave] = priced;
-    expect(four!.explanation.text['zh-CN']).toBe('2026-11-02 08:30 上班，08:34 打卡，迟到 4 分钟：记一次迟到，未超过 15 分钟，不罚款。');
+    expect(four!.explanation.text['zh-CN']).toBe('2026-11-02 08:30 上班，08:34 打卡，迟到 4 分钟：在 5 分钟宽限内，记一次迟到，不罚款。');
+    expect(priced[1]!.explanation.text.en).toBe('2026-11-03: shift started 08:30, clocked in 08:36, 6 minutes late: counted as late, not more than 15 minutes, so no fine.');
     expect(sixteen!.explanation).toMatchObject({
-      kind: 'fine', facts: { shiftStart: '08:30', clockIn: '08:46', lateMinutes: 16 }, thresholds: { fineAfterMinutes: 15, fineFen: 500 }, arithmetic: '1 × 5.00 元 = 5.00 元',
+      kind: 'fine', facts: { shiftStart: '08:30', clockIn: '08:46', lateMinutes: 16, band: 'over' }, thresholds: { graceMinutes: 5, fineOverMinutes: 15, fineFen: 500 }, arithmetic: '1 × 5.00 元 = 5.00 元',
     });
     expect(sixteen!.explanation.text.en).toBe('2026-11-04: shift started 08:30, clocked in 08:46, 16 minutes late, more than 15: fined 5.00 元.');
     expect(early!.explanation.text['zh-CN']).toContain('17:10 打卡离开，早退 20 分钟');
@@ -51,15 +56,14 @@ describe('attendance', () => {
 
   test('every attendance figure is a setting, and a person may have their own daily pay', () => {
     const changed = priceAttendance(month, person, s({
-      lateFineAfterMinutes: 5, lateFineFen: 1000, earlyLeaveFineAfterMinutes: 30, earlyLeaveFineFen: 800,
-      absenceDaysPay: 1, leaveWithoutNeedDaysPay: 1, dailyPayByStaff: [{ code: '3', fen: 20000 }],
-    }));
+      lateFineFen: 1000, earlyLeaveFineFen: 800, absenceDaysPay: 1, leaveWithoutNeedDaysPay: 1, dailyPayByStaff: [{ code: '3', fen: 20000 }],
+    }), DEFAULT_ATTENDANCE_RULES);
     expect(sums(changed)).toEqual([
-      ['late', '2026-11-02', 0], ['late', '2026-11-03', 1000], ['late', '2026-11-04', 1000],
-      ['early-leave', '2026-11-05', 0], ['absence', '2026-11-06', 20000], ['leave-without-need', '2026-11-07', 20000],
+      ['late', '2026-11-02', 0], ['late', '2026-11-03', 0], ['late', '2026-11-04', 1000],
+      ['early-leave', '2026-11-05', 800], ['absence', '2026-11-06', 20000], ['leave-without-need', '2026-11-07', 20000],
     ]);
     expect(changed[4]!.explanation.text['zh-CN']).toContain('本人日薪');
-    expect(priceAttendance(month, person, s({ defaultDailyPayFen: 10000 }))[4]!.amountFen).toBe(30000);
+    expect(priceAttendance(month, person, s({ defaultDailyPayFen: 10000 }), DEFAULT_ATTENDANCE_RULES)[4]!.amountFen).toBe(30000);
   });
 });
 

@@ -1,3 +1,4 @@
+import type { AttendanceRules } from '../attendance/attendance-rules.js';
 import type { DayFacts, PricedAmount } from '../model.js';
 import { money, priced } from './explanation.js';
 import { dailyPayOf, type MoneySettings } from './money-settings.js';
@@ -6,20 +7,21 @@ import { dailyPayOf, type MoneySettings } from './money-settings.js';
 const clock = (instant: string | null | undefined): string => (instant ? instant.slice(11, 16) : '—');
 
 /**
- * Prices one person's month of classified days: lateness and early leave beyond their thresholds,
- * absence and leave without real need in days of the person's pay. A late or early day within the
- * threshold is kept at 0 分, so the person sees that it was counted and why it cost nothing.
+ * Prices one person's month of classified days: lateness and early leave that attendance marked
+ * fineable (past the fine threshold), absence and leave without real need in days of the person's
+ * pay. A late or early day below the threshold is kept at 0 分, so the person sees that it was
+ * counted and why it cost nothing. The thresholds are attendance's; they only word the sentences.
  *
- * @example priceAttendance(days, { id: 3, code: '3' }, settings) // [{ rule: 'late', amountFen: 500, … }]
+ * @example priceAttendance(days, { id: 3, code: '3' }, settings, rules) // [{ rule: 'late', amountFen: 500, … }]
  */
-export function priceAttendance(days: readonly DayFacts[], person: { id: number; code: string }, settings: MoneySettings): PricedAmount[] {
+export function priceAttendance(days: readonly DayFacts[], person: { id: number; code: string }, settings: MoneySettings, rules: AttendanceRules): PricedAmount[] {
   const out: PricedAmount[] = [];
   const pay = dailyPayOf(person.code, settings);
   const payWhose = { 'zh-CN': pay.own ? '本人日薪' : '默认日薪', en: pay.own ? 'own daily pay' : 'default daily pay' };
   for (const day of days) {
     if (day.staffId !== person.id) continue;
-    if ((day.status === 'late' || day.status === 'late-and-early') && day.lateMinutes > 0) out.push(late(day, person.id, settings));
-    if ((day.status === 'early-leave' || day.status === 'late-and-early') && day.earlyMinutes > 0) out.push(early(day, person.id, settings));
+    if ((day.status === 'late' || day.status === 'late-and-early') && day.lateMinutes > 0) out.push(late(day, person.id, settings, rules));
+    if ((day.status === 'early-leave' || day.status === 'late-and-early') && day.earlyMinutes > 0) out.push(early(day, person.id, settings, rules));
     if (day.status === 'absent') {
       const fen = settings.absenceDaysPay * pay.fen;
       out.push(priced({ staffId: person.id, rule: 'absence', date: day.date, amountFen: fen }, {
@@ -48,42 +50,40 @@ export function priceAttendance(days: readonly DayFacts[], person: { id: number;
   return out;
 }
 
-function late(day: DayFacts, staffId: number, settings: MoneySettings): PricedAmount {
-  const fined = day.lateMinutes > settings.lateFineAfterMinutes;
-  const fen = fined ? settings.lateFineFen : 0;
-  const at = { start: clock(day.shift?.startsAt), clockIn: clock(day.clockIn) };
-  return priced({ staffId, rule: 'late', date: day.date, amountFen: fen }, {
-    facts: { date: day.date, shiftStart: at.start, clockIn: at.clockIn, lateMinutes: day.lateMinutes },
-    thresholds: { fineAfterMinutes: settings.lateFineAfterMinutes, fineFen: settings.lateFineFen },
-    arithmetic: fined ? `1 × ${money(settings.lateFineFen)} = ${money(fen)}` : `${day.lateMinutes} ≤ ${settings.lateFineAfterMinutes} → ${money(0)}`,
-    text: fined
-      ? {
-          'zh-CN': `${day.date} ${at.start} 上班，${at.clockIn} 打卡，迟到 ${day.lateMinutes} 分钟，超过 ${settings.lateFineAfterMinutes} 分钟：罚 ${money(fen)}。`,
-          en: `${day.date}: shift started ${at.start}, clocked in ${at.clockIn}, ${day.lateMinutes} minutes late, more than ${settings.lateFineAfterMinutes}: fined ${money(fen)}.`,
-        }
-      : {
-          'zh-CN': `${day.date} ${at.start} 上班，${at.clockIn} 打卡，迟到 ${day.lateMinutes} 分钟：记一次迟到，未超过 ${settings.lateFineAfterMinutes} 分钟，不罚款。`,
-          en: `${day.date}: shift started ${at.start}, clocked in ${at.clockIn}, ${day.lateMinutes} minutes late: counted as late, not more than ${settings.lateFineAfterMinutes} minutes, so no fine.`,
-        },
-  });
+/** Lateness and early leave are mirrored: one wording, the clock-in or the clock-out. */
+function late(day: DayFacts, staffId: number, settings: MoneySettings, rules: AttendanceRules): PricedAmount {
+  return banded(day, staffId, rules, { rule: 'late', fen: settings.lateFineFen, minutes: day.lateMinutes, band: day.lateBand, fined: day.lateFineable });
 }
 
-function early(day: DayFacts, staffId: number, settings: MoneySettings): PricedAmount {
-  const fined = day.earlyMinutes > settings.earlyLeaveFineAfterMinutes;
-  const fen = fined ? settings.earlyLeaveFineFen : 0;
-  const at = { end: clock(day.shift?.endsAt), clockOut: clock(day.clockOut) };
-  return priced({ staffId, rule: 'early-leave', date: day.date, amountFen: fen }, {
-    facts: { date: day.date, shiftEnd: at.end, clockOut: at.clockOut, earlyMinutes: day.earlyMinutes },
-    thresholds: { fineAfterMinutes: settings.earlyLeaveFineAfterMinutes, fineFen: settings.earlyLeaveFineFen },
-    arithmetic: fined ? `1 × ${money(settings.earlyLeaveFineFen)} = ${money(fen)}` : `${day.earlyMinutes} ≤ ${settings.earlyLeaveFineAfterMinutes} → ${money(0)}`,
-    text: fined
-      ? {
-          'zh-CN': `${day.date} ${at.end} 下班，${at.clockOut} 打卡离开，早退 ${day.earlyMinutes} 分钟，超过 ${settings.earlyLeaveFineAfterMinutes} 分钟：罚 ${money(fen)}。`,
-          en: `${day.date}: shift ended ${at.end}, clocked out ${at.clockOut}, ${day.earlyMinutes} minutes early, more than ${settings.earlyLeaveFineAfterMinutes}: fined ${money(fen)}.`,
-        }
-      : {
-          'zh-CN': `${day.date} ${at.end} 下班，${at.clockOut} 打卡离开，早退 ${day.earlyMinutes} 分钟：记一次早退，未超过 ${settings.earlyLeaveFineAfterMinutes} 分钟，不罚款。`,
-          en: `${day.date}: shift ended ${at.end}, clocked out ${at.clockOut}, ${day.earlyMinutes} minutes early: counted as leaving early, not more than ${settings.earlyLeaveFineAfterMinutes} minutes, so no fine.`,
-        },
+function early(day: DayFacts, staffId: number, settings: MoneySettings, rules: AttendanceRules): PricedAmount {
+  return banded(day, staffId, rules, { rule: 'early-leave', fen: settings.earlyLeaveFineFen, minutes: day.earlyMinutes, band: day.earlyBand, fined: day.earlyFineable });
+}
+
+function banded(
+  day: DayFacts,
+  staffId: number,
+  rules: AttendanceRules,
+  the: { rule: 'late' | 'early-leave'; fen: number; minutes: number; band: DayFacts['lateBand']; fined: boolean },
+): PricedAmount {
+  const isLate = the.rule === 'late';
+  const fen = the.fined ? the.fen : 0;
+  const planned = clock(isLate ? day.shift?.startsAt : day.shift?.endsAt);
+  const clocked = clock(isLate ? day.clockIn : day.clockOut);
+  const over = rules.lateFineOverMinutes;
+  const zh = isLate ? { planned: '上班', clocked: '打卡', what: '迟到' } : { planned: '下班', clocked: '打卡离开', what: '早退' };
+  const en = isLate ? { planned: 'shift started', clocked: 'clocked in', what: 'late', counted: 'late' } : { planned: 'shift ended', clocked: 'clocked out', what: 'early', counted: 'leaving early' };
+  const head = { 'zh-CN': `${day.date} ${planned} ${zh.planned}，${clocked} ${zh.clocked}，${zh.what} ${the.minutes} 分钟`, en: `${day.date}: ${en.planned} ${planned}, ${en.clocked} ${clocked}, ${the.minutes} minutes ${en.what}` };
+  const tail = the.fined
+    ? { 'zh-CN': `，超过 ${over} 分钟：罚 ${money(fen)}。`, en: `, more than ${over}: fined ${money(fen)}.` }
+    : the.band === 'grace'
+      ? { 'zh-CN': `：在 ${rules.lateGraceMinutes} 分钟宽限内，记一次${zh.what}，不罚款。`, en: `: within the ${rules.lateGraceMinutes}-minute grace, counted as ${en.counted}, no fine.` }
+      : { 'zh-CN': `：记一次${zh.what}，未超过 ${over} 分钟，不罚款。`, en: `: counted as ${en.counted}, not more than ${over} minutes, so no fine.` };
+  return priced({ staffId, rule: the.rule, date: day.date, amountFen: fen }, {
+    facts: isLate
+      ? { date: day.date, shiftStart: planned, clockIn: clocked, lateMinutes: the.minutes, band: the.band }
+      : { date: day.date, shiftEnd: planned, clockOut: clocked, earlyMinutes: the.minutes, band: the.band },
+    thresholds: { graceMinutes: rules.lateGraceMinutes, fineOverMinutes: over, fineFen: the.fen },
+    arithmetic: the.fined ? `1 × ${money(the.fen)} = ${money(fen)}` : `${the.minutes} ≤ ${over} → ${money(0)}`,
+    text: { 'zh-CN': head['zh-CN'] + tail['zh-CN'], en: head.en + tail.en },
   });
 }

@@ -7,9 +7,8 @@ export interface MoneySettings {
   defaultDailyPayFen: number;
   /** Per-person daily pay, by 工号. */
   dailyPayByStaff: { code: string; fen: number }[];
-  lateFineAfterMinutes: number;
+  /** A late past attendance's fine threshold (`lateFineOverMinutes`), each time. */
   lateFineFen: number;
-  earlyLeaveFineAfterMinutes: number;
   earlyLeaveFineFen: number;
   absenceDaysPay: number;
   leaveWithoutNeedDaysPay: number;
@@ -44,9 +43,7 @@ export interface MoneySettings {
 export const MONEY_DEFAULTS: MoneySettings = {
   defaultDailyPayFen: 15000,
   dailyPayByStaff: [],
-  lateFineAfterMinutes: 15,
   lateFineFen: 500,
-  earlyLeaveFineAfterMinutes: 15,
   earlyLeaveFineFen: 500,
   absenceDaysPay: 3,
   leaveWithoutNeedDaysPay: 2,
@@ -78,4 +75,54 @@ export const MONEY_DEFAULTS: MoneySettings = {
 export function dailyPayOf(code: string, settings: MoneySettings): { fen: number; own: boolean } {
   const own = settings.dailyPayByStaff.find((p) => p.code === code);
   return own ? { fen: own.fen, own: true } : { fen: settings.defaultDailyPayFen, own: false };
+}
+
+/** The settings as the schema groups them (`pay`, `fines`, `penalties`, `rewards`). */
+export interface MoneySettingsGroups {
+  pay: { defaultDailyPayFen: number; byStaff: { code: string; fen: number }[] };
+  fines: {
+    lateFen: number; earlyLeaveFen: number; absenceDaysPay: number; leaveWithoutNeedDaysPay: number;
+    offTaskFen: number; complaintFen: number; complaintDoubling: boolean; complaintWindow: 'all' | 'month'; complaintFlagAt: number;
+    cleaningFen: number; contactLeakMinFen: number; contactLeakMaxFen: number; blameShiftFlagAt: number;
+  };
+  penalties: { freeMistakesPerMonth: number; csRemarkPercent: number; labelPercent: number; wrongPackPercent: number; defectMissedPercent: number; csMistakesFlagAt: number };
+  rewards: {
+    lossSavedPercent: number; bestCsFirstFen: number; bestCsSecondFen: number; refundBetterFen: number; industryRefundHours: number;
+    industryRefundRatePercent: number; reviewPraiseFen: number; trainerFirstFen: number; trainerSecondFen: number; trainerThirdFen: number;
+  };
+}
+
+/** The plugin's settings (validated, defaults filled) as the rules engine reads them. */
+export function moneySettings(settings: Record<string, unknown>): MoneySettings {
+  const { pay, fines: f, penalties: p, rewards: r } = settings as unknown as MoneySettingsGroups;
+  return {
+    defaultDailyPayFen: pay.defaultDailyPayFen,
+    dailyPayByStaff: pay.byStaff,
+    lateFineFen: f.lateFen,
+    earlyLeaveFineFen: f.earlyLeaveFen,
+    absenceDaysPay: f.absenceDaysPay,
+    leaveWithoutNeedDaysPay: f.leaveWithoutNeedDaysPay,
+    offTaskFineFen: f.offTaskFen,
+    complaintFineFen: f.complaintFen,
+    complaintDoubling: f.complaintDoubling,
+    complaintWindow: f.complaintWindow,
+    complaintFlagAt: f.complaintFlagAt,
+    cleaningFineFen: f.cleaningFen,
+    contactLeakMinFen: f.contactLeakMinFen,
+    contactLeakMaxFen: f.contactLeakMaxFen,
+    blameShiftFlagAt: f.blameShiftFlagAt,
+    freeMistakesPerMonth: p.freeMistakesPerMonth,
+    csRemarkSharePercent: p.csRemarkPercent,
+    labelSharePercent: p.labelPercent,
+    wrongPackSharePercent: p.wrongPackPercent,
+    defectMissedSharePercent: p.defectMissedPercent,
+    csMistakesFlagAt: p.csMistakesFlagAt,
+    lossSavedPercent: r.lossSavedPercent,
+    bestCsFen: [r.bestCsFirstFen, r.bestCsSecondFen],
+    refundBetterFen: r.refundBetterFen,
+    industryRefundHours: r.industryRefundHours,
+    industryRefundRatePercent: r.industryRefundRatePercent,
+    reviewPraiseFen: r.reviewPraiseFen,
+    trainerFen: [r.trainerFirstFen, r.trainerSecondFen, r.trainerThirdFen],
+  };
 }
