@@ -1,7 +1,11 @@
 import type { PluginContext } from '@workbench/plugin-api';
-import { addNoteRoutes } from './note-routes.js';
+import { addRosterRoutes } from './roster/roster-routes.js';
+import { addStaffRoutes } from './staff/staff-routes.js';
+import { createStaffService, StaffToken } from './staff/staff-service.js';
 
 export function activate(ctx: PluginContext): void {
-  // Routes reach the tables only through the store (server/note-store.ts), so the SQL lives in one place.
-  addNoteRoutes(ctx);
+  // Routes reach the tables only through the stores (server/*/…-store.ts), so the SQL lives in one place.
+  addStaffRoutes(ctx);
+  addRosterRoutes(ctx);
+  ctx.services.provide(StaffToken, createStaffService(ctx));
 }

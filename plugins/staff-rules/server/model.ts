@@ -171,3 +171,42 @@ export interface AfterSalesReviewPraised {
   staff: { staffId: number } | { code: string };
   praisedAt: string;
 }
+
+/** Every department, in the order lists show them. */
+export const DEPARTMENTS: readonly Department[] = ['cs-presale', 'cs-aftersale', 'warehouse', 'operations', 'design', 'purchasing', 'finance'];
+
+/** A planned shift with what a calendar shows beside it. */
+export interface RosterEntry extends PlannedShift {
+  templateName: string;
+  kind: ShiftTemplate['kind'];
+}
+
+/** Hours of a day when a post has nobody on shift: `from`–`to` in shop time (`24:00` for midnight). */
+export interface RosterGap {
+  department: Department;
+  date: string;
+  from: string;
+  to: string;
+}
+
+/** A roster rule a person's planned weeks break; the roster check lists them, nothing is refused. */
+export type RosterProblem =
+  /** The same kind of shift (day or night) two weeks running without an approved exception. */
+  | { kind: 'no-rotation'; staffId: number; week: string; shiftKind: ShiftTemplate['kind'] }
+  /** More days on in a row than the setting allows (six on, one off). */
+  | { kind: 'too-many-days'; staffId: number; from: string; to: string; days: number; max: number }
+  /** Fewer days off in a month than the setting asks (four a month). */
+  | { kind: 'too-few-rest-days'; staffId: number; month: string; restDays: number; min: number };
+
+/** A handover note written on a shift, for the people of the next one. */
+export interface HandoverNote {
+  id: number;
+  /** The shop day of the shift it was written on. */
+  date: string;
+  department: Department | null;
+  text: string;
+  writtenBy: number;
+  writtenByName: string;
+  writtenAt: string;
+  reads: { accountId: number; name: string; readAt: string }[];
+}

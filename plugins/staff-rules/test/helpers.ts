@@ -1,0 +1,28 @@
+// Shared by staff-rules' API tests: a person and a planned shift through the HTTP API.
+import { expect } from 'vitest';
+import type { TestClient } from '@workbench/plugin-api/testing';
+import type { Department, RosterEntry, ShiftTemplate, StaffMember } from '../server/model.js';
+
+let counter = 0;
+
+/** Adds a person (a fresh 工号 unless given) and answers the record. */
+export async function addStaff(client: TestClient, fields: Partial<Omit<StaffMember, 'id'>> & { department?: Department } = {}): Promise<StaffMember> {
+  counter += 1;
+  const reply = await client.post('/api/staff-rules/staff', { code: `T${counter}`, name: `员工${counter}`, department: 'cs-presale', ...fields });
+  expect(reply.status, reply.text).toBe(201);
+  return reply.body as StaffMember;
+}
+
+/** The seeded templates by name: 白班, 晚班 15:30, 晚班 16:00, 晚班 17:30. */
+export async function templates(client: TestClient): Promise<Record<string, ShiftTemplate>> {
+  const reply = await client.get('/api/staff-rules/shift-templates');
+  expect(reply.status, reply.text).toBe(200);
+  return Object.fromEntries((reply.body.items as ShiftTemplate[]).map((t) => [t.name, t]));
+}
+
+/** Plans a shift and answers the entry. */
+export async function plan(client: TestClient, staffId: number, date: string, templateId: number): Promise<RosterEntry> {
+  const reply = await client.put(`/api/staff-rules/roster/${staffId}/${date}`, { templateId });
+  expect(reply.status, reply.text).toBe(200);
+  return reply.body as RosterEntry;
+}
