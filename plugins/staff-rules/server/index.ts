@@ -1,4 +1,5 @@
 import type { PluginContext } from '@workbench/plugin-api';
+import { addMoney } from './money/index.js';
 import { addRosterRoutes } from './roster/roster-routes.js';
 import { addStaffRoutes } from './staff/staff-routes.js';
 import { createStaffService, StaffToken } from './staff/staff-service.js';
@@ -7,5 +8,6 @@ export function activate(ctx: PluginContext): void {
   // Routes reach the tables only through the stores (server/*/…-store.ts), so the SQL lives in one place.
   addStaffRoutes(ctx);
   addRosterRoutes(ctx);
+  addMoney(ctx);
   ctx.services.provide(StaffToken, createStaffService(ctx));
 }

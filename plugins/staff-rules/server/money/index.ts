@@ -1,0 +1,18 @@
+import type { PluginContext } from '@workbench/plugin-api';
+import { addFineRoutes } from './fines-routes.js';
+import { addFundRoutes } from './fund-routes.js';
+import { addMoneyEvents } from './money-events.js';
+import { addMonthRoutes } from './month-routes.js';
+import type { MonthDays } from './month-summary.js';
+import { staffLookup } from './staff-lookup.js';
+
+/**
+ * Fines, penalties, rewards, the fund and the month. `days` is attendance's month of classified
+ * days; without it the month summary has no attendance counts and attendance is not priced.
+ */
+export function addMoney(ctx: PluginContext, days?: MonthDays): void {
+  addFineRoutes(ctx, staffLookup);
+  addFundRoutes(ctx, staffLookup);
+  addMonthRoutes(ctx, staffLookup, days);
+  addMoneyEvents(ctx, staffLookup);
+}
