@@ -1,4 +1,7 @@
 import type { PluginContext } from '@workbench/plugin-api';
+import { addAttendanceRoutes } from './attendance/attendance-routes.js';
+import { registerClockImport } from './attendance/clock-import.js';
+import { addLeaveRoutes } from './attendance/leave-routes.js';
 import { addMoney } from './money/index.js';
 import { addRosterRoutes } from './roster/roster-routes.js';
 import { addStaffRoutes } from './staff/staff-routes.js';
@@ -8,6 +11,9 @@ export function activate(ctx: PluginContext): void {
   // Routes reach the tables only through the stores (server/*/…-store.ts), so the SQL lives in one place.
   addStaffRoutes(ctx);
   addRosterRoutes(ctx);
+  addAttendanceRoutes(ctx);
+  addLeaveRoutes(ctx);
+  registerClockImport(ctx);
   addMoney(ctx);
   ctx.services.provide(StaffToken, createStaffService(ctx));
 }
