@@ -1,7 +1,7 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { panelStyles, WbElement } from '@workbench/ui';
-import { KIND_NAMES, type AmountRecord } from './money-records.js';
+import { FACT_LABELS, KIND_NAMES, type AmountRecord } from './money-records.js';
 
 /**
  * One fine, penalty or reward with its explanation: the sentence in the reader's language, and
@@ -51,11 +51,20 @@ export class StaffRulesAmount extends WbElement {
         <summary>${this.t('依据', 'How it was worked out')}</summary>
         <dl>
           <dt>${this.t('计算', 'Sum')}</dt><dd><code>${e.arithmetic}</code></dd>
-          ${Object.entries(e.facts).map(([k, v]) => html`<dt>${k}</dt><dd>${String(v)}</dd>`)}
-          ${Object.entries(e.thresholds).map(([k, v]) => html`<dt>${k}</dt><dd>${k.endsWith('Fen') ? this.i18n.money(v) : String(v)}</dd>`)}
+          ${[...Object.entries(e.facts), ...Object.entries(e.thresholds)].map(([k, v]) => html`<dt>${this.label(k)}</dt><dd>${this.value(k, v)}</dd>`)}
         </dl>
       </details>
       ${this.canWaive && !a.waived ? html`<button class="link" @click=${() => this.dispatchEvent(new CustomEvent('waive', { detail: { amount: a }, bubbles: true, composed: true }))}>${this.t('免除…', 'Waive…')}</button>` : nothing}`;
+  }
+
+  private label(key: string): string {
+    const known = FACT_LABELS[key];
+    return known ? this.i18n.text(known) : key;
+  }
+
+  private value(key: string, v: string | number | boolean): string {
+    if (typeof v === 'boolean' || key === 'doubling') return v === true || v === 1 ? this.t('是', 'yes') : this.t('否', 'no');
+    return key.endsWith('Fen') && typeof v === 'number' ? this.i18n.money(v) : String(v);
   }
 }
 

@@ -48,6 +48,7 @@ export class StaffRulesFinesLedger extends WbElement {
       ${canRecord ? this.renderForm() : nothing}
       ${this.waiving ? this.renderWaive(this.waiving) : nothing}
       <section aria-label=${this.t('台账', 'Ledger')}>
+        <h3>${this.t(`${this.month} 台账`, `Ledger of ${this.month}`)}</h3>
         ${this.items.length
           ? this.items.map((a) => html`<wb-staff-rules-amount .amount=${a} showName ?canWaive=${canWaive} @waive=${(e: CustomEvent<{ amount: AmountRecord }>) => (this.waiving = e.detail.amount)}></wb-staff-rules-amount>`)
           : html`<p class="hint">${this.t('这个月还没有罚款或奖励', 'Nothing recorded this month')}</p>`}
@@ -55,7 +56,8 @@ export class StaffRulesFinesLedger extends WbElement {
   }
 
   private renderForm() {
-    return html`<form class="grid" aria-label=${this.t('记一笔违纪罚款', 'Record a conduct fine')} @submit=${this.record}>
+    return html`<h3>${this.t('记一笔违纪罚款', 'Record a conduct fine')}</h3>
+    <form class="grid" aria-label=${this.t('记一笔违纪罚款', 'Record a conduct fine')} @submit=${this.record}>
       <label for="staff">${this.t('员工', 'Person')}</label>
       <select id="staff" name="staffId" required>
         ${this.staff.map((p) => html`<option value=${p.id}>${p.code} ${p.name}</option>`)}
@@ -89,14 +91,17 @@ export class StaffRulesFinesLedger extends WbElement {
 
   private readonly record = async (e: SubmitEvent): Promise<void> => {
     e.preventDefault();
-    const data = new FormData(e.target as HTMLFormElement);
+    // Taken before any await: once the event is dispatched, its target out of the shadow root is gone.
+    const form = e.target as HTMLFormElement;
+    const data = new FormData(form);
     const body: Record<string, unknown> = { staffId: Number(data.get('staffId')), rule: data.get('rule'), date: data.get('date'), note: String(data.get('note') ?? '').trim() };
     if (this.rule === 'contact-leak') body.amountFen = yuanToFen(String(data.get('amount') ?? ''));
     this.problem = '';
     try {
       const saved = await this.api.post<AmountRecord>('/staff-rules/fines/conduct', body);
       this.notifications.notify('success', this.t(`已记录：${saved.staff?.name ?? ''} ${this.i18n.money(saved.amountFen)}`, `Recorded: ${saved.staff?.name ?? ''} ${this.i18n.money(saved.amountFen)}`));
-      (e.target as HTMLFormElement).reset();
+      form.reset();
+      (form.querySelector('#date') as HTMLInputElement).value = body.date as string;
       changes.announce('staff-rules.fines');
     } catch (error) {
       this.problem = error instanceof Error ? error.message : String(error);

@@ -82,11 +82,13 @@ export class StaffRulesFund extends WbElement {
 
   private readonly spend = async (e: SubmitEvent): Promise<void> => {
     e.preventDefault();
-    const data = new FormData(e.target as HTMLFormElement);
+    // Taken before any await: once the event is dispatched, its target out of the shadow root is gone.
+    const form = e.target as HTMLFormElement;
+    const data = new FormData(form);
     this.problem = '';
     try {
       await this.api.post('/staff-rules/fund/spending', { date: data.get('date'), amountFen: yuanToFen(String(data.get('amount') ?? '')), note: data.get('note'), receiptNo: data.get('receiptNo') });
-      (e.target as HTMLFormElement).reset();
+      form.reset();
       changes.announce('staff-rules.fund');
     } catch (error) {
       this.problem = error instanceof Error ? error.message : String(error);

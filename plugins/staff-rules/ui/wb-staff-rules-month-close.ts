@@ -31,7 +31,8 @@ export class StaffRulesMonthClose extends WbElement {
     css`
       :host { display: block; padding: 8px 12px; }
       .bar { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; margin-bottom: 8px; }
-      td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+      table.list td.num, table.list th.num { text-align: right; font-variant-numeric: tabular-nums; }
+      .bar a { white-space: nowrap; }
     `,
   ];
 
