@@ -2,8 +2,12 @@ import type { PluginContext } from '@workbench/plugin-api';
 import { addAttendanceRoutes } from './attendance/attendance-routes.js';
 import { registerClockImport } from './attendance/clock-import.js';
 import { addLeaveRoutes } from './attendance/leave-routes.js';
+import { registerDemoStaff } from './demo/demo-staff.js';
+import { addHandoverRoutes } from './handover/handover-routes.js';
 import { addMoney } from './money/index.js';
 import { addRosterRoutes } from './roster/roster-routes.js';
+import { addSwapRoutes } from './roster/swap-routes.js';
+import { addRoutineRoutes } from './routines/routine-routes.js';
 import { addStaffRoutes } from './staff/staff-routes.js';
 import { createStaffService, StaffToken } from './staff/staff-service.js';
 
@@ -15,5 +19,9 @@ export function activate(ctx: PluginContext): void {
   addLeaveRoutes(ctx);
   registerClockImport(ctx);
   addMoney(ctx);
+  addSwapRoutes(ctx);
+  addHandoverRoutes(ctx);
+  addRoutineRoutes(ctx);
   ctx.services.provide(StaffToken, createStaffService(ctx));
+  registerDemoStaff(ctx);
 }

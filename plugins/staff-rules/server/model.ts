@@ -210,3 +210,21 @@ export interface HandoverNote {
   writtenAt: string;
   reads: { accountId: number; name: string; readAt: string }[];
 }
+
+/** A request to change the plan (table `staff_rules_swaps`), approved or refused in writing. */
+export interface SwapRequest {
+  id: number;
+  /** `exchange`: two people swap their shifts on `date`; `keep`: stay on the same kind of shift the week of `date`. */
+  kind: 'exchange' | 'keep';
+  staffId: number;
+  otherStaffId: number | null;
+  /** The day of the exchange, or the Monday of the kept week. */
+  date: string;
+  reason: string;
+  state: 'requested' | 'approved' | 'refused';
+  requestedBy: number;
+  requestedAt: string;
+  decidedBy: number | null;
+  decidedAt: string | null;
+  decisionNote: string | null;
+}

@@ -1,9 +1,14 @@
 import type { PluginUiContext } from '@workbench/ui';
-// Each panel file registers its own element; add its import here when it exists.
+import './wb-staff-rules-staff.js';
+import './wb-staff-rules-roster.js';
+import './wb-staff-rules-handover.js';
+import './wb-staff-rules-on-now-widget.js';
+import './wb-staff-rules-handover-widget.js';
 import './wb-staff-rules-fines.js';
 import './wb-staff-rules-my-fines.js';
 
 /** Runs once per page, when one of the plugin's elements is first shown. */
 export function activate(wb: PluginUiContext): void {
+  // The panels write their strings in both languages side by side (`this.t('排班', 'Roster')`).
   void wb;
 }

@@ -2,6 +2,8 @@ import { ConflictError, def, InputError, NotFoundError, type JsonSchema, type Pl
 import type { RosterEntry, ShiftTemplate } from '../model.js';
 import { staffNotFound } from '../staff/staff-routes.js';
 import { staffStore } from '../staff/staff-store.js';
+import { checkRoster, type RosterCheck } from './roster-check.js';
+import { rosterSettings } from './roster-settings.js';
 import { rosterStore } from './roster-store.js';
 import { daysBetween } from './shift-times.js';
 
@@ -136,6 +138,19 @@ export function addRosterRoutes(ctx: PluginContext): void {
         return running.map((s, i) => ({ ...s, name: people[i]!.name, code: people[i]!.code, department: people[i]!.department }));
       });
       return { at, items };
+    },
+  });
+
+  ctx.routes.add<Record<string, string>, { from: string; to: string }, undefined, RosterCheck>({
+    method: 'get',
+    path: '/roster/check',
+    permission: 'staff-rules.roster.read',
+    summary: { 'zh-CN': '排班检查：哪个岗位哪几个小时没人，谁违反了轮班与休息规则', en: 'Roster check: which post is empty at which hours, who breaks the rotation and rest rules' },
+    query: RANGE_QUERY,
+    response: { type: 'object', properties: { from: def('date'), to: def('date'), gaps: { type: 'array' }, problems: { type: 'array' } }, required: ['from', 'to', 'gaps', 'problems'] },
+    handler: ({ query }) => {
+      checkRange(query.from, query.to);
+      return ctx.db.read((q) => checkRoster(q, query.from, query.to, rosterSettings(ctx)));
     },
   });
 }
