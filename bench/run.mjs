@@ -2,6 +2,7 @@
 // and prints one plain-text line per figure. Progress goes to stderr, the table to stdout.
 // Speed is measured, never asserted: a benchmark fails only if its requests or queries fail.
 import { cpus, platform, release, totalmem } from 'node:os';
+import { runAttendance } from './attendance.mjs';
 import { runDb } from './db.mjs';
 import { runHttp } from './http.mjs';
 import { runOrdersSearch } from './orders-search.mjs';
@@ -16,6 +17,7 @@ const benchmarks = [
   { name: 'http', run: runHttp, right: [2] },
   { name: 'db', run: runDb, right: [2] },
   { name: 'pricing', run: runPricing, right: [2] },
+  { name: 'attendance', run: runAttendance, right: [2] },
   { name: 'orders', run: runOrdersSearch, right: [2, 3] },
   { name: 'ui', run: runUiSize, right: [2] },
   { name: 'orders-import', run: async (options) => (await import('./orders-import.mjs')).runOrdersImport(options), right: [2, 3] },

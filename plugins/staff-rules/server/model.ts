@@ -84,7 +84,8 @@ export interface ClockCorrection {
   originalAt: string | null;
   at: string;
   reason: string;
-  by: number;
+  /** The supervisor's account; null for the demo shop's sample correction. */
+  by: number | null;
   correctedAt: string;
 }
 

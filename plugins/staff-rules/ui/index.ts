@@ -6,6 +6,8 @@ import './wb-staff-rules-on-now-widget.js';
 import './wb-staff-rules-handover-widget.js';
 import './wb-staff-rules-fines.js';
 import './wb-staff-rules-my-fines.js';
+import './attendance/attendance-view.js';
+import './attendance/my-attendance.js';
 
 /** Runs once per page, when one of the plugin's elements is first shown. */
 export function activate(wb: PluginUiContext): void {

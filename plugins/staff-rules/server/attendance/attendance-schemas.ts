@@ -5,7 +5,7 @@ const BAND = { type: 'string', enum: ['none', 'grace', 'late', 'over'] };
 
 export const CORRECTION = {
   type: 'object',
-  properties: { clockRowId: def('id'), originalAt: nullable(def('timestamp')), at: def('timestamp'), reason: { type: 'string' }, by: def('id'), correctedAt: def('timestamp') },
+  properties: { clockRowId: def('id'), originalAt: nullable(def('timestamp')), at: def('timestamp'), reason: { type: 'string' }, by: nullable(def('id')), correctedAt: def('timestamp') },
   required: ['clockRowId', 'originalAt', 'at', 'reason', 'by', 'correctedAt'],
 };
 

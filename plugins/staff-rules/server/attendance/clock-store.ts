@@ -42,12 +42,11 @@ export function clockStore(q: Queryable): ClockReader {
 }
 
 export function asClockRow(r: ClockRecord): ClockRow {
-  const corrected = r.correctedAt !== null && r.correctedBy !== null;
   return {
     id: r.id,
     staffId: r.staffId,
     at: r.at,
-    correction: corrected ? { clockRowId: r.id, originalAt: r.originalAt, at: r.at, reason: r.correctionReason ?? '', by: r.correctedBy!, correctedAt: r.correctedAt! } : null,
+    correction: r.correctedAt !== null ? { clockRowId: r.id, originalAt: r.originalAt, at: r.at, reason: r.correctionReason ?? '', by: r.correctedBy, correctedAt: r.correctedAt } : null,
   };
 }
 
