@@ -5,7 +5,7 @@ import { latenessBand } from '../server/attendance/classify-day.js';
 import type { DayFacts, PricedAmount } from '../server/model.js';
 import { priceAttendance } from '../server/rules/attendance-pricing.js';
 import { priceConduct, type ConductInput } from '../server/rules/conduct-fines.js';
-import { MONEY_DEFAULTS, type MoneySettings } from '../server/rules/money-settings.js';
+import { MONEY_DEFAULTS, moneySettings, type MoneySettings } from '../server/rules/money-settings.js';
 import { priceCase, type CaseInput } from '../server/rules/responsibility.js';
 import { priceReward } from '../server/rules/rewards.js';
 
@@ -177,5 +177,24 @@ describe('rewards', () => {
     const r = reward({ ...who, rule: 'review-praise', reviews: 3 });
     expect(r).toMatchObject({ amount: { amountFen: 600, explanation: { arithmetic: '3 × 2.00 元 = 6.00 元' } } });
     expect(reward({ ...who, rule: 'review-praise', reviews: 3 }, { reviewPraiseFen: 300 })).toMatchObject({ amount: { amountFen: 900 } });
+  });
+});
+
+describe('the settings', () => {
+  test('the schema\'s defaults are the shop\'s figures the engine starts from', async () => {
+    const schema = (await import('../schemas/settings.schema.json', { with: { type: 'json' } })).default as { properties: Record<string, { properties?: Record<string, { default?: unknown }> }> };
+    const groups = Object.fromEntries(['pay', 'fines', 'penalties', 'rewards'].map((g) => [g, Object.fromEntries(Object.entries(schema.properties[g]!.properties!).map(([k, v]) => [k, v.default]))]));
+    expect(moneySettings(groups)).toEqual(MONEY_DEFAULTS);
+  });
+
+  test('the figures no other test moves move the amounts too', () => {
+    const leak = priceConduct({ staffId: 3, rule: 'contact-leak', date: '2026-11-03', note: '给了快递员', earlier: 0, amountFen: 1000 }, s({ contactLeakMinFen: 2000 }));
+    expect(leak).toEqual({ problem: { kind: 'amountOutOfRange', min: 2000, max: 5000, amountFen: 1000 } });
+    const c: CaseInput = { caseId: 'AS-1', orderNo: '1', mistake: 'cs-remark', equipmentFault: false, returnShippingFen: 2000, date: '2026-11-12', people: [{ staffId: 3 }] };
+    const many = () => ({ all: 5, cs: 0 });
+    expect(priceCase(c, many, s({ csRemarkSharePercent: 40 }))[0]!.amountFen).toBe(800);
+    expect(priceCase({ ...c, mistake: 'wrong-pack' }, many, s({ wrongPackSharePercent: 25 }))[0]!.amountFen).toBe(500);
+    const rate = { staffId: 3, date: '2026-11-30', note: '', rule: 'refund-better' as const, measure: 'rate' as const, shopRatePercent: 12 };
+    expect(priceReward(rate, s({ industryRefundRatePercent: 15 }))).toMatchObject({ amount: { amountFen: 5000 } });
   });
 });
