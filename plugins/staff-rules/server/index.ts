@@ -5,6 +5,7 @@ import { fillDemoAttendance } from './attendance/demo-attendance.js';
 import { addLeaveRoutes } from './attendance/leave-routes.js';
 import { fillDemoStaff } from './demo/demo-staff.js';
 import { addHandoverRoutes } from './handover/handover-routes.js';
+import { addMoney } from './money/index.js';
 import { addRosterRoutes } from './roster/roster-routes.js';
 import { addSwapRoutes } from './roster/swap-routes.js';
 import { addRoutineRoutes } from './routines/routine-routes.js';
@@ -21,6 +22,7 @@ export function activate(ctx: PluginContext): void {
   addAttendanceRoutes(ctx);
   addLeaveRoutes(ctx);
   registerClockImport(ctx);
+  addMoney(ctx);
   ctx.services.provide(StaffToken, createStaffService(ctx));
   // One demo fill per plugin: the people and roster first, then a month of their attendance.
   ctx.demo.register(async (tx, { now }) => {

@@ -102,6 +102,77 @@ export interface AttendanceFlag {
   dates: string[];
 }
 
+/** Which written rule an amount comes from; each has its figures in the settings. */
+export type RuleId =
+  | 'late' | 'early-leave' | 'absence' | 'leave-without-need'
+  | 'off-task' | 'complaint' | 'cleaning' | 'contact-leak' | 'blame-shift'
+  | 'cs-remark' | 'label' | 'wrong-pack' | 'defect-missed'
+  | 'loss-saved' | 'best-cs' | 'refund-better' | 'review-praise' | 'trainer';
+
+/** A fine goes to the department fund; a penalty repays the shop's loss; a reward is paid out. */
+export type AmountKind = 'fine' | 'penalty' | 'reward';
+
+/**
+ * Why an amount is what it is: the facts, the thresholds that applied and the sum, as data and as
+ * a sentence in each language, so the person it concerns can check it.
+ */
+export interface Explanation {
+  rule: RuleId;
+  kind: AmountKind;
+  /** What happened: times, minutes, counts, the case and order. */
+  facts: Record<string, string | number | boolean>;
+  /** The figures from the settings that decided it. */
+  thresholds: Record<string, number>;
+  /** The sum, language-neutral: `3 × 150.00 元 = 450.00 元`. */
+  arithmetic: string;
+  text: { 'zh-CN': string; en: string };
+  /** Set when the rule says the owner must decide on the person staying (自动离职): never acted on by itself. */
+  flag: { reason: 'complaints' | 'cs-mistakes' | 'blame-shift'; count: number; threshold: number } | null;
+}
+
+/** One amount the rules engine priced for one person. */
+export interface PricedAmount {
+  staffId: number;
+  rule: RuleId;
+  kind: AmountKind;
+  /** `YYYY-MM-DD`, shop time: the day it happened; its month is the month it is booked in. */
+  date: string;
+  /** Integer 分, never negative; 0 when the rule counts it but does not charge (grace, free mistakes). */
+  amountFen: number;
+  explanation: Explanation;
+}
+
+/** The kinds of mistake a closed after-sales case may name. */
+export type MistakeKind = 'cs-remark' | 'label' | 'wrong-pack' | 'defect-missed';
+
+/**
+ * Payload of `after-sales.case.closed`: a case whose return was someone's mistake. Staff-rules
+ * prices the responsible people's shares of the return shipping from it.
+ */
+export interface AfterSalesCaseClosed {
+  /** The after-sales case's own id; a case is priced once. */
+  caseId: string;
+  orderNo: string;
+  /** Each responsible person by staff id or by 工号 (`{ code: "3" }`). */
+  responsible: ({ staffId: number } | { code: string })[];
+  /** Null when the return was nobody's mistake; then nothing is priced. */
+  mistake: MistakeKind | null;
+  /** A label misprinted by a faulty printer is nobody's mistake. */
+  equipmentFault?: boolean;
+  /** The return (round-trip) shipping, integer 分. */
+  returnShippingFen: number;
+  /** When the case closed, ISO 8601 with offset. */
+  closedAt: string;
+}
+
+/** Payload of `after-sales.review.praised`: a buyer's review names a member of staff. */
+export interface AfterSalesReviewPraised {
+  reviewId: string;
+  orderNo: string;
+  staff: { staffId: number } | { code: string };
+  praisedAt: string;
+}
+
 /** Every department, in the order lists show them. */
 export const DEPARTMENTS: readonly Department[] = ['cs-presale', 'cs-aftersale', 'warehouse', 'operations', 'design', 'purchasing', 'finance'];
 

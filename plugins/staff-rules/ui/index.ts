@@ -5,6 +5,8 @@ import './wb-staff-rules-handover.js';
 import './wb-staff-rules-routines.js';
 import './wb-staff-rules-on-now-widget.js';
 import './wb-staff-rules-handover-widget.js';
+import './wb-staff-rules-fines.js';
+import './wb-staff-rules-my-fines.js';
 import './attendance/attendance-view.js';
 import './attendance/my-attendance.js';
 

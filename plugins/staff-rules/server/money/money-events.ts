@@ -1,0 +1,27 @@
+import type { PluginContext } from '@workbench/plugin-api';
+import type { AfterSalesCaseClosed, AfterSalesReviewPraised } from '../model.js';
+import { CASE_CLOSED, REVIEW_PRAISED } from './money-schemas.js';
+import { MoneyMoves } from './money-moves.js';
+import type { StaffLookup } from './staff-lookup.js';
+
+/**
+ * Listens to after-sales: a closed case that names mistakes is priced for its people, a praised
+ * review rewards the person named. Both write through after-sales' own transaction, so a case is
+ * priced exactly when it closes; a payload that breaks the contract is refused with it.
+ */
+export function addMoneyEvents(ctx: PluginContext, staff: StaffLookup): void {
+  ctx.schemas.add(CASE_CLOSED);
+  ctx.schemas.add(REVIEW_PRAISED);
+  ctx.events.on<unknown>('after-sales.case.closed', async (payload, { tx }) => {
+    const c = ctx.schemas.validate<AfterSalesCaseClosed>(CASE_CLOSED.$id, payload);
+    if (!c.mistake) return;
+    await new MoneyMoves(ctx, staff, tx).priceCase(
+      { caseId: c.caseId, orderNo: c.orderNo, mistake: c.mistake, equipmentFault: c.equipmentFault ?? false, returnShippingFen: c.returnShippingFen, date: ctx.shopTime(c.closedAt).slice(0, 10), responsible: c.responsible },
+      'after-sales',
+    );
+  });
+  ctx.events.on<unknown>('after-sales.review.praised', async (payload, { tx }) => {
+    const p = ctx.schemas.validate<AfterSalesReviewPraised>(REVIEW_PRAISED.$id, payload);
+    await new MoneyMoves(ctx, staff, tx).praised(p);
+  });
+}
