@@ -68,12 +68,13 @@ export class StaffRulesRosterView extends WbElement {
     const to = addDays(from, 6);
     try {
       const [people, templates, roster, check] = await Promise.all([
-        this.api.get<{ items: StaffMember[] }>('/staff-rules/staff'),
+        this.api.get<{ items: StaffMember[] }>('/staff-rules/staff', { includeLeft: 'true' }),
         this.api.get<{ items: ShiftTemplate[] }>('/staff-rules/shift-templates'),
         this.api.get<{ items: RosterEntry[] }>('/staff-rules/roster', { from, to }),
         this.api.get<{ gaps: RosterGap[]; problems: RosterProblem[] }>('/staff-rules/roster/check', { from, to }),
       ]);
-      this.people = people.items;
+      // Someone who left this week still shows the days they worked; someone hired later does not show yet.
+      this.people = people.items.filter((p) => (!p.leftOn || p.leftOn > from) && (!p.hiredOn || p.hiredOn <= to));
       this.templates = templates.items;
       this.entries = roster.items;
       this.gaps = check.gaps;
