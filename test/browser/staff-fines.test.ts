@@ -34,6 +34,7 @@ beforeAll(async () => {
   const account = (await xiaoli.get('/api/auth/me')).body as { id: number };
   const added = await owner.post('/api/staff-rules/staff', { code: '7', name: '李小丽', department: 'cs-presale', accountId: account.id });
   expect(added.status, added.text).toBe(201);
+  expect((await owner.post('/api/staff-rules/staff', { code: '12', name: '王阿华', department: 'warehouse' })).status).toBe(201);
   browser = await launchChromium();
 }, 60_000);
 
@@ -67,6 +68,17 @@ it('a supervisor records a complaint with the facts', async () => {
   // The reasons behind the sum open under 依据.
   await row.locator('summary').click();
   await expect(row.locator('code').textContent()).resolves.toBe('30.00 元 × 2^0 = 30.00 元');
+  // A return both got wrong, entered by hand with the 工号 as people type them: 10.01 元 × 50 % split in two.
+  await ledger.locator('input[name=what][value=case]').check();
+  await ledger.locator('#caseId').fill('AS-0001');
+  await ledger.locator('#orderNo').fill('3390002');
+  await ledger.locator('#mistake').selectOption('wrong-pack');
+  await ledger.locator('#shipping').fill('10.01');
+  await ledger.locator('#codes').fill(' 7，12 ');
+  await ledger.locator('#date').fill(day);
+  await ledger.locator('button[type=submit]').click();
+  await ledger.locator('wb-staff-rules-amount', { hasText: '王阿华' }).waitFor();
+  await expect(ledger.locator('wb-staff-rules-amount', { hasText: '王阿华' }).locator('p.text').textContent()).resolves.toContain('2 人平分');
   await p1.screenshot({ path: join(SHOTS, 'staff-fines-ledger.png') });
   expect(supervisor.errors.slice(errorsAtLogIn)).toEqual([]);
   await supervisor.page.context().close();
@@ -81,8 +93,10 @@ it('the person reads on their own page what it cost and why', async () => {
   const mine = p2.locator('wb-staff-rules-my-fines');
   await mine.locator('#month').fill(month);
   await mine.locator('#month').dispatchEvent('change');
-  const text = mine.locator('wb-staff-rules-amount p.text');
+  const text = mine.locator('wb-staff-rules-amount', { hasText: '顾客投诉' }).locator('p.text');
   await text.waitFor();
+  // Her share of the case shows too, free as her first mistake of the month.
+  await expect(mine.locator('wb-staff-rules-amount', { hasText: '发错尺码或颜色' }).locator('p.text').textContent()).resolves.toContain('这是本月第 1 次失误，前 3 次不罚');
   await p2.screenshot({ path: join(SHOTS, 'staff-fines-mine.png') });
   expect(await text.textContent()).toBe(`${day} 因服务被顾客投诉（买家投诉回复太慢，订单 3390001），这是累计第 1 次：每次翻倍，30.00 元 × 2^0 = 30.00 元。`);
   await person.page.context().close();

@@ -133,6 +133,7 @@ describe('responsibility penalties', () => {
     const two = priceCase({ ...base, returnShippingFen: 1002, people: [{ staffId: 3 }, { staffId: 4 }] }, after(5), s());
     expect(two.map((a) => a.amountFen)).toEqual([251, 250]);
     expect(two[1]!.explanation.text.en).toContain('the 1 分 that does not divide go 1 分 each to the first 1 named');
+    expect(two.map((a) => a.explanation.arithmetic)).toEqual(['10.02 元 × 50% = 5.01 元; 501 分 ÷ 2 = 250 分 + 1 分 → 2.51 元', '10.02 元 × 50% = 5.01 元; 501 分 ÷ 2 = 250 分 → 2.50 元']);
   });
 
   test('a label misprinted by faulty equipment is nobody\'s mistake', () => {

@@ -56,7 +56,8 @@ export class StaffRulesMonthClose extends WbElement {
         <input id="month" type="month" .value=${this.month} @change=${(e: Event) => { this.month = (e.target as HTMLInputElement).value; void this.load(); }} />
         ${d?.closed
           ? html`<span class="badge pass">${this.t('已结账', 'Closed')} ${this.i18n.dateTime(d.closed.closedAt)}</span>`
-          : this.workbench.can('staff-rules.month.close') ? html`<button class="primary" @click=${this.close}>${this.t('结账', 'Close the month')}</button>` : nothing}
+          : html`${this.workbench.can('staff-rules.fines.record') ? html`<button @click=${this.price}>${this.t('按考勤重新计算', 'Price attendance again')}</button>` : nothing}
+              ${this.workbench.can('staff-rules.month.close') ? html`<button class="primary" @click=${this.close}>${this.t('结账', 'Close the month')}</button>` : nothing}`}
         ${this.workbench.can('staff-rules.fines.export')
           ? html`<a href=${this.api.url(`/staff-rules/months/${this.month}/deductions.csv`)} download>${this.t('导出扣款表（UTF-8）', 'Deductions (UTF-8)')}</a>
               <a href=${this.api.url(`/staff-rules/months/${this.month}/deductions.csv`, { encoding: 'gbk' })} download>${this.t('导出扣款表（GBK）', 'Deductions (GBK)')}</a>`
@@ -78,6 +79,17 @@ export class StaffRulesMonthClose extends WbElement {
         </tr>`)}</tbody>
       </table>` : nothing}`;
   }
+
+  /** Attendance amounts follow the days as corrected since; waived ones stay. */
+  private readonly price = async (): Promise<void> => {
+    try {
+      const { booked } = await this.api.post<{ booked: number }>(`/staff-rules/months/${this.month}/attendance`);
+      this.notifications.notify('success', this.t(`已按考勤计算 ${booked} 笔`, `${booked} attendance amounts priced`));
+      changes.announce('staff-rules.fines');
+    } catch (error) {
+      this.notifications.error(error);
+    }
+  };
 
   private readonly close = async (): Promise<void> => {
     const ok = await confirmDialog(this, {

@@ -1,5 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { panelStyles, ReloadOnChange, shopDay, WbElement } from '@workbench/ui';
 import { monthOf, type AmountRecord } from './money-records.js';
 import './wb-staff-rules-amount.js';
@@ -39,7 +40,7 @@ export class StaffRulesMyFines extends WbElement {
       </div>
       <p class="hint">${this.t('罚款', 'Fines')} ${this.i18n.money(sum('fine'))} · ${this.t('失误赔偿', 'Penalties')} ${this.i18n.money(sum('penalty'))} · ${this.t('奖励', 'Rewards')} ${this.i18n.money(sum('reward'))}</p>
       ${d.items.length
-        ? d.items.map((a) => html`<wb-staff-rules-amount .amount=${a}></wb-staff-rules-amount>`)
+        ? repeat(d.items, (a) => a.id, (a) => html`<wb-staff-rules-amount .amount=${a}></wb-staff-rules-amount>`)
         : html`<p class="hint">${this.t('这个月没有罚款或奖励', 'Nothing this month')}</p>`}`;
   }
 }

@@ -69,7 +69,7 @@ export function priceCase(c: CaseInput, soFar: (staffId: number) => MistakesSoFa
     const split = n === 1
       ? { sum: `${money(c.returnShippingFen)} × ${percent}% = ${money(total)}`, zh: '', en: '' }
       : {
-          sum: `${money(c.returnShippingFen)} × ${percent}% = ${money(total)}; ${total} 分 ÷ ${n} = ${each} 分${remainder ? ` + ${remainder} 分` : ''} → ${money(share)}`,
+          sum: `${money(c.returnShippingFen)} × ${percent}% = ${money(total)}; ${total} 分 ÷ ${n} = ${each} 分${i < remainder ? ' + 1 分' : ''} → ${money(share)}`,
           zh: `，${n} 人平分，每人 ${each} 分${remainder ? `，除不尽的 ${remainder} 分由名单前 ${remainder} 人各多担 1 分` : ''}`,
           en: `, shared equally by ${n}: ${each} 分 each${remainder ? `, and the ${remainder} 分 that does not divide go 1 分 each to the first ${remainder} named` : ''}`,
         };
