@@ -1,7 +1,11 @@
 import type { PluginContext } from '@workbench/plugin-api';
-import { addSupplierRoutes } from './suppliers/supplier-routes.js';
+import { addScorecardRoutes, scheduleScorecardReset } from './scorecard/scorecard-routes.js';
+import { addEvaluationRoutes, addSupplierRoutes } from './suppliers/supplier-routes.js';
 
 export function activate(ctx: PluginContext): void {
   // Routes reach the tables only through the stores, so the SQL lives in one place per table.
   addSupplierRoutes(ctx);
+  addEvaluationRoutes(ctx);
+  addScorecardRoutes(ctx);
+  scheduleScorecardReset(ctx);
 }
