@@ -1,4 +1,5 @@
 import type { PluginContext } from '@workbench/plugin-api';
+import { addPlanRoutes } from './plans/plan-routes.js';
 import { addScorecardRoutes, scheduleScorecardReset } from './scorecard/scorecard-routes.js';
 import { addEvaluationRoutes, addSupplierRoutes } from './suppliers/supplier-routes.js';
 
@@ -8,4 +9,5 @@ export function activate(ctx: PluginContext): void {
   addEvaluationRoutes(ctx);
   addScorecardRoutes(ctx);
   scheduleScorecardReset(ctx);
+  addPlanRoutes(ctx);
 }
