@@ -1,4 +1,5 @@
 import type { PluginContext } from '@workbench/plugin-api';
+import { addCompetitorPrices } from './competitors/competitor-routes.js';
 import { addPlanRoutes } from './plans/plan-routes.js';
 import { addScorecardRoutes, scheduleScorecardReset } from './scorecard/scorecard-routes.js';
 import { addEvaluationRoutes, addPriceListRoute, addSupplierRoutes } from './suppliers/supplier-routes.js';
@@ -11,4 +12,5 @@ export function activate(ctx: PluginContext): void {
   addScorecardRoutes(ctx);
   scheduleScorecardReset(ctx);
   addPlanRoutes(ctx);
+  addCompetitorPrices(ctx);
 }
