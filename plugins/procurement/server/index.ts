@@ -1,5 +1,6 @@
 import type { PluginContext } from '@workbench/plugin-api';
 import { addCompetitorPrices } from './competitors/competitor-routes.js';
+import { registerDemo } from './demo/demo-shop.js';
 import { addPlanRoutes } from './plans/plan-routes.js';
 import { addScorecardRoutes, scheduleScorecardReset } from './scorecard/scorecard-routes.js';
 import { addEvaluationRoutes, addPriceListRoute, addSupplierRoutes } from './suppliers/supplier-routes.js';
@@ -13,4 +14,5 @@ export function activate(ctx: PluginContext): void {
   scheduleScorecardReset(ctx);
   addPlanRoutes(ctx);
   addCompetitorPrices(ctx);
+  registerDemo(ctx);
 }
