@@ -20,6 +20,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Test files in one worker share its module cache: the core and the kit load once per worker,
+    // not once per file. Tests keep no state in modules that a later file could see (a start resets it).
+    isolate: false,
     // Most of a test's time is spent waiting on a workbench child process (start-up, scrypt, HTTP),
     // so more files than cores run at once; on 2 cores vitest would otherwise run one at a time.
     maxWorkers: 3,

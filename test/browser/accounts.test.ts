@@ -4,7 +4,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { command, launchChromium, logIn, openPage, SCREENSHOTS } from '../helpers/browser.js';
 import { OWNER, setupOwner, type Client } from '../helpers/client.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { serveInProcess } from '../helpers/in-process.js';
+import type { TestServer } from '../helpers/server.js';
 
 // Staff and accounts on the shop's first day: the owner makes a 客服 and a 仓管 with the built-in
 // roles, each sees their own work, someone without rights learns whom to ask, and everyone
@@ -36,7 +37,7 @@ async function createAccount(p: Page, username: string, displayName: string, rol
 
 beforeAll(async () => {
   await mkdir(SHOTS, { recursive: true });
-  server = await startServer({ config: { plugins: { folders: [], enabled: ['listings', 'fulfillment'] } } });
+  server = await serveInProcess({ enabled: ['listings', 'fulfillment'] });
   ownerApi = await setupOwner(server);
   browser = await launchChromium();
   page = (await openPage(browser, server.url)).page;

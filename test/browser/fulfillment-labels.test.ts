@@ -23,7 +23,7 @@ let errorsAtLogin = 0;
 
 beforeAll(async () => {
   await mkdir(SHOTS, { recursive: true });
-  fx = await startFulfillment({ settings: { labels: SENDER } });
+  fx = await startFulfillment({ settings: { labels: SENDER }, inProcess: true, listen: true });
   const skus = await createSkus(fx.owner, 2, 'LBL');
   await stockUp(fx.owner, skus[0]!, 'A-01-01-01', 10);
   await stockUp(fx.owner, skus[1]!, 'A-01-01-02', 10);

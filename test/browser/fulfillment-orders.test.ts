@@ -49,7 +49,7 @@ async function shipWithSto(orderNo: string) {
 
 beforeAll(async () => {
   await mkdir(SHOTS, { recursive: true });
-  ({ server, owner: api } = await startFulfillment());
+  ({ server, owner: api } = await startFulfillment({ inProcess: true, listen: true }));
   skus = await createSkus(api, 3, 'UI');
   for (const [i, sku] of skus.entries()) await stockUp(api, sku, `A-01-01-0${i + 1}`, 30);
   // Six orders: the sixth (index 5) unpaid, the fourth (index 3) with a buyer message.

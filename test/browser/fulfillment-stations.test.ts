@@ -37,7 +37,7 @@ const beeps = () => page.evaluate(() => (window as unknown as { beeps: number })
 
 beforeAll(async () => {
   await mkdir(SHOTS, { recursive: true });
-  fx = await startFulfillment();
+  fx = await startFulfillment({ inProcess: true, listen: true });
   skus = await createSkus(fx.owner, 3, 'ST');
   // Two bins in zone A, one in zone B: the two-item order is picked across zones.
   await stockUp(fx.owner, skus[0]!, 'A-01-01-01', 10);

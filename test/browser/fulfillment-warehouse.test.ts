@@ -32,7 +32,7 @@ const tab = async (label: string) => {
 
 beforeAll(async () => {
   await mkdir(SHOTS, { recursive: true });
-  ({ server, owner: api } = await startFulfillment());
+  ({ server, owner: api } = await startFulfillment({ inProcess: true, listen: true }));
   [hoodie, socks] = (await createSkus(api, 2, 'WH')) as [TestSku, TestSku];
   // The month's stocktake reminder, as the job on the 28th leaves it.
   const reminded = await api.post('/api/jobs/fulfillment/stocktake-reminder/run');

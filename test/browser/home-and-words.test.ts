@@ -30,7 +30,7 @@ async function setLocale(locale: 'zh-CN' | 'en'): Promise<void> {
 
 beforeAll(async () => {
   await mkdir(SHOTS, { recursive: true });
-  ({ server, owner: api } = await startFulfillment());
+  ({ server, owner: api } = await startFulfillment({ inProcess: true, listen: true }));
   const [sku] = await createSkus(api, 1, 'HOME');
   await stockUp(api, sku!, 'H-01-01-01', 50);
   await enterOrder(api, [{ sku: sku!, qty: 2 }], { buyerNick: 'tb_home1' });

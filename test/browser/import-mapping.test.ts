@@ -32,7 +32,7 @@ function oddPair(firstOrderNo: string, seed: number) {
 
 beforeAll(async () => {
   await mkdir(SHOTS, { recursive: true });
-  ({ server, owner: api } = await startFulfillment());
+  ({ server, owner: api } = await startFulfillment({ inProcess: true, listen: true }));
   codes = (await createSkus(api, 2, 'MAP')).map((s) => s.code);
   browser = await launchChromium();
   owner = await openPage(browser, server.url);

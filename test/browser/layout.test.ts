@@ -51,7 +51,7 @@ function cutText(list: Locator): Promise<string[]> {
 
 beforeAll(async () => {
   await mkdir(SHOTS, { recursive: true });
-  ({ server, owner: api } = await startFulfillment());
+  ({ server, owner: api } = await startFulfillment({ inProcess: true, listen: true }));
   const [sku] = await createSkus(api, 1, 'LAY');
   // Receivers and addresses as long as real ones get, so a cut-off cell would show.
   for (let i = 0; i < 6; i++) {

@@ -4,7 +4,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, logIn, openPage, SCREENSHOTS, showView, type WatchedPage } from '../helpers/browser.js';
 import { OWNER, setupOwner, staffClient, type Client } from '../helpers/client.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { serveInProcess } from '../helpers/in-process.js';
+import type { TestServer } from '../helpers/server.js';
 
 // 宝贝分类 kept up in the products view's side bar, and a scheduled 上架 set in the product editor.
 // The browser runs in Berlin time while the shop is in Asia/Shanghai: the times typed and shown are
@@ -44,7 +45,7 @@ async function categories(): Promise<{ id: number; name: string; parentId: numbe
 
 beforeAll(async () => {
   await mkdir(SHOTS, { recursive: true });
-  server = await startServer({ config: { plugins: { folders: [], enabled: ['listings'] } } });
+  server = await serveInProcess({ enabled: ['listings'] });
   api = await setupOwner(server);
   const created = await api.post('/api/listings/products', {
     title: TITLE,

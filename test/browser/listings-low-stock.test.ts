@@ -4,7 +4,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, logIn, openPage, SCREENSHOTS, type WatchedPage } from '../helpers/browser.js';
 import { OWNER, setupOwner, staffClient, type Client } from '../helpers/client.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { serveInProcess } from '../helpers/in-process.js';
+import type { TestServer } from '../helpers/server.js';
 
 // The home page's low-stock widget with the real fulfillment plugin running: a listed product whose
 // SKUs fall below their thresholds (stock received through an inbound note) shows there with its
@@ -25,7 +26,7 @@ let skus: { id: number; code: string }[] = [];
 
 beforeAll(async () => {
   await mkdir(SHOTS, { recursive: true });
-  server = await startServer({ config: { plugins: { folders: [], enabled: ['listings', 'fulfillment'] } } });
+  server = await serveInProcess({ enabled: ['listings', 'fulfillment'] });
   api = await setupOwner(server);
   const role = await api.post('/api/roles', { id: 'reviewer', name: { 'zh-CN': '上架审核员', en: 'Listing reviewer' }, permissions: ['listings.products.review', 'listings.products.read'] });
   expect(role.status, role.text).toBe(201);

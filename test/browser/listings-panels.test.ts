@@ -4,7 +4,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, logIn, openPage, SCREENSHOTS, showView, type WatchedPage } from '../helpers/browser.js';
 import { OWNER, setupOwner, type Client } from '../helpers/client.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { serveInProcess } from '../helpers/in-process.js';
+import type { TestServer } from '../helpers/server.js';
 
 // Every panel the listings manifest contributes, opened over the demo clothing shop by the owner:
 // the views, each kind of editor, the home-page widget and the CSV import. One server, in order;
@@ -57,7 +58,7 @@ function clean(watched: WatchedPage, errorsBefore: number) {
 
 beforeAll(async () => {
   await mkdir(SHOTS, { recursive: true });
-  server = await startServer({ config: { plugins: { folders: [], enabled: ['listings'] } } });
+  server = await serveInProcess({ enabled: ['listings'] });
   api = await setupOwner(server, { demo: true });
   expect((await api.get('/api/listings/review-queue')).body.total).toBeGreaterThan(0);
   csvFile = join(server.dir, 'new-arrivals.csv');

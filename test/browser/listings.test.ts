@@ -4,7 +4,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, logIn, openPage, SCREENSHOTS, showView, type WatchedPage } from '../helpers/browser.js';
 import { OWNER, setupOwner, staffClient, type Client } from '../helpers/client.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { serveInProcess } from '../helpers/in-process.js';
+import type { TestServer } from '../helpers/server.js';
 
 // The listings panels as the shop uses them: the owner writes up a product and submits it, a
 // reviewer approves it, then the owner prices a cart of it with a coupon. One server, in order.
@@ -29,7 +30,7 @@ async function shot(p: Page, name: string) {
 
 beforeAll(async () => {
   await mkdir(SHOTS, { recursive: true });
-  server = await startServer({ config: { plugins: { folders: [], enabled: ['listings'] } } });
+  server = await serveInProcess({ enabled: ['listings'] });
   api = await setupOwner(server);
   const role = await api.post('/api/roles', { id: 'reviewer', name: { 'zh-CN': '上架审核员', en: 'Listing reviewer' }, permissions: ['listings.products.review', 'listings.products.read'] });
   expect(role.status, role.text).toBe(201);

@@ -6,7 +6,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchChromium, logIn, openPage, SCREENSHOTS, type WatchedPage } from '../helpers/browser.js';
 import { OWNER, setupOwner } from '../helpers/client.js';
-import { ROOT, startServer, type TestServer } from '../helpers/server.js';
+import { serveInProcess } from '../helpers/in-process.js';
+import { ROOT, type TestServer } from '../helpers/server.js';
 
 // A plugin written by `npm run new-plugin` into a folder outside the repository, used and then
 // switched off and on by the owner in the Plugins view, with no restart and no page reload.
@@ -31,7 +32,7 @@ beforeAll(async () => {
   await mkdir(SHOTS, { recursive: true });
   parent = await mkdtemp(join(tmpdir(), 'workbench-outside-'));
   await newPlugin('shop-memo', parent);
-  server = await startServer({ config: { plugins: { folders: [parent] } } });
+  server = await serveInProcess({ plugins: [parent] });
   await setupOwner(server);
   browser = await launchChromium();
   // The 401 is the shell asking who is logged in before the login page.

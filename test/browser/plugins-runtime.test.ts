@@ -4,7 +4,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchChromium, logIn, openPage, SCREENSHOTS, type WatchedPage } from '../helpers/browser.js';
 import { OWNER, setupOwner } from '../helpers/client.js';
-import { FIXTURE_PLUGINS, ROOT, startServer, type TestServer } from '../helpers/server.js';
+import { serveInProcess } from '../helpers/in-process.js';
+import { FIXTURE_PLUGINS, ROOT, type TestServer } from '../helpers/server.js';
 
 // The owner switches the example plugin off and on in the Plugins view; the shell follows without a reload.
 const SHOTS = SCREENSHOTS;
@@ -17,7 +18,7 @@ beforeAll(async () => {
   await mkdir(SHOTS, { recursive: true });
   // The runtime fixtures add two commands on one keybinding, for the Problems panel.
   const folders = [FIXTURE_PLUGINS, join(ROOT, 'test', 'fixtures', 'runtime-plugins')];
-  server = await startServer({ config: { plugins: { folders, enabled: ['example', 'example-consumer', 'runtime-base', 'runtime-dependant'] } } });
+  server = await serveInProcess({ plugins: folders, enabled: ['example', 'example-consumer', 'runtime-base', 'runtime-dependant'] });
   const client = await setupOwner(server);
   const note = await client.post('/api/example/notes', { text: '周五盘点仓库' });
   if (note.status !== 201) throw new Error(`note: ${note.status} ${note.text}`);

@@ -27,7 +27,7 @@ async function openSettings(p: Page, tab: string): Promise<Locator> {
 
 beforeAll(async () => {
   await mkdir(SHOTS, { recursive: true });
-  ({ server, owner: api } = await startFulfillment());
+  ({ server, owner: api } = await startFulfillment({ inProcess: true, listen: true }));
   ({ browser, watched: owner, page, errorsAtLogIn } = await signedInPage(server.url, OWNER, 10_000));
 }, 60_000);
 

@@ -73,7 +73,7 @@ function cutText(p: Page, selector: string): Promise<string[]> {
 
 beforeAll(async () => {
   await mkdir(SHOTS, { recursive: true });
-  fx = await startFulfillment({ settings: { labels: SENDER } });
+  fx = await startFulfillment({ settings: { labels: SENDER }, inProcess: true, listen: true });
   api = fx.owner;
   // The scene: a robe in the catalogue in two colours, on the shelves, and 申通's numbers for labels.
   const made = await api.post('/api/listings/products', {

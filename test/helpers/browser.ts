@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { ROOT } from './server.js';
 
 /** Where browser tests leave their screenshots; `WORKBENCH_SCREENSHOTS` moves them elsewhere. */
@@ -12,9 +12,14 @@ export const CHROMIUM = process.env.WORKBENCH_CHROMIUM ?? '/usr/bin/chromium';
 
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
+/** The Chromium of this test worker: test files that share a worker share it, one start each. */
+let shared: Promise<Browser> | undefined;
+
 /**
- * Launches Debian's Chromium. A machine without it fails the run with the way to get it: browser
- * tests are part of `npm test` and are never skipped.
+ * Debian's Chromium, for one test file. A machine without it fails the run with the way to get it:
+ * browser tests are part of `npm test` and are never skipped. Files that run in the same worker
+ * share one Chromium; what a file gets behaves as its own: `close()` closes the contexts it opened
+ * and leaves the browser to the next file.
  */
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
@@ -23,7 +28,27 @@ export async function launchChromium(): Promise<Browser> {
         'or point WORKBENCH_CHROMIUM at a Chromium binary.',
     );
   }
-  return chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+  shared ??= chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true }).then((browser) => {
+    browser.on('disconnected', () => (shared = undefined));
+    return browser;
+  });
+  const browser = await shared;
+  const opened = new Set<BrowserContext>();
+  return new Proxy(browser, {
+    get(target, key) {
+      if (key === 'newContext') {
+        return async (...args: Parameters<Browser['newContext']>) => {
+          const context = await target.newContext(...args);
+          opened.add(context);
+          context.on('close', () => opened.delete(context));
+          return context;
+        };
+      }
+      if (key === 'close') return async () => void (await Promise.all([...opened].map((c) => c.close())));
+      const value: unknown = Reflect.get(target, key, target);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }
 
 export interface WatchedPage {

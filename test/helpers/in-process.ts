@@ -34,3 +34,20 @@ export async function startInProcess(options: TestHostOptions): Promise<{ server
   };
   return { server, owner, host };
 }
+
+/**
+ * A workbench for a browser: the test kit listening on a port of 127.0.0.1, on the system clock,
+ * cheap hashes, and still at its first start (no account: `setupOwner(server)` as with a process).
+ * Browser tests use it unless they test the process itself; a process costs seconds per start and
+ * a full-cost hash per login.
+ */
+export async function serveInProcess(options: { plugins?: string[]; enabled?: string[] }): Promise<TestServer> {
+  const { server } = await startInProcess({
+    plugins: options.plugins ?? [],
+    ...(options.enabled ? { enabled: options.enabled } : {}),
+    clock: 'system',
+    listen: true,
+    setup: false,
+  });
+  return server;
+}

@@ -14,8 +14,9 @@ export interface FulfillmentServer {
 }
 
 /** Starts the built workbench with listings and fulfillment (plus `enabled`/`folders`) and an owner. */
-export async function startFulfillment(options: { enabled?: string[]; folders?: string[]; settings?: Record<string, unknown>; inProcess?: boolean } = {}): Promise<FulfillmentServer> {
-  // inProcess: the plugin test kit instead of a process (a clock that stands still, cheap hashes).
+export async function startFulfillment(options: { enabled?: string[]; folders?: string[]; settings?: Record<string, unknown>; inProcess?: boolean; listen?: boolean } = {}): Promise<FulfillmentServer> {
+  // inProcess: the plugin test kit instead of a process (cheap hashes); listen: on a port of
+  // 127.0.0.1 as well, for a browser.
   if (options.inProcess) {
     const { server, owner, host } = await startInProcess({
       // These tests were written against a running clock (fromNow, Date.now()).
@@ -23,6 +24,7 @@ export async function startFulfillment(options: { enabled?: string[]; folders?: 
       plugins: options.folders ?? [],
       enabled: options.enabled ?? ['listings', 'fulfillment'],
       ...(options.settings ? { settings: { fulfillment: options.settings } } : {}),
+      ...(options.listen ? { listen: true } : {}),
     });
     // An in-process Request carries no Host header by itself; the host check wants one.
     const send = (path: string, init: RequestInit = {}) => host.request(path, { ...init, headers: { host: new URL(server.url).host, ...(init.headers as Record<string, string>) } });

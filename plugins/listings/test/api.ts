@@ -22,11 +22,14 @@ let clockNow = () => Date.now();
  * Starts the built workbench with only `listings` (plus `plugins`/`folders` given) and an owner;
  * with `inProcess`, the plugin test kit instead: no process and cheap password hashes, on the
  * system clock unless `clock: 'still'` asks for the kit's clock, which stands still until the test
- * moves it (`passTime`), so a test waits for no deadline.
+ * moves it (`passTime`), so a test waits for no deadline. `listen` (with `inProcess`) also opens a
+ * port of 127.0.0.1, for a browser.
  */
 export async function startListings(
-  options: { enabled?: string[]; folders?: string[]; settings?: Record<string, unknown>; inProcess?: boolean; clock?: 'system' | 'still' } = {},
+  options: { enabled?: string[]; folders?: string[]; settings?: Record<string, unknown>; inProcess?: boolean; listen?: boolean; clock?: 'system' | 'still' } = {},
 ): Promise<ListingsServer> {
+  // Test files may share a worker (and this module): each start sets the clock afresh.
+  clockNow = () => Date.now();
   if (options.inProcess) {
     const still = options.clock === 'still';
     const { server, owner, host } = await startInProcess({
@@ -35,6 +38,8 @@ export async function startListings(
       plugins: options.folders ?? [],
       enabled: options.enabled ?? ['listings'],
       ...(options.settings ? { settings: { listings: options.settings } } : {}),
+      // listen: on a port of 127.0.0.1 as well, for a browser.
+      ...(options.listen ? { listen: true } : {}),
     });
     if (still) clockNow = () => Date.parse(host.clock.now());
     // A Request made here carries no Host header by itself; the host check wants one.
