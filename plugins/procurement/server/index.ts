@@ -1,7 +1,7 @@
 import type { PluginContext } from '@workbench/plugin-api';
-import { addNoteRoutes } from './note-routes.js';
+import { addSupplierRoutes } from './suppliers/supplier-routes.js';
 
 export function activate(ctx: PluginContext): void {
-  // Routes reach the tables only through the store (server/note-store.ts), so the SQL lives in one place.
-  addNoteRoutes(ctx);
+  // Routes reach the tables only through the stores, so the SQL lives in one place per table.
+  addSupplierRoutes(ctx);
 }

@@ -17,10 +17,28 @@ export interface Supplier {
   points: number;
   /** `active`; `approval` from 50 points (new orders need the owner); `ended` from 100. */
   standing: 'active' | 'approval' | 'ended';
+  /** `YYYY-MM-DD`: the day the supplier must have fixed its problems by, set on reaching approval. */
+  fixBy: string | null;
+  note: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** What a new supplier or an edit gives (the scorecard is not edited, it is earned). */
+export interface SupplierInput {
+  name: string;
+  contact?: string | null;
+  phone?: string | null;
+  categories?: string[];
+  leadTimeDays?: number;
+  paymentTerms?: string | null;
+  note?: string;
 }
 
 /** One SKU a supplier offers (table `procurement_supplier_items`): price list with its validity. */
 export interface SupplierItem {
+  id: number;
   supplierId: number;
   /** The listings SKU code (商家编码). */
   skuCode: string;
@@ -29,4 +47,5 @@ export interface SupplierItem {
   minQuantity: number;
   /** `YYYY-MM-DD`, inclusive; null: no end. */
   validUntil: string | null;
+  updatedAt: string;
 }

@@ -1,8 +1,0 @@
--- Every note, with who wrote it and when (shop time, ISO 8601 with its offset).
-CREATE TABLE procurement_notes (
-  id INTEGER PRIMARY KEY,
-  text TEXT NOT NULL,
-  created_at TEXT NOT NULL,
-  created_by INTEGER NOT NULL
-);
-CREATE INDEX procurement_notes_created_at ON procurement_notes (created_at);
