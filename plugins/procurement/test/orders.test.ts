@@ -95,7 +95,8 @@ test('the approval steps follow the settings', async () => {
 test('a supplier at the approval standing needs the owner; an ended one gets no order', async () => {
   const s = await supplierWithPrices(100);
   const draft = (await buyer.post('/api/procurement/orders', { supplierId: s.id, lines: [{ skuCode: skus[0]!.code, qty: 1 }] })).body;
-  await host.write((tx) => tx.run("UPDATE procurement_suppliers SET points = 55, standing = 'approval' WHERE id = ?", [s.id]));
+  const breach = () => host.owner.post(`/api/procurement/suppliers/${s.id}/breaches`, { kind: 'quality-failure', note: '起球' });
+  for (let i = 0; i < 3; i++) expect((await breach()).status).toBe(201);
   const read = (await buyer.get(`/api/procurement/orders/${draft.id}`)).body;
   expect(read.approvals).toEqual([expect.objectContaining({ role: 'purchasing', because: 'amount' }), expect.objectContaining({ role: 'owner', because: 'supplier' })]);
   const first = await buyer2.post(`/api/procurement/orders/${draft.id}/approve`, { version: draft.version });
@@ -103,7 +104,7 @@ test('a supplier at the approval standing needs the owner; an ended one gets no 
   expect(notOwner.body.detail).toBe('这一级要由「店长」审批（供应商扣分已到 50 分，新订单要店长审批）');
   expect((await host.owner.post(`/api/procurement/orders/${draft.id}/approve`, { version: first.body.version })).body.status).toBe('approved');
 
-  await host.write((tx) => tx.run("UPDATE procurement_suppliers SET points = 100, standing = 'ended' WHERE id = ?", [s.id]));
+  for (let i = 0; i < 2; i++) await breach();
   const refused = await buyer.post('/api/procurement/orders', { supplierId: s.id, lines: [{ skuCode: skus[0]!.code, qty: 1 }] });
   expect(refused.status).toBe(409);
   expect(refused.body.detail).toBe(`供应商「${s.name}」已扣 100 分，合作已终止，不能再下新订单`);

@@ -92,3 +92,20 @@ test('reading suppliers needs suppliers.read, changing them suppliers.edit; purc
   expect((await finance.get('/api/procurement/suppliers')).status).toBe(200);
   expect((await finance.post('/api/procurement/suppliers', { name: '财务建的' })).status).toBe(403);
 });
+
+test('the onboarding evaluation scores price, reputation, sales record and reviews 1–5, kept per evaluation', async () => {
+  const supplier = await createSupplier(host.owner);
+  const path = `/api/procurement/suppliers/${supplier.id}/evaluations`;
+  const first = await host.owner.post(path, { scores: { price: 4, reputation: 3, sales: 5, reviews: 2 }, notes: { reviews: ' 差评说掉色 ' }, decision: 'trial' });
+  expect(first.status, first.text).toBe(201);
+  expect(first.body).toMatchObject({ total: 14, decision: 'trial', notes: { price: '', reviews: '差评说掉色' }, evaluatedAt: '2026-11-11T09:00:00.000+08:00' });
+  await host.owner.post(path, { scores: { price: 4, reputation: 4, sales: 5, reviews: 4 }, decision: 'accept' });
+  const list = await host.owner.get(path);
+  expect(list.body.items.map((e: { total: number; decision: string }) => [e.total, e.decision])).toEqual([[17, 'accept'], [14, 'trial']]);
+
+  expect((await host.owner.post(path, { scores: { price: 6, reputation: 3, sales: 5, reviews: 2 }, decision: 'accept' })).status).toBe(400);
+  expect((await host.owner.post(path, { scores: { price: 4, reputation: 3, sales: 5 }, decision: 'accept' })).status).toBe(400);
+  const reader = await host.staff('pinggu', ['procurement.suppliers.read']);
+  expect((await reader.get(path)).status).toBe(200);
+  expect((await reader.post(path, { scores: { price: 4, reputation: 3, sales: 5, reviews: 2 }, decision: 'accept' })).status).toBe(403);
+});

@@ -1,4 +1,6 @@
 import { ConflictError, def, ID_PARAMS, listQuery, nullable, type Actor, type PluginContext, type Queryable, type Transaction } from '@workbench/plugin-api';
+import { scorecardStore } from '../scorecard/scorecard-store.js';
+import { settingsOf } from '../settings.js';
 import { approvalSteps, nextSignature } from './approval-chain.js';
 import type { PurchaseOrder } from './order-model.js';
 import { resolveLines, type LineInput } from './order-lines.js';
@@ -38,8 +40,8 @@ export async function readOrder(ctx: PluginContext, tx: Queryable, id: number): 
   const store = orderStore(tx);
   const order = await store.get(id);
   if (order.status !== 'draft') return order;
-  const supplier = await tx.get<{ standing: string }>('SELECT standing FROM procurement_suppliers WHERE id = ?', [order.supplierId]);
-  return store.get(id, approvalSteps(order.total, orderSettings(ctx).approvalChain, supplier?.standing === 'approval'));
+  const gate = await scorecardStore(tx, settingsOf(ctx)().scorecard).orderGate(order.supplierId);
+  return store.get(id, approvalSteps(order.total, orderSettings(ctx).approvalChain, gate.needsOwnerApproval));
 }
 
 /** Refuses a move the order's state does not allow, with a message naming the state and the way on. */
@@ -52,7 +54,8 @@ export function refuseMove(status: PoStatus, move: PoMove): void {
 async function close(tx: Transaction, store: OrderStore, order: PurchaseOrder, version: number, reason: string, actor: Actor, now: string, breach: BreachRecorder): Promise<void> {
   const short = order.lines.filter((l) => l.outstanding > 0);
   if (short.length > 0) {
-    await breach(tx, { supplierId: order.supplierId, kind: 'short-delivery', note: `${order.poNo}: ${short.map((l) => `${l.skuCode} 少 ${l.outstanding} 件`).join('，')}` });
+    const note = `${order.poNo} 结案时未到：${short.map((l) => `${l.skuCode} ${l.outstanding} 件`).join('，')}`;
+    await breach(tx, { supplierId: order.supplierId, kind: 'short-delivery', note, reference: order.poNo, source: 'orders', by: actor.id });
   }
   await store.move(order.id, version, 'close', 'closed', by(actor), now, reason);
 }
@@ -81,7 +84,7 @@ export function addOrderRoutes(ctx: PluginContext, breach: BreachRecorder): void
     action: 'draft purchase order',
     handler: ({ body, actor }) =>
       ctx.db.transaction(async (tx) => {
-        await supplierForOrder(tx, body.supplierId);
+        await supplierForOrder(ctx, tx, body.supplierId);
         const lines = await resolveLines(ctx, tx, body.supplierId, body.lines, today());
         const id = await orderStore(tx).create({ ...body, lines }, by(actor!), ctx.now());
         return readOrder(ctx, tx, id);
@@ -133,7 +136,7 @@ export function addOrderRoutes(ctx: PluginContext, breach: BreachRecorder): void
         const order = await store.get(params.id);
         refuseMove(order.status, 'approve');
         if (order.version !== body.version) throw new ConflictError({ 'zh-CN': '采购单刚被别人改过，请刷新后再审批', en: 'Someone changed the order just now; reload it and approve again' });
-        const supplier = await supplierForOrder(tx, order.supplierId);
+        const supplier = await supplierForOrder(ctx, tx, order.supplierId);
         const steps = approvalSteps(order.total, orderSettings(ctx).approvalChain, supplier.needsOwner);
         if (steps.length === 0) {
           if (order.createdBy === actor!.id) throw new ConflictError({ 'zh-CN': '采购单不能由下单人自己审批，请另一位同事审批', en: 'An order is never approved by the person who wrote it; ask a colleague' });
@@ -166,7 +169,7 @@ export function addOrderRoutes(ctx: PluginContext, breach: BreachRecorder): void
           const store = orderStore(tx);
           const order = await store.get(params.id);
           refuseMove(order.status, move);
-          if (move === 'send') await supplierForOrder(tx, order.supplierId);
+          if (move === 'send') await supplierForOrder(ctx, tx, order.supplierId);
           await store.move(order.id, body.version, move, to, by(actor!), ctx.now(), body.reason?.trim() ?? '');
           return readOrder(ctx, tx, order.id);
         }),

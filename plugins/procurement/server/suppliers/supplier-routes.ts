@@ -2,6 +2,7 @@ import { def, ID_PARAMS, InputError, listQuery, nullable, type PluginContext } f
 import type { Supplier, SupplierInput, SupplierItem } from '../model.js';
 import { itemsOf, pageOf, SUPPLIER, SUPPLIER_ITEM } from '../schemas.js';
 import { CatalogToken } from '../tokens.js';
+import { ASPECTS, evaluationStore, type Evaluation, type EvaluationInput } from './evaluation-store.js';
 import { supplierItemStore, type SupplierItemInput } from './supplier-item-store.js';
 import { supplierStore, type SupplierPage } from './supplier-store.js';
 
@@ -120,5 +121,53 @@ export function addSupplierRoutes(ctx: PluginContext): void {
       await ctx.db.transaction((tx) => supplierItemStore(tx).remove(params.id, params.itemId));
       return undefined;
     },
+  });
+}
+
+const SCORE = { type: 'integer', minimum: 1, maximum: 5 };
+const ASPECT_MAP = (item: Record<string, unknown>) => ({ type: 'object', properties: Object.fromEntries(ASPECTS.map((a) => [a, item])), additionalProperties: false });
+const EVALUATION = {
+  type: 'object',
+  properties: {
+    id: def('id'), supplierId: def('id'), scores: { ...ASPECT_MAP(SCORE), required: [...ASPECTS] }, notes: ASPECT_MAP({ type: 'string' }),
+    total: { type: 'integer' }, decision: { type: 'string', enum: ['accept', 'trial', 'reject'] }, evaluatedBy: def('id'), evaluatedAt: def('timestamp'),
+  },
+  required: ['id', 'supplierId', 'scores', 'notes', 'total', 'decision', 'evaluatedBy', 'evaluatedAt'],
+};
+
+/** The onboarding evaluation form: price, reputation, sales record, reviews. */
+export function addEvaluationRoutes(ctx: PluginContext): void {
+  ctx.routes.add<{ id: number }, Record<string, unknown>, undefined, { items: Evaluation[] }>({
+    method: 'get',
+    path: '/suppliers/:id/evaluations',
+    permission: 'procurement.suppliers.read',
+    summary: { 'zh-CN': '供应商的入围评估（最新在前）', en: "A supplier's onboarding evaluations, newest first" },
+    params: ID_PARAMS,
+    response: itemsOf(EVALUATION),
+    handler: ({ params }) => ctx.db.read(async (q) => {
+      await supplierStore(q).require(params.id);
+      return { items: await evaluationStore(q).list(params.id) };
+    }),
+  });
+
+  ctx.routes.add<{ id: number }, Record<string, unknown>, EvaluationInput, Evaluation>({
+    method: 'post',
+    path: '/suppliers/:id/evaluations',
+    permission: 'procurement.suppliers.edit',
+    summary: { 'zh-CN': '填写供应商入围评估', en: 'Fill in a supplier onboarding evaluation' },
+    params: ID_PARAMS,
+    body: {
+      type: 'object',
+      properties: { scores: { ...ASPECT_MAP(SCORE), required: [...ASPECTS] }, notes: ASPECT_MAP({ type: 'string', maxLength: 1000 }), decision: { type: 'string', enum: ['accept', 'trial', 'reject'] } },
+      required: ['scores', 'decision'],
+      additionalProperties: false,
+    },
+    response: EVALUATION,
+    status: 201,
+    action: 'evaluate supplier',
+    handler: ({ params, body, actor }) => ctx.db.transaction(async (tx) => {
+      await supplierStore(tx).require(params.id);
+      return evaluationStore(tx).add(params.id, body, { id: actor!.id, at: ctx.now() });
+    }),
   });
 }
