@@ -1,6 +1,9 @@
 import type { PluginContext } from '@workbench/plugin-api';
 import { addOrderRoutes } from './orders/order-routes.js';
 import { breachRecorder } from './orders/supplier-gate.js';
+import { addReceivingRoutes } from './receiving/receiving-routes.js';
+import { addLedgerRoutes } from './ledger/ledger-routes.js';
+import { addReturnRoutes } from './returns/return-routes.js';
 import { addScorecardRoutes, scheduleScorecardReset } from './scorecard/scorecard-routes.js';
 import { addEvaluationRoutes, addSupplierRoutes } from './suppliers/supplier-routes.js';
 
@@ -10,5 +13,9 @@ export function activate(ctx: PluginContext): void {
   addEvaluationRoutes(ctx);
   addScorecardRoutes(ctx);
   scheduleScorecardReset(ctx);
-  addOrderRoutes(ctx, breachRecorder(ctx));
+  const breach = breachRecorder(ctx);
+  addOrderRoutes(ctx, breach);
+  addReceivingRoutes(ctx, breach);
+  addReturnRoutes(ctx);
+  addLedgerRoutes(ctx);
 }
