@@ -6,6 +6,7 @@ import { runDb } from './db.mjs';
 import { runHttp } from './http.mjs';
 import { runOrdersSearch } from './orders-search.mjs';
 import { runPricing } from './pricing.mjs';
+import { runProcurementSuggest } from './procurement-suggest.mjs';
 import { runUiSize } from './ui-size.mjs';
 import { formatTable, installCleanup } from './lib.mjs';
 
@@ -18,6 +19,7 @@ const benchmarks = [
   { name: 'pricing', run: runPricing, right: [2] },
   { name: 'orders', run: runOrdersSearch, right: [2, 3] },
   { name: 'ui', run: runUiSize, right: [2] },
+  { name: 'procurement', run: async () => (await runProcurementSuggest()).rows, right: [1, 2] },
   { name: 'orders-import', run: async (options) => (await import('./orders-import.mjs')).runOrdersImport(options), right: [2, 3] },
 ];
 const sections = [];

@@ -1,7 +1,6 @@
 import type { PluginUiContext } from '@workbench/ui';
+import './wb-procurement-suggestions.js';
+import './wb-procurement-suppliers.js';
 
-/** Runs once per page, when one of procurement's views is first shown. */
-export function activate(wb: PluginUiContext): void {
-  wb.i18n.add('zh-CN', {});
-  wb.i18n.add('en', {});
-}
+/** Runs once per page, when one of procurement's views is first shown; the panels carry their own zh-CN and en text. */
+export function activate(_wb: PluginUiContext): void {}

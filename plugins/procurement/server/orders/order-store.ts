@@ -24,6 +24,8 @@ export interface OrderReader {
   signatures(id: number): Promise<(Signature & { role: string })[]>;
   /** Pieces ordered and not yet passed, per SKU id, over approved, sent and partly received orders. */
   onOrder(skuIds?: readonly number[]): Promise<Map<number, number>>;
+  /** The same per 商家编码, for the reorder suggestions. */
+  onOrderByCode(skuCodes: readonly string[]): Promise<Map<string, number>>;
 }
 
 export interface OrderStore extends OrderReader {
@@ -135,6 +137,16 @@ class DbOrderStore implements OrderStore {
       [...OPEN_STATUSES, ...(skuIds ?? [])],
     );
     return new Map(rows.filter((r) => r.qty > 0).map((r) => [r.skuId, r.qty]));
+  }
+
+  async onOrderByCode(skuCodes: readonly string[]): Promise<Map<string, number>> {
+    if (skuCodes.length === 0) return new Map();
+    const rows = await this.tx.all<{ code: string; qty: number }>(
+      `SELECT l.sku_code AS code, SUM(MAX(l.qty - l.passed, 0)) AS qty FROM procurement_order_lines l JOIN procurement_orders o ON o.id = l.order_id
+       WHERE o.status IN (${OPEN_STATUSES.map(() => '?').join(',')}) AND l.sku_code IN (${skuCodes.map(() => '?').join(',')}) GROUP BY l.sku_code`,
+      [...OPEN_STATUSES, ...skuCodes],
+    );
+    return new Map(rows.filter((r) => r.qty > 0).map((r) => [r.code, r.qty]));
   }
 
   async create(input: PoInput, by: By, now: string): Promise<number> {

@@ -1,8 +1,9 @@
-import { def, ID_PARAMS, InputError, listQuery, nullable, type PluginContext } from '@workbench/plugin-api';
+import { def, ID_PARAMS, InputError, listQuery, nullable, type Locale, type LocalizedText, type PluginContext } from '@workbench/plugin-api';
 import type { Supplier, SupplierInput, SupplierItem } from '../model.js';
 import { itemsOf, pageOf, SUPPLIER, SUPPLIER_ITEM } from '../schemas.js';
 import { CatalogToken } from '../tokens.js';
 import { ASPECTS, evaluationStore, type Evaluation, type EvaluationInput } from './evaluation-store.js';
+import { readPriceList } from './price-list-csv.js';
 import { supplierItemStore, type SupplierItemInput } from './supplier-item-store.js';
 import { supplierStore, type SupplierPage } from './supplier-store.js';
 
@@ -171,3 +172,65 @@ export function addEvaluationRoutes(ctx: PluginContext): void {
     }),
   });
 }
+
+/** A supplier's price list from a CSV file, all rows or none. */
+export function addPriceListRoute(ctx: PluginContext): void {
+  ctx.routes.add<{ id: number }, Record<string, unknown>, undefined, PriceListImported>({
+    method: 'post',
+    path: '/suppliers/:id/price-list',
+    permission: 'procurement.suppliers.edit',
+    summary: { 'zh-CN': '导入供应商价格表（CSV，GBK 或 UTF-8；有一行不对就整份不导入）', en: "Import a supplier's price list (CSV, GBK or UTF-8; one bad row and nothing is imported)" },
+    description: { 'zh-CN': '上传字段 file（multipart），或请求体就是 CSV 文件（text/csv）', en: 'The file in the multipart field `file`, or the CSV itself as the body (text/csv)' },
+    params: ID_PARAMS,
+    response: { type: 'object', properties: { created: { type: 'integer' }, updated: { type: 'integer' }, unchanged: { type: 'integer' } }, required: ['created', 'updated', 'unchanged'] },
+    action: 'import supplier price list',
+    handler: async ({ params, raw, locale }) => {
+      await ctx.db.read((q) => supplierStore(q).require(params.id));
+      const list = readPriceList(await uploadedBytes(raw));
+      const known = await ctx.services.get(CatalogToken).skusByCodes(list.rows.map((r) => r.skuCode));
+      for (const r of list.rows) {
+        if (!known.has(r.skuCode)) list.problems.push({ row: r.row, column: list.column('skuCode'), reason: { 'zh-CN': `商品里没有商家编码“${r.skuCode}”`, en: `No SKU has the code "${r.skuCode}"` } });
+      }
+      if (list.problems.length > 0) {
+        const rejected = list.problems.sort((a, b) => a.row - b.row).map((p) => ({ row: p.row, column: p.column, reason: localize(p.reason, locale) }));
+        throw new InputError(
+          { 'zh-CN': `价格表有 ${rejected.length} 处问题，整份没有导入；改好后再导入`, en: `The price list has ${rejected.length} problem(s); nothing was imported. Fix them and import again` },
+          { details: { rejected } },
+        );
+      }
+      if (list.rows.length === 0) throw new InputError({ 'zh-CN': '价格表里没有数据行', en: 'The price list has no rows' });
+      return ctx.db.transaction(async (tx) => {
+        const items = supplierItemStore(tx);
+        const before = new Map((await items.list(params.id)).map((i) => [i.skuCode, i]));
+        const counts = { created: 0, updated: 0, unchanged: 0 };
+        for (const r of list.rows) {
+          const old = before.get(r.skuCode);
+          if (old && old.price === r.price && old.minQuantity === r.minQuantity && old.validUntil === r.validUntil) {
+            counts.unchanged++;
+            continue;
+          }
+          await items.put(params.id, r, ctx.now());
+          counts[old ? 'updated' : 'created']++;
+        }
+        return counts;
+      });
+    },
+  });
+}
+
+interface PriceListImported {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+/** The file of a multipart upload (field `file`), or the body itself. */
+async function uploadedBytes(raw: Request): Promise<Uint8Array> {
+  if (!(raw.headers.get('content-type') ?? '').startsWith('multipart/form-data')) return new Uint8Array(await raw.arrayBuffer());
+  const file = (await raw.formData()).get('file');
+  if (!file || typeof file === 'string') throw new InputError({ 'zh-CN': '请选择价格表文件（CSV）', en: 'Choose the price list file (CSV)' }, { errors: [{ path: '/file', in: 'body', message: 'missing' }] });
+  return new Uint8Array(await file.arrayBuffer());
+}
+
+/** The reason in the reader's language. */
+const localize = (text: LocalizedText, locale: Locale) => (typeof text === 'string' ? text : (text[locale] ?? text['zh-CN']));

@@ -48,3 +48,31 @@ export async function createSupplier(owner: Client, body: Record<string, unknown
   }
   return reply.body as { id: number; name: string; version: number } & Record<string, unknown>;
 }
+
+/** `qty` pieces of the SKU in a pick bin, through fulfillment's inbound note. */
+let bin = 0;
+export async function stockUp(owner: Client, code: string, qty: number): Promise<void> {
+  // One SKU per bin (一物一卡一位): each call fills a bin of its own.
+  const location = `A-01-01-${String(++bin).padStart(2, '0')}`;
+  const existing = await owner.get(`/api/fulfillment/locations?q=${location}`);
+  if (!existing.body?.items?.some((l: { code: string }) => l.code === location)) {
+    const made = await owner.post('/api/fulfillment/locations', { code: location, kind: 'pick' });
+    if (made.status !== 201) throw new Error(`could not create location: ${made.status} ${made.text}`);
+  }
+  const inbound = await owner.post('/api/fulfillment/inbound', { reference: unique('IN'), lines: [{ skuCode: code, received: qty, passed: qty, failed: 0, location }] });
+  if (inbound.status !== 201) throw new Error(`could not stock ${code}: ${inbound.status} ${inbound.text}`);
+}
+
+/**
+ * An order of `qty` pieces entered by hand, then marked shipped `daysAgo` days back: the fixture
+ * stands in for picking and packing, which the suggestions do not look at.
+ */
+export async function shipped(host: TestHost, code: string, qty: number, daysAgo: number): Promise<void> {
+  const reply = await host.owner.post('/api/fulfillment/orders', {
+    buyerNick: unique('tb_'), receiverName: '林小鱼', receiverPhone: '13812341234', receiverAddress: '浙江省杭州市西湖区文三路 100 号', shippingFee: 0, paid: true,
+    items: [{ skuCode: code, quantity: qty }],
+  });
+  if (reply.status !== 201) throw new Error(`could not enter an order: ${reply.status} ${reply.text}`);
+  const at = new Date(Date.parse(host.clock.now()) - daysAgo * 86_400_000 + 8 * 3_600_000).toISOString().replace('Z', '+08:00');
+  await host.write((tx) => tx.run("UPDATE fulfillment_orders SET status = 'shipped', shipped_at = ? WHERE id = ?", [at, reply.body.id]));
+}
