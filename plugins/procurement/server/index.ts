@@ -6,6 +6,7 @@ import { breachRecorder } from './orders/supplier-gate.js';
 import { addPlanRoutes } from './plans/plan-routes.js';
 import { addReceivingRoutes } from './receiving/receiving-routes.js';
 import { addReturnRoutes } from './returns/return-routes.js';
+import { addRfqRoutes } from './rfqs/rfq-routes.js';
 import { addScorecardRoutes, scheduleScorecardReset } from './scorecard/scorecard-routes.js';
 import { addEvaluationRoutes, addPriceListRoute, addSupplierRoutes } from './suppliers/supplier-routes.js';
 
@@ -23,4 +24,5 @@ export function activate(ctx: PluginContext): void {
   addReceivingRoutes(ctx, breach);
   addReturnRoutes(ctx);
   addLedgerRoutes(ctx);
+  addRfqRoutes(ctx);
 }
