@@ -1,5 +1,6 @@
 import type { PluginContext } from '@workbench/plugin-api';
 import { addCompetitorPrices } from './competitors/competitor-routes.js';
+import { addContractRoutes } from './contracts/contract-routes.js';
 import { addLedgerRoutes } from './ledger/ledger-routes.js';
 import { addOrderRoutes } from './orders/order-routes.js';
 import { breachRecorder } from './orders/supplier-gate.js';
@@ -25,4 +26,5 @@ export function activate(ctx: PluginContext): void {
   addReturnRoutes(ctx);
   addLedgerRoutes(ctx);
   addRfqRoutes(ctx);
+  addContractRoutes(ctx);
 }

@@ -1,4 +1,5 @@
 import { ConflictError, def, ID_PARAMS, listQuery, nullable, type Actor, type PluginContext, type Queryable, type Transaction } from '@workbench/plugin-api';
+import { refuseForeignContract } from '../contracts/contract-routes.js';
 import { scorecardStore } from '../scorecard/scorecard-store.js';
 import { settingsOf } from '../settings.js';
 import { approvalSteps, nextSignature } from './approval-chain.js';
@@ -85,6 +86,7 @@ export function addOrderRoutes(ctx: PluginContext, breach: BreachRecorder): void
     handler: ({ body, actor }) =>
       ctx.db.transaction(async (tx) => {
         await supplierForOrder(ctx, tx, body.supplierId);
+        if (body.contractId) await refuseForeignContract(tx, body.contractId, body.supplierId);
         const lines = await resolveLines(ctx, tx, body.supplierId, body.lines, today());
         const id = await orderStore(tx).create({ ...body, lines }, by(actor!), ctx.now());
         return readOrder(ctx, tx, id);
@@ -115,6 +117,7 @@ export function addOrderRoutes(ctx: PluginContext, breach: BreachRecorder): void
         const store = orderStore(tx);
         const order = await store.get(params.id);
         refuseMove(order.status, 'edit');
+        if (body.contractId) await refuseForeignContract(tx, body.contractId, order.supplierId);
         const lines = await resolveLines(ctx, tx, order.supplierId, body.lines, today());
         await store.replace(params.id, body.version, { ...body, lines });
         return readOrder(ctx, tx, params.id);
