@@ -5,6 +5,7 @@ import { addLedgerRoutes } from './ledger/ledger-routes.js';
 import { addOrderRoutes } from './orders/order-routes.js';
 import { breachRecorder } from './orders/supplier-gate.js';
 import { addPlanRoutes } from './plans/plan-routes.js';
+import { registerPrintables } from './printables.js';
 import { addReceivingRoutes } from './receiving/receiving-routes.js';
 import { addReturnRoutes } from './returns/return-routes.js';
 import { addRfqRoutes } from './rfqs/rfq-routes.js';
@@ -27,4 +28,5 @@ export function activate(ctx: PluginContext): void {
   addLedgerRoutes(ctx);
   addRfqRoutes(ctx);
   addContractRoutes(ctx);
+  registerPrintables(ctx);
 }

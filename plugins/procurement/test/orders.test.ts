@@ -149,3 +149,15 @@ test('permissions: warehouse reads orders but neither writes nor approves; nobod
   expect((await finance.post('/api/procurement/orders/1/send', { version: 1 })).status).toBe(403);
   expect((await host.anonymous().get('/api/procurement/on-order')).status).toBe(401);
 });
+
+test('the printable order shows lines, totals with transport and who signed', async () => {
+  const s = await supplierWithPrices(4000);
+  const draft = (await buyer.post('/api/procurement/orders', { supplierId: s.id, transportCost: 800, lines: [{ skuCode: skus[0]!.code, qty: 3 }] })).body;
+  await buyer2.post(`/api/procurement/orders/${draft.id}/approve`, { version: draft.version });
+  const page = await buyer.get(`/api/procurement/printables/purchase-order?id=${draft.id}`);
+  expect(page.status).toBe(200);
+  expect(page.text).toContain(`采购单 ${draft.poNo}`);
+  expect(page.text).toMatch(/货款<\/td><td class="num">120\.00[\s\S]*运费<\/td><td class="num">8\.00[\s\S]*合计<\/td><td class="num">128\.00/);
+  expect(page.text).toContain('采购 caigou2（2026-12-07）');
+  expect((await host.anonymous().get(`/api/procurement/printables/purchase-order?id=${draft.id}`)).status).toBe(401);
+});

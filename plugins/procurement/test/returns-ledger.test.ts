@@ -40,6 +40,10 @@ test('failed goods go out as 换货出库, part comes back as 换货入库 into 
   const early = await keeper.post(`/api/procurement/returns/${ret.id}/exchange`, { version: ret.version, lines: [{ lineId: ret.lines[0].id, qty: 1 }] });
   expect(early.status).toBe(409);
   expect(early.body.detail).toBe(`退换货单 ${ret.returnNo} 现在是「待退回」，不能换货入库（先换货出库）`);
+  const list = await keeper.get(`/api/procurement/printables/return-list?id=${ret.id}`);
+  expect(list.text.match(new RegExp(`退换货单 ${ret.returnNo}<small>`, 'g'))).toHaveLength(2);
+  expect(list.text).toContain('第一联 交采购');
+  expect(list.text).toContain('第二联 仓库留存');
   ret = (await keeper.post(`/api/procurement/returns/${ret.id}/send`, { version: ret.version })).body;
   expect(ret.status).toBe('sent');
 
