@@ -77,7 +77,7 @@ async function prepareShop(dir, skuCount) {
   }
 }
 
-/** Orders over the last 60 days (a third shipped inside the window), stock, suppliers and offers, straight into SQLite. */
+/** A year of orders (about a thirteenth shipped inside the window), stock, suppliers and offers, straight into SQLite. */
 export async function fillShop(file, skus, orders) {
   const db = await open(file, sqlite3.OPEN_READWRITE);
   const random = rng(20261207);
@@ -95,7 +95,7 @@ export async function fillShop(file, skus, orders) {
     items = [];
   };
   for (let i = 1; i <= orders; i++) {
-    const placed = now - random() * 60 * DAY;
+    const placed = now - random() * 365 * DAY;
     const status = random() < 0.9 ? 'shipped' : random() < 0.5 ? 'approved' : 'closed';
     const at = shopTime(placed);
     batch.push([i, `B${i}`, status === 'closed' ? 'closed' : 'paid', status, at, at, status === 'shipped' ? shopTime(placed + 3_600_000) : null, at, at]);
@@ -198,17 +198,22 @@ async function timeIt(fn, rounds) {
 }
 
 /** Fills a shop of `skus` SKUs and `orders` orders, times both ways, checks they agree; the table's rows. */
-export async function runProcurementSuggest({ skus: skuCount = 5_000, orders = 100_000, rounds = 5 } = {}) {
+export async function runProcurementSuggest({ skus: skuCount = 5_000, orders = 100_000, rounds = 3 } = {}) {
   const dir = await makeTempDir('workbench-bench-procurement-');
   try {
+    const t0 = performance.now();
+    const step = (what) => console.error(`procurement: ${what} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
     const skus = await prepareShop(dir, skuCount);
+    step(`${skus.length} SKUs made`);
     await fillShop(join(dir, 'data', 'workbench.db'), skus, orders);
+    step(`${orders} orders, stock and offers written`);
     const wb = await startWorkbench(dir);
+    step('workbench started');
     try {
       const cookie = await logIn(wb.url);
       let answer;
-      await call(wb.url, '/api/procurement/suggestions?all=true', { cookie }); // warm-up
       const route = await timeIt(async () => { answer = (await call(wb.url, '/api/procurement/suggestions?all=true', { cookie })).body; }, rounds);
+      step('route timed');
       const db = await open(join(dir, 'data', 'workbench.db'), sqlite3.OPEN_READONLY);
       let raw;
       const now = Date.parse(answer.window.to);
@@ -233,7 +238,7 @@ export async function runProcurementSuggest({ skus: skuCount = 5_000, orders = 1
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  installCleanup(300_000);
+  installCleanup(600_000);
   const { rows } = await runProcurementSuggest();
   console.log(formatTable(rows, [1, 2]));
 }

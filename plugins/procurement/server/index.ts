@@ -4,6 +4,7 @@ import { addContractRoutes } from './contracts/contract-routes.js';
 import { addLedgerRoutes } from './ledger/ledger-routes.js';
 import { addOrderRoutes } from './orders/order-routes.js';
 import { breachRecorder } from './orders/supplier-gate.js';
+import { registerDemo } from './demo/demo-shop.js';
 import { addPlanRoutes } from './plans/plan-routes.js';
 import { registerPrintables } from './printables.js';
 import { addReceivingRoutes } from './receiving/receiving-routes.js';
@@ -29,4 +30,5 @@ export function activate(ctx: PluginContext): void {
   addRfqRoutes(ctx);
   addContractRoutes(ctx);
   registerPrintables(ctx);
+  registerDemo(ctx);
 }
