@@ -19,6 +19,7 @@ export class ProcurementReceiving extends WbElement {
     input.scan { font-size: 18px; padding: 6px 10px; min-width: 320px; }
     table { border-collapse: collapse; width: 100%; font-size: 14px; }
     th, td { padding: 4px 8px; border-bottom: 1px solid var(--wb-border, #ddd); text-align: left; }
+    th { white-space: nowrap; }
     td.num, th.num { text-align: right; }
     tr.hit { background: #eef7ee; }
     input.n { width: 64px; }
