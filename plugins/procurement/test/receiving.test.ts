@@ -130,3 +130,12 @@ test('receiving needs procurement.receive', async () => {
   expect((await reader.post('/api/procurement/orders/1/receipts', { lines: [{ lineId: 1, counted: 1 }] })).status).toBe(403);
   expect((await reader.get('/api/procurement/orders/1/receipts')).status).toBe(200);
 });
+
+test("the reorder suggestions count what is still to come on open orders", async () => {
+  const [a] = await createScannableSkus(host.owner, ['XXL']);
+  await binFor(host.owner, a!, 'P-05-01-01');
+  const { order } = await sentOrder(host, approver, [a!], { qty: [9] });
+  await receiveAt(order.id, { lines: [{ code: a!.code, counted: 4 }] });
+  const all = (await host.owner.get('/api/procurement/suggestions?all=true')).body.items as { skuCode: string; onOrder: number }[];
+  expect(all.find((s) => s.skuCode === a!.code)).toMatchObject({ onOrder: 5 });
+});
