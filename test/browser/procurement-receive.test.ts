@@ -6,7 +6,7 @@ import { startTestHost, type TestHost } from '@workbench/plugin-api/testing';
 import { SCREENSHOTS, signedInPage, showView, type SignedInPage } from '../helpers/browser.js';
 
 // A purchase order approved in its panel and received at the receiving station by scanning, as a
-// clerk who buys and receives; the goods land in fulfillment's stock.
+// clerk who buys and receives; the goods land in fulfillment's stock and on the supplier ledger.
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const ITEM = `SH${Date.now().toString(36).toUpperCase()}`;
 const BARCODE = `69${String(Date.now()).slice(-11)}`;
@@ -76,5 +76,15 @@ test('an order approved and sent in its panel, received by scanner, is stock in 
   expect(stock).toMatchObject({ onHand: 4, bins: [expect.objectContaining({ locationCode: 'B-01-01-01', qty: 4 })] });
   const order = (await host.owner.get(`/api/procurement/orders?q=${poNo}`)).body.items[0];
   expect(order.status).toBe('received');
+
+  // The delivery and its transport are owed to the supplier.
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await showView(page, '供应商往来账');
+  const ledger = page.locator('wb-procurement-ledger');
+  await ledger.locator('tr.pick', { hasText: '常熟暖绒服饰' }).click();
+  await expect(ledger.locator('tbody').nth(1).locator('tr').first().textContent()).resolves.toContain('166.00');
+  await page.screenshot({ path: join(SCREENSHOTS, 'procurement-ledger-1440.png') });
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await page.screenshot({ path: join(SCREENSHOTS, 'procurement-ledger-1024.png') });
   expect(signed.watched.errors.slice(signed.errorsAtLogIn)).toEqual([]);
 });
