@@ -1,9 +1,8 @@
-import type { Queryable } from '@workbench/plugin-api';
 import type { OnOrderQuantities } from '../model.js';
+import { orderStore } from '../orders/order-store.js';
 
 /**
- * Pieces on open purchase orders per 商家编码, for the reorder suggestions. The purchase-order part
- * answers it from its order lines (ordered minus received, on orders approved or sent and not yet
- * closed); while the plugin has no purchase orders, nothing is on order.
+ * Pieces on open purchase orders per 商家编码, for the reorder suggestions: ordered minus passed,
+ * on orders approved, sent or partly received (drafts, closed and cancelled ones count nothing).
  */
-export const onOrderQuantities: OnOrderQuantities = async (_q: Queryable, _skuCodes: string[]) => new Map<string, number>();
+export const onOrderQuantities: OnOrderQuantities = (q, skuCodes) => orderStore(q).onOrderByCode(skuCodes);
