@@ -76,7 +76,8 @@ describe('npm run new-plugin', () => {
     const run = await script('test-plugin.mjs', [folder]);
     expect(run.code, run.output).toBe(0);
     expect(run.output).toMatch(/Tests\s+6 passed/);
-  });
+    // A second vitest, its own workbench and the plugin compiled afresh: half a minute on two idle cores.
+  }, 120_000);
 
   test('refuses an id the manifest would refuse, and a folder that exists', async () => {
     const bad = await script('new-plugin.mjs', ['Gift_Notes', '--dir', parent]);

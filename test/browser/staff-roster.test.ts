@@ -4,7 +4,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OWNER, setupOwner, type Client } from '../helpers/client.js';
 import { logIn, openPage, showView, signedInPage } from '../helpers/browser.js';
-import { ROOT, startServer, type TestServer } from '../helpers/server.js';
+import { serveInProcess } from '../helpers/in-process.js';
+import { ROOT, type TestServer } from '../helpers/server.js';
 
 // The owner (店长) adds a person, plans their week by dragging and by pick-and-click, sees the
 // evening the pre-sale post is left empty in red, ticks the day's checklist, and hands over a
@@ -24,9 +25,9 @@ const day = (offset: number) => {
 
 beforeAll(async () => {
   await mkdir(SHOTS, { recursive: true });
-  server = await startServer({ config: { plugins: { folders: [], enabled: ['staff-rules'] } } });
+  server = await serveInProcess({ enabled: ['staff-rules'] });
   owner = await setupOwner(server);
-  // The night clerk's account, logged in only in the browser: each login costs a strong hash.
+  // The night clerk's account, logged in only in the browser.
   const night = await owner.post('/api/users', { username: 'wanban', displayName: 'wanban', password: 'staff-pass-123', roles: ['customer-service'] });
   expect(night.status, night.text).toBe(201);
   const accountId = night.body.id as number;
