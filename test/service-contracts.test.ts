@@ -10,6 +10,11 @@ import type { FulfillmentServices } from '../plugins/fulfillment/contracts.js';
 import type * as fulfillmentTokens from '../plugins/fulfillment/server/tokens.js';
 import type { ListingsServices } from '../plugins/listings/contracts.js';
 import type * as listingsTokens from '../plugins/listings/server/tokens.js';
+import type { ProcurementServices } from '../plugins/procurement/contracts.js';
+import type * as procurementCompetitors from '../plugins/procurement/server/competitors/competitor-routes.js';
+import type * as procurementTokens from '../plugins/procurement/server/tokens.js';
+import type { StaffRulesServices } from '../plugins/staff-rules/contracts.js';
+import type * as staffService from '../plugins/staff-rules/server/staff/staff-service.js';
 import { ROOT } from './helpers/server.js';
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -23,19 +28,27 @@ test("each side's tokens carry the provider's published types, not a copy", () =
     Same<typeof fulfillmentTokens.PricingToken, ServiceToken<ListingsServices['pricing']>>,
     Same<typeof fulfillmentTokens.OrdersToken, ServiceToken<FulfillmentServices['orders']>>,
     Same<typeof listingsTokens.CatalogToken, ServiceToken<ListingsServices['catalog']>>,
-  ] = [true, true, true, true, true, true];
+    Same<typeof procurementTokens.CatalogToken, ServiceToken<ListingsServices['catalog']>>,
+    Same<typeof procurementTokens.OrdersToken, ServiceToken<FulfillmentServices['orders']>>,
+    Same<typeof procurementTokens.InventoryToken, ServiceToken<FulfillmentServices['inventory']>>,
+    Same<typeof procurementCompetitors.CompetitorPricesToken, ServiceToken<ProcurementServices['competitor-prices']>>,
+    Same<typeof staffService.StaffToken, ServiceToken<StaffRulesServices['staff']>>,
+  ] = [true, true, true, true, true, true, true, true, true, true, true];
   expect(same.every(Boolean)).toBe(true);
 });
 
 test("a contract names exactly the services its manifest provides", () => {
   const provides = (id: string) => (parse(readFileSync(join(ROOT, 'plugins', id, 'plugin.yaml'), 'utf8')) as { provides: string[] }).provides;
-  const published: Record<string, (keyof FulfillmentServices | keyof ListingsServices)[]> = {
+  type Published = keyof FulfillmentServices | keyof ListingsServices | keyof ProcurementServices | keyof StaffRulesServices;
+  const published: Record<string, Published[]> = {
     fulfillment: ['orders', 'inventory'] satisfies (keyof FulfillmentServices)[],
     listings: ['catalog', 'pricing'] satisfies (keyof ListingsServices)[],
+    procurement: ['competitor-prices'] satisfies (keyof ProcurementServices)[],
+    'staff-rules': ['staff'] satisfies (keyof StaffRulesServices)[],
   };
   // And no more: each map's keys are all listed above.
-  const all: Record<keyof FulfillmentServices, true> & Record<keyof ListingsServices, true> = { orders: true, inventory: true, catalog: true, pricing: true };
-  expect(Object.keys(all).sort()).toEqual([...published.fulfillment!, ...published.listings!].sort());
+  const all: Record<Published, true> = { orders: true, inventory: true, catalog: true, pricing: true, 'competitor-prices': true, staff: true };
+  expect(Object.keys(all).sort()).toEqual(Object.values(published).flat().sort());
   for (const id of Object.keys(published)) expect(provides(id).sort(), id).toEqual([...published[id]!].sort());
 });
 
