@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import sqlite3 from 'sqlite3';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Client, OWNER, setupOwner, type Reply } from './helpers/client.js';
+import { startInProcess } from './helpers/in-process.js';
 import { FIXTURE_PLUGINS, runCli, startServer, writeConfig, type TestServer } from './helpers/server.js';
 
 const CHINESE = /[\u4e00-\u9fff]/;
@@ -63,8 +64,9 @@ describe('concurrent requests against one server', () => {
   let server: TestServer;
   let owner: Client;
   beforeAll(async () => {
-    server = await startServer();
-    owner = await setupOwner(server);
+    // Real HTTP on a port, served by the kit in this process: concurrency is the event loop's and
+    // the database's, which a process would not change.
+    ({ server, owner } = await startInProcess({ plugins: [FIXTURE_PLUGINS], enabled: ['example'], clock: 'system', listen: true }));
   });
   afterAll(async () => {
     await server?.dispose();
