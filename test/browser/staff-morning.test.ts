@@ -8,7 +8,7 @@ import type { TestServer } from '../helpers/server.js';
 
 // A supervisor's morning in Chromium, on the kit's clock at 09:10 on 2026-12-08: the board shows
 // who came late, a leave request is approved with a note, and a clock time is corrected with its
-// reason, which then shows beside the time.
+// reason, which then shows beside the time; 老周 clocks in and sees his shifts of the two weeks.
 const A = '/api/staff-rules';
 let server: TestServer;
 let api: Client;
@@ -36,6 +36,8 @@ beforeAll(async () => {
   const account = await api.post('/api/users', { username: 'laozhou', displayName: '老周', password: 'staff-pass-123', roles: ['customer-service'] });
   expect(account.status, account.text).toBe(201);
   expect((await api.patch(`${A}/staff/${people[2]!.id}`, { accountId: account.body.id })).status).toBe(200);
+  const night = ((await api.get(`${A}/shift-templates`)).body.items as { id: number; name: string }[]).find((t) => t.name === '晚班 17:30')!.id;
+  expect((await api.put(`${A}/roster/${people[2]!.id}/2026-12-11`, { templateId: night })).status).toBe(200);
   const leave = await api.post(`${A}/leave`, { kind: 'personal', from: '2026-12-09', to: '2026-12-09', reason: '孩子开家长会', staffId: people[2]!.id });
   expect(leave.status, leave.text).toBe(201);
   signed = await signedInPage(server.url, OWNER, 10_000);
@@ -97,6 +99,13 @@ it('老周 arrives and clocks in with the one button: the server\'s time, 40 min
   await expect(mine.locator('.clock [role=status]').textContent()).resolves.toMatch(/今天 08:30–17:30，09:10 到/);
   await mine.locator('button.primary', { hasText: '下班打卡' }).waitFor();
   await expect(mine.locator('li').first().textContent()).resolves.toBe('事假 2026-12-09：已批准（同意，记得交接）');
+  // His shifts of this week and next: today's 白班, Friday's night shift ending the next day, days off.
+  const shifts = mine.locator('wb-staff-rules-my-shifts');
+  const friday = shifts.locator('tr[data-date="2026-12-11"]');
+  await friday.waitFor();
+  expect(await friday.locator('td').allTextContents()).toEqual(['周五 12-11', '晚班 17:30', '17:30–次日 01:00']);
+  await expect(shifts.locator('tr.today').textContent()).resolves.toMatch(/白班\s*08:30–17:30/);
+  await expect(shifts.locator('tr', { hasText: '休息' }).count()).resolves.toBe(12);
   await page.screenshot({ path: join(SCREENSHOTS, 'staff-morning-my-attendance-1024.png') });
   expect(watched.errors.filter((e) => !/401/.test(e))).toEqual([]);
 }, 20_000);

@@ -6,6 +6,7 @@ import { addLeaveRoutes } from './attendance/leave-routes.js';
 import { fillDemoStaff } from './demo/demo-staff.js';
 import { addHandoverRoutes } from './handover/handover-routes.js';
 import { addMoney } from './money/index.js';
+import { addMyRosterRoutes } from './roster/my-roster-routes.js';
 import { addRosterRoutes } from './roster/roster-routes.js';
 import { addSwapRoutes } from './roster/swap-routes.js';
 import { addRoutineRoutes } from './routines/routine-routes.js';
@@ -16,6 +17,7 @@ export function activate(ctx: PluginContext): void {
   // Routes reach the tables only through the stores (server/*/…-store.ts), so the SQL lives in one place.
   addStaffRoutes(ctx);
   addRosterRoutes(ctx);
+  addMyRosterRoutes(ctx);
   addSwapRoutes(ctx);
   addHandoverRoutes(ctx);
   addRoutineRoutes(ctx);

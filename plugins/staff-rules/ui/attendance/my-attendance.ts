@@ -3,10 +3,12 @@ import { customElement, state } from 'lit/decorators.js';
 import { changes, controlStyles, panelStyles, ReloadOnChange, WbElement } from '@workbench/ui';
 import { leaveKindText, leaveStateText, statusClass, statusText } from './attendance-text.js';
 import { hhmm, type DayFacts, type Flag, type Leave, type Person } from './attendance-types.js';
+import './my-shifts.js';
 
 /**
- * 打卡与我的考勤: the one clock button (the server's time), the month's days, and leave — the
- * "my attendance" part of the person's own page (the fines part adds its own section beside it).
+ * 打卡与我的考勤: the one clock button (the server's time), my shifts of this week and next, the
+ * month's days, and leave — the "my attendance" part of the person's own page (the fines part
+ * adds its own section beside it).
  */
 @customElement('wb-staff-rules-my-attendance')
 export class StaffRulesMyAttendance extends WbElement {
@@ -60,6 +62,10 @@ export class StaffRulesMyAttendance extends WbElement {
         ${this.error ? html`<p class="field-error" role="alert">${this.error}</p>` : nothing}
       </section>
       ${this.flags.map((f) => html`<p class="warn" role="alert">${f.reason}</p>`)}
+      <section class="shifts">
+        <h3>${t('我的班次', 'My shifts')}</h3>
+        <wb-staff-rules-my-shifts></wb-staff-rules-my-shifts>
+      </section>
       <section>
         <h3>${t('本月考勤', 'This month')}</h3>
         <table class="list">
