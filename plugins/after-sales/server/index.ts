@@ -1,0 +1,11 @@
+import type { PluginContext } from '@workbench/plugin-api';
+import { addCaseRoutes } from './case-routes.js';
+import { scheduleDeadlineWarnings } from './deadline-job.js';
+import { listenToImports } from './import-cases.js';
+
+export function activate(ctx: PluginContext): void {
+  // Routes, the import listener and the job reach the tables only through the store (server/case-store.ts).
+  addCaseRoutes(ctx);
+  listenToImports(ctx);
+  scheduleDeadlineWarnings(ctx);
+}
