@@ -21,7 +21,7 @@ const ROLES: Record<string, [string, string]> = { owner: ['店长', 'Owner'], pu
 @customElement('wb-procurement-orders')
 export class ProcurementOrders extends WbElement {
   static override styles = [controlStyles, panelStyles, css`
-    :host { display: grid; grid-template-columns: minmax(320px, 2fr) 3fr; gap: 12px; padding: 12px; box-sizing: border-box; height: 100%; overflow: auto; }
+    :host { display: grid; grid-template-columns: minmax(320px, 2fr) 3fr; align-content: start; gap: 12px; padding: 12px; box-sizing: border-box; height: 100%; overflow: auto; }
     table { border-collapse: collapse; width: 100%; font-size: 13px; }
     th, td { padding: 4px 6px; border-bottom: 1px solid var(--wb-border, #ddd); text-align: left; }
     td.num, th.num { text-align: right; }
