@@ -32,8 +32,9 @@ test("each side's tokens carry the provider's published types, not a copy", () =
     Same<typeof procurementTokens.OrdersToken, ServiceToken<FulfillmentServices['orders']>>,
     Same<typeof procurementTokens.InventoryToken, ServiceToken<FulfillmentServices['inventory']>>,
     Same<typeof procurementCompetitors.CompetitorPricesToken, ServiceToken<ProcurementServices['competitor-prices']>>,
+    Same<typeof listingsTokens.CompetitorPricesToken, ServiceToken<ProcurementServices['competitor-prices']>>,
     Same<typeof staffService.StaffToken, ServiceToken<StaffRulesServices['staff']>>,
-  ] = [true, true, true, true, true, true, true, true, true, true, true];
+  ] = [true, true, true, true, true, true, true, true, true, true, true, true];
   expect(same.every(Boolean)).toBe(true);
 });
 

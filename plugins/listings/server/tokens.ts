@@ -1,5 +1,6 @@
 import { serviceToken } from '@workbench/plugin-api';
 import type { InventoryService, OrdersService } from '@workbench/contracts/fulfillment';
+import type { CompetitorPricesService } from '@workbench/contracts/procurement';
 import type { CatalogService, PricingService } from './types.js';
 
 /** `catalog`: SKUs by id, 商家编码 or barcode; stubs for unknown codes. */
@@ -13,3 +14,6 @@ export const InventoryToken = serviceToken<InventoryService>('inventory');
 
 /** fulfillment's `orders` (optional: [fulfillment]) for close-out sales and excess stock, typed by its contract. */
 export const OrdersToken = serviceToken<OrdersService>('orders');
+
+/** procurement's `competitor-prices` (optional: [procurement]) for the product editor, typed by its contract. */
+export const CompetitorPricesToken = serviceToken<CompetitorPricesService>('competitor-prices');

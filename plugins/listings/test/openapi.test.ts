@@ -37,6 +37,7 @@ test('every listings route is in /api/openapi.json with a summary and one of the
     'post /api/listings/products/{id}/review',
     'post /api/listings/products/{id}/delist',
     'get /api/listings/products/{id}/checklist',
+    'get /api/listings/products/{id}/competitor-prices',
     'get /api/listings/revisions',
     'get /api/listings/products/{id}/revisions',
     'post /api/listings/revisions/{id}/review',

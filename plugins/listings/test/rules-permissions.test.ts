@@ -27,6 +27,7 @@ const ROUTES: [string, string, string][] = [
   ['post', '/products/{id}/skus', EDIT],
   ['patch', '/skus/{id}', EDIT],
   ['delete', '/skus/{id}', EDIT],
+  ['get', '/products/{id}/competitor-prices', READ],
   ['post', '/importers/products-csv', EDIT],
   ['get', '/importers/products-csv/mappings', EDIT],
   ['put', '/importers/products-csv/mappings/{layout}', EDIT],

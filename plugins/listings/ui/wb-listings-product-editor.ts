@@ -8,6 +8,7 @@ import { listingsStyles } from './styles.js';
 import type { ChecklistResult } from './wb-listings-checklist.js';
 import './wb-listings-attribute-rows.js';
 import './wb-listings-checklist.js';
+import './wb-listings-competitor-prices.js';
 import './wb-listings-image-rows.js';
 import './wb-listings-product-history.js';
 import './wb-listings-product-revision.js';
@@ -134,6 +135,7 @@ export class ListingsProductEditor extends WbElement {
         <wb-listings-image-rows .images=${d.images} ?readonly=${!edit} @images-change=${(e: CustomEvent<{ images: ProductDraft['images'] }>) => set({ images: e.detail.images })}></wb-listings-image-rows>
         <h3>SKU</h3>
         <wb-listings-sku-table .rows=${d.skus} ?readonly=${!edit} .invalid=${invalid} @rows-change=${(e: CustomEvent<{ rows: ProductDraft['skus'] }>) => set({ skus: e.detail.rows })}></wb-listings-sku-table>
+        ${this.product ? html`<wb-listings-competitor-prices productId=${this.product.id} stamp=${this.product.version}></wb-listings-competitor-prices>` : nothing}
         ${this.problems.length ? html`<ul class="problems error" role="alert">${this.problems.map((p) => html`<li>${this.i18n.text(p.message)}</li>`)}</ul>` : nothing}
         ${edit
           ? html`<div class="actions">

@@ -1,6 +1,7 @@
 import type { PluginContext } from '@workbench/plugin-api';
 import { CatalogToken } from '../tokens.js';
 import { createCatalogService } from './catalog-service.js';
+import { addCompetitorPriceRoute } from './competitor-prices.js';
 import { addExportRoute } from './csv-export.js';
 import { registerProductImporter } from './csv-import.js';
 import { addCategoryRoutes } from './category-routes.js';
@@ -22,6 +23,7 @@ export function registerCatalog(ctx: PluginContext): void {
   addExportRoute(ctx);
   addProductRoutes(ctx);
   addSkuRoutes(ctx);
+  addCompetitorPriceRoute(ctx);
   addRevisionRoutes(ctx);
   ctx.services.provide(CatalogToken, createCatalogService(ctx));
   provideProductSearch(ctx);
