@@ -2,7 +2,7 @@
 // every move recorded, refusals saying why, and who may do what.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { TestHost } from '@workbench/plugin-api/testing';
-import type { TestSku } from '../../fulfillment/test/api.js';
+import type { TestSku } from '../../../test/helpers/shop-fixtures.js';
 import { API, paidOrder, skusOf, startAfterSales } from './kit.js';
 
 let host: TestHost;

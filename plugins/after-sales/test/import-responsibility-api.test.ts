@@ -2,9 +2,9 @@
 // states, and a shop mistake traced to the CS agent whose 工号 is on the remark, priced by
 // staff-rules when the case closes.
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { approve, createSkus, enterOrder, pickedWave, runImport, stockUp, startFulfillment, type Client, type TestServer, type TestSku } from '../../fulfillment/test/api.js';
-import { encodeReport, taobaoExport } from '../../fulfillment/test/fixtures/taobao-export.mjs';
-import { withRefunds, type LineRefund } from '../../fulfillment/test/refund-cells.js';
+import { approve, createSkus, enterOrder, pickedWave, runImport, stockUp, startFulfillment, type Client, type TestServer, type TestSku } from '../../../test/helpers/shop-fixtures.js';
+import { encodeReport, taobaoExport } from '../../../test/helpers/shop-fixtures.js';
+import { withRefunds, type LineRefund } from '../../../test/helpers/shop-fixtures.js';
 import { API, PLUGIN, STAFF_RULES } from './kit.js';
 
 let server: TestServer;

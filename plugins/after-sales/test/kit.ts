@@ -2,7 +2,7 @@
 // orders entered through fulfillment's own routes.
 import { resolve } from 'node:path';
 import { startTestHost, type TestClient, type TestHost } from '@workbench/plugin-api/testing';
-import { createSkus, enterOrder, type Client, type TestSku } from '../../fulfillment/test/api.js';
+import { createSkus, enterOrder, type Client, type TestSku } from '../../../test/helpers/shop-fixtures.js';
 
 export const PLUGIN = resolve(import.meta.dirname, '..');
 export const STAFF_RULES = resolve(import.meta.dirname, '../../staff-rules');
