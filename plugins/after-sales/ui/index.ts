@@ -1,5 +1,6 @@
 import type { PluginUiContext } from '@workbench/ui';
 import './notes-view.js';
+import './reviews-view.js';
 
 /** Runs once per page, when the notes view is first shown. */
 export function activate(wb: PluginUiContext): void {
@@ -10,6 +11,25 @@ export function activate(wb: PluginUiContext): void {
     'after-sales.add': '记下',
     'after-sales.placeholder': '写一条备忘……',
     'after-sales.saved': '已记下',
+    'after-sales.reviews.title': '评价',
+    'after-sales.reviews.all': '全部评价',
+    'after-sales.reviews.open': '待处理的中差评',
+    'after-sales.reviews.none': '没有评价',
+    'after-sales.reviews.good': '好评',
+    'after-sales.reviews.neutral': '中评',
+    'after-sales.reviews.bad': '差评',
+    'after-sales.reviews.order': '订单',
+    'after-sales.reviews.was': '原为{rating}',
+    'after-sales.reviews.due': '{day} 前处理完',
+    'after-sales.reviews.changed': '买家已修改',
+    'after-sales.reviews.closed': '店长已结束',
+    'after-sales.reviews.praised': '表扬：{names}',
+    'after-sales.reviews.noText': '（买家没有写内容）',
+    'after-sales.reviews.reply': '解释',
+    'after-sales.reviews.writeReply': '写一条公开解释，回车保存',
+    'after-sales.reviews.changeReply': '改写解释，回车保存',
+    'after-sales.reviews.save': '保存解释',
+    'after-sales.reviews.saved': '解释已保存',
   });
   wb.i18n.add('en', {
     'after-sales.notes': 'Notes',
@@ -18,5 +38,24 @@ export function activate(wb: PluginUiContext): void {
     'after-sales.add': 'Add',
     'after-sales.placeholder': 'Write a note…',
     'after-sales.saved': 'Saved',
+    'after-sales.reviews.title': 'Reviews',
+    'after-sales.reviews.all': 'All reviews',
+    'after-sales.reviews.open': 'Neutral and negative to work',
+    'after-sales.reviews.none': 'No reviews',
+    'after-sales.reviews.good': 'Good',
+    'after-sales.reviews.neutral': 'Neutral',
+    'after-sales.reviews.bad': 'Negative',
+    'after-sales.reviews.order': 'Order',
+    'after-sales.reviews.was': 'was {rating}',
+    'after-sales.reviews.due': 'resolve by {day}',
+    'after-sales.reviews.changed': 'changed by the buyer',
+    'after-sales.reviews.closed': 'closed by the owner',
+    'after-sales.reviews.praised': 'Praises: {names}',
+    'after-sales.reviews.noText': '(no text)',
+    'after-sales.reviews.reply': 'Reply',
+    'after-sales.reviews.writeReply': 'Write a public reply, Enter saves',
+    'after-sales.reviews.changeReply': 'Rewrite the reply, Enter saves',
+    'after-sales.reviews.save': 'Save reply',
+    'after-sales.reviews.saved': 'Reply saved',
   });
 }
