@@ -15,7 +15,7 @@ let page: Page;
 
 beforeAll(async () => {
   await mkdir(SCREENSHOTS, { recursive: true });
-  host = await startTestHost({ plugins: [join(ROOT, 'plugins', 'after-sales'), join(ROOT, 'plugins', 'staff-rules')], clock: 'system', listen: true });
+  host = await startTestHost({ plugins: [join(ROOT, 'plugins', 'after-sales'), join(ROOT, 'plugins', 'staff-rules')], enabled: ['listings', 'fulfillment', 'after-sales', 'staff-rules'], clock: 'system', listen: true });
   expect((await host.owner.post('/api/staff-rules/staff', { code: '7', name: '李小丽', department: 'cs-presale' })).status).toBe(201);
   const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
   for (const r of [

@@ -1,9 +1,13 @@
 import type { PluginContext } from '@workbench/plugin-api';
-import { addNoteRoutes } from './note-routes.js';
+import { addCaseRoutes } from './case-routes.js';
+import { scheduleDeadlineWarnings } from './deadline-job.js';
+import { listenToImports } from './import-cases.js';
 import { addReviewRoutes } from './reviews/review-routes.js';
 
 export function activate(ctx: PluginContext): void {
-  // Routes reach the tables only through the store (server/note-store.ts), so the SQL lives in one place.
-  addNoteRoutes(ctx);
+  // Routes, the import listener and the job reach the tables only through the store (server/case-store.ts).
+  addCaseRoutes(ctx);
+  listenToImports(ctx);
+  scheduleDeadlineWarnings(ctx);
   addReviewRoutes(ctx);
 }

@@ -1,19 +1,16 @@
 // Reviews through the API with the real staff-rules plugin running: import (GBK or UTF-8, all or
 // nothing), entry by hand, the public reply, the work on a 中差评 and the praise reward.
-import { resolve } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startTestHost, type TestHost } from '@workbench/plugin-api/testing';
+import type { TestHost } from '@workbench/plugin-api/testing';
+import { startAfterSales } from './kit.js';
 
 let host: TestHost;
 let xiaoli: { id: number };
 let ahua: { id: number };
 
 beforeAll(async () => {
-  host = await startTestHost({
-    plugins: [resolve(import.meta.dirname, '..'), resolve(import.meta.dirname, '../../staff-rules')],
-    clock: '2026-11-20T10:00:00+08:00',
-  });
+  host = await startAfterSales({ staffRules: true, clock: '2026-11-20T10:00:00+08:00' });
   const add = async (body: Record<string, string>) => {
     const r = await host.owner.post('/api/staff-rules/staff', body);
     expect(r.status, r.text).toBe(201);

@@ -1,16 +1,17 @@
 import type { PluginUiContext } from '@workbench/ui';
-import './notes-view.js';
+import './cases-view.js';
 import './reviews-view.js';
 
-/** Runs once per page, when the notes view is first shown. */
+/** Runs once per page, when a view of the plugin is first shown. */
 export function activate(wb: PluginUiContext): void {
   wb.i18n.add('zh-CN', {
-    'after-sales.notes': '备忘',
-    'after-sales.text': '内容',
-    'after-sales.createdAt': '时间',
-    'after-sales.add': '记下',
-    'after-sales.placeholder': '写一条备忘……',
-    'after-sales.saved': '已记下',
+    'after-sales.caseNo': '售后单号',
+    'after-sales.orderNo': '订单编号',
+    'after-sales.item': '商品',
+    'after-sales.kind': '类型',
+    'after-sales.state': '状态',
+    'after-sales.reason': '原因',
+    'after-sales.dueAt': '处理期限',
     'after-sales.reviews.title': '评价',
     'after-sales.reviews.all': '全部评价',
     'after-sales.reviews.open': '待处理的中差评',
@@ -32,12 +33,13 @@ export function activate(wb: PluginUiContext): void {
     'after-sales.reviews.saved': '解释已保存',
   });
   wb.i18n.add('en', {
-    'after-sales.notes': 'Notes',
-    'after-sales.text': 'Text',
-    'after-sales.createdAt': 'Written',
-    'after-sales.add': 'Add',
-    'after-sales.placeholder': 'Write a note…',
-    'after-sales.saved': 'Saved',
+    'after-sales.caseNo': 'Case',
+    'after-sales.orderNo': 'Order',
+    'after-sales.item': 'Item',
+    'after-sales.kind': 'Kind',
+    'after-sales.state': 'State',
+    'after-sales.reason': 'Reason',
+    'after-sales.dueAt': 'Answer by',
     'after-sales.reviews.title': 'Reviews',
     'after-sales.reviews.all': 'All reviews',
     'after-sales.reviews.open': 'Neutral and negative to work',

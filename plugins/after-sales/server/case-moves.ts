@@ -1,0 +1,56 @@
+// Moving a case between states, and what a move to a final state sends to staff-rules.
+import type { PluginContext, Transaction } from '@workbench/plugin-api';
+import { FINAL_STATES, moveProblem, type CaseState } from '../shared/case-states.js';
+import type { Case, PersonRef } from './case-record.js';
+import { caseNo } from './case-record.js';
+import { moveRefused } from './case-errors.js';
+import { caseStore } from './case-store.js';
+
+/** Payload of `after-sales.case.closed`, exactly as staff-rules reads it (its server/model.ts). */
+export interface CaseClosed {
+  caseId: string;
+  orderNo: string;
+  responsible: ({ staffId: number } | { code: string })[];
+  mistake: 'cs-remark' | 'label' | 'wrong-pack' | 'defect-missed' | null;
+  equipmentFault?: boolean;
+  returnShippingFen: number;
+  closedAt: string;
+}
+
+/** The seller's deadline applies while the case waits for the seller to answer. */
+export function dueAtFor(ctx: PluginContext, state: CaseState, answerDays: number, from: string): string | null {
+  return state === 'wait-seller-agree' ? ctx.shopTime(Date.parse(from) + answerDays * 86_400_000) : null;
+}
+
+/**
+ * Moves the case to `to`. A clerk's move must be one the platform allows (`force` is the import,
+ * which reports what Taobao already did). Reaching a final state closes the case and emits
+ * `after-sales.case.closed`, in the same transaction.
+ */
+export async function moveCase(
+  ctx: PluginContext, tx: Transaction, c: Case, to: CaseState,
+  o: { by: PersonRef; note: string; answerDays: number; force?: boolean; platformRefund?: string | null },
+): Promise<void> {
+  if (!o.force) {
+    const problem = moveProblem(c.kind, c.state, to);
+    if (problem) throw moveRefused(problem, c.caseNo);
+  }
+  const at = ctx.now();
+  const closedAt = FINAL_STATES.has(to) ? at : null;
+  await caseStore(tx).move(c.id, { from: c.state, to, dueAt: dueAtFor(ctx, to, o.answerDays, at), closedAt, platformRefund: o.platformRefund ?? null, note: o.note, by: o.by, at });
+  if (closedAt) await ctx.events.emit('after-sales.case.closed', closedPayload(c, closedAt));
+}
+
+export function closedPayload(c: Case, closedAt: string): CaseClosed {
+  const r = c.responsibility;
+  const payload: CaseClosed = {
+    caseId: caseNo(c.id),
+    orderNo: c.orderNo,
+    responsible: r?.party === 'shop' ? r.responsible.flatMap((p): CaseClosed['responsible'] => (p.staffId !== undefined ? [{ staffId: p.staffId }] : p.code !== undefined ? [{ code: p.code }] : [])) : [],
+    mistake: r?.party === 'shop' ? r.mistake : null,
+    returnShippingFen: r?.returnShippingFen ?? 0,
+    closedAt,
+  };
+  if (r?.party === 'shop' && r.equipmentFault) payload.equipmentFault = true;
+  return payload;
+}
