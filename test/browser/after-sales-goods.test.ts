@@ -4,14 +4,17 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startTestHost, type TestHost } from '@workbench/plugin-api/testing';
 import { SCREENSHOTS, signedInPage, showView, type SignedInPage } from '../helpers/browser.js';
+import { createSkus, enterOrder, stockUp, type Client, type TestSku } from '../../plugins/fulfillment/test/api.js';
 
-// After-sales as the CS clerk in Chromium: the reviews with their replies, a 差评 answered from
-// the keyboard, and the praise of a good review named.
+// After-sales as a clerk in Chromium: the reviews with their replies, a 差评 answered from the
+// keyboard, the praise of a good review named; then a return received by scanner.
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
 let host: TestHost;
 let signed: SignedInPage;
 let page: Page;
+let sku: TestSku | undefined;
+let caseNo = '';
 
 beforeAll(async () => {
   await mkdir(SCREENSHOTS, { recursive: true });
@@ -23,7 +26,16 @@ beforeAll(async () => {
     { orderNo: '4100002', rating: 'bad', text: '发错颜色了，要的是黑色', reviewedOn: today },
     { orderNo: '4100003', rating: 'neutral', text: '', reviewedOn: '2026-01-05' },
   ]) expect((await host.owner.post('/api/after-sales/reviews', r)).status).toBe(201);
-  await host.staff('kefu', ['customer-service']);
+  const owner = host.owner as unknown as Client;
+  [sku] = await createSkus(owner, 1, 'ASB');
+  await stockUp(owner, sku!, 'T-01-01-01', 3);
+  const order = await enterOrder(owner, [{ sku: sku! }], { paid: true });
+  const opened = await host.owner.post('/api/after-sales/cases', { orderId: order.id, kind: 'return-refund', reason: '尺码不合适' });
+  expect(opened.status, opened.text).toBe(201);
+  caseNo = opened.body.caseNo;
+  expect((await host.owner.post(`/api/after-sales/cases/${opened.body.id}/move`, { version: opened.body.version, to: 'wait-buyer-return' })).status).toBe(200);
+  expect((await host.owner.put(`/api/after-sales/cases/${opened.body.id}/return-tracking`, { trackingNo: 'YT7766554433' })).status).toBe(200);
+  await host.staff('kefu', ['customer-service', 'warehouse']);
   signed = await signedInPage(host.url, { username: 'kefu', password: 'staff-pass-123' }, 10_000);
   page = signed.page;
 }, 60_000);
@@ -34,7 +46,7 @@ afterAll(async () => {
 });
 
 test('the review list shows ratings, praise and due days; a 差评 gets its reply from the keyboard', async () => {
-  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.setViewportSize({ width: 1280, height: 1000 });
   await showView(page, '评价');
   const view = page.locator('wb-after-sales-reviews');
   await view.locator('li[data-review]').first().waitFor();
@@ -51,4 +63,23 @@ test('the review list shows ratings, praise and due days; a 差评 gets its repl
   await page.screenshot({ path: join(SCREENSHOTS, 'after-sales-reviews-1280.png') });
   const rewards = await host.owner.get('/api/staff-rules/fines?kind=reward');
   expect(rewards.body.items.map((a: { rule: string; amountFen: number }) => [a.rule, a.amountFen])).toEqual([['review-praise', 200]]);
+});
+
+test('a return is scanned, counted from the keyboard and put back in stock', async () => {
+  await showView(page, '退货收货');
+  const view = page.locator('wb-after-sales-returns');
+  const scan = view.locator('input[name=code]');
+  await scan.waitFor();
+  await scan.fill('yt 7766554433');
+  await scan.press('Enter');
+  const intact = view.locator('form.case input[name=intact]');
+  await intact.waitFor();
+  expect(await view.locator('form.case strong').textContent()).toContain(caseNo);
+  await intact.fill('1');
+  await page.screenshot({ path: join(SCREENSHOTS, 'after-sales-returns-1280.png') });
+  await intact.press('Enter');
+  await expect.poll(() => view.locator('.done').textContent()).toBe(`${caseNo} 已收货：完好 1 件，破损 0 件`);
+  expect(await scan.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement)).toBe(true);
+  const stock = await host.owner.get(`/api/fulfillment/stock?sku=${sku!.id}`);
+  expect(stock.body.items[0].onHand).toBe(4);
 });

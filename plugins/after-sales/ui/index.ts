@@ -1,5 +1,6 @@
 import type { PluginUiContext } from '@workbench/ui';
 import './cases-view.js';
+import './returns-view.js';
 import './reviews-view.js';
 
 /** Runs once per page, when a view of the plugin is first shown. */
@@ -12,6 +13,18 @@ export function activate(wb: PluginUiContext): void {
     'after-sales.state': '状态',
     'after-sales.reason': '原因',
     'after-sales.dueAt': '处理期限',
+    'after-sales.returns.scan': '扫描退货快递单号或订单编号，回车',
+    'after-sales.returns.find': '查找',
+    'after-sales.returns.which': '这个订单有几张等退货的售后单，选一张：',
+    'after-sales.returns.order': '订单',
+    'after-sales.returns.intact': '完好（回库位）',
+    'after-sales.returns.damaged': '破损（进残次库）',
+    'after-sales.returns.location': '库位',
+    'after-sales.returns.ownBin': '默认该商品的库位',
+    'after-sales.returns.note': '备注',
+    'after-sales.returns.receive': '确认收货',
+    'after-sales.returns.nothing': '没有等待 {code} 退货的售后单',
+    'after-sales.returns.received': '{caseNo} 已收货：完好 {intact} 件，破损 {damaged} 件',
     'after-sales.reviews.title': '评价',
     'after-sales.reviews.all': '全部评价',
     'after-sales.reviews.open': '待处理的中差评',
@@ -40,6 +53,18 @@ export function activate(wb: PluginUiContext): void {
     'after-sales.state': 'State',
     'after-sales.reason': 'Reason',
     'after-sales.dueAt': 'Answer by',
+    'after-sales.returns.scan': 'Scan the return tracking number or the order number, then Enter',
+    'after-sales.returns.find': 'Find',
+    'after-sales.returns.which': 'This order has several cases waiting for goods; choose one:',
+    'after-sales.returns.order': 'Order',
+    'after-sales.returns.intact': 'Intact (back to a bin)',
+    'after-sales.returns.damaged': 'Damaged (to 残次库)',
+    'after-sales.returns.location': 'Bin',
+    'after-sales.returns.ownBin': "The SKU's own bin",
+    'after-sales.returns.note': 'Note',
+    'after-sales.returns.receive': 'Receive',
+    'after-sales.returns.nothing': 'No case is waiting for the return {code}',
+    'after-sales.returns.received': '{caseNo} received: {intact} intact, {damaged} damaged',
     'after-sales.reviews.title': 'Reviews',
     'after-sales.reviews.all': 'All reviews',
     'after-sales.reviews.open': 'Neutral and negative to work',
