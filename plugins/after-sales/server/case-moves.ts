@@ -38,19 +38,25 @@ export async function moveCase(
   const at = ctx.now();
   const closedAt = FINAL_STATES.has(to) ? at : null;
   await caseStore(tx).move(c.id, { from: c.state, to, dueAt: dueAtFor(ctx, to, o.answerDays, at), closedAt, platformRefund: o.platformRefund ?? null, note: o.note, by: o.by, at });
-  if (closedAt) await ctx.events.emit('after-sales.case.closed', closedPayload(c, closedAt));
+  const payload = closedAt ? closedPayload(c, closedAt) : undefined;
+  if (payload) await ctx.events.emit('after-sales.case.closed', payload);
 }
 
-export function closedPayload(c: Case, closedAt: string): CaseClosed {
+/**
+ * What staff-rules is told when a case closes: only a shop mistake that names someone it can find
+ * (by staff id or 工号) — its payload needs at least one person, and nobody else's case is priced.
+ */
+export function closedPayload(c: Case, closedAt: string): CaseClosed | undefined {
   const r = c.responsibility;
+  if (r?.party !== 'shop' || !r.mistake) return undefined;
   const payload: CaseClosed = {
     caseId: caseNo(c.id),
     orderNo: c.orderNo,
-    responsible: r?.party === 'shop' ? r.responsible.flatMap((p): CaseClosed['responsible'] => (p.staffId !== undefined ? [{ staffId: p.staffId }] : p.code !== undefined ? [{ code: p.code }] : [])) : [],
-    mistake: r?.party === 'shop' ? r.mistake : null,
-    returnShippingFen: r?.returnShippingFen ?? 0,
+    responsible: r.responsible.flatMap((p): CaseClosed['responsible'] => (p.staffId !== undefined ? [{ staffId: p.staffId }] : p.code !== undefined ? [{ code: p.code }] : [])),
+    mistake: r.mistake,
+    returnShippingFen: r.returnShippingFen,
     closedAt,
   };
-  if (r?.party === 'shop' && r.equipmentFault) payload.equipmentFault = true;
-  return payload;
+  if (r.equipmentFault) payload.equipmentFault = true;
+  return payload.responsible.length ? payload : undefined;
 }

@@ -9,7 +9,7 @@ export function scheduleDeadlineWarnings(ctx: PluginContext): void {
   ctx.jobs.schedule({
     id: 'answer-deadlines',
     title: { 'zh-CN': '售后处理时限提醒', en: 'After-sales answer deadline warnings' },
-    schedule: { every: '15m' },
+    schedule: { every: '1h' },
     run: async () => {
       const now = ctx.now();
       // Widest mark first, so a case first seen with 20 h left gets both, in order.
