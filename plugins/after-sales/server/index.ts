@@ -2,6 +2,7 @@ import type { PluginContext } from '@workbench/plugin-api';
 import { addCaseRoutes } from './case-routes.js';
 import { scheduleDeadlineWarnings } from './deadline-job.js';
 import { listenToImports } from './import-cases.js';
+import { addFigureRoutes } from './figures/figure-routes.js';
 import { addReturnRoutes } from './returns/return-routes.js';
 import { addReviewRoutes } from './reviews/review-routes.js';
 
@@ -12,4 +13,5 @@ export function activate(ctx: PluginContext): void {
   scheduleDeadlineWarnings(ctx);
   addReviewRoutes(ctx);
   addReturnRoutes(ctx);
+  addFigureRoutes(ctx);
 }
