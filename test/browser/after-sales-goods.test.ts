@@ -83,3 +83,18 @@ test('a return is scanned, counted from the keyboard and put back in stock', asy
   const stock = await host.owner.get(`/api/fulfillment/stock?sku=${sku!.id}`);
   expect(stock.body.items[0].onHand).toBe(4);
 });
+
+test('the home card shows the cases overdue', async () => {
+  const order = await enterOrder(host.owner as unknown as Client, [{ sku: sku! }], { paid: true });
+  const opened = await host.owner.post('/api/after-sales/cases', { orderId: order.id, kind: 'return-refund', reason: '质量问题' });
+  expect(opened.status, opened.text).toBe(201);
+  const past = new Date(Date.now() - 3_600_000 + 8 * 3_600_000).toISOString().replace('Z', '+08:00');
+  await host.write((tx) => tx.run('UPDATE after_sales_cases SET due_at = ? WHERE id = ?', [past, opened.body.id]));
+  await page.reload();
+  await page.getByRole('tab', { name: '首页' }).first().click();
+  const card = page.locator('wb-after-sales-today-widget');
+  await card.locator('dd.overdue').waitFor();
+  expect(await card.locator('dd').allTextContents()).toEqual(['0', '1']);
+  await card.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(SCREENSHOTS, 'after-sales-home-card-1280.png') });
+});

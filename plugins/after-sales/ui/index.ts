@@ -2,6 +2,7 @@ import type { PluginUiContext } from '@workbench/ui';
 import './cases-view.js';
 import './returns-view.js';
 import './reviews-view.js';
+import './today-widget.js';
 
 /** Runs once per page, when a view of the plugin is first shown. */
 export function activate(wb: PluginUiContext): void {
