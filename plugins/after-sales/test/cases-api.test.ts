@@ -125,3 +125,13 @@ test('each route needs its permission', async () => {
   expect((await cs.put(`${API}/cases/${id}/responsibility`, { version: 9, party: 'customer', returnShippingFen: 0 })).status).toBe(403);
   expect((await host.anonymous().get(`${API}/cases`)).status).toBe(401);
 });
+
+test('the answer days and the buyer\'s wait follow the settings', async () => {
+  const current = await host.owner.get('/api/settings/after-sales');
+  const saved = await host.owner.put('/api/settings/after-sales', { value: { ...current.body.value, answerDays: 10, buyerWaitHours: 0 }, version: current.body.version });
+  expect(saved.status, saved.text).toBe(200);
+  const order = await paidOrder(host, [skus[1]!]);
+  const made = await open({ orderId: order.id, kind: 'refund-only', reason: '未收到货' });
+  expect(made.status, made.text).toBe(201);
+  expect(Date.parse(made.body.dueAt) - Date.parse(made.body.openedAt)).toBe(10 * 86_400_000);
+});

@@ -2,7 +2,7 @@
 // states, and a shop mistake traced to the CS agent whose 工号 is on the remark, priced by
 // staff-rules when the case closes.
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { createSkus, enterOrder, runImport, startFulfillment, type Client, type TestServer, type TestSku } from '../../fulfillment/test/api.js';
+import { approve, createSkus, enterOrder, pickedWave, runImport, stockUp, startFulfillment, type Client, type TestServer, type TestSku } from '../../fulfillment/test/api.js';
 import { encodeReport, taobaoExport } from '../../fulfillment/test/fixtures/taobao-export.mjs';
 import { withRefunds, type LineRefund } from '../../fulfillment/test/refund-cells.js';
 import { API, PLUGIN, STAFF_RULES } from './kit.js';
@@ -80,4 +80,23 @@ test('a shop mistake names the CS agent of the remark; closing the case prices i
   // A finished case's responsibility no longer changes.
   const late = await owner.put(`${API}/cases/${c.id}/responsibility`, { version: (await owner.get(`${API}/cases/${c.id}`)).body.version, party: 'customer', returnShippingFen: 0 });
   expect(late.status).toBe(409);
+});
+
+test('a wrong pack names the people fulfillment recorded for picking and packing, once each', async () => {
+  const me = (await owner.get('/api/auth/me')).body;
+  const packer = await owner.post('/api/staff-rules/staff', { code: '12', name: '王阿华', department: 'warehouse', accountId: me.id });
+  expect(packer.status, packer.text).toBe(201);
+  await stockUp(owner, skus[0]!, 'W-01-01-01', 5);
+  const order = await enterOrder(owner, [{ sku: skus[0]! }], { buyerNick: 'tb_发错了' });
+  await approve(owner, order);
+  await pickedWave(owner, [order.id]);
+  const picked = (await owner.get(`/api/fulfillment/orders/${order.id}`)).body;
+  const shipped = await owner.post(`/api/fulfillment/orders/${order.id}/ship`, { version: picked.version, trackingNo: '7712345678901616', weightGrams: 500 });
+  expect(shipped.status, shipped.text).toBe(200);
+  const c = (await owner.post(`${API}/cases`, { orderId: order.id, kind: 'exchange', reason: '发错货' })).body;
+  const decided = await owner.put(`${API}/cases/${c.id}/responsibility`, { version: c.version, party: 'shop', mistake: 'wrong-pack', returnShippingFen: 1600 });
+  expect(decided.status, decided.text).toBe(200);
+  // The one account picked and packed: one person, named at the first step.
+  expect(decided.body.responsibility.responsible).toEqual([{ step: 'pickedBy', name: '王阿华', staffId: packer.body.id }]);
+  expect(decided.body.responsibility.shopFen).toBe(1600);
 });
