@@ -2,6 +2,7 @@ import type { PluginContext } from '@workbench/plugin-api';
 import { addCaseRoutes } from './case-routes.js';
 import { scheduleDeadlineWarnings } from './deadline-job.js';
 import { listenToImports } from './import-cases.js';
+import { addDisputeRoutes } from './disputes/dispute-routes.js';
 import { addFigureRoutes } from './figures/figure-routes.js';
 import { addReturnRoutes } from './returns/return-routes.js';
 import { addReviewRoutes } from './reviews/review-routes.js';
@@ -14,4 +15,5 @@ export function activate(ctx: PluginContext): void {
   addReviewRoutes(ctx);
   addReturnRoutes(ctx);
   addFigureRoutes(ctx);
+  addDisputeRoutes(ctx);
 }
