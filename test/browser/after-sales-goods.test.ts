@@ -35,7 +35,7 @@ beforeAll(async () => {
   caseNo = opened.body.caseNo;
   expect((await host.owner.post(`/api/after-sales/cases/${opened.body.id}/move`, { version: opened.body.version, to: 'wait-buyer-return' })).status).toBe(200);
   expect((await host.owner.put(`/api/after-sales/cases/${opened.body.id}/return-tracking`, { trackingNo: 'YT7766554433' })).status).toBe(200);
-  await host.staff('kefu', ['customer-service', 'warehouse']);
+  await host.staff('kefu', ['customer-service', 'warehouse', 'operations']);
   signed = await signedInPage(host.url, { username: 'kefu', password: 'staff-pass-123' }, 10_000);
   page = signed.page;
 }, 60_000);
@@ -97,4 +97,13 @@ test('the home card shows the cases overdue', async () => {
   expect(await card.locator('dd').allTextContents()).toEqual(['0', '1']);
   await card.scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(SCREENSHOTS, 'after-sales-home-card-1280.png') });
+});
+
+test('the figures view shows the month against the industry and the reasons most first', async () => {
+  await showView(page, '售后指标');
+  const view = page.locator('wb-after-sales-figures');
+  await view.locator('.pareto tr').first().waitFor();
+  expect(await view.locator('.pareto tr td:first-child').allTextContents()).toEqual(['尺码不合适', '质量问题']);
+  expect(await view.locator('.speed').textContent()).toContain('行业 48 h');
+  await page.screenshot({ path: join(SCREENSHOTS, 'after-sales-figures-1280.png') });
 });

@@ -1,5 +1,6 @@
 import type { PluginUiContext } from '@workbench/ui';
 import './cases-view.js';
+import './figures-view.js';
 import './returns-view.js';
 import './reviews-view.js';
 import './today-widget.js';
