@@ -2,10 +2,18 @@ import type { PluginContext } from '@workbench/plugin-api';
 import { addCaseRoutes } from './case-routes.js';
 import { scheduleDeadlineWarnings } from './deadline-job.js';
 import { listenToImports } from './import-cases.js';
+import { addDisputeRoutes } from './disputes/dispute-routes.js';
+import { addFigureRoutes } from './figures/figure-routes.js';
+import { addReturnRoutes } from './returns/return-routes.js';
+import { addReviewRoutes } from './reviews/review-routes.js';
 
 export function activate(ctx: PluginContext): void {
   // Routes, the import listener and the job reach the tables only through the store (server/case-store.ts).
   addCaseRoutes(ctx);
   listenToImports(ctx);
   scheduleDeadlineWarnings(ctx);
+  addReviewRoutes(ctx);
+  addReturnRoutes(ctx);
+  addFigureRoutes(ctx);
+  addDisputeRoutes(ctx);
 }
