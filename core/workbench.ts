@@ -86,6 +86,12 @@ export interface WorkbenchOptions {
   jobTimers?: JobTimers;
   /** A lower scrypt cost for test accounts. */
   passwordCost?: PasswordCost;
+  /**
+   * Plugins in `plugins.folders` stand in for the workbench's own plugins of the same id (test
+   * doubles for the plugin test kit). Without it the workbench's own plugin is kept and the other
+   * ignored, as a shop's installation must.
+   */
+  standIns?: boolean;
 }
 
 /**
@@ -143,6 +149,7 @@ export async function startWorkbench(config: WorkbenchConfig, rootDir: string, l
     const contextDeps: ContextDeps = { db, schemas, routes, events, services, settings, jobs, importers, demo, search, log, timeZone: config.timeZone, locale: config.locale, now };
     container.register(TOKENS.ContextDeps, { useValue: contextDeps });
     host = container.resolve(PluginHost);
+    if (options.standIns) host.foldersFirst = true;
     const plugins = host;
     accounts.useRoleDefaults(() => plugins.manifests().filter((m) => plugins.isRunning(m.id)));
     plugins.onDidChange(() => accounts.roleDefaultsChanged());

@@ -60,6 +60,8 @@ export class PluginHost {
   private readonly settingsSchemas = new Map<string, Record<string, unknown>>();
   private readonly listeners = new Set<() => void>();
   private order: string[] = [];
+  /** Set before `start`: the configured folders are read before the workbench's own `plugins/`, so one of theirs wins an id. */
+  foldersFirst = false;
 
   constructor(
     @inject(TOKENS.Config) private readonly config: WorkbenchConfig,
@@ -101,7 +103,9 @@ export class PluginHost {
   }
 
   async start(): Promise<void> {
-    const roots = [join(this.rootDir, 'plugins'), ...this.config.plugins.folders];
+    const own = join(this.rootDir, 'plugins');
+    // The first plugin found with an id keeps it; see `foldersFirst`.
+    const roots = this.foldersFirst ? [...this.config.plugins.folders, own] : [own, ...this.config.plugins.folders];
     const { found, missingRoots } = await discoverPlugins(roots);
     for (const root of missingRoots) this.log.warn('plugin folder not found', { folder: root });
 

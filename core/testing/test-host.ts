@@ -28,7 +28,10 @@ export const TEST_OWNER = { username: 'dianzhang', password: 'correct-horse-42',
 const STAFF_PASSWORD = 'staff-pass-123';
 
 export interface TestHostOptions {
-  /** Plugin folders to install: each one plugin folder, or a folder of plugin folders. */
+  /**
+   * Plugin folders to install: each one plugin folder, or a folder of plugin folders. A plugin
+   * here with the id of one of the workbench's own stands in for it (a test double).
+   */
   plugins: string[];
   /**
    * The plugins to run; by default those of `plugins`. Name the workbench's own ones
@@ -157,6 +160,8 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
     running = await startWorkbench(loaded.config, ROOT, log, {
       listen: options.listen === true,
       passwordCost: TEST_PASSWORD_COST,
+      // A folder given here replaces the workbench's own plugin of its id: a stand-in for a test.
+      standIns: true,
       ...(system ? {} : { clock: () => clock.now(), jobTimers: clock }),
     });
     const notRunning = enabled.map((id) => running!.host.get(id)).filter((r) => r?.state !== 'running');

@@ -3,7 +3,7 @@
 // home card's counts of cases due today and overdue.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { TestHost } from '@workbench/plugin-api/testing';
-import type { TestSku } from '../../fulfillment/test/api.js';
+import type { TestSku } from '../../../test/helpers/shop-fixtures.js';
 import { API, paidOrder, skusOf, startAfterSales } from './kit.js';
 
 let host: TestHost;

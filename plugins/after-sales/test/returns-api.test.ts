@@ -2,7 +2,7 @@
 // return tracking number or the order, each piece inspected, stock and case moved together.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { TestHost } from '@workbench/plugin-api/testing';
-import { stockUp, type Client, type TestSku } from '../../fulfillment/test/api.js';
+import { stockUp, type Client, type TestSku } from '../../../test/helpers/shop-fixtures.js';
 import { API, paidOrder, skusOf, startAfterSales } from './kit.js';
 
 let host: TestHost;

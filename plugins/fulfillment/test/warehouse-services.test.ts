@@ -1,49 +1,20 @@
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { approve, colleague, createSkus, enterOrder, startFulfillment, stockUp, type Client, type FulfillmentServer, type TestSku } from './api.js';
 
-const FIXTURES = join(import.meta.dirname, 'fixtures');
 let f: FulfillmentServer;
 let owner: Client;
 const api = (path: string) => `/api/fulfillment${path}`;
 
 beforeAll(async () => {
-  f = await startFulfillment({
-    // procurement.goods.received is tested with the real procurement plugin (plugins/procurement/test/receiving.test.ts).
-    folders: [join(FIXTURES, 'after-sales-stub')],
-    enabled: ['listings', 'fulfillment', 'after-sales'],
-    inProcess: true,
-  });
+  // The events fulfillment consumes are tested with the plugins that send them:
+  // procurement.goods.received in plugins/procurement/test/receiving.test.ts,
+  // after-sales.return.received in plugins/after-sales/test/returns-api.test.ts.
+  f = await startFulfillment({ inProcess: true });
   owner = f.owner;
 });
 afterAll(() => f.server.dispose());
 
 const stockOf = async (sku: TestSku) => (await owner.get(api(`/stock?sku=${sku.id}`))).body.items[0];
-const ledgerOf = async (sku: TestSku) => (await owner.get(api(`/ledger?sku=${sku.id}`))).body.items;
-
-describe('after-sales.return.received', () => {
-  test('a good return goes back to the SKU bin, a defective one to 残次库, both of kind return and tied to the order', async () => {
-    const [a] = await createSkus(owner, 1);
-    await stockUp(owner, a!, 'Q-01-01-01', 5);
-    const order = await enterOrder(owner, [{ sku: a! }]);
-    const reply = await owner.post('/api/after-sales/returns', { orderNo: order.orderNo, reference: 'TH-001', lines: [{ skuId: a!.id, qty: 2 }, { skuId: a!.id, qty: 1, defective: true }] });
-    expect(reply.status).toBe(201);
-    expect(await stockOf(a!)).toMatchObject({ onHand: 7, defective: 1 });
-    const [bad, good] = await ledgerOf(a!);
-    expect(good).toMatchObject({ kind: 'return', locationCode: 'Q-01-01-01', qty: 2, orderId: order.id, reference: 'TH-001', reason: '退货入库' });
-    expect(bad).toMatchObject({ kind: 'return', locationCode: null, qty: 1, orderId: order.id, reason: '退货（残次）' });
-  });
-
-  test('a good return of a SKU without any bin is refused and rolled back', async () => {
-    const [a] = await createSkus(owner, 1);
-    const reply = await owner.post('/api/after-sales/returns', { reference: 'TH-002', lines: [{ skuId: a!.id, qty: 1 }] });
-    expect(reply.status).toBe(400);
-    expect(reply.body.detail).toContain('还没有库位');
-    expect((await owner.get('/api/after-sales/returns')).body.items.map((r: { reference: string }) => r.reference)).not.toContain('TH-002');
-    const named = await owner.post('/api/after-sales/returns', { reference: 'TH-003', lines: [{ skuId: a!.id, qty: 1, locationCode: 'NOPE' }] });
-    expect(named.status).toBe(400);
-  });
-});
 
 describe('the inventory service', () => {
   async function listProduct(sku: TestSku) {
