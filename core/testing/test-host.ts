@@ -7,6 +7,7 @@ import { parse, stringify } from 'yaml';
 import type { PasswordCost } from '../auth/passwords.js';
 import { formatConfigProblems, loadConfig } from '../config/load-config.js';
 import type { Queryable, Transaction } from '../db/database.js';
+import { localize } from '../i18n/localized-text.js';
 import { formatTimestamp } from '../i18n/time.js';
 import { parseDuration } from '../jobs/duration.js';
 import { createLogger, type LogLevel } from '../log/logger.js';
@@ -167,7 +168,7 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
     const notRunning = enabled.map((id) => running!.host.get(id)).filter((r) => r?.state !== 'running');
     if (notRunning.length > 0) {
       const why = enabled.map((id) => ({ id, record: running!.host.get(id) })).filter(({ record }) => record?.state !== 'running');
-      throw new Error(`test host: ${why.map(({ id, record }) => `${id} ${record ? `${record.state}: ${record.reason ?? ''}` : 'not installed'}`).join('; ')}\n${lines.join('\n')}`);
+      throw new Error(`test host: ${why.map(({ id, record }) => `${id} ${record ? `${record.state}: ${record.reason ? localize(record.reason, 'en') : ''}` : 'not installed'}`).join('; ')}\n${lines.join('\n')}`);
     }
     const app = running.app;
     const fetcher = (request: Request) => app.request(request);
