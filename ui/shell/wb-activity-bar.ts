@@ -30,9 +30,21 @@ export class WbActivityBar extends LitElement {
       display: flex;
       flex-direction: column;
       flex: 1;
+      min-height: 0;
+    }
+    /* With many plugins the views outgrow a 700 px screen: they scroll (wheel, or arrow keys as
+       focus moves), and the shell's own stay at the bottom. */
+    .views {
+      display: flex;
+      flex-direction: column;
+      flex: 1;
+      min-height: 0;
+      overflow-y: auto;
+      scrollbar-width: none;
     }
     button {
       all: unset;
+      flex: none;
       width: 48px;
       height: 48px;
       display: grid;
@@ -53,9 +65,6 @@ export class WbActivityBar extends LitElement {
       outline: 2px solid var(--wb-focus, #0a64c8);
       outline-offset: -3px;
     }
-    .spacer {
-      flex: 1;
-    }
   `;
 
   @property({ attribute: false }) items: ActivityItem[] = [];
@@ -70,8 +79,7 @@ export class WbActivityBar extends LitElement {
         ${icon(i.icon, i.title)}
       </button>`;
     return html`<div role="tablist" aria-orientation="vertical" aria-label=${this.label}>
-      ${this.items.map(item)}
-      <span class="spacer"></span>
+      <div class="views" role="none">${this.items.map(item)}</div>
       ${this.bottom.map(item)}
     </div>`;
   }
