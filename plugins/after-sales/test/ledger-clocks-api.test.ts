@@ -77,4 +77,5 @@ test('the seller is warned at 48 h and 24 h left, once each; overdue cases top t
   expect((await host.owner.get(`${API}/cases?state=nonsense`)).status).toBe(400);
   // Answered: the clock stops and the case falls below the ones still due.
   expect((await move(a.id, 'wait-buyer-return')).body).toMatchObject({ dueAt: null, overdue: false });
-});
+  // Fifteen days of the kit's clock run the hourly jobs of three plugins on the way: 10–40 s.
+}, 120_000);
