@@ -2,13 +2,8 @@
 // the fly with esbuild): a month for 50 staff from 3,000 clock rows, read from SQLite and
 // classified, against a plain SQL query counting the same rows' lates, in this same process.
 // Run alone with `node bench/attendance.mjs` or through `npm run bench`.
-import { build } from 'esbuild';
-import { readdirSync, rmSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import sqlite3 from 'sqlite3';
-import { CACHE_DIR, ROOT, formatTable, installCleanup, int, ratio, removeAtExit } from './lib.mjs';
+import { formatTable, importSource, installCleanup, int, ratio } from './lib.mjs';
 
 export const STAFF = 50;
 export const CLOCK_ROWS = 3_000;
@@ -18,29 +13,6 @@ const MINUTE = 60_000;
 /** The shop's figures (the settings' defaults). */
 const RULES = { lateGraceMinutes: 5, lateFineOverMinutes: 15, resignLatesOver: 5, resignAbsenceDays: 3, resignLeavesOver: 3 };
 
-/** Bundles the classification from its TypeScript source into bench/.cache and imports it. */
-async function importClassification() {
-  const result = await build({
-    entryPoints: [join(ROOT, 'plugins', 'staff-rules', 'server', 'attendance', 'classify-month.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    external: ['@workbench/plugin-api'],
-    write: false,
-    logLevel: 'warning',
-  });
-  await mkdir(CACHE_DIR, { recursive: true });
-  const file = join(CACHE_DIR, `attendance-${process.pid}.mjs`);
-  removeAtExit(file);
-  await writeFile(file, result.outputFiles[0].contents);
-  try {
-    return await import(pathToFileURL(file).href);
-  } finally {
-    rmSync(file, { force: true });
-    if (readdirSync(CACHE_DIR).length === 0) rmSync(CACHE_DIR, { recursive: true, force: true });
-  }
-}
 
 /** An instant in shop time (+08:00), as the plugin stores it. */
 const shop = (ms) => `${new Date(ms + 8 * HOUR).toISOString().slice(0, 23)}+08:00`;
@@ -154,7 +126,7 @@ async function window(op, windowMs) {
 
 /** Runs the benchmark and answers table rows; `rounds` and `windowMs` shrink it for the smoke test. */
 export async function runAttendance({ log = (line) => console.error(line), rounds = 5, windowMs = 500 } = {}) {
-  const { classifyMonth, monthFlags } = await importClassification();
+  const { classifyMonth, monthFlags } = await importSource('plugins/staff-rules/server/attendance/classify-month.ts', 'attendance');
   const data = fixture();
   const db = await database(data);
   try {

@@ -1,10 +1,12 @@
 // Shared helpers for the benchmarks: child processes that always stop, temp folders that are
 // always removed, number formatting and the plain-text table.
 import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
+import { build } from 'esbuild';
+import { readdirSync, rmSync } from 'node:fs';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const CACHE_DIR = join(ROOT, 'bench', '.cache');
@@ -67,6 +69,47 @@ export function removeTempDir(dir) {
 /** Registers an extra path (e.g. bench/.cache) to delete at exit. */
 export function removeAtExit(path) {
   folders.add(path);
+}
+
+/**
+ * Bundles one of the workbench's TypeScript modules (`plugins/…/x.ts`, relative to the root) into
+ * bench/.cache and imports it, so a benchmark measures the code the plugin runs. The module may
+ * import only types from the plugin API; anything else from it would be a mistake to see here.
+ */
+export async function importSource(path, name) {
+  const result = await build({
+    entryPoints: [join(ROOT, path)],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    external: ['@workbench/plugin-api'],
+    write: false,
+    logLevel: 'warning',
+  });
+  await mkdir(CACHE_DIR, { recursive: true });
+  const file = join(CACHE_DIR, `${name}-${process.pid}.mjs`);
+  removeAtExit(file);
+  await writeFile(file, result.outputFiles[0].contents);
+  try {
+    return await import(pathToFileURL(file).href);
+  } finally {
+    // Once imported the file is no longer needed; the folder goes too unless another benchmark still uses it.
+    rmSync(file, { force: true });
+    if (readdirSync(CACHE_DIR).length === 0) rmSync(CACHE_DIR, { recursive: true, force: true });
+  }
+}
+
+/** One call to a workbench's API: JSON in and out, the owner's cookie, a status of 300 or more thrown. */
+export async function call(url, path, { method = 'GET', cookie, body } = {}) {
+  const res = await fetch(url + path, {
+    method,
+    headers: { ...(cookie ? { cookie } : {}), ...(method === 'GET' ? {} : { 'x-workbench-request': '1', 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 300)}`);
+  return { res, body: text ? JSON.parse(text) : null };
 }
 
 // Preloaded into every server child: it exits by itself when the bench process is gone (even if

@@ -3,15 +3,13 @@
 // (plugins/fulfillment/server/orders/order-search-sql.ts, bundled on the fly with esbuild) run on
 // raw sqlite3 in this process, and a bare Hono route for the HTTP overhead. Run alone with
 // `node bench/orders-search.mjs` (after a build) or through `npm run bench`.
-import { build } from 'esbuild';
 import http from 'node:http';
-import { rmSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import sqlite3 from 'sqlite3';
+import { pathToFileURL } from 'node:url';
 import { stringify } from 'yaml';
-import { CACHE_DIR, ROOT, formatTable, installCleanup, int, makeTempDir, ms, percentile, ratio, removeAtExit, removeTempDir, startServerProcess } from './lib.mjs';
+import { ROOT, call, formatTable, importSource, installCleanup, int, makeTempDir, ms, percentile, ratio, removeTempDir, startServerProcess } from './lib.mjs';
 
 export const ORDERS = 100_000;
 /** Requests per filter mix, one at a time (a clerk's search, not a load test). */
@@ -176,16 +174,6 @@ async function startWorkbench(dir) {
   });
 }
 
-async function call(url, path, { method = 'GET', cookie, body } = {}) {
-  const res = await fetch(url + path, {
-    method,
-    headers: { ...(cookie ? { cookie } : {}), ...(method === 'GET' ? {} : { 'x-workbench-request': '1', 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 300)}`);
-  return { res, body: text ? JSON.parse(text) : null };
-}
 
 /** First start: the owner and SKUs through the API (listings owns them), then stop. */
 async function prepareShop(dir) {
@@ -216,28 +204,6 @@ async function prepareShop(dir) {
 // ---------------------------------------------------------------------------------------------
 // The baseline: the route's own SQL, bundled from its TypeScript source, on raw sqlite3.
 
-async function importSearchSql() {
-  const result = await build({
-    entryPoints: [join(ROOT, 'plugins', 'fulfillment', 'server', 'orders', 'order-search-sql.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    // It imports only types from the plugin API; anything else would be a mistake to see here.
-    external: ['@workbench/plugin-api'],
-    write: false,
-    logLevel: 'warning',
-  });
-  await mkdir(CACHE_DIR, { recursive: true });
-  removeAtExit(CACHE_DIR);
-  const file = join(CACHE_DIR, `order-search-sql-${process.pid}.mjs`);
-  await writeFile(file, result.outputFiles[0].contents);
-  try {
-    return await import(pathToFileURL(file).href);
-  } finally {
-    rmSync(CACHE_DIR, { recursive: true, force: true });
-  }
-}
 
 /** The route's bound for a bare shop day (the shop is in Asia/Shanghai, +08:00 all year). */
 function timeBound(value, side) {
@@ -297,7 +263,7 @@ export async function runOrdersSearch({ log = (line) => console.error(line) } = 
     wb = await startWorkbench(dir);
     const login = await call(wb.url, '/api/auth/login', { method: 'POST', body: { username: OWNER.username, password: OWNER.password } });
     const cookie = (login.res.headers.get('set-cookie') ?? '').split(';')[0];
-    const { orderSearchSql, orderByClause } = await importSearchSql();
+    const { orderSearchSql, orderByClause } = await importSource('plugins/fulfillment/server/orders/order-search-sql.ts', 'order-search-sql');
     raw = await openReadOnly(file);
 
     const pick = (list, i) => list[(i * 7) % list.length];

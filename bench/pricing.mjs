@@ -2,12 +2,7 @@
 // esbuild) on a 50-line cart under 200 active promotions, against a naive single pass over the
 // same promotions measured in this same process. Run alone with `node bench/pricing.mjs` or
 // through `npm run bench`.
-import { build } from 'esbuild';
-import { readdirSync, rmSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { CACHE_DIR, ROOT, formatTable, installCleanup, int, ratio, removeAtExit } from './lib.mjs';
+import { formatTable, importSource, installCleanup, int, ratio } from './lib.mjs';
 
 /** Every measurement is repeated this many times, interleaved; the median is reported. */
 export const ROUNDS = 5;
@@ -15,31 +10,6 @@ export const ROUNDS = 5;
 const WINDOW_MS = 400;
 const AT = '2026-11-23T19:30:00.000+08:00';
 
-/** Bundles the engine from its TypeScript source into bench/.cache and imports it. */
-async function importEngine() {
-  const result = await build({
-    entryPoints: [join(ROOT, 'plugins', 'listings', 'server', 'promotions', 'engine.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    // The engine only imports types from the plugin API; anything else would be a mistake to see here.
-    external: ['@workbench/plugin-api'],
-    write: false,
-    logLevel: 'warning',
-  });
-  await mkdir(CACHE_DIR, { recursive: true });
-  const file = join(CACHE_DIR, `pricing-engine-${process.pid}.mjs`);
-  removeAtExit(file);
-  await writeFile(file, result.outputFiles[0].contents);
-  try {
-    return await import(pathToFileURL(file).href);
-  } finally {
-    // Once imported the file is no longer needed; the folder goes too unless db.mjs still uses it.
-    rmSync(file, { force: true });
-    if (readdirSync(CACHE_DIR).length === 0) rmSync(CACHE_DIR, { recursive: true, force: true });
-  }
-}
 
 /** 60 SKUs of 60 products in 10 categories (the last 10 are gifts), 200 promotions of every kind. */
 function fixture(lineCount) {
@@ -123,7 +93,7 @@ function median(values) {
 
 /** Runs the pricing benchmark and answers table rows. `log` gets progress lines. */
 export async function runPricing({ log = (line) => console.error(line) } = {}) {
-  const { priceCart } = await importEngine();
+  const { priceCart } = await importSource('plugins/listings/server/promotions/engine.ts', 'pricing-engine');
   const big = fixture(50);
   const small = fixture(5);
   const withCoupon = {

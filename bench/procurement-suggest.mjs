@@ -8,7 +8,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sqlite3 from 'sqlite3';
 import { stringify } from 'yaml';
-import { ROOT, formatTable, installCleanup, int, makeTempDir, ms, ratio, removeTempDir, startServerProcess } from './lib.mjs';
+import { ROOT, call, formatTable, installCleanup, int, makeTempDir, ms, ratio, removeTempDir, startServerProcess } from './lib.mjs';
 
 const OWNER = { username: 'dianzhang', password: 'correct-horse-42', displayName: '王店长' };
 const WORKBENCH = join(ROOT, 'dist', 'workbench.js');
@@ -30,16 +30,6 @@ const all = (db, sql, params = []) => new Promise((resolve, reject) => db.all(sq
 const exec = (db, sql) => new Promise((resolve, reject) => db.exec(sql, (e) => (e ? reject(e) : resolve())));
 const run = (db, sql, params) => new Promise((resolve, reject) => db.run(sql, params, (e) => (e ? reject(e) : resolve())));
 
-async function call(url, path, { method = 'GET', cookie, body } = {}) {
-  const res = await fetch(url + path, {
-    method,
-    headers: { ...(cookie ? { cookie } : {}), ...(method === 'GET' ? {} : { 'x-workbench-request': '1', 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 300)}`);
-  return { res, body: text ? JSON.parse(text) : null };
-}
 
 const startWorkbench = (dir) => startServerProcess(WORKBENCH, {
   nodeArgs: ['--enable-source-maps'],

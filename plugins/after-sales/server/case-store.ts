@@ -2,27 +2,11 @@ import type { Queryable, Transaction } from '@workbench/plugin-api';
 import type { CaseKind, CaseState } from '../shared/case-states.js';
 import { caseOf, type Case, type CaseDetail, type CaseMove, type CaseNote, type CaseRow, type PersonRef, type RefundEntry, type Responsibility } from './case-record.js';
 
-export interface NewCase {
-  orderId: number;
-  orderNo: string;
-  itemId: number;
-  lineKey: string;
-  skuCode: string;
-  title: string;
-  quantity: number;
-  linePaid: number;
-  shippingPaid: number;
-  paidAt: string | null;
-  kind: CaseKind;
-  reason: string;
-  reasonText: string;
-  state: CaseState;
-  source: 'manual' | 'import';
-  platformRefund: string | null;
-  dueAt: string | null;
-  by: PersonRef;
-  at: string;
-}
+/** A case as it is opened: the line's facts from the order, and who opened it when. */
+export type NewCase = Pick<
+  Case,
+  'orderId' | 'orderNo' | 'itemId' | 'lineKey' | 'skuCode' | 'title' | 'quantity' | 'linePaid' | 'shippingPaid' | 'paidAt' | 'kind' | 'reason' | 'reasonText' | 'state' | 'source' | 'platformRefund' | 'dueAt'
+> & { by: PersonRef; at: string };
 
 export interface QueueFilter {
   state?: CaseState[];

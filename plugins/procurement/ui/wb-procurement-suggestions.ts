@@ -1,8 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { listPanelStyles, ReloadOnChange, WbElement } from '@workbench/ui';
-
-type Text = { 'zh-CN': string; en: string };
+import { listPanelStyles, ReloadOnChange, WbElement, type LocalizedText } from '@workbench/ui';
 
 interface Suggestion {
   skuCode: string;
@@ -17,7 +15,7 @@ interface Suggestion {
   price: number | null;
   amount: number | null;
   supplier: { id: number; name: string; standing: string } | null;
-  steps: Text[];
+  steps: LocalizedText[];
 }
 
 interface Run {

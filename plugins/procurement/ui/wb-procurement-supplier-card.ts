@@ -1,15 +1,13 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { controlStyles, panelStyles, WbElement } from '@workbench/ui';
-
-type Text = { 'zh-CN': string; en: string };
+import { controlStyles, panelStyles, WbElement, type LocalizedText } from '@workbench/ui';
 
 interface Scorecard {
   supplier: { points: number; standing: string; fixBy: string | null };
-  gate: { allowed: boolean; needsOwnerApproval: boolean; reason: Text };
+  gate: { allowed: boolean; needsOwnerApproval: boolean; reason: LocalizedText };
   thresholds: { approvalAt: number; endAt: number; fixDays: number };
-  kinds: { kind: string; name: Text; points: number }[];
-  entries: { id: number; kind: string; kindName: Text; points: number; pointsAfter: number; reference: string | null; note: string; recordedAt: string; clearedAt: string | null }[];
+  kinds: { kind: string; name: LocalizedText; points: number }[];
+  entries: { id: number; kind: string; kindName: LocalizedText; points: number; pointsAfter: number; reference: string | null; note: string; recordedAt: string; clearedAt: string | null }[];
 }
 
 const ASPECTS = [
@@ -58,7 +56,7 @@ export class ProcurementSupplierCard extends WbElement {
     const form = event.target as HTMLFormElement;
     const data = new FormData(form);
     try {
-      const done = await this.api.post<{ explanation: Text }>(`/procurement/suppliers/${this.supplierId}/breaches`, { kind: String(data.get('kind')), reference: String(data.get('reference') ?? '') || null, note: String(data.get('note') ?? '') });
+      const done = await this.api.post<{ explanation: LocalizedText }>(`/procurement/suppliers/${this.supplierId}/breaches`, { kind: String(data.get('kind')), reference: String(data.get('reference') ?? '') || null, note: String(data.get('note') ?? '') });
       this.notifications.notify('success', this.i18n.text(done.explanation));
       form.reset();
       await this.load();

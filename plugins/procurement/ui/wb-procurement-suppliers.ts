@@ -1,22 +1,9 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { ApiError, listPanelStyles, ReloadOnChange, WbElement, yuanToFen } from '@workbench/ui';
+import type { Supplier } from '../server/model.js';
 import './wb-procurement-supplier-card.js';
 
-interface Supplier {
-  id: number;
-  name: string;
-  contact: string | null;
-  phone: string | null;
-  categories: string[];
-  leadTimeDays: number;
-  paymentTerms: string | null;
-  points: number;
-  standing: 'active' | 'approval' | 'ended';
-  fixBy: string | null;
-  note: string;
-  version: number;
-}
 
 interface Item { id: number; skuCode: string; price: number; minQuantity: number; validUntil: string | null }
 interface Rejected { row: number; column: string; reason: string }

@@ -1,29 +1,19 @@
 // A month of one person's attendance, lived through with the test clock: every clock is pressed
 // at the server's time, and each day's classification is read back through the API.
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startTestHost, type TestClient, type TestHost } from '@workbench/plugin-api/testing';
+import type { TestClient, TestHost } from '@workbench/plugin-api/testing';
 import type { DayFacts } from '../server/model.js';
-import { addStaff, plan, templates } from './helpers.js';
+import { plan, startWithClockedPerson, templates, type ClockedPerson } from './helpers.js';
 
 let host: TestHost;
 let wang: TestClient;
 let wangId: number;
+let press: ClockedPerson['press'];
 
 beforeAll(async () => {
-  host = await startTestHost({ plugins: [resolve(import.meta.dirname, '..')], clock: '2026-11-01T07:00:00+08:00' });
-  wang = await host.staff('xiaowang', ['customer-service']);
-  const account = (await wang.get('/api/auth/me')).body as { id: number };
-  wangId = (await addStaff(host.owner, { name: '小王', code: '7', accountId: account.id })).id;
+  ({ host, person: wang, staffId: wangId, press } = await startWithClockedPerson('7'));
 });
 afterAll(() => host?.close());
-
-/** Presses 小王's clock button at `time` (shop time) on `date`. */
-async function press(date: string, time: string): Promise<void> {
-  await host.clock.set(`${date}T${time}:00+08:00`);
-  const reply = await wang.post('/api/staff-rules/attendance/clock');
-  expect(reply.status, reply.text).toBe(201);
-}
 
 test('late 4, 6 and 16 minutes, an absence, a night shift across midnight and leave on a rest day', async () => {
   const t = await templates(host.owner);

@@ -1,6 +1,7 @@
 // Shared by staff-rules' API tests: a person and a planned shift through the HTTP API.
 import { expect } from 'vitest';
-import type { TestClient } from '@workbench/plugin-api/testing';
+import { resolve } from 'node:path';
+import { startTestHost, type TestClient, type TestHost } from '@workbench/plugin-api/testing';
 import type { Department, RosterEntry, ShiftTemplate, StaffMember } from '../server/model.js';
 
 let counter = 0;
@@ -25,4 +26,31 @@ export async function plan(client: TestClient, staffId: number, date: string, te
   const reply = await client.put(`/api/staff-rules/roster/${staffId}/${date}`, { templateId });
   expect(reply.status, reply.text).toBe(200);
   return reply.body as RosterEntry;
+}
+
+export interface ClockedPerson {
+  host: TestHost;
+  /** The person's own client (客服), linked to their staff record. */
+  person: TestClient;
+  staffId: number;
+  /** Presses the person's clock button at `time` (shop time) on `date`, moving the test clock there. */
+  press(date: string, time: string): Promise<void>;
+}
+
+/** A host on the test clock at 1 Nov 2026 07:00 with 小王 (工号 `code`), who clocks in through the API. */
+export async function startWithClockedPerson(code: string): Promise<ClockedPerson> {
+  const host = await startTestHost({ plugins: [resolve(import.meta.dirname, '..')], clock: '2026-11-01T07:00:00+08:00' });
+  const person = await host.staff('xiaowang', ['customer-service']);
+  const account = (await person.get('/api/auth/me')).body as { id: number };
+  const staffId = (await addStaff(host.owner, { name: '小王', code, accountId: account.id })).id;
+  return {
+    host,
+    person,
+    staffId,
+    async press(date, time) {
+      await host.clock.set(`${date}T${time}:00+08:00`);
+      const reply = await person.post('/api/staff-rules/attendance/clock');
+      expect(reply.status, reply.text).toBe(201);
+    },
+  };
 }

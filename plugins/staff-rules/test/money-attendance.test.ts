@@ -1,27 +1,18 @@
 // Attendance priced from the classified days: clocks pressed with the test clock, leave approved
 // as without real need, the person's own daily pay, a waiver that survives pricing again.
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startTestHost, type TestClient, type TestHost } from '@workbench/plugin-api/testing';
-import { addStaff, plan, templates } from './helpers.js';
+import type { TestClient, TestHost } from '@workbench/plugin-api/testing';
+import { plan, startWithClockedPerson, templates, type ClockedPerson } from './helpers.js';
 
 let host: TestHost;
 let wang: TestClient;
 let wangId: number;
+let press: ClockedPerson['press'];
 
 beforeAll(async () => {
-  host = await startTestHost({ plugins: [resolve(import.meta.dirname, '..')], clock: '2026-11-01T07:00:00+08:00' });
-  wang = await host.staff('xiaowang', ['customer-service']);
-  const account = (await wang.get('/api/auth/me')).body as { id: number };
-  wangId = (await addStaff(host.owner, { name: '小王', code: '8', accountId: account.id })).id;
+  ({ host, person: wang, staffId: wangId, press } = await startWithClockedPerson('8'));
 });
 afterAll(() => host?.close());
-
-async function press(date: string, time: string): Promise<void> {
-  await host.clock.set(`${date}T${time}:00+08:00`);
-  const reply = await wang.post('/api/staff-rules/attendance/clock');
-  expect(reply.status, reply.text).toBe(201);
-}
 
 const ledger = async () => ((await host.owner.get(`/api/staff-rules/fines?staffId=${wangId}&month=2026-11`)).body.items as { id: number; rule: string; date: string; amountFen: number; waived: unknown }[])
   .map((a) => [a.date, a.rule, a.amountFen, a.waived ? 'waived' : '']).sort();
