@@ -2,7 +2,7 @@
 // its events (new, newly paid, closed); for each announced order that carries a refund we open the
 // line's case, or move its open case to where Taobao says it stands.
 import type { PluginContext, Transaction } from '@workbench/plugin-api';
-import type { OrderDetail } from '@workbench/contracts/fulfillment';
+import type { OrderDetail, OrdersNews } from '@workbench/contracts/fulfillment';
 import { stateOfPlatformRefund } from '../shared/case-states.js';
 import type { PersonRef } from './case-record.js';
 import { moveCase } from './case-moves.js';
@@ -11,14 +11,9 @@ import { insertCase } from './open-case.js';
 import { settingsOf } from './settings.js';
 import { OrdersToken } from './tokens.js';
 
-interface OrdersNews {
-  orders: { orderId: number; platformStatus: string }[];
-}
 
 const IMPORT: PersonRef = { id: null, name: '淘宝导入' };
 
-/** Only these orders can carry a refund worth a case; the rest of a big import is not read back. */
-const MAY_REFUND = new Set(['refunding', 'closed', 'shipped', 'completed']);
 
 export function listenToImports(ctx: PluginContext): void {
   const settings = settingsOf(ctx);
@@ -30,7 +25,8 @@ export function listenToImports(ctx: PluginContext): void {
     }
   };
   const onNews = async (news: OrdersNews, { tx }: { tx: Transaction }) =>
-    sync(tx, news.orders.filter((o) => MAY_REFUND.has(o.platformStatus)).map((o) => o.orderId));
+    // Only orders with a line in refund are read back: a big import of shipped history costs nothing here.
+    sync(tx, news.orders.filter((o) => o.items.some((i) => i.refundState !== 'none')).map((o) => o.orderId));
   ctx.events.on<OrdersNews>('fulfillment.order.created', onNews);
   ctx.events.on<OrdersNews>('fulfillment.order.paid', onNews);
   ctx.events.on<{ orderId: number }>('fulfillment.order.closed', async ({ orderId }, { tx }) => sync(tx, [orderId]));

@@ -1,3 +1,4 @@
+import type { RefundState } from '../shared/refund-state.js';
 import type { PlatformStatus, WaveClass } from '../shared/state-names.js';
 
 /** Records as the API sends them. Money is integer 分, times ISO 8601 with the shop's offset. */
@@ -44,7 +45,8 @@ export interface OrderNews {
   paidAmount: number;
   placedAt: string;
   paidAt: string | null;
-  items: { skuId: number | null; skuCode: string; quantity: number; price: number }[];
+  /** Each line; `refundState` where its refund stands (`none` for most), so a listener reads back only orders with one. */
+  items: { skuId: number | null; skuCode: string; quantity: number; price: number; refundState: RefundState }[];
 }
 
 /**

@@ -178,7 +178,7 @@ describe('fulfillment.order.created and .paid', () => {
     const unpaid = await enterOrder(owner, [{ sku }], { buyerNick: unique('tb_'), paid: false });
     const created = (await heard('fulfillment.order.created')).orders.slice(before.created);
     expect(created).toEqual([
-      expect.objectContaining({ orderId: paid.id, orderNo: paid.orderNo, source: 'manual', paidAmount: 19_800, items: [{ skuId: sku.id, skuCode: sku.code, quantity: 2, price: 9900 }] }),
+      expect.objectContaining({ orderId: paid.id, orderNo: paid.orderNo, source: 'manual', paidAmount: 19_800, items: [{ skuId: sku.id, skuCode: sku.code, quantity: 2, price: 9900, refundState: 'none' }] }),
       expect.objectContaining({ orderId: unpaid.id, source: 'manual', paidAt: null, paidAmount: 0 }),
     ]);
     expect(created[0]).not.toHaveProperty('receiverName');

@@ -33,7 +33,7 @@ export async function announceImport(ctx: PluginContext, tx: Transaction, plan: 
     paidAmount: o.paidAmount,
     placedAt: o.placedAt,
     paidAt: o.paidAt,
-    items: o.items.map((i) => ({ skuId: skuIds.get(i.code) ?? null, skuCode: i.code, quantity: i.quantity, price: i.price })),
+    items: o.items.map((i) => ({ skuId: skuIds.get(i.code) ?? null, skuCode: i.code, quantity: i.quantity, price: i.price, refundState: i.refundState })),
   }));
   const newlyPaid = plan.changes.filter(({ stored, set }) => {
     const platformStatus = (set.platform_status ?? stored.platform_status) as OrderNews['platformStatus'];

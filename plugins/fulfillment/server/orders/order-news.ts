@@ -43,7 +43,7 @@ export async function readNews(q: Queryable, orderIds: readonly number[]): Promi
   if (orderIds.length === 0) return [];
   const rows = await q.all<NewsRow>(
     `SELECT o.id, o.order_no, o.source, o.buyer_nick, o.platform_status, o.total, o.paid_amount, o.placed_at, o.paid_at,
-            (SELECT json_group_array(json_object('skuId', i.sku_id, 'skuCode', i.sku_code, 'quantity', i.quantity, 'price', i.price))
+            (SELECT json_group_array(json_object('skuId', i.sku_id, 'skuCode', i.sku_code, 'quantity', i.quantity, 'price', i.price, 'refundState', i.refund_state))
                FROM (SELECT * FROM fulfillment_order_items WHERE order_id = o.id ORDER BY id) i) AS items
        FROM fulfillment_orders o WHERE o.id IN (SELECT value FROM json_each(?)) ORDER BY o.id`,
     [JSON.stringify(orderIds)],
