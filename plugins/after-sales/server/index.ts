@@ -1,6 +1,7 @@
 import type { PluginContext } from '@workbench/plugin-api';
 import { addCaseRoutes } from './case-routes.js';
 import { scheduleDeadlineWarnings } from './deadline-job.js';
+import { registerDemo } from './demo/demo-cases.js';
 import { listenToImports } from './import-cases.js';
 import { addDisputeRoutes } from './disputes/dispute-routes.js';
 import { addFigureRoutes } from './figures/figure-routes.js';
@@ -16,4 +17,5 @@ export function activate(ctx: PluginContext): void {
   addReturnRoutes(ctx);
   addFigureRoutes(ctx);
   addDisputeRoutes(ctx);
+  registerDemo(ctx);
 }

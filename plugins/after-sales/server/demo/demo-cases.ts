@@ -1,0 +1,135 @@
+// The demo shop's after-sales desk: cases in every state on the demo's shipped orders, and the
+// reviews those orders brought, so the queue, the editor, the review list and the figures have
+// something true to show on the first day.
+import type { PluginContext, Transaction } from '@workbench/plugin-api';
+import type { OrderDetail } from '@workbench/contracts/fulfillment';
+import type { CaseKind, CaseState } from '../../shared/case-states.js';
+import type { PersonRef, Responsibility } from '../case-record.js';
+import { dueAtFor } from '../case-moves.js';
+import { caseStore } from '../case-store.js';
+import { linePaid } from '../open-case.js';
+import { splitReturnShipping, type Party } from '../responsibility.js';
+import { reviewStore } from '../reviews/review-store.js';
+import { needsWork, workDueOn, type Rating } from '../reviews/review-rules.js';
+import { settingsOf } from '../settings.js';
+import { OrdersToken } from '../tokens.js';
+
+/** The demo has no accounts of its own: its clerks are names, as fulfillment's demo steps are. */
+const CLERK: PersonRef = { id: null, name: '小美（售后）' };
+const SYSTEM_ACCOUNT = 0;
+
+interface DemoCase {
+  kind: CaseKind;
+  reason: string;
+  words: string;
+  /** The states it went through after 等待卖家同意, with the hours after opening of each. */
+  path: [CaseState, number][];
+  refund?: { goodsShare: number; shippingFen?: number; compensationFen?: number; note: string };
+  party?: Party;
+  returnShippingFen?: number;
+}
+
+const CASES: DemoCase[] = [
+  { kind: 'refund-only', reason: '未收到货', words: '物流三天没动了，还能到吗？不行就退款吧', path: [] },
+  { kind: 'return-refund', reason: '尺码不合适', words: '平时穿 M，这件偏小，想退', path: [['wait-buyer-return', 3]] },
+  { kind: 'return-refund', reason: '七天无理由', words: '颜色和图片有差别，不太喜欢', path: [['wait-buyer-return', 2], ['wait-seller-confirm', 20]] },
+  {
+    kind: 'return-refund', reason: '质量问题', words: '洗了一次就起球了', path: [['wait-buyer-return', 1], ['wait-seller-confirm', 18], ['refunded', 22]],
+    refund: { goodsShare: 1, note: '质量问题全额退款，向供应商追偿' }, party: 'supplier', returnShippingFen: 1200,
+  },
+  {
+    kind: 'refund-only', reason: '快递破损', words: '外包装破了，衣服上有一道油印', path: [['refunded', 4]],
+    refund: { goodsShare: 0.3, note: '部分退款 30%，买家同意不退货；向快递索赔' }, party: 'courier', returnShippingFen: 0,
+  },
+  { kind: 'exchange', reason: '尺码不合适', words: '想换大一码，L 码', path: [['wait-buyer-return', 2], ['wait-seller-confirm', 15], ['exchange-pending', 19]] },
+  { kind: 'refund-only', reason: '其他', words: '不想要了', path: [['refused', 6]] },
+  { kind: 'return-refund', reason: '尺码不合适', words: '买大了', path: [['wait-buyer-return', 2], ['closed', 10]] },
+];
+
+const MOVE_NOTES: Partial<Record<CaseState, string>> = {
+  'wait-buyer-return': '同意退货，已发退货地址',
+  'wait-seller-confirm': '买家已寄回，等待仓库收货验货',
+  refunded: '已退款',
+  refused: '已发货且商品无问题，买家未说明理由，拒绝仅退款',
+  closed: '买家撤销了申请',
+  'exchange-pending': '退回的衣服已验收，等待发出新尺码',
+};
+
+const REVIEWS: { rating: Rating; text: string; reply?: string }[] = [
+  { rating: 'good', text: '面料很软，穿着舒服，发货也快' },
+  { rating: 'good', text: '第二次买了，质量一如既往' },
+  { rating: 'good', text: '尺码标准，客服很耐心' },
+  { rating: 'good', text: '包装用心，送人很体面' },
+  { rating: 'good', text: '颜色正，和图片一样' },
+  { rating: 'good', text: '物流快，第二天就到了' },
+  { rating: 'neutral', text: '衣服还行，就是有点线头', reply: '亲，感谢反馈，已提醒仓库出库前检查线头，给您添麻烦了' },
+  { rating: 'neutral', text: '比想象中薄一点' },
+  { rating: 'bad', text: '等了五天才发货，太慢了' },
+];
+
+/** Fills the after-sales tables from the demo's shipped orders (fulfillment's demo runs first). */
+export function registerDemo(ctx: PluginContext): void {
+  ctx.demo.register(async (tx, { now }) => {
+    const orders = ctx.services.get(OrdersToken);
+    const shipped = (await orders.find({ status: ['shipped'], pageSize: 100 })).items.filter((o) => o.paidAt && o.items.length);
+    if (!shipped.length) return;
+    await fillCases(ctx, tx, shipped.slice(0, CASES.length), now);
+    await fillReviews(ctx, tx, shipped.slice(CASES.length, CASES.length + REVIEWS.length), now);
+  });
+}
+
+async function fillCases(ctx: PluginContext, tx: Transaction, orders: OrderDetail[], now: string): Promise<void> {
+  const s = settingsOf(ctx)();
+  const store = caseStore(tx);
+  const hoursAgo = (h: number) => ctx.shopTime(Date.parse(now) - h * 3_600_000);
+  for (const [i, order] of orders.entries()) {
+    const plan = CASES[i]!;
+    const item = order.items[0]!;
+    // Opened a day or so ago, spread so the queue's order by deadline has something to sort.
+    const openedHoursAgo = 26 - i * 2;
+    const openedAt = hoursAgo(openedHoursAgo);
+    const id = await store.insert({
+      orderId: order.id, orderNo: order.orderNo, itemId: item.id, lineKey: item.lineKey, skuCode: item.skuCode, title: item.title,
+      quantity: item.quantity, linePaid: linePaid(order, item), shippingPaid: order.shippingFee, paidAt: order.paidAt,
+      kind: plan.kind, reason: plan.reason, reasonText: '', state: 'wait-seller-agree', source: 'manual', platformRefund: null,
+      dueAt: dueAtFor(ctx, 'wait-seller-agree', s.answerDays, openedAt), by: CLERK, at: openedAt,
+    });
+    await store.addNote(id, { kind: 'customer', text: plan.words, by: CLERK, at: openedAt });
+    let from: CaseState = 'wait-seller-agree';
+    for (const [to, after] of plan.path) {
+      const at = hoursAgo(openedHoursAgo - after);
+      if (to === 'refunded' && plan.refund) {
+        const paid = linePaid(order, item);
+        await store.addRefund(id, { goods: Math.round(paid * plan.refund.goodsShare), shipping: plan.refund.shippingFen ?? 0, compensation: plan.refund.compensationFen ?? 0, note: plan.refund.note, by: CLERK, at });
+      }
+      if (to === 'refunded' && plan.party) await store.setResponsibility(id, responsibility(s, plan, at), at);
+      const final = to === 'refunded' || to === 'closed' || to === 'sent';
+      await store.move(id, { from, to, dueAt: dueAtFor(ctx, to, s.answerDays, at), closedAt: final ? at : null, note: MOVE_NOTES[to] ?? '', by: CLERK, at });
+      from = to;
+    }
+  }
+}
+
+function responsibility(s: ReturnType<ReturnType<typeof settingsOf>>, plan: DemoCase, at: string): Responsibility {
+  const split = splitReturnShipping(plan.kind, plan.party!, plan.returnShippingFen ?? 0, s.returnShipping);
+  return {
+    party: plan.party!, mistake: null, equipmentFault: false, returnShippingFen: plan.returnShippingFen ?? 0,
+    shopFen: split.shopFen, customerFen: split.customerFen, otherFen: split.otherFen, responsible: [], explanation: split.explanation,
+    decidedBy: CLERK, decidedAt: at,
+  };
+}
+
+async function fillReviews(ctx: PluginContext, tx: Transaction, orders: OrderDetail[], now: string): Promise<void> {
+  const store = reviewStore(tx);
+  const { reviewWorkDays } = ctx.settings.get() as unknown as { reviewWorkDays: number };
+  for (const [i, order] of orders.entries()) {
+    const r = REVIEWS[i]!;
+    // Reviews of the last three days, the newest today.
+    const reviewedOn = ctx.shopTime(Date.parse(now) - (i % 3) * 86_400_000).slice(0, 10);
+    const added = await store.add(
+      { orderNo: order.orderNo, rating: r.rating, text: r.text, reviewedOn, source: 'hand', dueOn: needsWork(r.rating) ? workDueOn(reviewedOn, reviewWorkDays) : null },
+      { id: SYSTEM_ACCOUNT, at: now },
+    );
+    if (added && r.reply) await store.reply(added.id, r.reply, { id: SYSTEM_ACCOUNT, at: now });
+  }
+}

@@ -1,0 +1,50 @@
+// The demo shop's after-sales desk, loaded at first-run setup on top of fulfillment's demo orders,
+// seen through the API as the owner sees it on the first day.
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { startTestHost, type TestHost } from '@workbench/plugin-api/testing';
+
+let host: TestHost;
+let owner: TestHost['owner'];
+
+beforeAll(async () => {
+  host = await startTestHost({ plugins: [resolve(import.meta.dirname, '..')], enabled: ['listings', 'fulfillment', 'after-sales'], setup: false, clock: 'system' });
+  owner = host.anonymous();
+  const reply = await owner.post('/api/auth/setup', { token: host.setupToken, username: 'dianzhang', password: 'correct-horse-42', displayName: '王店长', demo: true });
+  expect(reply.status, reply.text).toBe(201);
+}, 60_000);
+afterAll(() => host?.close());
+
+interface QueueCase { id: number; orderNo: string; state: string; kind: string; linePaid: number; refunded: { total: number }; dueAt: string | null }
+
+test('cases in every state of the path on shipped demo orders, the open ones due first, refunds within what the line paid', async () => {
+  const queue = (await owner.get('/api/after-sales/cases?pageSize=50')).body as { items: QueueCase[]; total: number };
+  expect(queue.total).toBe(8);
+  expect(new Set(queue.items.map((c) => c.state))).toEqual(new Set(['wait-seller-agree', 'wait-buyer-return', 'wait-seller-confirm', 'refunded', 'exchange-pending', 'refused', 'closed']));
+  expect(new Set(queue.items.map((c) => c.kind))).toEqual(new Set(['refund-only', 'return-refund', 'exchange']));
+  expect(queue.items[0]!.state).toBe('wait-seller-agree');
+  expect(Date.parse(queue.items[0]!.dueAt!)).toBeGreaterThan(Date.now());
+  for (const c of queue.items) {
+    expect(c.refunded.total).toBeLessThanOrEqual(c.linePaid);
+    const order = (await owner.get(`/api/fulfillment/orders?q=${c.orderNo}`)).body.items[0];
+    expect(order.status).toBe('shipped');
+  }
+  const refunded = queue.items.filter((c) => c.state === 'refunded');
+  expect(refunded).toHaveLength(2);
+  const detail = (await owner.get(`/api/after-sales/cases/${refunded[0]!.id}`)).body;
+  expect(detail.moves.map((m: { to: string }) => m.to).at(-1)).toBe('refunded');
+  expect(detail.responsibility.explanation['zh-CN']).toMatch(/退货运费/);
+  expect(detail.notes.some((n: { kind: string }) => n.kind === 'customer')).toBe(true);
+});
+
+test('reviews of the demo orders: the 中差评 being worked, one answered in public; the month has figures', async () => {
+  const all = (await owner.get('/api/after-sales/reviews?show=all')).body.items as { rating: string; reply: string | null }[];
+  expect(all).toHaveLength(9);
+  const open = (await owner.get('/api/after-sales/reviews?show=open')).body.items as { rating: string; dueOn: string }[];
+  expect(open.map((r) => r.rating).sort()).toEqual(['bad', 'neutral', 'neutral']);
+  expect(all.filter((r) => r.reply)).toHaveLength(1);
+  const figures = await owner.get('/api/after-sales/figures');
+  expect(figures.status, figures.text).toBe(200);
+  const today = (await owner.get('/api/after-sales/figures/today')).body;
+  expect(today.overdue).toBe(0);
+});
