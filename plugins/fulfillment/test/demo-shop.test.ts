@@ -23,8 +23,9 @@ const ok = async (path: string) => {
 };
 
 describe('the demo shop', () => {
-  test('has about 200 orders in every shop state, exceptions with their reasons', async () => {
-    const list = await ok('/api/fulfillment/orders?pageSize=1&status=pending,approved,exception,fraud,picked,verified,shipped,closed');
+  test('has about 200 orders of the last four days in every shop state, exceptions with their reasons', async () => {
+    const from = new Date(Date.now() - 4 * 86_400_000).toISOString();
+    const list = await ok(`/api/fulfillment/orders?pageSize=1&from=${from}&status=pending,approved,exception,fraud,picked,verified,shipped,closed`);
     expect(list.total).toBeGreaterThanOrEqual(180);
     expect(list.total).toBeLessThanOrEqual(220);
     for (const status of ['pending', 'approved', 'exception', 'fraud', 'picked', 'verified', 'shipped', 'closed']) {
@@ -33,6 +34,22 @@ describe('the demo shop', () => {
     const exceptions = await ok('/api/fulfillment/orders?status=exception&pageSize=100');
     const codes = new Set(exceptions.items.flatMap((o: { exceptions: { code: string }[] }) => o.exceptions.map((e) => e.code)));
     for (const code of ['unknown-sku', 'incomplete-address', 'out-of-stock', 'needs-person', 'possible-merge']) expect(codes, code).toContain(code);
+  });
+
+  test('before them, a month of shipped orders, about eight a day, a third taken by customer service with its 工号 in the remark', async () => {
+    const month = await ok(`/api/fulfillment/orders?pageSize=500&status=shipped&to=${new Date(Date.now() - 4 * 86_400_000).toISOString()}`);
+    expect(month.total).toBeGreaterThanOrEqual(200);
+    const days = new Set(month.items.map((o: { placedAt: string }) => o.placedAt.slice(0, 10)));
+    expect(days.size).toBeGreaterThanOrEqual(24);
+    const oldest = Math.min(...month.items.map((o: { placedAt: string }) => Date.parse(o.placedAt)));
+    expect(Date.now() - oldest).toBeGreaterThan(25 * 86_400_000);
+    // Checked and remarked by customer service: purple, with 工号+快递+备注.
+    const withAgent = month.items.filter((o: { flag: number }) => o.flag === 5);
+    expect(withAgent.length / month.items.length).toBeGreaterThan(0.25);
+    expect(withAgent.length / month.items.length).toBeLessThan(0.45);
+    const detail = await ok(`/api/fulfillment/orders/${withAgent[0].id}`);
+    expect(detail.remarks[0].text).toMatch(/^\d+\+(申通|顺丰)\+/);
+    expect(month.items.every((o: { platformStatus: string; trackingNo: string }) => o.platformStatus === 'completed' && o.trackingNo)).toBe(true);
   });
 
   test('shipped orders carry tracking numbers of their courier and left the bins; the ledger agrees with the stock', async () => {

@@ -18,11 +18,15 @@ export interface DemoPlan {
   exceptions: { code: ExceptionCode; message: string }[];
   /** 1: the wave being picked; 2: the wave picked this morning. */
   wave?: 1 | 2;
+  /** Shipped in the four weeks before the busy afternoon: the month the figures are made of. */
+  history?: boolean;
   closedReason?: string;
 }
 
-// How many orders of each kind the demo shop has: about 200, every state, like a busy afternoon.
-const MIX: { status: OrderStatus; count: number; wave?: 1 | 2 }[] = [
+// How many orders of each kind the demo shop has: about 200, every state, like a busy afternoon,
+// after four weeks of about eight orders a day. The month comes last, so adding it left the
+// afternoon's orders (and their numbers) as they were.
+const MIX: { status: OrderStatus; count: number; wave?: 1 | 2; history?: true }[] = [
   { status: 'shipped', count: 50 },
   { status: 'closed', count: 8 },
   { status: 'pending', count: 55 },
@@ -32,6 +36,7 @@ const MIX: { status: OrderStatus; count: number; wave?: 1 | 2 }[] = [
   { status: 'approved', count: 14, wave: 1 },
   { status: 'picked', count: 16, wave: 2 },
   { status: 'verified', count: 14, wave: 2 },
+  { status: 'shipped', count: 216, history: true },
 ];
 
 const MESSAGES = ['麻烦发顺丰，周五前要用', '请不要放发票', '是送人的礼物，帮忙包装好看一点', '尺码拿不准，麻烦按 M 码发', '地址是公司，工作日都有人'];
@@ -54,22 +59,23 @@ export function demoPlans(random: () => number, stocked: CatalogSku[], empty: Ca
     }
     return [...chosen.values()];
   };
-  for (const { status, count, wave } of MIX) {
+  for (const { status, count, wave, history } of MIX) {
     for (let k = 0; k < count; k++) {
       const i = index++;
       const plan: DemoPlan = {
         index: i,
         status,
-        platformStatus: status === 'shipped' ? (k % 3 === 0 ? 'completed' : 'shipped') : 'paid',
+        platformStatus: history || (status === 'shipped' && k % 3 === 0) ? 'completed' : status === 'shipped' ? 'shipped' : 'paid',
         // Half the wave-2 orders hold one item, so the wave has 单品 as well as 多品.
         lines: lines(wave === 2 && k % 2 === 0 ? 1 : 3),
         receiver: demoReceiver(random, i),
-        hoursAgo: status === 'shipped' || status === 'closed' ? 30 + Math.floor(random() * 60) : wave === 2 ? 5 + Math.floor(random() * 20) : 1 + Math.floor(random() * 28),
+        hoursAgo: history ? 96 + Math.floor(random() * 26 * 24) : status === 'shipped' || status === 'closed' ? 30 + Math.floor(random() * 60) : wave === 2 ? 5 + Math.floor(random() * 20) : 1 + Math.floor(random() * 28),
         buyerMessage: '',
         flag: 0,
         task: false,
         exceptions: [],
         ...(wave ? { wave } : {}),
+        ...(history ? { history } : {}),
       };
       shape(plan, k, random, empty, stub);
       plans.push(plan);
@@ -112,6 +118,14 @@ function shape(plan: DemoPlan, k: number, random: () => number, empty: CatalogSk
   if (plan.status === 'closed') {
     plan.platformStatus = 'closed';
     plan.closedReason = k < 4 ? '买家未付款，超时关闭' : '买家申请退款，已协商关闭';
+  }
+  if (plan.history) {
+    // Customer service took about a third of the month's orders in chat: their 工号 is in the remark.
+    if (k % 3 === 0) {
+      plan.remark = { agentNo: pick(random, AGENTS), courier: k % 15 === 0 ? '顺丰' : '申通', note: pick(random, NOTES) };
+      plan.flag = 5;
+    }
+    return;
   }
   if ((plan.status === 'approved' || plan.status === 'shipped') && k % 6 === 0) {
     plan.remark = { agentNo: pick(random, AGENTS), courier: '申通', note: '核对无误可以发货' };

@@ -36,7 +36,7 @@ async function writeWave(tx: Transaction, waveNo: string, status: 'picking' | 'p
 
 /**
  * The demo shop's warehouse and orders, on top of listings' demo catalog: locations and stock for
- * every SKU, about 200 orders in every state (exceptions, a fraud case, unpaid ones, 新疆 and 西藏
+ * every SKU, a month of shipped orders, then about 200 orders in every state (exceptions, a fraud case, unpaid ones, 新疆 and 西藏
  * addresses for the courier rules), a wave being picked, a wave picked and partly verified, and
  * the monthly stocktake due with a count started in zone C.
  */
@@ -60,7 +60,8 @@ async function fillDemo(ctx: PluginContext, stock: StockOps, tx: Transaction, no
     if (!['approved', 'picked', 'verified', 'shipped'].includes(plan.status)) continue;
     for (const l of plan.lines) demand.set(l.sku.id, (demand.get(l.sku.id) ?? 0) + l.qty);
   }
-  const opening = ctx.shopTime(Date.parse(now) - 100 * 3_600_000);
+  // The opening stock came in before the month of orders that took from it.
+  const opening = ctx.shopTime(Date.parse(now) - 31 * 86_400_000);
   const bins = await fillWarehouse(tx, stock, skus, demand, { now: opening, by: { id: null, name: '老周（仓管）' }, lowSkuIds: low, emptySkuIds: new Set(empty.map((s) => s.id)), random });
 
   const written: { id: number; plan: DemoPlan }[] = [];
