@@ -85,6 +85,15 @@ describe('a return from the Taobao import to the refund, in the browser', () => 
     await photos.locator('button[data-photo="退回的商品.png"] img').waitFor();
     await photos.locator('input[type=file]').setInputFiles({ name: '面单.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('这不是照片') });
     await photos.locator('[role=alert]', { hasText: '「面单.jpg」不是照片：只收 JPEG、PNG 或 WebP 图片' }).waitFor();
+    // The waybill's photo dropped on the photo area, as from the desktop.
+    await photos.locator('select[name=subject]').selectOption('waybill');
+    const dropped = await page.evaluateHandle((bytes) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(bytes)], '运单.png', { type: 'image/png' }));
+      return transfer;
+    }, [...png]);
+    await photos.locator('[data-photos]').dispatchEvent('drop', { dataTransfer: dropped });
+    await photos.locator('button[data-photo="运单.png"]', { hasText: '面单' }).waitFor();
     await photos.locator('button[data-photo="退回的商品.png"]').click();
     const large = photos.locator('wb-dialog[open] img.large');
     await large.waitFor();
@@ -120,7 +129,10 @@ describe('a return from the Taobao import to the refund, in the browser', () => 
     await dispute.locator('text=纠纷已有结果，记录已结束').waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), dispute.locator('a[data-bundle]').click()]);
     const bundle = JSON.parse(await readFile((await download.path())!, 'utf8'));
-    expect(bundle.photos).toEqual([expect.objectContaining({ name: '退回的商品.png', type: 'image/png', size: png.byteLength, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) })]);
+    expect(bundle.photos).toEqual([
+      expect.objectContaining({ name: '退回的商品.png', subject: 'goods', type: 'image/png', size: png.byteLength, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }),
+      expect.objectContaining({ name: '运单.png', subject: 'waybill', size: png.byteLength }),
+    ]);
     expect(bundle.dispute.map((e: { kind: string }) => e.kind)).toEqual(['talk', 'appeal', 'outcome']);
     await shot(page, 'case-1440-zh');
     await page.setViewportSize({ width: 1024, height: 700 });
@@ -153,7 +165,7 @@ describe('a return from the Taobao import to the refund, in the browser', () => 
     await queue.locator('tr[data-case]', { hasText: refundedLine.orderNo }).click();
     const editor = editorOf(page);
     await editor.locator('[data-state=refunded]', { hasText: 'Refunded' }).waitFor();
-    await editor.locator('wb-after-sales-case-photos button[data-photo] img').waitFor();
+    await editor.locator('wb-after-sales-case-photos button[data-photo="运单.png"]', { hasText: 'Waybill' }).waitFor();
     await editor.locator('wb-after-sales-case-dispute', { hasText: 'The dispute has its outcome' }).waitFor();
     await shot(page, 'case-1440-en');
     await page.setViewportSize({ width: 1024, height: 700 });
