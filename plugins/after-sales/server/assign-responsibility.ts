@@ -21,7 +21,7 @@ export async function decideResponsibility(ctx: PluginContext, c: Case, body: Re
   const split = splitReturnShipping(c.kind, body.party, body.returnShippingFen, s.returnShipping);
   const mistake = body.party === 'shop' ? body.mistake ?? null : null;
   const people = body.party !== 'shop' ? [] : body.responsible?.length ? await named(ctx, body.responsible) : await traced(ctx, c, mistake!, actor);
-  const who = people.map((p) => ({ zh: `${STEP_NAMES[p.step === 'named' ? 'remark' : p.step]['zh-CN']} ${p.name}`, en: `${STEP_NAMES[p.step === 'named' ? 'remark' : p.step].en} ${p.name}` }));
+  const who = people.map((p) => ({ zh: `${STEP_NAMES[p.step]['zh-CN']} ${p.name}`, en: `${STEP_NAMES[p.step].en} ${p.name}` }));
   const unknown = people.filter((p) => p.staffId === undefined && p.code === undefined).map((p) => p.name);
   const explanation = { ...split.explanation };
   if (body.party === 'shop') {

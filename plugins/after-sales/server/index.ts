@@ -5,6 +5,7 @@ import { registerDemo } from './demo/demo-cases.js';
 import { listenToImports } from './import-cases.js';
 import { addDisputeRoutes } from './disputes/dispute-routes.js';
 import { addFigureRoutes } from './figures/figure-routes.js';
+import { addPhotoRoutes } from './photos/photo-routes.js';
 import { addReturnRoutes } from './returns/return-routes.js';
 import { addReviewRoutes } from './reviews/review-routes.js';
 
@@ -18,4 +19,5 @@ export function activate(ctx: PluginContext): void {
   addFigureRoutes(ctx);
   addDisputeRoutes(ctx);
   registerDemo(ctx);
+  addPhotoRoutes(ctx);
 }

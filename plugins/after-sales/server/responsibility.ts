@@ -72,10 +72,12 @@ export const STEPS_OF_MISTAKE: Record<Mistake, readonly StepName[] | 'remark'> =
   'defect-missed': ['verifiedBy', 'packedBy'],
 };
 
-export const STEP_NAMES: Record<StepName | 'remark', Bilingual> = {
+export const STEP_NAMES: Record<StepName | 'remark' | 'named', Bilingual> = {
   pickedBy: { 'zh-CN': '拣货', en: 'picker' },
   verifiedBy: { 'zh-CN': '复核', en: 'verifier' },
   packedBy: { 'zh-CN': '打包', en: 'packer' },
   shippedBy: { 'zh-CN': '发货', en: 'shipper' },
   remark: { 'zh-CN': '客服备注', en: 'CS remark' },
+  // Named by the clerk deciding, not found in what fulfillment recorded.
+  named: { 'zh-CN': '指定', en: 'named' },
 };

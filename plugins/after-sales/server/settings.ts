@@ -8,6 +8,8 @@ export interface AfterSalesSettings {
   warnHoursLeft: number[];
   buyerWaitHours: number;
   returnShipping: ShippingRules;
+  /** Largest evidence photo, in MB. */
+  photoMaxMegabytes: number;
 }
 
 /** Read on every use, so a change in the settings view applies at once. */

@@ -1,6 +1,8 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { controlStyles, fenToYuan, panelStyles, WbElement, yuanToFen } from '@workbench/ui';
+import './case-dispute.js';
+import './case-photos.js';
 import { KIND_NAMES, STATE_NAMES, type Bilingual, type CaseKind, type CaseState } from '../shared/case-states.js';
 
 interface Person { id: number | null; name: string }
@@ -96,6 +98,8 @@ export class AfterSalesCaseEditor extends WbElement {
         ${this.workbench.can('after-sales.cases.note') ? html`<form @submit=${(e: Event) => this.note(e)}>
           <select name="kind" aria-label=${t('noteKind')}><option value="note">${t('note')}</option><option value="customer">${t('customerWords')}</option></select>
           <input name="text" required aria-label=${t('note')} /><button type="submit">${t('add')}</button></form>` : nothing}
+        <h3 style="margin-top: 8px">${t('photos.title')}</h3>
+        <wb-after-sales-case-photos .caseId=${c.id}></wb-after-sales-case-photos>
       </section>
       <section aria-label=${t('responsibility')}>
         <h3>${t('responsibility')}</h3>
@@ -104,7 +108,12 @@ export class AfterSalesCaseEditor extends WbElement {
           <select name="party" aria-label=${t('party')}>${PARTIES.map((p) => html`<option value=${p} ?selected=${r?.party === p}>${t(`party.${p}`)}</option>`)}</select>
           <select name="mistake" aria-label=${t('mistake')}><option value="">—</option>${MISTAKES.map((m) => html`<option value=${m} ?selected=${r?.mistake === m}>${t(`mistake.${m}`)}</option>`)}</select>
           <input name="returnShipping" placeholder=${t('returnShipping')} aria-label=${t('returnShipping')} size="8" .value=${r ? fenToYuan(r.returnShippingFen) : ''} />
+          <input name="responsible" placeholder=${t('responsibleCodes')} aria-label=${t('responsibleCodes')} title=${t('responsibleHint')} size="10" />
           <button type="submit">${t('decide')}</button></form>` : nothing}
+      </section>
+      <section aria-label=${t('dispute.title')} style="grid-column: 1 / -1">
+        <h3>${t('dispute.title')}</h3>
+        <wb-after-sales-case-dispute .caseId=${c.id} caseNo=${c.caseNo}></wb-after-sales-case-dispute>
       </section>`;
   }
 
@@ -130,8 +139,11 @@ export class AfterSalesCaseEditor extends WbElement {
     event.preventDefault();
     const form = new FormData(event.target as HTMLFormElement);
     const mistake = String(form.get('mistake') ?? '');
+    // 工号 named by the clerk, when what fulfillment recorded does not say who it was.
+    const codes = String(form.get('responsible') ?? '').split(/[\s,，、]+/).filter((code) => code !== '');
     void this.act(() => this.api.put(`/after-sales/cases/${this.caseId}/responsibility`, {
       version: this.c!.version, party: String(form.get('party')), returnShippingFen: this.fen(form, 'returnShipping'), ...(mistake ? { mistake } : {}),
+      ...(codes.length ? { responsible: codes.map((code) => ({ code })) } : {}),
     }));
   }
 }

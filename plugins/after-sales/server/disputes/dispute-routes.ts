@@ -2,6 +2,7 @@ import { ConflictError, def, ID_PARAMS, InputError, type PluginContext } from '@
 import { caseNotFound } from '../case-errors.js';
 import { caseStore } from '../case-store.js';
 import { personOf } from '../open-case.js';
+import { photoStore } from '../photos/photo-store.js';
 
 type Kind = 'talk' | 'appeal' | 'outcome';
 interface Entry { id: number; kind: Kind; text: string; byName: string; at: string }
@@ -53,13 +54,16 @@ export function addDisputeRoutes(ctx: PluginContext): void {
     method: 'get',
     path: '/cases/:id/evidence-bundle',
     permission: 'after-sales.cases.read',
-    summary: { 'zh-CN': '申诉用的凭证包：售后单的经过、备注、退款台账、责任与纠纷记录，一个 JSON 文件', en: "The appeal's evidence bundle: the case's timeline, notes, refund ledger, responsibility and dispute log, as one JSON file" },
+    summary: { 'zh-CN': '申诉用的凭证包：售后单的经过、备注、退款台账、责任、纠纷记录与照片清单（名称、大小、sha256），一个 JSON 文件', en: "The appeal's evidence bundle: the case's timeline, notes, refund ledger, responsibility, dispute log and the photos (name, size, sha256), as one JSON file" },
     params: ID_PARAMS,
     handler: async ({ params }) => {
       const bundle = await ctx.db.read(async (q) => {
         const detail = await caseStore(q).detail(params.id, ctx.now());
         if (!detail) throw caseNotFound(params.id);
-        return { exportedAt: ctx.now(), case: detail, dispute: await entries(q as never, params.id) };
+        // Photos by name, size and sha256, not their bytes: the file stays small enough to send, and
+        // each photo given to the platform can be shown to be the one kept here.
+        const photos = (await photoStore(q).list(params.id)).map(({ name, subject, type, size, sha256, by, at }) => ({ name, subject, type, size, sha256, by, at }));
+        return { exportedAt: ctx.now(), case: detail, dispute: await entries(q as never, params.id), photos };
       });
       return new Response(JSON.stringify(bundle, null, 2), {
         headers: { 'content-type': 'application/json; charset=utf-8', 'content-disposition': `attachment; filename="${bundle.case.caseNo}-evidence.json"` },
