@@ -4,6 +4,7 @@ import { scheduleDeadlineWarnings } from './deadline-job.js';
 import { listenToImports } from './import-cases.js';
 import { addDisputeRoutes } from './disputes/dispute-routes.js';
 import { addFigureRoutes } from './figures/figure-routes.js';
+import { addFollowUpRoutes } from './follow-ups/follow-up-routes.js';
 import { addReturnRoutes } from './returns/return-routes.js';
 import { addReviewRoutes } from './reviews/review-routes.js';
 
@@ -16,4 +17,5 @@ export function activate(ctx: PluginContext): void {
   addReturnRoutes(ctx);
   addFigureRoutes(ctx);
   addDisputeRoutes(ctx);
+  addFollowUpRoutes(ctx);
 }
