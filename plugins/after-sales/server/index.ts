@@ -2,6 +2,7 @@ import type { PluginContext } from '@workbench/plugin-api';
 import { addCaseRoutes } from './case-routes.js';
 import { scheduleDeadlineWarnings } from './deadline-job.js';
 import { listenToImports } from './import-cases.js';
+import { addClaimRoutes } from './claims/claim-routes.js';
 import { addDisputeRoutes } from './disputes/dispute-routes.js';
 import { addFigureRoutes } from './figures/figure-routes.js';
 import { addFollowUpRoutes } from './follow-ups/follow-up-routes.js';
@@ -18,4 +19,5 @@ export function activate(ctx: PluginContext): void {
   addFigureRoutes(ctx);
   addDisputeRoutes(ctx);
   addFollowUpRoutes(ctx);
+  addClaimRoutes(ctx);
 }
