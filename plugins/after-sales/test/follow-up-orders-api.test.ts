@@ -70,6 +70,10 @@ test('an exchange to a dearer size: its order waits for review marked 换货, th
   expect(sent.items.map((i: { skuCode: string; quantity: number; price: number }) => [i.skuCode, i.quantity, i.price])).toEqual([[m.code, 1, 0]]);
   const queue = await host.owner.get(`/api/fulfillment/orders?status=pending&q=${encodeURIComponent(order.orderNo)}`);
   expect(queue.body.items.find((o: { id: number }) => o.id === f.orderId)?.followUp?.kind).toBe('exchange');
+  const ids = async (followUp: string) => (await host.owner.get(`/api/fulfillment/orders?status=pending&followUp=${followUp}`)).body.items.map((o: { id: number }) => o.id);
+  expect(await ids('exchange')).toContain(f.orderId);
+  expect(await ids('any')).toContain(f.orderId);
+  expect(await ids('reship')).not.toContain(f.orderId);
 
   const twice = await host.owner.post(`${API}/cases/${c.id}/follow-up-order`, { version: (await host.owner.get(`${API}/cases/${c.id}`)).body.version });
   expect(twice.body.detail).toBe(`售后单 ${c.caseNo} 已建过发货订单 ${order.orderNo}-HH1`);

@@ -2,6 +2,8 @@ import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { controlStyles, fenToYuan, panelStyles, WbElement, yuanToFen } from '@workbench/ui';
 import { KIND_NAMES, STATE_NAMES, type Bilingual, type CaseKind, type CaseState } from '../shared/case-states.js';
+import './case-claim.js';
+import './case-follow-up.js';
 
 interface Person { id: number | null; name: string }
 interface CaseDetail {
@@ -105,7 +107,9 @@ export class AfterSalesCaseEditor extends WbElement {
           <select name="mistake" aria-label=${t('mistake')}><option value="">—</option>${MISTAKES.map((m) => html`<option value=${m} ?selected=${r?.mistake === m}>${t(`mistake.${m}`)}</option>`)}</select>
           <input name="returnShipping" placeholder=${t('returnShipping')} aria-label=${t('returnShipping')} size="8" .value=${r ? fenToYuan(r.returnShippingFen) : ''} />
           <button type="submit">${t('decide')}</button></form>` : nothing}
-      </section>`;
+      </section>
+      <wb-after-sales-case-follow-up .c=${c} @case-changed=${() => this.load()}></wb-after-sales-case-follow-up>
+      <wb-after-sales-case-claim .caseId=${c.id} .party=${r?.party ?? null}></wb-after-sales-case-claim>`;
   }
 
   private fen(form: FormData, name: string): number {

@@ -125,6 +125,9 @@ export class FulfillmentOrderEditor extends WbElement {
         ${statusBadge(o.status, pick)} ${platformBadge(o.platformStatus, pick)}
         <span>${priorityBadge(o.priority, pick)} <span class="hint">${this.i18n.text(priorityName(o.priority))}</span></span>
         ${o.task ? html`<span class="task">${this.t('任务单', 'Task order')}</span>` : nothing}
+        ${o.followUp ? html`<span class="task" data-follow-up=${o.followUp.kind}>${o.followUp.kind === 'exchange'
+          ? this.t(`换货单 · 原订单 ${o.followUp.originOrderNo} · 售后 ${o.followUp.caseRef}`, `Exchange · for order ${o.followUp.originOrderNo} · case ${o.followUp.caseRef}`)
+          : this.t(`补发单 · 原订单 ${o.followUp.originOrderNo} · 售后 ${o.followUp.caseRef}`, `Reshipment · for order ${o.followUp.originOrderNo} · case ${o.followUp.caseRef}`)}</span>` : nothing}
       </header>
       <div class="facts">
         <span>${o.source === 'manual' ? this.t('手工录入', 'Entered by hand') : this.t('淘宝导入', 'Imported from Taobao')}${o.shopName ? ` · ${o.shopName}` : ''}</span>

@@ -27,6 +27,7 @@ export const orderFilterProperties: Record<string, JsonSchema> = {
   sku: { type: 'string', minLength: 1, maxLength: 64, description: '商家编码' },
   exception: { type: 'string', enum: [...EXCEPTION_CODES] },
   wave: def('id'),
+  followUp: { type: 'string', enum: ['exchange', 'reship', 'any'], description: 'exchange (换货) or reshipment (补发) orders after-sales sent, or both' },
 };
 
 export const orderListQuery: JsonSchema = listQuery(orderFilterProperties);
