@@ -60,7 +60,7 @@ export class AfterSalesCaseClaim extends WbElement {
       <h3>${t('title')}</h3>
       ${this.error ? html`<p class="field-error" role="alert">${this.error}</p>` : nothing}
       ${k ? html`
-        <p data-claim>${t(`kind.${k.kind}`)} · ${t('claimed')} ${fenToYuan(k.amountClaimed)} 元 · ${k.courier} ${k.waybillNo}${k.offer ? ` · ${t('offer')}：${t(`offer.${k.offer}`)}` : ''}</p>
+        <p data-claim>${t(`kind.${k.kind}`)} · ${t('claimed')} ${fenToYuan(k.amountClaimed)} 元${k.courier || k.waybillNo ? ` · ${`${k.courier} ${k.waybillNo}`.trim()}` : ''}${k.offer ? ` · ${t('offer')}：${t(`offer.${k.offer}`)}` : ''}</p>
         <p data-claim-state><strong>${t(`state.${k.state}`)}</strong>${k.state === 'paid' ? ` ${fenToYuan(k.amountPaid ?? 0)} 元 · ${k.paidOn}` : ''}${k.outcomeNote ? `（${k.outcomeNote}）` : ''}</p>
         <ol>${k.steps.map((s) => html`<li>${s.done
           ? html`<span class="done">✓ ${t(`step.${s.step}`)}</span> ${s.note} — ${s.byName} ${when(s.at!)}`

@@ -127,7 +127,7 @@ export class FulfillmentOrders extends WbElement {
         : nothing}
       ${this.renderQueues()}
       <details ?open=${set > 0}>
-        <summary>${set ? this.t(`筛选（已设 ${set} 项）`, `Filters (${set} set)`) : this.t('筛选：旗帜、日期、快递、商家编码、异常', 'Filters: flag, date, courier, SKU, exception')}</summary>
+        <summary>${set ? this.t(`筛选（已设 ${set} 项）`, `Filters (${set} set)`) : this.t('筛选：旗帜、日期、快递、商家编码、异常、换货补发', 'Filters: flag, date, courier, SKU, exception, exchange or reshipment')}</summary>
         <wb-fulfillment-orders-filters .filter=${this.filter} @filter-change=${(e: CustomEvent<{ filter: OrdersFilter }>) => this.applyFilter(e.detail.filter)}></wb-fulfillment-orders-filters>
       </details>
       <wb-data-table storageKey="fulfillment-orders" ?selectable=${bulk.length > 0} rowHeight="44" .fetcher=${this.fetcher} .query=${this.query} .columns=${this.columns()} .bulkActions=${bulk}
