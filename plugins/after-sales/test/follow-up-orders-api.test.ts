@@ -97,6 +97,17 @@ test('an exchange to a cheaper size: the shop refunds the difference through the
   expect(detail.refunds.at(-1).note).toBe(`换货差价（${made.body.followUp.orderNo}）`);
 });
 
+test('a cheaper exchange whose difference the ledger refuses leaves no order in fulfillment', async () => {
+  const { order, c } = await exchangeReady(s);
+  expect((await host.owner.post(`${API}/cases/${c.id}/refunds`, { goods: 9000 })).status).toBe(201);
+  const ready = await move(c.id, 'exchange-pending');
+  const refused = await host.owner.post(`${API}/cases/${c.id}/follow-up-order`, { version: ready.version, skuCode: l.code });
+  expect(refused.status).toBe(409);
+  expect(refused.body.detail).toBe('货款超过该行实付：实付 99.00 元，已退 90.00 元，本次 20.00 元，最多还能退 9.00 元');
+  expect((await host.owner.get(`/api/fulfillment/orders?q=${encodeURIComponent(`${order.orderNo}-HH`)}`)).body.items).toEqual([]);
+  expect((await host.owner.get(`${API}/cases/${c.id}/follow-up-order`)).body.followUp).toBeNull();
+});
+
 test('a reshipment of one line of three sends that line only, the same SKU, at no difference', async () => {
   const order = await enterOrder(owner, [{ sku: s }, { sku: m, qty: 2 }, { sku: l }]);
   const line = order.items.find((i: { skuCode: string }) => i.skuCode === m.code);
