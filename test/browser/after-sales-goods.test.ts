@@ -131,7 +131,7 @@ test('the exchange order is made from the case editor and waits for review in th
   await made.waitFor();
   expect(await made.textContent()).toContain(`${exchange!.orderNo}-HH1`);
   expect(await section.locator('[data-tracking]').textContent()).toContain('还没发出');
-  await made.scrollIntoViewIfNeeded();
+  await section.locator('[data-tracking]').scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(SCREENSHOTS, 'after-sales-exchange-order-1024.png') });
   await showView(page, '订单');
   const orders = page.locator('wb-fulfillment-orders');
@@ -139,6 +139,11 @@ test('the exchange order is made from the case editor and waits for review in th
   await row.waitFor();
   expect(await orders.locator('.order-no', { hasText: `${exchange!.orderNo}-HH1` }).count()).toBe(1);
   await page.screenshot({ path: join(SCREENSHOTS, 'fulfillment-exchange-order-1024.png') });
+  await orders.locator('.order-no', { hasText: `${exchange!.orderNo}-HH1` }).dblclick();
+  const header = page.locator('wb-editor-area [role=tabpanel]:not([hidden]) wb-fulfillment-order-editor header [data-follow-up=exchange]');
+  await header.waitFor();
+  expect(await header.textContent()).toBe(`换货单 · 原订单 ${exchange!.orderNo} · 售后 ${exchange!.caseNo}`);
+  await page.screenshot({ path: join(SCREENSHOTS, 'fulfillment-exchange-order-editor-1024.png') });
 });
 
 test('a courier claim is opened, its steps ticked off and its payment recorded in the case editor', async () => {

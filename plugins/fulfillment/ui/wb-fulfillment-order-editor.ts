@@ -132,7 +132,7 @@ export class FulfillmentOrderEditor extends WbElement {
       <div class="facts">
         <span>${o.source === 'manual' ? this.t('手工录入', 'Entered by hand') : this.t('淘宝导入', 'Imported from Taobao')}${o.shopName ? ` · ${o.shopName}` : ''}</span>
         <span>${this.t('下单', 'Placed')} <strong>${this.i18n.dateTime(o.placedAt)}</strong></span>
-        <span>${this.t('付款', 'Paid')} <strong>${o.paidAt ? this.i18n.dateTime(o.paidAt) : this.t('未付款', 'not paid')}</strong></span>
+        <span>${this.t('付款', 'Paid')} <strong>${o.paidAt ? this.i18n.dateTime(o.paidAt) : o.followUp ? this.t('售后发货，不收款', 'after-sales, no charge') : this.t('未付款', 'not paid')}</strong></span>
         <span>${this.t('应付', 'Total')} <strong>${this.i18n.money(o.total)}</strong></span>
         ${o.courier || o.courierRequested ? html`<span>${this.t('快递', 'Courier')} <strong>${this.courierName(o.courier ?? o.courierRequested ?? '')}</strong>${o.trackingNo ? ` ${o.trackingNo}` : ''}</span>` : nothing}
         ${o.shippingMethod ? html`<span>${this.t('运送方式', 'Shipping')} <strong>${o.shippingMethod}</strong></span>` : nothing}
