@@ -6,6 +6,7 @@ import ts from 'typescript';
 import { expect, test } from 'vitest';
 import { parse } from 'yaml';
 import type { ServiceToken } from '@workbench/plugin-api';
+import type * as afterSalesTokens from '../plugins/after-sales/server/tokens.js';
 import type { FulfillmentServices } from '../plugins/fulfillment/contracts.js';
 import type * as fulfillmentTokens from '../plugins/fulfillment/server/tokens.js';
 import type { ListingsServices } from '../plugins/listings/contracts.js';
@@ -34,7 +35,8 @@ test("each side's tokens carry the provider's published types, not a copy", () =
     Same<typeof procurementCompetitors.CompetitorPricesToken, ServiceToken<ProcurementServices['competitor-prices']>>,
     Same<typeof listingsTokens.CompetitorPricesToken, ServiceToken<ProcurementServices['competitor-prices']>>,
     Same<typeof staffService.StaffToken, ServiceToken<StaffRulesServices['staff']>>,
-  ] = [true, true, true, true, true, true, true, true, true, true, true, true];
+    Same<typeof afterSalesTokens.OrdersToken, ServiceToken<FulfillmentServices['orders']>>,
+  ] = [true, true, true, true, true, true, true, true, true, true, true, true, true];
   expect(same.every(Boolean)).toBe(true);
 });
 
@@ -70,3 +72,10 @@ test('a provider whose implementation drops a published method fails the type ch
   const problems = program.getSemanticDiagnostics(program.getSourceFile(file)).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
   expect(problems.join('\n')).toMatch(/Property 'movements' is missing .* 'InventoryService'/);
 }, 60_000);
+
+test("fulfillment's orders service publishes its one write, createFollowUp, and implements it in its own file", () => {
+  const contract = readFileSync(join(ROOT, 'plugins', 'fulfillment', 'contracts.ts'), 'utf8');
+  const service = readFileSync(join(ROOT, 'plugins', 'fulfillment', 'server', 'orders', 'orders-service.ts'), 'utf8');
+  expect(contract).toMatch(/createFollowUp\(request: FollowUpRequest, options\?: ReadOptions\): Promise<FollowUpOrder>;/);
+  expect(service).toMatch(/createFollowUp: \(request, options\) => createFollowUp\(ctx, request, options\?\.actor\)/);
+});

@@ -107,6 +107,33 @@ export interface OrdersService {
   salesBySku(skuIds: number[], from: string, to: string): Promise<Map<number, SkuSales>>;
   /** Pieces shipped per SKU id between two instants (shipped_at). */
   shippedQuantities(skuIds: number[], from: string, to: string): Promise<Map<number, number>>;
+  /**
+   * An exchange (换货) or reshipment (补发) order for an after-sales case: receiver and address
+   * copied from `originOrderNo`, numbered after it (`<orig>-HH1`, `-BF1`, …), at 待审核 so it
+   * goes through review, waves and the stations like any order, marked with its kind, origin and
+   * case. The goods are sent at no charge (lines at 0, paid 0); `listPrice` per line says what the
+   * SKUs sell for, for the caller to settle the price difference. Runs in the caller's transaction
+   * when there is one. Refused (404) for an unknown origin, (400) for an unknown SKU.
+   */
+  createFollowUp(request: FollowUpRequest, options?: ReadOptions): Promise<FollowUpOrder>;
+}
+
+/** What `createFollowUp` sends, and for whom. */
+export interface FollowUpRequest {
+  kind: 'exchange' | 'reship';
+  originOrderNo: string;
+  /** The case that asks for it, e.g. `AS-12`; kept on the order. */
+  caseRef: string;
+  /** A listings SKU by id or 商家编码, and how many pieces. */
+  items: { skuId?: number; skuCode?: string; quantity: number }[];
+  /** Goes into the order's history with the request. */
+  note?: string;
+}
+
+/** The order made, as `byId` reads it for `options.actor`, and each line's SKU price in listings (分). */
+export interface FollowUpOrder {
+  order: OrderDetail;
+  lines: { skuId: number; skuCode: string; quantity: number; listPrice: number }[];
 }
 
 export interface LedgerEntry {

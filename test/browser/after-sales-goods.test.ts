@@ -7,7 +7,8 @@ import { SCREENSHOTS, signedInPage, showView, type SignedInPage } from '../helpe
 import { createSkus, enterOrder, stockUp, type Client, type TestSku } from '../../plugins/fulfillment/test/api.js';
 
 // After-sales as a clerk in Chromium: the reviews with their replies, a 差评 answered from the
-// keyboard, the praise of a good review named; then a return received by scanner.
+// keyboard, the praise of a good review named; then a return received by scanner, and an
+// exchange's order made from the case editor and found in fulfillment's orders.
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
 let host: TestHost;
@@ -15,6 +16,7 @@ let signed: SignedInPage;
 let page: Page;
 let sku: TestSku | undefined;
 let caseNo = '';
+let exchange: { caseNo: string; orderNo: string } | undefined;
 
 beforeAll(async () => {
   await mkdir(SCREENSHOTS, { recursive: true });
@@ -35,6 +37,12 @@ beforeAll(async () => {
   caseNo = opened.body.caseNo;
   expect((await host.owner.post(`/api/after-sales/cases/${opened.body.id}/move`, { version: opened.body.version, to: 'wait-buyer-return' })).status).toBe(200);
   expect((await host.owner.put(`/api/after-sales/cases/${opened.body.id}/return-tracking`, { trackingNo: 'YT7766554433' })).status).toBe(200);
+  // An exchange whose goods came back: 换货待发, its order still to make.
+  const swapped = await enterOrder(owner, [{ sku: sku! }], { paid: true });
+  let c = (await host.owner.post('/api/after-sales/cases', { orderId: swapped.id, kind: 'exchange', reason: '尺码不合适' })).body;
+  for (const to of ['wait-buyer-return', 'wait-seller-confirm', 'exchange-pending']) c = (await host.owner.post(`/api/after-sales/cases/${c.id}/move`, { version: c.version, to })).body;
+  expect(c.state).toBe('exchange-pending');
+  exchange = { caseNo: c.caseNo, orderNo: swapped.orderNo };
   await host.staff('kefu', ['customer-service', 'warehouse', 'operations']);
   signed = await signedInPage(host.url, { username: 'kefu', password: 'staff-pass-123' }, 10_000);
   page = signed.page;
@@ -111,4 +119,53 @@ test('the figures view shows the month against the industry and the reasons most
   expect(await view.locator('.pareto tr td:first-child').allTextContents()).toEqual(['尺码不合适', '质量问题']);
   expect(await view.locator('.speed').textContent()).toContain('行业 48 h');
   await page.screenshot({ path: join(SCREENSHOTS, 'after-sales-figures-1024.png') });
+});
+
+test('the exchange order is made from the case editor and waits for review in the orders, marked 换货', async () => {
+  await showView(page, '售后单');
+  const view = page.locator('wb-after-sales-cases');
+  await view.locator(`tr[data-case="${exchange!.caseNo}"]`).click();
+  const section = view.locator('wb-after-sales-case-editor wb-after-sales-case-follow-up');
+  await section.locator('button[type=submit]', { hasText: '建换货订单' }).click();
+  const made = section.locator('[data-follow-up-order]');
+  await made.waitFor();
+  expect(await made.textContent()).toContain(`${exchange!.orderNo}-HH1`);
+  expect(await section.locator('[data-tracking]').textContent()).toContain('还没发出');
+  await section.locator('[data-tracking]').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(SCREENSHOTS, 'after-sales-exchange-order-1024.png') });
+  await showView(page, '订单');
+  const orders = page.locator('wb-fulfillment-orders');
+  const row = orders.locator('[data-follow-up=exchange]').first();
+  await row.waitFor();
+  expect(await orders.locator('.order-no', { hasText: `${exchange!.orderNo}-HH1` }).count()).toBe(1);
+  await page.screenshot({ path: join(SCREENSHOTS, 'fulfillment-exchange-order-1024.png') });
+  await orders.locator('.order-no', { hasText: `${exchange!.orderNo}-HH1` }).dblclick();
+  const header = page.locator('wb-editor-area [role=tabpanel]:not([hidden]) wb-fulfillment-order-editor header [data-follow-up=exchange]');
+  await header.waitFor();
+  expect(await header.textContent()).toBe(`换货单 · 原订单 ${exchange!.orderNo} · 售后 ${exchange!.caseNo}`);
+  await page.screenshot({ path: join(SCREENSHOTS, 'fulfillment-exchange-order-editor-1024.png') });
+});
+
+test('a courier claim is opened, its steps ticked off and its payment recorded in the case editor', async () => {
+  // A parcel the courier lost (opened after the figures, whose reasons it would change): the courier's responsibility.
+  const order = await enterOrder(host.owner as unknown as Client, [{ sku: sku! }], { paid: true });
+  const gone = (await host.owner.post('/api/after-sales/cases', { orderId: order.id, kind: 'reship', reason: '未收到货' })).body;
+  expect((await host.owner.put(`/api/after-sales/cases/${gone.id}/responsibility`, { version: gone.version, party: 'courier', returnShippingFen: 0 })).status).toBe(200);
+  await showView(page, '售后单');
+  const view = page.locator('wb-after-sales-cases');
+  if (await view.locator('wb-after-sales-case-editor').count()) await view.locator('wb-after-sales-case-editor header button').click();
+  await view.locator(`tr[data-case="${gone.caseNo}"]`).click();
+  const claim = view.locator('wb-after-sales-case-editor wb-after-sales-case-claim');
+  await claim.locator('input[name=amount]').fill('99');
+  await claim.locator('button[type=submit]').click();
+  for (const step of ['recorded', 'compared', 'called']) {
+    await claim.locator(`button[data-step=${step}]`).click();
+    await claim.locator(`button[data-step=${step}]`).waitFor({ state: 'detached' });
+  }
+  await claim.locator('input[name=amountPaid]').fill('80');
+  await claim.locator('input[name=paidOn]').fill('2026-11-20');
+  await claim.locator('button[value=paid]').click();
+  await claim.locator('[data-claim-state]', { hasText: '快递已赔付 80.00 元 · 2026-11-20' }).waitFor();
+  await claim.locator('[data-claim]').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(SCREENSHOTS, 'after-sales-courier-claim-1024.png') });
 });

@@ -3,9 +3,11 @@ import { addCaseRoutes } from './case-routes.js';
 import { scheduleDeadlineWarnings } from './deadline-job.js';
 import { registerDemo } from './demo/demo-cases.js';
 import { listenToImports } from './import-cases.js';
+import { addClaimRoutes } from './claims/claim-routes.js';
 import { addDisputeRoutes } from './disputes/dispute-routes.js';
 import { addFigureRoutes } from './figures/figure-routes.js';
 import { addPhotoRoutes } from './photos/photo-routes.js';
+import { addFollowUpRoutes } from './follow-ups/follow-up-routes.js';
 import { addReturnRoutes } from './returns/return-routes.js';
 import { addReviewRoutes } from './reviews/review-routes.js';
 
@@ -20,4 +22,6 @@ export function activate(ctx: PluginContext): void {
   addDisputeRoutes(ctx);
   registerDemo(ctx);
   addPhotoRoutes(ctx);
+  addFollowUpRoutes(ctx);
+  addClaimRoutes(ctx);
 }

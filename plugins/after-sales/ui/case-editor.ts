@@ -4,6 +4,8 @@ import { controlStyles, fenToYuan, panelStyles, WbElement, yuanToFen } from '@wo
 import './case-dispute.js';
 import './case-photos.js';
 import { KIND_NAMES, STATE_NAMES, type Bilingual, type CaseKind, type CaseState } from '../shared/case-states.js';
+import './case-claim.js';
+import './case-follow-up.js';
 
 interface Person { id: number | null; name: string }
 interface CaseDetail {
@@ -114,7 +116,9 @@ export class AfterSalesCaseEditor extends WbElement {
       <section aria-label=${t('dispute.title')} style="grid-column: 1 / -1">
         <h3>${t('dispute.title')}</h3>
         <wb-after-sales-case-dispute .caseId=${c.id} caseNo=${c.caseNo}></wb-after-sales-case-dispute>
-      </section>`;
+      </section>
+      <wb-after-sales-case-follow-up .c=${c} @case-changed=${() => this.load()}></wb-after-sales-case-follow-up>
+      <wb-after-sales-case-claim .caseId=${c.id} .party=${r?.party ?? null}></wb-after-sales-case-claim>`;
   }
 
   private fen(form: FormData, name: string): number {

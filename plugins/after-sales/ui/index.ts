@@ -2,6 +2,7 @@ import type { PluginUiContext } from '@workbench/ui';
 import './cases-view.js';
 import { addEvidenceStrings } from './evidence-strings.js';
 import './figures-view.js';
+import { addFollowUpWords } from './follow-up-words.js';
 import './returns-view.js';
 import './reviews-view.js';
 import './today-widget.js';
@@ -9,6 +10,7 @@ import './today-widget.js';
 /** Runs once per page, when a view of the plugin is first shown. */
 export function activate(wb: PluginUiContext): void {
   addEvidenceStrings(wb);
+  addFollowUpWords(wb);
   wb.i18n.add('zh-CN', {
     'after-sales.queue': '售后队列', 'after-sales.open': '开售后单', 'after-sales.onlyOpen': '只看未结束的',
     'after-sales.caseNo': '售后单号', 'after-sales.orderNo': '订单编号', 'after-sales.itemId': '行号', 'after-sales.item': '商品',

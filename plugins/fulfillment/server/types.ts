@@ -8,7 +8,7 @@ export type { Order, OrderDetail, OrderException, OrderItem, OrderRemark, OrderS
 
 /* ─── Services other plugins use: published in ../contracts.ts ──────────────────────────── */
 
-export type { InventoryService, LedgerEntry, OrderQuery, OrdersPage, OrderTally, OrderTotals, OrdersService, ReadOptions, SkuSales } from '../contracts.js';
+export type { FollowUpOrder, FollowUpRequest, InventoryService, LedgerEntry, OrderQuery, OrdersPage, OrderTally, OrderTotals, OrdersService, ReadOptions, SkuSales } from '../contracts.js';
 
 /** A line of stock moving for an order or a delivery. */
 export interface StockLine {

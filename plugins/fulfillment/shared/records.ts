@@ -57,6 +57,13 @@ export interface StepActor {
   at: string;
 }
 
+/** What marks an order sent again for an after-sales case. */
+export interface FollowUp {
+  kind: 'exchange' | 'reship';
+  originOrderNo: string;
+  caseRef: string;
+}
+
 export interface Order {
   id: number;
   orderNo: string;
@@ -97,6 +104,8 @@ export interface Order {
   placedAt: string;
   paidAt: string | null;
   steps: OrderSteps;
+  /** An exchange (换货) or reshipment (补发) sent for an after-sales case; null for an ordinary order. */
+  followUp: FollowUp | null;
   version: number;
   createdAt: string;
   updatedAt: string;

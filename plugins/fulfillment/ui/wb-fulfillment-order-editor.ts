@@ -125,11 +125,14 @@ export class FulfillmentOrderEditor extends WbElement {
         ${statusBadge(o.status, pick)} ${platformBadge(o.platformStatus, pick)}
         <span>${priorityBadge(o.priority, pick)} <span class="hint">${this.i18n.text(priorityName(o.priority))}</span></span>
         ${o.task ? html`<span class="task">${this.t('任务单', 'Task order')}</span>` : nothing}
+        ${o.followUp ? html`<span class="task" data-follow-up=${o.followUp.kind}>${o.followUp.kind === 'exchange'
+          ? this.t(`换货单 · 原订单 ${o.followUp.originOrderNo} · 售后 ${o.followUp.caseRef}`, `Exchange · for order ${o.followUp.originOrderNo} · case ${o.followUp.caseRef}`)
+          : this.t(`补发单 · 原订单 ${o.followUp.originOrderNo} · 售后 ${o.followUp.caseRef}`, `Reshipment · for order ${o.followUp.originOrderNo} · case ${o.followUp.caseRef}`)}</span>` : nothing}
       </header>
       <div class="facts">
         <span>${o.source === 'manual' ? this.t('手工录入', 'Entered by hand') : this.t('淘宝导入', 'Imported from Taobao')}${o.shopName ? ` · ${o.shopName}` : ''}</span>
         <span>${this.t('下单', 'Placed')} <strong>${this.i18n.dateTime(o.placedAt)}</strong></span>
-        <span>${this.t('付款', 'Paid')} <strong>${o.paidAt ? this.i18n.dateTime(o.paidAt) : this.t('未付款', 'not paid')}</strong></span>
+        <span>${this.t('付款', 'Paid')} <strong>${o.paidAt ? this.i18n.dateTime(o.paidAt) : o.followUp ? this.t('售后发货，不收款', 'after-sales, no charge') : this.t('未付款', 'not paid')}</strong></span>
         <span>${this.t('应付', 'Total')} <strong>${this.i18n.money(o.total)}</strong></span>
         ${o.courier || o.courierRequested ? html`<span>${this.t('快递', 'Courier')} <strong>${this.courierName(o.courier ?? o.courierRequested ?? '')}</strong>${o.trackingNo ? ` ${o.trackingNo}` : ''}</span>` : nothing}
         ${o.shippingMethod ? html`<span>${this.t('运送方式', 'Shipping')} <strong>${o.shippingMethod}</strong></span>` : nothing}

@@ -68,6 +68,8 @@ export interface OrdersFilter {
   courier?: string;
   sku?: string;
   exception?: ExceptionCode | '';
+  /** Only the exchange (换货) or reshipment (补发) orders after-sales sent, or both. */
+  followUp?: 'exchange' | 'reship' | 'any' | '';
 }
 
 /** A reason from a batch answer or a refusal as text. */

@@ -9,7 +9,7 @@ const FLAGS: FlagColour[] = [1, 2, 3, 4, 5, 0];
 
 /** How many of the filters below are set, for the 筛选 summary. */
 export function filterCount(f: OrdersFilter): number {
-  return (['flag', 'from', 'to', 'courier', 'sku', 'exception'] as const).filter((k) => f[k]).length;
+  return (['flag', 'from', 'to', 'courier', 'sku', 'exception', 'followUp'] as const).filter((k) => f[k]).length;
 }
 
 /**
@@ -66,6 +66,13 @@ export class FulfillmentOrdersFilters extends WbElement {
         <select id="exception" @change=${(e: Event) => this.set({ exception: (e.target as HTMLSelectElement).value as OrdersFilter['exception'] })}>
           <option value="" ?selected=${!f.exception}>${this.t('全部', 'All')}</option>
           ${exceptionOptions().map((o) => html`<option value=${o.value} ?selected=${f.exception === o.value}>${this.i18n.text(o.label)}</option>`)}
+        </select>
+        <label for="followUp">${this.t('售后发货', 'After-sales')}</label>
+        <select id="followUp" @change=${(e: Event) => this.set({ followUp: (e.target as HTMLSelectElement).value as OrdersFilter['followUp'] })}>
+          <option value="" ?selected=${!f.followUp}>${this.t('全部', 'All')}</option>
+          <option value="any" ?selected=${f.followUp === 'any'}>${this.t('换货与补发', 'Exchanges and reshipments')}</option>
+          <option value="exchange" ?selected=${f.followUp === 'exchange'}>${this.t('换货', 'Exchanges')}</option>
+          <option value="reship" ?selected=${f.followUp === 'reship'}>${this.t('补发', 'Reshipments')}</option>
         </select>
       </div>
       ${filterCount(f) ? html`<button class="clear" @click=${() => this.emit({ status: f.status })}>${this.t('清除筛选', 'Clear filters')}</button>` : nothing}`;

@@ -127,7 +127,7 @@ export class FulfillmentOrders extends WbElement {
         : nothing}
       ${this.renderQueues()}
       <details ?open=${set > 0}>
-        <summary>${set ? this.t(`筛选（已设 ${set} 项）`, `Filters (${set} set)`) : this.t('筛选：旗帜、日期、快递、商家编码、异常', 'Filters: flag, date, courier, SKU, exception')}</summary>
+        <summary>${set ? this.t(`筛选（已设 ${set} 项）`, `Filters (${set} set)`) : this.t('筛选：旗帜、日期、快递、商家编码、异常、换货补发', 'Filters: flag, date, courier, SKU, exception, exchange or reshipment')}</summary>
         <wb-fulfillment-orders-filters .filter=${this.filter} @filter-change=${(e: CustomEvent<{ filter: OrdersFilter }>) => this.applyFilter(e.detail.filter)}></wb-fulfillment-orders-filters>
       </details>
       <wb-data-table storageKey="fulfillment-orders" ?selectable=${bulk.length > 0} rowHeight="44" .fetcher=${this.fetcher} .query=${this.query} .columns=${this.columns()} .bulkActions=${bulk}
@@ -193,7 +193,7 @@ export class FulfillmentOrders extends WbElement {
         title: { 'zh-CN': '订单', en: 'Order' },
         sortable: true,
         width: 'minmax(0, 1fr)',
-        render: (r) => html`<span style=${line} title=${r.orderNo}>${priorityBadge(r.priority, pick)}${flagChip(r.flag, pick, { nameless: true })}<span class="order-no" style=${no}>${r.orderNo}</span>${r.task ? html`<span style=${task}>${this.t('任务', 'task')}</span>` : nothing}</span>
+        render: (r) => html`<span style=${line} title=${r.orderNo}>${priorityBadge(r.priority, pick)}${flagChip(r.flag, pick, { nameless: true })}<span class="order-no" style=${no}>${r.orderNo}</span>${r.task ? html`<span style=${task}>${this.t('任务', 'task')}</span>` : nothing}${r.followUp ? html`<span style=${task} data-follow-up=${r.followUp.kind}>${r.followUp.kind === 'exchange' ? this.t('换货', 'exchange') : this.t('补发', 'reship')}</span>` : nothing}</span>
           <span style=${sub}>${masked(r, r.receiverName)} · ${this.i18n.money(r.total)} · ${this.i18n.dateTime(r.placedAt, { year: false })}</span>`,
       },
       // English state names are longer than the two or three characters of the Chinese ones.

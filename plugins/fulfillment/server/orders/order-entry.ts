@@ -37,7 +37,8 @@ export interface OrderInput {
 async function nextOrderNo(tx: Transaction, date: string): Promise<string> {
   const prefix = `M${date.replaceAll('-', '')}`;
   const last = await tx.get<{ order_no: string }>(
-    "SELECT order_no FROM fulfillment_orders WHERE order_no >= ? AND order_no < ? ORDER BY length(order_no) DESC, order_no DESC LIMIT 1",
+    // An exchange or reshipment of a hand-entered order carries its number and a suffix: not in the sequence.
+    "SELECT order_no FROM fulfillment_orders WHERE order_no >= ? AND order_no < ? AND follow_up IS NULL ORDER BY length(order_no) DESC, order_no DESC LIMIT 1",
     [prefix, `${prefix}:`],
   );
   const seq = last ? Number(last.order_no.slice(prefix.length)) + 1 : 1;

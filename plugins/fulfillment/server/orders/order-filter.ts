@@ -16,6 +16,7 @@ export interface OrderFilter {
   sku?: string;
   exception?: string;
   wave?: number;
+  followUp?: 'exchange' | 'reship' | 'any';
 }
 
 export interface Where {
@@ -91,6 +92,11 @@ export function orderWhere(filter: OrderFilter, skuId: number | undefined, timeB
   if (filter.wave !== undefined) {
     clauses.push('o.wave_id = ?');
     params.push(filter.wave);
+  }
+  if (filter.followUp === 'any') clauses.push('o.follow_up IS NOT NULL');
+  else if (filter.followUp) {
+    clauses.push('o.follow_up = ?');
+    params.push(filter.followUp);
   }
   return { clauses, params };
 }

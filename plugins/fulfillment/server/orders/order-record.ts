@@ -56,6 +56,9 @@ export interface OrderRow {
   shipped_by: number | null;
   shipped_by_name: string | null;
   shipped_at: string | null;
+  follow_up: 'exchange' | 'reship' | null;
+  origin_order_no: string | null;
+  case_ref: string | null;
   version: number;
   created_at: string;
   updated_at: string;
@@ -115,6 +118,7 @@ export function toOrder(row: OrderRow, showCustomer: boolean): Order {
       packedBy: step(row.packed_by, row.packed_by_name, row.packed_at),
       shippedBy: step(row.shipped_by, row.shipped_by_name, row.shipped_at),
     },
+    followUp: row.follow_up ? { kind: row.follow_up, originOrderNo: row.origin_order_no ?? '', caseRef: row.case_ref ?? '' } : null,
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

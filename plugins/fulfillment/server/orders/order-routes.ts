@@ -27,6 +27,7 @@ export const orderFilterProperties: Record<string, JsonSchema> = {
   sku: { type: 'string', minLength: 1, maxLength: 64, description: '商家编码' },
   exception: { type: 'string', enum: [...EXCEPTION_CODES] },
   wave: def('id'),
+  followUp: { type: 'string', enum: ['exchange', 'reship', 'any'], description: 'exchange (换货) or reshipment (补发) orders after-sales sent, or both' },
 };
 
 export const orderListQuery: JsonSchema = listQuery(orderFilterProperties);
@@ -62,8 +63,8 @@ export function addOrderRoutes(ctx: PluginContext): void {
     path: '/orders',
     permission: 'fulfillment.orders.read',
     summary: {
-      'zh-CN': '订单查询：按订单号（可输前几位）、收件人、支付宝账号、运单号查找，按状态、旗帜、下单日期、快递、商家编码、异常、波次筛选',
-      en: 'Find orders by order number (or its start), receiver, payment account or tracking number; filter by state, flag, date placed, courier, SKU code, exception, wave',
+      'zh-CN': '订单查询：按订单号（可输前几位）、收件人、支付宝账号、运单号查找，按状态、旗帜、下单日期、快递、商家编码、异常、波次、换货补发筛选',
+      en: 'Find orders by order number (or its start), receiver, payment account or tracking number; filter by state, flag, date placed, courier, SKU code, exception, wave, exchange or reshipment',
     },
     query: orderListQuery,
     response: orderPageSchema,

@@ -80,6 +80,12 @@ const orderProperties: Record<string, JsonSchema> = {
     required: ['reviewedBy', 'pickedBy', 'verifiedBy', 'packedBy', 'shippedBy'],
     additionalProperties: false,
   },
+  followUp: nullable({
+    type: 'object',
+    properties: { kind: { enum: ['exchange', 'reship'] }, originOrderNo: str, caseRef: str },
+    required: ['kind', 'originOrderNo', 'caseRef'],
+    additionalProperties: false,
+  }),
   version: def('version'),
   createdAt: def('timestamp'),
   updatedAt: def('timestamp'),
