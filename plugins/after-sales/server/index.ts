@@ -1,5 +1,6 @@
 import type { PluginContext } from '@workbench/plugin-api';
 import { addCaseRoutes } from './case-routes.js';
+import { CasesToken, createCasesService } from './case-service.js';
 import { scheduleDeadlineWarnings } from './deadline-job.js';
 import { listenToImports } from './import-cases.js';
 import { addDisputeRoutes } from './disputes/dispute-routes.js';
@@ -16,4 +17,5 @@ export function activate(ctx: PluginContext): void {
   addReturnRoutes(ctx);
   addFigureRoutes(ctx);
   addDisputeRoutes(ctx);
+  ctx.services.provide(CasesToken, createCasesService(ctx));
 }
