@@ -1,6 +1,9 @@
 import type { PluginUiContext } from '@workbench/ui';
 import './phrase-panel.js';
 import './phrase-library.js';
+import './procedure-panel.js';
+import './customer-file-panel.js';
+import './return-visit-list.js';
 
 /** Runs once per page, when a view of the plugin is first shown. */
 export function activate(wb: PluginUiContext): void {

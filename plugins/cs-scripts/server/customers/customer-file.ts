@@ -47,6 +47,8 @@ export interface CustomerFile {
   notes: CustomerNote[];
   runs: Pick<Run, 'id' | 'procedureName' | 'subjectRef' | 'state' | 'startedAt' | 'startedByName'>[];
   returnVisits: CustomerVisit[];
+  /** The member levels of the settings, for the form. */
+  memberLevels: string[];
 }
 
 // The newest orders are the ones a conversation is about; older ones count in `total` and `spent`.
@@ -87,6 +89,7 @@ export async function customerFile(ctx: PluginContext, buyerNick: string, actor:
     cases,
     notes: kept.notes,
     runs: kept.runs.map(({ id, procedureName, subjectRef, state, startedAt, startedByName }) => ({ id, procedureName, subjectRef, state, startedAt, startedByName })),
+    memberLevels: timing.memberLevels,
     returnVisits: kept.visits.map((v) => ({ id: v.id, orderNo: v.orderNo, shippedAt: v.shippedAt, dueDay: returnVisitDueDay(v.shippedAt, timing), doneAt: v.doneAt, doneByName: v.doneByName, note: v.note })),
   };
 }

@@ -20,9 +20,9 @@ const FILE: JsonSchema = {
     cases: nullable({ type: 'array', items: { type: 'object' } }),
     notes: { type: 'array', items: { type: 'object', properties: { id: def('id'), text: { type: 'string' }, createdAt: def('timestamp'), createdByName: { type: 'string' } }, required: ['id', 'text', 'createdAt', 'createdByName'] } },
     runs: { type: 'array', items: { type: 'object' } },
-    returnVisits: { type: 'array', items: { type: 'object' } },
+    returnVisits: { type: 'array', items: { type: 'object' } }, memberLevels: { type: 'array', items: { type: 'string' } },
   },
-  required: ['buyerNick', 'profile', 'orders', 'cases', 'notes', 'runs', 'returnVisits'],
+  required: ['buyerNick', 'profile', 'orders', 'cases', 'notes', 'runs', 'returnVisits', 'memberLevels'],
 };
 const LISTS: Record<CustomerList, { zh: string; en: string }> = {
   'holiday-greetings': { zh: '节日问候名单', en: 'holiday-greetings' },
