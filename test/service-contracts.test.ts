@@ -9,6 +9,7 @@ import type { ServiceToken } from '@workbench/plugin-api';
 import type { AfterSalesServices } from '../plugins/after-sales/contracts.js';
 import type * as afterSalesService from '../plugins/after-sales/server/case-service.js';
 import type { FulfillmentServices } from '../plugins/fulfillment/contracts.js';
+import type * as csScriptsTokens from '../plugins/cs-scripts/server/tokens.js';
 import type * as fulfillmentTokens from '../plugins/fulfillment/server/tokens.js';
 import type { ListingsServices } from '../plugins/listings/contracts.js';
 import type * as listingsTokens from '../plugins/listings/server/tokens.js';
@@ -39,7 +40,11 @@ test("each side's tokens carry the provider's published types, not a copy", () =
     Same<typeof staffService.StaffToken, ServiceToken<StaffRulesServices['staff']>>,
     Same<typeof afterSalesService.CasesToken, ServiceToken<AfterSalesServices['cases']>>,
     Same<typeof csCasesToken.CasesToken, ServiceToken<AfterSalesServices['cases']>>,
-  ] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true];
+    Same<typeof csScriptsTokens.OrdersToken, ServiceToken<FulfillmentServices['orders']>>,
+    Same<typeof csScriptsTokens.CatalogToken, ServiceToken<ListingsServices['catalog']>>,
+    Same<typeof csScriptsTokens.PricingToken, ServiceToken<ListingsServices['pricing']>>,
+    Same<typeof csScriptsTokens.StaffToken, ServiceToken<StaffRulesServices['staff']>>,
+  ] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
   expect(same.every(Boolean)).toBe(true);
 });
 

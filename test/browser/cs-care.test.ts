@@ -2,13 +2,14 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { colleague, createSkus, enterOrder, startFulfillment, type FulfillmentServer } from '../../plugins/fulfillment/test/api.js';
+import { approve, colleague, createSkus, enterOrder, pickedWave, startFulfillment, stockUp, type FulfillmentServer } from '../../plugins/fulfillment/test/api.js';
 import { signedInPage } from '../helpers/browser.js';
 import { ROOT } from '../helpers/server.js';
 
 // A 客服 answers a logistics complaint with the keyboard only: finds the buyer's file from the
 // order number, starts the logistics complaint procedure on the order and works down its six
-// steps with a note each (Enter ticks and moves on), then finishes it.
+// steps with a note each (Enter ticks and moves on), then finishes it; and records a return visit
+// due today from the list.
 const SHOTS = join(ROOT, 'test-results');
 const AFTER_SALES = join(ROOT, 'plugins/after-sales');
 const CS_SCRIPTS = join(ROOT, 'plugins/cs-scripts');
@@ -17,12 +18,22 @@ let fx: FulfillmentServer;
 let browser: Browser;
 let page: Page;
 let order: Awaited<ReturnType<typeof enterOrder>>;
+let shipped: Awaited<ReturnType<typeof enterOrder>>;
 
 beforeAll(async () => {
   await mkdir(SHOTS, { recursive: true });
   fx = await startFulfillment({ inProcess: true, listen: true, folders: [AFTER_SALES, CS_SCRIPTS], enabled: ['listings', 'fulfillment', 'after-sales', 'cs-scripts'] });
   const skus = await createSkus(fx.owner, 1, 'CSB');
   order = await enterOrder(fx.owner, [{ sku: skus[0]! }], { buyerNick: 'tb_等不到快递', receiverName: '陈等等', receiverPhone: '13700002222' });
+  // A parcel shipped today, and visits due on the day of shipping, so the list has it today.
+  await stockUp(fx.owner, skus[0]!, 'CB-01-01-01', 1);
+  shipped = await enterOrder(fx.owner, [{ sku: skus[0]! }], { buyerNick: 'tb_回访一下' });
+  await approve(fx.owner, shipped);
+  await pickedWave(fx.owner, [shipped.id]);
+  const picked = (await fx.owner.get(`/api/fulfillment/orders/${shipped.id}`)).body;
+  expect((await fx.owner.post(`/api/fulfillment/orders/${shipped.id}/ship`, { version: picked.version, trackingNo: '7712345678900001', weightGrams: 300 })).status).toBe(200);
+  const settings = (await fx.owner.get('/api/settings/cs-scripts')).body;
+  expect((await fx.owner.put('/api/settings/cs-scripts', { value: { ...settings.value, deliveryDays: 0, returnVisitDays: 0 }, version: settings.version })).status).toBe(200);
   await colleague(fx.server, fx.owner, 'kefu', [
     'fulfillment.orders.read', 'fulfillment.customer.read', 'after-sales.cases.read',
     'cs-scripts.procedures.run', 'cs-scripts.customers.read', 'cs-scripts.customers.write',
@@ -71,4 +82,17 @@ describe('a logistics complaint in the browser, keyboard only', () => {
     expect(runs.body.items[0].steps.map((s: { note: string }) => s.note)).toEqual(notes);
     expect(runs.body.items[0].steps.every((s: { doneByName: string }) => s.doneByName === 'kefu')).toBe(true);
   }, 60_000);
+
+  it('records a return visit from the list with a note and Enter', async () => {
+    await page.goto(`${fx.server.url}/cs-scripts/return-visits`);
+    const list = page.locator('wb-cs-scripts-return-visits');
+    await list.locator('td', { hasText: 'tb_回访一下' }).waitFor();
+    await list.locator(`td input[aria-label="tb_回访一下 ${shipped.orderNo}"]:focus`).waitFor();
+    await page.screenshot({ path: join(SHOTS, 'cs-return-visits.png') });
+    await page.keyboard.type('顾客说衣服很合身');
+    await page.keyboard.press('Enter');
+    await list.locator('p.summary', { hasText: '0 单' }).waitFor();
+    const file = await fx.owner.get('/api/cs-scripts/customers/file?buyerNick=tb_回访一下');
+    expect(file.body.returnVisits[0]).toMatchObject({ note: '顾客说衣服很合身', doneByName: 'kefu' });
+  }, 30_000);
 });

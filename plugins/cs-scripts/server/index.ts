@@ -1,4 +1,5 @@
 import type { PluginContext } from '@workbench/plugin-api';
+import { addFillRoutes } from './fill/fill-routes.js';
 import { addPhraseRoutes } from './phrases/phrase-routes.js';
 import { addProcedureRoutes } from './procedures/procedure-routes.js';
 import { addCustomerCare } from './customers/customer-care.js';
@@ -6,6 +7,7 @@ import { addCustomerCare } from './customers/customer-care.js';
 export function activate(ctx: PluginContext): void {
   // Routes reach the tables only through the stores (server/*/…-store.ts), so the SQL lives in one place.
   addPhraseRoutes(ctx);
+  addFillRoutes(ctx);
   addProcedureRoutes(ctx);
   addCustomerCare(ctx);
 }

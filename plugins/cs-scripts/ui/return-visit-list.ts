@@ -30,6 +30,9 @@ export class CsScriptsReturnVisitList extends WbElement {
       this.day = reply.day;
       this.visits = reply.items;
       this.loaded = true;
+      // The keyboard goes to the first visit's outcome: type it, Enter, and the next one has it.
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLInputElement>('td input')?.focus();
     } catch (error) {
       this.notifications.error(error);
     }
