@@ -36,7 +36,7 @@ beforeAll(async () => {
   expect((await fx.owner.put('/api/settings/cs-scripts', { value: { ...settings.value, deliveryDays: 0, returnVisitDays: 0 }, version: settings.version })).status).toBe(200);
   await colleague(fx.server, fx.owner, 'kefu', [
     'fulfillment.orders.read', 'fulfillment.customer.read', 'after-sales.cases.read',
-    'cs-scripts.procedures.run', 'cs-scripts.customers.read', 'cs-scripts.customers.write',
+    'cs-scripts.procedures.run', 'cs-scripts.procedures.edit', 'cs-scripts.customers.read', 'cs-scripts.customers.write', 'cs-scripts.customers.export',
   ]);
   ({ browser, page } = await signedInPage(fx.server.url, { username: 'kefu', password: 'staff-pass-123' }, 10_000));
 }, 90_000);
@@ -94,5 +94,24 @@ describe('a logistics complaint in the browser, keyboard only', () => {
     await list.locator('p.summary', { hasText: '0 单' }).waitFor();
     const file = await fx.owner.get('/api/cs-scripts/customers/file?buyerNick=tb_回访一下');
     expect(file.body.returnVisits[0]).toMatchObject({ note: '顾客说衣服很合身', doneByName: 'kefu' });
+  }, 30_000);
+
+  it('edits a procedure: a step added and two swapped, the finished checklist untouched', async () => {
+    await page.goto(`${fx.server.url}/cs-scripts/procedures`);
+    const editor = page.locator('wb-cs-scripts-procedure-editor');
+    await editor.locator('select[name=which] option', { hasText: '物流投诉处理' }).waitFor({ state: 'attached' });
+    await editor.locator('select[name=which]').selectOption({ label: '物流投诉处理' });
+    const steps = editor.locator('textarea[name=steps]');
+    const lines = (await steps.inputValue()).split('\n');
+    await steps.fill([lines[1], lines[0], ...lines.slice(2, 5), '查快递官网轨迹 | 先看官网再打电话', lines[5]].join('\n'));
+    await page.screenshot({ path: join(SHOTS, 'cs-procedure-editor.png') });
+    await editor.locator('button[type=submit]').click();
+    await page.locator('wb-toast, [role=status]', { hasText: '流程已保存' }).first().waitFor();
+    const logistics = (await fx.owner.get('/api/cs-scripts/procedures')).body.items[0];
+    expect(logistics.steps.map((s: { title: string }) => s.title)).toEqual(['登记情况', '先安抚顾客', '核对收货地址和电话', '对照后台地址与面单', '联系快递查件', '查快递官网轨迹', '答复顾客']);
+    expect(logistics.steps[5].hint).toBe('先看官网再打电话');
+    const run = (await fx.owner.get(`/api/cs-scripts/runs?orderNo=${order.orderNo}`)).body.items[0];
+    expect(run.steps.map((s: { title: string }) => s.title)).toHaveLength(6);
+    expect(run.steps[0].title).toBe('先安抚顾客');
   }, 30_000);
 });

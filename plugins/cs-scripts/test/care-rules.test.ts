@@ -2,6 +2,7 @@
 import { expect, test } from 'vitest';
 import { abandonProblem, finishProblem, firstOpenStep, stepListProblem, tickProblem, type RunStepFacts } from '../server/procedures/run-rules.js';
 import { addDays, lastShippingDayDueBy, returnVisitDueDay } from '../server/customers/return-visit-due.js';
+import { stepsToText, textToSteps } from '../ui/procedure-lines.js';
 
 const steps = (done: number): RunStepFacts[] =>
   ['安抚', '登记', '核对地址', '对照面单'].map((title, i) => ({ position: i + 1, title, doneAt: i < done ? '2026-11-11T09:00:00.000+08:00' : null }));
@@ -37,4 +38,12 @@ test('a return visit falls delivery days plus visit days after the shipping day,
   expect(returnVisitDueDay('2026-12-28T10:00:00.000+08:00', { deliveryDays: 2, returnVisitDays: 5 })).toBe('2027-01-04');
   expect(lastShippingDayDueBy('2026-12-05', timing)).toBe('2026-11-25');
   expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+});
+
+test('the editor writes a procedure one step a line, title | hint, and reads it back', () => {
+  expect(textToSteps('安抚 | 先致歉\n\n  登记  \n核对｜地址和电话 | 都要问')).toEqual([
+    { title: '安抚', hint: '先致歉' }, { title: '登记', hint: '' }, { title: '核对', hint: '地址和电话 | 都要问' },
+  ]);
+  const procedure = { steps: [{ id: 1, position: 1, title: '安抚', hint: '先致歉' }, { id: 2, position: 2, title: '登记', hint: '' }] };
+  expect(stepsToText(procedure as never)).toBe('安抚 | 先致歉\n登记');
 });

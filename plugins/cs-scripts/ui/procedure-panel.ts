@@ -2,6 +2,7 @@ import { css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { controlStyles, panelStyles, reportFilters, WbElement } from '@workbench/ui';
 import type { Procedure, Run, RunStep } from '../server/procedures/procedure-store.js';
+import './procedure-editor.js';
 
 /**
  * 处理流程: start a procedure against an order or a case, then work down its steps by keyboard —
@@ -73,7 +74,11 @@ export class CsScriptsProcedurePanel extends WbElement {
       ${this.run ? this.renderRun(this.run) : nothing}
       ${this.earlier.length ? html`<h3>${this.t('这张单的处理记录', 'Checklists of this order')}</h3>
         <ul class="runs">${this.earlier.map((r) => html`<li><a href="#" @click=${(e: Event) => { e.preventDefault(); void this.open(r.id); }}>${r.procedureName}</a>
-          · ${this.stateText(r)} · ${this.i18n.dateTime(r.startedAt)} ${r.startedByName}</li>`)}</ul>` : nothing}`;
+          · ${this.stateText(r)} · ${this.i18n.dateTime(r.startedAt)} ${r.startedByName}</li>`)}</ul>` : nothing}
+      ${this.workbench.can('cs-scripts.procedures.edit')
+        ? html`<wb-cs-scripts-procedure-editor .procedures=${this.procedures}
+            @procedure-saved=${(e: CustomEvent<Procedure>) => (this.procedures = this.procedures.map((p) => (p.id === e.detail.id ? e.detail : p)))}></wb-cs-scripts-procedure-editor>`
+        : nothing}`;
   }
 
   private stateText(r: Run): string {

@@ -12,7 +12,7 @@ export class CsScriptsReturnVisitList extends WbElement {
     th, td { text-align: left; border-bottom: 1px solid var(--wb-border, #e0e0e0); padding: 4px 6px; }
     td input { width: 100%; box-sizing: border-box; }
     .overdue { color: var(--wb-error, #c62828); }
-    .summary { color: var(--wb-muted, #616161); margin: 0; }
+    .summary, .exports { color: var(--wb-muted, #616161); margin: 0; }
   `];
 
   @state() private day = '';
@@ -42,6 +42,10 @@ export class CsScriptsReturnVisitList extends WbElement {
     if (!this.loaded) return nothing;
     return html`
       <p class="summary">${this.t(`到 ${this.day} 该回访的有 ${this.visits.length} 单`, `${this.visits.length} visits due by ${this.day}`)}</p>
+      ${this.workbench.can('cs-scripts.customers.export') ? html`<p class="exports">
+        <a href=${this.api.url('/cs-scripts/customer-lists/holiday-greetings/export.csv')} download>${this.t('导出节日问候名单（CSV）', 'Holiday-greetings list (CSV)')}</a> ·
+        <a href=${this.api.url('/cs-scripts/customer-lists/new-products/export.csv')} download>${this.t('导出新品通知名单（CSV）', 'New-products list (CSV)')}</a>
+      </p>` : nothing}
       ${this.visits.length ? html`<table>
         <thead><tr><th>${this.t('应回访', 'Due')}</th><th>${this.t('买家', 'Buyer')}</th><th>${this.t('订单编号', 'Order')}</th><th>${this.t('发货时间', 'Shipped')}</th><th>${this.t('回访结果（回车记下）', 'Outcome (Enter records it)')}</th></tr></thead>
         <tbody>${this.visits.map((v) => html`<tr>
