@@ -34,6 +34,7 @@ export class CsScriptsProcedurePanel extends WbElement {
   @state() private procedure = 'logistics-complaint';
   @state() private run: Run | undefined;
   @state() private earlier: Run[] = [];
+  @state() private running: Run[] = [];
   @state() private error = '';
   @state() private abandoning = false;
   @query('input.current-note') private noteInput?: HTMLInputElement;
@@ -49,6 +50,8 @@ export class CsScriptsProcedurePanel extends WbElement {
   override connectedCallback(): void {
     super.connectedCallback();
     void this.api.get<{ items: Procedure[] }>('/cs-scripts/procedures').then((r) => (this.procedures = r.items), (e) => this.notifications.error(e));
+    // Checklists left open (a page reloaded, a shift handed over) to pick up again.
+    void this.api.get<{ items: Run[] }>('/cs-scripts/runs', { state: 'running' }).then((r) => (this.running = r.items), (e) => this.notifications.error(e));
   }
 
   override firstUpdated(): void {
@@ -71,7 +74,9 @@ export class CsScriptsProcedurePanel extends WbElement {
         <button class="primary" type="submit">${this.t('开始', 'Start')}</button>
       </form>
       ${this.error ? html`<p class="field-error" role="alert">${this.error}</p>` : nothing}
-      ${this.run ? this.renderRun(this.run) : nothing}
+      ${this.run ? this.renderRun(this.run) : this.running.length ? html`<h3>${this.t('进行中的处理', 'Checklists under way')}</h3>
+        <ul class="runs open">${this.running.map((r) => html`<li><a href="#" @click=${(e: Event) => { e.preventDefault(); void this.open(r.id); }}>${r.procedureName} · ${r.subjectRef}</a>
+          ${r.buyerNick ?? ''} · ${this.i18n.dateTime(r.startedAt)} ${r.startedByName}</li>`)}</ul>` : nothing}
       ${this.earlier.length ? html`<h3>${this.t('这张单的处理记录', 'Checklists of this order')}</h3>
         <ul class="runs">${this.earlier.map((r) => html`<li><a href="#" @click=${(e: Event) => { e.preventDefault(); void this.open(r.id); }}>${r.procedureName}</a>
           · ${this.stateText(r)} · ${this.i18n.dateTime(r.startedAt)} ${r.startedByName}</li>`)}</ul>` : nothing}

@@ -1,6 +1,6 @@
 // What a run is recorded against: an order (订单编号) through fulfillment's `orders`, or an
 // after-sales case through after-sales' `cases`, each checked when its plugin runs.
-import { ConflictError, InputError, type Actor, type PluginContext } from '@workbench/plugin-api';
+import { ConflictError, ForbiddenError, InputError, type Actor, type PluginContext } from '@workbench/plugin-api';
 import { CasesToken, OrdersToken } from '../care-tokens.js';
 import { caseNotFound, orderNotFound } from './procedure-errors.js';
 import type { ProcedureSubject } from './procedure-store.js';
@@ -30,6 +30,10 @@ export async function resolveSubject(ctx: PluginContext, body: { orderNo?: strin
     const order = await orders.byOrderNo(orderNo, { actor });
     if (!order) throw orderNotFound(orderNo);
     return { subject: 'order', subjectRef: order.orderNo, orderNo: order.orderNo, buyerNick: order.buyerNick };
+  }
+  // A case is after-sales' record: whoever may not see it there may not work on it here.
+  if (!actor.can('after-sales.cases.read')) {
+    throw new ForbiddenError({ 'zh-CN': '按售后单处理需要“查看售后单”的权限', en: 'Working on an after-sales case needs the permission to view cases' });
   }
   const cases = ctx.services.optional(CasesToken);
   if (!cases) return { subject: 'case', subjectRef: caseNo!, orderNo: null, buyerNick: null };
