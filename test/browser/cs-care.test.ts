@@ -76,6 +76,10 @@ describe('a logistics complaint in the browser, keyboard only', () => {
     await page.keyboard.press('Enter');
     await panel.locator('p.ended', { hasText: '已完成' }).waitFor();
 
+    // The file, opened from a link, lists the finished checklist.
+    await page.goto(`${fx.server.url}/cs-scripts/customer?buyerNick=${encodeURIComponent('tb_等不到快递')}`);
+    await page.locator('wb-cs-scripts-customer ul.runs li', { hasText: '物流投诉处理' }).waitFor();
+
     const runs = await fx.owner.get(`/api/cs-scripts/runs?orderNo=${order.orderNo}`);
     expect(runs.body.items).toHaveLength(1);
     expect(runs.body.items[0].state).toBe('finished');

@@ -34,11 +34,15 @@ export class CsScriptsCustomerPanel extends WbElement {
   /** From the tab's address: `?buyerNick=…` or `?orderNo=…`. */
   @property({ attribute: false }) set filters(f: Record<string, string>) {
     const which = f.buyerNick ?? f.orderNo;
-    if (which) { this.lookup = which; void this.load(); }
+    if (!which) return;
+    this.lookup = which;
+    // The shell may set the filters before the element is connected, when its services are not there yet.
+    if (this.hasUpdated) void this.load();
   }
 
   override firstUpdated(): void {
     this.lookupInput?.focus();
+    if (this.lookup) void this.load();
   }
 
   override render() {

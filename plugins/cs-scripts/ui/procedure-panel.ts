@@ -44,8 +44,12 @@ export class CsScriptsProcedurePanel extends WbElement {
   /** From the tab's address: `?orderNo=…` or `?caseNo=…`, `&run=<id>`. */
   @property({ attribute: false }) set filters(f: Record<string, string>) {
     this.subject = f.orderNo ?? f.caseNo ?? this.subject;
-    if (f.run) void this.open(Number(f.run));
+    this.pendingRun = f.run ? Number(f.run) : undefined;
+    // The shell may set the filters before the element is connected, when its services are not there yet.
+    if (this.hasUpdated && this.pendingRun) void this.open(this.pendingRun);
   }
+
+  private pendingRun: number | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -56,6 +60,7 @@ export class CsScriptsProcedurePanel extends WbElement {
 
   override firstUpdated(): void {
     this.subjectInput?.focus();
+    if (this.pendingRun) void this.open(this.pendingRun);
   }
 
   protected override updated(changed: PropertyValues): void {
