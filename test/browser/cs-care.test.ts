@@ -3,13 +3,13 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { approve, colleague, createSkus, enterOrder, pickedWave, startFulfillment, stockUp, type FulfillmentServer } from '../../plugins/fulfillment/test/api.js';
-import { signedInPage } from '../helpers/browser.js';
+import { showView, signedInPage } from '../helpers/browser.js';
 import { ROOT } from '../helpers/server.js';
 
 // A 客服 answers a logistics complaint with the keyboard only: finds the buyer's file from the
 // order number, starts the logistics complaint procedure on the order and works down its six
-// steps with a note each (Enter ticks and moves on), then finishes it; and records a return visit
-// due today from the list.
+// steps with a note each (Enter ticks and moves on), finishes it and copies a phrase filled from
+// the order; records a return visit due today from the list; and edits the procedure.
 const SHOTS = join(ROOT, 'test-results');
 const AFTER_SALES = join(ROOT, 'plugins/after-sales');
 const CS_SCRIPTS = join(ROOT, 'plugins/cs-scripts');
@@ -36,7 +36,7 @@ beforeAll(async () => {
   expect((await fx.owner.put('/api/settings/cs-scripts', { value: { ...settings.value, deliveryDays: 0, returnVisitDays: 0 }, version: settings.version })).status).toBe(200);
   await colleague(fx.server, fx.owner, 'kefu', [
     'fulfillment.orders.read', 'fulfillment.customer.read', 'after-sales.cases.read',
-    'cs-scripts.procedures.run', 'cs-scripts.procedures.edit', 'cs-scripts.customers.read', 'cs-scripts.customers.write', 'cs-scripts.customers.export',
+    'cs-scripts.phrases.use', 'cs-scripts.procedures.run', 'cs-scripts.procedures.edit', 'cs-scripts.customers.read', 'cs-scripts.customers.write', 'cs-scripts.customers.export',
   ]);
   ({ browser, page } = await signedInPage(fx.server.url, { username: 'kefu', password: 'staff-pass-123' }, 10_000));
 }, 90_000);
@@ -86,6 +86,19 @@ describe('a logistics complaint in the browser, keyboard only', () => {
     expect(runs.body.items[0].steps.map((s: { note: string }) => s.note)).toEqual(notes);
     expect(runs.body.items[0].steps.every((s: { doneByName: string }) => s.doneByName === 'kefu')).toBe(true);
   }, 60_000);
+
+  it('copies a phrase filled from the order from the phrase panel', async () => {
+    await showView(page, '快捷短语');
+    const phrases = page.locator('wb-cs-scripts-phrases');
+    await phrases.locator('#search:focus').waitFor();
+    await page.keyboard.press('Alt+o');
+    await page.keyboard.type(order.orderNo);
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(':state');
+    await page.keyboard.press('Enter');
+    await phrases.locator('.last', { hasText: `订单 ${order.orderNo}` }).waitFor();
+    await page.screenshot({ path: join(SHOTS, 'cs-procedure-phrase.png') });
+  }, 30_000);
 
   it('records a return visit from the list with a note and Enter', async () => {
     await page.goto(`${fx.server.url}/cs-scripts/return-visits`);
