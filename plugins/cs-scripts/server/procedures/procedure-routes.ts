@@ -40,6 +40,8 @@ const RUN: JsonSchema = {
 const items = (schema: JsonSchema): JsonSchema => ({ type: 'object', properties: { items: { type: 'array', items: schema } }, required: ['items'] });
 
 const person = (actor: Actor): Person => ({ id: actor.id, name: actor.displayName });
+// A case number as after-sales writes it (AS-12), however it was typed: `as-12`, `AS12`, `12`.
+const caseNumber = (typed: string) => typed.trim().replace(/^(?:AS-?)?(\d+)$/i, 'AS-$1').toUpperCase();
 
 export function addProcedureRoutes(ctx: PluginContext): void {
   ctx.routes.add<Record<string, string>, { archived?: boolean }, undefined, { items: Procedure[] }>({
@@ -120,7 +122,7 @@ export function addProcedureRoutes(ctx: PluginContext): void {
     },
     response: items(RUN),
     handler: async ({ query }) => ({
-      items: await ctx.db.read((q) => procedureStore(q).runs({ orderNo: query.orderNo?.trim(), subjectRef: query.caseNo?.trim().toUpperCase(), buyerNick: query.buyerNick, state: query.state, limit: 200 })),
+      items: await ctx.db.read((q) => procedureStore(q).runs({ orderNo: query.orderNo?.trim(), subjectRef: query.caseNo === undefined ? undefined : caseNumber(query.caseNo), buyerNick: query.buyerNick, state: query.state, limit: 200 })),
     }),
   });
 
