@@ -6,8 +6,11 @@ import ts from 'typescript';
 import { expect, test } from 'vitest';
 import { parse } from 'yaml';
 import type { ServiceToken } from '@workbench/plugin-api';
+import type { AfterSalesServices } from '../plugins/after-sales/contracts.js';
+import type * as afterSalesService from '../plugins/after-sales/server/case-service.js';
 import type * as afterSalesTokens from '../plugins/after-sales/server/tokens.js';
 import type { FulfillmentServices } from '../plugins/fulfillment/contracts.js';
+import type * as csScriptsTokens from '../plugins/cs-scripts/server/tokens.js';
 import type * as fulfillmentTokens from '../plugins/fulfillment/server/tokens.js';
 import type { ListingsServices } from '../plugins/listings/contracts.js';
 import type * as listingsTokens from '../plugins/listings/server/tokens.js';
@@ -16,6 +19,7 @@ import type * as procurementCompetitors from '../plugins/procurement/server/comp
 import type * as procurementTokens from '../plugins/procurement/server/tokens.js';
 import type { StaffRulesServices } from '../plugins/staff-rules/contracts.js';
 import type * as staffService from '../plugins/staff-rules/server/staff/staff-service.js';
+import type * as csCasesToken from '../plugins/cs-scripts/server/care-tokens.js';
 import { ROOT } from './helpers/server.js';
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -36,21 +40,28 @@ test("each side's tokens carry the provider's published types, not a copy", () =
     Same<typeof listingsTokens.CompetitorPricesToken, ServiceToken<ProcurementServices['competitor-prices']>>,
     Same<typeof staffService.StaffToken, ServiceToken<StaffRulesServices['staff']>>,
     Same<typeof afterSalesTokens.OrdersToken, ServiceToken<FulfillmentServices['orders']>>,
-  ] = [true, true, true, true, true, true, true, true, true, true, true, true, true];
+    Same<typeof afterSalesService.CasesToken, ServiceToken<AfterSalesServices['cases']>>,
+    Same<typeof csCasesToken.CasesToken, ServiceToken<AfterSalesServices['cases']>>,
+    Same<typeof csScriptsTokens.OrdersToken, ServiceToken<FulfillmentServices['orders']>>,
+    Same<typeof csScriptsTokens.CatalogToken, ServiceToken<ListingsServices['catalog']>>,
+    Same<typeof csScriptsTokens.PricingToken, ServiceToken<ListingsServices['pricing']>>,
+    Same<typeof csScriptsTokens.StaffToken, ServiceToken<StaffRulesServices['staff']>>,
+  ] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
   expect(same.every(Boolean)).toBe(true);
 });
 
 test("a contract names exactly the services its manifest provides", () => {
   const provides = (id: string) => (parse(readFileSync(join(ROOT, 'plugins', id, 'plugin.yaml'), 'utf8')) as { provides: string[] }).provides;
-  type Published = keyof FulfillmentServices | keyof ListingsServices | keyof ProcurementServices | keyof StaffRulesServices;
+  type Published = keyof FulfillmentServices | keyof ListingsServices | keyof ProcurementServices | keyof StaffRulesServices | keyof AfterSalesServices;
   const published: Record<string, Published[]> = {
     fulfillment: ['orders', 'inventory'] satisfies (keyof FulfillmentServices)[],
     listings: ['catalog', 'pricing'] satisfies (keyof ListingsServices)[],
     procurement: ['competitor-prices'] satisfies (keyof ProcurementServices)[],
     'staff-rules': ['staff'] satisfies (keyof StaffRulesServices)[],
+    'after-sales': ['cases'] satisfies (keyof AfterSalesServices)[],
   };
   // And no more: each map's keys are all listed above.
-  const all: Record<Published, true> = { orders: true, inventory: true, catalog: true, pricing: true, 'competitor-prices': true, staff: true };
+  const all: Record<Published, true> = { orders: true, inventory: true, catalog: true, pricing: true, 'competitor-prices': true, staff: true, cases: true };
   expect(Object.keys(all).sort()).toEqual(Object.values(published).flat().sort());
   for (const id of Object.keys(published)) expect(provides(id).sort(), id).toEqual([...published[id]!].sort());
 });

@@ -1,5 +1,6 @@
 import type { PluginContext } from '@workbench/plugin-api';
 import { addCaseRoutes } from './case-routes.js';
+import { CasesToken, createCasesService } from './case-service.js';
 import { scheduleDeadlineWarnings } from './deadline-job.js';
 import { registerDemo } from './demo/demo-cases.js';
 import { listenToImports } from './import-cases.js';
@@ -24,4 +25,5 @@ export function activate(ctx: PluginContext): void {
   addPhotoRoutes(ctx);
   addFollowUpRoutes(ctx);
   addClaimRoutes(ctx);
+  ctx.services.provide(CasesToken, createCasesService(ctx));
 }

@@ -1,7 +1,19 @@
 import type { PluginContext } from '@workbench/plugin-api';
-import { addNoteRoutes } from './note-routes.js';
+import { addQuoteRoutes } from './authority/quote-routes.js';
+import { addFillRoutes } from './fill/fill-routes.js';
+import { addPhraseRoutes } from './phrases/phrase-routes.js';
+import { addRemarkRoutes } from './remarks/remark-routes.js';
+import { addTransferRoutes } from './transfer/transfer-routes.js';
+import { addProcedureRoutes } from './procedures/procedure-routes.js';
+import { addCustomerCare } from './customers/customer-care.js';
 
 export function activate(ctx: PluginContext): void {
-  // Routes reach the tables only through the store (server/note-store.ts), so the SQL lives in one place.
-  addNoteRoutes(ctx);
+  // Routes reach the tables only through the stores (server/*/…-store.ts), so the SQL lives in one place.
+  addPhraseRoutes(ctx);
+  addFillRoutes(ctx);
+  addQuoteRoutes(ctx);
+  addRemarkRoutes(ctx);
+  addTransferRoutes(ctx);
+  addProcedureRoutes(ctx);
+  addCustomerCare(ctx);
 }

@@ -1,6 +1,7 @@
 import type { PluginContext } from '@workbench/plugin-api';
 import type { OrderQuery, OrdersService, SkuSales } from '../types.js';
 import { createFollowUp } from './follow-up-order.js';
+import { csDeskMethods } from './cs-desk.js';
 import { findOrders } from './orders-find.js';
 import { orderStore } from './order-store.js';
 import { mayReadCustomer, type OrderRow } from './order-record.js';
@@ -54,5 +55,6 @@ export function createOrdersService(ctx: PluginContext): OrdersService {
       return new Map(rows.map((r) => [r.sku_id, r.n]));
     }),
     createFollowUp: (request, options) => createFollowUp(ctx, request, options?.actor),
+    ...csDeskMethods(ctx),
   };
 }
