@@ -72,3 +72,15 @@ test('an unknown placeholder is refused at save with where it stands', async () 
   expect(en.status).toBe(400);
   expect(en.body.detail).toContain('{foo} (character 11, line 1, column 11)');
 });
+
+test('with fulfillment, listings and staff-rules off, each placeholder says what is missing', async () => {
+  const res = await host.owner.post('/api/cs-scripts/phrases/preview', { text: '{客服}|{店铺}|{订单号}|{报价}|{顺丰加价}', orderNo: '123' });
+  expect(res.status, res.text).toBe(200);
+  const [agent, shop, order, quote, sf] = res.body.text.split('|');
+  expect(agent).toBe((await host.owner.get('/api/auth/me')).body.displayName);
+  expect(shop).toBe('【店铺：设置里没填店铺名称】');
+  expect(order).toBe('【订单号：订单与仓储插件没开，查不到订单】');
+  expect(quote).toBe('【报价：商品与价格插件没开，算不了活动价】');
+  expect(sf).toBe('15 元');
+  expect(res.body.missing.map((m: { name: string }) => m.name)).toEqual(['店铺', '订单号', '报价']);
+});
