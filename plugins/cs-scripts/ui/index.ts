@@ -1,6 +1,7 @@
 import type { PluginUiContext } from '@workbench/ui';
 import './phrase-panel.js';
 import './phrase-library.js';
+import './kpi-dashboard.js';
 
 /** Runs once per page, when a view of the plugin is first shown. */
 export function activate(wb: PluginUiContext): void {
