@@ -143,6 +143,8 @@ export class CsKpiDashboard extends WbElement {
     const who = (a: AgentKpis) => (a.name ? `${a.agent} ${a.name}` : this.t(`${a.agent}号`, `No. ${a.agent}`));
     const labels = r ? r.days.map((d) => this.i18n.date(`${d.date}T12:00:00+08:00`, { year: false })) : [];
     const charted = agents.slice(0, 6);
+    // A day nobody was asked has no response time: left out rather than drawn as 0 s.
+    const answeredDays = r ? r.days.filter((d) => d.agents.some((a) => a.responseSeconds !== null)) : [];
     return html`
       <div class="bar">
         <label>${this.t('从', 'From')}<input type="date" class="from" .value=${this.from} @change=${(e: Event) => { this.from = (e.target as HTMLInputElement).value; void this.load(); }}></label>
@@ -170,8 +172,9 @@ export class CsKpiDashboard extends WbElement {
             <wb-chart class="daily-chart" type="line" format="money" xLabel=${this.t('日期', 'Day')} heading=${this.t('每日营业额', 'Sales per day')} .labels=${labels}
               .series=${charted.map((a) => ({ name: who(a), values: r.days.map((d) => d.agents.find((x) => x.agent === a.agent)?.salesFen ?? 0) }))}></wb-chart></div>
           <div><h3>${this.t('每日平均响应（秒）', 'Average response per day (s)')}</h3>
-            <wb-chart class="response-chart" type="line" xLabel=${this.t('日期', 'Day')} heading=${this.t('每日平均响应（秒）', 'Average response per day (s)')} .labels=${labels}
-              .series=${charted.map((a) => ({ name: who(a), values: r.days.map((d) => d.agents.find((x) => x.agent === a.agent)?.responseSeconds ?? 0) }))}></wb-chart></div>
+            <wb-chart class="response-chart" type="line" xLabel=${this.t('日期', 'Day')} heading=${this.t('每日平均响应（秒）', 'Average response per day (s)')}
+              .labels=${answeredDays.map((d) => this.i18n.date(`${d.date}T12:00:00+08:00`, { year: false }))}
+              .series=${charted.map((a) => ({ name: who(a), values: answeredDays.map((d) => d.agents.find((x) => x.agent === a.agent)?.responseSeconds ?? 0) }))}></wb-chart></div>
         </div>`}` : this.error ? nothing : html`<p class="hint">${this.t('加载中…', 'Loading…')}</p>`}
     `;
   }
