@@ -1,11 +1,13 @@
-import { beforeAll, expect, test } from 'vitest';
-import { loadPinyin, type Spell } from '../../../ui/kit/pinyin.js';
-import { buildIndex, searchPhrases, type SearchablePhrase } from '../shared/phrase-search.js';
+import { pinyin } from 'pinyin-pro';
+import { expect, test } from 'vitest';
+import { buildIndex, searchPhrases, type SearchablePhrase, type Spell } from '../shared/phrase-search.js';
 
-let spell: Spell;
-beforeAll(async () => {
-  spell = await loadPinyin();
-});
+// Spelled as the UI kit's loadPinyin spells for the palette (the panel uses that one): full pinyin
+// and initials, no tones, Latin runs kept.
+const options = { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true } as const;
+const spell: Spell = (text) => (/[\u3400-\u9fff]/u.test(text)
+  ? [pinyin(text, options).join('').toLowerCase(), pinyin(text, { ...options, pattern: 'first' }).join('').toLowerCase()]
+  : []);
 
 const phrase = (id: number, text: string, more: Partial<SearchablePhrase> = {}): SearchablePhrase => ({ id, text, shortcut: null, tags: [], favourite: false, uses: 0, ...more });
 const LIBRARY = [
