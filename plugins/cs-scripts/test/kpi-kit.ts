@@ -30,10 +30,13 @@ export async function importChat(client: TestClient, bytes: Uint8Array, headers:
   const form = new FormData();
   form.append('file', new Blob([bytes as BlobPart], { type: 'text/csv' }), '聊天记录.csv');
   const started = await client.post(`${A}/importers/chat-log`, form, headers);
-  if (started.status !== 202) return { status: started.status, result: undefined };
+  if (started.status !== 202) return { status: started.status, result: undefined, problem: undefined };
   const stream = await client.get(started.body.events, { accept: 'text/event-stream' });
-  const block = stream.text.split(/\n\n/).find((b) => b.startsWith('event: done'));
-  return { status: 202, result: block ? JSON.parse(block.split('data:')[1]!).result : undefined };
+  const event = (name: string) => {
+    const block = stream.text.split(/\n\n/).find((b) => b.startsWith(`event: ${name}`));
+    return block ? JSON.parse(block.split('data:')[1]!) : undefined;
+  };
+  return { status: 202, result: event('done')?.result, problem: event('failed')?.problem };
 }
 
 /** A paid order (one piece, 99 元) for `buyer` at the test clock's time, remarked by `agent`. */

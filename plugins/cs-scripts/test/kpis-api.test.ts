@@ -65,6 +65,16 @@ describe('the chat log import', () => {
     const fixed = new Uint8Array(iconv.encode(['发送时间,买家昵称,工号,收发,消息内容', '2026-10-31 09:00:00,小红,1,收,在吗', '2026-10-31 09:00:20,小红,1,发,在的亲'].join('\r\n'), 'gbk'));
     expect((await importChat(host.owner, fixed)).result).toEqual({ imported: 2, skipped: 0, rejected: [] });
   });
+
+  test('a file with headers of its own asks which column is which, once', async () => {
+    const file = new TextEncoder().encode(['发送日期时间,会员,接待,类型,正文', '2026-10-31 08:00:00,小青,2,in,在吗'].join('\n'));
+    const asked = await importChat(host.owner, file);
+    expect(asked.problem).toMatchObject({ kind: 'columns-unmapped' });
+    const [question] = asked.problem.files;
+    const saved = await host.owner.put(`${A}/importers/chat-log/mappings/${question.layout}`, { columns: { 时间: '发送日期时间', 买家: '会员', 客服: '接待', 方向: '类型', 内容: '正文' } });
+    expect(saved.status, saved.text).toBe(200);
+    expect((await importChat(host.owner, file)).result).toEqual({ imported: 1, skipped: 0, rejected: [] });
+  });
 });
 
 describe('the figures', () => {
@@ -124,12 +134,13 @@ describe('the figures', () => {
 describe('the month', () => {
   test('closing a month that is over fixes its figures and best CS, once', async () => {
     expect((await host.owner.post(`${A}/kpis/months/2026-10/close`)).status).toBe(409);
+    // The month adds 小红 (agent 1, answered after 20 s) and 小青 (agent 2, never answered) to the day's log.
     await host.clock.set('2026-11-01T09:00:00+08:00');
     const closed = await host.owner.post(`${A}/kpis/months/2026-10/close`);
     expect(closed.status, closed.text).toBe(200);
     expect(closed.body).toEqual({
       month: '2026-10',
-      first: { code: '2', salesFen: 29700, conversionPercent: 100, replyRatePercent: 100, averageResponseSeconds: 60 },
+      first: { code: '2', salesFen: 29700, conversionPercent: 50, replyRatePercent: 66.7, averageResponseSeconds: 60 },
       second: { code: '1', salesFen: 9900, conversionPercent: 33.3, replyRatePercent: 66.7, averageResponseSeconds: 33.3 },
       closedAt: '2026-11-01T09:00:00.000+08:00',
     });
