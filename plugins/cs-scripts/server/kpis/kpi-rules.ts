@@ -115,7 +115,11 @@ export function agentKpis(lines: readonly ChatLine[], orders: readonly PaidOrder
   }
   const paid = orders.map((o) => ({ ...o, ms: Date.parse(o.paidAt), agents: o.agents.map(agentCode) }));
   const paidByBuyer = new Map<string, typeof paid>();
-  for (const o of paid) paidByBuyer.set(o.buyerNick, [...(paidByBuyer.get(o.buyerNick) ?? []), o]);
+  for (const o of paid) {
+    const theirs = paidByBuyer.get(o.buyerNick);
+    if (theirs) theirs.push(o);
+    else paidByBuyer.set(o.buyerNick, [o]);
+  }
   const inPeriod = paid.filter((o) => o.ms >= fromMs && o.ms < toMs);
   const agents = new Set([...pairs.keys(), ...inPeriod.flatMap((o) => o.agents)]);
 
