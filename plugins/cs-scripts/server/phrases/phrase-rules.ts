@@ -41,7 +41,7 @@ export function tidyDraft(input: { text: string; shortcut?: string | null; tags?
 export function unknownMessage(unknown: UnknownPlaceholder[]): Bilingual {
   const zh = unknown.map((u) => `{${u.name}}（第 ${u.position} 个字，第 ${u.line} 行第 ${u.column} 列）`).join('、');
   const en = unknown.map((u) => `{${u.name}} (character ${u.position}, line ${u.line}, column ${u.column})`).join(', ');
-  return { 'zh-CN': `不认识的占位符：${zh}；可用的占位符见编辑器右侧的列表`, en: `Unknown placeholder: ${en}; the editor lists the ones there are` };
+  return { 'zh-CN': `不认识的占位符：${zh}；可用的占位符见编辑器里的列表`, en: `Unknown placeholder: ${en}; the editor lists the ones there are` };
 }
 
 export function draftError(problem: DraftProblem): InputError {

@@ -41,7 +41,9 @@ const PHRASE_COLUMNS = `p.id, p.group_id AS groupId, g.stage, g.name AS groupNam
   p.tags, p.uses, p.last_used_at AS lastUsedAt, p.updated_at AS updatedAt, p.version,
   EXISTS (SELECT 1 FROM cs_scripts_favourites f WHERE f.phrase_id = p.id AND f.account_id = ?) AS favourite`;
 const FROM = 'FROM cs_scripts_phrases p JOIN cs_scripts_groups g ON g.id = p.group_id';
-const ORDER = 'ORDER BY g.stage, g.position, g.id, p.uses DESC, p.id';
+// 售前, 售中, 售后 in the order a sale goes, not alphabetically.
+const STAGE_ORDER = (alias: string) => `CASE ${alias}stage WHEN 'pre-sale' THEN 1 WHEN 'in-sale' THEN 2 ELSE 3 END`;
+const ORDER = `ORDER BY ${STAGE_ORDER('g.')}, g.position, g.id, p.uses DESC, p.id`;
 
 type PhraseRow = Omit<Phrase, 'tags' | 'favourite' | 'shared'> & { tags: string; favourite: number };
 
@@ -61,7 +63,7 @@ class DbPhraseStore implements PhraseStore {
   constructor(private readonly tx: Transaction) {}
 
   groups(): Promise<Group[]> {
-    return this.tx.all<Group>('SELECT id, stage, name, position FROM cs_scripts_groups ORDER BY stage, position, id');
+    return this.tx.all<Group>(`SELECT id, stage, name, position FROM cs_scripts_groups ORDER BY ${STAGE_ORDER('')}, position, id`);
   }
 
   group(id: number): Promise<Group | undefined> {
