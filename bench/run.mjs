@@ -3,6 +3,8 @@
 // Speed is measured, never asserted: a benchmark fails only if its requests or queries fail.
 import { cpus, platform, release, totalmem } from 'node:os';
 import { runAttendance } from './attendance.mjs';
+import { runCsKpis } from './cs-kpis.mjs';
+import { runCsPhrases } from './cs-phrases.mjs';
 import { runDb } from './db.mjs';
 import { runHttp } from './http.mjs';
 import { runOrdersSearch } from './orders-search.mjs';
@@ -19,6 +21,8 @@ const benchmarks = [
   { name: 'db', run: runDb, right: [2] },
   { name: 'pricing', run: runPricing, right: [2] },
   { name: 'attendance', run: runAttendance, right: [2] },
+  { name: 'cs-kpis', run: runCsKpis, right: [2] },
+  { name: 'cs-phrases', run: runCsPhrases, right: [2] },
   { name: 'orders', run: runOrdersSearch, right: [2, 3] },
   { name: 'ui', run: runUiSize, right: [2] },
   { name: 'procurement', run: async () => (await runProcurementSuggest()).rows, right: [1, 2] },

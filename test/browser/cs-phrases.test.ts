@@ -57,6 +57,14 @@ it('keyboard only: order number, :shortcut, Enter copies the filled phrase; piny
   const second = await panel.locator('li[aria-selected=true] .text').textContent();
   await page.keyboard.press('Enter');
   await expect.poll(() => status.textContent()).toContain((second ?? '').slice(0, 6));
+
+  // The remark for the same order, 工号 typed (no staff list here), purple flag: the panel's order box.
+  const tools = panel.locator('wb-cs-scripts-desk-tools');
+  await tools.locator('summary').first().click();
+  await tools.locator('#note').fill('送袜子一双');
+  await tools.locator('#agent-no').fill('3');
+  await tools.locator('#note').press('Enter');
+  await expect.poll(() => tools.locator('[role=status]').first().textContent()).toBe('已写入：3+申通+送袜子一双');
   await page.screenshot({ path: join(SCREENSHOTS, 'cs-phrases-panel.png') });
 });
 

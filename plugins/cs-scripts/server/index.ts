@@ -1,5 +1,7 @@
 import type { PluginContext } from '@workbench/plugin-api';
 import { addQuoteRoutes } from './authority/quote-routes.js';
+import { registerChatImport } from './chat-log/chat-import.js';
+import { addKpiRoutes } from './kpis/kpi-routes.js';
 import { addFillRoutes } from './fill/fill-routes.js';
 import { addPhraseRoutes } from './phrases/phrase-routes.js';
 import { addRemarkRoutes } from './remarks/remark-routes.js';
@@ -16,4 +18,7 @@ export function activate(ctx: PluginContext): void {
   addTransferRoutes(ctx);
   addProcedureRoutes(ctx);
   addCustomerCare(ctx);
+  // KPIs: the chat log importer, the figures and the month's best CS.
+  registerChatImport(ctx);
+  addKpiRoutes(ctx);
 }

@@ -4,6 +4,7 @@ import './phrase-library.js';
 import './procedure-panel.js';
 import './customer-file-panel.js';
 import './return-visit-list.js';
+import './kpi-dashboard.js';
 
 /** Runs once per page, when a view of the plugin is first shown. */
 export function activate(wb: PluginUiContext): void {
@@ -35,6 +36,22 @@ export function activate(wb: PluginUiContext): void {
     'cs-scripts.library.format.csv': 'CSV（分组、快捷码、内容）',
     'cs-scripts.library.format.qianniu': '千牛短语文本',
     'cs-scripts.library.imported': '已导入 {n} 条',
+    'cs-scripts.remarks.title': '写备注（工号+快递+备注）',
+    'cs-scripts.remarks.note': '备注内容',
+    'cs-scripts.remarks.agentNo': '工号（员工名单里有就不用填）',
+    'cs-scripts.remarks.courier': '快递（空着按规则）',
+    'cs-scripts.remarks.flag': '旗帜',
+    'cs-scripts.remarks.flag.checked': '紫旗：已核对可发',
+    'cs-scripts.remarks.flag.special': '红旗：特殊要求',
+    'cs-scripts.remarks.flag.warehouse': '黄旗：仓库注意',
+    'cs-scripts.remarks.flag.none': '不插旗',
+    'cs-scripts.remarks.write': '写入订单',
+    'cs-scripts.remarks.written': '已写入：{text}',
+    'cs-scripts.quotes.title': '报价前查折扣权限',
+    'cs-scripts.quotes.sku': '商家编码',
+    'cs-scripts.quotes.price': '报价（元）',
+    'cs-scripts.quotes.check': '查一下',
+    'cs-scripts.quotes.ok': '可以：你的权限是 {percent} 折，最低 {lowest} 元',
   });
   wb.i18n.add('en', {
     'cs-scripts.phrases.search': 'Type words, :shortcut or pinyin initials; ↑↓ to choose, Enter copies',
@@ -63,5 +80,21 @@ export function activate(wb: PluginUiContext): void {
     'cs-scripts.library.format.csv': 'CSV (group, shortcut, text)',
     'cs-scripts.library.format.qianniu': "千牛's phrase text",
     'cs-scripts.library.imported': '{n} imported',
+    'cs-scripts.remarks.title': 'Write a remark (agent no.+courier+note)',
+    'cs-scripts.remarks.note': 'Note',
+    'cs-scripts.remarks.agentNo': 'Agent no. (not needed when in the staff list)',
+    'cs-scripts.remarks.courier': 'Courier (empty: by the rules)',
+    'cs-scripts.remarks.flag': 'Flag',
+    'cs-scripts.remarks.flag.checked': 'Purple: checked, ready',
+    'cs-scripts.remarks.flag.special': 'Red: special requirement',
+    'cs-scripts.remarks.flag.warehouse': 'Yellow: warehouse note',
+    'cs-scripts.remarks.flag.none': 'No flag',
+    'cs-scripts.remarks.write': 'Write to the order',
+    'cs-scripts.remarks.written': 'Written: {text}',
+    'cs-scripts.quotes.title': 'Check a quote against your authority',
+    'cs-scripts.quotes.sku': 'SKU code',
+    'cs-scripts.quotes.price': 'Price (元)',
+    'cs-scripts.quotes.check': 'Check',
+    'cs-scripts.quotes.ok': 'Allowed: your authority is {percent}%, at least {lowest} 元',
   });
 }

@@ -4,6 +4,7 @@ import { controlStyles, loadPinyin, panelStyles, WbElement, type Spell } from '@
 import { buildIndex, searchPhrases, type PhraseIndex } from '../shared/phrase-search.js';
 import { STAGE_NAMES, type FilledPhrase, type Phrase } from '../shared/phrase-types.js';
 import { copyText } from './copy-text.js';
+import './desk-tools.js';
 
 /**
  * The side-bar panel, made for the keyboard: the search box has the focus, typing filters (words,
@@ -94,7 +95,8 @@ export class CsScriptsPhrasePanel extends WbElement {
           </li>`)}
       </ul>
       ${this.last ? html`<div class="last" role="status"><div class="text">${t('phrases.copied', { text: this.last.text })}</div>${this.last.missing.length > 0 ? html`<div class="warn">${t('phrases.missing', { names: this.last.missing.map((m) => `${m.name}（${this.i18n.text(m.reason)}）`).join('、') })}</div>` : nothing}
-        </div>` : nothing}`;
+        </div>` : nothing}
+      <wb-cs-scripts-desk-tools .orderNo=${this.orderNo}></wb-cs-scripts-desk-tools>`;
   }
 
   private onKey(e: KeyboardEvent, results: Phrase[], selected: number): void {

@@ -173,6 +173,26 @@ export interface AfterSalesReviewPraised {
   praisedAt: string;
 }
 
+/** An agent cs-scripts placed in its month, by 工号, with the figures that placed them. */
+export interface CsRankedAgent {
+  code: string;
+  salesFen: number;
+  conversionPercent?: number | null;
+  replyRatePercent?: number | null;
+  averageResponseSeconds?: number | null;
+}
+
+/**
+ * Payload of `cs-scripts.month.ranked`: the month's best CS, first and second, sent once when
+ * cs-scripts closes the month. Staff-rules books the best-CS rewards from it, once per month.
+ */
+export interface CsMonthRanked {
+  month: string;
+  first: CsRankedAgent | null;
+  second: CsRankedAgent | null;
+  closedAt: string;
+}
+
 /** Every department, in the order lists show them. */
 export const DEPARTMENTS: readonly Department[] = ['cs-presale', 'cs-aftersale', 'warehouse', 'operations', 'design', 'purchasing', 'finance'];
 

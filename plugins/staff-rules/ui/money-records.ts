@@ -22,7 +22,7 @@ export interface AmountRecord {
   ruleTitle: { 'zh-CN': string; en: string };
   amountFen: number;
   explanation: Explanation;
-  source: 'supervisor' | 'attendance' | 'after-sales';
+  source: 'supervisor' | 'attendance' | 'after-sales' | 'cs-scripts';
   waived: { at: string; by: number; reason: string } | null;
 }
 

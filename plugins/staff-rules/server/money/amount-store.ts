@@ -1,7 +1,7 @@
 import { NotFoundError, type Queryable, type Transaction } from '@workbench/plugin-api';
 import type { AmountKind, Explanation, PricedAmount, RuleId } from '../model.js';
 
-export type AmountSource = 'supervisor' | 'attendance' | 'after-sales';
+export type AmountSource = 'supervisor' | 'attendance' | 'after-sales' | 'cs-scripts';
 
 /** One booked amount, as the API sends it. */
 export interface LedgerEntry {

@@ -1,5 +1,5 @@
 import { InputError, NotFoundError, type PluginContext, type Queryable, type Transaction } from '@workbench/plugin-api';
-import type { AfterSalesCaseClosed, AfterSalesReviewPraised, MistakeKind, StaffMember } from '../model.js';
+import type { AfterSalesCaseClosed, AfterSalesReviewPraised, CsMonthRanked, CsRankedAgent, MistakeKind, StaffMember } from '../model.js';
 import { priceConduct, type ConductInput, type ConductProblem } from '../rules/conduct-fines.js';
 import { money } from '../rules/explanation.js';
 import { moneySettings, type MoneySettings } from '../rules/money-settings.js';
@@ -121,6 +121,37 @@ export class MoneyMoves {
     const priced = priceReward({ staffId: person.id, date, note: `订单 ${p.orderNo}`, rule: 'review-praise', reviews: 1 }, this.settings);
     if ('problem' in priced) throw rewardError(priced.problem);
     return amounts.add(priced.amount, { month, source: 'after-sales', sourceRef: `review:${p.reviewId}`, countedMistake: false, by: null, at: this.ctx.now() });
+  }
+
+  /**
+   * cs-scripts closed a month: its first and second get the best-CS rewards, dated the month's
+   * last day, once per month. Someone not on the staff list is left out with a warning, for a
+   * supervisor to enter by hand.
+   */
+  async bestCs(m: CsMonthRanked): Promise<LedgerEntry[]> {
+    const amounts = amountStore(this.tx);
+    const ref = `best-cs:${m.month}`;
+    if (await amounts.hasSource('cs-scripts', ref)) return [];
+    const [y, mo] = m.month.split('-').map(Number) as [number, number];
+    const date = `${m.month}-${String(new Date(Date.UTC(y, mo, 0)).getUTCDate()).padStart(2, '0')}`;
+    const month = await this.openMonthFrom(m.month);
+    const out: LedgerEntry[] = [];
+    for (const [place, agent] of [[1, m.first], [2, m.second]] as [number, CsRankedAgent | null][]) {
+      if (!agent) continue;
+      const person = await this.staff.byCode(this.tx, agent.code.trim());
+      if (!person) {
+        this.ctx.log.warn('best CS of the month names nobody on the staff list; enter the reward by hand', { month: m.month, code: agent.code });
+        continue;
+      }
+      const figures = [`营业额 ${money(agent.salesFen)}`, agent.conversionPercent == null ? null : `询单转化率 ${agent.conversionPercent}%`, agent.replyRatePercent == null ? null : `回复率 ${agent.replyRatePercent}%`, agent.averageResponseSeconds == null ? null : `平均响应 ${agent.averageResponseSeconds} 秒`];
+      const priced = priceReward({ staffId: person.id, date, note: `客服考核 ${m.month}：${figures.filter(Boolean).join('，')}`, rule: 'best-cs', place }, this.settings);
+      if ('problem' in priced) {
+        this.ctx.log.warn('best CS place has no reward in the settings', { month: m.month, place: String(place) });
+        continue;
+      }
+      out.push(await amounts.add(priced.amount, { month, source: 'cs-scripts', sourceRef: ref, countedMistake: false, by: null, at: this.ctx.now() }));
+    }
+    return out;
   }
 
   private async openMonthFrom(month: string): Promise<string> {

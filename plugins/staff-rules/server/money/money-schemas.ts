@@ -33,7 +33,7 @@ export const AMOUNT: JsonSchema = {
     id: def('id'), staffId: def('id'), staff: STAFF_REF, month: MONTH, date: def('date'),
     kind: { type: 'string', enum: ['fine', 'penalty', 'reward'] }, rule: { type: 'string', enum: RULES }, ruleTitle: TEXT2,
     amountFen: def('price'), explanation: EXPLANATION,
-    source: { type: 'string', enum: ['supervisor', 'attendance', 'after-sales'] }, sourceRef: nullable({ type: 'string' }),
+    source: { type: 'string', enum: ['supervisor', 'attendance', 'after-sales', 'cs-scripts'] }, sourceRef: nullable({ type: 'string' }),
     recordedBy: nullable(def('id')), recordedAt: def('timestamp'),
     waived: nullable({ type: 'object', properties: { at: def('timestamp'), by: def('id'), reason: { type: 'string' } }, required: ['at', 'by', 'reason'] }),
   },
@@ -67,4 +67,21 @@ export const REVIEW_PRAISED: JsonSchema & { $id: string } = {
   type: 'object',
   properties: { reviewId: visibleText(1, 64), orderNo: visibleText(1, 64), staff: PERSON, praisedAt: def('timestamp') },
   required: ['reviewId', 'orderNo', 'staff', 'praisedAt'],
+};
+
+const RANKED: JsonSchema = nullable({
+  type: 'object',
+  properties: {
+    code: visibleText(1, 20), salesFen: def('price'),
+    conversionPercent: nullable({ type: 'number' }), replyRatePercent: nullable({ type: 'number' }), averageResponseSeconds: nullable({ type: 'number' }),
+  },
+  required: ['code', 'salesFen'],
+});
+
+/** Payload of `cs-scripts.month.ranked` (server/model.ts `CsMonthRanked`). */
+export const MONTH_RANKED: JsonSchema & { $id: string } = {
+  $id: 'https://workbench.local/schemas/staff-rules/cs-month-ranked',
+  type: 'object',
+  properties: { month: MONTH, first: RANKED, second: RANKED, closedAt: def('timestamp') },
+  required: ['month', 'first', 'second', 'closedAt'],
 };
