@@ -1,5 +1,6 @@
 import type { PluginContext } from '@workbench/plugin-api';
 import { addQuoteRoutes } from './authority/quote-routes.js';
+import { fillDemoPhrases } from './demo/demo-phrases.js';
 import { addFillRoutes } from './fill/fill-routes.js';
 import { addPhraseRoutes } from './phrases/phrase-routes.js';
 import { addRemarkRoutes } from './remarks/remark-routes.js';
@@ -12,4 +13,5 @@ export function activate(ctx: PluginContext): void {
   addQuoteRoutes(ctx);
   addRemarkRoutes(ctx);
   addTransferRoutes(ctx);
+  ctx.demo.register((tx, { now }) => fillDemoPhrases(tx, now));
 }
