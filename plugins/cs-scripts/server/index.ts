@@ -2,6 +2,7 @@ import type { PluginContext } from '@workbench/plugin-api';
 import { addQuoteRoutes } from './authority/quote-routes.js';
 import { registerChatImport } from './chat-log/chat-import.js';
 import { addKpiRoutes } from './kpis/kpi-routes.js';
+import { fillDemoPhrases } from './demo/demo-phrases.js';
 import { addFillRoutes } from './fill/fill-routes.js';
 import { addPhraseRoutes } from './phrases/phrase-routes.js';
 import { addRemarkRoutes } from './remarks/remark-routes.js';
@@ -21,4 +22,5 @@ export function activate(ctx: PluginContext): void {
   // KPIs: the chat log importer, the figures and the month's best CS.
   registerChatImport(ctx);
   addKpiRoutes(ctx);
+  ctx.demo.register((tx, { now }) => fillDemoPhrases(tx, now));
 }

@@ -30,7 +30,7 @@ export interface PhraseStore extends PhraseReader {
   renameGroup(id: number, name: string): Promise<void>;
   removeGroup(id: number): Promise<void>;
   phrasesInGroup(id: number): Promise<number>;
-  add(phrase: PhraseInput, by: number, at: string): Promise<number>;
+  add(phrase: PhraseInput, by: number | null, at: string): Promise<number>;
   update(id: number, version: number, phrase: PhraseInput, at: string): Promise<void>;
   remove(id: number): Promise<void>;
   setFavourite(accountId: number, phraseId: number, on: boolean): Promise<void>;
@@ -111,7 +111,7 @@ class DbPhraseStore implements PhraseStore {
     return (await this.tx.get<{ n: number }>('SELECT COUNT(*) AS n FROM cs_scripts_phrases WHERE group_id = ?', [id]))!.n;
   }
 
-  async add(p: PhraseInput, by: number, at: string): Promise<number> {
+  async add(p: PhraseInput, by: number | null, at: string): Promise<number> {
     const { lastId } = await this.tx.run(
       'INSERT INTO cs_scripts_phrases (group_id, owner_id, shortcut, text, tags, created_at, created_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       [p.groupId, p.ownerId, p.shortcut, p.text, JSON.stringify(p.tags), at, by, at],
