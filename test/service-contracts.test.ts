@@ -7,6 +7,7 @@ import { expect, test } from 'vitest';
 import { parse } from 'yaml';
 import type { ServiceToken } from '@workbench/plugin-api';
 import type { FulfillmentServices } from '../plugins/fulfillment/contracts.js';
+import type * as csScriptsTokens from '../plugins/cs-scripts/server/tokens.js';
 import type * as fulfillmentTokens from '../plugins/fulfillment/server/tokens.js';
 import type { ListingsServices } from '../plugins/listings/contracts.js';
 import type * as listingsTokens from '../plugins/listings/server/tokens.js';
@@ -34,7 +35,11 @@ test("each side's tokens carry the provider's published types, not a copy", () =
     Same<typeof procurementCompetitors.CompetitorPricesToken, ServiceToken<ProcurementServices['competitor-prices']>>,
     Same<typeof listingsTokens.CompetitorPricesToken, ServiceToken<ProcurementServices['competitor-prices']>>,
     Same<typeof staffService.StaffToken, ServiceToken<StaffRulesServices['staff']>>,
-  ] = [true, true, true, true, true, true, true, true, true, true, true, true];
+    Same<typeof csScriptsTokens.OrdersToken, ServiceToken<FulfillmentServices['orders']>>,
+    Same<typeof csScriptsTokens.CatalogToken, ServiceToken<ListingsServices['catalog']>>,
+    Same<typeof csScriptsTokens.PricingToken, ServiceToken<ListingsServices['pricing']>>,
+    Same<typeof csScriptsTokens.StaffToken, ServiceToken<StaffRulesServices['staff']>>,
+  ] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
   expect(same.every(Boolean)).toBe(true);
 });
 

@@ -107,6 +107,26 @@ export interface OrdersService {
   salesBySku(skuIds: number[], from: string, to: string): Promise<Map<number, SkuSales>>;
   /** Pieces shipped per SKU id between two instants (shipped_at). */
   shippedQuantities(skuIds: number[], from: string, to: string): Promise<Map<number, number>>;
+  /**
+   * The courier the rules choose for an order and why, in both languages (the buyer asked for it,
+   * the default, or the one that reaches where the default does not), as `GET /orders/:id/courier`
+   * answers; undefined for an unknown order. For the CS desk's phrases.
+   */
+  courierChoice(id: number): Promise<CourierChoiceInfo | undefined>;
+  /**
+   * Adds a remark in the shop's format, 工号+快递+备注 (`12+申通+送袜子一双`), and sets `flag` (1 red,
+   * 2 yellow … 5 purple) when given, as `POST /orders/:id/remarks` does, with the same refusals (a
+   * wrong format is 400 saying how; a shipped or closed order 409). `options.actor` is the author.
+   * For the CS desk's remark helper.
+   */
+  addRemark(id: number, input: { text: string; flag?: number }, options?: ReadOptions): Promise<OrderDetail>;
+}
+
+/** What `courierChoice` answers. */
+export interface CourierChoiceInfo {
+  courier: { code: string; name: string } | null;
+  rule: 'requested' | 'default' | 'fallback' | 'none';
+  reason: { 'zh-CN': string; en: string };
 }
 
 export interface LedgerEntry {

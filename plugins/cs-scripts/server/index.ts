@@ -1,7 +1,9 @@
 import type { PluginContext } from '@workbench/plugin-api';
-import { addNoteRoutes } from './note-routes.js';
+import { addFillRoutes } from './fill/fill-routes.js';
+import { addPhraseRoutes } from './phrases/phrase-routes.js';
 
 export function activate(ctx: PluginContext): void {
-  // Routes reach the tables only through the store (server/note-store.ts), so the SQL lives in one place.
-  addNoteRoutes(ctx);
+  // Routes reach the tables only through the stores (server/*/…-store.ts), so the SQL lives in one place.
+  addPhraseRoutes(ctx);
+  addFillRoutes(ctx);
 }

@@ -1,5 +1,6 @@
 import type { PluginContext } from '@workbench/plugin-api';
 import type { OrderQuery, OrdersService, SkuSales } from '../types.js';
+import { csDeskMethods } from './cs-desk.js';
 import { findOrders } from './orders-find.js';
 import { orderStore } from './order-store.js';
 import { mayReadCustomer, type OrderRow } from './order-record.js';
@@ -52,5 +53,6 @@ export function createOrdersService(ctx: PluginContext): OrdersService {
       );
       return new Map(rows.map((r) => [r.sku_id, r.n]));
     }),
+    ...csDeskMethods(ctx),
   };
 }
