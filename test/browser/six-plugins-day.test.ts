@@ -114,6 +114,23 @@ test('the 仓管 ships it at the shipping station by keyboard', async () => {
   expect((await owner.get(`/api/fulfillment/orders/${orderId}`)).body).toMatchObject({ status: 'shipped', trackingNo });
 });
 
+test('the buyer asks where it is: the 客服 answers with :ship, filled from the order, by keyboard', async () => {
+  const page = kefu.page;
+  await showView(page, '快捷短语');
+  const panel = page.locator('wb-cs-scripts-phrases');
+  const search = panel.locator('#search');
+  await expect.poll(() => search.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement)).toBe(true);
+  await page.keyboard.press('Alt+o');
+  await page.keyboard.type(orderNo);
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(':ship');
+  await page.keyboard.press('Enter');
+  const copied = panel.locator('.last');
+  await expect.poll(() => copied.textContent()).toContain(trackingNo);
+  await expect(copied.textContent()).resolves.toMatch(new RegExp(`订单 ${orderNo} 已经用申通发出`));
+  await shot(page, 'phrase');
+});
+
 test('the return: opened by the 客服, received by the 仓管, refunded; the owner finds it was her remark and sees the penalty', async () => {
   const page = kefu.page;
   await showView(page, '售后单');
