@@ -2,6 +2,7 @@ import type { PluginContext } from '@workbench/plugin-api';
 import { addQuoteRoutes } from './authority/quote-routes.js';
 import { registerChatImport } from './chat-log/chat-import.js';
 import { addKpiRoutes } from './kpis/kpi-routes.js';
+import { fillDemoChat } from './demo/demo-chat.js';
 import { fillDemoPhrases } from './demo/demo-phrases.js';
 import { addFillRoutes } from './fill/fill-routes.js';
 import { addPhraseRoutes } from './phrases/phrase-routes.js';
@@ -22,5 +23,8 @@ export function activate(ctx: PluginContext): void {
   // KPIs: the chat log importer, the figures and the month's best CS.
   registerChatImport(ctx);
   addKpiRoutes(ctx);
-  ctx.demo.register((tx, { now }) => fillDemoPhrases(tx, now));
+  ctx.demo.register(async (tx, { now }) => {
+    await fillDemoPhrases(tx, now);
+    await fillDemoChat(ctx, tx, now);
+  });
 }

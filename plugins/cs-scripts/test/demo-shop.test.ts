@@ -20,3 +20,24 @@ test('the greetings are the most used, and the shop wrote its own claim and barg
   expect(items.find((p) => p.shortcut === 'max')!.text).toContain('97 折');
   expect(items.length).toBeGreaterThanOrEqual(24);
 });
+
+test('with the demo orders, a month of chat: each agent answers at a pace of their own, sales match the remarked orders, adverts count nowhere', async () => {
+  const shop = await startTestHost({ plugins: [resolve(import.meta.dirname, '..')], enabled: ['listings', 'fulfillment', 'cs-scripts'], setup: false, clock: 'system' });
+  try {
+    const setup = await shop.owner.post('/api/auth/setup', { token: shop.setupToken, ...TEST_OWNER, demo: true });
+    expect(setup.status, setup.text).toBe(201);
+    const day = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
+    const report = (await shop.owner.get(`/api/cs-scripts/kpis?from=${day(Date.now() - 30 * 86_400_000)}&to=${day(Date.now())}`)).body;
+    expect(report.chatLines).toBeGreaterThan(300);
+    const byAgent = new Map<string, { sales: { value: number }; replyRate: { value: number }; responseTime: { value: number; band: string } }>(report.agents.map((a: { agent: string }) => [a.agent, a]));
+    expect([...byAgent.keys()].sort()).toEqual(['01', '02', '03']);
+    for (const a of byAgent.values()) expect(a.sales.value).toBeGreaterThan(0);
+    expect(byAgent.get('01')!.responseTime.band).toBe('good');
+    expect(byAgent.get('03')!.responseTime.value).toBeGreaterThan(byAgent.get('01')!.responseTime.value);
+    // Someone waited in vain each week: not every asking buyer was answered.
+    expect(Math.min(...[...byAgent.values()].map((a) => a.replyRate.value))).toBeLessThan(100);
+    expect(report.ranking).toHaveLength(3);
+  } finally {
+    await shop.close();
+  }
+}, 120_000);

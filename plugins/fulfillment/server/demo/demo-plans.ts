@@ -41,9 +41,8 @@ const MIX: { status: OrderStatus; count: number; wave?: 1 | 2; history?: true }[
 
 const MESSAGES = ['麻烦发顺丰，周五前要用', '请不要放发票', '是送人的礼物，帮忙包装好看一点', '尺码拿不准，麻烦按 M 码发', '地址是公司，工作日都有人'];
 const NOTES = ['送袜子一双', '核对无误可以发货', '买家要求周末送达', '老客户，加送小样', '已和买家确认尺码'];
-const AGENTS = ['01', '03', '07', '12'];
-/** The month's remarks are by the three pre-sale agents of staff-rules' demo people. */
-const MONTH_AGENTS = ['01', '02', '03'];
+/** Remarks are by the three pre-sale agents of staff-rules' demo people. */
+const AGENTS = ['01', '02', '03'];
 
 /**
  * The demo's order plans, deterministic for a given generator. `stocked` SKUs have stock; `empty`
@@ -124,7 +123,7 @@ function shape(plan: DemoPlan, k: number, random: () => number, empty: CatalogSk
   if (plan.history) {
     // Customer service took about a third of the month's orders in chat: their 工号 is in the remark.
     if (k % 3 === 0) {
-      plan.remark = { agentNo: pick(random, MONTH_AGENTS), courier: k % 15 === 0 ? '顺丰' : '申通', note: pick(random, NOTES) };
+      plan.remark = { agentNo: pick(random, AGENTS), courier: k % 15 === 0 ? '顺丰' : '申通', note: pick(random, NOTES) };
       plan.flag = 5;
     }
     return;
