@@ -102,7 +102,7 @@ function median(values) {
 }
 
 /** Runs the data-layer benchmark and answers table rows. `log` gets progress lines. */
-export async function runDb({ log = (line) => console.error(line) } = {}) {
+export async function runDb({ log = (line) => console.error(line), rounds = ROUNDS, scale = 1 } = {}) {
   const Database = await importDatabase();
   const dir = await makeTempDir('workbench-bench-db-');
   let raw;
@@ -131,7 +131,7 @@ export async function runDb({ log = (line) => console.error(line) } = {}) {
         id: 'rawTx',
         label: 'raw sqlite3 sequential',
         name: 'transactions, raw sqlite3 (BEGIN IMMEDIATE; INSERT; COMMIT), sequential',
-        n: TRANSACTIONS,
+        n: Math.ceil(TRANSACTIONS * scale),
         unit: 'tx/s',
         concurrency: 1,
         op: async (i) => {
@@ -143,7 +143,7 @@ export async function runDb({ log = (line) => console.error(line) } = {}) {
       {
         id: 'coreTx',
         name: 'transactions, core Database.transaction(), sequential',
-        n: TRANSACTIONS,
+        n: Math.ceil(TRANSACTIONS * scale),
         unit: 'tx/s',
         concurrency: 1,
         base: 'rawTx',
@@ -152,7 +152,7 @@ export async function runDb({ log = (line) => console.error(line) } = {}) {
       {
         id: 'coreTx16',
         name: `transactions, core Database.transaction(), ${CONCURRENCY} concurrent callers`,
-        n: TRANSACTIONS,
+        n: Math.ceil(TRANSACTIONS * scale),
         unit: 'tx/s',
         concurrency: CONCURRENCY,
         base: 'rawTx',
@@ -162,7 +162,7 @@ export async function runDb({ log = (line) => console.error(line) } = {}) {
         id: 'rawRead',
         label: 'raw sqlite3 sequential',
         name: 'point reads, raw sqlite3, sequential',
-        n: READS,
+        n: Math.ceil(READS * scale),
         unit: 'reads/s',
         concurrency: 1,
         op: (i) => raw.get(SELECT, [pick(i)]),
@@ -171,7 +171,7 @@ export async function runDb({ log = (line) => console.error(line) } = {}) {
         id: 'rawRead16',
         label: `raw sqlite3 ${CONCURRENCY} concurrent`,
         name: `point reads, raw sqlite3, ${CONCURRENCY} concurrent callers`,
-        n: READS,
+        n: Math.ceil(READS * scale),
         unit: 'reads/s',
         concurrency: CONCURRENCY,
         base: 'rawRead',
@@ -180,7 +180,7 @@ export async function runDb({ log = (line) => console.error(line) } = {}) {
       {
         id: 'coreRead',
         name: 'point reads, core Database.read(), sequential',
-        n: READS,
+        n: Math.ceil(READS * scale),
         unit: 'reads/s',
         concurrency: 1,
         base: 'rawRead',
@@ -189,7 +189,7 @@ export async function runDb({ log = (line) => console.error(line) } = {}) {
       {
         id: 'coreRead16',
         name: `point reads, core Database.read(), ${CONCURRENCY} concurrent callers`,
-        n: READS,
+        n: Math.ceil(READS * scale),
         unit: 'reads/s',
         concurrency: CONCURRENCY,
         base: 'rawRead16',
@@ -200,11 +200,11 @@ export async function runDb({ log = (line) => console.error(line) } = {}) {
 
     // Warm-up: a tenth of each, not measured.
     for (const c of cases) await timed(Math.ceil(c.n / 10), c.concurrency, c.op);
-    log(`  db: ${ROUNDS} rounds of ${int(TRANSACTIONS)} transactions and ${int(READS)} point reads per case`);
+    log(`  db: ${rounds} rounds of ${int(TRANSACTIONS * scale)} transactions and ${int(READS * scale)} point reads per case`);
     for (const c of cases) c.rounds = [];
-    for (let round = 1; round <= ROUNDS; round++) {
+    for (let round = 1; round <= rounds; round++) {
       for (const c of cases) c.rounds.push(await timed(c.n, c.concurrency, c.op));
-      log(`  db round ${round}/${ROUNDS}: ${cases.map((c) => `${c.id} ${int(c.rounds.at(-1).perSecond)}`).join(', ')}`);
+      log(`  db round ${round}/${rounds}: ${cases.map((c) => `${c.id} ${int(c.rounds.at(-1).perSecond)}`).join(', ')}`);
     }
 
     return cases.map((c) => {
