@@ -22,7 +22,6 @@ const CREATE = 'CREATE TABLE bench_items (id INTEGER PRIMARY KEY, name TEXT NOT 
 const INSERT = 'INSERT INTO bench_items (name, qty) VALUES (?, ?)';
 const SELECT = 'SELECT id, name, qty FROM bench_items WHERE id = ?';
 /** Spreads the reads over the seeded rows (7919 is prime, so every id comes up). */
-const pick = (i) => ((i * 7919) % ROWS) + 1;
 
 /** Bundles core/db/database.ts into bench/.cache and imports it (sqlite3 stays external). */
 async function importDatabase() {
@@ -91,8 +90,8 @@ async function timed(n, concurrency, op) {
   return { n, seconds, perSecond: n / seconds, usPerOp: (seconds * 1e6) / n };
 }
 
-async function seed(insertMany) {
-  await insertMany(Array.from({ length: ROWS }, (_, i) => [`商品 ${i + 1}`, i % 97]));
+async function seed(insertMany, rows) {
+  await insertMany(Array.from({ length: rows }, (_, i) => [`商品 ${i + 1}`, i % 97]));
 }
 
 function median(values) {
@@ -104,6 +103,8 @@ function median(values) {
 /** Runs the data-layer benchmark and answers table rows. `log` gets progress lines. */
 export async function runDb({ log = (line) => console.error(line), rounds = ROUNDS, scale = 1 } = {}) {
   const Database = await importDatabase();
+  const seedRows = Math.max(100, Math.round(ROWS * scale));
+  const pick = (i) => ((i * 7919) % seedRows) + 1;
   const dir = await makeTempDir('workbench-bench-db-');
   let raw;
   let core;
@@ -115,7 +116,7 @@ export async function runDb({ log = (line) => console.error(line), rounds = ROUN
       await raw.exec('BEGIN IMMEDIATE');
       for (const row of rows) await raw.run(INSERT, row);
       await raw.exec('COMMIT');
-    });
+    }, seedRows);
 
     core = await Database.open(join(dir, 'core.sqlite'));
     await core.transaction((tx) => tx.run(CREATE));
@@ -123,6 +124,7 @@ export async function runDb({ log = (line) => console.error(line), rounds = ROUN
       core.transaction(async (tx) => {
         for (const row of rows) await tx.run(INSERT, row);
       }),
+      seedRows,
     );
 
     // What is measured; `base` names the baseline each one is divided by.
