@@ -19,6 +19,11 @@ export interface RunResult {
  * hundred distinct statements; a text seen once (a multi-row INSERT of an odd size) ages out.
  */
 const KEPT_STATEMENTS = 500;
+/**
+ * Texts longer than this are compiled for the one call and let go: a multi-row INSERT written
+ * out with its values is seldom seen twice, and a kept statement holds its compiled program.
+ */
+const KEPT_TEXT_LENGTH = 4_096;
 
 interface Kept {
   statement: sqlite3.Statement;
@@ -80,15 +85,17 @@ export class Connection {
     return kept;
   }
 
-  /** The compiled statement, or undefined when SQLite refused the text. */
-  private async prepared(sql: string): Promise<sqlite3.Statement | undefined> {
+  /** The compiled statement, or undefined when SQLite refused the text or it is not to be kept. */
+  private async prepared(sql: string, keep: boolean): Promise<sqlite3.Statement | undefined> {
+    if (!keep) return undefined;
     const kept = this.statement(sql);
     if (kept.ok === undefined) await kept.compiled;
     return kept.ok ? kept.statement : undefined;
   }
 
-  async run(sql: string, params: SqlParams = []): Promise<RunResult> {
-    const statement = await this.prepared(sql);
+  /** `keep`: whether to keep the compiled statement (short texts are kept; bulk inserts ask for it). */
+  async run(sql: string, params: SqlParams = [], keep = sql.length <= KEPT_TEXT_LENGTH): Promise<RunResult> {
+    const statement = await this.prepared(sql, keep);
     if (!statement) return this.runUnprepared(sql, params);
     return new Promise((resolve, reject) => {
       statement.run(params, function (this: sqlite3.RunResult, error: Error | null) {
@@ -99,7 +106,7 @@ export class Connection {
   }
 
   async get<T>(sql: string, params: SqlParams = []): Promise<T | undefined> {
-    const statement = await this.prepared(sql);
+    const statement = await this.prepared(sql, sql.length <= KEPT_TEXT_LENGTH);
     if (!statement) return this.getUnprepared<T>(sql, params);
     return new Promise((resolve, reject) => {
       statement.get(params, (error: Error | null, row: T | undefined) => {
@@ -110,14 +117,14 @@ export class Connection {
   }
 
   async all<T>(sql: string, params: SqlParams = []): Promise<T[]> {
-    const statement = await this.prepared(sql);
+    const statement = await this.prepared(sql, sql.length <= KEPT_TEXT_LENGTH);
     if (!statement) return this.allUnprepared<T>(sql, params);
     return new Promise((resolve, reject) => {
       statement.all(params, (error: Error | null, rows: T[]) => (error ? reject(error) : resolve(rows)));
     });
   }
 
-  // The text as it is, for a statement SQLite would not compile: the error is the one it reports.
+  // The text as it is: compiled for this call only (a statement SQLite would not compile reports its own error).
   private runUnprepared(sql: string, params: SqlParams): Promise<RunResult> {
     return new Promise((resolve, reject) => {
       this.raw.run(sql, params, function (this: sqlite3.RunResult, error: Error | null) {
