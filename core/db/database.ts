@@ -219,15 +219,9 @@ export class Database {
         const writer = live();
         const whole = Math.floor(rows.length / size) * size;
         const full = statement(size);
-        // Every full batch runs on the one kept statement, queued back to back in order.
-        const runs: Promise<RunResult>[] = [];
-        for (let i = 0; i < whole; i += size) runs.push(writer.run(full, rows.slice(i, i + size).flat(), true));
-        const settled = await Promise.allSettled(runs);
+        // Every full batch runs on the one kept statement, one after another, in order.
         let inserted = 0;
-        for (const r of settled) {
-          if (r.status === 'rejected') throw r.reason;
-          inserted += r.value.changes;
-        }
+        for (let i = 0; i < whole; i += size) inserted += (await writer.run(full, rows.slice(i, i + size).flat(), true)).changes;
         if (whole < rows.length) inserted += (await writer.run(statement(rows.length - whole), rows.slice(whole).flat())).changes;
         return inserted;
       },

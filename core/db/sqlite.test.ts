@@ -46,3 +46,11 @@ test('errors stay those SQLite gives: a text it cannot compile, a constraint', a
   expect(String(error)).toMatch(/UNIQUE constraint failed: t\.name/);
   expect(c.keptStatements).toBe(1);
 });
+
+test('calls of the same text side by side each get their own answer (one uses the kept statement, the others their own)', async () => {
+  for (let i = 1; i <= 20; i++) await c.run('INSERT INTO t (name) VALUES (?)', [`货 ${i}`]);
+  const firsts = await Promise.all(Array.from({ length: 50 }, () => c.get<{ name: string }>('SELECT name FROM t ORDER BY id')));
+  expect(new Set(firsts.map((r) => r?.name))).toEqual(new Set(['货 1']));
+  const counts = await Promise.all(Array.from({ length: 50 }, () => c.all<{ n: number }>('SELECT COUNT(*) AS n FROM t')));
+  expect(new Set(counts.map((r) => r[0]?.n))).toEqual(new Set([20]));
+});

@@ -34,6 +34,11 @@ interface Kept {
    */
   ok: boolean | undefined;
   compiled: Promise<boolean>;
+  /**
+   * A call is stepping it. One statement serves one call at a time (a second `get` would step on
+   * from the first's row), so a call that finds it busy compiles the text for itself instead.
+   */
+  busy: boolean;
 }
 
 /**
@@ -68,6 +73,7 @@ export class Connection {
     }
     let compiled!: (ok: boolean) => void;
     const kept: Kept = {
+      busy: false,
       ok: undefined,
       compiled: new Promise<boolean>((resolve) => (compiled = resolve)),
       statement: this.raw.prepare(sql, (error: Error | null) => {
@@ -85,20 +91,26 @@ export class Connection {
     return kept;
   }
 
-  /** The compiled statement, or undefined when SQLite refused the text or it is not to be kept. */
-  private async prepared(sql: string, keep: boolean): Promise<sqlite3.Statement | undefined> {
+  /**
+   * The kept statement, taken for one call (`release` it when the call is done), or undefined when
+   * SQLite refused the text, it is not to be kept, or another call is using it.
+   */
+  private async take(sql: string, keep: boolean): Promise<Kept | undefined> {
     if (!keep) return undefined;
     const kept = this.statement(sql);
     if (kept.ok === undefined) await kept.compiled;
-    return kept.ok ? kept.statement : undefined;
+    if (!kept.ok || kept.busy) return undefined;
+    kept.busy = true;
+    return kept;
   }
 
   /** `keep`: whether to keep the compiled statement (short texts are kept; bulk inserts ask for it). */
   async run(sql: string, params: SqlParams = [], keep = sql.length <= KEPT_TEXT_LENGTH): Promise<RunResult> {
-    const statement = await this.prepared(sql, keep);
-    if (!statement) return this.runUnprepared(sql, params);
+    const kept = await this.take(sql, keep);
+    if (!kept) return this.runUnprepared(sql, params);
     return new Promise((resolve, reject) => {
-      statement.run(params, function (this: sqlite3.RunResult, error: Error | null) {
+      kept.statement.run(params, function (this: sqlite3.RunResult, error: Error | null) {
+        kept.busy = false;
         if (error) reject(error);
         else resolve({ changes: this.changes, lastId: this.lastID });
       });
@@ -106,21 +118,31 @@ export class Connection {
   }
 
   async get<T>(sql: string, params: SqlParams = []): Promise<T | undefined> {
-    const statement = await this.prepared(sql, sql.length <= KEPT_TEXT_LENGTH);
-    if (!statement) return this.getUnprepared<T>(sql, params);
+    const kept = await this.take(sql, sql.length <= KEPT_TEXT_LENGTH);
+    if (!kept) return this.getUnprepared<T>(sql, params);
     return new Promise((resolve, reject) => {
-      statement.get(params, (error: Error | null, row: T | undefined) => {
+      kept.statement.get(params, (error: Error | null, row: T | undefined) => {
         // A statement stepped once stays open until reset; an open read would hold back the WAL.
-        statement.reset(() => (error ? reject(error) : resolve(row)));
+        kept.statement.reset(() => {
+          kept.busy = false;
+          if (error) reject(error);
+          else resolve(row);
+        });
       });
     });
   }
 
   async all<T>(sql: string, params: SqlParams = []): Promise<T[]> {
-    const statement = await this.prepared(sql, sql.length <= KEPT_TEXT_LENGTH);
-    if (!statement) return this.allUnprepared<T>(sql, params);
+    const kept = await this.take(sql, sql.length <= KEPT_TEXT_LENGTH);
+    if (!kept) return this.allUnprepared<T>(sql, params);
     return new Promise((resolve, reject) => {
-      statement.all(params, (error: Error | null, rows: T[]) => (error ? reject(error) : resolve(rows)));
+      kept.statement.all(params, (error: Error | null, rows: T[]) => {
+        kept.statement.reset(() => {
+          kept.busy = false;
+          if (error) reject(error);
+          else resolve(rows);
+        });
+      });
     });
   }
 
