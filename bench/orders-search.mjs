@@ -168,9 +168,9 @@ async function fillShop(file, skus, { orders, pending }) {
   return { items, samples };
 }
 
-async function startWorkbench(dir) {
+async function startWorkbench(dir, nodeArgs = []) {
   return startServerProcess(WORKBENCH, {
-    nodeArgs: ['--enable-source-maps'],
+    nodeArgs: ['--enable-source-maps', ...nodeArgs],
     env: { WORKBENCH_CONFIG: join(dir, 'config.yaml'), WORKBENCH_DATA_DIR: join(dir, 'data'), WORKBENCH_PORT: '0' },
     timeoutMs: 60_000,
   });
@@ -255,7 +255,7 @@ function get(agent, base, path, cookie) {
  * Runs the order-search benchmark and answers table rows. The smoke test in `npm test` passes a
  * small shop (`orders`, `pending`) and few `repeat`s.
  */
-export async function runOrdersSearch({ log = (line) => console.error(line), orders = ORDERS, pending = PENDING, repeat = REPEAT } = {}) {
+export async function runOrdersSearch({ log = (line) => console.error(line), orders = ORDERS, pending = PENDING, repeat = REPEAT, nodeArgs = [] } = {}) {
   const dir = await makeTempDir('workbench-bench-orders-');
   const bare = await startServerProcess(join(ROOT, 'bench', 'bare-hono-server.mjs'));
   let wb;
@@ -266,7 +266,8 @@ export async function runOrdersSearch({ log = (line) => console.error(line), ord
     const t0 = performance.now();
     const { items, samples } = await fillShop(file, skus, { orders, pending });
     log(`  orders: ${int(orders)} orders with ${int(items)} items written in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-    wb = await startWorkbench(dir);
+    // `nodeArgs` for the measured start, e.g. `['--cpu-prof', '--cpu-prof-dir=/tmp/prof']` for a profile.
+    wb = await startWorkbench(dir, nodeArgs);
     const login = await call(wb.url, '/api/auth/login', { method: 'POST', body: { username: OWNER.username, password: OWNER.password } });
     const cookie = (login.res.headers.get('set-cookie') ?? '').split(';')[0];
     const { orderSearchSql, orderByClause } = await importSource('plugins/fulfillment/server/orders/order-search-sql.ts', 'order-search-sql');
