@@ -22,7 +22,6 @@ const CREATE = 'CREATE TABLE bench_items (id INTEGER PRIMARY KEY, name TEXT NOT 
 const INSERT = 'INSERT INTO bench_items (name, qty) VALUES (?, ?)';
 const SELECT = 'SELECT id, name, qty FROM bench_items WHERE id = ?';
 /** Spreads the reads over the seeded rows (7919 is prime, so every id comes up). */
-const pick = (i) => ((i * 7919) % ROWS) + 1;
 
 /** Bundles core/db/database.ts into bench/.cache and imports it (sqlite3 stays external). */
 async function importDatabase() {
@@ -91,8 +90,8 @@ async function timed(n, concurrency, op) {
   return { n, seconds, perSecond: n / seconds, usPerOp: (seconds * 1e6) / n };
 }
 
-async function seed(insertMany) {
-  await insertMany(Array.from({ length: ROWS }, (_, i) => [`商品 ${i + 1}`, i % 97]));
+async function seed(insertMany, rows) {
+  await insertMany(Array.from({ length: rows }, (_, i) => [`商品 ${i + 1}`, i % 97]));
 }
 
 function median(values) {
@@ -102,8 +101,10 @@ function median(values) {
 }
 
 /** Runs the data-layer benchmark and answers table rows. `log` gets progress lines. */
-export async function runDb({ log = (line) => console.error(line) } = {}) {
+export async function runDb({ log = (line) => console.error(line), rounds = ROUNDS, scale = 1 } = {}) {
   const Database = await importDatabase();
+  const seedRows = Math.max(100, Math.round(ROWS * scale));
+  const pick = (i) => ((i * 7919) % seedRows) + 1;
   const dir = await makeTempDir('workbench-bench-db-');
   let raw;
   let core;
@@ -115,7 +116,7 @@ export async function runDb({ log = (line) => console.error(line) } = {}) {
       await raw.exec('BEGIN IMMEDIATE');
       for (const row of rows) await raw.run(INSERT, row);
       await raw.exec('COMMIT');
-    });
+    }, seedRows);
 
     core = await Database.open(join(dir, 'core.sqlite'));
     await core.transaction((tx) => tx.run(CREATE));
@@ -123,6 +124,7 @@ export async function runDb({ log = (line) => console.error(line) } = {}) {
       core.transaction(async (tx) => {
         for (const row of rows) await tx.run(INSERT, row);
       }),
+      seedRows,
     );
 
     // What is measured; `base` names the baseline each one is divided by.
@@ -131,7 +133,7 @@ export async function runDb({ log = (line) => console.error(line) } = {}) {
         id: 'rawTx',
         label: 'raw sqlite3 sequential',
         name: 'transactions, raw sqlite3 (BEGIN IMMEDIATE; INSERT; COMMIT), sequential',
-        n: TRANSACTIONS,
+        n: Math.ceil(TRANSACTIONS * scale),
         unit: 'tx/s',
         concurrency: 1,
         op: async (i) => {
@@ -143,7 +145,7 @@ export async function runDb({ log = (line) => console.error(line) } = {}) {
       {
         id: 'coreTx',
         name: 'transactions, core Database.transaction(), sequential',
-        n: TRANSACTIONS,
+        n: Math.ceil(TRANSACTIONS * scale),
         unit: 'tx/s',
         concurrency: 1,
         base: 'rawTx',
@@ -152,7 +154,7 @@ export async function runDb({ log = (line) => console.error(line) } = {}) {
       {
         id: 'coreTx16',
         name: `transactions, core Database.transaction(), ${CONCURRENCY} concurrent callers`,
-        n: TRANSACTIONS,
+        n: Math.ceil(TRANSACTIONS * scale),
         unit: 'tx/s',
         concurrency: CONCURRENCY,
         base: 'rawTx',
@@ -162,7 +164,7 @@ export async function runDb({ log = (line) => console.error(line) } = {}) {
         id: 'rawRead',
         label: 'raw sqlite3 sequential',
         name: 'point reads, raw sqlite3, sequential',
-        n: READS,
+        n: Math.ceil(READS * scale),
         unit: 'reads/s',
         concurrency: 1,
         op: (i) => raw.get(SELECT, [pick(i)]),
@@ -171,7 +173,7 @@ export async function runDb({ log = (line) => console.error(line) } = {}) {
         id: 'rawRead16',
         label: `raw sqlite3 ${CONCURRENCY} concurrent`,
         name: `point reads, raw sqlite3, ${CONCURRENCY} concurrent callers`,
-        n: READS,
+        n: Math.ceil(READS * scale),
         unit: 'reads/s',
         concurrency: CONCURRENCY,
         base: 'rawRead',
@@ -180,7 +182,7 @@ export async function runDb({ log = (line) => console.error(line) } = {}) {
       {
         id: 'coreRead',
         name: 'point reads, core Database.read(), sequential',
-        n: READS,
+        n: Math.ceil(READS * scale),
         unit: 'reads/s',
         concurrency: 1,
         base: 'rawRead',
@@ -189,7 +191,7 @@ export async function runDb({ log = (line) => console.error(line) } = {}) {
       {
         id: 'coreRead16',
         name: `point reads, core Database.read(), ${CONCURRENCY} concurrent callers`,
-        n: READS,
+        n: Math.ceil(READS * scale),
         unit: 'reads/s',
         concurrency: CONCURRENCY,
         base: 'rawRead16',
@@ -200,11 +202,11 @@ export async function runDb({ log = (line) => console.error(line) } = {}) {
 
     // Warm-up: a tenth of each, not measured.
     for (const c of cases) await timed(Math.ceil(c.n / 10), c.concurrency, c.op);
-    log(`  db: ${ROUNDS} rounds of ${int(TRANSACTIONS)} transactions and ${int(READS)} point reads per case`);
+    log(`  db: ${rounds} rounds of ${int(TRANSACTIONS * scale)} transactions and ${int(READS * scale)} point reads per case`);
     for (const c of cases) c.rounds = [];
-    for (let round = 1; round <= ROUNDS; round++) {
+    for (let round = 1; round <= rounds; round++) {
       for (const c of cases) c.rounds.push(await timed(c.n, c.concurrency, c.op));
-      log(`  db round ${round}/${ROUNDS}: ${cases.map((c) => `${c.id} ${int(c.rounds.at(-1).perSecond)}`).join(', ')}`);
+      log(`  db round ${round}/${rounds}: ${cases.map((c) => `${c.id} ${int(c.rounds.at(-1).perSecond)}`).join(', ')}`);
     }
 
     return cases.map((c) => {

@@ -89,6 +89,7 @@ async function startWorkbench() {
   const server = await startServerProcess(WORKBENCH, {
     nodeArgs: ['--enable-source-maps'],
     env: { WORKBENCH_CONFIG: configFile, WORKBENCH_DATA_DIR: join(dir, 'data'), WORKBENCH_PORT: '0' },
+    timeoutMs: 60_000,
   });
   try {
     await new Promise((r) => setTimeout(r, 20));
@@ -129,20 +130,37 @@ async function sanityCheck(url, scenario) {
   }
 }
 
-/** Runs the HTTP benchmark and answers table rows. `log` gets progress lines. */
-export async function runHttp({ log = (line) => console.error(line) } = {}) {
-  const bare = await startServerProcess(join(ROOT, 'bench', 'bare-hono-server.mjs'));
+/**
+ * Runs the HTTP benchmark and answers table rows. `log` gets progress lines; the smoke test in
+ * `npm test` passes tiny `rounds`, `windowMs` and `warmupMs`.
+ */
+export async function runHttp({ log = (line) => console.error(line), rounds = ROUNDS, windowMs = WINDOW_MS, warmupMs = WARMUP_MS } = {}) {
+  let bare;
   let wb;
   try {
     wb = await startWorkbench();
+    // Started after the workbench, so that it can open the workbench's notes read-only.
+    bare = await startServerProcess(join(ROOT, 'bench', 'bare-hono-server.mjs'), { env: { BENCH_NOTES_DB: join(wb.dir, 'data', 'workbench.db') } });
     const authed = { cookie: wb.cookie };
+    const notesCheck = (what) => (b) => (b.items?.length === 20 && b.total === 40 && b.items[0].id === 1) || fail(what, b);
     const scenarios = [
       {
+        id: 'bare',
         name: 'GET /api/health (bare Hono)',
+        label: 'bare Hono',
         url: bare.url,
         spec: { method: 'GET', path: '/api/health', headers: {} },
         check: (b) => b.status === 'ok' || fail('bare health', b),
-        baseline: true,
+      },
+      {
+        id: 'bareSql',
+        name: 'GET /api/notes?page=1&pageSize=20 (bare Hono + raw sqlite3, same SQL)',
+        label: 'bare Hono + raw SQL',
+        short: 'bareSql',
+        url: bare.url,
+        spec: { method: 'GET', path: '/api/notes?page=1&pageSize=20', headers: {} },
+        check: notesCheck('bare notes'),
+        base: 'bare',
       },
       {
         name: 'GET /api/health (workbench)',
@@ -150,6 +168,8 @@ export async function runHttp({ log = (line) => console.error(line) } = {}) {
         url: wb.url,
         spec: { method: 'GET', path: '/api/health', headers: {} },
         check: (b) => b.status === 'ok' || fail('health', b),
+        base: 'bare',
+        target: 0.85,
       },
       {
         name: 'GET /api/example/hello (plugin, public)',
@@ -157,13 +177,26 @@ export async function runHttp({ log = (line) => console.error(line) } = {}) {
         url: wb.url,
         spec: { method: 'GET', path: '/api/example/hello', headers: {} },
         check: (b) => typeof b.greeting === 'string' || fail('hello', b),
+        base: 'bare',
+        target: 0.85,
+      },
+      {
+        name: 'GET /api/auth/me (logged in, own profile)',
+        short: 'me',
+        url: wb.url,
+        spec: { method: 'GET', path: '/api/auth/me', headers: authed },
+        check: (b) => b.username === OWNER.username || fail('me', b),
+        base: 'bare',
+        target: 0.8,
       },
       {
         name: 'GET /api/example/notes?page=1&pageSize=20 (logged in)',
         short: 'notes',
         url: wb.url,
         spec: { method: 'GET', path: '/api/example/notes?page=1&pageSize=20', headers: authed },
-        check: (b) => (b.items?.length === 20 && b.total === 40) || fail('notes', b),
+        check: notesCheck('notes'),
+        base: 'bareSql',
+        target: 0.8,
       },
       {
         name: 'POST /api/example/counter/increment (logged in)',
@@ -176,8 +209,10 @@ export async function runHttp({ log = (line) => console.error(line) } = {}) {
           body: '{}',
         },
         check: (b) => typeof b.value === 'number' || fail('counter', b),
+        base: 'bare',
       },
     ];
+    const byId = new Map(scenarios.filter((s) => s.id).map((s) => [s.id, s]));
 
     for (const s of scenarios) {
       await sanityCheck(s.url, s);
@@ -193,25 +228,29 @@ export async function runHttp({ log = (line) => console.error(line) } = {}) {
     };
     const measure = async (s) => {
       await run(s, REWARM_MS);
-      const r = await run(s, WINDOW_MS);
+      const r = await run(s, windowMs);
       s.rounds.push(r);
       return r;
     };
-    log(`  http: warm-up ${WARMUP_MS / 1000} s per scenario, then ${ROUNDS} rounds of ${WINDOW_MS} ms windows`);
-    for (const s of scenarios) await run(s, WARMUP_MS);
-    const [bareScenario, ...workbench] = scenarios;
-    for (const s of workbench) s.ratios = [];
-    for (let round = 1; round <= ROUNDS; round++) {
-      let before = await measure(bareScenario);
-      const line = [`bare ${int(before.rps)}`];
-      for (const s of workbench) {
+    log(`  http: warm-up ${warmupMs / 1000} s per scenario, then ${rounds} rounds of ${windowMs} ms windows`);
+    for (const s of scenarios) await run(s, warmupMs);
+    const measured = scenarios.filter((s) => s.base);
+    for (const s of measured) s.ratios = [];
+    // Each window is divided by the mean of its baseline's windows right before and after it;
+    // consecutive scenarios on the same baseline share the window between them.
+    for (let round = 1; round <= rounds; round++) {
+      const last = new Map();
+      const line = [];
+      for (const s of measured) {
+        const base = byId.get(s.base);
+        const before = last.get(base) ?? (await measure(base));
         const r = await measure(s);
-        const after = await measure(bareScenario);
+        const after = await measure(base);
+        last.set(base, after);
         s.ratios.push(r.rps / ((before.rps + after.rps) / 2));
-        line.push(`${s.short} ${int(r.rps)}`, `bare ${int(after.rps)}`);
-        before = after;
+        line.push(`${s.short} ${int(r.rps)}`, `${base.id} ${int(after.rps)}`);
       }
-      log(`  http round ${round}/${ROUNDS}: ${line.join(', ')} req/s`);
+      log(`  http round ${round}/${rounds}: ${line.join(', ')} req/s`);
     }
 
     // Not a speed figure, a guard: the counter went up once per answered increment, so the load
@@ -224,20 +263,22 @@ export async function runHttp({ log = (line) => console.error(line) } = {}) {
       const latencies = s.rounds.flatMap((r) => r.latencies).sort((a, b) => a - b);
       return { rps: median(s.rounds.map((r) => r.rps)), p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
     };
-    const base = summary(bareScenario);
     const rows = scenarios.map((s) => {
-      const r = s === bareScenario ? base : summary(s);
+      const r = summary(s);
       let vs = 'baseline';
-      if (s !== bareScenario) {
+      if (s.base) {
+        const base = byId.get(s.base);
+        const b = summary(base);
         const lo = Math.min(...s.ratios);
         const hi = Math.max(...s.ratios);
-        vs = `${ratio(median(s.ratios))} bare Hono (rounds ${ratio(lo).slice(0, -1)}–${ratio(hi)}; p50 ${ratio(r.p50 / base.p50)}, p99 ${ratio(r.p99 / base.p99)})`;
+        const target = s.target ? `, target ≥ ${s.target}×` : '';
+        vs = `${ratio(median(s.ratios))} ${base.label} (rounds ${ratio(lo).slice(0, -1)}–${ratio(hi)}; p50 ${ratio(r.p50 / b.p50)}, p99 ${ratio(r.p99 / b.p99)}${target})`;
       }
       return ['http', s.name, `${int(r.rps)} req/s`, `p50 ${ms(r.p50).padStart(5)} ms`, `p99 ${ms(r.p99).padStart(5)} ms`, vs];
     });
     return rows;
   } finally {
-    await Promise.allSettled([bare.stop(), wb?.stop()]);
+    await Promise.allSettled([bare?.stop(), wb?.stop()]);
     if (wb) removeTempDir(wb.dir);
   }
 }

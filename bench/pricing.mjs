@@ -73,11 +73,11 @@ function naivePrice(input) {
 }
 
 /** Runs `fn` for one window and answers calls per second. */
-function window(fn) {
+function window(fn, windowMs = WINDOW_MS) {
   let n = 0;
   const started = performance.now();
   let now = started;
-  while (now - started < WINDOW_MS) {
+  while (now - started < windowMs) {
     for (let k = 0; k < 10; k++) fn();
     n += 10;
     now = performance.now();
@@ -92,7 +92,7 @@ function median(values) {
 }
 
 /** Runs the pricing benchmark and answers table rows. `log` gets progress lines. */
-export async function runPricing({ log = (line) => console.error(line) } = {}) {
+export async function runPricing({ log = (line) => console.error(line), rounds = ROUNDS, windowMs = WINDOW_MS } = {}) {
   const { priceCart } = await importSource('plugins/listings/server/promotions/engine.ts', 'pricing-engine');
   const big = fixture(50);
   const small = fixture(5);
@@ -116,11 +116,11 @@ export async function runPricing({ log = (line) => console.error(line) } = {}) {
   ];
   const byId = new Map(cases.map((c) => [c.id, c]));
   // Warm-up: the JIT settles before anything is measured.
-  for (const c of cases) window(c.op);
+  for (const c of cases) window(c.op, windowMs);
   for (const c of cases) c.rounds = [];
-  for (let round = 1; round <= ROUNDS; round++) {
-    for (const c of cases) c.rounds.push(window(c.op));
-    log(`  pricing round ${round}/${ROUNDS}: ${cases.map((c) => `${c.id} ${int(c.rounds.at(-1))}`).join(', ')}`);
+  for (let round = 1; round <= rounds; round++) {
+    for (const c of cases) c.rounds.push(window(c.op, windowMs));
+    log(`  pricing round ${round}/${rounds}: ${cases.map((c) => `${c.id} ${int(c.rounds.at(-1))}`).join(', ')}`);
   }
   return cases.map((c) => {
     const perSecond = median(c.rounds);

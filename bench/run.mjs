@@ -2,6 +2,7 @@
 // and prints one plain-text line per figure. Progress goes to stderr, the table to stdout.
 // Speed is measured, never asserted: a benchmark fails only if its requests or queries fail.
 import { cpus, platform, release, totalmem } from 'node:os';
+import { runAfterSalesQueue } from './after-sales-queue.mjs';
 import { runAttendance } from './attendance.mjs';
 import { runCsKpis } from './cs-kpis.mjs';
 import { runCsPhrases } from './cs-phrases.mjs';
@@ -13,7 +14,7 @@ import { runProcurementSuggest } from './procurement-suggest.mjs';
 import { runUiSize } from './ui-size.mjs';
 import { formatTable, installCleanup } from './lib.mjs';
 
-installCleanup(320_000);
+installCleanup(600_000);
 
 const started = performance.now();
 const benchmarks = [
@@ -26,6 +27,7 @@ const benchmarks = [
   { name: 'orders', run: runOrdersSearch, right: [2, 3] },
   { name: 'ui', run: runUiSize, right: [2] },
   { name: 'procurement', run: async () => (await runProcurementSuggest()).rows, right: [1, 2] },
+  { name: 'after-sales', run: runAfterSalesQueue, right: [2, 3] },
   { name: 'orders-import', run: async (options) => (await import('./orders-import.mjs')).runOrdersImport(options), right: [2, 3] },
 ];
 const sections = [];

@@ -117,7 +117,7 @@ export async function startWorkbench(config: WorkbenchConfig, rootDir: string, l
     const schemas = new SchemaRegistry();
     const audit = new AuditLog(db, now);
     const accounts = new Accounts(db, now, options.passwordCost);
-    const sessions = new Sessions(db, config.server.sessionIdleMinutes, now);
+    const sessions = new Sessions(db, config.server.sessionIdleMinutes, now, Date.now, () => accounts.generation);
     const setup = new SetupGate();
     const demo = new DemoData();
     const search = new SearchProviders(log.child('search'));

@@ -59,3 +59,54 @@ test('an unknown or destroyed token resolves to nobody', async () => {
   await sessions.destroy(hashToken(token));
   expect(await sessions.resolve(hashToken(token))).toBeUndefined();
 });
+
+/** Counts the reads the sessions make of the database. */
+function countReads(): { n: number } {
+  const counter = { n: 0 };
+  const read = db.read.bind(db);
+  db.read = ((fn: Parameters<Database['read']>[0]) => {
+    counter.n++;
+    return read(fn);
+  }) as Database['read'];
+  return counter;
+}
+
+test('a session once read is kept in memory: later requests do not read the database', async () => {
+  const sessions = new Sessions(db, 30, now, () => clock);
+  const token = await sessions.create(1);
+  const reads = countReads();
+  for (let i = 0; i < 5; i++) expect(await sessions.resolve(hashToken(token))).toBe(1);
+  expect(reads.n).toBe(1);
+});
+
+test('logout ends the kept session at once', async () => {
+  const sessions = new Sessions(db, 30, now, () => clock);
+  const token = await sessions.create(1);
+  expect(await sessions.resolve(hashToken(token))).toBe(1);
+  await sessions.destroy(hashToken(token));
+  expect(await sessions.resolve(hashToken(token))).toBeUndefined();
+});
+
+test('a kept session still expires after the idle timeout, and use written once a minute keeps it alive', async () => {
+  const sessions = new Sessions(db, 30, now, () => clock);
+  const token = await sessions.create(1);
+  expect(await sessions.resolve(hashToken(token))).toBe(1);
+  clock += 20 * 60_000;
+  expect(await sessions.resolve(hashToken(token))).toBe(1);
+  const stored = await db.read((q) => q.get<{ last_seen_ms: number }>('SELECT last_seen_ms FROM core_sessions'));
+  expect(stored?.last_seen_ms).toBe(clock);
+  clock += 31 * 60_000;
+  expect(await sessions.resolve(hashToken(token))).toBeUndefined();
+  expect((await db.read((q) => q.get<{ n: number }>('SELECT COUNT(*) AS n FROM core_sessions')))?.n).toBe(0);
+});
+
+test('an account change (its sessions deleted in SQL) drops the kept sessions: they are read again', async () => {
+  let generation = 0;
+  const sessions = new Sessions(db, 30, now, () => clock, () => generation);
+  const token = await sessions.create(1);
+  expect(await sessions.resolve(hashToken(token))).toBe(1);
+  // What Accounts.update does when an account is disabled or its password set.
+  await db.transaction((tx) => tx.run('DELETE FROM core_sessions WHERE user_id = 1'));
+  generation++;
+  expect(await sessions.resolve(hashToken(token))).toBeUndefined();
+});

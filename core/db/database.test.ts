@@ -335,3 +335,30 @@ describe('the write-ahead log', () => {
     db = await Database.open(file);
   });
 });
+
+describe('Transaction.insertMany', () => {
+  it('inserts every row in order, in fixed-size statements compiled once, plus the rest', async () => {
+    const rows = Array.from({ length: 1_234 }, (_, i) => [`货品 ${i + 1}`, i % 3 === 0 ? 2 : 1]);
+    const inserted = await db.transaction((tx) => tx.insertMany('items', ['text', 'version'], rows));
+    expect(inserted).toBe(1_234);
+    const stored = await db.read((q) => q.all<{ id: number; text: string; version: number }>('SELECT id, text, version FROM items ORDER BY id'));
+    expect(stored.map((r) => [r.text, r.version])).toEqual(rows);
+    expect(stored.at(-1)!.id).toBe(1_234);
+    // A second import of a different size reuses the full-size statement.
+    await db.transaction((tx) => tx.insertMany('items', ['text', 'version'], rows.slice(0, 450)));
+    expect(await db.read((q) => q.get<{ n: number }>('SELECT COUNT(*) AS n FROM items'))).toEqual({ n: 1_684 });
+  });
+
+  it('rolls the whole call back with its transaction when one row breaks a constraint', async () => {
+    await db.transaction((tx) => tx.run('CREATE UNIQUE INDEX items_text ON items (text)'));
+    const rows = Array.from({ length: 500 }, (_, i) => [`货品 ${i === 321 ? 7 : i}`]);
+    await expect(db.transaction((tx) => tx.insertMany('items', ['text'], rows))).rejects.toThrow(/UNIQUE constraint failed/);
+    expect(await texts()).toEqual([]);
+  });
+
+  it('refuses names that are not plain identifiers and rows of the wrong width', async () => {
+    await expect(db.transaction((tx) => tx.insertMany('items; DROP TABLE items', ['text'], [['x']]))).rejects.toThrow(/not a plain SQL identifier/);
+    await expect(db.transaction((tx) => tx.insertMany('items', ['text', 'version'], [['x']]))).rejects.toThrow(/row 0 has 1 values for 2 columns/);
+    expect(await db.transaction((tx) => tx.insertMany('items', ['text'], []))).toBe(0);
+  });
+});

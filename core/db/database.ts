@@ -21,7 +21,23 @@ export interface Transaction extends Queryable {
   updateVersioned(table: string, key: { id: SqlValue; version: number }, changes: Record<string, SqlValue>): Promise<number>;
   /** Marks the transaction so that it rolls back whatever its callback does afterwards. */
   setRollbackOnly(reason: unknown): void;
+  /**
+   * Inserts many rows into one table: `rows[i][j]` goes to `columns[j]`. The rows travel in
+   * multi-row INSERTs of one fixed size, compiled once per connection and only bound after that,
+   * so a big import does not make SQLite parse and plan its SQL again for every batch. Answers
+   * the rows inserted. Plain identifiers only; a failing row fails the call (and the transaction,
+   * unless caught).
+   *
+   * @example
+   * await tx.insertMany('example_notes', ['text', 'amount', 'created_at'], rows.map((r) => [r.text, r.amount, now]));
+   */
+  insertMany(table: string, columns: readonly string[], rows: readonly (readonly SqlValue[])[]): Promise<number>;
 }
+
+/** SQLite's limit of bound variables in one statement (SQLITE_MAX_VARIABLE_NUMBER). */
+const MAX_VARIABLES = 32_766;
+/** Rows in one bulk INSERT: big enough that crossing into SQLite is rare, small enough to compile quickly once. */
+const BULK_ROWS = 200;
 
 interface TxState {
   tx: Transaction;
@@ -186,6 +202,28 @@ export class Database {
       run: async (sql, params) => live().run(sql, params),
       setRollbackOnly(reason) {
         state().rollbackReason ??= reason;
+      },
+      async insertMany(table, columns, rows) {
+        for (const name of [table, ...columns]) {
+          if (!IDENTIFIER.test(name)) throw new Error(`insertMany: "${name}" is not a plain SQL identifier`);
+        }
+        if (columns.length === 0) throw new Error('insertMany: no columns');
+        const width = columns.length;
+        for (const [i, row] of rows.entries()) {
+          if (row.length !== width) throw new Error(`insertMany: row ${i} has ${row.length} values for ${width} columns`);
+        }
+        const size = Math.max(1, Math.min(BULK_ROWS, Math.floor(MAX_VARIABLES / width)));
+        const head = `INSERT INTO ${table} (${columns.join(', ')}) VALUES `;
+        const tuple = `(${columns.map(() => '?').join(',')})`;
+        const statement = (n: number) => head + Array.from({ length: n }, () => tuple).join(',');
+        const writer = live();
+        const whole = Math.floor(rows.length / size) * size;
+        const full = statement(size);
+        // Every full batch runs on the one kept statement, one after another, in order.
+        let inserted = 0;
+        for (let i = 0; i < whole; i += size) inserted += (await writer.run(full, rows.slice(i, i + size).flat(), true)).changes;
+        if (whole < rows.length) inserted += (await writer.run(statement(rows.length - whole), rows.slice(whole).flat())).changes;
+        return inserted;
       },
       async updateVersioned(table, key, changes) {
         const columns = Object.keys(changes);
