@@ -17,9 +17,11 @@ afterAll(() => host?.close());
 
 interface QueueCase { id: number; orderNo: string; state: string; kind: string; linePaid: number; refunded: { total: number }; dueAt: string | null }
 
-test('cases in every state of the path on shipped demo orders, the open ones due first, refunds within what the line paid', async () => {
-  const queue = (await owner.get('/api/after-sales/cases?pageSize=50')).body as { items: QueueCase[]; total: number };
-  expect(queue.total).toBe(8);
+test('the last day\'s cases in every state of the path on shipped demo orders, the open ones due first, refunds within what the line paid', async () => {
+  // The queue, due first; the last day's cases are the busy afternoon's.
+  const all = (await owner.get('/api/after-sales/cases?pageSize=100')).body.items as (QueueCase & { openedAt: string })[];
+  const queue = { items: all.filter((c) => Date.now() - Date.parse(c.openedAt) < 2 * 86_400_000) };
+  expect(queue.items).toHaveLength(8);
   expect(new Set(queue.items.map((c) => c.state))).toEqual(new Set(['wait-seller-agree', 'wait-buyer-return', 'wait-seller-confirm', 'refunded', 'exchange-pending', 'refused', 'closed']));
   expect(new Set(queue.items.map((c) => c.kind))).toEqual(new Set(['refund-only', 'return-refund', 'exchange']));
   expect(queue.items[0]!.state).toBe('wait-seller-agree');
@@ -35,6 +37,21 @@ test('cases in every state of the path on shipped demo orders, the open ones due
   expect(detail.moves.map((m: { to: string }) => m.to).at(-1)).toBe('refunded');
   expect(detail.responsibility.explanation['zh-CN']).toMatch(/退货运费/);
   expect(detail.notes.some((n: { kind: string }) => n.kind === 'customer')).toBe(true);
+});
+
+test('the month before: cases opened a few days after their order shipped, settled in half a day to three days, so a month has figures', async () => {
+  const all = (await owner.get('/api/after-sales/cases?pageSize=100')).body as { items: (QueueCase & { openedAt: string; closedAt: string | null })[]; total: number };
+  const older = all.items.filter((c) => Date.now() - Date.parse(c.openedAt) > 5 * 86_400_000);
+  expect(older.length).toBeGreaterThanOrEqual(10);
+  expect(older.filter((c) => c.state === 'refunded').length).toBeGreaterThanOrEqual(6);
+  const months = [...new Set(older.map((c) => c.openedAt.slice(0, 7)))];
+  let refunded = 0;
+  for (const month of months) {
+    const figures = (await owner.get(`/api/after-sales/figures?month=${month}`)).body;
+    refunded += figures.refundRate.refundedOrders;
+    if (figures.refundRate.refundedOrders) expect(figures.refundRate.percent).toBeGreaterThan(0);
+  }
+  expect(refunded).toBeGreaterThanOrEqual(6);
 });
 
 test('reviews of the demo orders: the 中差评 being worked, one answered in public; the month has figures', async () => {

@@ -46,6 +46,18 @@ const CASES: DemoCase[] = [
   { kind: 'return-refund', reason: '尺码不合适', words: '买大了', path: [['wait-buyer-return', 2], ['closed', 10]] },
 ];
 
+/** The month before: cases opened a few days after their order shipped and settled since. */
+const MONTH: { kind: CaseKind; reason: string; words: string; end: 'refunded' | 'closed' | 'refused'; party?: Party; share?: number }[] = [
+  { kind: 'return-refund', reason: '尺码不合适', words: '偏小一码，退了重拍', end: 'refunded', party: 'customer', share: 1 },
+  { kind: 'return-refund', reason: '七天无理由', words: '不太喜欢这个颜色', end: 'refunded', party: 'customer', share: 1 },
+  { kind: 'refund-only', reason: '快递破损', words: '袋子破了，衣服脏了一块', end: 'refunded', party: 'courier', share: 0.5 },
+  { kind: 'return-refund', reason: '质量问题', words: '袖口开线了', end: 'refunded', party: 'supplier', share: 1 },
+  { kind: 'refund-only', reason: '其他', words: '拍错了', end: 'refused' },
+  { kind: 'return-refund', reason: '尺码不合适', words: '想退', end: 'closed' },
+  { kind: 'return-refund', reason: '与描述不符', words: '比图片薄', end: 'refunded', party: 'customer', share: 1 },
+  { kind: 'refund-only', reason: '质量问题', words: '有个小污点，补偿一点就不退了', end: 'refunded', party: 'supplier', share: 0.2 },
+];
+
 const MOVE_NOTES: Partial<Record<CaseState, string>> = {
   'wait-buyer-return': '同意退货，已发退货地址',
   'wait-seller-confirm': '买家已寄回，等待仓库收货验货',
@@ -75,6 +87,11 @@ export function registerDemo(ctx: PluginContext): void {
     if (!shipped.length) return;
     await fillCases(ctx, tx, shipped.slice(0, CASES.length), now);
     await fillReviews(ctx, tx, shipped.slice(CASES.length, CASES.length + REVIEWS.length), now);
+    // The month's orders shipped a week or more ago; every twelfth had a case, settled since.
+    const older = [];
+    for (let page = 2; page <= 5; page++) older.push(...(await orders.find({ status: ['shipped'], pageSize: 100, page })).items);
+    const weekAgo = Date.parse(now) - 7 * 86_400_000;
+    await fillMonth(ctx, tx, older.filter((o, i) => o.paidAt && o.items.length && o.steps.shippedBy !== null && Date.parse(o.steps.shippedBy.at) < weekAgo && i % 12 === 0));
   });
 }
 
@@ -107,6 +124,31 @@ async function fillCases(ctx: PluginContext, tx: Transaction, orders: OrderDetai
       await store.move(id, { from, to, dueAt: dueAtFor(ctx, to, s.answerDays, at), closedAt: final ? at : null, note: MOVE_NOTES[to] ?? '', by: CLERK, at });
       from = to;
     }
+  }
+}
+
+async function fillMonth(ctx: PluginContext, tx: Transaction, orders: OrderDetail[]): Promise<void> {
+  const s = settingsOf(ctx)();
+  const store = caseStore(tx);
+  for (const [i, order] of orders.entries()) {
+    const plan = MONTH[i % MONTH.length]!;
+    const item = order.items[0]!;
+    const shipped = Date.parse(order.steps.shippedBy!.at);
+    const at = (days: number) => ctx.shopTime(shipped + days * 86_400_000);
+    const id = await store.insert({
+      orderId: order.id, orderNo: order.orderNo, itemId: item.id, lineKey: item.lineKey, skuCode: item.skuCode, title: item.title,
+      quantity: item.quantity, linePaid: linePaid(order, item), shippingPaid: order.shippingFee, paidAt: order.paidAt,
+      kind: plan.kind, reason: plan.reason, reasonText: '', state: 'wait-seller-agree', source: 'manual', platformRefund: null,
+      dueAt: dueAtFor(ctx, 'wait-seller-agree', s.answerDays, at(2)), by: CLERK, at: at(2),
+    });
+    await store.addNote(id, { kind: 'customer', text: plan.words, by: CLERK, at: at(2) });
+    // Refunds took from half a day to three days: the figures' refund speed has a spread.
+    const settled = at(2 + 0.5 + (i % 6) * 0.5);
+    if (plan.end === 'refunded') {
+      await store.addRefund(id, { goods: Math.round(linePaid(order, item) * plan.share!), shipping: 0, compensation: 0, note: '已退款', by: CLERK, at: settled });
+      await store.setResponsibility(id, responsibility(s, { kind: plan.kind, reason: plan.reason, words: plan.words, path: [], party: plan.party!, returnShippingFen: plan.kind === 'return-refund' ? 1000 : 0 }, settled), settled);
+    }
+    await store.move(id, { from: 'wait-seller-agree', to: plan.end, dueAt: null, closedAt: plan.end === 'refused' ? null : settled, note: MOVE_NOTES[plan.end] ?? '', by: CLERK, at: settled });
   }
 }
 
