@@ -112,7 +112,7 @@ export function registerAuthRoutes(d: AuthRouteDeps): void {
       let demo: { filled: string[] } | { failed: string } | null = null;
       if (b.demo) {
         try {
-          demo = { filled: await d.demo.fill(d.db, d.activationOrder(), { locale: b.locale ?? locale, now: d.now() }) };
+          demo = { filled: await d.demo.fill(d.db, d.activationOrder(), { locale: b.locale ?? locale, now: d.now(), owner: { id: user.id, name: user.displayName || user.username } }) };
         } catch (error) {
           d.log.error('the demo shop could not be filled', { error });
           demo = { failed: error instanceof Error ? error.message : String(error) };

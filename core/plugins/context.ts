@@ -250,6 +250,11 @@ export interface SearchAccess {
 export interface DemoDataAccess {
   /** Fills this plugin's tables with a small demo shop when the owner asks for one at setup. */
   register(fill: (tx: Transaction, context: { locale: Locale; now: string }) => Promise<void>): Disposable;
+  /**
+   * During a fill, the owner account made at setup that asked for the demo: for demo rows that must
+   * name an account (who entered, who approved). Outside a fill it throws.
+   */
+  owner(): { id: number; name: string };
 }
 
 export interface I18nAccess {

@@ -116,6 +116,7 @@ export function createPluginContext(manifest: PluginManifest, dir: string, deps:
     },
     demo: {
       register: (fill) => store.add(deps.demo.register(manifest.id, fill)),
+      owner: () => deps.demo.owner(),
     },
     i18n: {
       t: (key, params, locale) => {

@@ -14,9 +14,8 @@ import { needsWork, workDueOn, type Rating } from '../reviews/review-rules.js';
 import { settingsOf } from '../settings.js';
 import { OrdersToken } from '../tokens.js';
 
-/** The demo has no accounts of its own: its clerks are names, as fulfillment's demo steps are. */
+/** The demo's clerks are names, as fulfillment's demo steps are; reviews are entered by the owner's account. */
 const CLERK: PersonRef = { id: null, name: '小美（售后）' };
-const SYSTEM_ACCOUNT = 0;
 
 interface DemoCase {
   kind: CaseKind;
@@ -86,7 +85,7 @@ export function registerDemo(ctx: PluginContext): void {
     const shipped = (await orders.find({ status: ['shipped'], pageSize: 100 })).items.filter((o) => o.paidAt && o.items.length);
     if (!shipped.length) return;
     await fillCases(ctx, tx, shipped.slice(0, CASES.length), now);
-    await fillReviews(ctx, tx, shipped.slice(CASES.length, CASES.length + REVIEWS.length), now);
+    await fillReviews(ctx, tx, shipped.slice(CASES.length, CASES.length + REVIEWS.length), now, ctx.demo.owner().id);
     // The month's orders shipped a week or more ago; every twelfth had a case, settled since.
     const older = [];
     for (let page = 2; page <= 5; page++) older.push(...(await orders.find({ status: ['shipped'], pageSize: 100, page })).items);
@@ -161,7 +160,7 @@ function responsibility(s: ReturnType<ReturnType<typeof settingsOf>>, plan: Demo
   };
 }
 
-async function fillReviews(ctx: PluginContext, tx: Transaction, orders: OrderDetail[], now: string): Promise<void> {
+async function fillReviews(ctx: PluginContext, tx: Transaction, orders: OrderDetail[], now: string, by: number): Promise<void> {
   const store = reviewStore(tx);
   const { reviewWorkDays } = ctx.settings.get() as unknown as { reviewWorkDays: number };
   for (const [i, order] of orders.entries()) {
@@ -170,8 +169,8 @@ async function fillReviews(ctx: PluginContext, tx: Transaction, orders: OrderDet
     const reviewedOn = ctx.shopTime(Date.parse(now) - (i % 3) * 86_400_000).slice(0, 10);
     const added = await store.add(
       { orderNo: order.orderNo, rating: r.rating, text: r.text, reviewedOn, source: 'hand', dueOn: needsWork(r.rating) ? workDueOn(reviewedOn, reviewWorkDays) : null },
-      { id: SYSTEM_ACCOUNT, at: now },
+      { id: by, at: now },
     );
-    if (added && r.reply) await store.reply(added.id, r.reply, { id: SYSTEM_ACCOUNT, at: now });
+    if (added && r.reply) await store.reply(added.id, r.reply, { id: by, at: now });
   }
 }

@@ -4,6 +4,7 @@ import { settingsOf } from '../settings.js';
 import { supplierItemStore } from '../suppliers/supplier-item-store.js';
 import { supplierStore } from '../suppliers/supplier-store.js';
 import { CatalogToken } from '../tokens.js';
+import { fillDemoOrders, type DemoSupplier } from './demo-orders.js';
 
 /** The demo shop's suppliers: who they are, what they offer at what price. */
 const SUPPLIERS = [
@@ -15,7 +16,7 @@ const SUPPLIERS = [
 /**
  * On top of listings' demo catalogue: three suppliers with price lists for most SKUs (valid to the
  * end of next year), and a scorecard on the last one — late, short, two failed inspections: 60 points,
- * so its new orders wait for the owner.
+ * so its new orders wait for the owner; then the month's purchase orders (demo-orders.ts).
  */
 export function registerDemo(ctx: PluginContext): void {
   ctx.demo.register(async (tx, { now }) => {
@@ -28,13 +29,18 @@ export function registerDemo(ctx: PluginContext): void {
     const suppliers = supplierStore(tx);
     const items = supplierItemStore(tx);
     const made = [];
+    const offers: DemoSupplier[] = [];
     for (const [n, s] of SUPPLIERS.entries()) {
       const supplier = await suppliers.add(s, now);
       made.push(supplier);
+      const offer: DemoSupplier = { id: supplier.id, items: [] };
+      offers.push(offer);
       // Each offers two SKUs in three, so some SKUs have a choice and a few have none.
       for (const [i, sku] of skus.entries()) {
         if ((i + n) % 3 === 2) continue;
-        await items.put(supplier.id, { skuCode: sku.code, price: Math.round((sku.cost || 3000) * s.cost), minQuantity: s.min, validUntil }, now);
+        const price = Math.round((sku.cost || 3000) * s.cost);
+        await items.put(supplier.id, { skuCode: sku.code, price, minQuantity: s.min, validUntil }, now);
+        offer.items.push({ skuId: sku.id, skuCode: sku.code, barcode: sku.barcode, title: [sku.code, ...Object.values(sku.attributes)].join(' '), price });
       }
     }
     const scorecard = scorecardStore(tx, settingsOf(ctx)().scorecard);
@@ -42,5 +48,6 @@ export function registerDemo(ctx: PluginContext): void {
     for (const [kind, reference] of [['late-delivery', 'PO-DEMO-01'], ['short-delivery', 'PO-DEMO-01'], ['quality-failure', 'PO-DEMO-02'], ['quality-failure', 'PO-DEMO-03']] as const) {
       await scorecard.recordBreach(last.id, { kind, reference, source: 'receiving' }, now);
     }
+    await fillDemoOrders(ctx, tx, offers, now, ctx.demo.owner());
   });
 }
