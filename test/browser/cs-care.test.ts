@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { approve, colleague, createSkus, enterOrder, pickedWave, startFulfillment, stockUp, type FulfillmentServer } from '../../plugins/fulfillment/test/api.js';
-import { showView, signedInPage } from '../helpers/browser.js';
+import { signedInPage } from '../helpers/browser.js';
 import { ROOT } from '../helpers/server.js';
 
 // A 客服 answers a logistics complaint with the keyboard only: finds the buyer's file from the
@@ -88,7 +88,11 @@ describe('a logistics complaint in the browser, keyboard only', () => {
   }, 60_000);
 
   it('copies a phrase filled from the order from the phrase panel', async () => {
-    await showView(page, '快捷短语');
+    // Keyboard only: quick open finds the side-bar panel by its pinyin initials.
+    await page.keyboard.press('Control+P');
+    await page.keyboard.type('kjdy');
+    await page.locator('[role=option]', { hasText: '快捷短语' }).first().waitFor();
+    await page.keyboard.press('Enter');
     const phrases = page.locator('wb-cs-scripts-phrases');
     await phrases.locator('#search:focus').waitFor();
     await page.keyboard.press('Alt+o');

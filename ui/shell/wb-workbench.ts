@@ -232,9 +232,9 @@ export class WbWorkbench extends WbElement {
     this.dirty = next;
   }
 
-  /** Quick open's places: the work lists, stations and pages this user may open. */
+  /** Quick open's places: the work lists, stations, side-bar panels and pages this user may open. */
   private places(): Place[] {
-    const lists = this.viewItems().filter((v) => v.editor).map((v) => ({ title: v.title, detail: this.i18n.text(this.plugins.find((p) => p.id === v.plugin)?.name), open: () => this.showView(v.id) }));
+    const lists = this.viewItems().map((v) => ({ title: v.title, detail: this.i18n.text(this.plugins.find((p) => p.id === v.plugin)?.name), open: () => this.showView(v.id) }));
     const pages = PAGES
       .filter((p) => p !== 'settings' || this.service.can('core.settings.read'))
       .filter((p) => p !== 'users' || this.service.can('core.users.manage'))
