@@ -11,6 +11,7 @@ import { localize } from '../i18n/localized-text.js';
 import { formatTimestamp } from '../i18n/time.js';
 import { parseDuration } from '../jobs/duration.js';
 import { createLogger, type LogLevel } from '../log/logger.js';
+import { pluginBuilds } from '../plugins/build-cache.js';
 import { SchemaRegistry } from '../schemas/schema-registry.js';
 import { startWorkbench, type RunningWorkbench } from '../workbench.js';
 import { TestClient, type TestReply } from './test-client.js';
@@ -162,6 +163,8 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
     // A test file starts hosts over the same plugins again and again: their validators are
     // compiled once per test process (see SchemaRegistry.shareCompiled).
     SchemaRegistry.shareCompiled = true;
+    // Their bundles too, while their files stay unchanged (see pluginBuilds).
+    pluginBuilds.reuse = true;
     running = await startWorkbench(loaded.config, ROOT, log, {
       listen: options.listen === true,
       passwordCost: TEST_PASSWORD_COST,
