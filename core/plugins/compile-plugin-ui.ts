@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { build, type Plugin } from 'esbuild';
+import { buildOnce } from './build-cache.js';
 import { compileError, importBoundaries } from './compile-plugin.js';
 
 /** Where the shell serves the one copy of Lit, @lit/context and the UI kit. */
@@ -49,22 +50,25 @@ export interface PluginUiModule {
 /** Compiles a plugin's `ui/index.ts` (and what it imports) into one browser ES module. */
 export async function compilePluginUi(entry: string, pluginDir: string): Promise<PluginUiModule> {
   try {
-    const result = await build({
-      entryPoints: [entry],
-      absWorkingDir: pluginDir,
-      bundle: true,
-      write: false,
-      outfile: 'ui.js',
-      platform: 'browser',
-      format: 'esm',
-      target: 'es2022',
-      minify: true,
-      sourcemap: 'inline',
-      logLevel: 'silent',
-      plugins: [importBoundaries(pluginDir), shareKit],
-      tsconfigRaw: { compilerOptions: { experimentalDecorators: true, useDefineForClassFields: false } },
+    const code = await buildOnce(`ui ${entry}`, pluginDir, async () => {
+      const result = await build({
+        entryPoints: [entry],
+        absWorkingDir: pluginDir,
+        bundle: true,
+        write: false,
+        metafile: true,
+        outfile: 'ui.js',
+        platform: 'browser',
+        format: 'esm',
+        target: 'es2022',
+        minify: true,
+        sourcemap: 'inline',
+        logLevel: 'silent',
+        plugins: [importBoundaries(pluginDir), shareKit],
+        tsconfigRaw: { compilerOptions: { experimentalDecorators: true, useDefineForClassFields: false } },
+      });
+      return { code: result.outputFiles[0]!.text, metafile: result.metafile };
     });
-    const code = result.outputFiles[0]!.text;
     return { code, hash: createHash('sha256').update(code).digest('hex').slice(0, 12) };
   } catch (error) {
     throw compileError(error);

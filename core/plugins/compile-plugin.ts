@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { build, type Plugin } from 'esbuild';
 import * as pluginApi from '../plugin-api.js';
 import type { PluginModule } from './context.js';
+import { buildOnce } from './build-cache.js';
 import { importProblem, pluginImporter } from './import-boundaries.js';
 
 const API_SPECIFIER = '@workbench/plugin-api';
@@ -70,22 +71,26 @@ export async function loadPluginModule(entry: string, pluginDir: string, cacheDi
   (globalThis as Record<symbol, unknown>)[API_GLOBAL] = pluginApi;
   let code: string;
   try {
-    const result = await build({
-      entryPoints: [entry],
-      // Not written (write: false); it only anchors the source map's relative paths to cacheDir.
-      outfile: join(cacheDir, `${id}.mjs`),
-      absWorkingDir: pluginDir,
-      bundle: true,
-      write: false,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      sourcemap: 'inline',
-      logLevel: 'silent',
-      plugins: [importBoundaries(pluginDir), apiBinding],
-      banner: { js: "import { createRequire as __wbRequire } from 'node:module'; const require = __wbRequire(import.meta.url);" },
+    // The source map's paths are relative to cacheDir: a bundle is the same only from the same place.
+    code = await buildOnce(`server ${entry} ${relative(cacheDir, pluginDir)}`, pluginDir, async () => {
+      const result = await build({
+        entryPoints: [entry],
+        // Not written (write: false); it only anchors the source map's relative paths to cacheDir.
+        outfile: join(cacheDir, `${id}.mjs`),
+        metafile: true,
+        absWorkingDir: pluginDir,
+        bundle: true,
+        write: false,
+        platform: 'node',
+        format: 'esm',
+        target: 'node20',
+        sourcemap: 'inline',
+        logLevel: 'silent',
+        plugins: [importBoundaries(pluginDir), apiBinding],
+        banner: { js: "import { createRequire as __wbRequire } from 'node:module'; const require = __wbRequire(import.meta.url);" },
+      });
+      return { code: result.outputFiles[0]!.text, metafile: result.metafile };
     });
-    code = result.outputFiles[0]!.text;
   } catch (error) {
     throw compileError(error);
   }

@@ -11,6 +11,8 @@ import { localize } from '../i18n/localized-text.js';
 import { formatTimestamp } from '../i18n/time.js';
 import { parseDuration } from '../jobs/duration.js';
 import { createLogger, type LogLevel } from '../log/logger.js';
+import { pluginBuilds } from '../plugins/build-cache.js';
+import { SchemaRegistry } from '../schemas/schema-registry.js';
 import { startWorkbench, type RunningWorkbench } from '../workbench.js';
 import { TestClient, type TestReply } from './test-client.js';
 import { TestClock } from './test-clock.js';
@@ -158,6 +160,11 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
     const timeZone = loaded.config.timeZone;
     const lines: string[] = [];
     const log = createLogger({ level: options.logLevel ?? 'warn', now: () => formatTimestamp(now(), timeZone), write: (_, line) => lines.push(line) });
+    // A test file starts hosts over the same plugins again and again: their validators are
+    // compiled once per test process (see SchemaRegistry.shareCompiled).
+    SchemaRegistry.shareCompiled = true;
+    // Their bundles too, while their files stay unchanged (see pluginBuilds).
+    pluginBuilds.reuse = true;
     running = await startWorkbench(loaded.config, ROOT, log, {
       listen: options.listen === true,
       passwordCost: TEST_PASSWORD_COST,

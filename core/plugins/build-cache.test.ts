@@ -1,0 +1,48 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Metafile } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildOnce, pluginBuilds } from './build-cache.js';
+
+let dir: string;
+const reuse = pluginBuilds.reuse;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'build-cache-'));
+  await writeFile(join(dir, 'index.ts'), 'export const a = 1;');
+  await writeFile(join(dir, 'rules.ts'), 'export const b = 2;');
+});
+afterAll(async () => {
+  pluginBuilds.reuse = reuse;
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** A build that counts its runs and read the two files and the API binding. */
+function counted() {
+  const runs = { n: 0 };
+  const metafile = { inputs: { 'index.ts': {}, 'rules.ts': {}, 'workbench:@workbench/plugin-api': {} }, outputs: {} } as unknown as Metafile;
+  return { runs, run: async () => ({ code: `built ${++runs.n}`, metafile }) };
+}
+
+describe('plugin bundles kept between starts', () => {
+  it('are built every time unless reuse is on, as in a server', async () => {
+    pluginBuilds.reuse = false;
+    const { runs, run } = counted();
+    await buildOnce('off', dir, run);
+    await buildOnce('off', dir, run);
+    expect(runs.n).toBe(2);
+  });
+
+  it('are reused while the files they were built from are unchanged, and built again after a change', async () => {
+    pluginBuilds.reuse = true;
+    const { runs, run } = counted();
+    expect(await buildOnce('on', dir, run)).toBe('built 1');
+    expect(await buildOnce('on', dir, run)).toBe('built 1');
+    await writeFile(join(dir, 'rules.ts'), 'export const b = 3; // changed');
+    expect(await buildOnce('on', dir, run)).toBe('built 2');
+    expect(await buildOnce('on', dir, run)).toBe('built 2');
+    await rm(join(dir, 'rules.ts'));
+    expect(await buildOnce('on', dir, run)).toBe('built 3');
+  });
+});
