@@ -21,6 +21,7 @@ export { DisposableStore, toDisposable } from './lifecycle/disposable.js';
 export type { Disposable } from './lifecycle/disposable.js';
 export { Turns, SLICE_MS } from './lifecycle/turns.js';
 export { html } from './contributions/safe-html.js';
+export { readLimited } from './contributions/read-limited.js';
 export { serviceToken } from './contributions/service-token.js';
 export { DEFS, ref, def, nullable, ID_PARAMS, listQuery } from './schemas/schema-helpers.js';
 export { visibleText, invisibleCharacterIn } from './schemas/visible-text.js';

@@ -1,6 +1,7 @@
 import type { Context, Hono, Next } from 'hono';
 import type { ValidateFunction } from 'ajv';
-import { ForbiddenError, InputError, PayloadTooLargeError, UnauthorizedError, isWorkbenchError } from '../errors.js';
+import { ForbiddenError, InputError, UnauthorizedError, isWorkbenchError } from '../errors.js';
+import { readLimited, tooLarge } from './read-limited.js';
 import { toDisposable, type Disposable } from '../lifecycle/disposable.js';
 import { check, type Checker, type SchemaRegistry } from '../schemas/schema-registry.js';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth.js';
@@ -222,41 +223,6 @@ export class RouteTable {
       detail,
     });
   }
-}
-
-/** Reads a request body, refusing with 413 as soon as it passes `limit` bytes. */
-export async function readLimited(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {
-  const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > limit) throw tooLarge(limit);
-  if (!request.body) return new Uint8Array();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = request.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge(limit);
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
-}
-
-function tooLarge(limit: number): PayloadTooLargeError {
-  const mb = (limit / 1024 / 1024).toFixed(limit >= 1024 * 1024 ? 0 : 2);
-  return new PayloadTooLargeError({
-    'zh-CN': `提交的内容超过了 ${mb} MB 的上限`,
-    en: `The request is larger than the ${mb} MB limit`,
-  });
 }
 
 export type { HttpMethod };

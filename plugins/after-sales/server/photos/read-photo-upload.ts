@@ -1,6 +1,7 @@
 // A photo upload read from the raw request. A route with a JSON body is held to the core's body
 // limit (1 MiB), too small for a phone's photo; a route without a body schema gets the request as
 // it came, so the plugin reads it itself under its own limit (the photoMaxMegabytes setting).
+import { readLimited } from '@workbench/plugin-api';
 import { MEGABYTE } from './photo-type.js';
 import { noPhoto, photoTooLarge, unknownSubject } from './photo-errors.js';
 
@@ -22,7 +23,7 @@ const FORM_OVERHEAD = 64 * 1024;
  */
 export async function readPhotoUpload(raw: Request, maxMegabytes: number): Promise<PhotoUpload> {
   const limit = maxMegabytes * MEGABYTE;
-  const body = await readAtMost(raw, limit + FORM_OVERHEAD, () => photoTooLarge(maxMegabytes));
+  const body = await readLimited(raw, limit + FORM_OVERHEAD, () => photoTooLarge(maxMegabytes));
   let form: FormData;
   try {
     form = await new Response(body, { headers: { 'content-type': raw.headers.get('content-type') ?? '' } }).formData();
@@ -36,29 +37,4 @@ export async function readPhotoUpload(raw: Request, maxMegabytes: number): Promi
   const subject = form.get('subject') ?? 'goods';
   if (subject !== 'goods' && subject !== 'waybill') throw unknownSubject();
   return { name: name.slice(0, 200), subject, bytes: new Uint8Array(await file.arrayBuffer()) };
-}
-
-async function readAtMost(raw: Request, limit: number, tooLarge: () => Error): Promise<Uint8Array<ArrayBuffer>> {
-  if (Number(raw.headers.get('content-length') ?? '0') > limit) throw tooLarge();
-  if (!raw.body) return new Uint8Array();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = raw.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return out;
 }
