@@ -3,7 +3,7 @@
 // classified, against a plain SQL query counting the same rows' lates, in this same process.
 // Run alone with `node bench/attendance.mjs` or through `npm run bench`.
 import sqlite3 from 'sqlite3';
-import { formatTable, importSource, installCleanup, int, ratio } from './lib.mjs';
+import { formatTable, importSource, installCleanup, int, median, versusBaseline } from './lib.mjs';
 
 export const STAFF = 50;
 export const CLOCK_ROWS = 3_000;
@@ -105,12 +105,6 @@ async function classifyFromDb(db, classifyMonth, monthFlags) {
   return { days, flags, rows: rows.length };
 }
 
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
 /** Runs `op` (async) for one window and answers runs per second. */
 async function window(op, windowMs) {
   let n = 0;
@@ -155,11 +149,7 @@ export async function runAttendance({ log = (line) => console.error(line), round
     return cases.map((c) => {
       const perSecond = median(c.rounds);
       let vs = `baseline (${totalLates} lates found by both)`;
-      if (c.base) {
-        const base = byId.get(c.base);
-        const ratios = c.rounds.map((r, i) => r / base.rounds[i]);
-        vs = `${ratio(median(ratios))} ${base.label} (rounds ${ratio(Math.min(...ratios)).slice(0, -1)}–${ratio(Math.max(...ratios))}; ${(1000 / perSecond).toFixed(1)} ms a month)`;
-      }
+      if (c.base) vs = versusBaseline(c, byId.get(c.base), perSecond, 1);
       return ['attendance', c.name, `${perSecond.toFixed(1)} runs/s`, vs];
     });
   } finally {

@@ -3,7 +3,7 @@
 // raw SQL query working out the same figures, in this same process. Both must agree, agent by agent.
 // Run alone with `node bench/cs-kpis.mjs` or through `npm run bench`.
 import sqlite3 from 'sqlite3';
-import { formatTable, importSource, installCleanup, int, ratio } from './lib.mjs';
+import { formatTable, importSource, installCleanup, int, median, versusBaseline } from './lib.mjs';
 
 export const CHAT_LINES = 50_000;
 const AGENTS = 8;
@@ -141,12 +141,6 @@ const fromPlugin = (k) => ({
   totalSeconds: k.responseTime.inputs.totalSeconds, salesFen: k.sales.value, buyers: k.averageOrder.inputs.buyers,
 });
 
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
 async function window(op, windowMs) {
   let n = 0;
   const started = performance.now();
@@ -188,11 +182,7 @@ export async function runCsKpis({ log = (line) => console.error(line), rounds = 
     return cases.map((c) => {
       const perSecond = median(c.rounds);
       let vs = `baseline (${int(waits)} answered waits, the same in both)`;
-      if (c.base) {
-        const base = byId.get(c.base);
-        const ratios = c.rounds.map((r, i) => r / base.rounds[i]);
-        vs = `${ratio(median(ratios))} ${base.label} (rounds ${ratio(Math.min(...ratios)).slice(0, -1)}–${ratio(Math.max(...ratios))}; ${(1000 / perSecond).toFixed(0)} ms a month)`;
-      }
+      if (c.base) vs = versusBaseline(c, byId.get(c.base), perSecond, 0);
       return ['cs-kpis', c.name, `${perSecond.toFixed(2)} runs/s`, vs];
     });
   } finally {

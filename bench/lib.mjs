@@ -216,3 +216,18 @@ export function formatTable(rows, right = [2]) {
     )
     .join('\n');
 }
+
+export function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/**
+ * A case against its baseline measured in the same rounds: the median of the per-round ratios,
+ * their range, and how long one month's run takes.
+ */
+export function versusBaseline(c, base, perSecond, msDigits) {
+  const ratios = c.rounds.map((r, i) => r / base.rounds[i]);
+  return `${ratio(median(ratios))} ${base.label} (rounds ${ratio(Math.min(...ratios)).slice(0, -1)}–${ratio(Math.max(...ratios))}; ${(1000 / perSecond).toFixed(msDigits)} ms a month)`;
+}
