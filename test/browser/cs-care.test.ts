@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { approve, colleague, createSkus, enterOrder, pickedWave, startFulfillment, stockUp, type FulfillmentServer } from '../../plugins/fulfillment/test/api.js';
 import { signedInPage } from '../helpers/browser.js';
+import { copyPhrase } from '../helpers/phrase-panel.js';
 import { ROOT } from '../helpers/server.js';
 
 // A 客服 answers a logistics complaint with the keyboard only: finds the buyer's file from the
@@ -93,14 +94,8 @@ describe('a logistics complaint in the browser, keyboard only', () => {
     await page.keyboard.type('kjdy');
     await page.locator('[role=option]', { hasText: '快捷短语' }).first().waitFor();
     await page.keyboard.press('Enter');
-    const phrases = page.locator('wb-cs-scripts-phrases');
-    await phrases.locator('#search:focus').waitFor();
-    await page.keyboard.press('Alt+o');
-    await page.keyboard.type(order.orderNo);
-    await page.keyboard.press('Enter');
-    await page.keyboard.type(':state');
-    await page.keyboard.press('Enter');
-    await phrases.locator('.last', { hasText: `订单 ${order.orderNo}` }).waitFor();
+    const copied = await copyPhrase(page, order.orderNo, 'state');
+    await expect.poll(() => copied.textContent()).toContain(`订单 ${order.orderNo}`);
     await page.screenshot({ path: join(SHOTS, 'cs-procedure-phrase.png') });
   }, 30_000);
 

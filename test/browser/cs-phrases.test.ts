@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchChromium, logIn, openPage, SCREENSHOTS, showView } from '../helpers/browser.js';
 import { OWNER, type Client } from '../helpers/client.js';
+import { copyPhrase } from '../helpers/phrase-panel.js';
 import { startInProcess } from '../helpers/in-process.js';
 import type { TestServer } from '../helpers/server.js';
 import { createSkus, enterOrder } from '../helpers/shop-fixtures.js';
@@ -39,13 +40,7 @@ it('keyboard only: order number, :shortcut, Enter copies the filled phrase; piny
   await showView(page, '快捷短语');
   const panel = page.locator('wb-cs-scripts-phrases');
   const search = panel.locator('#search');
-  await expect.poll(() => search.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement)).toBe(true);
-  await page.keyboard.press('Alt+o');
-  await page.keyboard.type(orderNo);
-  await page.keyboard.press('Enter');
-  await page.keyboard.type(':state');
-  await page.keyboard.press('Enter');
-  const status = panel.locator('.last');
+  const status = await copyPhrase(page, orderNo, 'state');
   await expect.poll(() => status.textContent()).toContain(`订单 ${orderNo}（`);
   await expect(status.textContent()).resolves.toContain('已付款，等待审单');
 
@@ -78,4 +73,21 @@ it('the editor previews from an order and refuses an unknown placeholder where i
   await editor.locator('textarea').fill('您好{快递单}');
   await expect.poll(() => editor.locator('[role=alert]').textContent()).toContain('{快递单}（第 3 个字');
   await page.screenshot({ path: join(SCREENSHOTS, 'cs-phrases-editor.png') });
+});
+
+it('in English at 1024×700: the panel and the library speak English, the phrases stay the shop\'s own', async () => {
+  const switched = await page.evaluate(async () => {
+    const r = await fetch('/api/auth/me', { method: 'PATCH', headers: { 'Content-Type': 'application/json', 'X-Workbench-Request': '1' }, body: JSON.stringify({ locale: 'en' }) });
+    return r.status;
+  });
+  expect(switched).toBe(200);
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await page.reload();
+  await showView(page, 'Quick phrases');
+  const copied = await copyPhrase(page, orderNo, 'state');
+  await expect.poll(() => copied.textContent()).toMatch(/^Copied/);
+  await page.screenshot({ path: join(SCREENSHOTS, 'cs-phrases-panel-1024-en.png') });
+  await showView(page, 'Phrase library');
+  await page.locator('wb-cs-scripts-library textarea').waitFor();
+  await page.screenshot({ path: join(SCREENSHOTS, 'cs-phrases-library-1024-en.png') });
 });

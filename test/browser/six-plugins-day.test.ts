@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startTestHost, TEST_OWNER, type TestHost } from '@workbench/plugin-api/testing';
 import { SCREENSHOTS, showView, signedInPage, type SignedInPage } from '../helpers/browser.js';
+import { copyPhrase } from '../helpers/phrase-panel.js';
 import { approve, createSkus, pickedWave, stockUp, type Client, type TestSku } from '../helpers/shop-fixtures.js';
 import { encodeReport, taobaoExport } from '../helpers/shop-fixtures.js';
 
@@ -117,15 +118,7 @@ test('the 仓管 ships it at the shipping station by keyboard', async () => {
 test('the buyer asks where it is: the 客服 answers with :ship, filled from the order, by keyboard', async () => {
   const page = kefu.page;
   await showView(page, '快捷短语');
-  const panel = page.locator('wb-cs-scripts-phrases');
-  const search = panel.locator('#search');
-  await expect.poll(() => search.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement)).toBe(true);
-  await page.keyboard.press('Alt+o');
-  await page.keyboard.type(orderNo);
-  await page.keyboard.press('Enter');
-  await page.keyboard.type(':ship');
-  await page.keyboard.press('Enter');
-  const copied = panel.locator('.last');
+  const copied = await copyPhrase(page, orderNo, 'ship');
   await expect.poll(() => copied.textContent()).toContain(trackingNo);
   await expect(copied.textContent()).resolves.toMatch(new RegExp(`订单 ${orderNo} 已经用申通发出`));
   await shot(page, 'phrase');
