@@ -11,7 +11,7 @@ import { linePaid } from '../open-case.js';
 import { splitReturnShipping, type Party } from '../responsibility.js';
 import { reviewStore } from '../reviews/review-store.js';
 import { needsWork, workDueOn, type Rating } from '../reviews/review-rules.js';
-import { settingsOf } from '../settings.js';
+import { settingsOf, type AfterSalesSettings } from '../settings.js';
 import { OrdersToken } from '../tokens.js';
 
 /** The demo's clerks are names, as fulfillment's demo steps are; reviews are entered by the owner's account. */
@@ -118,7 +118,7 @@ async function fillCases(ctx: PluginContext, tx: Transaction, orders: OrderDetai
         const paid = linePaid(order, item);
         await store.addRefund(id, { goods: Math.round(paid * plan.refund.goodsShare), shipping: plan.refund.shippingFen ?? 0, compensation: plan.refund.compensationFen ?? 0, note: plan.refund.note, by: CLERK, at });
       }
-      if (to === 'refunded' && plan.party) await store.setResponsibility(id, responsibility(s, plan, at), at);
+      if (to === 'refunded' && plan.party) await store.setResponsibility(id, responsibility(s, plan.kind, plan.party, plan.returnShippingFen ?? 0, at), at);
       const final = to === 'refunded' || to === 'closed' || to === 'sent';
       await store.move(id, { from, to, dueAt: dueAtFor(ctx, to, s.answerDays, at), closedAt: final ? at : null, note: MOVE_NOTES[to] ?? '', by: CLERK, at });
       from = to;
@@ -145,16 +145,17 @@ async function fillMonth(ctx: PluginContext, tx: Transaction, orders: OrderDetai
     const settled = at(2 + 0.5 + (i % 6) * 0.5);
     if (plan.end === 'refunded') {
       await store.addRefund(id, { goods: Math.round(linePaid(order, item) * plan.share!), shipping: 0, compensation: 0, note: '已退款', by: CLERK, at: settled });
-      await store.setResponsibility(id, responsibility(s, { kind: plan.kind, reason: plan.reason, words: plan.words, path: [], party: plan.party!, returnShippingFen: plan.kind === 'return-refund' ? 1000 : 0 }, settled), settled);
+      await store.setResponsibility(id, responsibility(s, plan.kind, plan.party!, plan.kind === 'return-refund' ? 1000 : 0, settled), settled);
     }
     await store.move(id, { from: 'wait-seller-agree', to: plan.end, dueAt: null, closedAt: plan.end === 'refused' ? null : settled, note: MOVE_NOTES[plan.end] ?? '', by: CLERK, at: settled });
   }
 }
 
-function responsibility(s: ReturnType<ReturnType<typeof settingsOf>>, plan: DemoCase, at: string): Responsibility {
-  const split = splitReturnShipping(plan.kind, plan.party!, plan.returnShippingFen ?? 0, s.returnShipping);
+/** Who answers for a demo case that is not the shop's mistake, with the return shipping split and explained. */
+function responsibility(s: AfterSalesSettings, kind: CaseKind, party: Party, returnShippingFen: number, at: string): Responsibility {
+  const split = splitReturnShipping(kind, party, returnShippingFen, s.returnShipping);
   return {
-    party: plan.party!, mistake: null, equipmentFault: false, returnShippingFen: plan.returnShippingFen ?? 0,
+    party, mistake: null, equipmentFault: false, returnShippingFen,
     shopFen: split.shopFen, customerFen: split.customerFen, otherFen: split.otherFen, responsible: [], explanation: split.explanation,
     decidedBy: CLERK, decidedAt: at,
   };
