@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Client } from './helpers/client.js';
-import { runCli, startServer, type TestServer } from './helpers/server.js';
+import { FIXTURE_PLUGINS, runCli, startServer, type TestServer } from './helpers/server.js';
 
 const CHINESE = /[\u4e00-\u9fff]/;
 
@@ -165,6 +165,41 @@ describe('running servers', () => {
       expect(existsSync(join(folder, 'from-config', 'workbench.db'))).toBe(true);
     } finally {
       await fallback.dispose();
+    }
+  });
+
+  test('a restart reuses the plugins compiled by the last start, kept in <dataDir>/cache/builds, and builds again what changed', async () => {
+    const folder = join(dir, 'builds');
+    await mkdir(folder);
+    const plugin = join(folder, 'plugins', 'example');
+    await cp(join(FIXTURE_PLUGINS, 'example'), plugin, { recursive: true });
+    const config = { plugins: { folders: ['./plugins'] } };
+    const kept = async (server: TestServer) => {
+      const builds = join(server.dataDir, 'cache', 'builds');
+      const names = (await readdir(builds)).sort();
+      return Promise.all(names.map(async (name) => `${name} ${(await stat(join(builds, name))).mtimeMs}`));
+    };
+    const first = await startServer({ dir: folder, config, env: { WORKBENCH_BUILDS_DIR: '' } });
+    await first.stop();
+    const before = await kept(first);
+    // Server and UI bundle: a record and its code each.
+    expect(before).toHaveLength(4);
+    const second = await startServer({ dir: folder, config, env: { WORKBENCH_BUILDS_DIR: '' } });
+    try {
+      expect(await kept(second)).toEqual(before);
+      expect((await new Client(second.url).get('/api/example/hello')).status).toBe(200);
+    } finally {
+      await second.stop();
+    }
+    const entry = join(plugin, 'server', 'index.ts');
+    await writeFile(entry, (await readFile(entry, 'utf8')) + '\n// changed\n');
+    const third = await startServer({ dir: folder, config, env: { WORKBENCH_BUILDS_DIR: '' } });
+    try {
+      const after = await kept(third);
+      expect(after).toHaveLength(4);
+      expect(after.filter((line) => before.includes(line))).toHaveLength(2);
+    } finally {
+      await third.dispose();
     }
   });
 

@@ -33,4 +33,9 @@ export interface WorkbenchConfig {
    * there, to try out dated behaviour (month-end reminders, scheduled listings) on a copy.
    */
   clockStart?: string;
+  /**
+   * From env WORKBENCH_BUILDS_DIR (absolute): where plugin bundles are kept between starts, instead
+   * of `<dataDir>/cache/builds`. Workbenches that run the same plugins may share one.
+   */
+  buildsDir?: string;
 }

@@ -185,6 +185,14 @@ describe('loadConfig', () => {
       expect(result.ok && result.config.dataDir).toBe(path.join(cwd, 'elsewhere'));
     });
 
+    it('WORKBENCH_BUILDS_DIR moves the kept plugin bundles, relative to cwd; without it the config has none', async () => {
+      await writeFile(path.join(dir, 'config.yaml'), 'dataDir: ./data\n');
+      const moved = await loadConfig({ file: path.join(dir, 'config.yaml'), env: { WORKBENCH_BUILDS_DIR: 'shared-builds' }, cwd: dir });
+      expect(moved.ok && moved.config.buildsDir).toBe(path.join(dir, 'shared-builds'));
+      const plain = await loadConfig({ file: path.join(dir, 'config.yaml'), env: { WORKBENCH_BUILDS_DIR: ' ' }, cwd: dir });
+      expect(plain.ok && 'buildsDir' in plain.config).toBe(false);
+    });
+
     it('WORKBENCH_CONFIG names the file, relative to cwd', async () => {
       await mkdir(path.join(dir, 'etc'));
       await writeFile(path.join(dir, 'etc', 'shop.yaml'), 'server:\n  port: 9000\n');

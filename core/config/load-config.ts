@@ -174,6 +174,7 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Confi
   const valid = data as Omit<WorkbenchConfig, 'file'>;
   const folder = path.dirname(file);
   const envDataDir = given(env.WORKBENCH_DATA_DIR);
+  const buildsDir = given(env.WORKBENCH_BUILDS_DIR);
   return {
     ok: true,
     config: {
@@ -190,6 +191,7 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Confi
       plugins: { enabled: valid.plugins.enabled, folders: valid.plugins.folders.map((f) => path.resolve(folder, f)) },
       settings: valid.settings,
       ...(clockStart === undefined ? {} : { clockStart }),
+      ...(buildsDir === undefined ? {} : { buildsDir: path.resolve(cwd, buildsDir) }),
     },
   };
 }

@@ -43,7 +43,7 @@ interface Compiled {
   params?: Checker;
   query?: Checker;
   body?: Checker;
-  response?: ValidateFunction;
+  response?: () => ValidateFunction;
 }
 
 export interface RouteTableOptions {
@@ -90,11 +90,12 @@ export class RouteTable {
       throw new Error(`route ${route.method.toUpperCase()} ${route.path} uses permission "${route.permission}", which plugin.yaml does not declare`);
     }
     if (!route.path.startsWith('/') && route.path !== '') throw new Error(`route path "${route.path}" must start with /`);
+    // Compiled when the route is first called; a schema that would not compile fails here all the same.
     const compiled: Compiled = {
-      params: route.params ? this.schemas.checker(route.params, { coerce: true }) : undefined,
-      query: route.query ? this.schemas.checker(route.query, { coerce: true }) : undefined,
-      body: route.body ? this.schemas.checker(route.body) : undefined,
-      response: route.response ? this.schemas.compile(route.response) : undefined,
+      params: route.params ? this.schemas.lazyChecker(route.params, { coerce: true }) : undefined,
+      query: route.query ? this.schemas.lazyChecker(route.query, { coerce: true }) : undefined,
+      body: route.body ? this.schemas.lazyChecker(route.body) : undefined,
+      response: route.response ? this.schemas.lazyValidator(route.response) : undefined,
     };
     const entry: RegisteredRoute = { owner, fullPath: basePath + route.path, route };
     const key = `${route.method.toUpperCase()} ${entry.fullPath}`;
@@ -158,10 +159,11 @@ export class RouteTable {
         if (mutation) await this.record(entry, c, target, 'ok', result.status);
         return result;
       }
-      if (compiled.response && !compiled.response(result)) {
+      const response = compiled.response?.();
+      if (response && !response(result)) {
         this.log.error('a route answered data that does not match its response schema', {
           route: `${route.method.toUpperCase()} ${entry.fullPath}`,
-          errors: compiled.response.errors,
+          errors: response.errors,
         });
         throw new Error('response schema mismatch');
       }

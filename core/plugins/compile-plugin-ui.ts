@@ -48,7 +48,7 @@ export interface PluginUiModule {
 }
 
 /** Compiles a plugin's `ui/index.ts` (and what it imports) into one browser ES module. */
-export async function compilePluginUi(entry: string, pluginDir: string): Promise<PluginUiModule> {
+export async function compilePluginUi(entry: string, pluginDir: string, buildsDir?: string): Promise<PluginUiModule> {
   try {
     const code = await buildOnce(`ui ${entry}`, pluginDir, async () => {
       const result = await build({
@@ -68,7 +68,7 @@ export async function compilePluginUi(entry: string, pluginDir: string): Promise
         tsconfigRaw: { compilerOptions: { experimentalDecorators: true, useDefineForClassFields: false } },
       });
       return { code: result.outputFiles[0]!.text, metafile: result.metafile };
-    });
+    }, buildsDir);
     return { code, hash: createHash('sha256').update(code).digest('hex').slice(0, 12) };
   } catch (error) {
     throw compileError(error);

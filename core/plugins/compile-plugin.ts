@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -64,10 +65,11 @@ export function compileError(error: unknown): PluginCompileError {
 
 /**
  * Compiles a plugin's TypeScript entry (and everything it imports) with esbuild into one ES module
- * in `cacheDir`, then imports it. A third party can therefore drop a TypeScript plugin folder in
+ * in `cacheDir`, then imports it; unchanged files reuse the bundle kept in `buildsDir` (see
+ * build-cache.ts). A third party can therefore drop a TypeScript plugin folder in
  * place without a build step of its own.
  */
-export async function loadPluginModule(entry: string, pluginDir: string, cacheDir: string, id: string): Promise<PluginModule> {
+export async function loadPluginModule(entry: string, pluginDir: string, cacheDir: string, id: string, buildsDir?: string): Promise<PluginModule> {
   (globalThis as Record<symbol, unknown>)[API_GLOBAL] = pluginApi;
   let code: string;
   try {
@@ -90,14 +92,15 @@ export async function loadPluginModule(entry: string, pluginDir: string, cacheDi
         banner: { js: "import { createRequire as __wbRequire } from 'node:module'; const require = __wbRequire(import.meta.url);" },
       });
       return { code: result.outputFiles[0]!.text, metafile: result.metafile };
-    });
+    }, buildsDir);
   } catch (error) {
     throw compileError(error);
   }
   await mkdir(cacheDir, { recursive: true });
   const hash = createHash('sha256').update(code).digest('hex').slice(0, 12);
   const file = join(cacheDir, `${id}.${hash}.mjs`);
-  await writeFile(file, code);
+  // Named by its content: a file of that name holds this code already.
+  if (!existsSync(file)) await writeFile(file, code);
   // Each change to a plugin's code gives a new file name; earlier builds would otherwise pile up.
   for (const name of await readdir(cacheDir)) {
     if (name.startsWith(`${id}.`) && /^[0-9a-f]{12}\.mjs$/.test(name.slice(id.length + 1)) && join(cacheDir, name) !== file) {

@@ -300,10 +300,11 @@ export class PluginHost {
         store.add(await this.settings.register(manifest.id, settingsSchema, source));
       }
       const uiEntry = join(record.dir, manifest.ui);
-      if (existsSync(uiEntry)) record.ui = await compilePluginUi(uiEntry, record.dir);
+      const builds = this.config.buildsDir ?? join(this.config.dataDir, 'cache', 'builds');
+      if (existsSync(uiEntry)) record.ui = await compilePluginUi(uiEntry, record.dir, builds);
       const entry = join(record.dir, manifest.main);
       if (existsSync(entry)) {
-        record.module = await loadPluginModule(entry, record.dir, join(this.config.dataDir, 'cache', 'plugins'), manifest.id);
+        record.module = await loadPluginModule(entry, record.dir, join(this.config.dataDir, 'cache', 'plugins'), manifest.id, builds);
         await withTimeout(Promise.resolve(record.module.activate(ctx)), ACTIVATE_TIMEOUT_MS);
       }
       record.store = store;

@@ -106,6 +106,65 @@ export class SchemaRegistry {
     return { all, first: () => (first ??= this.compileWith(options.coerce ? 'coercingFirst' : 'strictFirst', schema)) };
   }
 
+  /**
+   * As `checker`, but both validators are compiled when first used. Compiling every route's
+   * schemas took about a second of each start, mostly for routes no one calls that day. The
+   * schema is still looked over now (`vet`), so a mistyped one fails its plugin at start.
+   */
+  lazyChecker(schema: JsonSchema, options: { coerce?: boolean } = {}): Checker {
+    this.vet(schema);
+    let all: ValidateFunction | undefined;
+    let first: ValidateFunction | undefined;
+    const compileAll = () => (all ??= this.compile(schema, options));
+    return {
+      get all() {
+        return compileAll();
+      },
+      first: () => (first ??= this.compileWith(options.coerce ? 'coercingFirst' : 'strictFirst', schema)),
+    };
+  }
+
+  /** A strict validator compiled when first asked for; the schema is looked over now (`vet`). */
+  lazyValidator(schema: JsonSchema): () => ValidateFunction {
+    this.vet(schema);
+    let validate: ValidateFunction | undefined;
+    return () => (validate ??= this.compile(schema));
+  }
+
+  /**
+   * What compiling would refuse, found without compiling: the schema must be valid against JSON
+   * Schema's meta-schema, and each `$ref` to another schema must name one registered here (or an
+   * `$id` inside the schema itself). Throws with the first problem.
+   */
+  vet(schema: JsonSchema): void {
+    if (!this.strict.validateSchema(schema)) {
+      throw new Error(`schema is invalid: ${this.strict.errorsText(this.strict.errors)}`);
+    }
+    const ids = new Set<string>();
+    const refs: { ref: string; base: string | undefined }[] = [];
+    const walk = (node: unknown, base: string | undefined): void => {
+      if (Array.isArray(node)) return node.forEach((item) => walk(item, base));
+      if (typeof node !== 'object' || node === null) return;
+      const record = node as Record<string, unknown>;
+      let here = base;
+      if (typeof record.$id === 'string') {
+        here = resolveUri(record.$id, base) ?? here;
+        if (here) ids.add(withoutFragment(here));
+      }
+      if (typeof record.$ref === 'string') refs.push({ ref: record.$ref, base: here });
+      for (const [key, value] of Object.entries(record)) if (key !== 'enum' && key !== 'const' && key !== 'default' && key !== 'examples') walk(value, here);
+    };
+    walk(schema, undefined);
+    for (const { ref, base } of refs) {
+      if (ref.startsWith('#')) continue;
+      const target = resolveUri(ref, base);
+      // A reference that cannot be made absolute is left for the compiler to judge.
+      if (target === undefined) continue;
+      const id = withoutFragment(target);
+      if (!ids.has(id) && !this.schemas.has(id)) throw new Error(`can't resolve reference ${ref}: no schema with $id ${id} is registered`);
+    }
+  }
+
   /** Validates against a registered schema or throws InputError. Defaults are filled in. */
   validate<T>(schemaId: string, data: unknown, locale: Locale = 'zh-CN'): T {
     const all = this.strict.getSchema(schemaId);
@@ -141,4 +200,17 @@ export class SchemaRegistry {
   private instances(): Ajv2020[] {
     return [this.strict, this.coercing, this.strictFirst, this.coercingFirst];
   }
+}
+
+function resolveUri(ref: string, base: string | undefined): string | undefined {
+  try {
+    return new URL(ref, base).href;
+  } catch {
+    return undefined;
+  }
+}
+
+function withoutFragment(uri: string): string {
+  const hash = uri.indexOf('#');
+  return hash < 0 ? uri : uri.slice(0, hash);
 }

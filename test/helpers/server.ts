@@ -8,6 +8,11 @@ import { parse, stringify } from 'yaml';
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const FIXTURE_PLUGINS = join(ROOT, 'test', 'fixtures', 'plugins');
 export const WORKBENCH = join(ROOT, 'dist', 'workbench.js');
+/**
+ * Every test server keeps its plugin bundles here, not in its own data folder: each start then
+ * reuses what an earlier one built from the same files (see core/plugins/build-cache.ts).
+ */
+export const TEST_BUILDS = join(ROOT, 'node_modules', '.cache', 'workbench-test-builds');
 
 const SETUP_LINK = /setup\?token=([A-Za-z0-9_-]+)/;
 
@@ -52,7 +57,7 @@ export interface CliResult {
  */
 export function runCli(args: string[], env: Record<string, string>, timeoutMs = 15_000): Promise<CliResult> {
   return new Promise((resolvePromise) => {
-    const child = spawn(process.execPath, [WORKBENCH, ...args], { cwd: ROOT, env: { ...process.env, WORKBENCH_PORT: '0', ...env } });
+    const child = spawn(process.execPath, [WORKBENCH, ...args], { cwd: ROOT, env: { ...process.env, WORKBENCH_PORT: '0', WORKBENCH_BUILDS_DIR: TEST_BUILDS, ...env } });
     const result: CliResult = { code: null, stdout: '', stderr: '', output: '' };
     child.stdout.on('data', (d: Buffer) => ((result.stdout += d.toString()), (result.output += d.toString())));
     child.stderr.on('data', (d: Buffer) => ((result.stderr += d.toString()), (result.output += d.toString())));
@@ -106,7 +111,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
   const dataDir = join(dir, 'data');
   const child: ChildProcess = spawn(process.execPath, ['--enable-source-maps', WORKBENCH], {
     cwd: ROOT,
-    env: { ...process.env, WORKBENCH_CONFIG: configFile, WORKBENCH_DATA_DIR: dataDir, WORKBENCH_PORT: '0', ...options.env },
+    env: { ...process.env, WORKBENCH_CONFIG: configFile, WORKBENCH_DATA_DIR: dataDir, WORKBENCH_PORT: '0', WORKBENCH_BUILDS_DIR: TEST_BUILDS, ...options.env },
   });
   let out = '';
   const waiters = new Set<() => void>();
