@@ -40,7 +40,9 @@ let compiled: ValidateFunction | undefined;
 function validator(): ValidateFunction {
   if (!compiled) {
     // verbose gives each error its data and schema, which the messages need (values, typo hints).
-    const ajv = new Ajv2020({ allErrors: true, useDefaults: true, verbose: true, strict: false });
+    // Our own schema is not checked against the meta-schema at each start (compiling that took
+    // a tenth of a second); load-config.test.ts checks it once.
+    const ajv = new Ajv2020({ allErrors: true, useDefaults: true, verbose: true, strict: false, validateSchema: false });
     addFormats(ajv);
     compiled = ajv.compile(schema);
   }

@@ -37,13 +37,13 @@ describe('plugin bundles kept between starts', () => {
   it('are reused while the files they were built from are unchanged, and built again after a change', async () => {
     pluginBuilds.reuse = true;
     const { runs, run } = counted();
-    expect(await buildOnce('on', dir, run)).toBe('built 1');
-    expect(await buildOnce('on', dir, run)).toBe('built 1');
+    expect((await buildOnce('on', dir, run)).code).toBe('built 1');
+    expect((await buildOnce('on', dir, run)).code).toBe('built 1');
     await writeFile(join(dir, 'rules.ts'), 'export const b = 3; // changed');
-    expect(await buildOnce('on', dir, run)).toBe('built 2');
-    expect(await buildOnce('on', dir, run)).toBe('built 2');
+    expect((await buildOnce('on', dir, run)).code).toBe('built 2');
+    expect((await buildOnce('on', dir, run)).code).toBe('built 2');
     await rm(join(dir, 'rules.ts'));
-    expect(await buildOnce('on', dir, run)).toBe('built 3');
+    expect((await buildOnce('on', dir, run)).code).toBe('built 3');
   });
 });
 
@@ -53,16 +53,16 @@ describe('plugin bundles kept on disk, as a server keeps them between starts', (
     const folder = join(dir, 'builds');
     await writeFile(join(dir, 'rules.ts'), 'export const b = 2;');
     const { runs, run } = counted();
-    expect(await buildOnce('disk', dir, run, folder)).toBe('built 1');
-    expect(await buildOnce('disk', dir, run, folder)).toBe('built 1');
+    expect((await buildOnce('disk', dir, run, folder)).code).toBe('built 1');
+    expect((await buildOnce('disk', dir, run, folder)).code).toBe('built 1');
     expect(runs.n).toBe(1);
     await writeFile(join(dir, 'index.ts'), 'export const a = 10; // changed');
-    expect(await buildOnce('disk', dir, run, folder)).toBe('built 2');
-    expect(await buildOnce('disk', dir, run, folder)).toBe('built 2');
+    expect((await buildOnce('disk', dir, run, folder)).code).toBe('built 2');
+    expect((await buildOnce('disk', dir, run, folder)).code).toBe('built 2');
     // One record and the newest code of it: the older code is removed.
     expect((await readdir(folder)).sort()).toHaveLength(2);
     await rm(join(folder, (await readdir(folder)).find((name) => name.endsWith('.js'))!));
-    expect(await buildOnce('disk', dir, run, folder)).toBe('built 3');
+    expect((await buildOnce('disk', dir, run, folder)).code).toBe('built 3');
     expect(runs.n).toBe(3);
   });
 
@@ -72,7 +72,7 @@ describe('plugin bundles kept on disk, as a server keeps them between starts', (
     const first = counted();
     const second = counted();
     await buildOnce('server a', dir, first.run, folder);
-    expect(await buildOnce('ui a', dir, second.run, folder)).toBe('built 1');
+    expect((await buildOnce('ui a', dir, second.run, folder)).code).toBe('built 1');
     expect(second.runs.n).toBe(1);
   });
 });

@@ -23,10 +23,17 @@ interface Input {
   mtimeMs: number;
 }
 
-interface Kept {
+/** A bundle's code and the first 12 hex digits of its sha256, which name it in files and URLs. */
+export interface Built {
   code: string;
+  hash: string;
+}
+
+interface Kept extends Built {
   inputs: Input[];
 }
+
+const hashOf = (code: string) => createHash('sha256').update(code).digest('hex').slice(0, 12);
 
 const kept = new Map<string, Kept>();
 
@@ -50,13 +57,14 @@ interface Stored {
   inputs: Input[];
   /** The file holding the code, in the same folder; named by the code's hash. */
   code: string;
+  hash: string;
 }
 
 async function readKept(folder: string, file: string, core: string): Promise<Kept | undefined> {
   try {
     const record = JSON.parse(await readFile(join(folder, file), 'utf8')) as Partial<Stored>;
-    if (record.core !== core || typeof record.code !== 'string' || !Array.isArray(record.inputs)) return undefined;
-    return { inputs: record.inputs, code: await readFile(join(folder, record.code), 'utf8') };
+    if (record.core !== core || typeof record.code !== 'string' || typeof record.hash !== 'string' || !Array.isArray(record.inputs)) return undefined;
+    return { inputs: record.inputs, hash: record.hash, code: await readFile(join(folder, record.code), 'utf8') };
   } catch {
     // Missing, cut short or from another version: built again, and written anew.
     return undefined;
@@ -77,9 +85,9 @@ async function writeWhole(file: string, content: string): Promise<void> {
 
 async function writeKept(folder: string, file: string, core: string, entry: Kept): Promise<void> {
   await mkdir(folder, { recursive: true });
-  const code = `${file.slice(0, -'.json'.length)}.${createHash('sha256').update(entry.code).digest('hex').slice(0, 12)}.js`;
+  const code = `${file.slice(0, -'.json'.length)}.${entry.hash}.js`;
   await writeWhole(join(folder, code), entry.code);
-  const record: Stored = { core, inputs: entry.inputs, code };
+  const record: Stored = { core, inputs: entry.inputs, code, hash: entry.hash };
   await writeWhole(join(folder, file), JSON.stringify(record));
   // Older code of the same bundle. A workbench reading it this moment fails to, and builds again.
   const stem = file.slice(0, -'.json'.length);
@@ -89,21 +97,22 @@ async function writeKept(folder: string, file: string, core: string, entry: Kept
 }
 
 /**
- * The code `run` builds, or the same code built earlier under `key` from unchanged files: from
+ * The code `run` builds (with its hash), or the same code built earlier under `key` from unchanged files: from
  * this process's memory (when `reuse` is on) or from `folder` on disk (when given). `dir` is the
  * build's working directory, against which the metafile names its inputs.
  */
-export async function buildOnce(key: string, dir: string, run: () => Promise<{ code: string; metafile: Metafile }>, folder?: string): Promise<string> {
+export async function buildOnce(key: string, dir: string, run: () => Promise<{ code: string; metafile: Metafile }>, folder?: string): Promise<Built> {
   const core = await CORE;
   const earlier = pluginBuilds.reuse ? kept.get(key) : undefined;
-  if (earlier && (await unchanged(earlier))) return earlier.code;
+  if (earlier && (await unchanged(earlier))) return earlier;
   const file = `${createHash('sha256').update(key).digest('hex').slice(0, 24)}.json`;
   const stored = folder ? await readKept(folder, file, core) : undefined;
   if (stored && (await unchanged(stored))) {
     if (pluginBuilds.reuse) kept.set(key, stored);
-    return stored.code;
+    return stored;
   }
   const { code, metafile } = await run();
+  const hash = hashOf(code);
   // Inputs of a plugin's own namespace (`workbench:…`, the API binding) are not files.
   const files = Object.keys(metafile.inputs).filter((name) => !/^[a-z][a-z-]+:/.test(name));
   const inputs = await Promise.all(
@@ -116,9 +125,9 @@ export async function buildOnce(key: string, dir: string, run: () => Promise<{ c
   // An input that cannot be looked at again cannot vouch for the bundle: it is built next time.
   if (!inputs.every((input) => input !== undefined)) {
     kept.delete(key);
-    return code;
+    return { code, hash };
   }
-  if (pluginBuilds.reuse) kept.set(key, { code, inputs });
-  if (folder) await writeKept(folder, file, core, { code, inputs });
-  return code;
+  if (pluginBuilds.reuse) kept.set(key, { code, hash, inputs });
+  if (folder) await writeKept(folder, file, core, { code, hash, inputs });
+  return { code, hash };
 }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { build, type Plugin } from 'esbuild';
 import { buildOnce } from './build-cache.js';
 import { compileError, importBoundaries } from './compile-plugin.js';
@@ -50,7 +49,7 @@ export interface PluginUiModule {
 /** Compiles a plugin's `ui/index.ts` (and what it imports) into one browser ES module. */
 export async function compilePluginUi(entry: string, pluginDir: string, buildsDir?: string): Promise<PluginUiModule> {
   try {
-    const code = await buildOnce(`ui ${entry}`, pluginDir, async () => {
+    return await buildOnce(`ui ${entry}`, pluginDir, async () => {
       const result = await build({
         entryPoints: [entry],
         absWorkingDir: pluginDir,
@@ -69,7 +68,6 @@ export async function compilePluginUi(entry: string, pluginDir: string, buildsDi
       });
       return { code: result.outputFiles[0]!.text, metafile: result.metafile };
     }, buildsDir);
-    return { code, hash: createHash('sha256').update(code).digest('hex').slice(0, 12) };
   } catch (error) {
     throw compileError(error);
   }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, relative } from 'node:path';
@@ -6,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { build, type Plugin } from 'esbuild';
 import * as pluginApi from '../plugin-api.js';
 import type { PluginModule } from './context.js';
-import { buildOnce } from './build-cache.js';
+import { buildOnce, type Built } from './build-cache.js';
 import { importProblem, pluginImporter } from './import-boundaries.js';
 
 const API_SPECIFIER = '@workbench/plugin-api';
@@ -71,10 +70,10 @@ export function compileError(error: unknown): PluginCompileError {
  */
 export async function loadPluginModule(entry: string, pluginDir: string, cacheDir: string, id: string, buildsDir?: string): Promise<PluginModule> {
   (globalThis as Record<symbol, unknown>)[API_GLOBAL] = pluginApi;
-  let code: string;
+  let built: Built;
   try {
     // The source map's paths are relative to cacheDir: a bundle is the same only from the same place.
-    code = await buildOnce(`server ${entry} ${relative(cacheDir, pluginDir)}`, pluginDir, async () => {
+    built = await buildOnce(`server ${entry} ${relative(cacheDir, pluginDir)}`, pluginDir, async () => {
       const result = await build({
         entryPoints: [entry],
         // Not written (write: false); it only anchors the source map's relative paths to cacheDir.
@@ -97,10 +96,9 @@ export async function loadPluginModule(entry: string, pluginDir: string, cacheDi
     throw compileError(error);
   }
   await mkdir(cacheDir, { recursive: true });
-  const hash = createHash('sha256').update(code).digest('hex').slice(0, 12);
-  const file = join(cacheDir, `${id}.${hash}.mjs`);
+  const file = join(cacheDir, `${id}.${built.hash}.mjs`);
   // Named by its content: a file of that name holds this code already.
-  if (!existsSync(file)) await writeFile(file, code);
+  if (!existsSync(file)) await writeFile(file, built.code);
   // Each change to a plugin's code gives a new file name; earlier builds would otherwise pile up.
   for (const name of await readdir(cacheDir)) {
     if (name.startsWith(`${id}.`) && /^[0-9a-f]{12}\.mjs$/.test(name.slice(id.length + 1)) && join(cacheDir, name) !== file) {

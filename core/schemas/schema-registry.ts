@@ -12,8 +12,13 @@ export const DEFS_ID = 'https://workbench.local/schemas/defs';
 
 export { check, type Checker };
 
-function createAjv(coerce: boolean, allErrors: boolean): Ajv2020 {
+/**
+ * `vets` (on): this instance checks each schema against the meta-schema. Only one of the four
+ * does: they hold the same schemas, and each compiling the meta-schema cost a start ~0.3 s.
+ */
+function createAjv(coerce: boolean, allErrors: boolean, vets = false): Ajv2020 {
   const ajv = new Ajv2020({
+    validateSchema: vets,
     allErrors,
     strict: false,
     useDefaults: true,
@@ -45,7 +50,7 @@ const compiled = new Map<string, ValidateFunction>();
  * bounded-check.ts).
  */
 export class SchemaRegistry {
-  private readonly strict = createAjv(false, true);
+  private readonly strict = createAjv(false, true, true);
   private readonly coercing = createAjv(true, true);
   private readonly strictFirst = createAjv(false, false);
   private readonly coercingFirst = createAjv(true, false);
@@ -93,6 +98,8 @@ export class SchemaRegistry {
 
   /** Compiles an anonymous schema; throws with ajv's message if the schema itself is invalid. */
   compile(schema: JsonSchema, options: { coerce?: boolean } = {}): ValidateFunction {
+    // Only the strict instance checks a schema against the meta-schema (see createAjv).
+    if (options.coerce) this.vet(schema);
     return this.compileWith(options.coerce ? 'coercing' : 'strict', schema);
   }
 
@@ -115,7 +122,7 @@ export class SchemaRegistry {
     this.vet(schema);
     let all: ValidateFunction | undefined;
     let first: ValidateFunction | undefined;
-    const compileAll = () => (all ??= this.compile(schema, options));
+    const compileAll = () => (all ??= this.compileWith(options.coerce ? 'coercing' : 'strict', schema));
     return {
       get all() {
         return compileAll();
@@ -128,7 +135,7 @@ export class SchemaRegistry {
   lazyValidator(schema: JsonSchema): () => ValidateFunction {
     this.vet(schema);
     let validate: ValidateFunction | undefined;
-    return () => (validate ??= this.compile(schema));
+    return () => (validate ??= this.compileWith('strict', schema));
   }
 
   /**
@@ -140,24 +147,13 @@ export class SchemaRegistry {
     if (!this.strict.validateSchema(schema)) {
       throw new Error(`schema is invalid: ${this.strict.errorsText(this.strict.errors)}`);
     }
-    const ids = new Set<string>();
-    const refs: { ref: string; base: string | undefined }[] = [];
-    const walk = (node: unknown, base: string | undefined): void => {
-      if (Array.isArray(node)) return node.forEach((item) => walk(item, base));
-      if (typeof node !== 'object' || node === null) return;
-      const record = node as Record<string, unknown>;
-      let here = base;
-      if (typeof record.$id === 'string') {
-        here = resolveUri(record.$id, base) ?? here;
-        if (here) ids.add(withoutFragment(here));
-      }
-      if (typeof record.$ref === 'string') refs.push({ ref: record.$ref, base: here });
-      for (const [key, value] of Object.entries(record)) if (key !== 'enum' && key !== 'const' && key !== 'default' && key !== 'examples') walk(value, here);
-    };
-    walk(schema, undefined);
-    for (const { ref, base } of refs) {
-      if (ref.startsWith('#')) continue;
-      const target = resolveUri(ref, base);
+    // Read from the schema's text: walking the objects took longer than everything else here.
+    const text = JSON.stringify(schema);
+    const base = typeof schema.$id === 'string' ? schema.$id : undefined;
+    const ids = new Set([...text.matchAll(/"\$id":"([^"]*)"/g)].map((m) => withoutFragment(resolveUri(m[1]!, base) ?? m[1]!)));
+    for (const [, ref] of text.matchAll(/"\$ref":"([^"]*)"/g)) {
+      if (ref!.startsWith('#')) continue;
+      const target = resolveUri(ref!, base);
       // A reference that cannot be made absolute is left for the compiler to judge.
       if (target === undefined) continue;
       const id = withoutFragment(target);
