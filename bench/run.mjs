@@ -10,6 +10,7 @@ import { runDb } from './db.mjs';
 import { runHttp } from './http.mjs';
 import { runOrdersSearch } from './orders-search.mjs';
 import { runPricing } from './pricing.mjs';
+import { runStartup } from './startup.mjs';
 import { runProcurementSuggest } from './procurement-suggest.mjs';
 import { runUiSize } from './ui-size.mjs';
 import { formatTable, installCleanup } from './lib.mjs';
@@ -20,6 +21,7 @@ const started = performance.now();
 const benchmarks = [
   { name: 'http', run: runHttp, right: [2] },
   { name: 'db', run: runDb, right: [2] },
+  { name: 'startup', run: runStartup, right: [2] },
   { name: 'pricing', run: runPricing, right: [2] },
   { name: 'attendance', run: runAttendance, right: [2] },
   { name: 'cs-kpis', run: runCsKpis, right: [2] },
