@@ -4,6 +4,7 @@
 // combine with — the engine prices both and keeps the cheaper. Every promotion it was given is
 // explained.
 import type { CartInput, Coupon, CouponCode, DiscountKind, ExplanationStep, PricedLine, PriceResult, Promotion, StackingPolicy } from '../types.js';
+import { CartScopes } from './cart-scopes.js';
 import { campaignCandidates, couponCandidate, promotionCandidate, workLines, type Candidate, type EngineSku, type WorkLine } from './candidates.js';
 import { STEPS, type CandidateResult, type PricingState } from './kind-steps.js';
 import { combinableTest, fullOrder } from './policy.js';
@@ -49,10 +50,15 @@ export function priceCart(input: PriceCartInput): PriceResult {
   const byKind = new Map<DiscountKind, Candidate[]>();
   const add = (c: Candidate | ExplanationStep) => {
     if ('outcome' in c) fixedSteps.push(c);
-    else byKind.set(c.kind, [...(byKind.get(c.kind) ?? []), c]);
+    else {
+      const known = byKind.get(c.kind);
+      if (known) known.push(c);
+      else byKind.set(c.kind, [c]);
+    }
   };
+  const scopes = new CartScopes(lines);
   for (const c of campaignCandidates(lines)) add(c);
-  for (const p of input.promotions) add(promotionCandidate(p, lines, input.skus, input.cart.memberLevel, atMs));
+  for (const p of input.promotions) add(promotionCandidate(p, lines, scopes, input.skus, input.cart.memberLevel, atMs));
   if (input.coupon) add(couponCandidate(input.coupon.coupon, input.coupon.code, lines, atMs));
 
   const present = order.filter((k) => byKind.has(k));
