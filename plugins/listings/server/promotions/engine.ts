@@ -61,6 +61,7 @@ export function priceCart(input: PriceCartInput): PriceResult {
   for (const p of input.promotions) add(promotionCandidate(p, lines, scopes, input.skus, input.cart.memberLevel, atMs));
   if (input.coupon) add(couponCandidate(input.coupon.coupon, input.coupon.code, lines, atMs));
 
+  const tried = new Map<string, Run>();
   const present = order.filter((k) => byKind.has(k));
   let best = settle(present.filter((k) => k !== 'coupon'), []);
   if (byKind.has('coupon')) {
@@ -83,11 +84,26 @@ export function priceCart(input: PriceCartInput): PriceResult {
       if (taken.has(kind)) continue;
       const conflicts = [...taken].filter((k) => !combinable(k, kind));
       const trial = new Set([...taken].filter((k) => !conflicts.includes(k)).concat(kind));
-      const withKind = evaluate(upTo(trial, kind), false, []);
+      const withKind = tryKinds(upTo(trial, kind));
       if (!withKind.applied.includes(kind)) continue;
-      if (conflicts.length === 0 || better(withKind, evaluate(upTo(taken, kind), false, []))) taken = trial;
+      if (conflicts.length === 0 || better(withKind, tryKinds(upTo(taken, kind)))) taken = trial;
     }
-    return evaluate(taken, false, []);
+    return tryKinds(taken);
+  }
+
+  /**
+   * A set of kinds priced without explaining; the walk asks for the same set more than once (a
+   * kind against the one it would replace, the coupon's walk after the plain one), so each set is
+   * priced once per cart.
+   */
+  function tryKinds(kinds: ReadonlySet<DiscountKind>): Run {
+    const key = order.filter((k) => kinds.has(k)).join('+');
+    let run = tried.get(key);
+    if (!run) {
+      run = evaluate(kinds, false, []);
+      tried.set(key, run);
+    }
+    return run;
   }
 
   function evaluate(kinds: ReadonlySet<DiscountKind>, explain: boolean, finalApplied: readonly DiscountKind[]): Run {
