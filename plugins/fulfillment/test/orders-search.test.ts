@@ -71,6 +71,24 @@ describe('q', () => {
     expect(await ids(`q=${encodeURIComponent(o.express!.buyerAccount)}`)).toEqual([o.express!.id]);
     expect(await ids(`q=${tracking}`)).toEqual([shipped.id]);
   });
+
+  test('the counts per state are the same whether the first page holds every match or not', async () => {
+    // A first page holding every match is counted from its own rows; a smaller page still runs the
+    // count query. Both must answer the same counts and total, for a key with one or many orders.
+    const prefix = o.message!.orderNo.slice(0, 9);
+    for (const q of [o.message!.orderNo, prefix, encodeURIComponent('赵发货'), tracking, o.express!.buyerAccount.toUpperCase(), 'NOTHING']) {
+      const whole = await list(`q=${q}&pageSize=100`);
+      const paged = await list(`q=${q}&pageSize=1`);
+      expect(paged.counts, q).toEqual(whole.counts);
+      expect(paged.total, q).toBe(whole.total);
+      expect(whole.items).toHaveLength(whole.total);
+      const byState = Object.fromEntries(Object.keys(whole.counts).map((s) => [s, whole.items.filter((i) => i.status === s).length]));
+      expect(whole.counts, q).toEqual(byState);
+      // The second page of a search does not count from its rows either.
+      if (whole.total > 1) expect((await list(`q=${q}&pageSize=1&page=2`)).counts).toEqual(whole.counts);
+    }
+    expect((await list(`q=${prefix}&pageSize=100`)).counts.shipped).toBe(1);
+  });
 });
 
 describe('filters', () => {

@@ -4,6 +4,7 @@
 // combine with — the engine prices both and keeps the cheaper. Every promotion it was given is
 // explained.
 import type { CartInput, Coupon, CouponCode, DiscountKind, ExplanationStep, PricedLine, PriceResult, Promotion, StackingPolicy } from '../types.js';
+import { CartScopes } from './cart-scopes.js';
 import { campaignCandidates, couponCandidate, promotionCandidate, workLines, type Candidate, type EngineSku, type WorkLine } from './candidates.js';
 import { STEPS, type CandidateResult, type PricingState } from './kind-steps.js';
 import { combinableTest, fullOrder } from './policy.js';
@@ -49,12 +50,18 @@ export function priceCart(input: PriceCartInput): PriceResult {
   const byKind = new Map<DiscountKind, Candidate[]>();
   const add = (c: Candidate | ExplanationStep) => {
     if ('outcome' in c) fixedSteps.push(c);
-    else byKind.set(c.kind, [...(byKind.get(c.kind) ?? []), c]);
+    else {
+      const known = byKind.get(c.kind);
+      if (known) known.push(c);
+      else byKind.set(c.kind, [c]);
+    }
   };
+  const scopes = new CartScopes(lines);
   for (const c of campaignCandidates(lines)) add(c);
-  for (const p of input.promotions) add(promotionCandidate(p, lines, input.skus, input.cart.memberLevel, atMs));
+  for (const p of input.promotions) add(promotionCandidate(p, lines, scopes, input.skus, input.cart.memberLevel, atMs));
   if (input.coupon) add(couponCandidate(input.coupon.coupon, input.coupon.code, lines, atMs));
 
+  const tried = new Map<string, Run>();
   const present = order.filter((k) => byKind.has(k));
   let best = settle(present.filter((k) => k !== 'coupon'), []);
   if (byKind.has('coupon')) {
@@ -77,11 +84,26 @@ export function priceCart(input: PriceCartInput): PriceResult {
       if (taken.has(kind)) continue;
       const conflicts = [...taken].filter((k) => !combinable(k, kind));
       const trial = new Set([...taken].filter((k) => !conflicts.includes(k)).concat(kind));
-      const withKind = evaluate(upTo(trial, kind), false, []);
+      const withKind = tryKinds(upTo(trial, kind));
       if (!withKind.applied.includes(kind)) continue;
-      if (conflicts.length === 0 || better(withKind, evaluate(upTo(taken, kind), false, []))) taken = trial;
+      if (conflicts.length === 0 || better(withKind, tryKinds(upTo(taken, kind)))) taken = trial;
     }
-    return evaluate(taken, false, []);
+    return tryKinds(taken);
+  }
+
+  /**
+   * A set of kinds priced without explaining; the walk asks for the same set more than once (a
+   * kind against the one it would replace, the coupon's walk after the plain one), so each set is
+   * priced once per cart.
+   */
+  function tryKinds(kinds: ReadonlySet<DiscountKind>): Run {
+    const key = order.filter((k) => kinds.has(k)).join('+');
+    let run = tried.get(key);
+    if (!run) {
+      run = evaluate(kinds, false, []);
+      tried.set(key, run);
+    }
+    return run;
   }
 
   function evaluate(kinds: ReadonlySet<DiscountKind>, explain: boolean, finalApplied: readonly DiscountKind[]): Run {

@@ -101,7 +101,8 @@ function lineDiscounts(input: StepInput): StepOutcome {
     if (amount === undefined) {
       // It won none of its lines: another of its kind is better on each. Named by the lowest id among
       // those winners, so the reason does not change with the order of the cart's lines.
-      const better = c.lines.map((i) => winner[i]!).sort(byIdThen)[0]!;
+      let better = winner[c.lines[0]!]!;
+      for (const i of c.lines) if (winner[i]!.promotion.id < better.promotion.id) better = winner[i]!;
       return { candidate: c, outcome: 'lost', amount: 0, reason: reasons.betterSameKind(c.kind, better.promotion.name) };
     }
     if (amount === 0) return { candidate: c, outcome: 'not-eligible', amount: 0, reason: reasons.nothingLeft() };
@@ -123,22 +124,24 @@ function bundles(input: StepInput): StepOutcome {
   });
   priced.sort((a, b) => b.saving - a.saving || byIdThen(a.c, b.c));
   const taken = new Map<number, PromotionCandidate>();
-  const results: CandidateResult[] = [];
+  // The reasons are written only for the explained run: the trial runs need the amounts alone.
+  const results: CandidateResult[] | null = input.explain ? [] : null;
   let total = 0;
   for (const { c, price, weights, saving } of priced) {
-    const clash = c.lines.map((i) => taken.get(i)).find((w) => w !== undefined);
+    let clash: PromotionCandidate | undefined;
+    for (const i of c.lines) if ((clash = taken.get(i))) break;
     if (saving === 0) {
-      results.push({ candidate: c, outcome: 'not-eligible', amount: 0, reason: reasons.bundleNotCheaper() });
+      results?.push({ candidate: c, outcome: 'not-eligible', amount: 0, reason: reasons.bundleNotCheaper() });
     } else if (clash) {
-      results.push({ candidate: c, outcome: 'lost', amount: 0, reason: reasons.bundleTaken(clash.promotion.name) });
+      results?.push({ candidate: c, outcome: 'lost', amount: 0, reason: reasons.bundleTaken(clash.promotion.name) });
     } else {
       for (const i of c.lines) taken.set(i, c);
       total += saving;
       if (input.apply) take(input, c, saving, weights);
-      results.push({ candidate: c, outcome: 'applied', amount: saving, reason: reasons.bundleApplied(c.sets, price) });
+      results?.push({ candidate: c, outcome: 'applied', amount: saving, reason: reasons.bundleApplied(c.sets, price) });
     }
   }
-  return { amount: total, giftValue: 0, results: input.explain ? results : null };
+  return { amount: total, giftValue: 0, results };
 }
 
 /** 满减: the highest tier each candidate reaches; only the one saving most applies. */
