@@ -16,6 +16,8 @@ import { ITEM_COLUMN_GROUPS, ITEM_REPORT_COLUMNS, ORDER_REPORT_COLUMNS } from '.
 import { REASONS, type Rejection } from './row-reasons.js';
 import { ShopClock } from './shop-clock.js';
 import { readStoredOrders } from './stored-orders.js';
+import { screenByHash } from './hash-screen.js';
+import { orderHash } from './order-hash.js';
 
 /** What the `taobao-orders` importer answers (README "Import"); texts in the uploader's language. */
 export interface TaobaoImportResult {
@@ -124,11 +126,15 @@ export async function runTaobaoImport(ctx: PluginContext, stock: StockOps, reque
   const orders = orderReport.orders;
   const writing = { 'zh-CN': '个订单已写入', en: 'orders written' };
   return ctx.db.transaction(async (tx: Transaction) => {
-    const stored = await readStoredOrders(tx, [...orders.keys()]);
-    const found = await resolveImportCodes(tx, catalog, itemReport.items, stored);
+    // Orders whose report matches the one last written are settled here, without reading them.
+    const screen = await screenByHash(tx, catalog, orders.values(), turns);
+    const stored = await readStoredOrders(tx, screen.compare.map((o) => o.orderNo));
+    const found = await resolveImportCodes(tx, catalog, screen.compare.flatMap((o) => o.items), stored);
+    for (const o of screen.compare) if (!screen.hashes.has(o.orderNo)) screen.hashes.set(o.orderNo, orderHash(o));
     const skus = new Map<string, SkuInfo>([...found].map(([code, sku]) => [code, { id: sku.id, needsCompleting: sku.needsCompleting }]));
-    const plan: ImportPlan = await planImport(settings, reports.items.name, orders.values(), stored, skus, turns);
+    const plan: ImportPlan = await planImport(settings, reports.items.name, screen.compare, stored, skus, turns);
     if (plan.rejected.length) return refusedResult(plan.rejected, fileOrder, locale);
+    plan.unchanged += screen.unchanged;
 
     const skuIds = new Map([...skus].map(([code, sku]) => [code, sku.id]));
     const skuStubs: string[] = [];
@@ -151,7 +157,7 @@ export async function runTaobaoImport(ctx: PluginContext, stock: StockOps, reque
     // Many closes and refunds release many reservations: listings hears of the SKUs once.
     const written = await stock.batch(() => writePlan(
       {
-        ctx, tx, stock, by, now, importId, orderFile: reports.orders.name, skuIds, turns,
+        ctx, tx, stock, by, now, importId, orderFile: reports.orders.name, skuIds, hashes: screen.hashes, turns,
         onOrders: (n) => {
           if (n - lastReported < 1000 && n < total) return;
           lastReported = n;
