@@ -33,7 +33,7 @@ export async function screenByHash(q: Queryable, catalog: CatalogView, orders: I
   const pairs: [string, string][] = [];
   const hashes = new Map<string, string>();
   for (const o of all) {
-    await turns.pause();
+    if (turns.due) await turns.next();
     if (!o.items.every((i) => final(i.code))) {
       unsure.add(o);
       continue;

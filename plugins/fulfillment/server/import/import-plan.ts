@@ -106,7 +106,7 @@ export async function planImport(settings: FulfillmentSettings, itemFile: string
     return !sku || sku.needsCompleting;
   };
   for (const reported of orders) {
-    await turns.pause();
+    if (turns.due) await turns.next();
     const order = withLineRefunds(reported);
     const existing = stored.byNo.get(order.orderNo);
     if (!existing) plan.creates.push(newOrder(settings, order, isUnknown));

@@ -76,7 +76,7 @@ async function writeNewOrders(w: PlanWriter, creates: NewOrder[]): Promise<void>
   const idOf = (i: number) => base + 1 + i;
   const orders: SqlValue[][] = [];
   for (const [i, c] of creates.entries()) {
-    await w.turns.pause();
+    if (w.turns.due) await w.turns.next();
     orders.push([idOf(i), ...orderRow(w, c)]);
   }
   await pipe.insert('fulfillment_orders', ['id', ...ORDER_COLUMNS], orders);
@@ -84,7 +84,7 @@ async function writeNewOrders(w: PlanWriter, creates: NewOrder[]): Promise<void>
   const history: SqlValue[][] = [];
   const plain = JSON.stringify({ importId: w.importId, file: w.orderFile });
   for (const [i, c] of creates.entries()) {
-    await w.turns.pause();
+    if (w.turns.due) await w.turns.next();
     for (const item of c.order.items) lines.push(itemRow(w, idOf(i), item));
     const detail = c.exceptions.length ? JSON.stringify({ importId: w.importId, file: w.orderFile, exceptions: c.exceptions.map((e) => e.code) }) : plain;
     history.push([idOf(i), 'import', null, c.status, w.by.id, w.by.name, w.now, detail]);
@@ -105,7 +105,7 @@ async function writeChanges(w: PlanWriter, changes: OrderChange[]): Promise<void
   const changedLines: SqlValue[][] = [];
   const history: SqlValue[][] = [];
   for (const c of changes) {
-    await w.turns.pause();
+    if (w.turns.due) await w.turns.next();
     for (const i of c.newLines) newLines.push(itemRow(w, c.stored.id, i));
     for (const { stored, item } of c.changedLines) changedLines.push([stored.id, w.skuIds.get(item.code) ?? null, item.code, item.title, item.properties, item.quantity, item.price, item.refundStatus, item.refundState, item.refundAmount]);
     if (Object.keys(c.set).length === 0 && c.newLines.length === 0 && c.changedLines.length === 0) continue;

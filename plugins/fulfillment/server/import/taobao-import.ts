@@ -56,7 +56,7 @@ function refusedResult(rejected: Rejection[], fileOrder: string[], locale: strin
 async function linkItems(orders: Map<string, ParsedOrder>, refused: Set<string>, items: ItemReport, files: { orders: string; items: string }, turns: Turns): Promise<Rejection[]> {
   const rejected: Rejection[] = [];
   for (const item of items.items) {
-    await turns.pause();
+    if (turns.due) await turns.next();
     const order = orders.get(item.orderNo);
     if (!order) {
       if (!refused.has(item.orderNo)) rejected.push({ file: files.items, row: item.row, column: items.orderColumn, reason: REASONS.itemWithoutOrder(item.orderNo) });
@@ -95,7 +95,9 @@ function headerMappings(reports: ReportPair, request: ImportRequest) {
  * row was refused, one transaction looks up what is stored (one query each for orders, lines and
  * SKU codes), writes new orders in multi-row statements, updates what changed and moves orders
  * the platform closed or is refunding. Every stage works in slices of a few milliseconds
- * (`Turns`), so the server answers other requests throughout, however large the reports.
+ * (`Turns`), so the server answers other requests throughout, however large the reports. The
+ * loops ask `turns.due` and await only when the slice is up: an await on every row, line and
+ * order (some 700,000 in an import of 100,000 orders) cost more than the slices themselves.
  */
 export async function runTaobaoImport(ctx: PluginContext, stock: StockOps, request: ImportRequest): Promise<TaobaoImportResult> {
   const { files, actor, locale, progress } = request;
