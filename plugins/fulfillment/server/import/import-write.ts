@@ -16,6 +16,8 @@ export interface PlanWriter {
   by: StepBy;
   now: string;
   importId: number;
+  /** The largest order id before the import: new orders take the ids after it, in the plan's order. */
+  lastId: number;
   orderFile: string;
   /** listings' SKU id of every code in the reports (stubs included). */
   skuIds: ReadonlyMap<string, number>;
@@ -72,8 +74,7 @@ async function emitClosed(w: PlanWriter, orderId: number, orderNo: string, reaso
  */
 async function writeNewOrders(w: PlanWriter, creates: NewOrder[]): Promise<void> {
   const pipe = new InsertPipe(w.tx, (table, n) => table === 'fulfillment_orders' && w.onOrders(n));
-  const base = (await w.tx.get<{ id: number }>('SELECT COALESCE(MAX(id), 0) AS id FROM fulfillment_orders'))?.id ?? 0;
-  const idOf = (i: number) => base + 1 + i;
+  const idOf = (i: number) => w.lastId + 1 + i;
   const orders: SqlValue[][] = [];
   for (const [i, c] of creates.entries()) {
     if (w.turns.due) await w.turns.next();

@@ -159,7 +159,7 @@ export async function runTaobaoImport(ctx: PluginContext, stock: StockOps, reque
     // Many closes and refunds release many reservations: listings hears of the SKUs once.
     const written = await stock.batch(() => writePlan(
       {
-        ctx, tx, stock, by, now, importId, orderFile: reports.orders.name, skuIds, hashes: screen.hashes, turns,
+        ctx, tx, stock, by, now, importId, lastId: lastIdBefore, orderFile: reports.orders.name, skuIds, hashes: screen.hashes, turns,
         onOrders: (n) => {
           if (n - lastReported < 1000 && n < total) return;
           lastReported = n;
