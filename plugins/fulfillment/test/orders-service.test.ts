@@ -148,6 +148,9 @@ describe('fulfillment.order.created and .paid', () => {
     expect((await heardNos('fulfillment.order.paid')).slice(before.paid)).toEqual([paid1, paid2]);
     const news = (await heard('fulfillment.order.created')).orders.find((o) => o.orderNo === paid1)!;
     expect(news).toMatchObject({ source: 'import', paidAmount: first.orders[1]!.paidAmount });
+    for (const o of (await heard('fulfillment.order.created')).orders.slice(before.created)) {
+      expect(o.orderId, o.orderNo).toBe((await owner.get(`/api/fulfillment/orders?q=${o.orderNo}`)).body.items[0].id);
+    }
     expect(news.items[0]).toMatchObject({ skuCode: first.orders[1]!.items[0]!.code, quantity: first.orders[1]!.items[0]!.quantity });
     expect(news.items.every((i) => i.skuId === sku.id || i.skuId === other.id)).toBe(true);
 

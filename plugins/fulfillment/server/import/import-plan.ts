@@ -40,6 +40,8 @@ export interface ImportPlan {
   creates: NewOrder[];
   changes: OrderChange[];
   unchanged: number;
+  /** Stored orders the report matched field by field: their fingerprint is kept for the next import. */
+  matched: { stored: StoredOrder; orderNo: string }[];
   /** Orders the import cannot move where the platform says they should go (already picked …). */
   attention: { orderNo: string; reason: LocalizedText }[];
   rejected: Rejection[];
@@ -95,7 +97,7 @@ function attentionFor(stored: StoredOrder, news: 'closed' | 'refunding' | 'line-
  * change SKU or quantity: those rows are refused. Planned in slices of `turns`.
  */
 export async function planImport(settings: FulfillmentSettings, itemFile: string, orders: Iterable<ParsedOrder>, stored: StoredOrders, skus: ReadonlyMap<string, SkuInfo>, turns: Turns): Promise<ImportPlan> {
-  const plan: ImportPlan = { creates: [], changes: [], unchanged: 0, attention: [], rejected: [], unknownCodes: new Map() };
+  const plan: ImportPlan = { creates: [], changes: [], unchanged: 0, matched: [], attention: [], rejected: [], unknownCodes: new Map() };
   const isUnknown = (item: ParsedItem) => {
     // A line without a code is not a stub to make: it waits for a mapping (unmapped-item).
     if (item.code === '') return false;
@@ -104,14 +106,17 @@ export async function planImport(settings: FulfillmentSettings, itemFile: string
     return !sku || sku.needsCompleting;
   };
   for (const reported of orders) {
-    await turns.pause();
+    if (turns.due) await turns.next();
     const order = withLineRefunds(reported);
     const existing = stored.byNo.get(order.orderNo);
     if (!existing) plan.creates.push(newOrder(settings, order, isUnknown));
     else {
       const change = changeOf(settings, itemFile, order, existing, stored, isUnknown, plan);
       if (change) plan.changes.push(change);
-      else plan.unchanged++;
+      else {
+        plan.unchanged++;
+        plan.matched.push({ stored: existing, orderNo: order.orderNo });
+      }
     }
   }
   return plan;

@@ -16,9 +16,13 @@ export interface PlanWriter {
   by: StepBy;
   now: string;
   importId: number;
+  /** The largest order id before the import: new orders take the ids after it, in the plan's order. */
+  lastId: number;
   orderFile: string;
   /** listings' SKU id of every code in the reports (stubs included). */
   skuIds: ReadonlyMap<string, number>;
+  /** The report's fingerprint of each order (order-hash.ts), by order number. */
+  hashes: ReadonlyMap<string, string>;
   /** Orders written so far, for the progress bar. */
   onOrders: (written: number) => void;
   /** The import's slices: rows are built a slice at a time. */
@@ -33,7 +37,7 @@ export interface Written {
 const ORDER_COLUMNS = [
   'order_no', 'source', 'shop_name', 'buyer_nick', 'buyer_account', 'platform_status', 'status', 'exceptions', 'goods_total', 'shipping_fee', 'total',
   'paid_amount', 'refund_amount', 'buyer_message', 'seller_remark', 'receiver_name', 'receiver_phone', 'receiver_address', 'receiver_region', 'post_code',
-  'shipping_method', 'item_count', 'priority', 'courier', 'tracking_no', 'merge_key', 'closed_reason', 'placed_at', 'paid_at', 'created_at', 'updated_at',
+  'shipping_method', 'item_count', 'priority', 'courier', 'tracking_no', 'merge_key', 'closed_reason', 'placed_at', 'paid_at', 'created_at', 'updated_at', 'import_hash',
 ];
 const ITEM_COLUMNS = ['order_id', 'line_key', 'sku_id', 'sku_code', 'title', 'properties', 'quantity', 'price', 'refund_status', 'refund_state', 'refund_amount'];
 const HISTORY_COLUMNS = ['order_id', 'action', 'from_status', 'to_status', 'actor_id', 'actor_name', 'at', 'detail'];
@@ -52,7 +56,7 @@ function orderRow(w: PlanWriter, plan: NewOrder): SqlValue[] {
     o.goodsTotal, o.shippingFee, o.total, o.paidAmount, o.refundAmount, o.buyerMessage, o.sellerRemark, o.receiverName, o.receiverPhone, o.receiverAddress,
     o.receiverRegion, o.postCode, o.shippingMethod, plan.itemCount, plan.priority, o.courier, o.trackingNo,
     mergeKeyOf({ buyerNick: o.buyerNick, receiverName: o.receiverName, receiverPhone: o.receiverPhone, receiverAddress: o.receiverAddress }),
-    closedReason, o.placedAt, o.paidAt, w.now, w.now,
+    closedReason, o.placedAt, o.paidAt, w.now, w.now, w.hashes.get(o.orderNo) ?? null,
   ];
 }
 
@@ -70,11 +74,10 @@ async function emitClosed(w: PlanWriter, orderId: number, orderNo: string, reaso
  */
 async function writeNewOrders(w: PlanWriter, creates: NewOrder[]): Promise<void> {
   const pipe = new InsertPipe(w.tx, (table, n) => table === 'fulfillment_orders' && w.onOrders(n));
-  const base = (await w.tx.get<{ id: number }>('SELECT COALESCE(MAX(id), 0) AS id FROM fulfillment_orders'))?.id ?? 0;
-  const idOf = (i: number) => base + 1 + i;
+  const idOf = (i: number) => w.lastId + 1 + i;
   const orders: SqlValue[][] = [];
   for (const [i, c] of creates.entries()) {
-    await w.turns.pause();
+    if (w.turns.due) await w.turns.next();
     orders.push([idOf(i), ...orderRow(w, c)]);
   }
   await pipe.insert('fulfillment_orders', ['id', ...ORDER_COLUMNS], orders);
@@ -82,7 +85,7 @@ async function writeNewOrders(w: PlanWriter, creates: NewOrder[]): Promise<void>
   const history: SqlValue[][] = [];
   const plain = JSON.stringify({ importId: w.importId, file: w.orderFile });
   for (const [i, c] of creates.entries()) {
-    await w.turns.pause();
+    if (w.turns.due) await w.turns.next();
     for (const item of c.order.items) lines.push(itemRow(w, idOf(i), item));
     const detail = c.exceptions.length ? JSON.stringify({ importId: w.importId, file: w.orderFile, exceptions: c.exceptions.map((e) => e.code) }) : plain;
     history.push([idOf(i), 'import', null, c.status, w.by.id, w.by.name, w.now, detail]);
@@ -103,7 +106,7 @@ async function writeChanges(w: PlanWriter, changes: OrderChange[]): Promise<void
   const changedLines: SqlValue[][] = [];
   const history: SqlValue[][] = [];
   for (const c of changes) {
-    await w.turns.pause();
+    if (w.turns.due) await w.turns.next();
     for (const i of c.newLines) newLines.push(itemRow(w, c.stored.id, i));
     for (const { stored, item } of c.changedLines) changedLines.push([stored.id, w.skuIds.get(item.code) ?? null, item.code, item.title, item.properties, item.quantity, item.price, item.refundStatus, item.refundState, item.refundAmount]);
     if (Object.keys(c.set).length === 0 && c.newLines.length === 0 && c.changedLines.length === 0) continue;
@@ -137,11 +140,26 @@ async function writeChanges(w: PlanWriter, changes: OrderChange[]): Promise<void
   }
 }
 
+/**
+ * Last, once every write above has cleared it: the report's fingerprint of each order it wrote or
+ * matched, so the next import of the same report leaves them alone unread.
+ */
+async function keepHashes(w: PlanWriter, plan: ImportPlan): Promise<void> {
+  const rows: SqlValue[][] = [];
+  for (const c of plan.changes) rows.push([c.stored.id, w.hashes.get(c.stored.order_no) ?? null]);
+  for (const m of plan.matched) {
+    const hash = w.hashes.get(m.orderNo) ?? null;
+    if (hash !== m.stored.import_hash) rows.push([m.stored.id, hash]);
+  }
+  await updateRows(w.tx, 'fulfillment_orders', ['import_hash'], rows);
+}
+
 /** Writes the plan in the caller's transaction; answers how many orders became 异常 and 已关闭. */
 export async function writePlan(w: PlanWriter, plan: ImportPlan): Promise<Written> {
   await writeNewOrders(w, plan.creates);
   w.onOrders(plan.creates.length);
   await writeChanges(w, plan.changes);
+  await keepHashes(w, plan);
   w.onOrders(plan.creates.length + plan.changes.length);
   const moved = (to: string) => plan.changes.filter((c) => c.move?.to === to).length;
   return {

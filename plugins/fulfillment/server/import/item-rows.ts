@@ -50,7 +50,7 @@ export async function readItemReport(file: string, records: readonly CsvRecord[]
   if (rejected.length) return { items, rejected, orderColumn: ITEM_COLUMNS[orderKey], refused, lineColumn };
   const cells = new RowCells<ItemColumn>(file, index, deps.money);
   for (let r = 1; r < records.length; r++) {
-    await deps.turns.pause();
+    if (deps.turns.due) await deps.turns.next();
     deps.onRow();
     cells.load(records[r]!);
     if (cells.blank()) continue;

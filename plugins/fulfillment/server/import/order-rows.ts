@@ -88,7 +88,7 @@ export async function readOrderReport(
     return read ?? null;
   };
   for (let r = 1; r < records.length; r++) {
-    await deps.turns.pause();
+    if (deps.turns.due) await deps.turns.next();
     deps.onRow();
     cells.load(records[r]!);
     if (cells.blank()) continue;

@@ -48,8 +48,17 @@ interface Word {
   urgent: boolean;
 }
 
+// Built once per settings object: an import reads 100,000 orders' texts under the same settings.
+const vocabularies = new WeakMap<FulfillmentSettings, Word[]>();
+
 /** The words to look for: request words, courier names and urgency words, longest first. */
 function vocabulary(settings: FulfillmentSettings): Word[] {
+  let words = vocabularies.get(settings);
+  if (!words) vocabularies.set(settings, (words = wordsOf(settings)));
+  return words;
+}
+
+function wordsOf(settings: FulfillmentSettings): Word[] {
   const known = new Set(settings.couriers.map((c) => c.code));
   const byText = new Map<string, Word>();
   const add = (text: string, patch: Partial<Word>) => {
