@@ -101,6 +101,8 @@ test('a messy mix: every order, history row and reservation comes out as the rul
   const name = new Map(after.orders.map((o) => [o.id, o.order_no.startsWith('M') ? `M${manual.findIndex((m) => m.id === o.id)}` : `T${e.orders.findIndex((x) => x.orderNo === o.order_no)}`]));
   const skuName = new Map(skus.map((s, i) => [s.id, `sku${i}`]));
   const label = (id: number) => name.get(id) ?? String(id);
+  // SKU codes differ from run to run; the messages name them.
+  const plain = (text: string) => skus.reduce((t, s, i) => t.replaceAll(s.code, `sku${i}`), text);
   const results = (body: { results: { orderId: number; outcome: string; reasons: { code: string }[] }[] }) =>
     body.results.map((r) => `${label(r.orderId)} ${r.outcome}${r.reasons.length ? ` ${r.reasons.map((x) => x.code).join(',')}` : ''}`);
   // Every row the review wrote carries one time per run; the state columns agree with it.
@@ -108,7 +110,7 @@ test('a messy mix: every order, history row and reservation comes out as the rul
   const times = [...new Set(reviewRows.map((h) => h.at))];
   const when = (at: string | null) => (at === null ? '-' : times.includes(at) ? `t${times.indexOf(at)}` : 'before');
   const orders = after.orders.map(
-    (o) => `${label(o.id)} ${o.status} flag ${o.flag} v${o.version} ${o.exceptions === '[]' ? '' : `${o.exceptions} `}by ${o.reviewed_by_name ?? '-'} at ${when(o.reviewed_at)} updated ${when(o.updated_at)}`,
+    (o) => `${label(o.id)} ${o.status} flag ${o.flag} v${o.version} ${o.exceptions === '[]' ? '' : `${plain(o.exceptions)} `}by ${o.reviewed_by_name ?? '-'} at ${when(o.reviewed_at)} updated ${when(o.updated_at)}`,
   );
   const history = reviewRows.map((h) => `${label(h.order_id)} ${h.action} ${h.from_status}→${h.to_status} ${h.actor_name} ${when(h.at)} ${h.detail}`);
   const reservations = after.reservations.map((r) => `${label(r.order_id)} ${skuName.get(r.sku_id)} ×${r.qty}`);
@@ -185,47 +187,47 @@ test('a messy mix: every order, history row and reservation comes out as the rul
       "T3 exception flag 0 v2 [{"code":"needs-person","message":"订单有买家留言，需要人工看过再审核"}] by - at - updated t1",
       "T4 approved flag 0 v2 by 王店长 at t1 updated t1",
       "T5 exception flag 0 v1 [{"code":"unmapped-item","message":"宝贝 「加绒连帽卫衣 秋冬新款（颜色分类：灰色;尺码：L）」 没有商家编码，还不知道是店里哪个 SKU：在订单的宝贝里点「这是哪个商品？」选一次，以后同样的宝贝自动对上"}] by - at - updated before",
-      "T6 exception flag 1 v3 [{"code":"out-of-stock","message":"库存不够：ARMXDUYI2L0-L 要 1 件，可用 0 件。请入库或补货后再审"}] by - at - updated t1",
+      "T6 exception flag 1 v3 [{"code":"out-of-stock","message":"库存不够：sku2 要 1 件，可用 0 件。请入库或补货后再审"}] by - at - updated t1",
       "T7 exception flag 0 v2 [{"code":"needs-person","message":"订单有卖家备注，需要人工看过再审核"}] by - at - updated t1",
-      "T8 exception flag 0 v2 [{"code":"out-of-stock","message":"库存不够：ARMXDUYI2L0-M 要 1 件，可用 0 件。请入库或补货后再审"}] by - at - updated t1",
+      "T8 exception flag 0 v2 [{"code":"out-of-stock","message":"库存不够：sku1 要 1 件，可用 0 件。请入库或补货后再审"}] by - at - updated t1",
       "T9 approved flag 0 v2 by 王店长 at t1 updated t1",
       "T10 exception flag 0 v1 [{"code":"unknown-sku","message":"商家编码 AR-GONE-1 在商品资料里没有或还没补全（已先建成待补全的 SKU）：请在商品资料里补全后再审单"}] by - at - updated before",
-      "T11 exception flag 1 v3 [{"code":"out-of-stock","message":"库存不够：ARMXDUYI2L0-M 要 2 件，可用 0 件。请入库或补货后再审"}] by - at - updated t1",
+      "T11 exception flag 1 v3 [{"code":"out-of-stock","message":"库存不够：sku1 要 2 件，可用 0 件。请入库或补货后再审"}] by - at - updated t1",
       "T12 approved flag 0 v2 by 王店长 at t1 updated t1",
       "T13 approved flag 0 v2 by 王店长 at t1 updated t1",
       "T14 exception flag 0 v2 [{"code":"needs-person","message":"订单有买家留言，需要人工看过再审核"}] by - at - updated t1",
       "T15 exception flag 0 v1 [{"code":"unmapped-item","message":"宝贝 「加绒连帽卫衣 秋冬新款（颜色分类：白色;尺码：S）」 没有商家编码，还不知道是店里哪个 SKU：在订单的宝贝里点「这是哪个商品？」选一次，以后同样的宝贝自动对上"}] by - at - updated before",
-      "T16 exception flag 1 v3 [{"code":"out-of-stock","message":"库存不够：ARMXDUYI2L0-L 要 1 件，可用 0 件。请入库或补货后再审"}] by - at - updated t1",
+      "T16 exception flag 1 v3 [{"code":"out-of-stock","message":"库存不够：sku2 要 1 件，可用 0 件。请入库或补货后再审"}] by - at - updated t1",
       "T17 approved flag 0 v2 by 王店长 at t1 updated t1",
-      "T18 exception flag 0 v2 [{"code":"out-of-stock","message":"库存不够：ARMXDUYI2L0-M 要 2 件，可用 0 件。请入库或补货后再审"}] by - at - updated t1",
+      "T18 exception flag 0 v2 [{"code":"out-of-stock","message":"库存不够：sku1 要 2 件，可用 0 件。请入库或补货后再审"}] by - at - updated t1",
       "T19 approved flag 0 v2 by 王店长 at t1 updated t1",
       "T20 exception flag 0 v1 [{"code":"unknown-sku","message":"商家编码 AR-GONE-1 在商品资料里没有或还没补全（已先建成待补全的 SKU）：请在商品资料里补全后再审单"}] by - at - updated before",
-      "T21 exception flag 1 v3 [{"code":"out-of-stock","message":"库存不够：ARMXDUYI2L0-M 要 1 件，可用 0 件。请入库或补货后再审"}] by - at - updated t1",
+      "T21 exception flag 1 v3 [{"code":"out-of-stock","message":"库存不够：sku1 要 1 件，可用 0 件。请入库或补货后再审"}] by - at - updated t1",
       "T22 exception flag 0 v2 [{"code":"unpaid","message":"买家还没付款，不能审核通过；等付款后再审，或关闭订单"}] by - at - updated t1",
       "T23 approved flag 0 v2 by 王店长 at t1 updated t1",
       "T24 approved flag 0 v2 by 王店长 at t1 updated t1",
       "T25 exception flag 0 v1 [{"code":"unmapped-item","message":"宝贝 「运动休闲束脚裤（颜色分类：灰色;尺码：M）」 没有商家编码，还不知道是店里哪个 SKU：在订单的宝贝里点「这是哪个商品？」选一次，以后同样的宝贝自动对上"}] by - at - updated before",
-      "T26 exception flag 1 v3 [{"code":"needs-person","message":"订单有卖家备注，需要人工看过再审核"},{"code":"out-of-stock","message":"库存不够：ARMXDUYI2L0-L 要 1 件，可用 0 件。请入库或补货后再审"}] by - at - updated t1",
+      "T26 exception flag 1 v3 [{"code":"needs-person","message":"订单有卖家备注，需要人工看过再审核"},{"code":"out-of-stock","message":"库存不够：sku2 要 1 件，可用 0 件。请入库或补货后再审"}] by - at - updated t1",
       "T27 approved flag 0 v2 by 王店长 at t1 updated t1",
-      "T28 exception flag 0 v2 [{"code":"out-of-stock","message":"库存不够：ARMXDUYI2L0-M 要 1 件，可用 0 件。请入库或补货后再审"}] by - at - updated t1",
+      "T28 exception flag 0 v2 [{"code":"out-of-stock","message":"库存不够：sku1 要 1 件，可用 0 件。请入库或补货后再审"}] by - at - updated t1",
       "T29 approved flag 0 v2 by 王店长 at t1 updated t1",
       "T30 exception flag 0 v1 [{"code":"unknown-sku","message":"商家编码 AR-GONE-1 在商品资料里没有或还没补全（已先建成待补全的 SKU）：请在商品资料里补全后再审单"}] by - at - updated before",
-      "T31 exception flag 1 v3 [{"code":"out-of-stock","message":"库存不够：ARMXDUYI2L0-M 要 1 件，可用 0 件。请入库或补货后再审"}] by - at - updated t1",
+      "T31 exception flag 1 v3 [{"code":"out-of-stock","message":"库存不够：sku1 要 1 件，可用 0 件。请入库或补货后再审"}] by - at - updated t1",
       "T32 approved flag 0 v2 by 王店长 at t1 updated t1",
       "T33 approved flag 0 v2 by 王店长 at t1 updated t1",
       "T34 approved flag 0 v2 by 王店长 at t1 updated t1",
       "T35 exception flag 0 v1 [{"code":"unmapped-item","message":"宝贝 「纯棉圆领短袖T恤（颜色分类：白色;尺码：L）」 没有商家编码，还不知道是店里哪个 SKU：在订单的宝贝里点「这是哪个商品？」选一次，以后同样的宝贝自动对上"}] by - at - updated before",
-      "T36 exception flag 1 v3 [{"code":"needs-person","message":"订单有买家留言，需要人工看过再审核"},{"code":"out-of-stock","message":"库存不够：ARMXDUYI2L0-L 要 1 件，可用 0 件。请入库或补货后再审"}] by - at - updated t1",
+      "T36 exception flag 1 v3 [{"code":"needs-person","message":"订单有买家留言，需要人工看过再审核"},{"code":"out-of-stock","message":"库存不够：sku2 要 1 件，可用 0 件。请入库或补货后再审"}] by - at - updated t1",
       "T37 approved flag 0 v2 by 王店长 at t1 updated t1",
-      "T38 exception flag 0 v2 [{"code":"out-of-stock","message":"库存不够：ARMXDUYI2L0-M 要 1 件，可用 0 件。请入库或补货后再审"}] by - at - updated t1",
+      "T38 exception flag 0 v2 [{"code":"out-of-stock","message":"库存不够：sku1 要 1 件，可用 0 件。请入库或补货后再审"}] by - at - updated t1",
       "T39 exception flag 0 v2 [{"code":"unpaid","message":"买家还没付款，不能审核通过；等付款后再审，或关闭订单"}] by - at - updated t1",
       "T40 exception flag 0 v1 [{"code":"unknown-sku","message":"商家编码 AR-GONE-1 在商品资料里没有或还没补全（已先建成待补全的 SKU）：请在商品资料里补全后再审单"}] by - at - updated before",
-      "T41 exception flag 1 v3 [{"code":"out-of-stock","message":"库存不够：ARMXDUYI2L0-M 要 1 件，可用 0 件。请入库或补货后再审"}] by - at - updated t1",
+      "T41 exception flag 1 v3 [{"code":"out-of-stock","message":"库存不够：sku1 要 1 件，可用 0 件。请入库或补货后再审"}] by - at - updated t1",
       "T42 approved flag 0 v2 by 王店长 at t1 updated t1",
       "T43 approved flag 0 v2 by 王店长 at t1 updated t1",
       "T44 approved flag 0 v2 by 王店长 at t1 updated t1",
       "T45 exception flag 0 v1 [{"code":"unmapped-item","message":"宝贝 「运动休闲束脚裤（颜色分类：灰色;尺码：L）」 没有商家编码，还不知道是店里哪个 SKU：在订单的宝贝里点「这是哪个商品？」选一次，以后同样的宝贝自动对上"}] by - at - updated before",
-      "T46 exception flag 1 v3 [{"code":"out-of-stock","message":"库存不够：ARMXDUYI2L0-L 要 1 件，可用 0 件。请入库或补货后再审"}] by - at - updated t1",
+      "T46 exception flag 1 v3 [{"code":"out-of-stock","message":"库存不够：sku2 要 1 件，可用 0 件。请入库或补货后再审"}] by - at - updated t1",
       "T47 exception flag 0 v2 [{"code":"needs-person","message":"订单有买家留言，需要人工看过再审核"}] by - at - updated t1",
       "M0 exception flag 0 v2 [{"code":"needs-person","message":"订单有买家留言，需要人工看过再审核"}] by - at - updated t1",
       "M1 exception flag 0 v2 [{"code":"possible-merge","message":"同一买家同一地址还有订单 M202612080003 没拣货，可以合并发货；请人工决定"}] by - at - updated t1",
