@@ -48,8 +48,19 @@ interface Word {
   urgent: boolean;
 }
 
+// The review reads every order of a slice with one settings object: the words are built once for it.
+const vocabularies = new WeakMap<FulfillmentSettings, Word[]>();
+
 /** The words to look for: request words, courier names and urgency words, longest first. */
 function vocabulary(settings: FulfillmentSettings): Word[] {
+  const kept = vocabularies.get(settings);
+  if (kept) return kept;
+  const words = buildVocabulary(settings);
+  vocabularies.set(settings, words);
+  return words;
+}
+
+function buildVocabulary(settings: FulfillmentSettings): Word[] {
   const known = new Set(settings.couriers.map((c) => c.code));
   const byText = new Map<string, Word>();
   const add = (text: string, patch: Partial<Word>) => {
