@@ -17,7 +17,7 @@ export const REPEAT = 200;
 /** Orders waiting for review, timed once through POST /orders/auto-review at the end. */
 export const PENDING = 5_000;
 const SKUS = 300;
-const OWNER = { username: 'dianzhang', password: 'correct-horse-42', displayName: '王店长' };
+export const OWNER = { username: 'dianzhang', password: 'correct-horse-42', displayName: '王店长' };
 const WORKBENCH = join(ROOT, 'dist', 'workbench.js');
 const OFFSET = '+08:00';
 const DAY = 86_400_000;
@@ -87,7 +87,7 @@ function batcher(db, head, tuple, size = 100) {
 const finalize = (...statements) => Promise.all(statements.map((st) => new Promise((resolve, reject) => st.finalize((e) => (e ? reject(e) : resolve())))));
 
 /** Writes `orders` orders (and their items) in one transaction with prepared statements. */
-async function fillShop(file, skus, { orders, pending }) {
+export async function fillShop(file, skus, { orders, pending }) {
   const db = await new Promise((resolve, reject) => {
     const d = new sqlite3.Database(file, sqlite3.OPEN_READWRITE, (e) => (e ? reject(e) : resolve(d)));
   });
@@ -168,7 +168,7 @@ async function fillShop(file, skus, { orders, pending }) {
   return { items, samples };
 }
 
-async function startWorkbench(dir, nodeArgs = []) {
+export async function startWorkbench(dir, nodeArgs = []) {
   return startServerProcess(WORKBENCH, {
     nodeArgs: ['--enable-source-maps', ...nodeArgs],
     env: { WORKBENCH_CONFIG: join(dir, 'config.yaml'), WORKBENCH_DATA_DIR: join(dir, 'data'), WORKBENCH_PORT: '0' },
@@ -178,7 +178,7 @@ async function startWorkbench(dir, nodeArgs = []) {
 
 
 /** First start: the owner and SKUs through the API (listings owns them), then stop. */
-async function prepareShop(dir) {
+export async function prepareShop(dir) {
   await writeFile(join(dir, 'config.yaml'), stringify({ logLevel: 'info', plugins: { folders: [], enabled: ['listings', 'fulfillment'] } }));
   const wb = await startWorkbench(dir);
   try {

@@ -4,6 +4,7 @@
 import { cpus, platform, release, totalmem } from 'node:os';
 import { runAfterSalesQueue } from './after-sales-queue.mjs';
 import { runAttendance } from './attendance.mjs';
+import { runAutoReview } from './auto-review.mjs';
 import { runCsKpis } from './cs-kpis.mjs';
 import { runCsPhrases } from './cs-phrases.mjs';
 import { runDb } from './db.mjs';
@@ -27,6 +28,7 @@ const benchmarks = [
   { name: 'cs-kpis', run: runCsKpis, right: [2] },
   { name: 'cs-phrases', run: runCsPhrases, right: [2] },
   { name: 'orders', run: runOrdersSearch, right: [2, 3] },
+  { name: 'auto-review', run: runAutoReview, right: [2] },
   { name: 'ui', run: runUiSize, right: [2] },
   { name: 'procurement', run: async () => (await runProcurementSuggest()).rows, right: [1, 2] },
   { name: 'after-sales', run: runAfterSalesQueue, right: [2, 3] },

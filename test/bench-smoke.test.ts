@@ -4,6 +4,7 @@
 // The attendance and procurement benchmarks have their own tests (bench-attendance, bench-procurement).
 import { describe, expect, test } from 'vitest';
 import { runAfterSalesQueue } from '../bench/after-sales-queue.mjs';
+import { runAutoReview } from '../bench/auto-review.mjs';
 import { runDb } from '../bench/db.mjs';
 import { runHttp } from '../bench/http.mjs';
 import { runOrdersImport } from '../bench/orders-import.mjs';
@@ -35,6 +36,11 @@ describe('every benchmark runs at a smoke size', () => {
   test('orders: every search mix agrees with its answer check, auto-review reviews every waiting order', async () => {
     const rows = await runOrdersSearch({ ...quiet, orders: 1_500, pending: 60, repeat: 2 });
     expect(rows.at(-1)![1]).toBe('POST /orders/auto-review, 60 orders waiting');
+  }, 120_000);
+
+  test('auto-review: every waiting order reviewed, the same way in every round', async () => {
+    const rows = await runAutoReview({ ...quiet, orders: 1_200, pending: 80, rounds: 2 });
+    expect(rows[0]![1]).toBe('POST /orders/auto-review, 80 orders waiting in 1,200');
   }, 120_000);
 
   test('orders-import: the Taobao import loads every order, then finds them all unchanged', async () => {

@@ -4,12 +4,12 @@ import { fulfillmentSettings } from '../settings.js';
 import { CatalogToken } from '../tokens.js';
 import type { StepBy } from '../shared/actor.js';
 import type { StockOps } from '../warehouse/stock-ops.js';
-import { moveOrder } from './order-moves.js';
 import type { OrderRow } from './order-record.js';
 import type { OrderFilter } from './order-filter.js';
 import { factsOf, loadBatchFacts, takeStock } from './review-facts.js';
 import { pendingIdsOf } from './review-scope.js';
-import { asExceptions, reviewMoves } from './review-moves.js';
+import { asExceptions } from './review-moves.js';
+import { SliceWrites } from './review-writes.js';
 import { blocking, reviewFindings } from './review-rules.js';
 
 export type BatchOutcome = 'approved' | 'exception' | 'refused' | 'skipped';
@@ -53,23 +53,23 @@ async function reviewSlice(ctx: PluginContext, stock: StockOps, tx: Transaction,
   }
   const settings = fulfillmentSettings(ctx);
   const batch = await loadBatchFacts(tx, stock, ctx.services.get(CatalogToken), eligible);
-  const at = ctx.now();
-  const moves = reviewMoves(tx, { ctx, stock });
+  const writes = new SliceWrites({ by: run.by, at: ctx.now() }, run.mode);
   for (const row of eligible) {
     const facts = factsOf(batch, row);
     const failing = blocking(reviewFindings(settings, facts), 'auto');
     const reasons = failing.map((f) => ({ code: f.code ?? ('manual' as const), message: f.message[run.locale === 'en' ? 'en' : 'zh-CN'] }));
     if (failing.length === 0) {
-      await moves.approve(row, facts.items, { by: run.by, at, detail: { batch: run.mode } });
+      writes.approve(row, facts.items);
       takeStock(batch, row);
       results.push({ orderId: row.id, orderNo: row.order_no, outcome: 'approved', reasons });
     } else if (run.mode === 'auto') {
-      await moveOrder(tx, row.id, 'exception', { action: 'auto-review', by: run.by, at, set: { exceptions: JSON.stringify(asExceptions(failing)) }, detail: { codes: failing.map((f) => f.code) }, current: row });
+      writes.exception(row, asExceptions(failing), failing.map((f) => f.code));
       results.push({ orderId: row.id, orderNo: row.order_no, outcome: 'exception', reasons });
     } else {
       results.push({ orderId: row.id, orderNo: row.order_no, outcome: 'refused', reasons });
     }
   }
+  await writes.flush(tx, stock);
   return results;
 }
 

@@ -48,7 +48,8 @@ interface Word {
   urgent: boolean;
 }
 
-// Built once per settings object: an import reads 100,000 orders' texts under the same settings.
+// Built once per settings object: an import reads 100,000 orders' texts, and a review each order
+// of a slice, under the same settings.
 const vocabularies = new WeakMap<FulfillmentSettings, Word[]>();
 
 /** The words to look for: request words, courier names and urgency words, longest first. */

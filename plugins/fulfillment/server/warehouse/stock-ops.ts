@@ -138,6 +138,17 @@ export class StockOps {
     await this.changed(tx, [...bySku.keys()]);
   }
 
+  /**
+   * `reserve` for many orders at once (a batch review's slice): each order's reservation replaced
+   * by its pieces per SKU, in one DELETE and bulk INSERTs.
+   */
+  async reserveMany(tx: Transaction, orders: ReadonlyMap<number, ReadonlyMap<number, number>>): Promise<void> {
+    await tx.run('DELETE FROM fulfillment_reservations WHERE order_id IN (SELECT value FROM json_each(?))', [JSON.stringify([...orders.keys()])]);
+    const rows = [...orders].flatMap(([orderId, bySku]) => [...bySku].map(([skuId, qty]) => [orderId, skuId, qty]));
+    await tx.insertMany('fulfillment_reservations', ['order_id', 'sku_id', 'qty'], rows);
+    await this.changed(tx, [...orders.values()].flatMap((bySku) => [...bySku.keys()]));
+  }
+
   /** Drops the order's reservation (sent back to review, closed, or shipped). */
   async release(tx: Transaction, orderId: number): Promise<void> {
     const rows = await tx.all<{ sku_id: number }>('SELECT sku_id FROM fulfillment_reservations WHERE order_id = ?', [orderId]);

@@ -68,16 +68,22 @@ export async function checkStock(ctx: PluginContext, tx: Transaction, inventory:
   const fallback = listingsSettings(ctx).lowStockThreshold;
   const now = ctx.now();
   const crossed: LowStockEvent[] = [];
+  const levels: [number, number, number, number][] = [];
   for (const sku of skus) {
     const level = stock.get(sku.id) ?? 0;
     const threshold = sku.low_stock_threshold ?? fallback;
     const low = level < threshold;
-    await tx.run(
-      `INSERT INTO listings_stock_levels (sku_id, stock, threshold, low, checked_at) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (sku_id) DO UPDATE SET stock = excluded.stock, threshold = excluded.threshold, low = excluded.low, checked_at = excluded.checked_at`,
-      [sku.id, level, threshold, low ? 1 : 0, now],
-    );
+    levels.push([sku.id, level, threshold, low ? 1 : 0]);
     if (low && previous.get(sku.id) !== true) crossed.push({ skuId: sku.id, code: sku.code, stock: level, threshold });
+  }
+  // One statement per chunk, not per SKU: fulfillment's batch review checks hundreds of SKUs per slice.
+  for (const part of chunks(levels)) {
+    await tx.run(
+      `INSERT INTO listings_stock_levels (sku_id, stock, threshold, low, checked_at)
+       SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, ? FROM json_each(?) WHERE true
+       ON CONFLICT (sku_id) DO UPDATE SET stock = excluded.stock, threshold = excluded.threshold, low = excluded.low, checked_at = excluded.checked_at`,
+      [now, JSON.stringify(part)],
+    );
   }
   for (const event of crossed) await ctx.events.emit('listings.sku.low-stock', event);
   return crossed;
