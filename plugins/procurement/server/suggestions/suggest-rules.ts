@@ -40,6 +40,7 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
 
 export function suggest(input: SuggestInput): SuggestResult {
   const perDay = input.shipped / input.windowDays;
+  const rate = round2(perDay);
   const coverDays = input.leadTimeDays + input.safetyDays;
   const target = Math.ceil(round2(perDay * coverDays));
   const position = input.onHand - input.reserved + input.onOrder;
@@ -47,9 +48,9 @@ export function suggest(input: SuggestInput): SuggestResult {
   const daysLeft = perDay > 0 ? Math.floor(Math.max(0, position) / perDay) : null;
   const lead = input.leadTimeFrom === 'supplier' ? { zh: '供应商到货', en: "supplier's lead time" } : { zh: '默认到货', en: 'default lead time' };
   const steps: Text[] = [
-    { 'zh-CN': `日均销量 = 近 ${input.windowDays} 天发货 ${input.shipped} 件 ÷ ${input.windowDays} 天 = ${round2(perDay)} 件/天`, en: `Sales per day = ${input.shipped} shipped in ${input.windowDays} days ÷ ${input.windowDays} = ${round2(perDay)} a day` },
+    { 'zh-CN': `日均销量 = 近 ${input.windowDays} 天发货 ${input.shipped} 件 ÷ ${input.windowDays} 天 = ${rate} 件/天`, en: `Sales per day = ${input.shipped} shipped in ${input.windowDays} days ÷ ${input.windowDays} = ${rate} a day` },
     { 'zh-CN': `备货天数 = ${lead.zh} ${input.leadTimeDays} 天 + 安全库存 ${input.safetyDays} 天 = ${coverDays} 天`, en: `Days to cover = ${lead.en} ${input.leadTimeDays} + safety stock ${input.safetyDays} = ${coverDays} days` },
-    { 'zh-CN': `目标库存 = ${round2(perDay)} × ${coverDays} = ${target} 件（向上取整）`, en: `Target stock = ${round2(perDay)} × ${coverDays} = ${target} (rounded up)` },
+    { 'zh-CN': `目标库存 = ${rate} × ${coverDays} = ${target} 件（向上取整）`, en: `Target stock = ${rate} × ${coverDays} = ${target} (rounded up)` },
     { 'zh-CN': `可用 = 在库 ${input.onHand} − 已占用 ${input.reserved} + 在途 ${input.onOrder} = ${position} 件`, en: `Available = on hand ${input.onHand} − reserved ${input.reserved} + on order ${input.onOrder} = ${position}` },
     { 'zh-CN': `缺口 = ${target} − ${position} = ${need} 件`, en: `Short by ${target} − ${position} = ${need}` },
   ];
@@ -66,5 +67,5 @@ export function suggest(input: SuggestInput): SuggestResult {
   } else {
     steps.push({ 'zh-CN': '库存够用，暂不补货', en: 'Stock covers the days: nothing to buy now' });
   }
-  return { perDay: round2(perDay), coverDays, target, position, need, quantity, daysLeft, steps };
+  return { perDay: rate, coverDays, target, position, need, quantity, daysLeft, steps };
 }
