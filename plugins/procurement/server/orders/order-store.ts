@@ -143,8 +143,9 @@ class DbOrderStore implements OrderStore {
     if (skuCodes.length === 0) return new Map();
     const rows = await this.tx.all<{ code: string; qty: number }>(
       `SELECT l.sku_code AS code, SUM(MAX(l.qty - l.passed, 0)) AS qty FROM procurement_order_lines l JOIN procurement_orders o ON o.id = l.order_id
-       WHERE o.status IN (${OPEN_STATUSES.map(() => '?').join(',')}) AND l.sku_code IN (${skuCodes.map(() => '?').join(',')}) GROUP BY l.sku_code`,
-      [...OPEN_STATUSES, ...skuCodes],
+       WHERE o.status IN (${OPEN_STATUSES.map(() => '?').join(',')}) AND l.sku_code IN (SELECT value FROM json_each(?)) GROUP BY l.sku_code`,
+      // One JSON value, not a placeholder a code: thousands of codes would pass SQLite's limit of variables.
+      [...OPEN_STATUSES, JSON.stringify(skuCodes)],
     );
     return new Map(rows.filter((r) => r.qty > 0).map((r) => [r.code, r.qty]));
   }

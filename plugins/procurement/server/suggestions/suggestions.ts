@@ -58,12 +58,11 @@ export async function reorderSuggestions(ctx: PluginContext, settings: Suggestio
     if (page.length < 1000) break;
     afterId = page.at(-1)!.id;
   }
+  // The products asked all at once: one after another, their round trips added up.
+  const productIds = [...new Set(skus.map((s) => s.productId!))];
+  const found = await Promise.all(productIds.map((id) => catalog.product(id)));
   const products = new Map<number, { title: string; delisted: boolean }>();
-  for (const id of new Set(skus.map((s) => s.productId!))) {
-    await turns.pause();
-    const product = await catalog.product(id);
-    if (product) products.set(id, { title: product.title, delisted: product.status === 'delisted' });
-  }
+  for (const product of found) if (product) products.set(product.id, { title: product.title, delisted: product.status === 'delisted' });
   const live = skus.filter((s) => products.get(s.productId!)?.delisted === false);
 
   const now = ctx.now();
@@ -74,29 +73,33 @@ export async function reorderSuggestions(ctx: PluginContext, settings: Suggestio
     orders ? orders.shippedQuantities(ids, from, now) : Promise.resolve(new Map<number, number>()),
     inventory ? inventory.onHand(ids) : Promise.resolve(new Map<number, number>()),
     inventory ? inventory.reserved(ids) : Promise.resolve(new Map<number, number>()),
-    supplierItemStore(options.q).offers(codes, now.slice(0, 10)),
+    supplierItemStore(options.q).cheapestOffers(codes, now.slice(0, 10)),
     onOrderQuantities(options.q, codes),
   ]);
 
   const items: Suggestion[] = [];
   for (const sku of live) {
-    await turns.pause();
-    const offer = offers.get(sku.code)?.[0];
-    const figures = {
-      shipped: shipped.get(sku.id) ?? 0,
-      onHand: onHand.get(sku.id) ?? 0,
-      reserved: reserved.get(sku.id) ?? 0,
-      onOrder: onOrder.get(sku.code) ?? 0,
-      leadTimeDays: offer?.leadTimeDays ?? settings.defaultLeadTimeDays,
-      minQuantity: offer?.minQuantity ?? 1,
-    };
+    // Awaiting only when the slice is used up: an await for every SKU cost more than its arithmetic.
+    if (turns.due) await turns.next();
+    const offer = offers.get(sku.code);
+    const shippedQty = shipped.get(sku.id) ?? 0;
+    const onHandQty = onHand.get(sku.id);
+    const reservedQty = reserved.get(sku.id) ?? 0;
+    const onOrderQty = onOrder.get(sku.code) ?? 0;
+    const leadTimeDays = offer?.leadTimeDays ?? settings.defaultLeadTimeDays;
+    const minQuantity = offer?.minQuantity ?? 1;
     // Never stocked (absent from inventory), never shipped, nothing coming: its first batch.
-    const isNew = inventory !== undefined && !onHand.has(sku.id) && figures.shipped === 0 && figures.onOrder === 0;
-    const result = suggest({ ...figures, windowDays: settings.windowDays, safetyDays: settings.safetyDays, leadTimeFrom: offer ? 'supplier' : 'setting', isNew, firstBatchMax: settings.firstBatchMax });
+    const isNew = inventory !== undefined && onHandQty === undefined && shippedQty === 0 && onOrderQty === 0;
+    const result = suggest({
+      shipped: shippedQty, windowDays: settings.windowDays, leadTimeDays, leadTimeFrom: offer ? 'supplier' : 'setting', safetyDays: settings.safetyDays,
+      onHand: onHandQty ?? 0, reserved: reservedQty, onOrder: onOrderQty, minQuantity, isNew, firstBatchMax: settings.firstBatchMax,
+    });
     if (result.quantity === 0 && !options.all) continue;
+    // Written out in the order the spreads gave ({ ...result, ...figures, … }), so the JSON reads the same.
     items.push({
-      ...result,
-      ...figures,
+      perDay: result.perDay, coverDays: result.coverDays, target: result.target, position: result.position, need: result.need, quantity: result.quantity,
+      daysLeft: result.daysLeft, steps: result.steps,
+      shipped: shippedQty, onHand: onHandQty ?? 0, reserved: reservedQty, onOrder: onOrderQty, leadTimeDays, minQuantity,
       skuId: sku.id,
       skuCode: sku.code,
       productId: sku.productId!,

@@ -20,10 +20,10 @@ export interface SupplierItemReader {
   /** The supplier's price list, by 商家编码. */
   list(supplierId: number): Promise<SupplierItem[]>;
   /**
-   * Per 商家编码, the offers still valid on `day` (`YYYY-MM-DD`) from suppliers not ended, cheapest
-   * first (then the shorter lead time, then the supplier's id).
+   * Per 商家编码, the cheapest offer still valid on `day` (`YYYY-MM-DD`) from a supplier not ended
+   * (a tie goes to the shorter lead time, then the supplier's id); codes without one are absent.
    */
-  offers(skuCodes: string[], day: string): Promise<Map<string, SkuOffer[]>>;
+  cheapestOffers(skuCodes: string[], day: string): Promise<Map<string, SkuOffer>>;
 }
 
 export interface SupplierItemStore extends SupplierItemReader {
@@ -48,25 +48,22 @@ class DbSupplierItemStore implements SupplierItemStore {
     return this.tx.all<SupplierItem>(`SELECT ${COLUMNS} FROM procurement_supplier_items WHERE supplier_id = ? ORDER BY sku_code`, [supplierId]);
   }
 
-  async offers(skuCodes: string[], day: string): Promise<Map<string, SkuOffer[]>> {
-    const result = new Map<string, SkuOffer[]>();
-    if (skuCodes.length === 0) return result;
+  async cheapestOffers(skuCodes: string[], day: string): Promise<Map<string, SkuOffer>> {
+    if (skuCodes.length === 0) return new Map();
+    // Ranked in SQL, so only the chosen offer of each SKU crosses into JavaScript.
     const rows = await this.tx.all<SkuOffer>(
-      `SELECT i.id, i.supplier_id AS supplierId, i.sku_code AS skuCode, i.price, i.min_quantity AS minQuantity,
-              i.valid_until AS validUntil, i.updated_at AS updatedAt, s.name AS supplierName,
-              s.lead_time_days AS leadTimeDays, s.standing
-         FROM procurement_supplier_items i JOIN procurement_suppliers s ON s.id = i.supplier_id
-        WHERE i.sku_code IN (SELECT value FROM json_each(?)) AND s.standing <> 'ended'
-          AND (i.valid_until IS NULL OR i.valid_until >= ?)
-        ORDER BY i.sku_code, i.price, s.lead_time_days, s.id`,
+      `SELECT id, supplierId, skuCode, price, minQuantity, validUntil, updatedAt, supplierName, leadTimeDays, standing FROM (
+         SELECT i.id, i.supplier_id AS supplierId, i.sku_code AS skuCode, i.price, i.min_quantity AS minQuantity,
+                i.valid_until AS validUntil, i.updated_at AS updatedAt, s.name AS supplierName,
+                s.lead_time_days AS leadTimeDays, s.standing,
+                ROW_NUMBER() OVER (PARTITION BY i.sku_code ORDER BY i.price, s.lead_time_days, s.id) AS rank
+           FROM procurement_supplier_items i JOIN procurement_suppliers s ON s.id = i.supplier_id
+          WHERE i.sku_code IN (SELECT value FROM json_each(?)) AND s.standing <> 'ended'
+            AND (i.valid_until IS NULL OR i.valid_until >= ?)
+       ) WHERE rank = 1`,
       [JSON.stringify(skuCodes), day],
     );
-    for (const row of rows) {
-      const list = result.get(row.skuCode) ?? [];
-      list.push(row);
-      result.set(row.skuCode, list);
-    }
-    return result;
+    return new Map(rows.map((row) => [row.skuCode, row]));
   }
 
   async put(supplierId: number, input: SupplierItemInput, now: string): Promise<SupplierItem> {
