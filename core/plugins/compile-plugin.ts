@@ -86,6 +86,9 @@ export async function loadPluginModule(entry: string, pluginDir: string, cacheDi
         format: 'esm',
         target: 'node20',
         sourcemap: 'inline',
+        // A stack trace needs the mappings, not the sources: without them the map Node reads at
+        // each start is a fraction of the size (the files are on disk beside it anyway).
+        sourcesContent: false,
         logLevel: 'silent',
         plugins: [importBoundaries(pluginDir), apiBinding],
         banner: { js: "import { createRequire as __wbRequire } from 'node:module'; const require = __wbRequire(import.meta.url);" },
