@@ -3,8 +3,11 @@
 // of rows checked by its response schema, a public route, refusals — and every answer carries the
 // same security headers and `no-store` as before.
 import { join } from 'node:path';
+import { Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startTestHost, type TestHost } from '@workbench/plugin-api/testing';
+import { SECURITY_HEADER_OPTIONS } from '../core/http/security-headers.js';
 import { ROOT } from './helpers/server.js';
 
 let host: TestHost;
@@ -22,4 +25,59 @@ test('GET /api/example/ping answers a constant to someone allowed to read notes,
   expect(ok.body).toEqual({ pong: true });
   expect((await other.get('/api/example/ping')).status).toBe(403);
   expect((await host.anonymous().get('/api/example/ping')).status).toBe(401);
+});
+
+/** What Hono's secureHeaders middleware sets with the workbench's options: the headers every answer had before. */
+async function honoSecurityHeaders(): Promise<Map<string, string>> {
+  const probe = new Hono().use(secureHeaders(SECURITY_HEADER_OPTIONS)).get('/', (c) => c.body(null, 204));
+  return new Map((await probe.request('/')).headers);
+}
+
+test('every answer carries the security headers Hono set before, no-store on the API, and the same body', async () => {
+  const security = await honoSecurityHeaders();
+  expect(security.get('x-frame-options')).toBe('DENY');
+  const owner = host.owner;
+  const replies: [string, string, Response][] = [];
+  const raw = async (where: string, path: string, init: RequestInit = {}) => {
+    const headers = { host: 'localhost', ...(init.headers as Record<string, string> | undefined) };
+    replies.push([where, path, await host.request(path, { ...init, headers })]);
+  };
+  await raw('public core route', '/api/health');
+  await raw('public plugin route', '/api/example/hello');
+  await raw('logged-in constant', '/api/example/ping', { headers: { cookie: owner.cookie } });
+  await raw('logged-in page', '/api/example/notes?page=1&pageSize=5', { headers: { cookie: owner.cookie } });
+  await raw('own profile', '/api/auth/me', { headers: { cookie: owner.cookie } });
+  await raw('401 problem', '/api/example/ping');
+  await raw('CSRF refusal', '/api/example/notes', { method: 'POST', headers: { cookie: owner.cookie, 'content-type': 'application/json' }, body: '{"text":"x"}' });
+  await raw('404 problem', '/api/example/no-such-route', { headers: { cookie: owner.cookie } });
+  await raw('host refusal', '/api/health', { headers: { host: 'evil.example' } });
+  await raw('handler error', '/api/example/boom', { headers: { cookie: owner.cookie } });
+  await raw('UI page', '/');
+  for (const [where, path, res] of replies) {
+    for (const [name, value] of security) expect(res.headers.get(name), `${where}: ${name}`).toBe(value);
+    expect(res.headers.get('x-powered-by'), where).toBeNull();
+    if (path.startsWith('/api')) expect(res.headers.get('cache-control'), where).toBe('no-store');
+    else expect(res.headers.get('cache-control') ?? '', where).not.toContain('no-store');
+  }
+  const statuses = Object.fromEntries(replies.map(([where, , res]) => [where, res.status]));
+  expect(statuses).toEqual({
+    'public core route': 200,
+    'public plugin route': 200,
+    'logged-in constant': 200,
+    'logged-in page': 200,
+    'own profile': 200,
+    '401 problem': 401,
+    'CSRF refusal': 403,
+    '404 problem': 404,
+    'host refusal': 403,
+    'handler error': 500,
+    'UI page': 200,
+  });
+  const types = replies.map(([where, , res]) => [where, res.headers.get('content-type')]);
+  expect(Object.fromEntries(types)).toMatchObject({
+    'public core route': 'application/json',
+    'logged-in page': 'application/json',
+    '401 problem': 'application/problem+json; charset=utf-8',
+    'host refusal': 'application/problem+json; charset=utf-8',
+  });
 });
