@@ -7,7 +7,7 @@ import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startTestHost, type TestHost } from '@workbench/plugin-api/testing';
-import { SECURITY_HEADER_OPTIONS } from '../core/http/security-headers.js';
+import { SECURITY_HEADERS, SECURITY_HEADER_OPTIONS } from '../core/http/security-headers.js';
 import { ROOT } from './helpers/server.js';
 
 let host: TestHost;
@@ -32,6 +32,10 @@ async function honoSecurityHeaders(): Promise<Map<string, string>> {
   const probe = new Hono().use(secureHeaders(SECURITY_HEADER_OPTIONS)).get('/', (c) => c.body(null, 204));
   return new Map((await probe.request('/')).headers);
 }
+
+test('the security headers written out are the ones Hono computes from the options', async () => {
+  expect(Object.fromEntries(await honoSecurityHeaders())).toEqual(SECURITY_HEADERS);
+});
 
 test('every answer carries the security headers Hono set before, no-store on the API, and the same body', async () => {
   const security = await honoSecurityHeaders();

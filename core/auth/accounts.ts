@@ -76,7 +76,7 @@ export class Accounts {
   private gen = 0;
   private defaultsSource: () => readonly PluginManifest[] = () => [];
   private cachedDefaults: RoleDefaults | undefined;
-  private mustChange: { generation: number; ids: Promise<Set<number>> } | undefined;
+  private mustChange: { generation: number; ids: Promise<Set<number>>; read?: Set<number> } | undefined;
 
   constructor(
     private readonly db: Database,
@@ -116,10 +116,19 @@ export class Accounts {
   async mustChangePassword(userId: number): Promise<boolean> {
     const generation = this.generation;
     if (this.mustChange?.generation !== generation) {
-      const ids = this.db.read((q) => q.all<{ id: number }>('SELECT id FROM core_users WHERE must_change_password = 1')).then((rows) => new Set(rows.map((r) => r.id)));
-      this.mustChange = { generation, ids };
+      const entry: NonNullable<Accounts['mustChange']> = { generation, ids: Promise.resolve(new Set()) };
+      entry.ids = this.db
+        .read((q) => q.all<{ id: number }>('SELECT id FROM core_users WHERE must_change_password = 1'))
+        .then((rows) => (entry.read = new Set(rows.map((r) => r.id))));
+      this.mustChange = entry;
     }
     return (await this.mustChange.ids).has(userId);
+  }
+
+  /** What `mustChangePassword` answers, when it was read for this generation already; else undefined. */
+  mustChangePasswordKnown(userId: number): boolean | undefined {
+    const known = this.mustChange;
+    return known?.generation === this.generation && known.read ? known.read.has(userId) : undefined;
   }
 
   /** Display names of the active owners: whom to ask for rights. */

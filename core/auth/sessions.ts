@@ -64,6 +64,19 @@ export class Sessions {
     return session.userId;
   }
 
+  /**
+   * The user of a session kept in memory whose use now needs no write (within the idle limit and
+   * within a minute of its stored last use), without a promise; undefined: ask `resolve`, which
+   * reads, touches or ends it.
+   */
+  knownUser(tokenHash: string): number | undefined {
+    const session = this.cached(tokenHash);
+    if (!session) return undefined;
+    const idle = this.clock() - session.lastSeenMs;
+    if (idle > TOUCH_INTERVAL_MS || idle > this.idleMinutes * 60_000) return undefined;
+    return session.userId;
+  }
+
   async destroy(tokenHash: string): Promise<void> {
     this.known.delete(tokenHash);
     this.ended++;
