@@ -3,6 +3,7 @@
 // loopback with a keep-alive http.Agent. Run alone with `node bench/http.mjs` (after a build) or
 // through `npm run bench`.
 import http from 'node:http';
+import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
@@ -37,6 +38,21 @@ const OWNER = { username: 'dianzhang', password: 'correct-horse-42', displayName
  * CPU profile of the server under this load (written when the bench stops it).
  */
 const WORKBENCH_NODE_FLAGS = (process.env.BENCH_WORKBENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+
+/**
+ * CPU seconds a child process has used so far (user + system, from /proc; undefined elsewhere).
+ * Per request, it shows what a server does for each answer even when the machine is shared and
+ * throughput swings with the other load.
+ */
+function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    // utime and stime, fields 14 and 15 of stat(5), in clock ticks (100 a second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
 
 /** One request on the keep-alive agent; answers the status and the body text. */
 function request(agent, base, { method, path, headers, body }) {
@@ -234,8 +250,12 @@ export async function runHttp({ log = (line) => console.error(line), rounds = RO
       s.answered = 0;
     }
     const counterBefore = await getCounter(wb);
+    const pidOf = (s) => (s.url === wb.url ? wb.pid : bare.pid);
     const run = async (s, maxMs) => {
+      const cpuBefore = cpuSeconds(pidOf(s));
       const r = await load(s.url, s.spec, { maxRequests: WINDOW_MAX_REQUESTS, maxMs });
+      const cpuAfter = cpuSeconds(pidOf(s));
+      r.cpuPerRequest = cpuBefore === undefined || cpuAfter === undefined ? undefined : (cpuAfter - cpuBefore) / r.requests;
       if (r.failed) throw new Error(`${s.name}: ${r.failed} of ${r.requests} requests failed, e.g. ${r.firstFailure}`);
       s.answered += r.requests;
       return r;
@@ -275,7 +295,8 @@ export async function runHttp({ log = (line) => console.error(line), rounds = RO
 
     const summary = (s) => {
       const latencies = s.rounds.flatMap((r) => r.latencies).sort((a, b) => a - b);
-      return { rps: median(s.rounds.map((r) => r.rps)), p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+      const cpu = s.rounds.reduce((sum, r) => sum + (r.cpuPerRequest ?? NaN) * r.requests, 0) / s.rounds.reduce((sum, r) => sum + r.requests, 0);
+      return { rps: median(s.rounds.map((r) => r.rps)), p50: percentile(latencies, 50), p99: percentile(latencies, 99), cpu };
     };
     const rows = scenarios.map((s) => {
       const r = summary(s);
@@ -286,9 +307,11 @@ export async function runHttp({ log = (line) => console.error(line), rounds = RO
         const lo = Math.min(...s.ratios);
         const hi = Math.max(...s.ratios);
         const target = s.target ? `, target ≥ ${s.target}×` : '';
-        vs = `${ratio(median(s.ratios))} ${base.label} (rounds ${ratio(lo).slice(0, -1)}–${ratio(hi)}; p50 ${ratio(r.p50 / b.p50)}, p99 ${ratio(r.p99 / b.p99)}${target})`;
+        const cpu = Number.isFinite(r.cpu) ? `; CPU a request ${ratio(r.cpu / b.cpu)}` : '';
+        vs = `${ratio(median(s.ratios))} ${base.label} (rounds ${ratio(lo).slice(0, -1)}–${ratio(hi)}; p50 ${ratio(r.p50 / b.p50)}, p99 ${ratio(r.p99 / b.p99)}${cpu}${target})`;
       }
-      return ['http', s.name, `${int(r.rps)} req/s`, `p50 ${ms(r.p50).padStart(5)} ms`, `p99 ${ms(r.p99).padStart(5)} ms`, vs];
+      const cpu = Number.isFinite(r.cpu) ? `${Math.round(r.cpu * 1e6)} µs CPU` : '';
+      return ['http', s.name, `${int(r.rps)} req/s`, `p50 ${ms(r.p50).padStart(5)} ms`, `p99 ${ms(r.p99).padStart(5)} ms`, cpu, vs];
     });
     return rows;
   } finally {
