@@ -85,3 +85,18 @@ test('every answer carries the security headers Hono set before, no-store on the
     'host refusal': 'application/problem+json; charset=utf-8',
   });
 });
+
+test('GET /api/auth/me, kept between requests, shows a change of one’s own profile and of one’s role at the next request', async () => {
+  const clerk = await host.staff('me-clerk', ['example.notes.read']);
+  for (let i = 0; i < 3; i++) expect((await clerk.get('/api/auth/me')).body).toMatchObject({ username: 'me-clerk', locale: null, permissions: ['example.notes.read'] });
+  expect((await clerk.patch('/api/auth/me', { displayName: '二号客服', locale: 'en' })).status).toBe(200);
+  expect((await clerk.get('/api/auth/me')).body).toMatchObject({ displayName: '二号客服', locale: 'en' });
+
+  const roles = (await host.owner.get('/api/roles')).body as { id: string; version: number }[] | { items: { id: string; version: number }[] };
+  const role = (Array.isArray(roles) ? roles : roles.items).find((r) => r.id === 'me-clerk-role')!;
+  const name = { 'zh-CN': '夜班客服', en: 'Night shift' };
+  expect((await host.owner.patch('/api/roles/me-clerk-role', { version: role.version, name, permissions: ['example.notes.read', 'example.notes.edit'] })).status).toBe(200);
+  const after = (await clerk.get('/api/auth/me')).body as { roleNames: Record<string, unknown>; permissions: string[] };
+  expect(after.roleNames['me-clerk-role']).toEqual(name);
+  expect(after.permissions).toEqual(['example.notes.edit', 'example.notes.read']);
+});

@@ -207,7 +207,7 @@ export class Accounts {
       if (target) checkPassword(input.password, target.username);
     }
     const hash = input.password !== undefined ? await hashPassword(input.password, this.passwordCost) : undefined;
-    return this.db.transaction(async (tx) => {
+    const updated = await this.db.transaction(async (tx) => {
       const current = await this.get(id, tx);
       if (!current) throw new NotFoundError({ 'zh-CN': '没有这个账号', en: 'No such account' });
       if (by?.id !== id) checkCanChangeAccount(by, current.roles, await this.rolePermissions(tx));
@@ -238,9 +238,11 @@ export class Accounts {
         for (const role of input.roles) await tx.run('INSERT INTO core_user_roles (user_id, role_id) VALUES (?, ?)', [id, role]);
       }
       if (input.disabled || hash !== undefined) await tx.run('DELETE FROM core_sessions WHERE user_id = ? AND token_hash IS NOT ?', [id, input.disabled ? null : (keepSession ?? null)]);
-      this.gen++;
       return (await this.get(id, tx))!;
     });
+    // Moved once committed: what a request reads for the new generation is the changed account.
+    this.gen++;
+    return updated;
   }
 
   async roles(q?: Queryable): Promise<RoleRecord[]> {
