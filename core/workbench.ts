@@ -41,6 +41,7 @@ import { problemFromError, problemResponse } from './http/problem.js';
 import type { WorkbenchEnv } from './http/request-context.js';
 import { requestChecks } from './http/request-checks.js';
 import { responseHeaders } from './http/response-headers.js';
+import { RememberingRouter } from './http/remembering-router.js';
 import { servePluginUi } from './http/plugin-ui.js';
 import { registerShellRoutes } from './http/shell-routes.js';
 import { registerShellEvents } from './http/shell-events.js';
@@ -120,7 +121,7 @@ export async function startWorkbench(config: WorkbenchConfig, rootDir: string, l
     const settings = new SettingsStore(db, schemas, config.settings, now);
 
     // The trie router takes new routes after the first request, for plugins switched on at runtime.
-    const app = new Hono<WorkbenchEnv>({ router: new TrieRouter() });
+    const app = new Hono<WorkbenchEnv>({ router: new RememberingRouter(new TrieRouter()) });
     const routes = new RouteTable(app, schemas, audit, log.child('http'), {
       bodyLimitBytes: config.server.bodyLimitBytes,
       uploadLimitBytes: config.server.uploadLimitBytes,

@@ -146,3 +146,8 @@ test('knownUser forgets every session when an account changes', async () => {
   generation++;
   expect(sessions.knownUser(hash)).toBeUndefined();
 });
+
+test('hashToken is the SHA-256 hex digest the stored sessions were keyed by', async () => {
+  const { createHash } = await import('node:crypto');
+  for (const token of ['', 'abc', 'x'.repeat(43), 'AbC-_123', '店长%20']) expect(hashToken(token)).toBe(createHash('sha256').update(token).digest('hex'));
+});
