@@ -1,10 +1,23 @@
 import type { Context } from 'hono';
-import { getCookie } from 'hono/cookie';
+import { parse } from 'hono/utils/cookie';
 import { isLocale, negotiateLocale, type Locale } from '../i18n/localized-text.js';
 import type { Accounts } from '../auth/accounts.js';
 import { SESSION_COOKIE, hashToken, type Sessions } from '../auth/sessions.js';
 import type { Actor } from '../plugins/context.js';
 import type { WorkbenchEnv } from './request-context.js';
+
+/** A header holding only the session cookie, as the workbench sets it (base64url). */
+const ONLY_THE_SESSION = new RegExp(`^${SESSION_COOKIE}=([A-Za-z0-9_-]+)$`);
+
+/**
+ * The session token in a Cookie header, as Hono's cookie parser reads it. A browser that keeps
+ * only the workbench's cookie for this host sends just that one, which is read without splitting
+ * the header (test: core/http/session-cookie.test.ts).
+ */
+export function sessionTokenOf(header: string | undefined): string | undefined {
+  if (!header) return undefined;
+  return ONLY_THE_SESSION.exec(header)?.[1] ?? parse(header, SESSION_COOKIE)[SESSION_COOKIE];
+}
 
 interface KnownActor {
   generation: number;
@@ -44,7 +57,7 @@ export const sessionLookup = (options: { sessions: Sessions; accounts: Accounts;
     return load(userId).then((loaded) => settle(c, tokenHash, loaded));
   };
   return function session(c) {
-    const token = getCookie(c, SESSION_COOKIE);
+    const token = sessionTokenOf(c.req.header('cookie'));
     const tokenHash = token ? hashToken(token) : undefined;
     if (!tokenHash) {
       settle(c, undefined, undefined);
