@@ -147,12 +147,15 @@ export class RouteTable {
       }
       const params = compiled.params ? check<Record<string, unknown>>(compiled.params, { ...c.req.param() }, locale, 'params') : c.req.param();
       const query = compiled.query ? check<Record<string, unknown>>(compiled.query, c.req.queries(), locale, 'query') : c.req.query();
-      const body = await this.readBody(c, route, compiled);
+      // A route that takes no body does not wait for one.
+      const body = route.bodyKind === 'upload' || compiled.body ? await this.readBody(c, route, compiled) : undefined;
       const request = { params, query, body, actor, locale, raw: c.req.raw };
       target ??= route.auditTarget?.(request);
       let result: unknown;
       try {
-        result = await route.handler(request);
+        result = route.handler(request);
+        // A handler that answers at once is not awaited: one wait less on every such request.
+        if (isThenable(result)) result = await result;
       } catch (error) {
         if (route.bodyKind === 'upload') await (body as Upload).release();
         throw error;
@@ -227,6 +230,10 @@ export class RouteTable {
       detail,
     });
   }
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as { then?: unknown } | null | undefined)?.then === 'function';
 }
 
 export type { HttpMethod };
