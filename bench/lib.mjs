@@ -175,6 +175,7 @@ export async function startServerProcess(script, { nodeArgs = [], env = {}, time
 
   return {
     url,
+    pid: child.pid,
     output: () => out,
     /** SIGTERM, then SIGKILL after 5 s; resolves when the child is gone. */
     async stop() {

@@ -21,7 +21,6 @@ import { AuditLog } from './audit/audit-log.js';
 import { Accounts } from './auth/accounts.js';
 import type { PasswordCost } from './auth/passwords.js';
 import { registerAuthRoutes } from './auth/auth-routes.js';
-import { passwordChangeGate } from './auth/password-change-gate.js';
 import { CORE_PERMISSION_IDS } from './auth/core-permissions.js';
 import { LoginAttempts } from './auth/login-attempts.js';
 import { LoginLimiter } from './auth/login-limiter.js';
@@ -38,15 +37,11 @@ import { SearchProviders } from './contributions/search.js';
 import { ServiceRegistry } from './contributions/services.js';
 import { SettingsStore } from './contributions/settings-store.js';
 import { EventBus } from './events/event-bus.js';
-import { csrfCheck } from './http/csrf.js';
-import { hostCheck } from './http/host-check.js';
-import { noStore } from './http/no-store.js';
-import { sourceAddressNote } from './http/source-address.js';
-import { pluginGate } from './http/plugin-gate.js';
 import { problemFromError, problemResponse } from './http/problem.js';
 import type { WorkbenchEnv } from './http/request-context.js';
-import { securityHeaders } from './http/security-headers.js';
-import { sessionMiddleware } from './http/session.js';
+import { requestChecks } from './http/request-checks.js';
+import { responseHeaders } from './http/response-headers.js';
+import { RememberingRouter } from './http/remembering-router.js';
 import { servePluginUi } from './http/plugin-ui.js';
 import { registerShellRoutes } from './http/shell-routes.js';
 import { registerShellEvents } from './http/shell-events.js';
@@ -126,7 +121,7 @@ export async function startWorkbench(config: WorkbenchConfig, rootDir: string, l
     const settings = new SettingsStore(db, schemas, config.settings, now);
 
     // The trie router takes new routes after the first request, for plugins switched on at runtime.
-    const app = new Hono<WorkbenchEnv>({ router: new TrieRouter() });
+    const app = new Hono<WorkbenchEnv>({ router: new RememberingRouter(new TrieRouter()) });
     const routes = new RouteTable(app, schemas, audit, log.child('http'), {
       bodyLimitBytes: config.server.bodyLimitBytes,
       uploadLimitBytes: config.server.uploadLimitBytes,
@@ -160,15 +155,8 @@ export async function startWorkbench(config: WorkbenchConfig, rootDir: string, l
       if (!isWorkbenchError(error)) headers['cache-control'] = 'no-store';
       return problemResponse(problemFromError(error, locale, log!.child('http'), c.req.path), headers);
     });
-    app.use('*', sourceAddressNote());
-    app.use('*', securityHeaders());
-    app.use('/api/*', noStore());
-    app.use('*', hostCheck({ allowedHosts: config.server.allowedHosts, fallbackLocale: config.locale }));
-    app.use('/api/*', sessionMiddleware({ sessions, accounts, fallbackLocale: config.locale }));
-    app.use('/api/*', passwordChangeGate(accounts));
-    app.use('/api/*', csrfCheck());
-    app.use('/api/:plugin/*', pluginGate(plugins));
-    app.use('/api/:plugin', pluginGate(plugins));
+    app.use('*', responseHeaders());
+    app.use('*', requestChecks({ allowedHosts: config.server.allowedHosts, fallbackLocale: config.locale, sessions, accounts, plugins }));
 
     const add = (route: Parameters<RouteTable['add']>[2]) => routes.add('core', '/api', route, CORE_PERMISSION_IDS);
     registerSystemRoutes({ add, config, db, host: plugins, routes, schemas, settings, jobs, audit, accounts });

@@ -76,7 +76,7 @@ export class Accounts {
   private gen = 0;
   private defaultsSource: () => readonly PluginManifest[] = () => [];
   private cachedDefaults: RoleDefaults | undefined;
-  private mustChange: { generation: number; ids: Promise<Set<number>> } | undefined;
+  private mustChange: { generation: number; ids: Promise<Set<number>>; read?: Set<number> } | undefined;
 
   constructor(
     private readonly db: Database,
@@ -116,10 +116,19 @@ export class Accounts {
   async mustChangePassword(userId: number): Promise<boolean> {
     const generation = this.generation;
     if (this.mustChange?.generation !== generation) {
-      const ids = this.db.read((q) => q.all<{ id: number }>('SELECT id FROM core_users WHERE must_change_password = 1')).then((rows) => new Set(rows.map((r) => r.id)));
-      this.mustChange = { generation, ids };
+      const entry: NonNullable<Accounts['mustChange']> = { generation, ids: Promise.resolve(new Set()) };
+      entry.ids = this.db
+        .read((q) => q.all<{ id: number }>('SELECT id FROM core_users WHERE must_change_password = 1'))
+        .then((rows) => (entry.read = new Set(rows.map((r) => r.id))));
+      this.mustChange = entry;
     }
     return (await this.mustChange.ids).has(userId);
+  }
+
+  /** What `mustChangePassword` answers, when it was read for this generation already; else undefined. */
+  mustChangePasswordKnown(userId: number): boolean | undefined {
+    const known = this.mustChange;
+    return known?.generation === this.generation && known.read ? known.read.has(userId) : undefined;
   }
 
   /** Display names of the active owners: whom to ask for rights. */
@@ -198,7 +207,7 @@ export class Accounts {
       if (target) checkPassword(input.password, target.username);
     }
     const hash = input.password !== undefined ? await hashPassword(input.password, this.passwordCost) : undefined;
-    return this.db.transaction(async (tx) => {
+    const updated = await this.db.transaction(async (tx) => {
       const current = await this.get(id, tx);
       if (!current) throw new NotFoundError({ 'zh-CN': '没有这个账号', en: 'No such account' });
       if (by?.id !== id) checkCanChangeAccount(by, current.roles, await this.rolePermissions(tx));
@@ -229,9 +238,11 @@ export class Accounts {
         for (const role of input.roles) await tx.run('INSERT INTO core_user_roles (user_id, role_id) VALUES (?, ?)', [id, role]);
       }
       if (input.disabled || hash !== undefined) await tx.run('DELETE FROM core_sessions WHERE user_id = ? AND token_hash IS NOT ?', [id, input.disabled ? null : (keepSession ?? null)]);
-      this.gen++;
       return (await this.get(id, tx))!;
     });
+    // Moved once committed: what a request reads for the new generation is the changed account.
+    this.gen++;
+    return updated;
   }
 
   async roles(q?: Queryable): Promise<RoleRecord[]> {

@@ -53,7 +53,27 @@ const meSchema = {
   required: ['id', 'username', 'displayName', 'roles', 'roleNames', 'permissions'],
 };
 
-async function me(accounts: Accounts, actor: Actor) {
+type Me = Awaited<ReturnType<typeof readMe>>;
+
+/**
+ * The answer of GET /api/auth/me, kept per actor until any account or role changes (the actor
+ * itself is kept that long by the session lookup): the UI asks for it on every page.
+ */
+const knownMe = new WeakMap<Actor, { generation: number; me: Promise<Me> }>();
+
+function me(accounts: Accounts, actor: Actor): Promise<Me> {
+  const generation = accounts.generation;
+  const known = knownMe.get(actor);
+  if (known?.generation === generation) return known.me;
+  const answer = readMe(accounts, actor);
+  knownMe.set(actor, { generation, me: answer });
+  // A change while it was read has moved the generation, so it is read again at the next request;
+  // a failed read is not kept.
+  answer.catch(() => knownMe.delete(actor));
+  return answer;
+}
+
+async function readMe(accounts: Accounts, actor: Actor) {
   const user = await accounts.get(actor.id);
   const roleNames = Object.fromEntries((await accounts.roles()).filter((r) => actor.roles.includes(r.id)).map((r) => [r.id, r.name]));
   return {

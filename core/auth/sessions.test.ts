@@ -110,3 +110,44 @@ test('an account change (its sessions deleted in SQL) drops the kept sessions: t
   generation++;
   expect(await sessions.resolve(hashToken(token))).toBeUndefined();
 });
+
+test('knownUser answers without a read only what resolve would answer without a write; else it leaves it to resolve', async () => {
+  const sessions = new Sessions(db, 30, now, () => clock);
+  const token = await sessions.create(1);
+  const hash = hashToken(token);
+  // Not read yet: resolve must read it.
+  expect(sessions.knownUser(hash)).toBeUndefined();
+  expect(await sessions.resolve(hash)).toBe(1);
+  expect(sessions.knownUser(hash)).toBe(1);
+  clock += 59_000;
+  expect(sessions.knownUser(hash)).toBe(1);
+  // Past the minute the last use is stored again, which only resolve does.
+  clock += 2_000;
+  expect(sessions.knownUser(hash)).toBeUndefined();
+  expect(await sessions.resolve(hash)).toBe(1);
+  expect(sessions.knownUser(hash)).toBe(1);
+  // Idle past the limit: resolve ends it.
+  clock += 31 * 60_000;
+  expect(sessions.knownUser(hash)).toBeUndefined();
+  expect(await sessions.resolve(hash)).toBeUndefined();
+  expect(sessions.knownUser(hash)).toBeUndefined();
+  // Logged out: gone at once.
+  const other = hashToken(await sessions.create(1));
+  expect(await sessions.resolve(other)).toBe(1);
+  await sessions.destroy(other);
+  expect(sessions.knownUser(other)).toBeUndefined();
+});
+
+test('knownUser forgets every session when an account changes', async () => {
+  let generation = 0;
+  const sessions = new Sessions(db, 30, now, () => clock, () => generation);
+  const hash = hashToken(await sessions.create(1));
+  expect(await sessions.resolve(hash)).toBe(1);
+  generation++;
+  expect(sessions.knownUser(hash)).toBeUndefined();
+});
+
+test('hashToken is the SHA-256 hex digest the stored sessions were keyed by', async () => {
+  const { createHash } = await import('node:crypto');
+  for (const token of ['', 'abc', 'x'.repeat(43), 'AbC-_123', '店长%20']) expect(hashToken(token)).toBe(createHash('sha256').update(token).digest('hex'));
+});

@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
 import { negotiateLocale, type Locale } from '../i18n/localized-text.js';
 import { problem, problemResponse } from './problem.js';
 
@@ -16,11 +16,12 @@ export function hostName(header: string): string {
  * site can point its own domain name at 127.0.0.1 (DNS rebinding) and would otherwise be able to
  * talk to the workbench; with this check its requests carry the wrong Host and are refused.
  */
-export const hostCheck = (options: { allowedHosts: string[]; fallbackLocale: Locale }): MiddlewareHandler => {
+export const hostCheck = (options: { allowedHosts: string[]; fallbackLocale: Locale }): ((c: Context) => Response | undefined) => {
   const allowed = new Set([...ALWAYS, ...options.allowedHosts.map((h) => hostName(h))]);
-  return async function hostCheck(c, next) {
+  /** The refusal, or undefined when the host is allowed. */
+  return function hostCheck(c) {
     const header = c.req.header('host');
-    if (header && allowed.has(hostName(header))) return next();
+    if (header && allowed.has(hostName(header))) return undefined;
     const locale = negotiateLocale(c.req.header('accept-language'), options.fallbackLocale);
     return problemResponse(
       problem(

@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
 import { localize } from '../i18n/localized-text.js';
 import type { PluginHost } from '../plugins/plugin-host.js';
 import { problem, problemResponse } from './problem.js';
@@ -7,12 +7,13 @@ import type { WorkbenchEnv } from './request-context.js';
 /**
  * Answers for plugins that are not running before any of their routes could: a disabled plugin
  * is simply not there (404); a failed one says why it failed (503), so whoever calls it can act.
+ * For any path under `/api/`; answers undefined when the path names no plugin or a running one.
  */
-export const pluginGate = (host: PluginHost): MiddlewareHandler<WorkbenchEnv> =>
-  async function pluginGate(c, next) {
+export const pluginGate = (host: PluginHost): ((c: Context<WorkbenchEnv>) => Response | undefined) =>
+  function pluginGate(c) {
     const id = c.req.path.split('/')[2] ?? '';
     const record = host.get(id);
-    if (!record || record.state === 'running') return next();
+    if (!record || record.state === 'running') return undefined;
     const locale = c.get('locale');
     const name = record.manifest ? localize(record.manifest.name, locale) : id;
     if (record.state === 'disabled') {

@@ -1,20 +1,18 @@
 import type { IncomingMessage } from 'node:http';
-import type { MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
 
 // Kept per request beside it rather than in the route request, so plugin routes see no change.
 const sources = new WeakMap<Request, string>();
 
 /**
- * Notes the address each request came from (the TCP peer; the workbench is reached directly,
+ * Notes the address a request came from (the TCP peer; the workbench is reached directly,
  * never through a proxy, so no forwarding header is believed).
  */
-export const sourceAddressNote = (): MiddlewareHandler =>
-  async function sourceAddressNote(c, next) {
-    const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
-    const address = incoming?.socket.remoteAddress;
-    if (address) sources.set(c.req.raw, address.startsWith('::ffff:') ? address.slice(7) : address);
-    await next();
-  };
+export function noteSourceAddress(c: Context): void {
+  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  const address = incoming?.socket.remoteAddress;
+  if (address) sources.set(c.req.raw, address.startsWith('::ffff:') ? address.slice(7) : address);
+}
 
 /** Where the request came from, e.g. `192.168.1.23`; `unknown` when it was not noted. */
 export function sourceAddress(raw: Request): string {
