@@ -52,10 +52,13 @@ function hashMs(): Promise<number> {
 }
 
 test('a login alone costs one password hash: under a second on an idle shop PC', async () => {
-  const hash = await hashMs();
+  const before = await hashMs();
   // An unknown name is checked against a fixed stand-in hash, never one made on the spot.
   const unknown = await timed(() => new Client(server.url).login('nobody-alone', 'wrong-password-1'));
   const known = await timed(() => new Client(server.url).login(OWNER.username, OWNER.password));
+  // Timed before and after: other test files start and stop around this one, so how busy the
+  // machine is can change within the second the logins take.
+  const hash = Math.max(before, await hashMs());
   console.log(`login alone: unknown name ${Math.round(unknown.ms)} ms, the owner ${Math.round(known.ms)} ms; one hash here ${Math.round(hash)} ms`);
   expect(unknown.value.status).toBe(401);
   expect(known.value.status).toBe(200);
