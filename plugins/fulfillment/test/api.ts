@@ -70,6 +70,17 @@ export async function createSkus(owner: Client, count = 2, prefix = 'F'): Promis
   return (reply.body.skus as TestSku[]).map((s) => ({ id: s.id, code: s.code, barcode: s.barcode, price: s.price }));
 }
 
+/**
+ * A shop in this process with one product of `count` SKUs (codes from `prefix`), each with `qty`
+ * on a pick location of aisle `aisle` (`<aisle>-01-01-01`, `-02` …).
+ */
+export async function stockedShop(count: number, prefix: string, aisle: string, qty: number): Promise<FulfillmentServer & { skus: TestSku[] }> {
+  const shop = await startFulfillment({ inProcess: true });
+  const skus = await createSkus(shop.owner, count, prefix);
+  for (const [i, sku] of skus.entries()) await stockUp(shop.owner, sku, `${aisle}-01-01-${String(i + 1).padStart(2, '0')}`, qty);
+  return { ...shop, skus };
+}
+
 /** A location (created if new) holding `qty` of the SKU, through an inbound note. */
 export async function stockUp(owner: Client, sku: { code: string }, location: string, qty: number, kind: 'pick' | 'storage' = 'pick'): Promise<void> {
   const existing = await owner.get(`/api/fulfillment/locations?q=${encodeURIComponent(location)}`);

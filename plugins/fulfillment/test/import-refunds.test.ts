@@ -3,8 +3,9 @@
 // refunded closes it (stock released, coupon back), one line of several refunded leaves picking
 // while the line stays on the order, marked.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { approve, createSkus, makeWave, runImport, startFulfillment, stockUp, type Client, type TestServer, type TestSku } from './api.js';
-import { encodeReport, taobaoExport, type ExportedOrder } from './fixtures/taobao-export.mjs';
+import { approve, makeWave, runImport, stockedShop, type Client, type TestServer, type TestSku } from './api.js';
+import { encodeReport, type ExportedOrder } from './fixtures/taobao-export.mjs';
+import { reportsFrom } from './paid-exports.js';
 import { withRefunds, type LineRefund } from './refund-cells.js';
 
 const API = '/api/fulfillment';
@@ -15,19 +16,11 @@ let owner: Client;
 let skus: TestSku[];
 
 beforeAll(async () => {
-  ({ server, owner } = await startFulfillment({ inProcess: true }));
-  skus = await createSkus(owner, 5, 'RF');
-  for (const [i, sku] of skus.entries()) await stockUp(owner, sku, `J-01-01-${String(i + 1).padStart(2, '0')}`, 200);
+  ({ server, owner, skus } = await stockedShop(5, 'RF', 'J', 200));
 });
 afterAll(() => server?.dispose());
 
-let nextNo = 5100000000000001n;
-/** A paid export of the later layout (sub-orders and refund columns), numbers of its own. */
-function paidExport(orders: number, seed: number) {
-  const firstOrderNo = String(nextNo);
-  nextNo += 1000n;
-  return taobaoExport({ orders, seed, firstOrderNo, layout: 'later', skuCodes: skus.map((s) => s.code), statusOf: () => 'paid' });
-}
+const paidExport = reportsFrom(5100000000000001n, () => skus);
 
 /** Uploads the export's order report with its item report, refunds written in. */
 async function upload(e: ReturnType<typeof paidExport>, refunds: Map<string, LineRefund> = new Map()) {

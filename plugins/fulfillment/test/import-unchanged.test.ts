@@ -3,8 +3,9 @@
 // on the middle line of three, a new remark, a closed trade), the rest stay as they were, and an
 // order the shop changed since the last import is compared field by field again.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { approve, createSkus, runImport, startFulfillment, stockUp, type Client, type TestServer, type TestSku } from './api.js';
-import { encodeReport, taobaoExport, type ExportedOrder } from './fixtures/taobao-export.mjs';
+import { approve, runImport, stockedShop, type Client, type TestServer, type TestSku } from './api.js';
+import { encodeReport, type ExportedOrder } from './fixtures/taobao-export.mjs';
+import { reportsFrom } from './paid-exports.js';
 import { withRefunds } from './refund-cells.js';
 import { orderHash } from '../server/import/order-hash.js';
 import type { ParsedOrder } from '../server/import/order-rows.js';
@@ -16,18 +17,11 @@ let owner: Client;
 let skus: TestSku[];
 
 beforeAll(async () => {
-  ({ server, owner } = await startFulfillment({ inProcess: true }));
-  skus = await createSkus(owner, 5, 'UC');
-  for (const [i, sku] of skus.entries()) await stockUp(owner, sku, `U-01-01-${String(i + 1).padStart(2, '0')}`, 500);
+  ({ server, owner, skus } = await stockedShop(5, 'UC', 'U', 500));
 });
 afterAll(() => server?.dispose());
 
-let nextNo = 6100000000000001n;
-function paidExport(orders: number, seed: number) {
-  const firstOrderNo = String(nextNo);
-  nextNo += 1000n;
-  return taobaoExport({ orders, seed, firstOrderNo, layout: 'later', skuCodes: skus.map((s) => s.code), statusOf: () => 'paid' });
-}
+const paidExport = reportsFrom(6100000000000001n, () => skus);
 
 /** The report with one cell (by header name) of an order's row set; the other rows as they were. */
 function editOrderCell(report: string, orderNo: string, column: string, value: string): string {

@@ -3,8 +3,9 @@
 // ledger row). A paid order is not closed locally: it waits as 异常 awaiting-refund, and its coupon
 // comes back only when Taobao really closes it.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { approve, createSkus, pickedWave, runImport, startFulfillment, stockUp, type Client, type TestServer, type TestSku } from './api.js';
-import { encodeReport, taobaoExport, type ExportedOrder } from './fixtures/taobao-export.mjs';
+import { approve, pickedWave, runImport, stockedShop, type Client, type TestServer, type TestSku } from './api.js';
+import { encodeReport, type ExportedOrder } from './fixtures/taobao-export.mjs';
+import { reportsFrom } from './paid-exports.js';
 import { withRefunds, type LineRefund } from './refund-cells.js';
 
 const API = '/api/fulfillment';
@@ -14,18 +15,11 @@ let owner: Client;
 let skus: TestSku[];
 
 beforeAll(async () => {
-  ({ server, owner } = await startFulfillment({ inProcess: true }));
-  skus = await createSkus(owner, 4, 'PB');
-  for (const [i, sku] of skus.entries()) await stockUp(owner, sku, `K-01-01-${String(i + 1).padStart(2, '0')}`, 200);
+  ({ server, owner, skus } = await stockedShop(4, 'PB', 'K', 200));
 });
 afterAll(() => server?.dispose());
 
-let nextNo = 5200000000000001n;
-function paidExport(orders: number, seed: number) {
-  const firstOrderNo = String(nextNo);
-  nextNo += 1000n;
-  return taobaoExport({ orders, seed, firstOrderNo, layout: 'later', skuCodes: skus.map((s) => s.code), statusOf: () => 'paid' });
-}
+const paidExport = reportsFrom(5200000000000001n, () => skus);
 
 async function upload(e: ReturnType<typeof paidExport>, refunds: Map<string, LineRefund> = new Map()) {
   const run = await runImport(server, owner, 'taobao-orders', [e.orderFile, { name: e.itemFile.name, bytes: encodeReport(withRefunds(e.itemReport, refunds)) }]);
@@ -123,8 +117,7 @@ describe('a paid order is not closed here', () => {
   });
 
   test('an unpaid order still closes here', async () => {
-    const e = taobaoExport({ orders: 1, seed: 73, firstOrderNo: String(nextNo), layout: 'later', skuCodes: skus.map((s) => s.code), statusOf: () => 'unpaid' });
-    nextNo += 1000n;
+    const e = paidExport(1, 73, 'unpaid');
     await upload(e);
     const order = await orderOf(e.orders[0]!);
     expect((await owner.post(`${API}/orders/${order.id}/close`, { version: order.version, reason: '未付款' })).status).toBe(200);
