@@ -58,6 +58,8 @@ export interface TestHostOptions {
    * setup itself: `owner` is not logged in, and `setupToken` holds the one-time token.
    */
   setup?: boolean;
+  /** `true`: the owner's first-run setup loads the demo shop, as ticking its box on the setup page does. */
+  demoShop?: boolean;
   /**
    * `true`: the workbench also listens on a port of 127.0.0.1 (see `url`), still in this process
    * and with cheap hashes, for what only a socket carries: the Host header as sent, the peer's
@@ -182,7 +184,7 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
     const owner = new TestClient(fetcher);
     const token = running.setupUrl === undefined ? undefined : new URL(running.setupUrl).searchParams.get('token');
     if (options.setup !== false) {
-      const setup = await owner.post('/api/auth/setup', { token, ...TEST_OWNER });
+      const setup = await owner.post('/api/auth/setup', { token, ...TEST_OWNER, ...(options.demoShop ? { demo: true } : {}) });
       if (setup.status !== 201) throw new Error(`test host: setting up the owner failed: ${setup.status} ${setup.text}`);
     }
 

@@ -1,14 +1,12 @@
 // The demo shop's phrase library: the starter library used for a month, and the shop's own additions.
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startTestHost, TEST_OWNER, type TestHost } from '@workbench/plugin-api/testing';
+import { startTestHost, type TestHost } from '@workbench/plugin-api/testing';
 
 let host: TestHost;
 
 beforeAll(async () => {
-  host = await startTestHost({ plugins: [resolve(import.meta.dirname, '..')], setup: false, clock: '2026-11-11T09:00:00+08:00' });
-  const setup = await host.owner.post('/api/auth/setup', { token: host.setupToken, ...TEST_OWNER, demo: true });
-  expect(setup.status, setup.text).toBe(201);
+  host = await startTestHost({ plugins: [resolve(import.meta.dirname, '..')], demoShop: true, clock: '2026-11-11T09:00:00+08:00' });
 });
 afterAll(() => host?.close());
 
@@ -22,10 +20,8 @@ test('the greetings are the most used, and the shop wrote its own claim and barg
 });
 
 test('with the demo orders, a month of chat: each agent answers at a pace of their own, sales match the remarked orders, adverts count nowhere', async () => {
-  const shop = await startTestHost({ plugins: [resolve(import.meta.dirname, '..')], enabled: ['listings', 'fulfillment', 'cs-scripts'], setup: false, clock: 'system' });
+  const shop = await startTestHost({ plugins: [resolve(import.meta.dirname, '..')], enabled: ['listings', 'fulfillment', 'cs-scripts'], demoShop: true, clock: 'system' });
   try {
-    const setup = await shop.owner.post('/api/auth/setup', { token: shop.setupToken, ...TEST_OWNER, demo: true });
-    expect(setup.status, setup.text).toBe(201);
     const day = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
     const report = (await shop.owner.get(`/api/cs-scripts/kpis?from=${day(Date.now() - 30 * 86_400_000)}&to=${day(Date.now())}`)).body;
     expect(report.chatLines).toBeGreaterThan(300);

@@ -8,10 +8,8 @@ let host: TestHost;
 let owner: TestHost['owner'];
 
 beforeAll(async () => {
-  host = await startTestHost({ plugins: [resolve(import.meta.dirname, '..')], enabled: ['listings', 'fulfillment', 'procurement'], setup: false, clock: 'system' });
-  owner = host.anonymous();
-  const reply = await owner.post('/api/auth/setup', { token: host.setupToken, username: 'dianzhang', password: 'correct-horse-42', displayName: '王店长', demo: true });
-  expect(reply.status, reply.text).toBe(201);
+  host = await startTestHost({ plugins: [resolve(import.meta.dirname, '..')], enabled: ['listings', 'fulfillment', 'procurement'], demoShop: true, clock: 'system' });
+  owner = host.owner;
 }, 60_000);
 afterAll(() => host?.close());
 

@@ -1,15 +1,13 @@
 // The demo shop's month of attendance, loaded at first-run setup with the people and roster.
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startTestHost, TEST_OWNER, type TestHost } from '@workbench/plugin-api/testing';
+import { startTestHost, type TestHost } from '@workbench/plugin-api/testing';
 import type { DayFacts } from '../server/model.js';
 
 let host: TestHost;
 
 beforeAll(async () => {
-  host = await startTestHost({ plugins: [resolve(import.meta.dirname, '..')], setup: false, clock: '2026-11-11T09:00:00+08:00' });
-  const setup = await host.owner.post('/api/auth/setup', { token: host.setupToken, ...TEST_OWNER, demo: true });
-  expect(setup.status, setup.text).toBe(201);
+  host = await startTestHost({ plugins: [resolve(import.meta.dirname, '..')], demoShop: true, clock: '2026-11-11T09:00:00+08:00' });
 });
 afterAll(() => host?.close());
 
