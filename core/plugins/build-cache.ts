@@ -51,20 +51,23 @@ async function unchanged(entry: Kept): Promise<boolean> {
   return entry.inputs.every((input, i) => now[i] !== undefined && now[i].size === input.size && now[i].mtimeMs === input.mtimeMs);
 }
 
-/** On disk: this record beside the code, in a file of its own (parsing it out of JSON was slow). */
+/**
+ * On disk: this record (`<stem>.json`) beside the code, in a file of its own named by its hash
+ * (`<stem>.<hash>.js`): parsing the code out of JSON was slow.
+ */
 interface Stored {
   core: string;
   inputs: Input[];
-  /** The file holding the code, in the same folder; named by the code's hash. */
-  code: string;
   hash: string;
 }
+
+const codeFile = (file: string, hash: string) => `${file.slice(0, -'.json'.length)}.${hash}.js`;
 
 async function readKept(folder: string, file: string, core: string): Promise<Kept | undefined> {
   try {
     const record = JSON.parse(await readFile(join(folder, file), 'utf8')) as Partial<Stored>;
-    if (record.core !== core || typeof record.code !== 'string' || typeof record.hash !== 'string' || !Array.isArray(record.inputs)) return undefined;
-    return { inputs: record.inputs, hash: record.hash, code: await readFile(join(folder, record.code), 'utf8') };
+    if (record.core !== core || typeof record.hash !== 'string' || !Array.isArray(record.inputs)) return undefined;
+    return { inputs: record.inputs, hash: record.hash, code: await readFile(join(folder, codeFile(file, record.hash)), 'utf8') };
   } catch {
     // Missing, cut short or from another version: built again, and written anew.
     return undefined;
@@ -85,9 +88,9 @@ async function writeWhole(file: string, content: string): Promise<void> {
 
 async function writeKept(folder: string, file: string, core: string, entry: Kept): Promise<void> {
   await mkdir(folder, { recursive: true });
-  const code = `${file.slice(0, -'.json'.length)}.${entry.hash}.js`;
+  const code = codeFile(file, entry.hash);
   await writeWhole(join(folder, code), entry.code);
-  const record: Stored = { core, inputs: entry.inputs, code, hash: entry.hash };
+  const record: Stored = { core, inputs: entry.inputs, hash: entry.hash };
   await writeWhole(join(folder, file), JSON.stringify(record));
   // Older code of the same bundle. A workbench reading it this moment fails to, and builds again.
   const stem = file.slice(0, -'.json'.length);
