@@ -8,7 +8,8 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sqlite3 from 'sqlite3';
 import { stringify } from 'yaml';
-import { ROOT, call, formatTable, installCleanup, makeTempDir, ms, percentile, ratio, removeTempDir, startServerProcess } from './lib.mjs';
+import { ROOT, call, formatTable, getText, installCleanup, makeTempDir, ms, percentile, ratio, removeTempDir, rng, shopTime, startServerProcess } from './lib.mjs';
+import { all, close, exec, open } from './raw-sqlite.mjs';
 
 export const CASES = 20_000;
 /** Requests per filter mix, one at a time (a clerk's queue, not a load test). */
@@ -20,15 +21,6 @@ const KINDS = ['refund-only', 'return-refund', 'exchange', 'reship'];
 const OPEN_STATES = ['wait-seller-agree', 'wait-buyer-return', 'wait-seller-confirm', 'refused', 'exchange-pending'];
 const FINAL = ['refunded', 'closed', 'sent'];
 
-const shopTime = (t) => new Date(t + 8 * 3_600_000).toISOString().replace('Z', '+08:00');
-function rng(seed) {
-  let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
-}
-export const open = (file, mode) => new Promise((resolve, reject) => { const d = new sqlite3.Database(file, mode, (e) => (e ? reject(e) : resolve(d))); });
-const all = (db, sql, params = []) => new Promise((resolve, reject) => db.all(sql, params, (e, rows) => (e ? reject(e) : resolve(rows))));
-const exec = (db, sql) => new Promise((resolve, reject) => db.exec(sql, (e) => (e ? reject(e) : resolve())));
-const close = (db) => new Promise((resolve) => db.close(resolve));
 
 /**
  * Writes `cases` cases straight into after-sales' tables: a year of them, one in eight still open
@@ -120,18 +112,6 @@ const startWorkbench = (dir) => startServerProcess(WORKBENCH, {
   timeoutMs: 60_000,
 });
 
-function get(agent, base, path, cookie) {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ agent, host: base.hostname, port: base.port, path, headers: { cookie } }, (res) => {
-      const chunks = [];
-      res.on('data', (d) => chunks.push(d));
-      res.on('end', () => (res.statusCode === 200 ? resolve(Buffer.concat(chunks).toString()) : reject(new Error(`GET ${path}: ${res.statusCode} ${Buffer.concat(chunks).toString().slice(0, 300)}`))));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
 
 async function time(fn, repeat) {
   for (let i = 0; i < Math.ceil(repeat / 10); i++) await fn(i);
@@ -172,10 +152,10 @@ export async function runAfterSalesQueue({ log = (line) => console.error(line), 
         const path = (i) => `/api/after-sales/cases?${new URLSearchParams({ pageSize: '50', ...mix.query(i) })}`;
         // A guard, not a speed figure: the route and the raw SQL agree on the count and the page.
         const now = shopTime(Date.now());
-        const answer = JSON.parse(await get(agent, base, path(0), cookie));
+        const answer = JSON.parse(await getText(agent, base, path(0), cookie));
         const problems = differences(mix.name, answer, await rawQueue(raw, mix.query(0), now));
         if (problems.length) throw new Error(problems.join('; '));
-        const api = await time((i) => get(agent, base, path(i), cookie), repeat);
+        const api = await time((i) => getText(agent, base, path(i), cookie), repeat);
         const sql = await time((i) => rawQueue(raw, mix.query(i), shopTime(Date.now())), repeat);
         log(`  after-sales: ${mix.name}: API median ${ms(api.median)} ms, SQL ${ms(sql.median)} ms`);
         rows.push([

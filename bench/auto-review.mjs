@@ -5,21 +5,14 @@
 // Run alone with `node bench/auto-review.mjs` (after a build) or through `npm run bench`.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import sqlite3 from 'sqlite3';
 import { call, formatTable, installCleanup, int, makeTempDir, median, removeTempDir } from './lib.mjs';
 import { OWNER, fillShop, prepareShop, startWorkbench } from './orders-search.mjs';
+import { exec, get, open } from './raw-sqlite.mjs';
 
 export const ORDERS = 20_000;
 export const PENDING = 5_000;
 export const ROUNDS = 3;
 
-function open(file) {
-  return new Promise((resolve, reject) => {
-    const db = new sqlite3.Database(file, sqlite3.OPEN_READWRITE, (e) => (e ? reject(e) : resolve(db)));
-  });
-}
-const exec = (db, sql) => new Promise((resolve, reject) => db.exec(sql, (e) => (e ? reject(e) : resolve())));
-const get = (db, sql) => new Promise((resolve, reject) => db.get(sql, (e, row) => (e ? reject(e) : resolve(row))));
 
 /**
  * Runs the auto-review benchmark and answers table rows. The smoke test in `npm test` passes a

@@ -1,5 +1,6 @@
 // Shared helpers for the benchmarks: child processes that always stop, temp folders that are
 // always removed, number formatting and the plain-text table.
+import http from 'node:http';
 import { spawn } from 'node:child_process';
 import { build } from 'esbuild';
 import { readdirSync, rmSync } from 'node:fs';
@@ -231,4 +232,27 @@ export function median(values) {
 export function versusBaseline(c, base, perSecond, msDigits) {
   const ratios = c.rounds.map((r, i) => r / base.rounds[i]);
   return `${ratio(median(ratios))} ${base.label} (rounds ${ratio(Math.min(...ratios)).slice(0, -1)}–${ratio(Math.max(...ratios))}; ${(1000 / perSecond).toFixed(msDigits)} ms a month)`;
+}
+
+/** A deterministic pseudo-random sequence in [0, 1), so every run fills the same shop. */
+export function rng(seed) {
+  let s = seed >>> 0;
+  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+}
+
+/** An instant (ms) as the shop's local time with its offset, as the workbench stores times. */
+export const shopTime = (t) => new Date(t + 8 * 3_600_000).toISOString().replace('Z', '+08:00');
+
+/** GET `path` on a keep-alive agent with the session cookie; answers the body, refuses any status but 200. */
+export function getText(agent, base, path, cookie) {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ agent, host: base.hostname, port: base.port, path, headers: cookie ? { cookie } : {} }, (res) => {
+      const chunks = [];
+      res.on('data', (d) => chunks.push(d));
+      res.on('end', () => (res.statusCode === 200 ? resolve(Buffer.concat(chunks).toString()) : reject(new Error(`GET ${path}: ${res.statusCode} ${Buffer.concat(chunks).toString().slice(0, 300)}`))));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end();
+  });
 }

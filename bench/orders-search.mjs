@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import sqlite3 from 'sqlite3';
 import { pathToFileURL } from 'node:url';
 import { stringify } from 'yaml';
-import { ROOT, call, formatTable, importSource, installCleanup, int, makeTempDir, ms, percentile, ratio, removeTempDir, startServerProcess } from './lib.mjs';
+import { ROOT, call, formatTable, getText, importSource, installCleanup, int, makeTempDir, ms, percentile, ratio, removeTempDir, rng, startServerProcess } from './lib.mjs';
+import { all, exec, open } from './raw-sqlite.mjs';
 
 export const ORDERS = 100_000;
 /** Requests per filter mix, one at a time (a clerk's search, not a load test). */
@@ -26,11 +27,6 @@ const DAY = 86_400_000;
 // The shop: a workbench started once (migrations run), stopped, filled straight in its SQLite
 // file, and started again.
 
-/** A deterministic pseudo-random sequence, so every run fills the same shop. */
-function rng(seed) {
-  let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
-}
 
 const SURNAMES = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'];
 const GIVEN = [...'伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏飞宇晨浩然子轩欣怡梓涵一诺雨桐思远嘉怡'];
@@ -88,14 +84,11 @@ const finalize = (...statements) => Promise.all(statements.map((st) => new Promi
 
 /** Writes `orders` orders (and their items) in one transaction with prepared statements. */
 export async function fillShop(file, skus, { orders, pending }) {
-  const db = await new Promise((resolve, reject) => {
-    const d = new sqlite3.Database(file, sqlite3.OPEN_READWRITE, (e) => (e ? reject(e) : resolve(d)));
-  });
-  const exec = (sql) => new Promise((resolve, reject) => db.exec(sql, (e) => (e ? reject(e) : resolve())));
+  const db = await open(file);
   const random = rng(20261123);
   const now = Date.now();
   const samples = { orderNos: [], names: [], tracking: [], days: [] };
-  await exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; BEGIN');
+  await exec(db, 'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; BEGIN');
   // Rows go in a hundred at a time: one statement per row would spend most of the time crossing
   // into sqlite3's thread.
   const ORDER_COLUMNS = `id, order_no, source, buyer_nick, buyer_account, platform_status, status, goods_total, shipping_fee, total, paid_amount,
@@ -163,7 +156,7 @@ export async function fillShop(file, skus, { orders, pending }) {
   });
   await finalize(bin, stock);
   // A shop's SKUs are on sale, so listings re-checks their low-stock warnings on every reservation.
-  await exec("UPDATE listings_products SET status = 'listed'; COMMIT");
+  await exec(db, "UPDATE listings_products SET status = 'listed'; COMMIT");
   await new Promise((resolve, reject) => db.close((e) => (e ? reject(e) : resolve())));
   return { items, samples };
 }
@@ -215,12 +208,6 @@ function timeBound(value, side) {
   return { op: '<', at: `${next}T00:00:00.000${OFFSET}` };
 }
 
-function openReadOnly(file) {
-  return new Promise((resolve, reject) => {
-    const db = new sqlite3.Database(file, sqlite3.OPEN_READONLY, (e) => (e ? reject(e) : resolve(db)));
-  });
-}
-const all = (db, sql, params) => new Promise((resolve, reject) => db.all(sql, params, (e, rows) => (e ? reject(e) : resolve(rows))));
 
 // ---------------------------------------------------------------------------------------------
 
@@ -238,18 +225,6 @@ async function time(fn, before = async () => {}, repeat = REPEAT) {
   return { median: percentile(took, 50), p99: percentile(took, 99) };
 }
 
-function get(agent, base, path, cookie) {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ agent, host: base.hostname, port: base.port, path, headers: cookie ? { cookie } : {} }, (res) => {
-      const chunks = [];
-      res.on('data', (d) => chunks.push(d));
-      res.on('end', () => (res.statusCode === 200 ? resolve(Buffer.concat(chunks).toString()) : reject(new Error(`GET ${path}: ${res.statusCode} ${Buffer.concat(chunks).toString().slice(0, 300)}`))));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
 
 /**
  * Runs the order-search benchmark and answers table rows. The smoke test in `npm test` passes a
@@ -271,7 +246,7 @@ export async function runOrdersSearch({ log = (line) => console.error(line), ord
     const login = await call(wb.url, '/api/auth/login', { method: 'POST', body: { username: OWNER.username, password: OWNER.password } });
     const cookie = (login.res.headers.get('set-cookie') ?? '').split(';')[0];
     const { orderSearchSql, orderByClause } = await importSource('plugins/fulfillment/server/orders/order-search-sql.ts', 'order-search-sql');
-    raw = await openReadOnly(file);
+    raw = await open(file, sqlite3.OPEN_READONLY);
 
     const pick = (list, i) => list[(i * 7) % list.length];
     const mixes = [
@@ -300,15 +275,15 @@ export async function runOrdersSearch({ log = (line) => console.error(line), ord
     const bareBase = new URL(bare.url);
     const rows = [];
     try {
-      const hono = await time(() => get(agent, bareBase, '/api/health'), undefined, repeat);
-      const health = await time(() => get(agent, wbBase, '/api/health'), undefined, repeat);
+      const hono = await time(() => getText(agent, bareBase, '/api/health'), undefined, repeat);
+      const health = await time(() => getText(agent, wbBase, '/api/health'), undefined, repeat);
       rows.push(['orders', 'GET /api/health (bare Hono), one at a time', `median ${ms(hono.median)} ms`, `p99 ${ms(hono.p99)} ms`, 'HTTP baseline']);
       rows.push(['orders', 'GET /api/health (workbench), one at a time', `median ${ms(health.median)} ms`, `p99 ${ms(health.p99)} ms`, '']);
       for (const mix of mixes) {
         const path = (i) => `/api/fulfillment/orders?${new URLSearchParams(mix.query(i))}`;
-        const first = JSON.parse(await get(agent, wbBase, path(0), cookie));
+        const first = JSON.parse(await getText(agent, wbBase, path(0), cookie));
         if (!mix.expect(first)) throw new Error(`${mix.name}: unexpected answer ${JSON.stringify({ total: first.total, items: first.items?.length })}`);
-        const api = await time((i) => get(agent, wbBase, path(i), cookie), mix.write ? flagOne : undefined, repeat);
+        const api = await time((i) => getText(agent, wbBase, path(i), cookie), mix.write ? flagOne : undefined, repeat);
         const sqlOnly = await time(async (i) => {
           const q = { page: 1, pageSize: 50, ...mix.query(i) };
           const skuId = q.sku === undefined ? undefined : skus.find((s) => s.code === q.sku)?.id;

@@ -8,7 +8,10 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sqlite3 from 'sqlite3';
 import { stringify } from 'yaml';
-import { ROOT, call, formatTable, installCleanup, int, makeTempDir, ms, ratio, removeTempDir, startServerProcess } from './lib.mjs';
+import { ROOT, call, formatTable, installCleanup, int, makeTempDir, ms, ratio, removeTempDir, rng, shopTime, startServerProcess } from './lib.mjs';
+import { all, exec, open, run } from './raw-sqlite.mjs';
+
+export { open };
 
 const OWNER = { username: 'dianzhang', password: 'correct-horse-42', displayName: '王店长' };
 const WORKBENCH = join(ROOT, 'dist', 'workbench.js');
@@ -20,15 +23,6 @@ const SAFETY = 7;
 const DEFAULT_LEAD = 7;
 const FIRST_BATCH = 3;
 
-const shopTime = (t) => new Date(t + 8 * 3_600_000).toISOString().replace('Z', '+08:00');
-function rng(seed) {
-  let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
-}
-export const open = (file, mode) => new Promise((resolve, reject) => { const d = new sqlite3.Database(file, mode, (e) => (e ? reject(e) : resolve(d))); });
-const all = (db, sql, params = []) => new Promise((resolve, reject) => db.all(sql, params, (e, rows) => (e ? reject(e) : resolve(rows))));
-const exec = (db, sql) => new Promise((resolve, reject) => db.exec(sql, (e) => (e ? reject(e) : resolve())));
-const run = (db, sql, params) => new Promise((resolve, reject) => db.run(sql, params, (e) => (e ? reject(e) : resolve())));
 
 
 const startWorkbench = (dir) => startServerProcess(WORKBENCH, {
