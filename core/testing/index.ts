@@ -10,4 +10,4 @@
 export { startTestHost, TEST_OWNER, TEST_PASSWORD_COST } from './test-host.js';
 export type { TestHost, TestHostClock, TestHostOptions } from './test-host.js';
 export { TestClient } from './test-client.js';
-export type { TestReply, FetchLike } from './test-client.js';
+export type { TestReply, FetchLike, ImportRun } from './test-client.js';

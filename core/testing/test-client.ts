@@ -6,6 +6,18 @@ export interface TestReply<T = any> {
   text: string;
 }
 
+/** An import run followed to its end by `TestClient.runImport`. */
+export interface ImportRun<R = any, P = any> {
+  /** 202 when the run started; otherwise the refusal's status. */
+  status: number;
+  /** The answer to the upload itself. */
+  reply: TestReply;
+  /** What the run's `done` event carried. */
+  result?: R;
+  /** The problem (problem+json) of its `failed` event. */
+  problem?: P;
+}
+
 export type FetchLike = (request: Request) => Response | Promise<Response>;
 
 /**
@@ -66,6 +78,24 @@ export class TestClient {
   }
   delete<T = any>(path: string, headers?: Record<string, string>) {
     return this.request<T>('DELETE', path, undefined, headers);
+  }
+
+  /**
+   * Uploads one file to an importer (`POST <path>`, multipart with the field `file`) and follows
+   * its run to the end: the `result` of its `done` event, or the `problem` of its `failed` one.
+   * A refusal before the run starts (any status but 202) comes back with neither, in `reply`.
+   */
+  async runImport<R = any>(path: string, file: { name: string; bytes: Uint8Array | string; type?: string }, headers: Record<string, string> = {}): Promise<ImportRun<R>> {
+    const form = new FormData();
+    form.append('file', new Blob([file.bytes as BlobPart], { type: file.type ?? 'text/csv' }), file.name);
+    const reply = await this.post(path, form, headers);
+    if (reply.status !== 202) return { status: reply.status, reply };
+    const stream = await this.get(reply.body.events, { accept: 'text/event-stream' });
+    const event = (name: string) => {
+      const block = stream.text.split(/\n\n/).find((b) => b.startsWith(`event: ${name}`));
+      return block === undefined ? undefined : JSON.parse(block.slice(block.indexOf('data:') + 'data:'.length));
+    };
+    return { status: 202, reply, result: event('done')?.result, problem: event('failed')?.problem };
   }
 
   login(username: string, password: string): Promise<TestReply> {

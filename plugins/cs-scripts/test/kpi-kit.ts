@@ -25,19 +25,9 @@ export const SMALL_LOG = [
 
 const asClient = (c: TestClient) => c as unknown as Client;
 
-/** Runs an import as `client` and answers the importer's report. */
-export async function importChat(client: TestClient, bytes: Uint8Array, headers: Record<string, string> = {}) {
-  const form = new FormData();
-  form.append('file', new Blob([bytes as BlobPart], { type: 'text/csv' }), '聊天记录.csv');
-  const started = await client.post(`${A}/importers/chat-log`, form, headers);
-  if (started.status !== 202) return { status: started.status, result: undefined, problem: undefined };
-  const stream = await client.get(started.body.events, { accept: 'text/event-stream' });
-  const event = (name: string) => {
-    const block = stream.text.split(/\n\n/).find((b) => b.startsWith(`event: ${name}`));
-    return block ? JSON.parse(block.split('data:')[1]!) : undefined;
-  };
-  return { status: 202, result: event('done')?.result, problem: event('failed')?.problem };
-}
+/** Runs an import of a chat log as `client` and answers the importer's report. */
+export const importChat = (client: TestClient, bytes: Uint8Array, headers: Record<string, string> = {}) =>
+  client.runImport(`${A}/importers/chat-log`, { name: '聊天记录.csv', bytes }, headers);
 
 /** A paid order (one piece, 99 元) for `buyer` at the test clock's time, remarked by `agent`. */
 export async function soldBy(h: TestHost, items: TestSku[], buyer: string, agent: string) {

@@ -33,19 +33,9 @@ const monthOf = async (staffId: number, month = '2026-12', client = host.owner) 
 };
 const dayOf = async (staffId: number, date: string) => (await monthOf(staffId, date.slice(0, 7))).days.find((d) => d.date === date)!;
 
-/** Runs an import as `client` and answers the importer's report. */
-async function importFile(client: TestClient, bytes: Uint8Array, headers: Record<string, string> = {}) {
-  const form = new FormData();
-  form.append('file', new Blob([bytes as BlobPart], { type: 'text/csv' }), '考勤机.csv');
-  const started = await client.post(`${A}/importers/time-clock`, form, headers);
-  if (started.status !== 202) return { status: started.status, result: undefined, problem: undefined };
-  const stream = await client.get(started.body.events, { accept: 'text/event-stream' });
-  const event = (name: string) => {
-    const block = stream.text.split(/\n\n/).find((b) => b.startsWith(`event: ${name}`));
-    return block ? JSON.parse(block.split('data:')[1]!) : undefined;
-  };
-  return { status: 202, result: event('done')?.result, problem: event('failed')?.problem };
-}
+/** Runs an import of a time-clock file as `client` and answers the importer's report. */
+const importFile = (client: TestClient, bytes: Uint8Array, headers: Record<string, string> = {}) =>
+  client.runImport(`${A}/importers/time-clock`, { name: '考勤机.csv', bytes }, headers);
 
 describe('the clock button', () => {
   test('clocks the logged-in person at the server\'s time; a second press within a minute is refused', async () => {

@@ -17,14 +17,8 @@ const LOG = [
   '2026-10-30 14:30:20,阿花,2,out,有的，满200减20',
 ].join('\r\n');
 
-async function importChat(bytes: Uint8Array) {
-  const form = new FormData();
-  form.append('file', new Blob([bytes as BlobPart], { type: 'text/csv' }), '聊天记录.csv');
-  const started = await host.owner.post('/api/cs-scripts/importers/chat-log', form);
-  const stream = await host.owner.get(started.body.events, { accept: 'text/event-stream' });
-  const block = stream.text.split(/\n\n/).find((b) => b.startsWith('event: done'));
-  return JSON.parse(block!.split('data:')[1]!).result;
-}
+/** The chat log imported through cs-scripts, as the owner; answers its report. */
+const importChat = async (bytes: Uint8Array) => (await host.owner.runImport('/api/cs-scripts/importers/chat-log', { name: '聊天记录.csv', bytes })).result;
 
 /** A paid order (99 元) for `buyer` now, remarked with the agent's 工号 through fulfillment. */
 async function soldBy(skus: TestSku[], buyer: string, agent: string) {
