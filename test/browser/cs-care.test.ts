@@ -130,4 +130,28 @@ describe('a logistics complaint in the browser, keyboard only', () => {
     expect(run.steps.map((s: { title: string }) => s.title)).toHaveLength(6);
     expect(run.steps[0].title).toBe('先安抚顾客');
   }, 30_000);
+
+  it('in English at 1024×700: the customer file and the checklists speak English, the shop\'s own words stay', async () => {
+    const switched = await page.evaluate(async () => {
+      const r = await fetch('/api/auth/me', { method: 'PATCH', headers: { 'Content-Type': 'application/json', 'X-Workbench-Request': '1' }, body: JSON.stringify({ locale: 'en' }) });
+      return r.status;
+    });
+    expect(switched).toBe(200);
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await page.goto(`${fx.server.url}/cs-scripts/customer`);
+    const file = page.locator('wb-cs-scripts-customer');
+    await file.locator('input[name=lookup][placeholder="Buyer nick or order number; Enter finds"]').press('End');
+    await page.keyboard.type(order.orderNo);
+    await page.keyboard.press('Enter');
+    await file.locator('p.summary', { hasText: /^1 order, .* paid$/ }).waitFor();
+    await page.screenshot({ path: join(SHOTS, 'cs-customer-file-1024-en.png') });
+
+    await page.goto(`${fx.server.url}/cs-scripts/procedures?orderNo=${order.orderNo}`);
+    const panel = page.locator('wb-cs-scripts-procedures');
+    await panel.locator('input[name=subject]').waitFor();
+    expect(await panel.locator('input[name=subject]').inputValue()).toBe(order.orderNo);
+    await panel.getByRole('button', { name: 'Start' }).waitFor();
+    await page.getByText('Edit a procedure').waitFor();
+    await page.screenshot({ path: join(SHOTS, 'cs-procedures-1024-en.png') });
+  }, 30_000);
 });

@@ -61,7 +61,7 @@ export class CsScriptsCustomerPanel extends WbElement {
     const p = f.profile;
     return html`
       <h2 class="nick">${f.buyerNick} ${p.level ? html`<span class="level">· ${p.level}</span>` : nothing}</h2>
-      ${f.orders ? html`<p class="summary">${this.t(`${f.orders.total} 笔订单，共付 ${this.i18n.money(f.orders.spent)}`, `${f.orders.total} orders, ${this.i18n.money(f.orders.spent)} paid`)}</p>` : nothing}
+      ${f.orders ? html`<p class="summary">${this.t(`${f.orders.total} 笔订单，共付 ${this.i18n.money(f.orders.spent)}`, `${f.orders.total} ${f.orders.total === 1 ? 'order' : 'orders'}, ${this.i18n.money(f.orders.spent)} paid`)}</p>` : nothing}
       <form class="profile" @submit=${(e: Event) => void this.saveProfile(e)}>
         <label>${this.t('会员等级', 'Level')}
           <select name="level">
