@@ -29,10 +29,21 @@ async function createAccount(p: Page, username: string, displayName: string, rol
   await form.locator('input[name=displayName]').fill(displayName);
   await form.locator('input[name=password]').fill('staff-pass-123');
   await form.locator('label', { hasText: role }).locator('input').check();
-  await form.locator('button[type=submit]').click();
   // Busy while the password is hashed: the button says so and the form takes no second click.
-  await p.locator('wb-users-page form[data-form=user][aria-busy=true] button[disabled]', { hasText: '正在创建' }).waitFor();
+  // The hash may finish between two polls of a locator, and a created account gets a fresh form,
+  // so an observer set before the click records the busy render on the page.
+  await form.evaluate((el: HTMLFormElement) => {
+    const seen = window as Window & { createBusySeen?: boolean };
+    seen.createBusySeen = false;
+    const check = (): void => {
+      const button = el.querySelector<HTMLButtonElement>('button[type=submit]');
+      if (el.getAttribute('aria-busy') === 'true' && button?.disabled && button.textContent?.includes('正在创建')) seen.createBusySeen = true;
+    };
+    new MutationObserver(check).observe(el, { attributes: true, subtree: true, childList: true, characterData: true });
+  });
+  await form.locator('button[type=submit]').click();
   await p.locator(`wb-users-page tr[data-user="${username}"]`).waitFor();
+  await expect(p.evaluate(() => (window as Window & { createBusySeen?: boolean }).createBusySeen)).resolves.toBe(true);
 }
 
 beforeAll(async () => {
