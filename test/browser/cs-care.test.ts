@@ -150,6 +150,9 @@ describe('a logistics complaint in the browser, keyboard only', () => {
     const panel = page.locator('wb-cs-scripts-procedures');
     await panel.locator('input[name=subject]').waitFor();
     expect(await panel.locator('input[name=subject]').inputValue()).toBe(order.orderNo);
+    // The order's earlier checklist is listed before anything is started.
+    await panel.locator('ul.runs li', { hasText: 'finished' }).waitFor();
+    await expect(panel.locator('h3', { hasText: 'Checklists of this order' }).count()).resolves.toBe(1);
     await panel.getByRole('button', { name: 'Start' }).waitFor();
     await page.getByText('Edit a procedure').waitFor();
     await page.screenshot({ path: join(SHOTS, 'cs-procedures-1024-en.png') });

@@ -4,6 +4,9 @@ import { controlStyles, panelStyles, reportFilters, WbElement } from '@workbench
 import type { Procedure, Run, RunStep } from '../server/procedures/procedure-store.js';
 import './procedure-editor.js';
 
+/** An after-sales case number such as AS-12; anything else is taken for an order number. */
+const CASE_REF = /^AS-?\d+$/i;
+
 /**
  * 处理流程: start a procedure against an order or a case, then work down its steps by keyboard —
  * the open step's note field has the focus, Enter ticks it and moves to the next; after the last,
@@ -46,7 +49,7 @@ export class CsScriptsProcedurePanel extends WbElement {
     this.subject = f.orderNo ?? f.caseNo ?? this.subject;
     this.pendingRun = f.run ? Number(f.run) : undefined;
     // The shell may set the filters before the element is connected, when its services are not there yet.
-    if (this.hasUpdated && this.pendingRun) void this.open(this.pendingRun);
+    if (this.hasUpdated) this.openFromAddress();
   }
 
   private pendingRun: number | undefined;
@@ -60,7 +63,13 @@ export class CsScriptsProcedurePanel extends WbElement {
 
   override firstUpdated(): void {
     this.subjectInput?.focus();
+    this.openFromAddress();
+  }
+
+  /** A run named in the address opens; an order or case alone shows the checklists it already had. */
+  private openFromAddress(): void {
     if (this.pendingRun) void this.open(this.pendingRun);
+    else if (this.subject.trim()) void this.loadEarlier().catch((e: unknown) => this.notifications.error(e));
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -127,7 +136,7 @@ export class CsScriptsProcedurePanel extends WbElement {
   private async start(event: Event): Promise<void> {
     event.preventDefault();
     const ref = this.subject.trim();
-    const body = /^AS-?\d+$/i.test(ref) ? { procedure: this.procedure, caseNo: ref } : { procedure: this.procedure, orderNo: ref };
+    const body = CASE_REF.test(ref) ? { procedure: this.procedure, caseNo: ref } : { procedure: this.procedure, orderNo: ref };
     try {
       this.run = await this.api.post<Run>('/cs-scripts/runs', body);
       this.error = '';
@@ -148,8 +157,9 @@ export class CsScriptsProcedurePanel extends WbElement {
   }
 
   private async loadEarlier(): Promise<void> {
-    if (!this.run) return;
-    const query = this.run.subject === 'case' ? { caseNo: this.run.subjectRef } : { orderNo: this.run.subjectRef };
+    const ref = this.run?.subjectRef ?? this.subject.trim();
+    const isCase = this.run ? this.run.subject === 'case' : CASE_REF.test(ref);
+    const query = isCase ? { caseNo: ref } : { orderNo: ref };
     this.earlier = (await this.api.get<{ items: Run[] }>('/cs-scripts/runs', query)).items.filter((r) => r.id !== this.run?.id);
   }
 
