@@ -63,6 +63,9 @@ test('closing the month in cs-scripts books the best CS rewards by 工号, expla
   ]));
   expect(rewards).toHaveLength(2);
   expect(rewards.find((r) => r.staffId === two.id)!.explanation.text['zh-CN']).toContain('营业额 198.00 元');
+  // Placed by the KPIs, and the explanation says so rather than naming satisfaction.
+  expect(rewards.find((r) => r.staffId === two.id)!.explanation.text['zh-CN']).toContain('本月客服考核第 1 名（按营业额');
+  expect(rewards.every((r) => !r.explanation.text['zh-CN'].includes('满意度'))).toBe(true);
   // A second close is refused by cs-scripts, and nothing more is booked.
   expect((await host.owner.post('/api/cs-scripts/kpis/months/2026-10/close')).status).toBe(409);
   expect((await host.owner.get('/api/staff-rules/fines?month=2026-11&kind=reward')).body.items).toHaveLength(2);

@@ -161,6 +161,10 @@ describe('rewards', () => {
 
   test('places pay their tier; a place the shop does not have is refused', () => {
     expect(reward({ ...who, rule: 'best-cs', place: 2 })).toMatchObject({ amount: { amountFen: 2000 } });
+    // By hand the supervisor judged satisfaction; from cs-scripts the KPIs placed the agent.
+    const told = (rankedBy?: 'kpis') => { const r = reward({ ...who, rule: 'best-cs', place: 1, rankedBy }); return 'amount' in r ? r.amount.explanation.text.en : ''; };
+    expect(told()).toContain('by customer satisfaction');
+    expect(told('kpis')).toContain('by the CS KPIs (sales, then conversion, then response time)');
     expect(reward({ ...who, rule: 'best-cs', place: 3 })).toEqual({ problem: { kind: 'noSuchPlace', places: 2 } });
     expect(reward({ ...who, rule: 'best-cs', place: 3 }, { bestCsFen: [5000, 2000, 1000] })).toMatchObject({ amount: { amountFen: 1000 } });
     expect(reward({ ...who, rule: 'trainer', place: 1 })).toMatchObject({ amount: { amountFen: 15000 } });

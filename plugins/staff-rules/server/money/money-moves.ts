@@ -144,7 +144,7 @@ export class MoneyMoves {
         continue;
       }
       const figures = [`营业额 ${money(agent.salesFen)}`, agent.conversionPercent == null ? null : `询单转化率 ${agent.conversionPercent}%`, agent.replyRatePercent == null ? null : `回复率 ${agent.replyRatePercent}%`, agent.averageResponseSeconds == null ? null : `平均响应 ${agent.averageResponseSeconds} 秒`];
-      const priced = priceReward({ staffId: person.id, date, note: `客服考核 ${m.month}：${figures.filter(Boolean).join('，')}`, rule: 'best-cs', place }, this.settings);
+      const priced = priceReward({ staffId: person.id, date, note: `客服考核 ${m.month}：${figures.filter(Boolean).join('，')}`, rule: 'best-cs', place, rankedBy: 'kpis' }, this.settings);
       if ('problem' in priced) {
         this.ctx.log.warn('best CS place has no reward in the settings', { month: m.month, place: String(place) });
         continue;

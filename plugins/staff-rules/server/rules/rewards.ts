@@ -5,7 +5,8 @@ import type { MoneySettings } from './money-settings.js';
 /** A reward as entered (or from an event): which, for whom, and the facts it rests on. */
 export type RewardInput = { staffId: number; date: string; note: string } & (
   | { rule: 'loss-saved'; savedFen: number }
-  | { rule: 'best-cs'; place: number }
+  /** `kpis`: placed by cs-scripts' month close (sales first); otherwise a supervisor's judgement of satisfaction. */
+  | { rule: 'best-cs'; place: number; rankedBy?: 'satisfaction' | 'kpis' }
   | { rule: 'refund-better'; measure: 'hours'; shopHours: number }
   | { rule: 'refund-better'; measure: 'rate'; shopRatePercent: number }
   | { rule: 'review-praise'; reviews: number }
@@ -42,7 +43,9 @@ export function priceReward(input: RewardInput, s: MoneySettings): { amount: Pri
       const fen = list[input.place - 1];
       if (fen === undefined || !Number.isInteger(input.place) || input.place < 1) return { problem: { kind: 'noSuchPlace', places: list.length } };
       const what = input.rule === 'best-cs'
-        ? { 'zh-CN': `本月客服满意度第 ${input.place} 名`, en: `CS of the month, place ${input.place} by customer satisfaction` }
+        ? (input.rankedBy === 'kpis'
+          ? { 'zh-CN': `本月客服考核第 ${input.place} 名（按营业额，其次询单转化率、响应快慢）`, en: `CS of the month, place ${input.place} by the CS KPIs (sales, then conversion, then response time)` }
+          : { 'zh-CN': `本月客服满意度第 ${input.place} 名`, en: `CS of the month, place ${input.place} by customer satisfaction` })
         : { 'zh-CN': `带的新人上手速度第 ${input.place} 名`, en: `trainer whose trainee ramped up fastest, place ${input.place}` };
       return { amount: priced({ ...base, amountFen: fen }, {
         facts: { date: input.date, note: input.note, place: input.place }, thresholds: { places: list.length, ...Object.fromEntries(list.map((f, i) => [`place${i + 1}Fen`, f])) },
