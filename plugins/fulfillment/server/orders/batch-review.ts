@@ -4,9 +4,10 @@ import { fulfillmentSettings } from '../settings.js';
 import { CatalogToken } from '../tokens.js';
 import type { StepBy } from '../shared/actor.js';
 import type { StockOps } from '../warehouse/stock-ops.js';
-import type { OrderRow } from './order-record.js';
 import type { OrderFilter } from './order-filter.js';
+import { jsonRows } from '../shared/json-rows.js';
 import { factsOf, loadBatchFacts, takeStock } from './review-facts.js';
+import { REVIEW_ORDER_COLUMNS, type ReviewRow } from './review-rows.js';
 import { pendingIdsOf } from './review-scope.js';
 import { asExceptions } from './review-moves.js';
 import { SliceWrites } from './review-writes.js';
@@ -30,17 +31,21 @@ export type BatchMode = 'auto' | 'batch';
 
 const ELIGIBLE: Record<BatchMode, readonly OrderStatus[]> = { auto: ['pending'], batch: ['pending', 'exception'] };
 
-// One transaction per slice keeps each write short for the other clerks, while the facts of a
-// slice still load in a handful of queries.
-const CHUNK = 400;
-const QUEUE_ORDER = 'ORDER BY priority, placed_at, id';
+// One transaction per slice keeps each write short for the other clerks (a thousand orders hold
+// the writer for 0.1–0.2 s), while the facts of a slice still load in a handful of
+// queries. Each slice also pays for what does not grow with it — the commit writing every page it
+// touched, the stock and catalog of its SKUs, listings' stock check — so slices of 400 cost about
+// 15 % more CPU for 5,000 orders (bench/auto-review.mjs).
+const CHUNK = 1000;
+const QUEUE_COLUMNS = 'priority, placed_at, id';
+const QUEUE_ORDER = `ORDER BY ${QUEUE_COLUMNS}`;
 
 /** The orders a clerk chose, or (自动审单 only) the 待审核 orders a list filter shows. */
 /** `customer`: whether the clerk may see receivers, which decides what a filter's `q` matches. */
 export type BatchRun = { mode: BatchMode; by: StepBy; locale: Locale } & ({ orderIds: number[] } | { filter: OrderFilter; expectedCount?: number; customer: boolean });
 
 async function reviewSlice(ctx: PluginContext, stock: StockOps, tx: Transaction, ids: number[], run: BatchRun): Promise<BatchResult[]> {
-  const rows = await tx.all<OrderRow>(`SELECT * FROM fulfillment_orders WHERE id IN (SELECT value FROM json_each(?)) ${QUEUE_ORDER}`, [JSON.stringify(ids)]);
+  const rows = await jsonRows<ReviewRow>(tx, REVIEW_ORDER_COLUMNS, 'FROM fulfillment_orders WHERE id IN (SELECT value FROM json_each(?))', [JSON.stringify(ids)], QUEUE_COLUMNS);
   const found = new Set(rows.map((r) => r.id));
   const results: BatchResult[] = ids
     .filter((id) => !found.has(id))

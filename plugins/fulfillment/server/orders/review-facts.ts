@@ -1,7 +1,8 @@
 import type { Queryable } from '@workbench/plugin-api';
 import type { CatalogSku, CatalogView } from '../types.js';
 import type { StockOps } from '../warehouse/stock-ops.js';
-import type { ItemRow, OrderRow } from './order-record.js';
+import { jsonRows } from '../shared/json-rows.js';
+import { REVIEW_ITEM_COLUMNS, type ReviewItem, type ReviewRow } from './review-rows.js';
 import type { ReviewFacts } from './review-rules.js';
 
 /** Orders that may still be merged with another: not yet picked (nor closed or fraud). */
@@ -14,7 +15,7 @@ export const MERGEABLE_STATUSES = ['pending', 'exception', 'approved'] as const;
  * review lowers it as it approves, so two orders cannot both take the last piece.
  */
 export interface BatchFacts {
-  items: Map<number, ItemRow[]>;
+  items: Map<number, ReviewItem[]>;
   remarked: Set<number>;
   mergeWith: Map<number, string[]>;
   reserved: Map<number, Map<number, number>>;
@@ -22,12 +23,12 @@ export interface BatchFacts {
   catalog: Map<string, CatalogSku>;
 }
 
-export async function loadBatchFacts(q: Queryable, stock: StockOps, catalog: CatalogView, orders: OrderRow[]): Promise<BatchFacts> {
+export async function loadBatchFacts(q: Queryable, stock: StockOps, catalog: CatalogView, orders: ReviewRow[]): Promise<BatchFacts> {
   const ids = JSON.stringify(orders.map((o) => o.id));
   const keys = JSON.stringify([...new Set(orders.map((o) => o.merge_key).filter((k) => k !== ''))]);
   const [itemRows, remarkRows, partnerRows, reservedRows] = await Promise.all([
     // A line refunded on Taobao stays on the order but is neither checked nor reserved.
-    q.all<ItemRow>("SELECT * FROM fulfillment_order_items WHERE order_id IN (SELECT value FROM json_each(?)) AND refund_state <> 'succeeded' ORDER BY order_id, id", [ids]),
+    jsonRows<ReviewItem>(q, REVIEW_ITEM_COLUMNS, "FROM fulfillment_order_items WHERE order_id IN (SELECT value FROM json_each(?)) AND refund_state <> 'succeeded'", [ids], 'order_id, id'),
     q.all<{ order_id: number }>('SELECT DISTINCT order_id FROM fulfillment_order_remarks WHERE order_id IN (SELECT value FROM json_each(?))', [ids]),
     q.all<{ id: number; order_no: string; merge_key: string }>(
       `SELECT id, order_no, merge_key FROM fulfillment_orders
@@ -36,7 +37,7 @@ export async function loadBatchFacts(q: Queryable, stock: StockOps, catalog: Cat
     ),
     q.all<{ order_id: number; sku_id: number; qty: number }>('SELECT order_id, sku_id, qty FROM fulfillment_reservations WHERE order_id IN (SELECT value FROM json_each(?))', [ids]),
   ]);
-  const items = new Map<number, ItemRow[]>();
+  const items = new Map<number, ReviewItem[]>();
   for (const row of itemRows) {
     const list = items.get(row.order_id);
     if (list) list.push(row);
@@ -61,7 +62,7 @@ export async function loadBatchFacts(q: Queryable, stock: StockOps, catalog: Cat
 }
 
 /** The facts of one order of the batch: free stock is what is sellable plus its own reservation. */
-export function factsOf(batch: BatchFacts, order: OrderRow): ReviewFacts {
+export function factsOf(batch: BatchFacts, order: ReviewRow): ReviewFacts {
   const items = batch.items.get(order.id) ?? [];
   const own = batch.reserved.get(order.id);
   const free = new Map<number, number>();
@@ -72,7 +73,7 @@ export function factsOf(batch: BatchFacts, order: OrderRow): ReviewFacts {
 }
 
 /** After approving `order`, its pieces are no longer sellable for the next orders of the batch. */
-export function takeStock(batch: BatchFacts, order: OrderRow): void {
+export function takeStock(batch: BatchFacts, order: ReviewRow): void {
   const own = batch.reserved.get(order.id);
   for (const [skuId, qty] of own ?? []) batch.available.set(skuId, (batch.available.get(skuId) ?? 0) + qty);
   const now = new Map<number, number>();

@@ -68,7 +68,7 @@ export interface ReviewMoves {
    * Approves one order already read in the transaction: reviewed by whom and when, exceptions
    * cleared, the order's lines reserved. The caller has checked the rules.
    */
-  approve(row: OrderRow, items: ItemRow[], step: { by: StepBy; at: string; detail?: Record<string, unknown> }): Promise<number>;
+  approve(row: OrderRow, items: Pick<ItemRow, 'sku_id' | 'quantity'>[], step: { by: StepBy; at: string; detail?: Record<string, unknown> }): Promise<number>;
   /** `POST /orders/:id/approve` by a person: every rule but needs-person and possible-merge must pass. */
   approveByHand(order: OrderAt, by: StepBy): Promise<void>;
   /** 异常 by a person, with their reason; any reservation goes back to stock. */
@@ -97,7 +97,7 @@ class TxReviewMoves implements ReviewMoves {
     private readonly stock: StockOps,
   ) {}
 
-  async approve(row: OrderRow, items: ItemRow[], { by, at, detail = {} }: { by: StepBy; at: string; detail?: Record<string, unknown> }): Promise<number> {
+  async approve(row: OrderRow, items: Pick<ItemRow, 'sku_id' | 'quantity'>[], { by, at, detail = {} }: { by: StepBy; at: string; detail?: Record<string, unknown> }): Promise<number> {
     const version = await moveOrder(this.tx, row.id, 'approved', {
       action: 'approve',
       by,

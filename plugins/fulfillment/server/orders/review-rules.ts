@@ -4,7 +4,7 @@ import { chooseCourier } from '../shipping/courier-rules.js';
 import { checkPaidAmount } from './paid-amount.js';
 import type { FulfillmentSettings } from '../settings.js';
 import type { OrderException } from '../types.js';
-import type { ItemRow, OrderRow } from './order-record.js';
+import type { ReviewItem, ReviewRow } from './review-rows.js';
 
 /** A message in both languages of the workbench. */
 export interface Text {
@@ -23,8 +23,8 @@ export interface Finding {
 
 /** What the rules look at, loaded once per order (or per batch, see review-facts.ts). */
 export interface ReviewFacts {
-  order: OrderRow;
-  items: ItemRow[];
+  order: ReviewRow;
+  items: ReviewItem[];
   hasRemarks: boolean;
   /** Pieces this order may take per SKU id: sellable stock plus what it already holds reserved. */
   free: Map<number, number>;

@@ -4,7 +4,7 @@ import type { StepBy } from '../shared/actor.js';
 import type { OrderException } from '../types.js';
 import type { StockOps } from '../warehouse/stock-ops.js';
 import { canMove, refusedMove } from './order-moves.js';
-import type { ItemRow, OrderRow } from './order-record.js';
+import type { ReviewItem, ReviewRow } from './review-rows.js';
 
 const HISTORY_COLUMNS = ['order_id', 'action', 'from_status', 'to_status', 'actor_id', 'actor_name', 'at', 'detail'] as const;
 
@@ -27,7 +27,7 @@ export class SliceWrites {
   ) {}
 
   /** 审核通过: reviewer and time recorded, exceptions cleared, the lines with a SKU reserved. */
-  approve(row: OrderRow, items: ItemRow[]): void {
+  approve(row: ReviewRow, items: ReviewItem[]): void {
     this.move(row, 'approved', 'approve', { batch: this.mode });
     this.approved.push(row.id);
     const bySku = new Map<number, number>();
@@ -36,12 +36,12 @@ export class SliceWrites {
   }
 
   /** 异常 with the failing rules (`codes` as the findings have them, for the history), as 自动审单 leaves an order it cannot approve. */
-  exception(row: OrderRow, exceptions: OrderException[], codes: (string | undefined)[]): void {
+  exception(row: ReviewRow, exceptions: OrderException[], codes: (string | undefined)[]): void {
     this.move(row, 'exception', 'auto-review', { codes });
     this.exceptions.push([row.id, JSON.stringify(exceptions)]);
   }
 
-  private move(row: OrderRow, to: OrderStatus, action: string, detail: Record<string, unknown>): void {
+  private move(row: ReviewRow, to: OrderStatus, action: string, detail: Record<string, unknown>): void {
     if (row.status !== to && !canMove(row.status, to)) throw refusedMove(row.order_no, row.status, to);
     const { by, at } = this.step;
     this.history.push([row.id, action, row.status, to, by.id, by.name, at, JSON.stringify(detail)]);
