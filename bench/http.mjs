@@ -38,6 +38,12 @@ const OWNER = { username: 'dianzhang', password: 'correct-horse-42', displayName
  * CPU profile of the server under this load (written when the bench stops it).
  */
 const WORKBENCH_NODE_FLAGS = (process.env.BENCH_WORKBENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+/**
+ * Only these scenarios (short names, comma-separated) and their baselines, e.g.
+ * `BENCH_HTTP_ONLY=notes node bench/http.mjs` while working on one route: shorter runs, and the
+ * other scenarios' windows no longer sit between a route and its baseline.
+ */
+const ONLY = (process.env.BENCH_HTTP_ONLY ?? '').split(',').filter(Boolean);
 
 /**
  * CPU seconds a child process has used so far (user + system, from /proc; undefined elsewhere).
@@ -242,6 +248,19 @@ export async function runHttp({ log = (line) => console.error(line), rounds = RO
         base: 'bare',
       },
     ];
+    if (ONLY.length > 0) {
+      const wanted = scenarios.filter((s) => ONLY.includes(s.short));
+      if (wanted.length === 0) throw new Error(`BENCH_HTTP_ONLY=${ONLY.join(',')} names no scenario`);
+      const keep = new Set(wanted.map((s) => s.short));
+      // A kept scenario's baseline, and that baseline's own (bare SQL is measured against bare Hono).
+      for (let s of wanted) {
+        while (s?.base) {
+          keep.add(s.base);
+          s = scenarios.find((b) => b.id === s.base);
+        }
+      }
+      for (let i = scenarios.length - 1; i >= 0; i--) if (!keep.has(scenarios[i].short ?? scenarios[i].id)) scenarios.splice(i, 1);
+    }
     const byId = new Map(scenarios.filter((s) => s.id).map((s) => [s.id, s]));
 
     for (const s of scenarios) {
@@ -290,7 +309,7 @@ export async function runHttp({ log = (line) => console.error(line), rounds = RO
     // Not a speed figure, a guard: the counter went up once per answered increment, so the load
     // really did its writes, and none was lost to interleaved transactions.
     const increments = (await getCounter(wb)) - counterBefore;
-    const posted = scenarios.at(-1).answered;
+    const posted = scenarios.find((s) => s.short === 'increment')?.answered ?? 0;
     if (increments !== posted) throw new Error(`the counter went up ${increments} times for ${posted} answered increments`);
 
     const summary = (s) => {

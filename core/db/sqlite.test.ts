@@ -47,10 +47,47 @@ test('errors stay those SQLite gives: a text it cannot compile, a constraint', a
   expect(c.keptStatements).toBe(1);
 });
 
-test('calls of the same text side by side each get their own answer (one uses the kept statement, the others their own)', async () => {
+test('calls of the same text side by side each get their own answer (each on its own compiled copy)', async () => {
   for (let i = 1; i <= 20; i++) await c.run('INSERT INTO t (name) VALUES (?)', [`货 ${i}`]);
   const firsts = await Promise.all(Array.from({ length: 50 }, () => c.get<{ name: string }>('SELECT name FROM t ORDER BY id')));
   expect(new Set(firsts.map((r) => r?.name))).toEqual(new Set(['货 1']));
   const counts = await Promise.all(Array.from({ length: 50 }, () => c.all<{ n: number }>('SELECT COUNT(*) AS n FROM t')));
   expect(new Set(counts.map((r) => r[0]?.n))).toEqual(new Set([20]));
+  const byId = await Promise.all(Array.from({ length: 50 }, (_, i) => c.get<{ name: string }>('SELECT name FROM t WHERE id = ?', [(i % 20) + 1])));
+  expect(byId.map((r) => r?.name)).toEqual(Array.from({ length: 50 }, (_, i) => `货 ${(i % 20) + 1}`));
+  expect(c.keptStatements).toBe(4);
+  // Again, now that several copies of each text are kept: the same answers.
+  const again = await Promise.all(Array.from({ length: 50 }, (_, i) => c.get<{ name: string }>('SELECT name FROM t WHERE id = ?', [(i % 20) + 1])));
+  expect(again).toEqual(byId);
+});
+
+test('one text read with all, then get without parameters: the get still answers the first row', async () => {
+  await c.run('INSERT INTO t (name) VALUES (?)', ['a']);
+  await c.run('INSERT INTO t (name) VALUES (?)', ['b']);
+  const sql = 'SELECT name FROM t ORDER BY id';
+  for (let i = 0; i < 3; i++) {
+    expect(await c.all(sql)).toEqual([{ name: 'a' }, { name: 'b' }]);
+    expect(await c.get(sql)).toEqual({ name: 'a' });
+    expect(await c.get(sql)).toEqual({ name: 'a' });
+  }
+  // A get left undone by its reset would answer nothing here (sqlite3 would step on to the end).
+  expect(await c.get('SELECT COUNT(*) AS n FROM t')).toEqual({ n: 2 });
+  expect(await c.all('SELECT COUNT(*) AS n FROM t')).toEqual([{ n: 2 }]);
+  expect(await c.get('SELECT COUNT(*) AS n FROM t')).toEqual({ n: 2 });
+});
+
+test('a read with all holds nothing open afterwards: the WAL can be truncated, and the next read sees new rows', async () => {
+  await c.exec('PRAGMA journal_mode = WAL');
+  await c.run('INSERT INTO t (name) VALUES (?)', ['a']);
+  const reader = await Connection.open(join(dir, 'test.db'), { readOnly: true });
+  try {
+    expect(await reader.all('SELECT name FROM t ORDER BY id')).toEqual([{ name: 'a' }]);
+    expect(await reader.get('SELECT COUNT(*) AS n FROM t')).toEqual({ n: 1 });
+    expect(await c.all('PRAGMA wal_checkpoint(TRUNCATE)')).toEqual([{ busy: 0, log: 0, checkpointed: 0 }]);
+    await c.run('INSERT INTO t (name) VALUES (?)', ['b']);
+    expect(await reader.all('SELECT name FROM t ORDER BY id')).toEqual([{ name: 'a' }, { name: 'b' }]);
+    expect(await reader.get('SELECT COUNT(*) AS n FROM t')).toEqual({ n: 2 });
+  } finally {
+    await reader.close();
+  }
 });

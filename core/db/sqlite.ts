@@ -25,26 +25,44 @@ const KEPT_STATEMENTS = 500;
  */
 const KEPT_TEXT_LENGTH = 4_096;
 
-interface Kept {
+/** One compiled copy of a text. */
+interface Prepared {
   statement: sqlite3.Statement;
   /**
-   * Whether SQLite compiled the text; false when it refused, and the call runs unprepared for the
-   * error SQLite gives (a statement whose compilation failed never answers its queued calls).
-   * Undefined until known.
+   * Its last call (an `all` or a `run`) left it stepped and not reset. sqlite3 then skips a `get`
+   * without parameters (it steps only a statement that was reset or gets values to bind), so such
+   * a `get` resets it first.
    */
+  stepped: boolean;
+}
+
+/** The compiled copies of one text that no call is using. */
+interface Kept {
+  /** Whether SQLite compiled the text; undefined until its first compilation is known. */
   ok: boolean | undefined;
   compiled: Promise<boolean>;
-  /**
-   * A call is stepping it. One statement serves one call at a time (a second `get` would step on
-   * from the first's row), so a call that finds it busy compiles the text for itself instead.
-   */
-  busy: boolean;
+  idle: Prepared[];
+  /** Let go (least recently used): copies coming back are finalized instead of kept. */
+  dropped: boolean;
 }
+
+/**
+ * At most this many idle copies of one text: as many as the calls of it that ran at once (16
+ * concurrent requests reading the same list), so that none of them waits for another's.
+ */
+const COPIES_PER_TEXT = 16;
 
 /**
  * A thin promise wrapper around one sqlite3 connection. Each SQL text is compiled once per
  * connection and its prepared statement kept (least recently used first out): a statement run
  * again is only bound and stepped, not parsed and planned again.
+ *
+ * A call takes an idle copy of its text and gives it back when done; when every copy is busy it
+ * compiles another, kept afterwards (up to COPIES_PER_TEXT). So calls of the same text at the same
+ * time each run their own statement side by side, as unprepared calls would, without compiling
+ * again. (Compiling for the one call when the only copy was busy meant that under 16 concurrent
+ * requests most reads were parsed and planned again; queueing them all on the one copy instead
+ * cost more CPU, each call waiting for the event loop between the previous call and its own.)
  */
 export class Connection {
   private readonly kept = new Map<string, Kept>();
@@ -58,12 +76,19 @@ export class Connection {
     });
   }
 
-  /** How many prepared statements the connection keeps now (for tests). */
+  /** How many texts the connection keeps compiled now (for tests). */
   get keptStatements(): number {
     return this.kept.size;
   }
 
-  private statement(sql: string): Kept {
+  /** A newly compiled copy of `sql`, or undefined when SQLite refused it. */
+  private prepare(sql: string): Promise<Prepared | undefined> {
+    return new Promise((resolve) => {
+      const statement = this.raw.prepare(sql, (error: Error | null) => resolve(error ? undefined : { statement, stepped: false }));
+    });
+  }
+
+  private entry(sql: string): Kept {
     const found = this.kept.get(sql);
     if (found) {
       // Most recently used last, so the first entry is the one to let go.
@@ -71,46 +96,52 @@ export class Connection {
       this.kept.set(sql, found);
       return found;
     }
-    let compiled!: (ok: boolean) => void;
-    const kept: Kept = {
-      busy: false,
-      ok: undefined,
-      compiled: new Promise<boolean>((resolve) => (compiled = resolve)),
-      statement: this.raw.prepare(sql, (error: Error | null) => {
-        kept.ok = !error;
-        if (error && this.kept.get(sql) === kept) this.kept.delete(sql);
-        compiled(!error);
-      }),
-    };
+    const kept: Kept = { ok: undefined, compiled: Promise.resolve(false), idle: [], dropped: false };
+    kept.compiled = this.prepare(sql).then((first) => {
+      kept.ok = first !== undefined;
+      if (first) this.giveBack(kept, first);
+      else if (this.kept.get(sql) === kept) this.kept.delete(sql);
+      return kept.ok;
+    });
     this.kept.set(sql, kept);
     if (this.kept.size > KEPT_STATEMENTS) {
       const [oldest, old] = this.kept.entries().next().value as [string, Kept];
       this.kept.delete(oldest);
-      old.statement.finalize();
+      old.dropped = true;
+      for (const p of old.idle.splice(0)) p.statement.finalize();
     }
     return kept;
   }
 
   /**
-   * The kept statement, taken for one call (`release` it when the call is done), or undefined when
-   * SQLite refused the text, it is not to be kept, or another call is using it.
+   * A compiled copy of `sql` for one call (give it back when the call is done), or undefined when
+   * the text is not to be kept or SQLite refused it: the call then runs unprepared, for SQLite's
+   * own error (a statement whose compilation failed never answers its queued calls).
    */
-  private async take(sql: string, keep: boolean): Promise<Kept | undefined> {
+  private async take(sql: string, keep: boolean): Promise<{ kept: Kept; copy: Prepared } | undefined> {
     if (!keep) return undefined;
-    const kept = this.statement(sql);
+    const kept = this.entry(sql);
     if (kept.ok === undefined) await kept.compiled;
-    if (!kept.ok || kept.busy) return undefined;
-    kept.busy = true;
-    return kept;
+    if (!kept.ok) return undefined;
+    const copy = kept.idle.pop() ?? (await this.prepare(sql));
+    return copy && { kept, copy };
+  }
+
+  private giveBack(kept: Kept, copy: Prepared): void {
+    if (!kept.dropped && kept.idle.length < COPIES_PER_TEXT) kept.idle.push(copy);
+    else copy.statement.finalize();
   }
 
   /** `keep`: whether to keep the compiled statement (short texts are kept; bulk inserts ask for it). */
   async run(sql: string, params: SqlParams = [], keep = sql.length <= KEPT_TEXT_LENGTH): Promise<RunResult> {
-    const kept = await this.take(sql, keep);
-    if (!kept) return this.runUnprepared(sql, params);
+    const taken = await this.take(sql, keep);
+    if (!taken) return this.runUnprepared(sql, params);
+    const { kept, copy } = taken;
+    copy.stepped = true;
+    const giveBack = () => this.giveBack(kept, copy);
     return new Promise((resolve, reject) => {
-      kept.statement.run(params, function (this: sqlite3.RunResult, error: Error | null) {
-        kept.busy = false;
+      copy.statement.run(params, function (this: sqlite3.RunResult, error: Error | null) {
+        giveBack();
         if (error) reject(error);
         else resolve({ changes: this.changes, lastId: this.lastID });
       });
@@ -118,13 +149,18 @@ export class Connection {
   }
 
   async get<T>(sql: string, params: SqlParams = []): Promise<T | undefined> {
-    const kept = await this.take(sql, sql.length <= KEPT_TEXT_LENGTH);
-    if (!kept) return this.getUnprepared<T>(sql, params);
+    const taken = await this.take(sql, sql.length <= KEPT_TEXT_LENGTH);
+    if (!taken) return this.getUnprepared<T>(sql, params);
+    const { kept, copy } = taken;
+    const { statement } = copy;
+    if (copy.stepped && isEmpty(params)) statement.reset();
+    copy.stepped = false;
     return new Promise((resolve, reject) => {
-      kept.statement.get(params, (error: Error | null, row: T | undefined) => {
-        // A statement stepped once stays open until reset; an open read would hold back the WAL.
-        kept.statement.reset(() => {
-          kept.busy = false;
+      statement.get(params, (error: Error | null, row: T | undefined) => {
+        // A statement stepped to a row stays open until reset, and an open read would hold back
+        // the WAL (and keep this connection's later reads on the snapshot it saw).
+        statement.reset(() => {
+          this.giveBack(kept, copy);
           if (error) reject(error);
           else resolve(row);
         });
@@ -133,15 +169,24 @@ export class Connection {
   }
 
   async all<T>(sql: string, params: SqlParams = []): Promise<T[]> {
-    const kept = await this.take(sql, sql.length <= KEPT_TEXT_LENGTH);
-    if (!kept) return this.allUnprepared<T>(sql, params);
+    const taken = await this.take(sql, sql.length <= KEPT_TEXT_LENGTH);
+    if (!taken) return this.allUnprepared<T>(sql, params);
+    const { kept, copy } = taken;
     return new Promise((resolve, reject) => {
-      kept.statement.all(params, (error: Error | null, rows: T[]) => {
-        kept.statement.reset(() => {
-          kept.busy = false;
-          if (error) reject(error);
-          else resolve(rows);
-        });
+      copy.statement.all(params, (error: Error | null, rows: T[]) => {
+        if (error) {
+          // Stopped by an error: reset before it is reported, as any call did before.
+          copy.statement.reset(() => {
+            this.giveBack(kept, copy);
+            reject(error);
+          });
+          return;
+        }
+        // Stepped to its end, the statement holds no read open: no reset after it (sqlite3
+        // resets it before the next `all` or `run`; a `get` without parameters resets it first).
+        copy.stepped = true;
+        this.giveBack(kept, copy);
+        resolve(rows);
       });
     });
   }
@@ -178,11 +223,18 @@ export class Connection {
   async close(): Promise<void> {
     const kept = [...this.kept.values()];
     this.kept.clear();
-    await Promise.all(kept.map((k) => new Promise<void>((resolve) => k.statement.finalize(() => resolve()))));
+    // A copy still in use is finalized when its call gives it back (sqlite3 closes after it).
+    for (const k of kept) k.dropped = true;
+    const idle = kept.flatMap((k) => k.idle.splice(0));
+    await Promise.all(idle.map((p) => new Promise<void>((resolve) => p.statement.finalize(() => resolve()))));
     return new Promise((resolve, reject) => {
       this.raw.close((error: Error | null) => (error ? reject(error) : resolve()));
     });
   }
+}
+
+function isEmpty(params: SqlParams): boolean {
+  return Array.isArray(params) ? params.length === 0 : Object.keys(params).length === 0;
 }
 
 /** True for a sqlite3 error of the given code, e.g. `SQLITE_CONSTRAINT`. */
