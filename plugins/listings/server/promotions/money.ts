@@ -30,6 +30,8 @@ function mulDivFloor(a: number, b: number, c: number): number {
  * `amount` ≤ Σ caps.
  */
 export function spread(amount: number, weights: readonly number[], caps: readonly number[], keys: readonly number[]): number[] {
+  // One line (a one-item bundle, a promotion on one product) takes it all, up to its cap.
+  if (weights.length === 1) return [amount <= 0 ? 0 : Math.min(caps[0]!, amount)];
   const shares = weights.map(() => 0);
   const total = weights.reduce((sum, w) => sum + w, 0);
   if (amount <= 0 || weights.length === 0) return shares;
