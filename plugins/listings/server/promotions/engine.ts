@@ -185,7 +185,7 @@ export function priceCart(input: PriceCartInput): PriceResult {
     const shipping = input.cart.shipping ?? 0;
     const giftCost = run.gifts.reduce((s, g) => s + input.skus.get(g.skuId)!.cost * g.qty, 0);
     const costTotal = priced.reduce((s, l) => s + l.cost, 0) + giftCost;
-    const explanation = [...fixedSteps, ...run.steps].sort((a, b) => rank.get(a.kind)! - rank.get(b.kind)! || (a.promotionId ?? a.campaignId ?? 0) - (b.promotionId ?? b.campaignId ?? 0));
+    const explanation = inExplanationOrder([...fixedSteps, ...run.steps], rank);
     return {
       lines: priced,
       gifts: run.gifts,
@@ -208,6 +208,18 @@ function better(a: Run, b: Run): boolean {
   const bCoupon = b.applied.includes('coupon');
   if (aCoupon !== bCoupon) return !aCoupon;
   return a.applied.length < b.applied.length;
+}
+
+/**
+ * The steps by kind in the policy's order, then by promotion or campaign id, equal ones as they
+ * came. The ids are read once: comparing steps of several shapes read them slowly.
+ */
+function inExplanationOrder(steps: readonly ExplanationStep[], rank: ReadonlyMap<DiscountKind, number>): ExplanationStep[] {
+  const ranks = steps.map((s) => rank.get(s.kind)!);
+  const ids = steps.map((s) => s.promotionId ?? s.campaignId ?? 0);
+  const at = steps.map((_, i) => i);
+  at.sort((a, b) => ranks[a]! - ranks[b]! || ids[a]! - ids[b]! || a - b);
+  return at.map((i) => steps[i]!);
 }
 
 const sum = (values: readonly number[]) => {

@@ -44,6 +44,17 @@ export function spread(amount: number, weights: readonly number[], caps: readonl
   }
   let rest = amount - given;
   if (rest === 0) return shares;
+  // Usually the first line in that order with room left takes the whole rest: found in one pass,
+  // without sorting every line.
+  let first = -1;
+  for (let i = 0; i < weights.length; i++) {
+    if (caps[i]! - shares[i]! <= 0) continue;
+    if (first < 0 || weights[i]! > weights[first]! || (weights[i] === weights[first] && keys[i]! < keys[first]!)) first = i;
+  }
+  if (first >= 0 && caps[first]! - shares[first]! >= rest) {
+    shares[first] = shares[first]! + rest;
+    return shares;
+  }
   const order = weights.map((_, i) => i).sort((a, b) => weights[b]! - weights[a]! || keys[a]! - keys[b]!);
   for (const i of order) {
     if (rest === 0) break;
