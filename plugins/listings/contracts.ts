@@ -8,7 +8,7 @@
  * is published here.
  */
 import type { Transaction } from '@workbench/plugin-api';
-import type { CartInput, PriceResult, Product, Sku } from './server/types.js';
+import type { CartInput, ListingStatus, PriceResult, Product, Sku } from './server/types.js';
 
 export type {
   AppliedDiscount,
@@ -26,6 +26,19 @@ export type {
   Sku,
 } from './server/types.js';
 
+/**
+ * A complete SKU as a list of many SKUs needs it: no prices, barcode or weight, but its product's
+ * title and listing status (`skuSummaryPage`).
+ */
+export interface SkuSummary {
+  id: number;
+  code: string;
+  productId: number;
+  attributes: Record<string, string>;
+  productTitle: string;
+  productStatus: ListingStatus;
+}
+
 /** The services by the names `ctx.services` knows them: `serviceToken<ListingsServices['catalog']>('catalog')`. */
 export interface ListingsServices {
   catalog: CatalogService;
@@ -42,6 +55,13 @@ export interface CatalogService {
   product(id: number): Promise<Product | undefined>;
   /** SKUs in id order, a page at a time: those after `afterId`, at most `limit` (default 200, at most 1000). */
   skuPage(options?: { afterId?: number; limit?: number }): Promise<Sku[]>;
+  /**
+   * Complete SKUs (with a product, not "needs completing") in id order, a page at a time, each
+   * with its product's title and status: one query a page, for a caller that goes through the
+   * whole catalogue (`skuPage` and `product` take one for the SKUs and one per product). Those
+   * after `afterId`, at most `limit` (default 1000, at most 5000).
+   */
+  skuSummaryPage(options?: { afterId?: number; limit?: number }): Promise<SkuSummary[]>;
   /**
    * The SKU for a 商家编码, creating a stub flagged "needs completing" when the code is unknown
    * (e.g. met in an imported order). Pass the caller's transaction so the stub commits with it.

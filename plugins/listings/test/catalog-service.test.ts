@@ -44,6 +44,20 @@ describe('the catalog service', () => {
     expect(rest.body.skus.map((s: { id: number }) => s.id)).toEqual(ids.slice(1));
   });
 
+  test('pages through complete SKUs with their product title and status; stubs are left out', async () => {
+    const p = await createProduct(owner, { title: '珊瑚绒睡袍' });
+    const ids = p.skus.map((s) => s.id).sort((a, b) => a - b);
+    const stub = await owner.post('/api/catalog-consumer/ensure', { code: unique('STUB') });
+    expect(stub.status, stub.text).toBe(200);
+    const page = await owner.get(`/api/catalog-consumer/summaries?afterId=${ids[0]! - 1}`);
+    expect(page.status, page.text).toBe(200);
+    const first = p.skus.find((s) => s.id === ids[0])!;
+    expect(page.body.skus.map((s: { id: number }) => s.id)).toEqual(ids);
+    expect(page.body.skus[0]).toEqual({ id: first.id, code: first.code, productId: p.id, attributes: { 颜色: first.code.endsWith('-BK-M') ? '黑色' : '白色', 尺码: 'M' }, productTitle: '珊瑚绒睡袍', productStatus: p.status });
+    const one = await owner.get(`/api/catalog-consumer/summaries?afterId=${ids[0]! - 1}&limit=1`);
+    expect(one.body.skus.map((s: { id: number }) => s.id)).toEqual([ids[0]]);
+  });
+
   test('looks many codes up at once; unknown codes are absent', async () => {
     const p = await createProduct(owner);
     const codes = p.skus.map((s) => s.code);

@@ -1,10 +1,12 @@
 // The reorder suggestions of a messy shop, compared whole — every figure, every explanation line,
 // the order of the list — with the answer recorded in fixtures/suggestions-messy.json before the
-// suggestions were read set-wise. Listings and fulfillment run for real, in this process.
+// suggestions were read set-wise (and before the lines were left to the screen to write out from
+// the figures). Listings and fulfillment run for real, in this process.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { TestHost } from '@workbench/plugin-api/testing';
+import { suggestionSteps, type SuggestionFacts, type SuggestionStepSettings } from '../shared/suggestion-steps.js';
 import { sentOrder } from './helpers/orders.js';
 import { createSupplier, shipped, startProcurement, stockUp } from './helpers/host.js';
 
@@ -71,13 +73,27 @@ beforeAll(async () => {
 });
 afterAll(() => host?.close());
 
+type Item = { skuCode: string; quantity: number; steps?: unknown };
+type Run = { items: Item[]; settings: SuggestionStepSettings };
+
 test('a messy shop gets exactly the suggestions it got before, in the same order, with the same explanations', async () => {
+  const recorded = JSON.parse(readFileSync(FIXTURE, 'utf8')) as { all: Run; toBuy: Run };
+  // Asked for the lines written out (an export), the answer is the one recorded, word for word.
+  const written = await host.owner.get('/api/procurement/suggestions?all=true&steps=true');
+  const writtenToBuy = await host.owner.get('/api/procurement/suggestions?steps=true');
+  expect(written.status, written.text).toBe(200);
+  expect({ all: written.body, toBuy: writtenToBuy.body }).toEqual(recorded);
+
+  // The usual answer carries the figures only; the lines the screen writes from them are the recorded ones.
   const all = await host.owner.get('/api/procurement/suggestions?all=true');
   const toBuy = await host.owner.get('/api/procurement/suggestions');
   expect(all.status, all.text).toBe(200);
   expect(toBuy.status, toBuy.text).toBe(200);
-  const answer = { all: all.body, toBuy: toBuy.body };
-  expect(answer).toEqual(JSON.parse(readFileSync(FIXTURE, 'utf8')));
+  for (const [answer, before] of [[all.body as Run, recorded.all], [toBuy.body as Run, recorded.toBuy]] as const) {
+    expect(answer.items.every((s) => s.steps === undefined)).toBe(true);
+    expect(answer).toEqual({ ...before, items: before.items.map(({ steps: _, ...figures }) => figures) });
+    expect(answer.items.map((s) => suggestionSteps(s as unknown as SuggestionFacts, answer.settings))).toEqual(before.items.map((s) => s.steps));
+  }
   // What the fixture holds, in short, so a wrong recording shows here too.
   expect(all.body.delisted).toBe(1);
   expect(all.body.items.map((s: { skuCode: string; quantity: number }) => `${s.skuCode}:${s.quantity}`)).toMatchInlineSnapshot(`

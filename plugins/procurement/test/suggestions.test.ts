@@ -53,7 +53,8 @@ async function setSuggestions(change: Record<string, number>) {
 }
 
 test('a selling SKU: 42 shipped in 28 days, 5 days from the cheapest valid supplier + 7 safety, 6 on hand → 12 short, the minimum 20', async () => {
-  const run = await suggestions();
+  expect(of(await suggestions(), robe[0]!)!.steps).toBeUndefined();
+  const run = await suggestions('?steps=true');
   expect(run.fulfillment).toBe(true);
   expect(run.window.days).toBe(28);
   const m = of(run, robe[0]!)!;
@@ -79,7 +80,7 @@ test('stock that covers the days suggests nothing (shown with all=true); deliste
   expect(run.delisted).toBe(1);
   expect(of(run, fresh)).toMatchObject({ isNew: true, quantity: 3, minQuantity: 10, supplier: { id: cheap.id } });
   expect(run.items.map((s: { skuCode: string }) => s.skuCode)).toEqual([robe[0]!.code, fresh.code]);
-  const all = await suggestions('?all=true');
+  const all = await suggestions('?all=true&steps=true');
   expect(of(all, robe[1]!)).toMatchObject({ quantity: 0, onHand: 50, leadTimeDays: 7, supplier: null });
   expect(of(all, robe[1]!)!.steps[1]['zh-CN']).toBe('备货天数 = 默认到货 7 天 + 安全库存 7 天 = 14 天');
   expect(of(all, gone)).toBeUndefined();

@@ -1,26 +1,21 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { listPanelStyles, ReloadOnChange, WbElement, type LocalizedText } from '@workbench/ui';
+import { suggestionSteps, type SuggestionFacts, type SuggestionStepSettings } from '../shared/suggestion-steps.js';
 
-interface Suggestion {
+interface Suggestion extends SuggestionFacts {
   skuCode: string;
   name: string;
-  perDay: number;
-  onHand: number;
-  reserved: number;
-  onOrder: number;
   daysLeft: number | null;
-  quantity: number;
-  isNew: boolean;
   price: number | null;
   amount: number | null;
   supplier: { id: number; name: string; standing: string } | null;
-  steps: LocalizedText[];
 }
 
 interface Run {
   items: Suggestion[];
   window: { days: number };
+  settings: SuggestionStepSettings;
   fulfillment: boolean;
   delisted: number;
 }
@@ -98,8 +93,9 @@ export class ProcurementSuggestions extends WbElement {
     }
   }
 
-  private steps(s: Suggestion): string {
-    return s.steps.map((step) => this.i18n.text(step)).join('\n');
+  /** The suggestion's arithmetic, written out from its figures (the answer carries only those). */
+  private steps(s: Suggestion): LocalizedText[] {
+    return suggestionSteps(s, this.run!.settings);
   }
 
   override render() {
@@ -131,7 +127,7 @@ export class ProcurementSuggestions extends WbElement {
     const opened = this.open.has(s.skuCode);
     const qty = this.quantities.get(s.skuCode) ?? s.quantity;
     return html`
-      <tr class="line" data-sku=${s.skuCode} title=${this.steps(s)} @click=${() => this.toggle('open', s.skuCode)}>
+      <tr class="line" data-sku=${s.skuCode} title=${this.steps(s).map((step) => this.i18n.text(step)).join('\n')} @click=${() => this.toggle('open', s.skuCode)}>
         <td @click=${(e: Event) => e.stopPropagation()}><input type="checkbox" aria-label=${this.t(`选中 ${s.skuCode}`, `Choose ${s.skuCode}`)} .checked=${this.chosen.has(s.skuCode)} @change=${() => this.toggle('chosen', s.skuCode)}></td>
         <td class="code"><button class="toggle" aria-expanded=${opened ? 'true' : 'false'} aria-label=${this.t('算式', 'Arithmetic')}>${opened ? '▾' : '▸'}</button>${s.skuCode}</td>
         <td>${s.name}${s.isNew ? html`<span class="new">${this.t('新品', 'New')}</span>` : nothing}</td>
@@ -144,7 +140,7 @@ export class ProcurementSuggestions extends WbElement {
           @change=${(e: Event) => { const n = Number((e.target as HTMLInputElement).value); const next = new Map(this.quantities); if (Number.isInteger(n) && n >= 1 && n !== s.quantity) next.set(s.skuCode, n); else next.delete(s.skuCode); this.quantities = next; }}></td>
         <td class="num">${s.price === null ? '—' : this.i18n.money(s.price * qty)}</td>
       </tr>
-      ${opened ? html`<tr class="steps"><td></td><td colspan="9"><ol>${s.steps.map((step) => html`<li>${this.i18n.text(step)}</li>`)}</ol></td></tr>` : nothing}`;
+      ${opened ? html`<tr class="steps"><td></td><td colspan="9"><ol>${this.steps(s).map((step) => html`<li>${this.i18n.text(step)}</li>`)}</ol></td></tr>` : nothing}`;
   }
 }
 

@@ -1,5 +1,5 @@
 import { InputError, type PluginContext, type Queryable, type Transaction } from '@workbench/plugin-api';
-import type { CatalogService, Sku } from '../types.js';
+import type { CatalogService, ListingStatus, Sku } from '../types.js';
 import { productStore, skuFromRow, type SkuRow } from './product-store.js';
 
 // SQLite allows a limited number of `?` per statement; look many codes up in slices.
@@ -42,6 +42,15 @@ export function createCatalogService(ctx: PluginContext): CatalogService {
       ctx.db.read(async (q) => {
         const rows = await q.all<SkuRow>('SELECT * FROM listings_skus WHERE id > ? ORDER BY id LIMIT ?', [afterId, Math.max(1, Math.min(limit, 1000))]);
         return rows.map(skuFromRow);
+      }),
+    skuSummaryPage: ({ afterId = 0, limit = 1000 } = {}) =>
+      ctx.db.read(async (q) => {
+        const rows = await q.all<{ id: number; code: string; product_id: number; attributes: string; title: string; status: ListingStatus }>(
+          `SELECT s.id, s.code, s.product_id, s.attributes, p.title, p.status FROM listings_skus s JOIN listings_products p ON p.id = s.product_id
+            WHERE s.id > ? AND s.needs_completing = 0 ORDER BY s.id LIMIT ?`,
+          [afterId, Math.max(1, Math.min(limit, 5000))],
+        );
+        return rows.map((r) => ({ id: r.id, code: r.code, productId: r.product_id, attributes: JSON.parse(r.attributes) as Record<string, string>, productTitle: r.title, productStatus: r.status }));
       }),
     ensureSku: async (code, options = {}) => {
       const clean = code.trim();

@@ -139,7 +139,7 @@ export function promotionCandidate(
   if (rule.kind === 'full-gift' && !skus.has(rule.giftSkuId)) return refuse(reasons.giftUnknown(rule.giftSkuId));
   if (rule.kind === 'full-gift' && promotion.giftsLeft != null && promotion.giftsLeft < rule.qty) return refuse(reasons.giftsOut(skus.get(rule.giftSkuId)!.title));
   if (rule.kind !== promotion.kind) throw new RangeError(`promotion #${promotion.id}: rule kind ${rule.kind} does not match ${promotion.kind}`);
-  return { kind: promotion.kind, promotion, percent, sets, level: rule.kind === 'member' ? memberLevel! : null, ...base };
+  return { kind: promotion.kind, promotion, percent, sets, level: rule.kind === 'member' ? memberLevel! : null, lines: base.lines, unlisted: base.unlisted };
 }
 
 /** The presented coupon as a candidate, or the step that refuses it (every coupon rule but the amounts). */

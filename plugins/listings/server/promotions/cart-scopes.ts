@@ -16,6 +16,14 @@ export class CartScopes {
   private readonly byCategory = new Map<number, number[]>();
   private readonly bySku = new Map<number, number>();
   private everyLine: ScopedLines | undefined;
+  /**
+   * The answers so far for scopes of one category or one product: a cart's promotions name the
+   * same category again and again, and candidates of one scope sharing one list of lines lets the
+   * steps add up those lines' amounts once for all of them. (A key for longer scopes cost more to
+   * build than it saved.)
+   */
+  private readonly byOneCategory = new Map<number, ScopedLines>();
+  private readonly byOneProduct = new Map<number, ScopedLines>();
 
   constructor(private readonly lines: readonly WorkLine[]) {
     lines.forEach((line, i) => {
@@ -37,10 +45,22 @@ export class CartScopes {
     const products = scope.productIds ?? [];
     const categories = scope.categoryIds ?? [];
     if (products.length === 0 && categories.length === 0) return (this.everyLine ??= this.split([...this.lines.keys()]));
+    if (products.length === 1 && categories.length === 0) return this.one(this.byOneProduct, this.byProduct, products[0]!);
+    if (products.length === 0 && categories.length === 1) return this.one(this.byOneCategory, this.byCategory, categories[0]!);
     const found: number[] = [];
-    for (const id of products) for (const i of this.byProduct.get(id) ?? []) found.push(i);
-    for (const id of categories) for (const i of this.byCategory.get(id) ?? []) found.push(i);
+    for (const id of products) for (const i of this.byProduct.get(id) ?? NONE) found.push(i);
+    for (const id of categories) for (const i of this.byCategory.get(id) ?? NONE) found.push(i);
     return this.split(found);
+  }
+
+  /** The lines under one key of `index`, worked out once per cart. */
+  private one(known: Map<number, ScopedLines>, index: ReadonlyMap<number, number[]>, id: number): ScopedLines {
+    let scoped = known.get(id);
+    if (!scoped) {
+      scoped = this.split([...(index.get(id) ?? NONE)]);
+      known.set(id, scoped);
+    }
+    return scoped;
   }
 
   /** The lines of these SKUs (a bundle's); SKUs the cart does not hold are skipped. */
@@ -55,7 +75,7 @@ export class CartScopes {
 
   /** Line indices (any order, repeats allowed) into listed indices in cart order and sorted unlisted codes. */
   private split(indices: number[]): ScopedLines {
-    if (indices.length > 1) indices.sort((a, b) => a - b);
+    if (!ascending(indices)) indices.sort((a, b) => a - b);
     const result: ScopedLines = { lines: [], unlisted: [] };
     let last = -1;
     for (const i of indices) {
@@ -69,6 +89,14 @@ export class CartScopes {
     result.unlisted.sort();
     return result;
   }
+}
+
+const NONE: readonly number[] = [];
+
+/** Most scopes find their lines in order already; sorting them anyway cost more than the rest. */
+function ascending(indices: readonly number[]): boolean {
+  for (let k = 1; k < indices.length; k++) if (indices[k]! < indices[k - 1]!) return false;
+  return true;
 }
 
 function push(index: Map<number, number[]>, key: number, line: number): void {

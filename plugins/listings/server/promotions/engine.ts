@@ -8,7 +8,7 @@ import { CartScopes } from './cart-scopes.js';
 import { campaignCandidates, couponCandidate, promotionCandidate, workLines, type Candidate, type EngineSku, type WorkLine } from './candidates.js';
 import { STEPS, type CandidateResult, type PricingState } from './kind-steps.js';
 import { combinableTest, fullOrder } from './policy.js';
-import { reasons } from './texts.js';
+import { reasons, type Text } from './texts.js';
 
 export type { EngineSku } from './candidates.js';
 
@@ -25,14 +25,31 @@ export interface PriceCartInput {
   at: string;
 }
 
+/** A set of kinds priced: what the walk compares. */
 interface Run {
   kinds: ReadonlySet<DiscountKind>;
   total: number;
   giftValue: number;
-  applied: DiscountKind[];
+  applied: readonly DiscountKind[];
+}
+
+/** The set priced again with every step explained: what the answer is built from. */
+interface ExplainedRun extends Run {
   state: PricingState;
   gifts: PriceResult['gifts'];
   steps: ExplanationStep[];
+}
+
+/**
+ * The amounts after the kinds of a set up to some point of the order, and what applied so far.
+ * Shared between runs, so never changed once made.
+ */
+interface Prefix {
+  current: readonly number[];
+  total: number;
+  applied: readonly DiscountKind[];
+  gifts: PriceResult['gifts'];
+  giftValue: number;
 }
 
 /**
@@ -61,15 +78,20 @@ export function priceCart(input: PriceCartInput): PriceResult {
   for (const p of input.promotions) add(promotionCandidate(p, lines, scopes, input.skus, input.cart.memberLevel, atMs));
   if (input.coupon) add(couponCandidate(input.coupon.coupon, input.coupon.code, lines, atMs));
 
-  const tried = new Map<string, Run>();
+  // Each kind's step sees only the amounts the kinds before it left, so the sets the walk tries
+  // share their beginnings ({member}, {member, 满减}, {member, 满减, 满就送}): each beginning is
+  // priced once per cart and the longer sets start from it.
+  const prefixes = new Map<string, Prefix>();
+  const subtotals = lines.map((l) => l.subtotal);
+  const start: Prefix = { current: subtotals, total: sum(subtotals), applied: [], gifts: [], giftValue: 0 };
+  const rank = new Map(order.map((k, i) => [k, i]));
   const present = order.filter((k) => byKind.has(k));
   let best = settle(present.filter((k) => k !== 'coupon'), []);
   if (byKind.has('coupon')) {
     const withCoupon = settle(present.filter((k) => combinable(k, 'coupon')), ['coupon']);
     if (better(withCoupon, best)) best = withCoupon;
   }
-  const chosen = evaluate(best.kinds, true, best.applied);
-  return result(chosen);
+  return result(explained(best.kinds, best.applied));
 
   /**
    * Walks the kinds in order, each priced on what the kinds taken so far left. A kind that changes
@@ -79,54 +101,75 @@ export function priceCart(input: PriceCartInput): PriceResult {
    */
   function settle(kinds: readonly DiscountKind[], forced: readonly DiscountKind[]): Run {
     let taken = new Set<DiscountKind>(forced);
-    const upTo = (set: Iterable<DiscountKind>, kind: DiscountKind) => new Set([...set].filter((k) => order.indexOf(k) <= order.indexOf(kind)));
+    const upTo = (set: Iterable<DiscountKind>, kind: DiscountKind) => new Set([...set].filter((k) => rank.get(k)! <= rank.get(kind)!));
     for (const kind of kinds) {
       if (taken.has(kind)) continue;
       const conflicts = [...taken].filter((k) => !combinable(k, kind));
       const trial = new Set([...taken].filter((k) => !conflicts.includes(k)).concat(kind));
-      const withKind = tryKinds(upTo(trial, kind));
+      const withKind = priced(upTo(trial, kind));
       if (!withKind.applied.includes(kind)) continue;
-      if (conflicts.length === 0 || better(withKind, tryKinds(upTo(taken, kind)))) taken = trial;
+      if (conflicts.length === 0 || better(withKind, priced(upTo(taken, kind)))) taken = trial;
     }
-    return tryKinds(taken);
+    return priced(taken);
+  }
+
+  /** A set of kinds priced without explaining, from the longest beginning already priced. */
+  function priced(kinds: ReadonlySet<DiscountKind>): Run {
+    let at = start;
+    let key = '';
+    for (const kind of order) {
+      const candidates = byKind.get(kind);
+      if (!candidates || !kinds.has(kind)) continue;
+      key += `+${kind}`;
+      let next = prefixes.get(key);
+      if (!next) {
+        const state: PricingState = { current: at.current.slice(), discounts: null };
+        const out = STEPS[kind]({ candidates, lines, skus: input.skus, state, apply: true, explain: false });
+        next = {
+          current: state.current,
+          total: sum(state.current),
+          applied: out.amount > 0 || out.gift ? [...at.applied, kind] : at.applied,
+          gifts: out.gift ? [...at.gifts, out.gift] : at.gifts,
+          giftValue: at.giftValue + out.giftValue,
+        };
+        prefixes.set(key, next);
+      }
+      at = next;
+    }
+    return { kinds, total: at.total, giftValue: at.giftValue, applied: at.applied };
   }
 
   /**
-   * A set of kinds priced without explaining; the walk asks for the same set more than once (a
-   * kind against the one it would replace, the coupon's walk after the plain one), so each set is
-   * priced once per cart.
+   * The chosen set priced once more, every kind's candidates explained: those of kinds left out
+   * are looked at on the amounts at their point of the order, without taking anything off.
    */
-  function tryKinds(kinds: ReadonlySet<DiscountKind>): Run {
-    const key = order.filter((k) => kinds.has(k)).join('+');
-    let run = tried.get(key);
-    if (!run) {
-      run = evaluate(kinds, false, []);
-      tried.set(key, run);
-    }
-    return run;
-  }
-
-  function evaluate(kinds: ReadonlySet<DiscountKind>, explain: boolean, finalApplied: readonly DiscountKind[]): Run {
-    const state: PricingState = { current: lines.map((l) => l.subtotal), discounts: explain ? lines.map(() => []) : null };
-    const run: Run = { kinds, total: 0, giftValue: 0, applied: [], state, gifts: [], steps: [] };
+  function explained(kinds: ReadonlySet<DiscountKind>, finalApplied: readonly DiscountKind[]): ExplainedRun {
+    const state: PricingState = { current: subtotals.slice(), discounts: lines.map(() => []) };
+    const run: ExplainedRun = { kinds, total: 0, giftValue: 0, applied: [], state, gifts: [], steps: [] };
+    const applied: DiscountKind[] = [];
     for (const kind of order) {
       const candidates = byKind.get(kind);
+      if (!candidates) continue;
       const inSet = kinds.has(kind);
-      if (!candidates || (!inSet && !explain)) continue;
-      const out = STEPS[kind]({ candidates, lines, skus: input.skus, state, apply: inSet, explain });
+      const out = STEPS[kind]({ candidates, lines, skus: input.skus, state, apply: inSet, explain: true });
       if (inSet) {
-        if (out.amount > 0 || out.gift) run.applied.push(kind);
+        if (out.amount > 0 || out.gift) applied.push(kind);
         if (out.gift) run.gifts.push(out.gift);
         run.giftValue += out.giftValue;
       }
-      const conflicts = finalApplied.filter((k) => !combinable(kind, k));
-      for (const r of out.results ?? []) run.steps.push(stepOf(r, inSet, conflicts));
+      // Every candidate of a kind left out is refused for the same reason, worded once.
+      let refused: Text | undefined;
+      for (const r of out.results ?? []) {
+        if (!inSet && r.outcome !== 'not-eligible') refused ??= refusal(kind, finalApplied.filter((k) => !combinable(kind, k)));
+        run.steps.push(stepOf(r, inSet, refused));
+      }
     }
-    run.total = state.current.reduce((s, v) => s + v, 0);
+    run.applied = applied;
+    run.total = sum(state.current);
     return run;
   }
 
-  function result(run: Run): PriceResult {
+  function result(run: ExplainedRun): PriceResult {
     const priced: PricedLine[] = lines.map((line: WorkLine, i) => ({
       skuId: line.skuId,
       code: line.sku.code,
@@ -142,8 +185,7 @@ export function priceCart(input: PriceCartInput): PriceResult {
     const shipping = input.cart.shipping ?? 0;
     const giftCost = run.gifts.reduce((s, g) => s + input.skus.get(g.skuId)!.cost * g.qty, 0);
     const costTotal = priced.reduce((s, l) => s + l.cost, 0) + giftCost;
-    const rank = (s: ExplanationStep) => order.indexOf(s.kind);
-    const explanation = [...fixedSteps, ...run.steps].sort((a, b) => rank(a) - rank(b) || (a.promotionId ?? a.campaignId ?? 0) - (b.promotionId ?? b.campaignId ?? 0));
+    const explanation = inExplanationOrder([...fixedSteps, ...run.steps], rank);
     return {
       lines: priced,
       gifts: run.gifts,
@@ -168,13 +210,38 @@ function better(a: Run, b: Run): boolean {
   return a.applied.length < b.applied.length;
 }
 
-function stepOf(r: CandidateResult, inSet: boolean, conflicts: readonly DiscountKind[]): ExplanationStep {
+/**
+ * The steps by kind in the policy's order, then by promotion or campaign id, equal ones as they
+ * came. The ids are read once: comparing steps of several shapes read them slowly.
+ */
+function inExplanationOrder(steps: readonly ExplanationStep[], rank: ReadonlyMap<DiscountKind, number>): ExplanationStep[] {
+  const ranks = steps.map((s) => rank.get(s.kind)!);
+  const ids = steps.map((s) => s.promotionId ?? s.campaignId ?? 0);
+  const at = steps.map((_, i) => i);
+  at.sort((a, b) => ranks[a]! - ranks[b]! || ids[a]! - ids[b]! || a - b);
+  return at.map((i) => steps[i]!);
+}
+
+const sum = (values: readonly number[]) => {
+  let total = 0;
+  for (const v of values) total += v;
+  return total;
+};
+
+/** Why a candidate of a kind left out of the chosen set was refused. */
+function refusal(kind: DiscountKind, conflicts: readonly DiscountKind[]): Text {
+  if (conflicts.length === 0) return reasons.notWorthIt();
+  return kind === 'coupon' ? reasons.couponConflicts(conflicts) : reasons.conflicts(conflicts);
+}
+
+/** `refused`: the reason for a candidate of a kind left out that could have applied. */
+function stepOf(r: CandidateResult, inSet: boolean, refused: Text | undefined): ExplanationStep {
   const c = r.candidate;
   let outcome: ExplanationStep['outcome'] = r.outcome === 'lost' ? 'refused' : r.outcome;
   let reason = r.reason;
   if (!inSet && r.outcome !== 'not-eligible') {
     outcome = 'refused';
-    reason = conflicts.length === 0 ? reasons.notWorthIt() : c.kind === 'coupon' ? reasons.couponConflicts(conflicts) : reasons.conflicts(conflicts);
+    reason = { ...refused! };
   }
   const amount = outcome === 'applied' ? r.amount : 0;
   if (c.kind === 'coupon') return { kind: 'coupon', couponCode: c.code.code, name: c.coupon.name, outcome, amount, reason };

@@ -58,6 +58,23 @@ function take(input: StepInput, c: Candidate, amount: number, weights?: number[]
 }
 
 const goodsOf = (input: StepInput, c: Candidate) => c.lines.reduce((sum, i) => sum + input.state.current[i]!, 0);
+
+/**
+ * `goodsOf` for the candidates of one step, while it has not taken anything off yet: candidates of
+ * one scope share their list of lines (a third of a big day's promotions are shop-wide), so each
+ * list is added up once.
+ */
+function goodsCounter(input: StepInput): (c: Candidate) => number {
+  const known = new Map<readonly number[], number>();
+  return (c) => {
+    let goods = known.get(c.lines);
+    if (goods === undefined) {
+      goods = goodsOf(input, c);
+      known.set(c.lines, goods);
+    }
+    return goods;
+  };
+}
 const byIdThen = (a: PromotionCandidate, b: PromotionCandidate) => a.promotion.id - b.promotion.id;
 
 // Which candidate wins each line does not depend on amounts, so it is worked out once per cart.
@@ -148,9 +165,10 @@ function bundles(input: StepInput): StepOutcome {
 function fullReduction(input: StepInput): StepOutcome {
   let best: { c: PromotionCandidate; amount: number } | undefined;
   const reached = new Map<PromotionCandidate, { goods: number; threshold: number; amount: number }>();
+  const goodsOfScope = goodsCounter(input);
   for (const c of input.candidates as PromotionCandidate[]) {
     if (c.promotion.rule.kind !== 'full-reduction') continue;
-    const goods = goodsOf(input, c);
+    const goods = goodsOfScope(c);
     let tier: { threshold: number; amount: number } | undefined;
     for (const t of c.promotion.rule.tiers) if (t.threshold <= goods && (!tier || t.threshold > tier.threshold)) tier = t;
     const amount = tier ? Math.min(tier.amount, goods) : 0;
@@ -172,10 +190,11 @@ function fullReduction(input: StepInput): StepOutcome {
 function fullGift(input: StepInput): StepOutcome {
   let best: { c: PromotionCandidate; value: number; skuId: number; qty: number } | undefined;
   const goodsBy = new Map<PromotionCandidate, number>();
+  const goodsOfScope = goodsCounter(input);
   for (const c of input.candidates as PromotionCandidate[]) {
     const rule = c.promotion.rule;
     if (rule.kind !== 'full-gift') continue;
-    const goods = goodsOf(input, c);
+    const goods = goodsOfScope(c);
     if (input.explain) goodsBy.set(c, goods);
     if (goods < rule.threshold) continue;
     const value = input.skus.get(rule.giftSkuId)!.price * rule.qty;

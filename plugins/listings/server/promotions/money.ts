@@ -30,6 +30,8 @@ function mulDivFloor(a: number, b: number, c: number): number {
  * `amount` ≤ Σ caps.
  */
 export function spread(amount: number, weights: readonly number[], caps: readonly number[], keys: readonly number[]): number[] {
+  // One line (a one-item bundle, a promotion on one product) takes it all, up to its cap.
+  if (weights.length === 1) return [amount <= 0 ? 0 : Math.min(caps[0]!, amount)];
   const shares = weights.map(() => 0);
   const total = weights.reduce((sum, w) => sum + w, 0);
   if (amount <= 0 || weights.length === 0) return shares;
@@ -42,6 +44,17 @@ export function spread(amount: number, weights: readonly number[], caps: readonl
   }
   let rest = amount - given;
   if (rest === 0) return shares;
+  // Usually the first line in that order with room left takes the whole rest: found in one pass,
+  // without sorting every line.
+  let first = -1;
+  for (let i = 0; i < weights.length; i++) {
+    if (caps[i]! - shares[i]! <= 0) continue;
+    if (first < 0 || weights[i]! > weights[first]! || (weights[i] === weights[first] && keys[i]! < keys[first]!)) first = i;
+  }
+  if (first >= 0 && caps[first]! - shares[first]! >= rest) {
+    shares[first] = shares[first]! + rest;
+    return shares;
+  }
   const order = weights.map((_, i) => i).sort((a, b) => weights[b]! - weights[a]! || keys[a]! - keys[b]!);
   for (const i of order) {
     if (rest === 0) break;

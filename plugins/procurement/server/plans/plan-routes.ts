@@ -2,7 +2,8 @@ import { def, ID_PARAMS, InputError, listQuery, nullable, type JsonSchema, type 
 import type { PurchasePlan } from '../model.js';
 import { itemsOf, pageOf } from '../schemas.js';
 import { settingsOf } from '../settings.js';
-import { reorderSuggestions, type SuggestionRun } from '../suggestions/suggestions.js';
+import { suggestionSteps } from '../../shared/suggestion-steps.js';
+import { reorderSuggestions, type Suggestion, type SuggestionRun } from '../suggestions/suggestions.js';
 import { CatalogToken } from '../tokens.js';
 import { needStore, type Need, type NeedInput } from './need-store.js';
 import { planStore, type PlanLineInput } from './plan-store.js';
@@ -19,7 +20,7 @@ const SUGGESTION: JsonSchema = {
     supplier: nullable({ type: 'object', properties: { id: def('id'), name: { type: 'string' }, standing: { type: 'string' } }, required: ['id', 'name', 'standing'] }),
     steps: { type: 'array', items: TEXT2 },
   },
-  required: ['skuId', 'skuCode', 'name', 'perDay', 'quantity', 'steps', 'supplier'],
+  required: ['skuId', 'skuCode', 'name', 'shipped', 'perDay', 'onHand', 'reserved', 'onOrder', 'leadTimeDays', 'coverDays', 'target', 'position', 'need', 'minQuantity', 'quantity', 'isNew', 'supplier'],
 };
 const LINE: JsonSchema = {
   type: 'object',
@@ -45,6 +46,9 @@ const NEED_KIND_NAMES: Record<string, { 'zh-CN': string; en: string }> = {
   restock: { 'zh-CN': '补货', en: 'Restock' }, 'new-item': { 'zh-CN': '新品', en: 'New item' }, sample: { 'zh-CN': '样品', en: 'Sample' }, other: { 'zh-CN': '其他', en: 'Other' },
 };
 
+/** The answer with every suggestion's lines written out (`steps=true`). */
+type StepsRun = Omit<SuggestionRun, 'items'> & { items: (Suggestion & { steps: ReturnType<typeof suggestionSteps> })[] };
+
 interface PlanBody {
   title?: string;
   note?: string;
@@ -58,12 +62,16 @@ interface PlanBody {
 export function addPlanRoutes(ctx: PluginContext): void {
   const settings = settingsOf(ctx);
 
-  ctx.routes.add<Record<string, string>, { all?: boolean }, undefined, SuggestionRun>({
+  ctx.routes.add<Record<string, string>, { all?: boolean; steps?: boolean }, undefined, SuggestionRun | StepsRun>({
     method: 'get',
     path: '/suggestions',
     permission: 'procurement.plans.read',
     summary: { 'zh-CN': '补货建议（每个 SKU 的算式）', en: 'Reorder suggestions, with each SKU\'s arithmetic' },
-    query: { type: 'object', properties: { all: { type: 'boolean', default: false } } },
+    description: {
+      'zh-CN': '每条建议带算式的各个数；steps=true 时再附上写好的算式（两种语言），供导出用。界面按这些数自己写出算式。',
+      en: 'Each suggestion carries the figures of its arithmetic; steps=true adds the lines written out (both languages), for an export. The screen writes the lines from the figures.',
+    },
+    query: { type: 'object', properties: { all: { type: 'boolean', default: false }, steps: { type: 'boolean', default: false } } },
     response: {
       type: 'object',
       properties: {
@@ -75,7 +83,10 @@ export function addPlanRoutes(ctx: PluginContext): void {
       },
       required: ['items', 'window', 'settings', 'fulfillment', 'delisted'],
     },
-    handler: ({ query }) => ctx.db.read((q) => reorderSuggestions(ctx, settings().suggestions, { all: query.all ?? false, q })),
+    handler: async ({ query }) => {
+      const run = await ctx.db.read((q) => reorderSuggestions(ctx, settings().suggestions, { all: query.all ?? false, q }));
+      return query.steps ? { ...run, items: run.items.map((s) => ({ ...s, steps: suggestionSteps(s, run.settings) })) } : run;
+    },
   });
 
   ctx.routes.add<Record<string, string>, { page: number; pageSize: number; state?: PurchasePlan['state'] }, undefined, unknown>({
@@ -140,9 +151,8 @@ export function addPlanRoutes(ctx: PluginContext): void {
           if (quantity < 1) {
             throw new InputError({ 'zh-CN': `${code} 现在不缺货（建议 0 件），要进货请填写数量`, en: `${code} is not short now (suggested 0); give a quantity to buy it anyway` }, { errors: [{ path: `/quantities/${code}`, in: 'body', message: 'required' }] });
           }
-          const explanation = own !== undefined && own !== s.quantity
-            ? [...s.steps, { 'zh-CN': `采购改为 ${own} 件`, en: `Changed by purchasing to ${own}` }]
-            : s.steps;
+          const steps = suggestionSteps(s, run.settings);
+          const explanation = own !== undefined && own !== s.quantity ? [...steps, { 'zh-CN': `采购改为 ${own} 件`, en: `Changed by purchasing to ${own}` }] : steps;
           lines.push({ skuCode: code, description: s.name, quantity, supplierId: s.supplier?.id ?? null, price: s.price, source: 'suggestion', needId: null, explanation });
         }
       }

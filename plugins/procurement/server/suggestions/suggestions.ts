@@ -1,4 +1,4 @@
-import type { Sku } from '@workbench/contracts/listings';
+import type { SkuSummary } from '@workbench/contracts/listings';
 import { Turns, type PluginContext, type Queryable } from '@workbench/plugin-api';
 import type { SuggestionSettings } from '../settings.js';
 import { supplierItemStore, type SkuOffer } from '../suppliers/supplier-item-store.js';
@@ -6,7 +6,10 @@ import { CatalogToken, InventoryToken, OrdersToken } from '../tokens.js';
 import { onOrderQuantities } from './on-order.js';
 import { suggest, type SuggestResult } from './suggest-rules.js';
 
-/** One SKU's reorder suggestion, with the figures behind it. */
+/**
+ * One SKU's reorder suggestion, with the figures behind it; shared/suggestion-steps.ts writes them
+ * out as the lines a clerk reads.
+ */
 export interface Suggestion extends SuggestResult {
   skuId: number;
   skuCode: string;
@@ -38,7 +41,7 @@ export interface SuggestionRun {
 }
 
 /** The name a clerk knows a SKU by: product title and options. */
-const skuName = (title: string, sku: Sku) => [title, ...Object.values(sku.attributes)].join(' ').trim();
+const skuName = (sku: SkuSummary) => [sku.productTitle, ...Object.values(sku.attributes)].join(' ').trim();
 
 /**
  * Reorder suggestions for every SKU of the catalogue that is not delisted and not a stub: sales per
@@ -51,19 +54,15 @@ export async function reorderSuggestions(ctx: PluginContext, settings: Suggestio
   const inventory = ctx.services.optional(InventoryToken);
   const turns = new Turns();
 
-  const skus: Sku[] = [];
+  // Complete SKUs with their product's title and status, a page of 5,000 a query.
+  const skus: SkuSummary[] = [];
   for (let afterId = 0; ;) {
-    const page = await catalog.skuPage({ afterId, limit: 1000 });
-    skus.push(...page.filter((s) => !s.needsCompleting && s.productId !== null));
-    if (page.length < 1000) break;
+    const page = await catalog.skuSummaryPage({ afterId, limit: 5000 });
+    skus.push(...page);
+    if (page.length < 5000) break;
     afterId = page.at(-1)!.id;
   }
-  // The products asked all at once: one after another, their round trips added up.
-  const productIds = [...new Set(skus.map((s) => s.productId!))];
-  const found = await Promise.all(productIds.map((id) => catalog.product(id)));
-  const products = new Map<number, { title: string; delisted: boolean }>();
-  for (const product of found) if (product) products.set(product.id, { title: product.title, delisted: product.status === 'delisted' });
-  const live = skus.filter((s) => products.get(s.productId!)?.delisted === false);
+  const live = skus.filter((s) => s.productStatus !== 'delisted');
 
   const now = ctx.now();
   const from = ctx.shopTime(Date.parse(now) - settings.windowDays * 86_400_000);
@@ -91,19 +90,19 @@ export async function reorderSuggestions(ctx: PluginContext, settings: Suggestio
     // Never stocked (absent from inventory), never shipped, nothing coming: its first batch.
     const isNew = inventory !== undefined && onHandQty === undefined && shippedQty === 0 && onOrderQty === 0;
     const result = suggest({
-      shipped: shippedQty, windowDays: settings.windowDays, leadTimeDays, leadTimeFrom: offer ? 'supplier' : 'setting', safetyDays: settings.safetyDays,
+      shipped: shippedQty, windowDays: settings.windowDays, leadTimeDays, safetyDays: settings.safetyDays,
       onHand: onHandQty ?? 0, reserved: reservedQty, onOrder: onOrderQty, minQuantity, isNew, firstBatchMax: settings.firstBatchMax,
     });
     if (result.quantity === 0 && !options.all) continue;
     // Written out in the order the spreads gave ({ ...result, ...figures, … }), so the JSON reads the same.
     items.push({
       perDay: result.perDay, coverDays: result.coverDays, target: result.target, position: result.position, need: result.need, quantity: result.quantity,
-      daysLeft: result.daysLeft, steps: result.steps,
+      daysLeft: result.daysLeft,
       shipped: shippedQty, onHand: onHandQty ?? 0, reserved: reservedQty, onOrder: onOrderQty, leadTimeDays, minQuantity,
       skuId: sku.id,
       skuCode: sku.code,
-      productId: sku.productId!,
-      name: skuName(products.get(sku.productId!)!.title, sku),
+      productId: sku.productId,
+      name: skuName(sku),
       isNew,
       supplier: offer ? { id: offer.supplierId, name: offer.supplierName, standing: offer.standing } : null,
       price: offer?.price ?? null,
