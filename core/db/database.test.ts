@@ -255,6 +255,8 @@ describe('Database.open', () => {
   it('turns on WAL and foreign keys for both the writer and the reader', async () => {
     expect(await db.read((q) => q.get<{ journal_mode: string }>('PRAGMA journal_mode'))).toEqual({ journal_mode: 'wal' });
     expect(await db.read((q) => q.get<{ foreign_keys: number }>('PRAGMA foreign_keys'))).toEqual({ foreign_keys: 1 });
+    expect(await db.read((q) => q.get<{ cache_size: number }>('PRAGMA cache_size'))).toEqual({ cache_size: -65536 });
+    expect(await db.transaction((tx) => tx.get<{ cache_size: number }>('PRAGMA cache_size'))).toEqual({ cache_size: -65536 });
     expect(await db.transaction((tx) => tx.get<{ foreign_keys: number }>('PRAGMA foreign_keys'))).toEqual({ foreign_keys: 1 });
   });
 
