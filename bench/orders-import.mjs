@@ -70,7 +70,8 @@ async function startWorkbench(dir, codes) {
   const configFile = join(dir, 'config.yaml');
   await writeFile(configFile, stringify({ logLevel: 'info', plugins: { folders: [], enabled: ['listings', 'fulfillment'] } }));
   const server = await startServerProcess(WORKBENCH, {
-    nodeArgs: ['--enable-source-maps'],
+    // BENCH_CPU_PROF=<folder> writes the workbench's CPU profile there (node --cpu-prof).
+    nodeArgs: ['--enable-source-maps', ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
     env: { WORKBENCH_CONFIG: configFile, WORKBENCH_DATA_DIR: join(dir, 'data'), WORKBENCH_PORT: '0' },
     timeoutMs: 60_000,
   });
