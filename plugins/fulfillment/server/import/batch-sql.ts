@@ -95,7 +95,8 @@ export async function insertRows(tx: Transaction, table: string, columns: readon
 
 /**
  * Updates many rows by id in a few statements: each batch travels as one JSON array of
- * `[id, value …]` and `UPDATE … FROM json_each` sets the columns, so nothing is read per row.
+ * `[id, value …]` and `UPDATE … FROM jsonb_each` sets the columns, so nothing is read per row
+ * (each row comes in binary form: `->>` does not parse its text again).
  * `extra` is SQL appended to the SET list (e.g. `version = version + 1`).
  */
 export async function updateRows(tx: Transaction, table: string, columns: readonly string[], rows: readonly (readonly SqlValue[])[], extra: { sql: string; params: SqlValue[] } = { sql: '', params: [] }): Promise<void> {
@@ -103,6 +104,6 @@ export async function updateRows(tx: Transaction, table: string, columns: readon
   const set = columns.map((c, i) => `${c} = c.value ->> ${i + 1}`).join(', ');
   for (let i = 0; i < rows.length; i += 5_000) {
     const json = JSON.stringify(rows.slice(i, i + 5_000));
-    await tx.run(`UPDATE ${table} SET ${set}${extra.sql ? `, ${extra.sql}` : ''} FROM json_each(?) AS c WHERE ${table}.id = c.value ->> 0`, [...extra.params, json]);
+    await tx.run(`UPDATE ${table} SET ${set}${extra.sql ? `, ${extra.sql}` : ''} FROM jsonb_each(?) AS c WHERE ${table}.id = c.value ->> 0`, [...extra.params, json]);
   }
 }

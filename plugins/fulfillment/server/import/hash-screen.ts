@@ -47,7 +47,7 @@ export async function screenByHash(q: Queryable, catalog: CatalogView, orders: I
   }
   if (pairs.length === 0) return { compare: all, unchanged: 0, settled: [], hashes };
   const row = await q.get<{ keys: string }>(
-    `SELECT json_group_array(j.key) AS keys FROM json_each(?) AS j LEFT JOIN fulfillment_orders AS o ON o.order_no = j.value ->> 0
+    `SELECT json_group_array(j.key) AS keys FROM jsonb_each(?) AS j LEFT JOIN fulfillment_orders AS o ON o.order_no = j.value ->> 0
       WHERE o.import_hash IS NOT j.value ->> 1`,
     [JSON.stringify(pairs)],
   );
