@@ -12,9 +12,28 @@ export interface DecodedCsv {
 
 // A millisecond or two of GBK decoding: many pieces fit a slice, none outlasts one.
 const PIECE_BYTES = 32 * 1024;
+const NATIVE_PIECE_BYTES = 64 * 1024;
 // iconv-lite builds its GB18030 tables on first use, some 40 ms in one block: done as the server
 // loads, not in the middle of the first import.
 iconv.getCodec('gb18030');
+
+// Node's own GB18030 decoder (ICU) is two to three times faster than iconv-lite. It follows
+// GB18030-2022, which gives 18 codes other characters than iconv-lite's GB18030-2005 does (A6D9–A6DF,
+// A6EC, A6ED, A6F3, FE59, FE61, FE66, FE67, FE6D, FE7E, FE90, FEA0 become U+FE10–FE19 and
+// U+9FB4–9FBB), and it replaces bytes that are not GB18030 in its own way. Checked against
+// iconv-lite over every one-, two- and four-byte sequence, those are the only differences; so text
+// holding any of those characters or U+FFFD is decoded again by iconv-lite, and the answer stays
+// what iconv-lite gives.
+const NATIVE_MAY_DIFFER = /[\ufffd\ufe10-\ufe19\u9fb4-\u9fbb]/;
+
+function nativeGb18030(): TextDecoder | undefined {
+  try {
+    return new TextDecoder('gb18030');
+  } catch {
+    // A Node built without full ICU knows no GB18030.
+    return undefined;
+  }
+}
 
 const isBom = (bytes: Uint8Array) => bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 
@@ -57,6 +76,17 @@ export async function decodeCsvInTurns(bytes: Uint8Array, turns: Turns): Promise
     // Not UTF-8: read from the start again as GBK.
   }
   pieces.length = 0;
+  const native = nativeGb18030();
+  if (native) {
+    for (let at = 0; at < body.length; at += NATIVE_PIECE_BYTES) {
+      pieces.push(native.decode(body.subarray(at, at + NATIVE_PIECE_BYTES), { stream: true }));
+      await turns.pause();
+    }
+    pieces.push(native.decode());
+    const text = pieces.join('');
+    if (!NATIVE_MAY_DIFFER.test(text)) return { text, encoding: 'gbk' };
+    pieces.length = 0;
+  }
   const gbk = iconv.getDecoder('gb18030');
   const buffer = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
   for (let at = 0; at < buffer.length; at += PIECE_BYTES) {

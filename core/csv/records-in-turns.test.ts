@@ -37,6 +37,27 @@ describe('decodeCsvInTurns', () => {
     }
   });
 
+  test('GBK is read as iconv-lite reads it, also where GB18030-2022 differs and where bytes are not GB18030', async () => {
+    const gbk = (t: string) => iconv.encode(t, 'gb18030');
+    const body = gbk(`订单编号,买家${'王店长'.repeat(20_000)},𠮷\r\n`);
+    const bytes = (...tail: number[][]) => new Uint8Array(Buffer.concat([body, ...tail.map((b) => Buffer.from(b)), gbk(',尾\r\n')]));
+    const cases = [
+      bytes(),
+      // Codes GB18030-2022 maps to U+FE10–FE19 and U+9FB4–9FBB; iconv-lite gives private-use characters.
+      bytes([0xa6, 0xd9], [0xa6, 0xf3], [0xfe, 0x59], [0xfe, 0xa0]),
+      // The four-byte sequences of U+FE10 and U+9FB4 themselves.
+      bytes([...gbk('\ufe10')], [...gbk('\u9fb4')]),
+      // A lead byte without its second byte, a four-byte sequence cut short, bytes GB18030 never uses.
+      bytes([0x81, 0x41], [0x81, 0x30, 0x41], [0x80], [0xff], [0xfe]),
+    ];
+    for (const b of cases) {
+      const read = await decodeCsvInTurns(b, turns());
+      expect(read).toEqual(decodeCsv(b));
+      expect(read.text).toBe(iconv.decode(Buffer.from(b), 'gb18030'));
+      expect(read.encoding).toBe('gbk');
+    }
+  });
+
   test('an empty file is empty UTF-8 either way', async () => {
     expect(await decodeCsvInTurns(new Uint8Array(), turns())).toEqual(decodeCsv(new Uint8Array()));
   });

@@ -8,6 +8,8 @@ export interface HashScreen {
   compare: ParsedOrder[];
   /** Stored orders whose report is the one last written and left alone since: nothing to do. */
   unchanged: number;
+  /** The numbers of those orders. */
+  settled: string[];
   /** The fingerprint of each order whose lines' 商家编码 are final already (see below), by order number. */
   hashes: Map<string, string>;
 }
@@ -43,14 +45,15 @@ export async function screenByHash(q: Queryable, catalog: CatalogView, orders: I
     screened.push(o);
     pairs.push([o.orderNo, hash]);
   }
-  if (pairs.length === 0) return { compare: all, unchanged: 0, hashes };
+  if (pairs.length === 0) return { compare: all, unchanged: 0, settled: [], hashes };
   const row = await q.get<{ keys: string }>(
-    `SELECT json_group_array(j.key) AS keys FROM json_each(?) AS j LEFT JOIN fulfillment_orders AS o ON o.order_no = j.value ->> 0
+    `SELECT json_group_array(j.key) AS keys FROM jsonb_each(?) AS j LEFT JOIN fulfillment_orders AS o ON o.order_no = j.value ->> 0
       WHERE o.import_hash IS NOT j.value ->> 1`,
     [JSON.stringify(pairs)],
   );
   const differ = JSON.parse(row?.keys ?? '[]') as number[];
   for (const k of differ) unsure.add(screened[k]!);
+  const settled = screened.filter((o) => !unsure.has(o)).map((o) => o.orderNo);
   // In the report's order, as before: new orders take their ids in that order.
-  return { compare: all.filter((o) => unsure.has(o)), unchanged: screened.length - differ.length, hashes };
+  return { compare: all.filter((o) => unsure.has(o)), unchanged: settled.length, settled, hashes };
 }

@@ -23,6 +23,8 @@ export interface PlanWriter {
   skuIds: ReadonlyMap<string, number>;
   /** The report's fingerprint of each order (order-hash.ts), by order number. */
   hashes: ReadonlyMap<string, string>;
+  /** The digest of the uploaded files (same-reports.ts), kept beside each fingerprint written. */
+  digest: string;
   /** Orders written so far, for the progress bar. */
   onOrders: (written: number) => void;
   /** The import's slices: rows are built a slice at a time. */
@@ -38,6 +40,7 @@ const ORDER_COLUMNS = [
   'order_no', 'source', 'shop_name', 'buyer_nick', 'buyer_account', 'platform_status', 'status', 'exceptions', 'goods_total', 'shipping_fee', 'total',
   'paid_amount', 'refund_amount', 'buyer_message', 'seller_remark', 'receiver_name', 'receiver_phone', 'receiver_address', 'receiver_region', 'post_code',
   'shipping_method', 'item_count', 'priority', 'courier', 'tracking_no', 'merge_key', 'closed_reason', 'placed_at', 'paid_at', 'created_at', 'updated_at', 'import_hash',
+  'import_digest',
 ];
 const ITEM_COLUMNS = ['order_id', 'line_key', 'sku_id', 'sku_code', 'title', 'properties', 'quantity', 'price', 'refund_status', 'refund_state', 'refund_amount'];
 const HISTORY_COLUMNS = ['order_id', 'action', 'from_status', 'to_status', 'actor_id', 'actor_name', 'at', 'detail'];
@@ -56,7 +59,7 @@ function orderRow(w: PlanWriter, plan: NewOrder): SqlValue[] {
     o.goodsTotal, o.shippingFee, o.total, o.paidAmount, o.refundAmount, o.buyerMessage, o.sellerRemark, o.receiverName, o.receiverPhone, o.receiverAddress,
     o.receiverRegion, o.postCode, o.shippingMethod, plan.itemCount, plan.priority, o.courier, o.trackingNo,
     mergeKeyOf({ buyerNick: o.buyerNick, receiverName: o.receiverName, receiverPhone: o.receiverPhone, receiverAddress: o.receiverAddress }),
-    closedReason, o.placedAt, o.paidAt, w.now, w.now, w.hashes.get(o.orderNo) ?? null,
+    closedReason, o.placedAt, o.paidAt, w.now, w.now, w.hashes.get(o.orderNo) ?? null, w.digest,
   ];
 }
 
@@ -146,12 +149,12 @@ async function writeChanges(w: PlanWriter, changes: OrderChange[]): Promise<void
  */
 async function keepHashes(w: PlanWriter, plan: ImportPlan): Promise<void> {
   const rows: SqlValue[][] = [];
-  for (const c of plan.changes) rows.push([c.stored.id, w.hashes.get(c.stored.order_no) ?? null]);
+  for (const c of plan.changes) rows.push([c.stored.id, w.hashes.get(c.stored.order_no) ?? null, w.digest]);
   for (const m of plan.matched) {
     const hash = w.hashes.get(m.orderNo) ?? null;
-    if (hash !== m.stored.import_hash) rows.push([m.stored.id, hash]);
+    if (hash !== m.stored.import_hash || w.digest !== m.stored.import_digest) rows.push([m.stored.id, hash, w.digest]);
   }
-  await updateRows(w.tx, 'fulfillment_orders', ['import_hash'], rows);
+  await updateRows(w.tx, 'fulfillment_orders', ['import_hash', 'import_digest'], rows);
 }
 
 /** Writes the plan in the caller's transaction; answers how many orders became 异常 and 已关闭. */

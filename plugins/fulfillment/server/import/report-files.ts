@@ -5,6 +5,8 @@ import type { Rejection } from './row-reasons.js';
 /** One uploaded report, decoded and split into records. */
 export interface ReportFile {
   name: string;
+  /** Where it was in the upload. */
+  index: number;
   records: CsvRecord[];
 }
 
@@ -33,12 +35,12 @@ export async function pairReports(files: readonly ImportFile[], turns: Turns): P
   const found: Partial<Record<ReportKind, ReportFile>> = {};
   const rejected: Rejection[] = [];
   const unknown: ReportFile[] = [];
-  for (const file of files) {
+  for (const [index, file] of files.entries()) {
     const { records, problems } = await readCsvInTurns((await decodeCsvInTurns(file.bytes, turns)).text, turns);
     for (const problem of problems) rejected.push({ file: file.name, ...problem });
     const kind = reportKind(records[0]?.cells ?? []);
     if (!kind) {
-      unknown.push({ name: file.name, records });
+      unknown.push({ name: file.name, index, records });
       continue;
     }
     const before = found[kind];
@@ -48,7 +50,7 @@ export async function pairReports(files: readonly ImportFile[], turns: Turns): P
         en: `“${before.name}” and “${file.name}” are both ${KIND_NAMES[kind].en}s; import one order report with one item report`,
       });
     }
-    found[kind] = { name: file.name, records };
+    found[kind] = { name: file.name, index, records };
   }
   // A header of another system's own names is the report its partner is not, so the import can
   // ask which of its columns hold the fields; two such files say nothing about which is which,

@@ -29,6 +29,8 @@ export interface StoredOrder {
   wave_id: number | null;
   /** The fingerprint of the report the last import wrote (order-hash.ts); null once anything else changed the order. */
   import_hash: string | null;
+  /** The digest of the files whose reading gave import_hash (same-reports.ts). */
+  import_digest: string | null;
 }
 
 /** A stored line, as the orders area reads it. */
@@ -45,7 +47,7 @@ export interface StoredOrders {
 const ORDER_FIELDS = Object.keys({
   id: 0, order_no: 0, status: 0, platform_status: 0, exceptions: 0, shop_name: 0, goods_total: 0, shipping_fee: 0, total: 0, paid_amount: 0, refund_amount: 0,
   buyer_message: 0, seller_remark: 0, shipping_method: 0, tracking_no: 0, courier: 0, courier_requested: 0, closed_reason: 0, paid_at: 0, task: 0, priority: 0,
-  item_count: 0, wave_id: 0, import_hash: 0,
+  item_count: 0, wave_id: 0, import_hash: 0, import_digest: 0,
 } satisfies Record<keyof StoredOrder, 0>);
 const ITEM_FIELDS = ['id', 'order_id', 'line_key', 'sku_id', 'sku_code', 'title', 'properties', 'quantity', 'price', 'refund_status', 'refund_state', 'refund_amount'] satisfies (keyof StoredItem)[];
 

@@ -18,6 +18,7 @@ import { ShopClock } from './shop-clock.js';
 import { readStoredOrders } from './stored-orders.js';
 import { screenByHash } from './hash-screen.js';
 import { orderHash } from './order-hash.js';
+import { filesDigest, markSettled, readingContext, sameReportsStored, type ReportsReading } from './same-reports.js';
 
 /** What the `taobao-orders` importer answers (README "Import"); texts in the uploader's language. */
 export interface TaobaoImportResult {
@@ -93,6 +94,8 @@ function headerMappings(reports: ReportPair, request: ImportRequest) {
 /** What the import keeps of the two reports once they are read: their names, the orders with their lines, the refusals. */
 interface ReadReports {
   names: { orders: string; items: string };
+  /** How they were read, kept with the import to know the same files again (same-reports.ts). */
+  reading: Pick<ReportsReading, 'orderFile' | 'headers' | 'context'>;
   orders: Map<string, ParsedOrder>;
   itemReport: ItemReport;
   rejected: Rejection[];
@@ -108,6 +111,11 @@ async function readReports(ctx: PluginContext, request: ImportRequest, settings:
   const reports = await pairReports(files, turns);
   const mappings = headerMappings(reports, request);
   const names = { orders: reports.orders.name, items: reports.items.name };
+  const readWith = {
+    orderFile: reports.orders.index,
+    headers: { orders: reports.orders.records[0]?.cells ?? [], items: reports.items.records[0]?.cells ?? [] },
+    context: readingContext(ctx, settings, mappings),
+  };
 
   const rows = reports.orders.records.length + reports.items.records.length - 2;
   let read = 0;
@@ -124,7 +132,28 @@ async function readReports(ctx: PluginContext, request: ImportRequest, settings:
   const rejected = [...reports.rejected, ...orderReport.rejected, ...itemReport.rejected];
   // Only readable headers say where every line belongs.
   if (orderReport.rejected.every((r) => r.row > 1) && itemReport.rejected.every((r) => r.row > 1)) rejected.push(...(await linkItems(orderReport.orders, orderReport.refused, itemReport, names, turns)));
-  return { names, orders: orderReport.orders, itemReport, rejected };
+  return { names, reading: readWith, orders: orderReport.orders, itemReport, rejected };
+}
+
+/**
+ * The same two files as an import that nothing has changed since (same-reports.ts): every order
+ * unchanged, as reading them would have found, recorded as an import of its own. Undefined
+ * otherwise, and nothing written.
+ */
+async function settleSameReports(ctx: PluginContext, request: ImportRequest, settings: FulfillmentSettings, digest: string): Promise<TaobaoImportResult | undefined> {
+  const { actor, files, progress } = request;
+  return ctx.db.transaction(async (tx: Transaction) => {
+    const reading = await sameReportsStored(tx, ctx.services.get(CatalogToken), ctx, request, settings, digest);
+    if (!reading) return undefined;
+    const fileOrder = [files[reading.orderFile]!.name, files[1 - reading.orderFile]!.name];
+    const by = stepBy(actor);
+    const { lastId: importId } = await tx.run(
+      'INSERT INTO fulfillment_imports (file_names, created, updated, unchanged, exceptions, actor_id, actor_name, at, files_digest, reading) VALUES (?, 0, 0, ?, 0, ?, ?, ?, ?, ?)',
+      [JSON.stringify(fileOrder), reading.orders, by.id, by.name, ctx.now(), digest, JSON.stringify(reading)],
+    );
+    progress.report({ done: reading.orders, total: reading.orders, message: { 'zh-CN': '个订单与上次导入相同', en: 'orders as last imported' } });
+    return { importId, created: 0, updated: 0, unchanged: reading.orders, items: reading.items, exceptions: 0, closed: 0, skuStubs: [], attention: [], rejected: [] };
+  });
 }
 
 /**
@@ -140,7 +169,10 @@ export async function runTaobaoImport(ctx: PluginContext, stock: StockOps, reque
   const { actor, locale, progress } = request;
   const settings = fulfillmentSettings(ctx);
   const turns = new Turns();
-  const { names, orders, itemReport, rejected } = await readReports(ctx, request, settings, turns);
+  const digest = filesDigest(request.files);
+  const same = request.files.length === 2 ? await settleSameReports(ctx, request, settings, digest) : undefined;
+  if (same) return same;
+  const { names, reading, orders, itemReport, rejected } = await readReports(ctx, request, settings, turns);
   const fileOrder = [names.orders, names.items];
   if (rejected.length) return refusedResult(rejected, fileOrder, locale);
 
@@ -178,7 +210,7 @@ export async function runTaobaoImport(ctx: PluginContext, stock: StockOps, reque
     // Many closes and refunds release many reservations: listings hears of the SKUs once.
     const written = await stock.batch(() => writePlan(
       {
-        ctx, tx, stock, by, now, importId, lastId: lastIdBefore, orderFile: names.orders, skuIds, hashes: screen.hashes, turns,
+        ctx, tx, stock, by, now, importId, lastId: lastIdBefore, orderFile: names.orders, skuIds, hashes: screen.hashes, digest, turns,
         onOrders: (n) => {
           if (n - lastReported < 1000 && n < total) return;
           lastReported = n;
@@ -201,7 +233,13 @@ export async function runTaobaoImport(ctx: PluginContext, stock: StockOps, reque
     };
     await rebuildIndexes?.();
     await announceImport(ctx, tx, plan, skuIds, lastIdBefore);
-    await tx.run('UPDATE fulfillment_imports SET created = ?, updated = ?, unchanged = ?, exceptions = ? WHERE id = ?', [result.created, result.updated, result.unchanged, result.exceptions, importId]);
+    await markSettled(tx, screen.settled, digest);
+    const codes = new Set<string>();
+    for (const o of orders.values()) for (const i of o.items) codes.add(i.code);
+    const kept: ReportsReading = { ...reading, orders: orders.size, items: itemReport.items.length, codes: [...codes] };
+    await tx.run('UPDATE fulfillment_imports SET created = ?, updated = ?, unchanged = ?, exceptions = ?, files_digest = ?, reading = ? WHERE id = ?', [
+      result.created, result.updated, result.unchanged, result.exceptions, digest, JSON.stringify(kept), importId,
+    ]);
     return result;
   });
 }
