@@ -17,7 +17,14 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  packages: 'external',
+  // The server's npm packages are bundled in: Node resolving, reading and compiling a few
+  // hundred files of node_modules one by one took about a third of a start. Left outside:
+  // sqlite3 (its native binding is found beside its own files), esbuild (it finds its binary the
+  // same way, and refuses to be bundled) and iconv-lite, whose code tables (half a megabyte) it
+  // reads from its own files only when an import first decodes GBK.
+  external: ['sqlite3', 'esbuild', 'iconv-lite'],
+  // The bundled CommonJS packages call require() for Node's own modules.
+  banner: { js: "import { createRequire as __wbCreateRequire } from 'node:module'; const require = __wbCreateRequire(import.meta.url);" },
   sourcemap: true,
   logLevel: 'warning',
 });
