@@ -112,7 +112,7 @@ export class PluginHost {
     const settingsSchemas = this.settingsSchemas;
     const stored = await new PluginStates(this.deps.db, this.deps.now).all();
     for (const { dir, folderName } of found) {
-      const result: ManifestResult = await loadManifest(dir, this.schemas).catch((error: unknown) => ({
+      const result: ManifestResult = await loadManifest(dir, this.schemas, this.buildsFolder()).catch((error: unknown) => ({
         ok: false as const,
         reason: text(`读取 plugin.yaml 时出错：${String(error)}`, `reading plugin.yaml failed: ${String(error)}`),
       }));
@@ -256,6 +256,11 @@ export class PluginHost {
     }
   }
 
+  /** Where plugin bundles and parsed manifests are kept between starts. */
+  private buildsFolder(): string {
+    return this.config.buildsDir ?? join(this.config.dataDir, 'cache', 'builds');
+  }
+
   private resolveAll(): string[] {
     const known = [...this.records.values()].filter((r) => r.manifest);
     return resolveOrder(known.map((r) => ({ id: r.id, requires: r.manifest!.requires, optional: r.manifest!.optional }))).order;
@@ -300,7 +305,7 @@ export class PluginHost {
         store.add(await this.settings.register(manifest.id, settingsSchema, source));
       }
       const uiEntry = join(record.dir, manifest.ui);
-      const builds = this.config.buildsDir ?? join(this.config.dataDir, 'cache', 'builds');
+      const builds = this.buildsFolder();
       if (existsSync(uiEntry)) record.ui = await compilePluginUi(uiEntry, record.dir, builds);
       const entry = join(record.dir, manifest.main);
       if (existsSync(entry)) {
