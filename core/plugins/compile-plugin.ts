@@ -69,7 +69,14 @@ export function compileError(error: unknown): PluginCompileError {
  * place without a build step of its own.
  */
 export async function loadPluginModule(entry: string, pluginDir: string, cacheDir: string, id: string, buildsDir?: string): Promise<PluginModule> {
-  (globalThis as Record<symbol, unknown>)[API_GLOBAL] = pluginApi;
+  return importPluginModule(await writePluginModule(entry, pluginDir, cacheDir, id, buildsDir), entry);
+}
+
+/**
+ * The first half of `loadPluginModule`: the bundle built (or found kept) and written to
+ * `cacheDir`; answers its file. Only files are touched, so it may run while other plugins start.
+ */
+export async function writePluginModule(entry: string, pluginDir: string, cacheDir: string, id: string, buildsDir?: string): Promise<string> {
   let built: Built;
   try {
     // The source map's paths are relative to cacheDir: a bundle is the same only from the same place.
@@ -108,6 +115,12 @@ export async function loadPluginModule(entry: string, pluginDir: string, cacheDi
       await rm(join(cacheDir, name), { force: true });
     }
   }
+  return file;
+}
+
+/** The second half of `loadPluginModule`: imports the module written by `writePluginModule`. */
+export async function importPluginModule(file: string, entry: string): Promise<PluginModule> {
+  (globalThis as Record<symbol, unknown>)[API_GLOBAL] = pluginApi;
   // Stack traces then name the plugin's TypeScript files and lines (from the inline source map),
   // not the bundle in the cache, even when node was started without --enable-source-maps.
   process.setSourceMapsEnabled(true);
