@@ -9,9 +9,12 @@ import { localize, type LocalizedText } from '../i18n/localized-text.js';
 import { pointerSegments, YamlLocator } from '../config/yaml-locate.js';
 import { PLUGIN_API_VERSION } from '../version.js';
 import { keepManifest, keptManifest } from './manifest-cache.js';
+import { precompiled } from '../schemas/precompiled.js';
 import type { PluginManifest } from './manifest.js';
 import { DEFAULT_ROLE_IDS } from '../auth/role-defaults.js';
 import manifestSchema from '../../schemas/plugin-manifest.schema.json' with { type: 'json' };
+
+export { manifestSchema };
 
 /** One thing wrong in a plugin's files, where it is. */
 export interface ManifestProblem {
@@ -101,7 +104,8 @@ export async function loadManifest(dir: string, schemas: SchemaRegistry, cacheFo
     const pos = locate().valueAt(pointerSegments(pointer));
     return at(pos.line, pos.column, message);
   };
-  validator ??= schemas.compile(manifestSchema as JsonSchema);
+  // The server bundle carries it compiled at build time; from the sources it is compiled here.
+  validator ??= precompiled.manifest ?? schemas.compile(manifestSchema as JsonSchema);
   const problems: ManifestProblem[] = [];
   const valid = validator(data);
   if (!valid) {

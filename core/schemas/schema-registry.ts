@@ -15,9 +15,11 @@ export { check, type Checker };
 /**
  * `vets` (on): this instance checks each schema against the meta-schema. Only one of the four
  * does: they hold the same schemas, and each compiling the meta-schema cost a start ~0.3 s.
+ * `source`: keep the generated code, for scripts/build.mjs (see precompiled.ts).
  */
-function createAjv(coerce: boolean, allErrors: boolean, vets = false): Ajv2020 {
+export function createAjv(coerce: boolean, allErrors: boolean, vets = false, source = false): Ajv2020 {
   const ajv = new Ajv2020({
+    ...(source ? { code: { source: true, esm: true } } : {}),
     validateSchema: vets,
     allErrors,
     strict: false,
