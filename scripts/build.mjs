@@ -26,7 +26,7 @@ const precompiled = {
   setup(b) {
     b.onLoad({ filter: /[\\/]core[\\/]schemas[\\/]precompiled\.ts$/ }, () => ({
       loader: 'js',
-      contents: "import config from 'workbench-precompiled:config';\nimport manifest from 'workbench-precompiled:manifest';\nexport const precompiled = { config, manifest };\n",
+      contents: Object.keys(sources).map((name) => `import ${name} from 'workbench-precompiled:${name}';\n`).join('') + `export const precompiled = { ${Object.keys(sources).join(', ')} };\n`,
     }));
     b.onResolve({ filter: /^workbench-precompiled:/ }, (args) => ({ path: args.path.slice('workbench-precompiled:'.length), namespace: 'workbench-precompiled' }));
     b.onLoad({ filter: /.*/, namespace: 'workbench-precompiled' }, (args) => ({ loader: 'js', contents: sources[args.path], resolveDir: process.cwd() }));

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { check, type Checker } from './bounded-check.js';
+import { precompiled } from './precompiled.js';
 import type { Locale } from '../i18n/localized-text.js';
 import defs from '../../schemas/defs.schema.json' with { type: 'json' };
 
@@ -10,11 +11,15 @@ export type JsonSchema = Record<string, unknown>;
 
 export const DEFS_ID = 'https://workbench.local/schemas/defs';
 
+/** ajv's default meta-schema; named here, as asking ajv for it (`defaultMeta()`) compiles it. */
+export const META_SCHEMA_ID = 'https://json-schema.org/draft/2020-12/schema';
+
 export { check, type Checker };
 
 /**
- * `vets` (on): this instance checks each schema against the meta-schema. Only one of the four
- * does: they hold the same schemas, and each compiling the meta-schema cost a start ~0.3 s.
+ * `vets` (on): this instance checks each schema against the meta-schema when it adds or compiles
+ * it. None of the registry's four does: the registry checks each schema once itself (`checkMeta`);
+ * each compiling the meta-schema had cost a start ~0.3 s.
  * `source`: keep the generated code, for scripts/build.mjs (see precompiled.ts).
  */
 export function createAjv(coerce: boolean, allErrors: boolean, vets = false, source = false): Ajv2020 {
@@ -52,7 +57,8 @@ const compiled = new Map<string, ValidateFunction>();
  * bounded-check.ts).
  */
 export class SchemaRegistry {
-  private readonly strict = createAjv(false, true, true);
+  // Checks schemas against the meta-schema through `checkMeta`, not inside ajv: see there.
+  private readonly strict = createAjv(false, true);
   private readonly coercing = createAjv(true, true);
   private readonly strictFirst = createAjv(false, false);
   private readonly coercingFirst = createAjv(true, false);
@@ -79,6 +85,7 @@ export class SchemaRegistry {
     const id = schema.$id;
     const existing = this.owners.get(id);
     if (existing) throw new Error(`schema ${id} is already registered by ${existing}`);
+    this.checkMeta(schema);
     for (const ajv of this.instances()) ajv.addSchema(schema);
     this.owners.set(id, owner);
     this.schemas.set(id, schema);
@@ -100,8 +107,8 @@ export class SchemaRegistry {
 
   /** Compiles an anonymous schema; throws with ajv's message if the schema itself is invalid. */
   compile(schema: JsonSchema, options: { coerce?: boolean } = {}): ValidateFunction {
-    // Only the strict instance checks a schema against the meta-schema (see createAjv).
     if (options.coerce) this.vet(schema);
+    else this.checkMeta(schema);
     return this.compileWith(options.coerce ? 'coercing' : 'strict', schema);
   }
 
@@ -146,9 +153,7 @@ export class SchemaRegistry {
    * `$id` inside the schema itself). Throws with the first problem.
    */
   vet(schema: JsonSchema): void {
-    if (!this.strict.validateSchema(schema)) {
-      throw new Error(`schema is invalid: ${this.strict.errorsText(this.strict.errors)}`);
-    }
+    this.checkMeta(schema);
     // Read from the schema's text: walking the objects took longer than everything else here.
     const text = JSON.stringify(schema);
     const base = typeof schema.$id === 'string' ? schema.$id : undefined;
@@ -169,6 +174,19 @@ export class SchemaRegistry {
     const first = this.strictFirst.getSchema(schemaId);
     if (!all || !first) throw new Error(`no schema registered with $id ${schemaId}`);
     return check<T>({ all, first: () => first }, data, locale, 'body');
+  }
+
+  /**
+   * Throws, as ajv would, unless `schema` is valid against its meta-schema. The server bundle
+   * carries the meta-schema of JSON Schema 2020-12 compiled at build time (precompiled.ts):
+   * compiling it took a twentieth of a second of each start. Another `$schema`, or a run from the
+   * sources, goes to ajv, which compiles the meta-schema when first asked.
+   */
+  private checkMeta(schema: JsonSchema): void {
+    const meta = precompiled.meta;
+    const own = schema.$schema === undefined || schema.$schema === META_SCHEMA_ID;
+    const valid = meta && own ? meta(schema) : this.strict.validateSchema(schema);
+    if (!valid) throw new Error(`schema is invalid: ${this.strict.errorsText(meta && own ? meta.errors : this.strict.errors)}`);
   }
 
   private compileWith(variant: Variant, schema: JsonSchema): ValidateFunction {
