@@ -4,7 +4,7 @@ import { isWorkbenchError } from '../errors.js';
 import { localize, type LocalizedText } from '../i18n/localized-text.js';
 import { toDisposable, type Disposable, type DisposableStore } from '../lifecycle/disposable.js';
 import { applyMigrations, MigrationChangedError } from '../db/migrations.js';
-import type { WorkbenchConfig } from '../config/config.js';
+import { buildsFolder, type WorkbenchConfig } from '../config/config.js';
 import type { Logger } from '../log/logger.js';
 import type { SchemaRegistry } from '../schemas/schema-registry.js';
 import type { SettingsStore } from '../contributions/settings-store.js';
@@ -268,7 +268,7 @@ export class PluginHost {
 
   /** Where plugin bundles and parsed manifests are kept between starts. */
   private buildsFolder(): string {
-    return this.config.buildsDir ?? join(this.config.dataDir, 'cache', 'builds');
+    return buildsFolder(this.config);
   }
 
   private resolveAll(): string[] {

@@ -14,11 +14,11 @@ import defs from '../../schemas/defs.schema.json' with { type: 'json' };
 export function precompiledSources(): { config: string; manifest: string; meta: string } {
   const forConfig = configAjv(true);
   const config = standaloneCode(forConfig, forConfig.compile(configSchema));
-  const forManifest = createAjv(false, true, true, true);
+  const forManifest = createAjv(false, true, true, 'esm');
   forManifest.addSchema(defs as JsonSchema);
   const manifest = standaloneCode(forManifest, forManifest.compile(manifestSchema as JsonSchema));
   // The registry's strict ajv checks schemas against the meta-schema (SchemaRegistry.checkMeta).
-  const forMeta = createAjv(false, true, false, true);
+  const forMeta = createAjv(false, true, false, 'esm');
   const meta = standaloneCode(forMeta, forMeta.getSchema(META_SCHEMA_ID)!);
   return { config, manifest, meta };
 }

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import standaloneCode from 'ajv/dist/standalone/index.js';
 import { check, type Checker } from './bounded-check.js';
+import { KeptValidators } from './kept-validators.js';
 import { precompiled } from './precompiled.js';
 import type { Locale } from '../i18n/localized-text.js';
 import defs from '../../schemas/defs.schema.json' with { type: 'json' };
@@ -20,11 +22,12 @@ export { check, type Checker };
  * `vets` (on): this instance checks each schema against the meta-schema when it adds or compiles
  * it. None of the registry's four does: the registry checks each schema once itself (`checkMeta`);
  * each compiling the meta-schema had cost a start ~0.3 s.
- * `source`: keep the generated code, for scripts/build.mjs (see precompiled.ts).
+ * `source`: keep the generated code as a module of that kind, for scripts/build.mjs (see
+ * precompiled.ts) or for the next start (see kept-validators.ts).
  */
-export function createAjv(coerce: boolean, allErrors: boolean, vets = false, source = false): Ajv2020 {
+export function createAjv(coerce: boolean, allErrors: boolean, vets = false, source?: 'esm' | 'cjs'): Ajv2020 {
   const ajv = new Ajv2020({
-    ...(source ? { code: { source: true, esm: true } } : {}),
+    ...(source ? { code: { source: true, esm: source === 'esm' } } : {}),
     validateSchema: vets,
     allErrors,
     strict: false,
@@ -58,7 +61,7 @@ const compiled = new Map<string, ValidateFunction>();
  */
 export class SchemaRegistry {
   // Checks schemas against the meta-schema through `checkMeta`, not inside ajv: see there.
-  private readonly strict = createAjv(false, true);
+  private readonly strict: Ajv2020;
   private readonly coercing = createAjv(true, true);
   private readonly strictFirst = createAjv(false, false);
   private readonly coercingFirst = createAjv(true, false);
@@ -76,7 +79,16 @@ export class SchemaRegistry {
    */
   static shareCompiled = false;
 
-  constructor() {
+  /** Validators compiled by earlier starts (see compileWith); none without `keepCompiledIn`. */
+  private readonly kept: KeptValidators | undefined;
+  /** Validators this registry compiled or read, by what they were compiled from (see compileWith). */
+  private readonly compiledHere = new Map<string, ValidateFunction>();
+
+  /** `keepCompiledIn`: a folder where strict validators are kept between starts (kept-validators.ts). */
+  constructor(options: { keepCompiledIn?: string } = {}) {
+    this.kept = options.keepCompiledIn === undefined ? undefined : new KeptValidators(options.keepCompiledIn);
+    // Its generated code is kept only when there is somewhere to keep it.
+    this.strict = createAjv(false, true, false, this.kept ? 'cjs' : undefined);
     this.add(defs as JsonSchema & { $id: string }, 'core');
   }
 
@@ -190,16 +202,35 @@ export class SchemaRegistry {
   }
 
   private compileWith(variant: Variant, schema: JsonSchema): ValidateFunction {
-    const text = SchemaRegistry.shareCompiled ? JSON.stringify(schema) : '';
+    const keeps = variant === 'strict' && this.kept !== undefined;
+    const text = SchemaRegistry.shareCompiled || keeps ? JSON.stringify(schema) : '';
     // A schema with an `$id` is added to the ajv that compiles it (and refused there a second
     // time): that side effect is the registry's own, so such a schema is always compiled.
-    if (!SchemaRegistry.shareCompiled || text.includes('"$id"')) return this[variant].compile(schema);
+    if ((!SchemaRegistry.shareCompiled && !keeps) || text.includes('"$id"')) return this[variant].compile(schema);
     const key = `${variant} ${this.registeredDigest()} ${text}`;
-    let validate = compiled.get(key);
+    const memory = SchemaRegistry.shareCompiled ? compiled : this.compiledHere;
+    let validate = memory.get(key);
     if (!validate) {
-      validate = this[variant].compile(schema);
-      compiled.set(key, validate);
+      validate = keeps ? this.compileKept(this.kept!, key, schema) : this[variant].compile(schema);
+      memory.set(key, validate);
     }
+    return validate;
+  }
+
+  /** A strict validator read from `kept`, or compiled and kept there for the next start. */
+  private compileKept(kept: KeptValidators, key: string, schema: JsonSchema): ValidateFunction {
+    const name = kept.key([key]);
+    const earlier = kept.read(name);
+    if (earlier) return earlier;
+    const validate = this.strict.compile(schema);
+    let code: string | undefined;
+    try {
+      code = standaloneCode(this.strict, validate);
+    } catch {
+      // A schema ajv cannot write out as code is compiled at each start instead; it validates the same.
+      code = undefined;
+    }
+    if (code !== undefined) kept.keep(name, code);
     return validate;
   }
 
