@@ -7,7 +7,7 @@ import { TrieRouter } from 'hono/router/trie-router';
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { container as rootContainer } from 'tsyringe';
-import type { WorkbenchConfig } from './config/config.js';
+import { buildsFolder, type WorkbenchConfig } from './config/config.js';
 import { TOKENS } from './container/tokens.js';
 import { Database } from './db/database.js';
 import { CORE_MIGRATIONS } from './db/core-schema.js';
@@ -109,7 +109,8 @@ export async function startWorkbench(config: WorkbenchConfig, rootDir: string, l
     await ensureMigrationTable(db);
     await applyMigrations(db, 'core', CORE_MIGRATIONS, now);
 
-    const schemas = new SchemaRegistry();
+    // Strict validators compiled by the last start are read back rather than compiled again.
+    const schemas = new SchemaRegistry({ keepCompiledIn: buildsFolder(config) });
     const audit = new AuditLog(db, now);
     const accounts = new Accounts(db, now, options.passwordCost);
     const sessions = new Sessions(db, config.server.sessionIdleMinutes, now, Date.now, () => accounts.generation);

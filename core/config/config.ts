@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Locale } from '../i18n/localized-text.js';
 import type { LogLevel } from '../log/logger.js';
 
@@ -38,4 +39,12 @@ export interface WorkbenchConfig {
    * of `<dataDir>/cache/builds`. Workbenches that run the same plugins may share one.
    */
   buildsDir?: string;
+}
+
+/**
+ * Where a start keeps what the next one can reuse: plugin bundles, parsed manifests, compiled
+ * validators (each named by what it was made from).
+ */
+export function buildsFolder(config: Pick<WorkbenchConfig, 'buildsDir' | 'dataDir'>): string {
+  return config.buildsDir ?? join(config.dataDir, 'cache', 'builds');
 }

@@ -9,6 +9,7 @@ import { isValidTimeZone } from '../i18n/time.js';
 import type { WorkbenchConfig } from './config.js';
 import { describeAjvErrors, say, TEXT } from './config-messages.js';
 import { dottedPath, YamlLocator } from './yaml-locate.js';
+import { precompiled } from '../schemas/precompiled.js';
 
 /** One thing wrong with the configuration, located for a person to fix. */
 export interface ConfigProblem {
@@ -37,15 +38,23 @@ export interface LoadConfigOptions {
 
 let compiled: ValidateFunction | undefined;
 
+/**
+ * The ajv that checks config.yaml. verbose gives each error its data and schema, which the
+ * messages need (values, typo hints). Our own schema is not checked against the meta-schema at
+ * each start (compiling that took a tenth of a second); load-config.test.ts checks it once.
+ * `source`: keep the generated code, for scripts/build.mjs (see core/schemas/precompiled.ts).
+ */
+export function configAjv(source = false): Ajv2020 {
+  const ajv = new Ajv2020({ allErrors: true, useDefaults: true, verbose: true, strict: false, validateSchema: false, ...(source ? { code: { source: true, esm: true } } : {}) });
+  addFormats(ajv);
+  return ajv;
+}
+
+export { schema as configSchema };
+
 function validator(): ValidateFunction {
-  if (!compiled) {
-    // verbose gives each error its data and schema, which the messages need (values, typo hints).
-    // Our own schema is not checked against the meta-schema at each start (compiling that took
-    // a tenth of a second); load-config.test.ts checks it once.
-    const ajv = new Ajv2020({ allErrors: true, useDefaults: true, verbose: true, strict: false, validateSchema: false });
-    addFormats(ajv);
-    compiled = ajv.compile(schema);
-  }
+  // The server bundle carries it compiled at build time; from the sources it is compiled here.
+  compiled ??= precompiled.config ?? configAjv().compile(schema);
   return compiled;
 }
 

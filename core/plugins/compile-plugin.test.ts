@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadPluginModule, PluginCompileError } from './compile-plugin.js';
+import { loadPluginModule, PluginCompileError, withMapBeside } from './compile-plugin.js';
 import { CONTRACT_TYPES_ONLY } from './import-boundaries.js';
 
 let dir: string;
@@ -46,7 +46,10 @@ describe('loadPluginModule', () => {
       expect(mod.THRESHOLD).toBe(threshold);
     }
     const files = await readdir(cacheDir);
-    expect(files.filter((f) => f.startsWith('stock-alerts.'))).toHaveLength(1);
+    // The module and its source map beside it (withMapBeside).
+    const kept = files.filter((f) => f.startsWith('stock-alerts.')).sort();
+    expect(kept).toHaveLength(2);
+    expect(kept[1]).toBe(`${kept[0]}.map`);
     expect(files).toContain('stock.0123456789ab.mjs');
   });
 
@@ -112,5 +115,14 @@ describe('loadPluginModule', () => {
     expect(stack).toMatch(/at check \(.*stock-alerts[\\/]server[\\/]check\.ts:3:11\)/);
     expect(stack).toMatch(/stock-alerts[\\/]server[\\/]index\.ts:4:/);
     expect(stack).not.toContain('.mjs');
+  });
+});
+
+describe('withMapBeside', () => {
+  it('moves an inline source map to a file named beside the module, and leaves a module without one alone', () => {
+    const map = JSON.stringify({ version: 3, sources: ['../p/server/index.ts'], mappings: 'AAAA' });
+    const inline = `export const a = 1;\n//# sourceMappingURL=data:application/json;base64,${Buffer.from(map).toString('base64')}\n`;
+    expect(withMapBeside(inline, 'p.0123456789ab.mjs')).toEqual({ code: 'export const a = 1;\n//# sourceMappingURL=p.0123456789ab.mjs.map\n', map });
+    expect(withMapBeside('export const a = 1;\n', 'p.mjs')).toEqual({ code: 'export const a = 1;\n' });
   });
 });

@@ -8,9 +8,13 @@ import { toFieldProblems } from '../schemas/field-problems.js';
 import { localize, type LocalizedText } from '../i18n/localized-text.js';
 import { pointerSegments, YamlLocator } from '../config/yaml-locate.js';
 import { PLUGIN_API_VERSION } from '../version.js';
+import { keepManifest, keptManifest } from './manifest-cache.js';
+import { precompiled } from '../schemas/precompiled.js';
 import type { PluginManifest } from './manifest.js';
 import { DEFAULT_ROLE_IDS } from '../auth/role-defaults.js';
 import manifestSchema from '../../schemas/plugin-manifest.schema.json' with { type: 'json' };
+
+export { manifestSchema };
 
 /** One thing wrong in a plugin's files, where it is. */
 export interface ManifestProblem {
@@ -58,33 +62,50 @@ function failWith(reason: LocalizedText, raw?: unknown): ManifestResult {
 /**
  * Reads and checks `plugin.yaml` without running any plugin code: the schema, the engine range
  * against this core's plugin API, permission and contribution ids, and the settings schema.
+ * With `cacheFolder`, the parsed text is kept there and read back while the text is unchanged.
  */
-export async function loadManifest(dir: string, schemas: SchemaRegistry): Promise<ManifestResult> {
+export async function loadManifest(dir: string, schemas: SchemaRegistry, cacheFolder?: string): Promise<ManifestResult> {
   let text: string;
   try {
     text = await readFile(join(dir, 'plugin.yaml'), 'utf8');
   } catch (error) {
     return fail(`无法读取 plugin.yaml：${String(error)}`, `cannot read plugin.yaml: ${String(error)}`);
   }
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines });
   const at = (line: number, column: number, message: LocalizedText): ManifestProblem => ({ file: 'plugin.yaml', line, column, message });
-  if (doc.errors.length) {
-    return failAll(
-      doc.errors.map((e) => {
-        const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
-        return at(pos.line, pos.col, { 'zh-CN': `YAML 语法错误：${e.message}`, en: `YAML syntax error: ${e.message}` });
-      }),
-      undefined,
-    );
+  // Parsed at an earlier start (see manifest-cache.ts): the text is parsed again only to place a problem.
+  const kept = cacheFolder === undefined ? undefined : await keptManifest(cacheFolder, text);
+  let locator: YamlLocator | undefined;
+  const locate = (): YamlLocator => {
+    if (!locator) {
+      const lines = new LineCounter();
+      locator = new YamlLocator(parseDocument(text, { lineCounter: lines }), lines);
+    }
+    return locator;
+  };
+  let data: unknown = kept;
+  if (data === undefined) {
+    const lines = new LineCounter();
+    const doc = parseDocument(text, { lineCounter: lines });
+    if (doc.errors.length) {
+      return failAll(
+        doc.errors.map((e) => {
+          const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
+          return at(pos.line, pos.col, { 'zh-CN': `YAML 语法错误：${e.message}`, en: `YAML syntax error: ${e.message}` });
+        }),
+        undefined,
+      );
+    }
+    locator = new YamlLocator(doc, lines);
+    data = doc.toJS() ?? {};
+    // Kept before the check below fills in defaults: what is kept is what the text says.
+    if (cacheFolder !== undefined) await keepManifest(cacheFolder, text, data);
   }
-  const locator = new YamlLocator(doc, lines);
   const where = (pointer: string, message: LocalizedText): ManifestProblem => {
-    const pos = locator.valueAt(pointerSegments(pointer));
+    const pos = locate().valueAt(pointerSegments(pointer));
     return at(pos.line, pos.column, message);
   };
-  const data: unknown = doc.toJS() ?? {};
-  validator ??= schemas.compile(manifestSchema as JsonSchema);
+  // The server bundle carries it compiled at build time; from the sources it is compiled here.
+  validator ??= precompiled.manifest ?? schemas.compile(manifestSchema as JsonSchema);
   const problems: ManifestProblem[] = [];
   const valid = validator(data);
   if (!valid) {

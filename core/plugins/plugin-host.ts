@@ -1,17 +1,17 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { inject, injectable } from 'tsyringe';
 import { isWorkbenchError } from '../errors.js';
 import { localize, type LocalizedText } from '../i18n/localized-text.js';
 import { toDisposable, type Disposable, type DisposableStore } from '../lifecycle/disposable.js';
-import { applyMigrations, MigrationChangedError, readMigrationFolder } from '../db/migrations.js';
-import type { WorkbenchConfig } from '../config/config.js';
+import { applyMigrations, MigrationChangedError } from '../db/migrations.js';
+import { buildsFolder, type WorkbenchConfig } from '../config/config.js';
 import type { Logger } from '../log/logger.js';
 import type { SchemaRegistry } from '../schemas/schema-registry.js';
 import type { SettingsStore } from '../contributions/settings-store.js';
 import { TOKENS } from '../container/tokens.js';
-import { loadPluginModule } from './compile-plugin.js';
-import { compilePluginUi, type PluginUiModule } from './compile-plugin-ui.js';
+import { importPluginModule } from './compile-plugin.js';
+import type { PluginUiModule } from './compile-plugin-ui.js';
+import { readPluginFiles, type PluginFiles } from './plugin-files.js';
 import { createPluginContext, type ContextDeps } from './create-context.js';
 import { discoverPlugins } from './discover.js';
 import { loadManifest, type ManifestResult } from './load-manifest.js';
@@ -111,11 +111,19 @@ export class PluginHost {
 
     const settingsSchemas = this.settingsSchemas;
     const stored = await new PluginStates(this.deps.db, this.deps.now).all();
-    for (const { dir, folderName } of found) {
-      const result: ManifestResult = await loadManifest(dir, this.schemas).catch((error: unknown) => ({
-        ok: false as const,
-        reason: text(`读取 plugin.yaml 时出错：${String(error)}`, `reading plugin.yaml failed: ${String(error)}`),
-      }));
+    // Read side by side; taken in the order found, which decides who keeps an id.
+    const results = await Promise.all(
+      found.map(({ dir }) =>
+        loadManifest(dir, this.schemas, this.buildsFolder()).catch(
+          (error: unknown): ManifestResult => ({
+            ok: false as const,
+            reason: text(`读取 plugin.yaml 时出错：${String(error)}`, `reading plugin.yaml failed: ${String(error)}`),
+          }),
+        ),
+      ),
+    );
+    for (const [i, { dir, folderName }] of found.entries()) {
+      const result = results[i]!;
       const id = result.ok ? result.manifest.id : (result.id ?? folderName);
       if (this.records.has(id)) {
         this.log.error('two plugins share one id; the second is ignored', { id, first: this.records.get(id)!.dir, second: dir });
@@ -146,6 +154,8 @@ export class PluginHost {
     const { order, cycles } = resolveOrder(candidates.map((r) => ({ id: r.id, requires: r.manifest!.requires, optional: r.manifest!.optional })));
     // Every installed plugin has its place, so one switched on later stops in the right order too.
     this.order = this.resolveAll();
+    // Every plugin's files are read (and bundled, if changed) from now on, beside the activations.
+    const files = new Map(order.filter((id) => !cycles.has(id)).map((id) => [id, this.readFiles(this.records.get(id)!)]));
     for (const id of order) {
       const record = this.records.get(id)!;
       const cycle = cycles.get(id);
@@ -158,7 +168,7 @@ export class PluginHost {
         this.fail(record, blocker);
         continue;
       }
-      await this.activate(record, settingsSchemas.get(id));
+      await this.activate(record, settingsSchemas.get(id), false, files.get(id));
     }
     this.logClashes();
   }
@@ -256,6 +266,11 @@ export class PluginHost {
     }
   }
 
+  /** Where plugin bundles and parsed manifests are kept between starts. */
+  private buildsFolder(): string {
+    return buildsFolder(this.config);
+  }
+
   private resolveAll(): string[] {
     const known = [...this.records.values()].filter((r) => r.manifest);
     return resolveOrder(known.map((r) => ({ id: r.id, requires: r.manifest!.requires, optional: r.manifest!.optional }))).order;
@@ -281,12 +296,17 @@ export class PluginHost {
     return undefined;
   }
 
-  private async activate(record: PluginRecord, settingsSchema: Record<string, unknown> | undefined, atRuntime = false): Promise<void> {
+  private readFiles(record: PluginRecord): PluginFiles {
+    return readPluginFiles(record.manifest!, record.dir, { builds: this.buildsFolder(), modules: join(this.config.dataDir, 'cache', 'plugins') });
+  }
+
+  /** `files`: read ahead by `start`; read now when not given. */
+  private async activate(record: PluginRecord, settingsSchema: Record<string, unknown> | undefined, atRuntime = false, files = this.readFiles(record)): Promise<void> {
     const manifest = record.manifest!;
     const started = performance.now();
     const { ctx, store } = createPluginContext(manifest, record.dir, this.deps);
     try {
-      const migrations = await readMigrationFolder(join(record.dir, 'migrations'));
+      const migrations = await files.migrations;
       const others = [...this.records.keys()].filter((id) => id !== manifest.id).map(tablePrefix);
       for (const m of migrations) {
         const foreign = foreignObject(m.sql, tablePrefix(manifest.id), others);
@@ -299,12 +319,11 @@ export class PluginHost {
         const source = settingsSource(this.config.file, this.config.settings[manifest.id], manifest.id);
         store.add(await this.settings.register(manifest.id, settingsSchema, source));
       }
-      const uiEntry = join(record.dir, manifest.ui);
-      const builds = this.config.buildsDir ?? join(this.config.dataDir, 'cache', 'builds');
-      if (existsSync(uiEntry)) record.ui = await compilePluginUi(uiEntry, record.dir, builds);
-      const entry = join(record.dir, manifest.main);
-      if (existsSync(entry)) {
-        record.module = await loadPluginModule(entry, record.dir, join(this.config.dataDir, 'cache', 'plugins'), manifest.id, builds);
+      const ui = await files.ui;
+      if (ui) record.ui = ui;
+      const moduleFile = await files.serverModule;
+      if (moduleFile !== undefined) {
+        record.module = await importPluginModule(moduleFile, join(record.dir, manifest.main));
         await withTimeout(Promise.resolve(record.module.activate(ctx)), ACTIVATE_TIMEOUT_MS);
       }
       record.store = store;

@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import standaloneCode from 'ajv/dist/standalone/index.js';
 import { check, type Checker } from './bounded-check.js';
+import { KeptValidators } from './kept-validators.js';
+import { precompiled } from './precompiled.js';
 import type { Locale } from '../i18n/localized-text.js';
 import defs from '../../schemas/defs.schema.json' with { type: 'json' };
 
@@ -10,14 +13,21 @@ export type JsonSchema = Record<string, unknown>;
 
 export const DEFS_ID = 'https://workbench.local/schemas/defs';
 
+/** ajv's default meta-schema; named here, as asking ajv for it (`defaultMeta()`) compiles it. */
+export const META_SCHEMA_ID = 'https://json-schema.org/draft/2020-12/schema';
+
 export { check, type Checker };
 
 /**
- * `vets` (on): this instance checks each schema against the meta-schema. Only one of the four
- * does: they hold the same schemas, and each compiling the meta-schema cost a start ~0.3 s.
+ * `vets` (on): this instance checks each schema against the meta-schema when it adds or compiles
+ * it. None of the registry's four does: the registry checks each schema once itself (`checkMeta`);
+ * each compiling the meta-schema had cost a start ~0.3 s.
+ * `source`: keep the generated code as a module of that kind, for scripts/build.mjs (see
+ * precompiled.ts) or for the next start (see kept-validators.ts).
  */
-function createAjv(coerce: boolean, allErrors: boolean, vets = false): Ajv2020 {
+export function createAjv(coerce: boolean, allErrors: boolean, vets = false, source?: 'esm' | 'cjs'): Ajv2020 {
   const ajv = new Ajv2020({
+    ...(source ? { code: { source: true, esm: source === 'esm' } } : {}),
     validateSchema: vets,
     allErrors,
     strict: false,
@@ -50,7 +60,8 @@ const compiled = new Map<string, ValidateFunction>();
  * bounded-check.ts).
  */
 export class SchemaRegistry {
-  private readonly strict = createAjv(false, true, true);
+  // Checks schemas against the meta-schema through `checkMeta`, not inside ajv: see there.
+  private readonly strict: Ajv2020;
   private readonly coercing = createAjv(true, true);
   private readonly strictFirst = createAjv(false, false);
   private readonly coercingFirst = createAjv(true, false);
@@ -68,7 +79,16 @@ export class SchemaRegistry {
    */
   static shareCompiled = false;
 
-  constructor() {
+  /** Validators compiled by earlier starts (see compileWith); none without `keepCompiledIn`. */
+  private readonly kept: KeptValidators | undefined;
+  /** Validators this registry compiled or read, by what they were compiled from (see compileWith). */
+  private readonly compiledHere = new Map<string, ValidateFunction>();
+
+  /** `keepCompiledIn`: a folder where strict validators are kept between starts (kept-validators.ts). */
+  constructor(options: { keepCompiledIn?: string } = {}) {
+    this.kept = options.keepCompiledIn === undefined ? undefined : new KeptValidators(options.keepCompiledIn);
+    // Its generated code is kept only when there is somewhere to keep it.
+    this.strict = createAjv(false, true, false, this.kept ? 'cjs' : undefined);
     this.add(defs as JsonSchema & { $id: string }, 'core');
   }
 
@@ -77,6 +97,7 @@ export class SchemaRegistry {
     const id = schema.$id;
     const existing = this.owners.get(id);
     if (existing) throw new Error(`schema ${id} is already registered by ${existing}`);
+    this.checkMeta(schema);
     for (const ajv of this.instances()) ajv.addSchema(schema);
     this.owners.set(id, owner);
     this.schemas.set(id, schema);
@@ -98,8 +119,8 @@ export class SchemaRegistry {
 
   /** Compiles an anonymous schema; throws with ajv's message if the schema itself is invalid. */
   compile(schema: JsonSchema, options: { coerce?: boolean } = {}): ValidateFunction {
-    // Only the strict instance checks a schema against the meta-schema (see createAjv).
     if (options.coerce) this.vet(schema);
+    else this.checkMeta(schema);
     return this.compileWith(options.coerce ? 'coercing' : 'strict', schema);
   }
 
@@ -144,9 +165,7 @@ export class SchemaRegistry {
    * `$id` inside the schema itself). Throws with the first problem.
    */
   vet(schema: JsonSchema): void {
-    if (!this.strict.validateSchema(schema)) {
-      throw new Error(`schema is invalid: ${this.strict.errorsText(this.strict.errors)}`);
-    }
+    this.checkMeta(schema);
     // Read from the schema's text: walking the objects took longer than everything else here.
     const text = JSON.stringify(schema);
     const base = typeof schema.$id === 'string' ? schema.$id : undefined;
@@ -169,17 +188,49 @@ export class SchemaRegistry {
     return check<T>({ all, first: () => first }, data, locale, 'body');
   }
 
+  /**
+   * Throws, as ajv would, unless `schema` is valid against its meta-schema. The server bundle
+   * carries the meta-schema of JSON Schema 2020-12 compiled at build time (precompiled.ts):
+   * compiling it took a twentieth of a second of each start. Another `$schema`, or a run from the
+   * sources, goes to ajv, which compiles the meta-schema when first asked.
+   */
+  private checkMeta(schema: JsonSchema): void {
+    const meta = precompiled.meta;
+    const own = schema.$schema === undefined || schema.$schema === META_SCHEMA_ID;
+    const valid = meta && own ? meta(schema) : this.strict.validateSchema(schema);
+    if (!valid) throw new Error(`schema is invalid: ${this.strict.errorsText(meta && own ? meta.errors : this.strict.errors)}`);
+  }
+
   private compileWith(variant: Variant, schema: JsonSchema): ValidateFunction {
-    const text = SchemaRegistry.shareCompiled ? JSON.stringify(schema) : '';
+    const keeps = variant === 'strict' && this.kept !== undefined;
+    const text = SchemaRegistry.shareCompiled || keeps ? JSON.stringify(schema) : '';
     // A schema with an `$id` is added to the ajv that compiles it (and refused there a second
     // time): that side effect is the registry's own, so such a schema is always compiled.
-    if (!SchemaRegistry.shareCompiled || text.includes('"$id"')) return this[variant].compile(schema);
+    if ((!SchemaRegistry.shareCompiled && !keeps) || text.includes('"$id"')) return this[variant].compile(schema);
     const key = `${variant} ${this.registeredDigest()} ${text}`;
-    let validate = compiled.get(key);
+    const memory = SchemaRegistry.shareCompiled ? compiled : this.compiledHere;
+    let validate = memory.get(key);
     if (!validate) {
-      validate = this[variant].compile(schema);
-      compiled.set(key, validate);
+      validate = keeps ? this.compileKept(this.kept!, key, schema) : this[variant].compile(schema);
+      memory.set(key, validate);
     }
+    return validate;
+  }
+
+  /** A strict validator read from `kept`, or compiled and kept there for the next start. */
+  private compileKept(kept: KeptValidators, key: string, schema: JsonSchema): ValidateFunction {
+    const name = kept.key([key]);
+    const earlier = kept.read(name);
+    if (earlier) return earlier;
+    const validate = this.strict.compile(schema);
+    let code: string | undefined;
+    try {
+      code = standaloneCode(this.strict, validate);
+    } catch {
+      // A schema ajv cannot write out as code is compiled at each start instead; it validates the same.
+      code = undefined;
+    }
+    if (code !== undefined) kept.keep(name, code);
     return validate;
   }
 
