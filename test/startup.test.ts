@@ -176,9 +176,9 @@ describe('running servers', () => {
     const config = { plugins: { folders: ['./plugins'] } };
     const kept = async (server: TestServer) => {
       const builds = join(server.dataDir, 'cache', 'builds');
-      // Parsed plugin.yaml files (manifest-cache.ts) and compiled validators (kept-validators.ts)
-      // are kept there too.
-      const names = (await readdir(builds)).filter((name) => !/^(manifest|validator)-/.test(name)).sort();
+      // Parsed plugin.yaml files (manifest-cache.ts), compiled validators and the schemas found
+      // valid (kept-validators.ts) are kept there too.
+      const names = (await readdir(builds)).filter((name) => !/^(manifest|validator)-/.test(name) && name !== 'vetted.txt').sort();
       return Promise.all(names.map(async (name) => `${name} ${(await stat(join(builds, name))).mtimeMs}`));
     };
     const first = await startServer({ dir: folder, config, env: { WORKBENCH_BUILDS_DIR: '' } });
@@ -189,9 +189,14 @@ describe('running servers', () => {
     const others = await readdir(join(first.dataDir, 'cache', 'builds'));
     expect(others.filter((name) => name.startsWith('manifest-')).length).toBeGreaterThan(0);
     expect(others.filter((name) => name.startsWith('validator-')).length).toBeGreaterThan(0);
+    const vetted = join(first.dataDir, 'cache', 'builds', 'vetted.txt');
+    const vettedBefore = await readFile(vetted, 'utf8');
+    expect(vettedBefore.split('\n').filter(Boolean).length).toBeGreaterThan(0);
     const second = await startServer({ dir: folder, config, env: { WORKBENCH_BUILDS_DIR: '' } });
     try {
       expect(await kept(second)).toEqual(before);
+      // Every schema was found valid by the first start: none is checked, or recorded, again.
+      expect(await readFile(vetted, 'utf8')).toBe(vettedBefore);
       expect((await new Client(second.url).get('/api/example/hello')).status).toBe(200);
     } finally {
       await second.stop();

@@ -1,4 +1,4 @@
-import iconv from 'iconv-lite';
+import { createRequire } from 'node:module';
 import type { Turns } from '../lifecycle/turns.js';
 
 /** How a CSV file is stored: what Excel on a Chinese PC saves (GBK) or UTF-8. */
@@ -13,9 +13,19 @@ export interface DecodedCsv {
 // A millisecond or two of GBK decoding: many pieces fit a slice, none outlasts one.
 const PIECE_BYTES = 32 * 1024;
 const NATIVE_PIECE_BYTES = 64 * 1024;
-// iconv-lite builds its GB18030 tables on first use, some 40 ms in one block: done as the server
-// loads, not in the middle of the first import.
-iconv.getCodec('gb18030');
+type Iconv = typeof import('iconv-lite');
+let loaded: Iconv | undefined;
+// iconv-lite loads and builds its GB18030 tables in one block of some 50 ms: not while the server
+// starts, but a few seconds after (or at a first call before that), so not in the middle of the
+// first import either.
+function iconv(): Iconv {
+  if (!loaded) {
+    loaded = createRequire(import.meta.url)('iconv-lite') as Iconv;
+    loaded.getCodec('gb18030');
+  }
+  return loaded;
+}
+setTimeout(iconv, 3000).unref();
 
 // Node's own GB18030 decoder (ICU) is two to three times faster than iconv-lite. It follows
 // GB18030-2022, which gives 18 codes other characters than iconv-lite's GB18030-2005 does (A6D9–A6DF,
@@ -50,7 +60,7 @@ export function decodeCsv(bytes: Uint8Array): DecodedCsv {
   try {
     return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body), encoding: 'utf-8' };
   } catch {
-    return { text: iconv.decode(Buffer.from(body.buffer, body.byteOffset, body.byteLength), 'gb18030'), encoding: 'gbk' };
+    return { text: iconv().decode(Buffer.from(body.buffer, body.byteOffset, body.byteLength), 'gb18030'), encoding: 'gbk' };
   }
 }
 
@@ -87,7 +97,7 @@ export async function decodeCsvInTurns(bytes: Uint8Array, turns: Turns): Promise
     if (!NATIVE_MAY_DIFFER.test(text)) return { text, encoding: 'gbk' };
     pieces.length = 0;
   }
-  const gbk = iconv.getDecoder('gb18030');
+  const gbk = iconv().getDecoder('gb18030');
   const buffer = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
   for (let at = 0; at < buffer.length; at += PIECE_BYTES) {
     pieces.push(gbk.write(buffer.subarray(at, at + PIECE_BYTES)));
@@ -102,6 +112,6 @@ export async function decodeCsvInTurns(bytes: Uint8Array, turns: Turns): Promise
  * code page and the Chinese comes out garbled.
  */
 export function encodeCsv(text: string, encoding: CsvEncoding): Uint8Array<ArrayBuffer> {
-  if (encoding === 'gbk') return new Uint8Array(iconv.encode(text, 'gbk'));
+  if (encoding === 'gbk') return new Uint8Array(iconv().encode(text, 'gbk'));
   return new Uint8Array(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]));
 }

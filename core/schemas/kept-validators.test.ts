@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { KeptValidators } from './kept-validators.js';
 import { SchemaRegistry, type JsonSchema } from './schema-registry.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -89,5 +90,31 @@ describe('validators kept between starts', () => {
     registry.compile({ $id: 'https://workbench.local/schemas/test-own', type: 'object' });
     registry.compile({ type: 'object', properties: { n: { type: 'integer' } } }, { coerce: true });
     expect(await kept(folder)).toHaveLength(0);
+  });
+});
+
+describe('schemas found valid by an earlier start', () => {
+  const good: JsonSchema = { type: 'object', properties: { qty: { type: 'integer', minimum: 1 } } };
+  const bad: JsonSchema = { type: 'object', properties: { qty: { type: 'whole number' } } };
+
+  test('a valid schema is recorded once checked, an invalid one never', async () => {
+    const folder = join(dir, 'vetted-record');
+    const registry = new SchemaRegistry({ keepCompiledIn: folder });
+    registry.vet(good);
+    expect(() => registry.vet(bad)).toThrow(/schema is invalid/);
+    const lines = (await readFile(join(folder, 'vetted.txt'), 'utf8')).split('\n').filter(Boolean);
+    const keys = new KeptValidators(folder);
+    expect(lines).toContain(keys.key(['vetted', JSON.stringify(good)]));
+    expect(lines).not.toContain(keys.key(['vetted', JSON.stringify(bad)]));
+  });
+
+  test('a schema recorded as valid is not checked again; without the record it is', async () => {
+    const folder = join(dir, 'vetted-skip');
+    // Recorded by hand, as only a check could have: the next registry trusts the record.
+    new KeptValidators(folder).recordVetted(new KeptValidators(folder).key(['vetted', JSON.stringify(bad)]));
+    expect(() => new SchemaRegistry({ keepCompiledIn: folder }).vet(bad)).not.toThrow();
+    expect(() => new SchemaRegistry({ keepCompiledIn: join(dir, 'vetted-none') }).vet(bad)).toThrow(/schema is invalid/);
+    await writeFile(join(folder, 'vetted.txt'), 'cut sh');
+    expect(() => new SchemaRegistry({ keepCompiledIn: folder }).vet(bad)).toThrow(/schema is invalid/);
   });
 });

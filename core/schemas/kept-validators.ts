@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -73,6 +73,25 @@ export class KeptValidators {
       rmSync(temp, { force: true });
       throw error;
     }
+  }
+
+  /**
+   * The keys of schemas an earlier start found valid against their meta-schema (one a line in
+   * `vetted.txt`). Checking every route schema again took about a twentieth of a second of each
+   * start. A line cut short by a crash matches no key, so its schema is simply checked again.
+   */
+  vetted(): Set<string> {
+    try {
+      return new Set(readFileSync(join(this.folder, 'vetted.txt'), 'utf8').split('\n'));
+    } catch {
+      return new Set();
+    }
+  }
+
+  /** Records `key` as found valid; one short append, so starts sharing the folder do not mix lines. */
+  recordVetted(key: string): void {
+    mkdirSync(this.folder, { recursive: true });
+    appendFileSync(join(this.folder, 'vetted.txt'), `${key}\n`);
   }
 
   private file(key: string): string {

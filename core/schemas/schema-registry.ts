@@ -81,6 +81,8 @@ export class SchemaRegistry {
 
   /** Validators compiled by earlier starts (see compileWith); none without `keepCompiledIn`. */
   private readonly kept: KeptValidators | undefined;
+  /** Keys of the schemas found valid against their meta-schema, by this start or an earlier one (see checkMeta). */
+  private vetted: Set<string> | undefined;
   /** Validators this registry compiled or read, by what they were compiled from (see compileWith). */
   private readonly compiledHere = new Map<string, ValidateFunction>();
 
@@ -165,9 +167,9 @@ export class SchemaRegistry {
    * `$id` inside the schema itself). Throws with the first problem.
    */
   vet(schema: JsonSchema): void {
-    this.checkMeta(schema);
     // Read from the schema's text: walking the objects took longer than everything else here.
     const text = JSON.stringify(schema);
+    this.checkMeta(schema, text);
     const base = typeof schema.$id === 'string' ? schema.$id : undefined;
     const ids = new Set([...text.matchAll(/"\$id":"([^"]*)"/g)].map((m) => withoutFragment(resolveUri(m[1]!, base) ?? m[1]!)));
     for (const [, ref] of text.matchAll(/"\$ref":"([^"]*)"/g)) {
@@ -194,11 +196,19 @@ export class SchemaRegistry {
    * compiling it took a twentieth of a second of each start. Another `$schema`, or a run from the
    * sources, goes to ajv, which compiles the meta-schema when first asked.
    */
-  private checkMeta(schema: JsonSchema): void {
+  private checkMeta(schema: JsonSchema, text?: string): void {
+    // A schema an earlier start found valid (kept-validators.ts) is not checked again; the key
+    // holds the core's build, and with it the meta-schema's validator.
+    const key = this.kept?.key(['vetted', text ?? JSON.stringify(schema)]);
+    if (key !== undefined && (this.vetted ??= this.kept!.vetted()).has(key)) return;
     const meta = precompiled.meta;
     const own = schema.$schema === undefined || schema.$schema === META_SCHEMA_ID;
     const valid = meta && own ? meta(schema) : this.strict.validateSchema(schema);
     if (!valid) throw new Error(`schema is invalid: ${this.strict.errorsText(meta && own ? meta.errors : this.strict.errors)}`);
+    if (key !== undefined) {
+      this.vetted!.add(key);
+      this.kept!.recordVetted(key);
+    }
   }
 
   private compileWith(variant: Variant, schema: JsonSchema): ValidateFunction {

@@ -1,5 +1,4 @@
 import type { PluginContext } from '@workbench/plugin-api';
-import { pinyin } from 'pinyin-pro';
 import { CatalogToken } from '../tokens.js';
 import type { CatalogView } from '../types.js';
 
@@ -20,7 +19,12 @@ const fold = (text: string) => text.toLowerCase().replace(/\s+/g, '');
 const spelled = new Map<string, { text: string; full: string; initials: string }>();
 const MAX_SPELLED = 20_000;
 
-function spellingOf(name: string): { text: string; full: string; initials: string } {
+type Pinyin = typeof import('pinyin-pro').pinyin;
+// pinyin-pro builds its dictionary as it loads, some 50 ms: at the first search, not at every start.
+let loading: Promise<Pinyin> | undefined;
+const loadPinyin = () => (loading ??= import('pinyin-pro').then((m) => m.pinyin));
+
+function spellingOf(pinyin: Pinyin, name: string): { text: string; full: string; initials: string } {
   let hit = spelled.get(name);
   if (!hit) {
     hit = {
@@ -45,8 +49,9 @@ export async function searchSkus(catalog: CatalogView, text: string, limit: numb
   if (!q) return [];
   // 珊瑚绒 酒红: each word typed must be in the name (or its pinyin), wherever it stands.
   const words = text.split(/\s+/).map(fold).filter(Boolean);
+  const pinyin = await loadPinyin();
   const named = (name: string) => {
-    const spelling = spellingOf(name);
+    const spelling = spellingOf(pinyin, name);
     return words.every((w) => spelling.text.includes(w) || spelling.full.includes(w) || spelling.initials.includes(w));
   };
   const titles = new Map<number, string>();
