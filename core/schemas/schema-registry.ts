@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { check, type Checker } from './bounded-check.js';
+import { dateTimeFormat } from './date-time-format.js';
 import type { Locale } from '../i18n/localized-text.js';
 import defs from '../../schemas/defs.schema.json' with { type: 'json' };
 
@@ -26,6 +27,7 @@ function createAjv(coerce: boolean, allErrors: boolean, vets = false): Ajv2020 {
     removeAdditional: false,
   });
   addFormats(ajv);
+  ajv.addFormat('date-time', dateTimeFormat);
   return ajv;
 }
 
