@@ -3,6 +3,7 @@ import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { check, type Checker } from './bounded-check.js';
+import { dateTimeFormat } from './date-time-format.js';
 import { KeptValidators } from './kept-validators.js';
 import { precompiled } from './precompiled.js';
 import type { Locale } from '../i18n/localized-text.js';
@@ -36,6 +37,7 @@ export function createAjv(coerce: boolean, allErrors: boolean, vets = false, sou
     removeAdditional: false,
   });
   addFormats(ajv);
+  ajv.addFormat('date-time', dateTimeFormat);
   return ajv;
 }
 
