@@ -1,7 +1,7 @@
 import type { SkuSummary } from '@workbench/contracts/listings';
 import { Turns, type PluginContext, type Queryable } from '@workbench/plugin-api';
 import type { SuggestionSettings } from '../settings.js';
-import { supplierItemStore, type SkuOffer } from '../suppliers/supplier-item-store.js';
+import { supplierItemStore, type OfferSupplier } from '../suppliers/supplier-item-store.js';
 import { CatalogToken, InventoryToken, OrdersToken } from '../tokens.js';
 import { onOrderQuantities } from './on-order.js';
 import { suggest, type SuggestResult } from './suggest-rules.js';
@@ -22,7 +22,7 @@ export interface Suggestion extends SuggestResult {
   leadTimeDays: number;
   minQuantity: number;
   isNew: boolean;
-  supplier: { id: number; name: string; standing: SkuOffer['standing'] } | null;
+  supplier: { id: number; name: string; standing: OfferSupplier['standing'] } | null;
   /** 分 a piece from the chosen supplier; null without one. */
   price: number | null;
   /** quantity × price, 分; null without a price. */
@@ -72,7 +72,7 @@ export async function reorderSuggestions(ctx: PluginContext, settings: Suggestio
     orders ? orders.shippedQuantities(ids, from, now) : Promise.resolve(new Map<number, number>()),
     inventory ? inventory.onHand(ids) : Promise.resolve(new Map<number, number>()),
     inventory ? inventory.reserved(ids) : Promise.resolve(new Map<number, number>()),
-    supplierItemStore(options.q).cheapestOffers(codes, now.slice(0, 10)),
+    supplierItemStore(options.q).cheapestOffers(now.slice(0, 10)),
     onOrderQuantities(options.q, codes),
   ]);
 
@@ -85,7 +85,7 @@ export async function reorderSuggestions(ctx: PluginContext, settings: Suggestio
     const onHandQty = onHand.get(sku.id);
     const reservedQty = reserved.get(sku.id) ?? 0;
     const onOrderQty = onOrder.get(sku.code) ?? 0;
-    const leadTimeDays = offer?.leadTimeDays ?? settings.defaultLeadTimeDays;
+    const leadTimeDays = offer?.supplier.leadTimeDays ?? settings.defaultLeadTimeDays;
     const minQuantity = offer?.minQuantity ?? 1;
     // Never stocked (absent from inventory), never shipped, nothing coming: its first batch.
     const isNew = inventory !== undefined && onHandQty === undefined && shippedQty === 0 && onOrderQty === 0;
@@ -104,7 +104,7 @@ export async function reorderSuggestions(ctx: PluginContext, settings: Suggestio
       productId: sku.productId,
       name: skuName(sku),
       isNew,
-      supplier: offer ? { id: offer.supplierId, name: offer.supplierName, standing: offer.standing } : null,
+      supplier: offer ? { id: offer.supplier.id, name: offer.supplier.name, standing: offer.supplier.standing } : null,
       price: offer?.price ?? null,
       amount: offer ? offer.price * result.quantity : null,
     });
