@@ -1,4 +1,4 @@
-import type { SkuSummary } from '@workbench/contracts/listings';
+import type { CatalogService, SkuSummary } from '@workbench/contracts/listings';
 import { Turns, type PluginContext, type Queryable } from '@workbench/plugin-api';
 import type { SuggestionSettings } from '../settings.js';
 import { supplierItemStore, type OfferSupplier } from '../suppliers/supplier-item-store.js';
@@ -40,6 +40,17 @@ export interface SuggestionRun {
   delisted: number;
 }
 
+/** Complete SKUs with their product's title and status, a page of 5,000 a query. */
+async function completeSkus(catalog: CatalogService): Promise<SkuSummary[]> {
+  const skus: SkuSummary[] = [];
+  for (let afterId = 0; ;) {
+    const page = await catalog.skuSummaryPage({ afterId, limit: 5000 });
+    skus.push(...page);
+    if (page.length < 5000) return skus;
+    afterId = page.at(-1)!.id;
+  }
+}
+
 /** The name a clerk knows a SKU by: product title and options. */
 const skuName = (sku: SkuSummary) => [sku.productTitle, ...Object.values(sku.attributes)].join(' ').trim();
 
@@ -54,26 +65,21 @@ export async function reorderSuggestions(ctx: PluginContext, settings: Suggestio
   const inventory = ctx.services.optional(InventoryToken);
   const turns = new Turns();
 
-  // Complete SKUs with their product's title and status, a page of 5,000 a query.
-  const skus: SkuSummary[] = [];
-  for (let afterId = 0; ;) {
-    const page = await catalog.skuSummaryPage({ afterId, limit: 5000 });
-    skus.push(...page);
-    if (page.length < 5000) break;
-    afterId = page.at(-1)!.id;
-  }
-  const live = skus.filter((s) => s.productStatus !== 'delisted');
-
   const now = ctx.now();
   const from = ctx.shopTime(Date.parse(now) - settings.windowDays * 86_400_000);
+  // The figures that need no list of SKUs are asked for with the catalogue, so SQLite works them out
+  // while the catalogue's rows are being made into objects (the same CPU, about 15 ms less waiting).
+  const [skus, shipped, offers] = await Promise.all([
+    completeSkus(catalog),
+    orders ? orders.shippedQuantitiesOfAll(from, now) : Promise.resolve(new Map<number, number>()),
+    supplierItemStore(options.q).cheapestOffers(now.slice(0, 10)),
+  ]);
+  const live = skus.filter((s) => s.productStatus !== 'delisted');
   const ids = live.map((s) => s.id);
-  const codes = live.map((s) => s.code);
-  const [shipped, onHand, reserved, offers, onOrder] = await Promise.all([
-    orders ? orders.shippedQuantities(ids, from, now) : Promise.resolve(new Map<number, number>()),
+  const [onHand, reserved, onOrder] = await Promise.all([
     inventory ? inventory.onHand(ids) : Promise.resolve(new Map<number, number>()),
     inventory ? inventory.reserved(ids) : Promise.resolve(new Map<number, number>()),
-    supplierItemStore(options.q).cheapestOffers(now.slice(0, 10)),
-    onOrderQuantities(options.q, codes),
+    onOrderQuantities(options.q, live.map((s) => s.code)),
   ]);
 
   const items: Suggestion[] = [];
