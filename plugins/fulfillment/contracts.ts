@@ -108,6 +108,12 @@ export interface OrdersService {
   /** Pieces shipped per SKU id between two instants (shipped_at). */
   shippedQuantities(skuIds: number[], from: string, to: string): Promise<Map<number, number>>;
   /**
+   * `shippedQuantities` of every SKU that shipped any between the two instants, without a list of
+   * ids: a caller reading the whole catalogue can ask while it reads the catalogue. SKUs that
+   * shipped nothing are absent.
+   */
+  shippedQuantitiesOfAll(from: string, to: string): Promise<Map<number, number>>;
+  /**
    * An exchange (换货) or reshipment (补发) order for an after-sales case: receiver and address
    * copied from `originOrderNo`, numbered after it (`<orig>-HH1`, `-BF1`, …), at 待审核 so it
    * goes through review, waves and the stations like any order, marked with its kind, origin and

@@ -1,7 +1,7 @@
-import type { SkuSummary } from '@workbench/contracts/listings';
+import type { CatalogService, SkuSummary } from '@workbench/contracts/listings';
 import { Turns, type PluginContext, type Queryable } from '@workbench/plugin-api';
 import type { SuggestionSettings } from '../settings.js';
-import { supplierItemStore, type SkuOffer } from '../suppliers/supplier-item-store.js';
+import { supplierItemStore, type OfferSupplier } from '../suppliers/supplier-item-store.js';
 import { CatalogToken, InventoryToken, OrdersToken } from '../tokens.js';
 import { onOrderQuantities } from './on-order.js';
 import { suggest, type SuggestResult } from './suggest-rules.js';
@@ -22,7 +22,7 @@ export interface Suggestion extends SuggestResult {
   leadTimeDays: number;
   minQuantity: number;
   isNew: boolean;
-  supplier: { id: number; name: string; standing: SkuOffer['standing'] } | null;
+  supplier: { id: number; name: string; standing: OfferSupplier['standing'] } | null;
   /** 分 a piece from the chosen supplier; null without one. */
   price: number | null;
   /** quantity × price, 分; null without a price. */
@@ -40,6 +40,17 @@ export interface SuggestionRun {
   delisted: number;
 }
 
+/** Complete SKUs with their product's title and status, a page of 5,000 a query. */
+async function completeSkus(catalog: CatalogService): Promise<SkuSummary[]> {
+  const skus: SkuSummary[] = [];
+  for (let afterId = 0; ;) {
+    const page = await catalog.skuSummaryPage({ afterId, limit: 5000 });
+    skus.push(...page);
+    if (page.length < 5000) return skus;
+    afterId = page.at(-1)!.id;
+  }
+}
+
 /** The name a clerk knows a SKU by: product title and options. */
 const skuName = (sku: SkuSummary) => [sku.productTitle, ...Object.values(sku.attributes)].join(' ').trim();
 
@@ -54,26 +65,21 @@ export async function reorderSuggestions(ctx: PluginContext, settings: Suggestio
   const inventory = ctx.services.optional(InventoryToken);
   const turns = new Turns();
 
-  // Complete SKUs with their product's title and status, a page of 5,000 a query.
-  const skus: SkuSummary[] = [];
-  for (let afterId = 0; ;) {
-    const page = await catalog.skuSummaryPage({ afterId, limit: 5000 });
-    skus.push(...page);
-    if (page.length < 5000) break;
-    afterId = page.at(-1)!.id;
-  }
-  const live = skus.filter((s) => s.productStatus !== 'delisted');
-
   const now = ctx.now();
   const from = ctx.shopTime(Date.parse(now) - settings.windowDays * 86_400_000);
+  // The figures that need no list of SKUs are asked for with the catalogue, so SQLite works them out
+  // while the catalogue's rows are being made into objects (the same CPU, about 15 ms less waiting).
+  const [skus, shipped, offers] = await Promise.all([
+    completeSkus(catalog),
+    orders ? orders.shippedQuantitiesOfAll(from, now) : Promise.resolve(new Map<number, number>()),
+    supplierItemStore(options.q).cheapestOffers(now.slice(0, 10)),
+  ]);
+  const live = skus.filter((s) => s.productStatus !== 'delisted');
   const ids = live.map((s) => s.id);
-  const codes = live.map((s) => s.code);
-  const [shipped, onHand, reserved, offers, onOrder] = await Promise.all([
-    orders ? orders.shippedQuantities(ids, from, now) : Promise.resolve(new Map<number, number>()),
+  const [onHand, reserved, onOrder] = await Promise.all([
     inventory ? inventory.onHand(ids) : Promise.resolve(new Map<number, number>()),
     inventory ? inventory.reserved(ids) : Promise.resolve(new Map<number, number>()),
-    supplierItemStore(options.q).cheapestOffers(codes, now.slice(0, 10)),
-    onOrderQuantities(options.q, codes),
+    onOrderQuantities(options.q, live.map((s) => s.code)),
   ]);
 
   const items: Suggestion[] = [];
@@ -85,7 +91,7 @@ export async function reorderSuggestions(ctx: PluginContext, settings: Suggestio
     const onHandQty = onHand.get(sku.id);
     const reservedQty = reserved.get(sku.id) ?? 0;
     const onOrderQty = onOrder.get(sku.code) ?? 0;
-    const leadTimeDays = offer?.leadTimeDays ?? settings.defaultLeadTimeDays;
+    const leadTimeDays = offer?.supplier.leadTimeDays ?? settings.defaultLeadTimeDays;
     const minQuantity = offer?.minQuantity ?? 1;
     // Never stocked (absent from inventory), never shipped, nothing coming: its first batch.
     const isNew = inventory !== undefined && onHandQty === undefined && shippedQty === 0 && onOrderQty === 0;
@@ -104,7 +110,7 @@ export async function reorderSuggestions(ctx: PluginContext, settings: Suggestio
       productId: sku.productId,
       name: skuName(sku),
       isNew,
-      supplier: offer ? { id: offer.supplierId, name: offer.supplierName, standing: offer.standing } : null,
+      supplier: offer ? { id: offer.supplier.id, name: offer.supplier.name, standing: offer.supplier.standing } : null,
       price: offer?.price ?? null,
       amount: offer ? offer.price * result.quantity : null,
     });
