@@ -91,3 +91,17 @@ test('a read with all holds nothing open afterwards: the WAL can be truncated, a
     await reader.close();
   }
 });
+
+test('closing while calls still run, and one more comes: the calls answer, the close succeeds', async () => {
+  for (let i = 1; i <= 20; i++) await c.run('INSERT INTO t (name) VALUES (?)', [`货 ${i}`]);
+  const other = await Connection.open(join(dir, 'test.db'));
+  // Many calls of the same texts at once: copies are compiled and in use as the close begins.
+  const calls = Array.from({ length: 40 }, (_, i) => (i % 2 ? other.get<{ name: string }>('SELECT name FROM t WHERE id = ?', [(i % 20) + 1]) : other.all('SELECT id FROM t WHERE id > ?', [i % 20])));
+  const closed = other.close();
+  // A call that comes as the close begins (a request still on its way when the server stops).
+  const late = other.get<{ name: string }>('SELECT name FROM t WHERE name = ?', ['货 3']).catch((error: unknown) => error);
+  const answers = await Promise.all(calls);
+  await late;
+  await expect(closed).resolves.toBeUndefined();
+  expect(answers.filter((a) => !Array.isArray(a)).map((a) => (a as { name: string }).name)).toContain('货 2');
+});

@@ -66,6 +66,11 @@ const COPIES_PER_TEXT = 16;
  */
 export class Connection {
   private readonly kept = new Map<string, Kept>();
+  /** Every compiled copy not yet finalized: SQLite refuses to close while one is left. */
+  private readonly live = new Set<sqlite3.Statement>();
+  private closing = false;
+  /** Called by the last finalization once `close` waits for copies still in use. */
+  private whenNoneLive: (() => void) | undefined;
 
   private constructor(private readonly raw: sqlite3.Database) {}
 
@@ -84,7 +89,11 @@ export class Connection {
   /** A newly compiled copy of `sql`, or undefined when SQLite refused it. */
   private prepare(sql: string): Promise<Prepared | undefined> {
     return new Promise((resolve) => {
-      const statement = this.raw.prepare(sql, (error: Error | null) => resolve(error ? undefined : { statement, stepped: false }));
+      const statement = this.raw.prepare(sql, (error: Error | null) => {
+        if (error) return resolve(undefined);
+        this.live.add(statement);
+        resolve({ statement, stepped: false });
+      });
     });
   }
 
@@ -108,7 +117,7 @@ export class Connection {
       const [oldest, old] = this.kept.entries().next().value as [string, Kept];
       this.kept.delete(oldest);
       old.dropped = true;
-      for (const p of old.idle.splice(0)) p.statement.finalize();
+      for (const p of old.idle.splice(0)) this.finalize(p);
     }
     return kept;
   }
@@ -119,7 +128,8 @@ export class Connection {
    * own error (a statement whose compilation failed never answers its queued calls).
    */
   private async take(sql: string, keep: boolean): Promise<{ kept: Kept; copy: Prepared } | undefined> {
-    if (!keep) return undefined;
+    // Once closing, nothing more is compiled to keep: sqlite3 runs such a call before it closes, or answers its error.
+    if (!keep || this.closing) return undefined;
     const kept = this.entry(sql);
     if (kept.ok === undefined) await kept.compiled;
     if (!kept.ok) return undefined;
@@ -128,8 +138,15 @@ export class Connection {
   }
 
   private giveBack(kept: Kept, copy: Prepared): void {
-    if (!kept.dropped && kept.idle.length < COPIES_PER_TEXT) kept.idle.push(copy);
-    else copy.statement.finalize();
+    if (!kept.dropped && !this.closing && kept.idle.length < COPIES_PER_TEXT) kept.idle.push(copy);
+    else this.finalize(copy);
+  }
+
+  private finalize(copy: Prepared): void {
+    copy.statement.finalize(() => {
+      this.live.delete(copy.statement);
+      if (this.live.size === 0) this.whenNoneLive?.();
+    });
   }
 
   /** `keep`: whether to keep the compiled statement (short texts are kept; bulk inserts ask for it). */
@@ -221,12 +238,16 @@ export class Connection {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     const kept = [...this.kept.values()];
     this.kept.clear();
-    // A copy still in use is finalized when its call gives it back (sqlite3 closes after it).
-    for (const k of kept) k.dropped = true;
-    const idle = kept.flatMap((k) => k.idle.splice(0));
-    await Promise.all(idle.map((p) => new Promise<void>((resolve) => p.statement.finalize(() => resolve()))));
+    for (const k of kept) {
+      k.dropped = true;
+      for (const p of k.idle.splice(0)) this.finalize(p);
+    }
+    // A copy still in use, or still being compiled, is finalized when its call gives it back;
+    // SQLite refuses to close before (SQLITE_BUSY, "unfinalized statements").
+    if (this.live.size > 0) await new Promise<void>((resolve) => (this.whenNoneLive = resolve));
     return new Promise((resolve, reject) => {
       this.raw.close((error: Error | null) => (error ? reject(error) : resolve()));
     });
