@@ -10,10 +10,16 @@ import { SchemaRegistry, type JsonSchema } from './schema-registry.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 let dir: string;
+// Test files share a worker's modules: a test host run before this file turns on sharing
+// validators in memory, which would answer before any kept file is read or written.
+let sharing: boolean;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'kept-validators-'));
+  sharing = SchemaRegistry.shareCompiled;
+  SchemaRegistry.shareCompiled = false;
 });
 afterAll(async () => {
+  SchemaRegistry.shareCompiled = sharing;
   await rm(dir, { recursive: true, force: true });
 });
 
