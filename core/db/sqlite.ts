@@ -68,6 +68,8 @@ export class Connection {
   private readonly kept = new Map<string, Kept>();
   /** Every compiled copy not yet finalized: SQLite refuses to close while one is left. */
   private readonly live = new Set<sqlite3.Statement>();
+  /** Copies being compiled, not yet in `live`. */
+  private compiling = 0;
   private closing = false;
   /** Called by the last finalization once `close` waits for copies still in use. */
   private whenNoneLive: (() => void) | undefined;
@@ -88,9 +90,14 @@ export class Connection {
 
   /** A newly compiled copy of `sql`, or undefined when SQLite refused it. */
   private prepare(sql: string): Promise<Prepared | undefined> {
+    this.compiling++;
     return new Promise((resolve) => {
       const statement = this.raw.prepare(sql, (error: Error | null) => {
-        if (error) return resolve(undefined);
+        this.compiling--;
+        if (error) {
+          this.noneLive();
+          return resolve(undefined);
+        }
         this.live.add(statement);
         resolve({ statement, stepped: false });
       });
@@ -132,7 +139,7 @@ export class Connection {
     if (!keep || this.closing) return undefined;
     const kept = this.entry(sql);
     if (kept.ok === undefined) await kept.compiled;
-    if (!kept.ok) return undefined;
+    if (!kept.ok || this.closing) return undefined;
     const copy = kept.idle.pop() ?? (await this.prepare(sql));
     return copy && { kept, copy };
   }
@@ -145,8 +152,12 @@ export class Connection {
   private finalize(copy: Prepared): void {
     copy.statement.finalize(() => {
       this.live.delete(copy.statement);
-      if (this.live.size === 0) this.whenNoneLive?.();
+      this.noneLive();
     });
+  }
+
+  private noneLive(): void {
+    if (this.live.size === 0 && this.compiling === 0) this.whenNoneLive?.();
   }
 
   /** `keep`: whether to keep the compiled statement (short texts are kept; bulk inserts ask for it). */
@@ -247,7 +258,7 @@ export class Connection {
     }
     // A copy still in use, or still being compiled, is finalized when its call gives it back;
     // SQLite refuses to close before (SQLITE_BUSY, "unfinalized statements").
-    if (this.live.size > 0) await new Promise<void>((resolve) => (this.whenNoneLive = resolve));
+    if (this.live.size > 0 || this.compiling > 0) await new Promise<void>((resolve) => (this.whenNoneLive = resolve));
     return new Promise((resolve, reject) => {
       this.raw.close((error: Error | null) => (error ? reject(error) : resolve()));
     });
