@@ -1,5 +1,6 @@
 // The pricing engine (plugins/listings/server/promotions/engine.ts, bundled on the fly with
-// esbuild) on a 50-line cart under 200 active promotions, against a naive single pass over the
+// esbuild) on a 50-line cart under 200 active promotions (`benchInput` of
+// plugins/listings/test/fixtures/pricing-inputs.ts), against a naive single pass over the
 // same promotions measured in this same process. Run alone with `node bench/pricing.mjs` or
 // through `npm run bench`.
 import { formatTable, importSource, installCleanup, int, ratio } from './lib.mjs';
@@ -8,41 +9,6 @@ import { formatTable, importSource, installCleanup, int, ratio } from './lib.mjs
 export const ROUNDS = 5;
 /** How long one case runs in one round. */
 const WINDOW_MS = 400;
-const AT = '2026-11-23T19:30:00.000+08:00';
-
-
-/** 60 SKUs of 60 products in 10 categories (the last 10 are gifts), 200 promotions of every kind. */
-function fixture(lineCount) {
-  const skus = new Map();
-  for (let id = 1; id <= 60; id++) {
-    skus.set(id, { skuId: id, productId: id, categoryId: (id % 10) + 1, code: `SKU-${id}`, title: `商品 ${id}`, price: 5_000 + ((id * 1_237) % 20_000), cost: 2_000 + ((id * 311) % 2_000) });
-  }
-  const rule = (i) => {
-    switch (i % 5) {
-      case 0:
-        return { kind: 'percent', percent: 80 + (i % 19) };
-      case 1:
-        return { kind: 'member', levels: { V1: 98 - (i % 7), V2: 95 - (i % 9) } };
-      case 2:
-        return { kind: 'full-reduction', tiers: [{ threshold: 10_000 + i * 500, amount: 1_000 + i * 20 }, { threshold: 50_000 + i * 800, amount: 5_000 + i * 30 }] };
-      case 3:
-        return { kind: 'full-gift', threshold: 20_000 + i * 300, giftSkuId: 51 + (i % 10), qty: 1 };
-      default:
-        return { kind: 'bundle', skuIds: [...new Set([1 + (i % 50), 1 + ((i * 7 + 3) % 50)])], price: 9_000 + i * 10 };
-    }
-  };
-  const promotions = Array.from({ length: 200 }, (_, k) => {
-    const r = rule(k);
-    const scope = k % 3 === 0 ? {} : k % 3 === 1 ? { categoryIds: [(k % 10) + 1] } : { productIds: [1 + (k % 50), 1 + ((k * 3) % 50)] };
-    return { id: k + 1, name: `促销 ${k + 1}`, kind: r.kind, rule: r, scope, startsAt: '2026-11-01T00:00:00.000+08:00', endsAt: '2026-12-31T00:00:00.000+08:00', status: 'active', suspendedReason: null, campaignId: null, version: 1, createdAt: AT, updatedAt: AT };
-  });
-  const lines = Array.from({ length: lineCount }, (_, i) => ({ skuId: i + 1, qty: 1 + (i % 3) }));
-  const policy = {
-    order: ['bundle', 'member', 'percent', 'full-reduction', 'full-gift', 'coupon'],
-    combinable: ['bundle+full-reduction', 'member+full-reduction', 'percent+full-reduction', 'bundle+full-gift', 'member+full-gift', 'percent+full-gift', 'full-reduction+full-gift'],
-  };
-  return { cart: { lines, memberLevel: 'V2', shipping: 800, at: AT }, skus, promotions, policy, at: AT };
-}
 
 /**
  * The baseline: one pass over every promotion and every line, keeping the single biggest saving
@@ -94,16 +60,11 @@ function median(values) {
 /** Runs the pricing benchmark and answers table rows. `log` gets progress lines. */
 export async function runPricing({ log = (line) => console.error(line), rounds = ROUNDS, windowMs = WINDOW_MS } = {}) {
   const { priceCart } = await importSource('plugins/listings/server/promotions/engine.ts', 'pricing-engine');
-  const big = fixture(50);
-  const small = fixture(5);
-  const withCoupon = {
-    ...big,
-    coupon: {
-      coupon: { id: 1, name: '抵价券', faceValue: 2_000, threshold: 0, productIds: [], validFrom: '2026-11-01T00:00:00.000+08:00', validUntil: '2026-12-31T00:00:00.000+08:00', version: 1, createdAt: AT },
-      code: { code: 'BENCH', couponId: 1, status: 'issued', issuedAt: AT, expiresAt: '2026-12-31T00:00:00.000+08:00', usedAt: null, orderRef: null },
-    },
-    policy: { ...big.policy, combinable: [...big.policy.combinable, 'coupon+full-reduction', 'coupon+percent'] },
-  };
+  // The cart the pricing reference test prices too (its digest is held there), so both look at one input.
+  const { benchInput } = await importSource('plugins/listings/test/fixtures/pricing-inputs.ts', 'pricing-inputs');
+  const big = benchInput(50, false);
+  const small = benchInput(5, false);
+  const withCoupon = benchInput(50, true);
   // A guard, not a speed figure: the engine must really discount and explain this cart.
   const check = priceCart(big);
   if (!(check.discountTotal > 0) || check.explanation.length !== 200) throw new Error('the engine did not price the benchmark cart as expected');
