@@ -183,3 +183,24 @@ test('a low-stock suggestion becomes a plan, quotes, an approved order and stock
   expect(clerk.watched.errors.slice(clerk.errorsAtLogIn)).toEqual([]);
   expect(owner.watched.errors.slice(owner.errorsAtLogIn)).toEqual([]);
 });
+
+test('in English at 1024×700 the owner reads a suggestion\'s arithmetic, written in the browser from its figures', async () => {
+  const p = owner.page;
+  const switched = await p.evaluate(async () => {
+    const r = await fetch('/api/auth/me', { method: 'PATCH', headers: { 'Content-Type': 'application/json', 'X-Workbench-Request': '1' }, body: JSON.stringify({ locale: 'en' }) });
+    return r.status;
+  });
+  expect(switched).toBe(200);
+  await p.setViewportSize({ width: 1024, height: 700 });
+  await p.reload();
+  await showView(p, 'Reorder suggestions');
+  const suggestions = p.locator('wb-procurement-suggestions');
+  const row = suggestions.locator(`tr.line[data-sku="${ITEM}-L"]`);
+  await row.waitFor();
+  expect(await row.getAttribute('title')).toContain('New item: its first batch is at most 3 → suggest 3');
+  await row.locator('button.toggle').click();
+  await suggestions.locator('tr.steps li', { hasText: 'New item' }).waitFor();
+  await p.screenshot({ path: join(SCREENSHOTS, 'procurement-suggestions-1024-en.png') });
+  await expect(p.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).resolves.toBe(true);
+  expect(owner.watched.errors.slice(owner.errorsAtLogIn)).toEqual([]);
+});

@@ -93,9 +93,14 @@ export class ProcurementSuggestions extends WbElement {
     }
   }
 
+  /** Written once a suggestion: every render lists each row's steps in its tooltip. */
+  private readonly written = new WeakMap<Suggestion, LocalizedText[]>();
+
   /** The suggestion's arithmetic, written out from its figures (the answer carries only those). */
   private steps(s: Suggestion): LocalizedText[] {
-    return suggestionSteps(s, this.run!.settings);
+    let steps = this.written.get(s);
+    if (!steps) this.written.set(s, (steps = suggestionSteps(s, this.run!.settings)));
+    return steps;
   }
 
   override render() {
